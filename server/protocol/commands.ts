@@ -1,0 +1,77 @@
+/**
+ * Commands: what clients ask for. `noun.verb` names, each with a client-made `commandId` so a re-sent command
+ * is acknowledged again but applied once. New entities get their id from the client, which keeps re-sends safe.
+ */
+import { z } from "zod";
+import { COST_LEVELS, IdSchema, LIMITS, MOSCOW, RealRoleSchema, VERDICTS } from "./ids.ts";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const base = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), commandId: IdSchema, ...shape });
+
+export const BoardRefSchema = z.strictObject({ kind: z.enum(["eis", "item"]), id: IdSchema });
+export type BoardRef = z.infer<typeof BoardRefSchema>;
+
+export const CaseDraftSchema = z.strictObject({
+  title: text(100),
+  situation: text(LIMITS.caseText),
+  effectWanted: text(600),
+  dilemma: text(600).optional(),
+});
+export type CaseDraft = z.infer<typeof CaseDraftSchema>;
+
+export const CommandSchema = z.discriminatedUnion("type", [
+  // lobby
+  base("participant.join", { displayName: text(LIMITS.displayName), realRole: RealRoleSchema, seatToken: z.string().min(16).max(128) }),
+  base("participant.remove", { participantId: IdSchema }),
+  base("participant.ready", { ready: z.boolean() }),
+  base("session.lock", { locked: z.boolean() }),
+  // pacing
+  base("phase.next", {}),
+  base("phase.previous", {}),
+  base("timer.set", { minutes: z.number().int().min(1).max(480) }),
+  base("timer.clear", {}),
+  base("timer.expire", {}),
+  base("session.pause", { paused: z.boolean() }),
+  // beeldvorming
+  base("card.post", { cardId: IdSchema, promptId: IdSchema, text: text(LIMITS.card) }),
+  base("card.remove", { cardId: IdSchema }),
+  base("cluster.create", { clusterId: IdSchema, promptId: IdSchema, label: text(LIMITS.label) }),
+  base("cluster.rename", { clusterId: IdSchema, label: text(LIMITS.label) }),
+  base("card.cluster", { cardId: IdSchema, clusterId: IdSchema.nullable() }),
+  // rolwissel
+  base("eis.write", { eisId: IdSchema, text: text(LIMITS.eis), categoryId: IdSchema }),
+  base("eis.edit", { eisId: IdSchema, text: text(LIMITS.eis), categoryId: IdSchema }),
+  base("eis.delete", { eisId: IdSchema }),
+  base("eisen.reveal", {}),
+  // samenvoegen
+  base("pve.merge", { itemId: IdSchema, sources: z.array(BoardRefSchema).min(1).max(50), text: text(LIMITS.itemText), categoryId: IdSchema }),
+  base("pve.edit", { itemId: IdSchema, text: text(LIMITS.itemText), categoryId: IdSchema }),
+  base("pve.undo", { itemId: IdSchema }),
+  base("pve.split", { itemId: IdSchema, newItemId: IdSchema, eisIds: z.array(IdSchema).min(1).max(50), text: text(LIMITS.itemText) }),
+  base("spanning.mark", { spanningId: IdSchema, itemA: IdSchema, itemB: IdSchema, note: text(LIMITS.note) }),
+  base("spanning.remove", { spanningId: IdSchema }),
+  // prioriteren
+  base("vote.points", { itemId: IdSchema, points: z.number().int().min(0).max(100) }),
+  base("vote.moscow", { itemId: IdSchema, choice: z.enum(MOSCOW).nullable() }),
+  base("votes.reveal", {}),
+  // casustoets
+  base("case.add", { caseId: IdSchema, draft: CaseDraftSchema }),
+  base("case.open", { caseId: IdSchema }),
+  base("toets.note", { noteId: IdSchema, caseId: IdSchema, stepId: IdSchema, text: text(LIMITS.note) }),
+  base("toets.advance", { caseId: IdSchema }),
+  base("toets.verdict", { caseId: IdSchema, itemId: IdSchema, verdict: z.enum(VERDICTS).nullable() }),
+  base("toets.decide", {
+    caseId: IdSchema,
+    decision: text(LIMITS.note),
+    costNow: z.enum(COST_LEVELS),
+    costLater: z.enum(COST_LEVELS),
+    costNote: z.string().trim().max(LIMITS.note).optional(),
+  }),
+  base("toets.amend", { itemId: IdSchema, caseId: IdSchema, text: text(LIMITS.itemText), categoryId: IdSchema }),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command["type"];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+export const COMMAND_TYPES = CommandSchema.options.map((option) => option.shape.type.value);

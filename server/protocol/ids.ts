@@ -1,0 +1,97 @@
+/**
+ * Stable string ids shared by scenario files, commands, events and storage.
+ * Never renumber or rename: stored sessions and exports refer to these strings.
+ */
+import { z } from "zod";
+
+/** The six game roles a participant can be given in a rolwissel-ronde. */
+export const GAME_ROLES = [
+  "burger",
+  "raadslid",
+  "wethouder",
+  "directeur",
+  "beleidsambtenaar",
+  "wijkteamprofessional",
+] as const;
+export type GameRole = (typeof GAME_ROLES)[number];
+export const GameRoleSchema = z.enum(GAME_ROLES);
+
+/** A participant's real job. `teamleider` and `anders` have no game role of their own. */
+export const REAL_ROLES = [
+  "raadslid",
+  "wethouder",
+  "directeur",
+  "beleidsambtenaar",
+  "teamleider",
+  "wijkteamprofessional",
+  "anders",
+] as const;
+export type RealRole = (typeof REAL_ROLES)[number];
+export const RealRoleSchema = z.enum(REAL_ROLES);
+
+/** The game role that is a participant's own job, which they may never play. */
+export function ownGameRole(realRole: RealRole): GameRole | null {
+  switch (realRole) {
+    case "raadslid":
+    case "wethouder":
+    case "directeur":
+    case "beleidsambtenaar":
+    case "wijkteamprofessional":
+      return realRole;
+    case "teamleider":
+    case "anders":
+      return null;
+    default: {
+      const unreachable: never = realRole;
+      return unreachable;
+    }
+  }
+}
+
+/** Kinds of phase a scenario can list, in GAME.md order. */
+export const PHASE_KINDS = [
+  "lobby",
+  "beeldvorming",
+  "rolwissel",
+  "samenvoegen",
+  "prioriteren",
+  "casustoets",
+  "resultaat",
+] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+
+/** Verdicts of one PvE item on one case in the casustoets. */
+export const VERDICTS = ["helpt", "staat_in_de_weg", "niet_van_toepassing"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** MoSCoW choices when the scenario votes that way. */
+export const MOSCOW = ["must", "should", "could", "wont"] as const;
+export type Moscow = (typeof MOSCOW)[number];
+
+/** Rough cost levels the group notes for a case decision, now and over time. */
+export const COST_LEVELS = ["laag", "gemiddeld", "hoog", "onbekend"] as const;
+export type CostLevel = (typeof COST_LEVELS)[number];
+
+/** The four headings of a handelingsperspectief (seed 003) the kader is presented under. */
+export const PERSPECTIEVEN = ["doelen", "resultaten", "normen", "ondersteuning"] as const;
+export type Perspectief = (typeof PERSPECTIEVEN)[number];
+
+/** Limits on text people type, in characters. */
+export const LIMITS = {
+  displayName: 40,
+  card: 200,
+  eis: 300,
+  itemText: 400,
+  note: 600,
+  caseText: 4000,
+  label: 80,
+  /** Most participants one session accepts. */
+  participants: 60,
+} as const;
+
+/** A client-made id: short, url-safe, so it can live in logs and urls. */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "alleen letters, cijfers, - en _");

@@ -1,0 +1,48 @@
+/**
+ * The event store: the durable truth of every session. One contract (tests/store/contract.ts) is run against
+ * every implementation, so the room can rely on these promises whatever the engine.
+ */
+import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
+
+/** What the server keeps about a session beside its log: how to find it. */
+export interface SessionRecord {
+  sessionId: string;
+  /** Join code participants type, unique among sessions (upper-case letters and digits). */
+  code: string;
+  /** SHA-256 (hex) of the spelleider secret; the secret itself is never stored. */
+  secretHash: string;
+  /** Free label shown to the spelleider, e.g. "Gemeente Oosterwolde, 12 maart". */
+  label: string;
+  scenarioId: string;
+  /** Milliseconds since epoch. */
+  createdAt: number;
+}
+
+export type AppendResult =
+  | { ok: true; lastSeq: number }
+  /** Another writer appended first: the caller's view of the log is stale. */
+  | { ok: false; reason: "conflict"; lastSeq: number };
+
+export interface EventStore {
+  /**
+   * Registers a session and appends its first events (SessionCreated ...) atomically.
+   * Fails (throws) when the sessionId or code is already taken.
+   */
+  createSession(record: SessionRecord, firstEvents: SessionEvent[]): Promise<void>;
+  /**
+   * Appends events after `expectedLastSeq` atomically, all or nothing, and durably (synced) before resolving.
+   * `commandKey` (actor + commandId) is stored with each event, so a command is known to be applied after a
+   * restart. Returns a conflict when the log's last seq is not `expectedLastSeq`.
+   */
+  append(sessionId: string, expectedLastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<AppendResult>;
+  /** The whole log in order, each event parsed with zod on the way out. */
+  load(sessionId: string): Promise<StoredEvent[]>;
+  /** Whether events for this command key were stored. */
+  hasCommand(sessionId: string, commandKey: string): Promise<boolean>;
+  getSession(sessionId: string): Promise<SessionRecord | null>;
+  findByCode(code: string): Promise<SessionRecord | null>;
+  findBySecretHash(secretHash: string): Promise<SessionRecord | null>;
+  /** Newest first. */
+  listSessions(): Promise<SessionRecord[]>;
+  close(): Promise<void>;
+}
