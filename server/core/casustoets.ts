@@ -1,0 +1,149 @@
+/**
+ * Phase 5, casustoets: for each case the group walks De Omgekeerde Toets in order (no skipping: a step needs at
+ * least one note before the next), and only then judges each PvE item (helpt / staat in de weg / niet van
+ * toepassing), records a decision with its cost now and over time, and adds aanvullingen to the programma.
+ */
+import type { CommandOf } from "../protocol/commands.ts";
+import type { EventOf, NewEvent } from "../protocol/events.ts";
+import { accept, reject, type Decision, type Rejection } from "./decision.ts";
+import { requirePhase } from "./phaseNames.ts";
+import type { Actor } from "./decision.ts";
+import { caseFromDraft, gameRoleOf, type CaseState, type SessionState } from "./state.ts";
+
+export function onEnterCasustoets(state: SessionState, caseIds: readonly string[]): NewEvent[] {
+  if (state.currentCaseId && caseIds.includes(state.currentCaseId)) return [];
+  const next = caseIds.find((id) => state.cases.get(id)?.decision === null) ?? caseIds[0];
+  return next && state.cases.has(next) ? [{ type: "CaseOpened", caseId: next }] : [];
+}
+
+export function decideCaseAdd(state: SessionState, cmd: CommandOf<"case.add">, now: number): Decision {
+  if (state.cases.has(cmd.caseId)) return reject("bestaat_al", "Er is al een casus met deze naam.");
+  if (state.phases[state.phaseIndex]?.kind === "resultaat") return reject("verkeerde_fase", "Het kader is al klaar; een casus toevoegen kan tot en met de casustoets.");
+  return accept(now, { type: "CaseAdded", caseId: cmd.caseId, draft: cmd.draft });
+}
+
+export function decideCaseOpen(state: SessionState, cmd: CommandOf<"case.open">, now: number): Decision {
+  const wrong = requirePhase(state, "casustoets", "Een casus openen");
+  if (wrong) return wrong;
+  if (!state.cases.has(cmd.caseId)) return reject("niet_gevonden", "Deze casus bestaat niet.");
+  if (state.currentCaseId === cmd.caseId) return reject("ongeldig", "Deze casus staat al open.");
+  return accept(now, { type: "CaseOpened", caseId: cmd.caseId });
+}
+
+/** The case being tested now; commands about any other case are out of turn. */
+function currentCase(state: SessionState, caseId: string, what: string): Rejection | CaseState {
+  const wrong = requirePhase(state, "casustoets", what);
+  if (wrong) return wrong;
+  const c = state.cases.get(caseId);
+  if (!c) return reject("niet_gevonden", "Deze casus bestaat niet.");
+  if (state.currentCaseId !== caseId) return reject("niet_op_volgorde", "Deze casus is nu niet aan de beurt. De spelleider opent de casus die de groep bespreekt.");
+  return c;
+}
+
+/** Verdicts, decisions and aanvullingen come after the law step: that is the point of the reverse test. */
+function walkedCase(state: SessionState, caseId: string, what: string): Rejection | CaseState {
+  const c = currentCase(state, caseId, what);
+  if ("ok" in c) return c;
+  const steps = state.scenario.omgekeerdeToets;
+  if (c.stepIndex < steps.length) {
+    return reject("niet_op_volgorde", `Loop eerst alle stappen van De Omgekeerde Toets door; jullie zijn bij stap ${c.stepIndex + 1}: ${steps[c.stepIndex]?.title ?? ""}.`);
+  }
+  return c;
+}
+
+export function decideNote(state: SessionState, cmd: CommandOf<"toets.note">, actor: Actor, now: number): Decision {
+  const c = currentCase(state, cmd.caseId, "Een aantekening bij De Omgekeerde Toets maken");
+  if ("ok" in c) return c;
+  const steps = state.scenario.omgekeerdeToets;
+  const stepIndex = steps.findIndex((s) => s.id === cmd.stepId);
+  if (stepIndex < 0) return reject("niet_gevonden", "Deze stap hoort niet bij De Omgekeerde Toets van dit scenario.");
+  if (stepIndex > c.stepIndex) return reject("niet_op_volgorde", `Niet vooruitlopen: de groep is bij stap ${c.stepIndex + 1}: ${steps[c.stepIndex]?.title ?? ""}.`);
+  if (c.notes.some((n) => n.id === cmd.noteId)) return reject("bestaat_al", "Deze aantekening bestaat al.");
+  const role = actor.kind === "participant" ? gameRoleOf(state, actor.participantId) : null;
+  return accept(now, { type: "ToetsNoteAdded", noteId: cmd.noteId, caseId: c.id, stepId: cmd.stepId, text: cmd.text, role });
+}
+
+export function decideAdvance(state: SessionState, cmd: CommandOf<"toets.advance">, now: number): Decision {
+  const c = currentCase(state, cmd.caseId, "Naar de volgende stap gaan");
+  if ("ok" in c) return c;
+  const steps = state.scenario.omgekeerdeToets;
+  const step = steps[c.stepIndex];
+  if (!step) return reject("ongeldig", "Alle stappen zijn al doorlopen; geef nu per item aan of het helpt.");
+  if (!c.notes.some((n) => n.stepId === step.id)) {
+    return reject("niet_op_volgorde", `Schrijf eerst minstens één aantekening bij stap ${c.stepIndex + 1}: ${step.title}. Geen stap overslaan.`);
+  }
+  return accept(now, { type: "ToetsStepAdvanced", caseId: c.id, stepIndex: c.stepIndex + 1 });
+}
+
+export function decideVerdict(state: SessionState, cmd: CommandOf<"toets.verdict">, now: number): Decision {
+  const c = walkedCase(state, cmd.caseId, "Een oordeel per item geven");
+  if ("ok" in c) return c;
+  const item = state.items.get(cmd.itemId);
+  if (!item || item.absorbedInto) return reject("niet_gevonden", "Dit item staat niet (meer) in het programma van eisen.");
+  if ((c.verdicts.get(cmd.itemId) ?? null) === cmd.verdict) return reject("ongeldig", "Dat oordeel staat er al.");
+  return accept(now, { type: "VerdictGiven", caseId: c.id, itemId: cmd.itemId, verdict: cmd.verdict });
+}
+
+export function decideCaseDecision(state: SessionState, cmd: CommandOf<"toets.decide">, now: number): Decision {
+  const c = walkedCase(state, cmd.caseId, "Een besluit vastleggen");
+  if ("ok" in c) return c;
+  return accept(now, {
+    type: "CaseDecided",
+    caseId: c.id,
+    decision: cmd.decision,
+    costNow: cmd.costNow,
+    costLater: cmd.costLater,
+    costNote: cmd.costNote ?? "",
+  });
+}
+
+export function decideAmend(state: SessionState, cmd: CommandOf<"toets.amend">, now: number): Decision {
+  const c = walkedCase(state, cmd.caseId, "Een aanvulling op het programma maken");
+  if ("ok" in c) return c;
+  if (state.items.has(cmd.itemId)) return reject("bestaat_al", "Dit item bestaat al.");
+  if (!state.scenario.categories.some((cat) => cat.id === cmd.categoryId)) return reject("niet_gevonden", "Kies een categorie uit de lijst van dit scenario.");
+  return accept(now, {
+    type: "PveItemCreated",
+    itemId: cmd.itemId,
+    text: cmd.text,
+    categoryId: cmd.categoryId,
+    sources: [{ kind: "casus", caseId: c.id }],
+    absorbedItemIds: [],
+  });
+}
+
+type CasustoetsEvent = EventOf<"CaseAdded" | "CaseOpened" | "ToetsNoteAdded" | "ToetsStepAdvanced" | "VerdictGiven" | "CaseDecided">;
+
+export function applyCasustoets(state: SessionState, event: CasustoetsEvent): void {
+  switch (event.type) {
+    case "CaseAdded":
+      state.cases.set(event.caseId, caseFromDraft(event.caseId, event.draft));
+      return;
+    case "CaseOpened":
+      state.currentCaseId = event.caseId;
+      return;
+    case "ToetsNoteAdded":
+      state.cases.get(event.caseId)?.notes.push({ id: event.noteId, stepId: event.stepId, text: event.text, role: event.role, at: event.at });
+      return;
+    case "ToetsStepAdvanced": {
+      const c = state.cases.get(event.caseId);
+      if (c) c.stepIndex = event.stepIndex;
+      return;
+    }
+    case "VerdictGiven": {
+      const verdicts = state.cases.get(event.caseId)?.verdicts;
+      if (event.verdict === null) verdicts?.delete(event.itemId);
+      else verdicts?.set(event.itemId, event.verdict);
+      return;
+    }
+    case "CaseDecided": {
+      const c = state.cases.get(event.caseId);
+      if (c) c.decision = { decision: event.decision, costNow: event.costNow, costLater: event.costLater, costNote: event.costNote };
+      return;
+    }
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * decide(state, command, actor, now) -> events | rejection. First who may send the command, then whether the
+ * game is paused, then the phase's own rules. Pure: no I/O, no clock but `now`, no randomness.
+ */
+import type { Command, CommandOf, CommandType } from "../protocol/commands.ts";
+import * as beeldvorming from "./beeldvorming.ts";
+import * as casustoets from "./casustoets.ts";
+import { commonRejections, reject, type Actor, type Decision } from "./decision.ts";
+import * as lobby from "./lobby.ts";
+import * as pacing from "./pacing.ts";
+import * as prioriteren from "./prioriteren.ts";
+import * as rolwissel from "./rolwissel.ts";
+import * as samenvoegen from "./samenvoegen.ts";
+import type { SessionState } from "./state.ts";
+
+/** Who may send what. `board` = the group's shared work, which both participants and the spelleider can do. */
+type Who = "guest" | "spelleider" | "system" | "participant" | "board";
+
+type Handler<T extends CommandType> = (state: SessionState, cmd: CommandOf<T>, actor: Actor, now: number) => Decision;
+type Rule<T extends CommandType> = { who: Who; handle: Handler<T> };
+
+/** Participant commands get the participant's id; the `who` check has made sure there is one. */
+const asParticipant =
+  <T extends CommandType>(f: (state: SessionState, cmd: CommandOf<T>, participantId: string, now: number) => Decision): Handler<T> =>
+  (state, cmd, actor, now) =>
+    actor.kind === "participant" ? f(state, cmd, actor.participantId, now) : commonRejections.notParticipant();
+
+const RULES: { [T in CommandType]: Rule<T> } = {
+  "participant.join": { who: "guest", handle: (s, c, _a, now) => lobby.decideJoin(s, c, now) },
+  "participant.remove": { who: "spelleider", handle: (s, c, _a, now) => lobby.decideRemove(s, c, now) },
+  "participant.ready": { who: "participant", handle: lobby.decideReady },
+  "session.lock": { who: "spelleider", handle: (s, c, _a, now) => lobby.decideLock(s, c, now) },
+  "phase.next": { who: "spelleider", handle: (s, c, _a, now) => pacing.decidePhaseNext(s, c, now) },
+  "phase.previous": { who: "spelleider", handle: (s, c, _a, now) => pacing.decidePhasePrevious(s, c, now) },
+  "timer.set": { who: "spelleider", handle: (s, c, _a, now) => pacing.decideTimerSet(s, c, now) },
+  "timer.clear": { who: "spelleider", handle: (s, c, _a, now) => pacing.decideTimerClear(s, c, now) },
+  "timer.expire": { who: "system", handle: (s, c, _a, now) => pacing.decideTimerExpire(s, c, now) },
+  "session.pause": { who: "spelleider", handle: (s, c, _a, now) => pacing.decidePause(s, c, now) },
+  "card.post": { who: "participant", handle: asParticipant(beeldvorming.decideCardPost) },
+  "card.remove": { who: "participant", handle: asParticipant(beeldvorming.decideCardRemove) },
+  "cluster.create": { who: "board", handle: (s, c, _a, now) => beeldvorming.decideClusterCreate(s, c, now) },
+  "cluster.rename": { who: "board", handle: (s, c, _a, now) => beeldvorming.decideClusterRename(s, c, now) },
+  "card.cluster": { who: "board", handle: (s, c, _a, now) => beeldvorming.decideCardCluster(s, c, now) },
+  "eis.write": { who: "participant", handle: asParticipant(rolwissel.decideEisWrite) },
+  "eis.edit": { who: "participant", handle: asParticipant(rolwissel.decideEisEdit) },
+  "eis.delete": { who: "participant", handle: asParticipant(rolwissel.decideEisDelete) },
+  "eisen.reveal": { who: "spelleider", handle: (s, c, _a, now) => rolwissel.decideReveal(s, c, now) },
+  "pve.merge": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideMerge(s, c, now) },
+  "pve.edit": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideItemEdit(s, c, now) },
+  "pve.undo": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideUndo(s, c, now) },
+  "pve.split": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideSplit(s, c, now) },
+  "spanning.mark": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideSpanningMark(s, c, now) },
+  "spanning.remove": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideSpanningRemove(s, c, now) },
+  "vote.points": { who: "participant", handle: asParticipant(prioriteren.decidePoints) },
+  "vote.moscow": { who: "participant", handle: asParticipant(prioriteren.decideMoscow) },
+  "votes.reveal": { who: "spelleider", handle: (s, c, _a, now) => prioriteren.decideVotesReveal(s, c, now) },
+  "case.add": { who: "spelleider", handle: (s, c, _a, now) => casustoets.decideCaseAdd(s, c, now) },
+  "case.open": { who: "spelleider", handle: (s, c, _a, now) => casustoets.decideCaseOpen(s, c, now) },
+  "toets.note": { who: "board", handle: casustoets.decideNote },
+  "toets.advance": { who: "board", handle: (s, c, _a, now) => casustoets.decideAdvance(s, c, now) },
+  "toets.verdict": { who: "board", handle: (s, c, _a, now) => casustoets.decideVerdict(s, c, now) },
+  "toets.decide": { who: "board", handle: (s, c, _a, now) => casustoets.decideCaseDecision(s, c, now) },
+  "toets.amend": { who: "board", handle: (s, c, _a, now) => casustoets.decideAmend(s, c, now) },
+};
+
+function mayAct(state: SessionState, who: Who, actor: Actor): Decision | null {
+  if (actor.kind === "participant") {
+    const p = state.participants.get(actor.participantId);
+    if (!p || p.removed) return reject("niet_toegestaan", "Je hebt geen plek (meer) in deze sessie.");
+  }
+  switch (who) {
+    case "guest":
+      return actor.kind === "guest" ? null : reject("ongeldig", "Je doet al mee aan deze sessie.");
+    case "spelleider":
+      return actor.kind === "spelleider" ? null : commonRejections.notSpelleider();
+    case "system":
+      return actor.kind === "system" ? null : reject("niet_toegestaan", "Dit doet de server zelf.");
+    case "participant":
+      return actor.kind === "participant" ? null : commonRejections.notParticipant();
+    case "board":
+      return actor.kind === "participant" || actor.kind === "spelleider" ? null : commonRejections.notParticipant();
+    default: {
+      const unreachable: never = who;
+      return unreachable;
+    }
+  }
+}
+
+/** A pause stops the group's work; the spelleider, the clock and people arriving carry on. */
+const pausedFor = (state: SessionState, actor: Actor): boolean => state.paused && actor.kind === "participant";
+
+export function decide(state: SessionState, command: Command, actor: Actor, now: number): Decision {
+  const rule = RULES[command.type] as Rule<CommandType>;
+  const denied = mayAct(state, rule.who, actor);
+  if (denied) return denied;
+  if (pausedFor(state, actor)) return commonRejections.paused();
+  return rule.handle(state, command, actor, now);
+}
+
+/** Who may send a command type: for clients that want to hide controls they cannot use. */
+export const commandAudience = (type: CommandType): Who => RULES[type].who;

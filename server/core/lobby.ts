@@ -1,0 +1,116 @@
+/**
+ * Phase 0, lobby: joining with a display name and real role, the spelleider's lock and remove, and the
+ * "ik ben klaar" signal that works in every phase.
+ */
+import { createHash } from "node:crypto";
+import type { CommandOf } from "../protocol/commands.ts";
+import type { EventOf } from "../protocol/events.ts";
+import { LIMITS } from "../protocol/ids.ts";
+import { accept, reject, type Actor, type Decision } from "./decision.ts";
+import { activeParticipants, currentRoundId, gameRoleOf, type SessionState } from "./state.ts";
+import { assignLateJoiner } from "./roleAssignment.ts";
+
+export const hashSeatToken = (seatToken: string): string => createHash("sha256").update(seatToken).digest("hex");
+
+export type SeatLookup = { kind: "seat"; participantId: string } | { kind: "removed" } | { kind: "none" };
+
+/** Whether a browser's seat token already holds a seat: a returning participant gets the same seat back. */
+export function resolveSeat(state: SessionState, seatToken: string): SeatLookup {
+  const hash = hashSeatToken(seatToken);
+  for (const p of state.participants.values()) {
+    if (p.seatTokenHash === hash) return p.removed ? { kind: "removed" } : { kind: "seat", participantId: p.id };
+  }
+  return { kind: "none" };
+}
+
+export function decideJoin(state: SessionState, cmd: CommandOf<"participant.join">, now: number): Decision {
+  if (resolveSeat(state, cmd.seatToken).kind !== "none") {
+    return reject("bestaat_al", "Deze browser heeft al een plek in de sessie.");
+  }
+  if (state.locked) return reject("gesloten", "De spelleider heeft de sessie gesloten voor nieuwe deelnemers. Vraag de spelleider om hem te openen.");
+  if (activeParticipants(state).length >= LIMITS.participants) {
+    return reject("te_veel", `De sessie is vol: er kunnen hoogstens ${LIMITS.participants} deelnemers meedoen.`);
+  }
+  const participantId = `d${state.participants.size + 1}`;
+  const joined: Omit<EventOf<"ParticipantJoined">, "v" | "at"> = {
+    type: "ParticipantJoined",
+    participantId,
+    displayName: cmd.displayName,
+    realRole: cmd.realRole,
+    seatTokenHash: hashSeatToken(cmd.seatToken),
+  };
+  const lateRole = lateJoinerRole(state, participantId, cmd.realRole);
+  return lateRole ? accept(now, joined, lateRole) : accept(now, joined);
+}
+
+/** Someone who arrives after roles were handed out still gets one in the current round, so they can take part at once. */
+function lateJoinerRole(state: SessionState, participantId: string, realRole: CommandOf<"participant.join">["realRole"]) {
+  const roundId = currentRoundId(state);
+  if (!roundId) return null;
+  const round = state.rounds.get(roundId);
+  if (!round) return null;
+  const current = [...round.assignments].map(([id, role]) => ({ participantId: id, role }));
+  const role = assignLateJoiner({ participantId, realRole, previousRoles: [] }, current, state.scenario.rolePriority);
+  return { type: "RolesAssigned" as const, roundId, assignments: [{ participantId, role }] };
+}
+
+export function decideRemove(state: SessionState, cmd: CommandOf<"participant.remove">, now: number): Decision {
+  const p = state.participants.get(cmd.participantId);
+  if (!p) return reject("niet_gevonden", "Deze deelnemer bestaat niet.");
+  if (p.removed) return reject("niet_gevonden", "Deze deelnemer is al verwijderd.");
+  return accept(now, { type: "ParticipantRemoved", participantId: p.id });
+}
+
+export function decideLock(state: SessionState, cmd: CommandOf<"session.lock">, now: number): Decision {
+  if (state.locked === cmd.locked) {
+    return reject("ongeldig", cmd.locked ? "De sessie is al gesloten." : "De sessie is al open.");
+  }
+  return accept(now, { type: "SessionLockChanged", locked: cmd.locked });
+}
+
+export function decideReady(state: SessionState, cmd: CommandOf<"participant.ready">, actor: Actor, now: number): Decision {
+  if (actor.kind !== "participant") return reject("niet_toegestaan", "Alleen deelnemers kunnen aangeven dat ze klaar zijn.");
+  const kind = state.phases[state.phaseIndex]?.kind;
+  if (kind === "lobby" || kind === "resultaat") return reject("verkeerde_fase", "In deze fase hoef je niet aan te geven dat je klaar bent.");
+  if (kind === "rolwissel" && !gameRoleOf(state, actor.participantId)) {
+    return reject("niet_toegestaan", "Je hebt in deze ronde nog geen rol.");
+  }
+  const isReady = state.ready.get(state.phaseIndex)?.has(actor.participantId) ?? false;
+  if (isReady === cmd.ready) return reject("ongeldig", cmd.ready ? "Je had al aangegeven dat je klaar bent." : "Je stond nog niet op klaar.");
+  return accept(now, { type: "ReadinessChanged", participantId: actor.participantId, phaseIndex: state.phaseIndex, ready: cmd.ready });
+}
+
+export function applyLobby(state: SessionState, event: EventOf<"ParticipantJoined" | "ParticipantRemoved" | "ReadinessChanged" | "SessionLockChanged">): void {
+  switch (event.type) {
+    case "ParticipantJoined":
+      state.participants.set(event.participantId, {
+        id: event.participantId,
+        displayName: event.displayName,
+        realRole: event.realRole,
+        seatTokenHash: event.seatTokenHash,
+        joinedAt: event.at,
+        removed: false,
+      });
+      return;
+    case "ParticipantRemoved": {
+      const p = state.participants.get(event.participantId);
+      if (p) p.removed = true;
+      for (const set of state.ready.values()) set.delete(event.participantId);
+      return;
+    }
+    case "ReadinessChanged": {
+      const set = state.ready.get(event.phaseIndex) ?? new Set<string>();
+      if (event.ready) set.add(event.participantId);
+      else set.delete(event.participantId);
+      state.ready.set(event.phaseIndex, set);
+      return;
+    }
+    case "SessionLockChanged":
+      state.locked = event.locked;
+      return;
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}

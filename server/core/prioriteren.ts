@@ -1,0 +1,143 @@
+/**
+ * Phase 4, prioriteren: each player, in their game role, spends points or picks MoSCoW per item, as the scenario
+ * says. Ballots stay private until the spelleider reveals them or the phase ends; the result is support per item
+ * per role, which shows whether an item has verticaal draagvlak.
+ */
+import type { CommandOf } from "../protocol/commands.ts";
+import type { EventOf, NewEvent } from "../protocol/events.ts";
+import { GAME_ROLES, type GameRole, type Moscow } from "../protocol/ids.ts";
+import { accept, reject, type Decision, type Rejection } from "./decision.ts";
+import { requirePhase } from "./phaseNames.ts";
+import { gameRoleOf, liveItems, type SessionState } from "./state.ts";
+
+export const MOSCOW_SCORE: Record<Moscow, number> = { must: 3, should: 2, could: 1, wont: 0 };
+
+function openBallot(state: SessionState, participantId: string, itemId: string): Rejection | GameRole {
+  const wrong = requirePhase(state, "prioriteren", "Stemmen");
+  if (wrong) return wrong;
+  if (state.votesRevealed) return reject("verkeerde_fase", "De stemming is gesloten: de uitslag is al zichtbaar.");
+  const role = gameRoleOf(state, participantId);
+  if (!role) return reject("niet_toegestaan", "Je hebt geen spelrol, dus je kunt niet stemmen. Vraag de spelleider om hulp.");
+  const item = state.items.get(itemId);
+  if (!item || item.absorbedInto) return reject("niet_gevonden", "Dit item staat niet (meer) in het programma van eisen.");
+  return role;
+}
+
+export function decidePoints(state: SessionState, cmd: CommandOf<"vote.points">, participantId: string, now: number): Decision {
+  const voting = state.scenario.voting;
+  if (voting.mode !== "punten") return reject("ongeldig", "In dit scenario stem je met MoSCoW, niet met punten.");
+  const role = openBallot(state, participantId, cmd.itemId);
+  if (typeof role !== "string") return role;
+  if (voting.maxPerItem !== undefined && cmd.points > voting.maxPerItem) {
+    return reject("te_veel", `Je kunt hoogstens ${voting.maxPerItem} punten op één item zetten.`);
+  }
+  const ballot = state.ballots.get(participantId);
+  const elsewhere = [...(ballot?.points ?? [])].reduce((sum, [id, p]) => (id === cmd.itemId ? sum : sum + p), 0);
+  if (elsewhere + cmd.points > voting.budget) {
+    return reject("te_veel", `Je hebt ${voting.budget} punten in totaal; er zijn er nog ${voting.budget - elsewhere} over.`);
+  }
+  if ((ballot?.points.get(cmd.itemId) ?? 0) === cmd.points) return reject("ongeldig", "Dit item heeft al zoveel punten van je.");
+  return accept(now, { type: "PointsAllocated", participantId, role, itemId: cmd.itemId, points: cmd.points });
+}
+
+export function decideMoscow(state: SessionState, cmd: CommandOf<"vote.moscow">, participantId: string, now: number): Decision {
+  if (state.scenario.voting.mode !== "moscow") return reject("ongeldig", "In dit scenario stem je met punten, niet met MoSCoW.");
+  const role = openBallot(state, participantId, cmd.itemId);
+  if (typeof role !== "string") return role;
+  if ((state.ballots.get(participantId)?.moscow.get(cmd.itemId) ?? null) === cmd.choice) return reject("ongeldig", "Dat had je al gekozen.");
+  return accept(now, { type: "MoscowChosen", participantId, role, itemId: cmd.itemId, choice: cmd.choice });
+}
+
+export function decideVotesReveal(state: SessionState, _cmd: CommandOf<"votes.reveal">, now: number): Decision {
+  const wrong = requirePhase(state, "prioriteren", "De uitslag tonen");
+  if (wrong) return wrong;
+  if (state.votesRevealed) return reject("ongeldig", "De uitslag is al zichtbaar.");
+  return accept(now, { type: "VotesRevealed", reason: "spelleider" });
+}
+
+export function onLeavePrioriteren(state: SessionState): NewEvent[] {
+  return state.votesRevealed ? [] : [{ type: "VotesRevealed", reason: "fase" }];
+}
+
+export function applyPrioriteren(state: SessionState, event: EventOf<"PointsAllocated" | "MoscowChosen" | "VotesRevealed">): void {
+  switch (event.type) {
+    case "PointsAllocated": {
+      const ballot = ballotOf(state, event.participantId, event.role);
+      if (event.points === 0) ballot.points.delete(event.itemId);
+      else ballot.points.set(event.itemId, event.points);
+      return;
+    }
+    case "MoscowChosen": {
+      const ballot = ballotOf(state, event.participantId, event.role);
+      if (event.choice === null) ballot.moscow.delete(event.itemId);
+      else ballot.moscow.set(event.itemId, event.choice);
+      return;
+    }
+    case "VotesRevealed":
+      state.votesRevealed = true;
+      return;
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+function ballotOf(state: SessionState, participantId: string, role: GameRole) {
+  const ballot = state.ballots.get(participantId) ?? { role, points: new Map(), moscow: new Map() };
+  ballot.role = role;
+  state.ballots.set(participantId, ballot);
+  return ballot;
+}
+
+export const DRAAGVLAK = ["verticaal", "breed", "gedeeld", "smal", "geen"] as const;
+export type Draagvlak = (typeof DRAAGVLAK)[number];
+
+export interface ItemSupport {
+  itemId: string;
+  /** Points (or MoSCoW score) given from each role. */
+  perRole: Record<GameRole, number>;
+  /** The same, as a share (0..1) of what that role's voters could have given: fair when roles differ in size. */
+  sharePerRole: Record<GameRole, number>;
+  total: number;
+  /** Roles that gave it real support (points, or must/should). */
+  supportingRoles: GameRole[];
+  /** Roles that had at least one voter. */
+  rolesPresent: GameRole[];
+  draagvlak: Draagvlak;
+}
+
+const zeroPerRole = (): Record<GameRole, number> => ({ burger: 0, raadslid: 0, wethouder: 0, directeur: 0, beleidsambtenaar: 0, wijkteamprofessional: 0 });
+
+/** Support per item per role, from the ballots. Highest total first. */
+export function supportByItem(state: SessionState): ItemSupport[] {
+  const voting = state.scenario.voting;
+  const votersPerRole = zeroPerRole();
+  for (const b of state.ballots.values()) votersPerRole[b.role] += 1;
+  const maxPerVoter = voting.mode === "punten" ? (voting.maxPerItem ?? voting.budget) : MOSCOW_SCORE.must;
+  return liveItems(state)
+    .map((item) => {
+      const perRole = zeroPerRole();
+      const supporting = new Set<GameRole>();
+      for (const b of state.ballots.values()) {
+        const points = voting.mode === "punten" ? (b.points.get(item.id) ?? 0) : MOSCOW_SCORE[b.moscow.get(item.id) ?? "wont"];
+        perRole[b.role] += points;
+        if (voting.mode === "punten" ? points > 0 : points >= MOSCOW_SCORE.should) supporting.add(b.role);
+      }
+      const sharePerRole = zeroPerRole();
+      for (const role of GAME_ROLES) sharePerRole[role] = votersPerRole[role] ? perRole[role] / (votersPerRole[role] * maxPerVoter) : 0;
+      const rolesPresent = GAME_ROLES.filter((r) => votersPerRole[r] > 0);
+      const supportingRoles = GAME_ROLES.filter((r) => supporting.has(r));
+      const total = GAME_ROLES.reduce((sum, r) => sum + perRole[r], 0);
+      return { itemId: item.id, perRole, sharePerRole, total, supportingRoles, rolesPresent, draagvlak: draagvlakOf(supportingRoles.length, rolesPresent.length) };
+    })
+    .sort((a, b) => b.total - a.total || a.itemId.localeCompare(b.itemId));
+}
+
+/** Verticaal: every layer that voted supports it (and at least three did). Smal: only one layer wants it. */
+export function draagvlakOf(supporting: number, present: number): Draagvlak {
+  if (supporting === 0) return "geen";
+  if (supporting === present && present >= 3) return "verticaal";
+  if (supporting === 1) return "smal";
+  return supporting * 2 >= present ? "breed" : "gedeeld";
+}

@@ -1,0 +1,223 @@
+/**
+ * The session state: what the event log folds into. Collections are Maps (ids may look like numbers, and
+ * Maps keep insertion order whatever the key). Core owns no clock: times in here came from events.
+ */
+import type { CaseDraft } from "../protocol/commands.ts";
+import type { CostLevel, GameRole, Moscow, RealRole, Verdict } from "../protocol/ids.ts";
+import type { Case, Phase, Scenario } from "../protocol/scenario.ts";
+
+export const ENGINE_VERSION = "1.0.0";
+
+export interface Participant {
+  id: string;
+  displayName: string;
+  realRole: RealRole;
+  /** SHA-256 of the seat token the participant's browser keeps; lets them reclaim the seat. */
+  seatTokenHash: string;
+  joinedAt: number;
+  removed: boolean;
+}
+
+export interface Card {
+  id: string;
+  promptId: string;
+  text: string;
+  /** Kept so the author can take their card back; never shown to others. */
+  authorId: string;
+  clusterId: string | null;
+}
+
+export interface Cluster {
+  id: string;
+  promptId: string;
+  label: string;
+}
+
+export interface RoundState {
+  roundId: string;
+  /** participantId -> game role, as recorded in RolesAssigned (late joiners added later). */
+  assignments: Map<string, GameRole>;
+  revealed: boolean;
+}
+
+export interface Eis {
+  id: string;
+  roundId: string;
+  authorId: string;
+  role: GameRole;
+  categoryId: string;
+  text: string;
+  writtenAt: number;
+  /** The live PvE item this eis is part of, if any. */
+  itemId: string | null;
+}
+
+export type ItemSource = { kind: "eis"; eisId: string } | { kind: "casus"; caseId: string };
+
+export interface PveItem {
+  id: string;
+  text: string;
+  categoryId: string;
+  sources: ItemSource[];
+  /** Items merged into this one; they come back on undo (sources above already include theirs). */
+  absorbedItemIds: string[];
+  /** Set when a later merge swallowed this item. */
+  absorbedInto: string | null;
+  createdAt: number;
+}
+
+export interface Spanning {
+  id: string;
+  itemA: string;
+  itemB: string;
+  note: string;
+}
+
+export interface Ballot {
+  /** The game role the participant voted in. */
+  role: GameRole;
+  points: Map<string, number>;
+  moscow: Map<string, Moscow>;
+}
+
+export interface ToetsNote {
+  id: string;
+  stepId: string;
+  text: string;
+  role: GameRole | null;
+  at: number;
+}
+
+export interface CaseDecision {
+  decision: string;
+  costNow: CostLevel;
+  costLater: CostLevel;
+  costNote: string;
+}
+
+export interface CaseState {
+  id: string;
+  source: "scenario" | "live";
+  title: string;
+  situation: string;
+  effectWanted: string;
+  dilemma: string | null;
+  /** Index of the Toets step the group is at; equal to the number of steps once all are walked. */
+  stepIndex: number;
+  notes: ToetsNote[];
+  verdicts: Map<string, Verdict>;
+  decision: CaseDecision | null;
+}
+
+export interface SessionState {
+  sessionId: string;
+  code: string;
+  label: string;
+  scenario: Scenario;
+  variantId: string;
+  engineVersion: string;
+  createdAt: number;
+  phases: Phase[];
+  phaseIndex: number;
+  /** When the current phase's timer runs out; null when there is no timer or the session is paused. */
+  deadline: number | null;
+  /** The phase whose timer already ran out (timers expire once). */
+  expiredPhaseIndex: number | null;
+  paused: boolean;
+  pausedRemainingMs: number | null;
+  locked: boolean;
+  participants: Map<string, Participant>;
+  /** phaseIndex -> participants who said they are done. */
+  ready: Map<number, Set<string>>;
+  cards: Map<string, Card>;
+  clusters: Map<string, Cluster>;
+  rounds: Map<string, RoundState>;
+  eisen: Map<string, Eis>;
+  items: Map<string, PveItem>;
+  spanningen: Map<string, Spanning>;
+  ballots: Map<string, Ballot>;
+  votesRevealed: boolean;
+  cases: Map<string, CaseState>;
+  currentCaseId: string | null;
+  lastEventAt: number;
+}
+
+/** Case state for a scenario case, before anyone has worked on it. */
+export function caseFromScenario(c: Case): CaseState {
+  return {
+    id: c.id,
+    source: "scenario",
+    title: c.title,
+    situation: c.situation,
+    effectWanted: c.effectWanted,
+    dilemma: c.dilemma,
+    stepIndex: 0,
+    notes: [],
+    verdicts: new Map(),
+    decision: null,
+  };
+}
+
+export function caseFromDraft(caseId: string, d: CaseDraft): CaseState {
+  return {
+    id: caseId,
+    source: "live",
+    title: d.title,
+    situation: d.situation,
+    effectWanted: d.effectWanted,
+    dilemma: d.dilemma ?? null,
+    stepIndex: 0,
+    notes: [],
+    verdicts: new Map(),
+    decision: null,
+  };
+}
+
+export function currentPhase(state: SessionState): Phase {
+  const phase = state.phases[state.phaseIndex];
+  if (!phase) throw new Error(`fase ${state.phaseIndex} bestaat niet`);
+  return phase;
+}
+
+/**
+ * The round that sets everyone's game role now: the round of the current phase, or else of the last rolwissel
+ * phase before it that has begun. Derived from the phase position, so going back a phase changes it too.
+ */
+export function currentRoundId(state: SessionState): string | null {
+  for (let i = Math.min(state.phaseIndex, state.phases.length - 1); i >= 0; i--) {
+    const phase = state.phases[i];
+    if (phase?.kind === "rolwissel" && state.rounds.has(phase.roundId)) return phase.roundId;
+  }
+  return null;
+}
+
+/** A participant's game role in the current round, or null before the first rolwissel. */
+export function gameRoleOf(state: SessionState, participantId: string): GameRole | null {
+  const roundId = currentRoundId(state);
+  return roundId ? (state.rounds.get(roundId)?.assignments.get(participantId) ?? null) : null;
+}
+
+export function activeParticipants(state: SessionState): Participant[] {
+  return [...state.participants.values()].filter((p) => !p.removed);
+}
+
+/** Follows absorptions to the live item that now holds an item's content. */
+export function liveItemId(state: SessionState, itemId: string): string | null {
+  let item = state.items.get(itemId);
+  for (let hops = 0; item && item.absorbedInto && hops < 1000; hops++) item = state.items.get(item.absorbedInto);
+  return item && !item.absorbedInto ? item.id : null;
+}
+
+export function liveItems(state: SessionState): PveItem[] {
+  return [...state.items.values()].filter((i) => i.absorbedInto === null);
+}
+
+/** Eisen in the item. Merges flatten: an item lists every eis it holds, also those of items it absorbed. */
+export function itemEisIds(item: PveItem): string[] {
+  return item.sources.flatMap((s) => (s.kind === "eis" ? [s.eisId] : []));
+}
+
+/** Cases whose casustoets added this item (an aanvulling), or that were merged into it. */
+export function itemCaseIds(item: PveItem): string[] {
+  return item.sources.flatMap((s) => (s.kind === "casus" ? [s.caseId] : []));
+}

@@ -1,0 +1,247 @@
+/**
+ * Reading scenario files: parse with zod (Dutch messages that name the place), then the cross-reference rules.
+ * A broken file is reported, never thrown, so one typo does not take the other scenarios down.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { z } from "zod";
+import { GAME_ROLES } from "../protocol/ids.ts";
+import { SCENARIO_SCHEMA_VERSION, ScenarioSchema, type Scenario } from "../protocol/scenario.ts";
+import { scenarioProblems, type ScenarioPath, type ScenarioProblem } from "./rules.ts";
+
+export type { ScenarioPath, ScenarioProblem } from "./rules.ts";
+
+export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+/** The generated JSON Schema lives beside the scenarios but is not one. */
+export const SCHEMA_FILE_NAME = "scenario.schema.json";
+
+type RawIssue = z.core.$ZodRawIssue;
+
+const quote = (v: unknown) => JSON.stringify(v);
+const orList = (values: readonly unknown[]) => values.map(quote).join(", ");
+const plural = (n: number | bigint, one: string, many: string) => (Number(n) === 1 ? one : many);
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "een tekst",
+  number: "een getal",
+  int: "een geheel getal",
+  boolean: "true of false",
+  array: "een lijst [ … ]",
+  object: "een object { … }",
+  record: "een object { … }",
+  null: "null",
+};
+
+function describeValue(input: unknown): string {
+  if (input === null) return "null";
+  if (Array.isArray(input)) return "een lijst";
+  switch (typeof input) {
+    case "string":
+      return `de tekst ${quote(input.length > 40 ? `${input.slice(0, 40)}…` : input)}`;
+    case "number":
+      return Number.isInteger(input) ? `het getal ${input}` : `het getal ${input} (geen geheel getal)`;
+    case "boolean":
+      return String(input);
+    case "object":
+      return "een object";
+    default:
+      return typeof input;
+  }
+}
+
+function lastKey(issue: RawIssue): PropertyKey | undefined {
+  const path = issue.path ?? [];
+  return path[path.length - 1];
+}
+
+/** Dutch text for zod's own checks. Messages written in the schema itself (already Dutch) take precedence. */
+function dutchMessage(issue: RawIssue): string {
+  switch (issue.code) {
+    case "invalid_type": {
+      if (issue.input === undefined) return "dit veld ontbreekt; vul het in";
+      if (issue.expected === "int") return `hier hoort een geheel getal, maar er staat ${describeValue(issue.input)}`;
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      return `hier hoort ${expected}, maar er staat ${describeValue(issue.input)}`;
+    }
+    case "too_small": {
+      const n = issue.minimum;
+      if (issue.origin === "string") {
+        return Number(n) <= 1 ? "mag niet leeg zijn" : `is te kort: schrijf minstens ${n} tekens`;
+      }
+      if (issue.origin === "array") {
+        if (issue.exact) return `moet precies ${n} ${plural(n, "element", "elementen")} hebben`;
+        return `moet minstens ${n} ${plural(n, "element", "elementen")} hebben`;
+      }
+      return `moet minstens ${n} zijn, maar er staat ${describeValue(issue.input)}`;
+    }
+    case "too_big": {
+      const n = issue.maximum;
+      if (issue.origin === "string") {
+        const length = typeof issue.input === "string" ? ` (nu ${issue.input.length})` : "";
+        return `is te lang: hoogstens ${n} tekens${length}. Maak de tekst korter`;
+      }
+      if (issue.origin === "array") {
+        if (issue.exact) return `moet precies ${n} ${plural(n, "element", "elementen")} hebben`;
+        return `mag hoogstens ${n} ${plural(n, "element", "elementen")} hebben`;
+      }
+      return `mag hoogstens ${n} zijn, maar er staat ${describeValue(issue.input)}`;
+    }
+    case "invalid_format": {
+      if (issue.format === "date") {
+        return `is geen geldige datum: schrijf hem als JJJJ-MM-DD, bijvoorbeeld "2026-03-16" (nu ${describeValue(issue.input)})`;
+      }
+      if (issue.format === "regex") return "bevat tekens die hier niet mogen; gebruik alleen letters, cijfers, - en _";
+      return `heeft niet de juiste vorm (${issue.format})`;
+    }
+    case "invalid_value": {
+      if (lastKey(issue) === "schemaVersion") {
+        return `dit scenarioformaat heeft versie ${SCENARIO_SCHEMA_VERSION}: zet "schemaVersion": ${SCENARIO_SCHEMA_VERSION}`;
+      }
+      if (issue.values.length === 1) return `moet ${quote(issue.values[0])} zijn, maar er staat ${describeValue(issue.input)}`;
+      return `${describeValue(issue.input)} is hier niet toegestaan; kies een van ${orList(issue.values)}`;
+    }
+    case "unrecognized_keys": {
+      const keys = issue.keys;
+      if (lastKey(issue) === "factsPerRole") {
+        return (
+          `${plural(keys.length, "is geen spelrol", "zijn geen spelrollen")}: ${orList(keys)}. ` +
+          `Gebruik als sleutel een van ${orList(GAME_ROLES)}`
+        );
+      }
+      return (
+        `${plural(keys.length, "onbekend veld", "onbekende velden")} ${orList(keys)}. ` +
+        "Controleer de spelling of haal het weg; welke velden hier mogen, staat in scenario.schema.json"
+      );
+    }
+    case "invalid_union": {
+      if (issue.discriminator !== undefined && issue.errors.length === 0) {
+        const options = "options" in issue && Array.isArray(issue.options) ? issue.options : [];
+        const value = issue.input !== null && typeof issue.input === "object" ? (issue.input as Record<string, unknown>)[issue.discriminator] : undefined;
+        const now = value === undefined ? `"${issue.discriminator}" ontbreekt` : `er staat ${describeValue(value)}`;
+        return `onbekende soort: ${now}. Kies voor "${issue.discriminator}" een van ${orList(options)}`;
+      }
+      return "past bij geen van de toegestane vormen; vergelijk met de voorbeelden in scenario.schema.json";
+    }
+    case "invalid_key":
+      return "bevat een ongeldige sleutel";
+    case "invalid_element":
+      return "bevat een ongeldig element";
+    case "not_multiple_of":
+      return `moet een veelvoud van ${issue.divisor} zijn`;
+    default:
+      return "is ongeldig";
+  }
+}
+
+/** A readable place in the scenario, e.g. `cases[1] ("kilometerbudget").situation`. */
+export function describePath(path: ScenarioPath, root: unknown): string {
+  if (path.length === 0) return "In het scenario";
+  let text = "";
+  let node: unknown = root;
+  for (const key of path) {
+    if (typeof key === "number") {
+      text += `[${key}]`;
+      node = Array.isArray(node) ? node[key] : undefined;
+      const id = node !== null && typeof node === "object" ? (node as Record<string, unknown>).id : undefined;
+      if (typeof id === "string" && id.length > 0) text += ` (${quote(id)})`;
+    } else {
+      text += text === "" ? key : `.${key}`;
+      node = node !== null && typeof node === "object" && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
+    }
+  }
+  return `Bij ${text}`;
+}
+
+const toPath = (path: readonly PropertyKey[]): ScenarioPath => path.map((k) => (typeof k === "number" ? k : String(k)));
+
+export function parseScenario(json: unknown): ParseScenarioResult {
+  const parsed = ScenarioSchema.safeParse(json, { error: dutchMessage });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const path = toPath(issue.path);
+      return { path, message: `${describePath(path, json)}: ${issue.message}.`.replace(/\.\.$/, ".") };
+    });
+    return { ok: false, problems };
+  }
+  const problems = scenarioProblems(parsed.data);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, scenario: parsed.data };
+}
+
+export interface ScenarioFileError {
+  file: string;
+  problems: ScenarioProblem[];
+}
+
+/**
+ * Reads every `*.json` in `dir` except the JSON Schema. Broken files (unreadable, invalid JSON, schema or rule
+ * problems, an id another file already uses) end up in `errors`; this function does not throw.
+ */
+export async function loadScenarioDir(dir: string): Promise<{ scenarios: Map<string, Scenario>; errors: ScenarioFileError[] }> {
+  const scenarios = new Map<string, Scenario>();
+  const errors: ScenarioFileError[] = [];
+  const fileOfId = new Map<string, string>();
+
+  let names: string[];
+  try {
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".json") && entry.name !== SCHEMA_FILE_NAME)
+      .map((entry) => entry.name)
+      .sort();
+  } catch (err) {
+    errors.push({ file: dir, problems: [{ path: [], message: `De map met scenario's kon niet worden gelezen: ${errorText(err)}.` }] });
+    return { scenarios, errors };
+  }
+
+  for (const name of names) {
+    const file = join(dir, name);
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (err) {
+      errors.push({ file, problems: [{ path: [], message: `Het bestand kon niet worden gelezen: ${errorText(err)}.` }] });
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch (err) {
+      errors.push({
+        file,
+        problems: [
+          {
+            path: [],
+            message: `Dit bestand is geen geldige JSON (${errorText(err)}). Controleer komma's, aanhalingstekens en haakjes rond die plek.`,
+          },
+        ],
+      });
+      continue;
+    }
+    const result = parseScenario(json);
+    if (!result.ok) {
+      errors.push({ file, problems: result.problems });
+      continue;
+    }
+    const earlier = fileOfId.get(result.scenario.id);
+    if (earlier !== undefined) {
+      errors.push({
+        file,
+        problems: [
+          {
+            path: ["id"],
+            message: `Het scenario-id ${quote(result.scenario.id)} wordt al gebruikt door ${earlier}. Geef dit scenario een eigen id.`,
+          },
+        ],
+      });
+      continue;
+    }
+    fileOfId.set(result.scenario.id, name);
+    scenarios.set(result.scenario.id, result.scenario);
+  }
+  return { scenarios, errors };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

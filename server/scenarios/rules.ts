@@ -1,0 +1,179 @@
+/**
+ * Cross-reference rules for a scenario that the zod schema cannot express: unique ids, references between
+ * rounds, phases and cases, the order of phases in a variant. Every message is Dutch, names the place and says
+ * how to fix it, because a trainer reads it after writing a scenario by hand.
+ */
+import { GAME_ROLES, type GameRole } from "../protocol/ids.ts";
+import type { Scenario } from "../protocol/scenario.ts";
+
+export type ScenarioPath = (string | number)[];
+export interface ScenarioProblem {
+  path: ScenarioPath;
+  message: string;
+}
+
+const quote = (s: string) => `"${s}"`;
+const list = (items: readonly string[]) => (items.length === 0 ? "(geen)" : items.map(quote).join(", "));
+
+/** Dutch names of the lists whose ids must be unique, with the word for one element. */
+const ID_LISTS = [
+  { key: "categories", one: "categorie" },
+  { key: "cases", one: "casus" },
+  { key: "rounds", one: "ronde" },
+  { key: "prompts", one: "beeldvormingsvraag" },
+  { key: "omgekeerdeToets", one: "toetsstap" },
+  { key: "variants", one: "variant" },
+] as const;
+
+function duplicateIds(items: readonly { id: string }[], basePath: ScenarioPath, one: string, listName: string): ScenarioProblem[] {
+  const firstIndex = new Map<string, number>();
+  const problems: ScenarioProblem[] = [];
+  items.forEach((item, index) => {
+    const earlier = firstIndex.get(item.id);
+    if (earlier === undefined) {
+      firstIndex.set(item.id, index);
+      return;
+    }
+    problems.push({
+      path: [...basePath, index, "id"],
+      message:
+        `De id ${quote(item.id)} komt twee keer voor in \`${listName}\` (plek ${earlier + 1} en plek ${index + 1}). ` +
+        `Elke ${one} heeft een eigen id nodig: geef deze ${one} een andere id, of verwijder de dubbele.`,
+    });
+  });
+  return problems;
+}
+
+export function scenarioProblems(s: Scenario): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+
+  // 1. Unique ids within each list.
+  for (const { key, one } of ID_LISTS) {
+    if (key === "prompts") {
+      problems.push(...duplicateIds(s.beeldvorming.prompts, ["beeldvorming", "prompts"], one, "beeldvorming.prompts"));
+    } else {
+      problems.push(...duplicateIds(s[key], [key], one, key));
+    }
+  }
+
+  // 2. The first category is kernwaarden.
+  const first = s.categories[0];
+  if (first !== undefined && first.id !== "kernwaarden") {
+    const at = s.categories.findIndex((c) => c.id === "kernwaarden");
+    problems.push({
+      path: ["categories", 0, "id"],
+      message:
+        at >= 0
+          ? `De eerste categorie moet \`kernwaarden\` zijn, maar dat is nu ${quote(first.id)}; \`kernwaarden\` staat op plek ${at + 1}. ` +
+            `Zet de categorie \`kernwaarden\` vooraan in \`categories\`: maatwerk begint bij de bedoeling.`
+          : `De eerste categorie moet \`kernwaarden\` zijn, maar dat is nu ${quote(first.id)} en \`kernwaarden\` ontbreekt. ` +
+            `Voeg vooraan in \`categories\` een categorie met id "kernwaarden" toe: maatwerk begint bij de bedoeling.`,
+    });
+  }
+
+  // 3. rolePriority names all six roles once.
+  const seenRoles = new Set<GameRole>();
+  s.rolePriority.forEach((role, index) => {
+    if (seenRoles.has(role)) {
+      const missing = GAME_ROLES.filter((r) => !s.rolePriority.includes(r));
+      problems.push({
+        path: ["rolePriority", index],
+        message:
+          `De rol ${quote(role)} staat twee keer in \`rolePriority\`. Noem alle zes rollen precies één keer` +
+          (missing.length > 0 ? `; nu ontbreekt ${list(missing)}. Vervang de dubbele door de ontbrekende rol.` : "."),
+      });
+    }
+    seenRoles.add(role);
+  });
+
+  // 4. Every round's case exists.
+  const caseIds = new Set(s.cases.map((c) => c.id));
+  const knownCases = list(s.cases.map((c) => c.id));
+  s.rounds.forEach((round, index) => {
+    if (!caseIds.has(round.caseId)) {
+      problems.push({
+        path: ["rounds", index, "caseId"],
+        message:
+          `Ronde ${quote(round.id)} verwijst naar casus ${quote(round.caseId)}, maar die casus bestaat niet in \`cases\`. ` +
+          `Kies een van ${knownCases}, of voeg een casus met deze id toe.`,
+      });
+    }
+  });
+
+  // 5. Phases refer to existing rounds and cases; 6. variants start with lobby and end with resultaat.
+  const roundIds = new Set(s.rounds.map((r) => r.id));
+  const knownRounds = list(s.rounds.map((r) => r.id));
+  s.variants.forEach((variant, v) => {
+    const base: ScenarioPath = ["variants", v, "phases"];
+    const name = `Variant ${quote(variant.id)}`;
+    variant.phases.forEach((phase, p) => {
+      if (phase.kind === "rolwissel" && !roundIds.has(phase.roundId)) {
+        problems.push({
+          path: [...base, p, "roundId"],
+          message:
+            `${name}, fase ${p + 1} (rolwissel) verwijst naar ronde ${quote(phase.roundId)}, maar die ronde bestaat niet in \`rounds\`. ` +
+            `Kies een van ${knownRounds}, of voeg een ronde met deze id toe.`,
+        });
+      }
+      if (phase.kind === "casustoets") {
+        phase.caseIds.forEach((caseId, k) => {
+          if (!caseIds.has(caseId)) {
+            problems.push({
+              path: [...base, p, "caseIds", k],
+              message:
+                `${name}, fase ${p + 1} (casustoets) noemt casus ${quote(caseId)}, maar die casus bestaat niet in \`cases\`. ` +
+                `Kies een van ${knownCases}, of voeg een casus met deze id toe.`,
+            });
+          }
+        });
+      }
+    });
+
+    const phases = variant.phases;
+    const firstPhase = phases[0];
+    if (firstPhase !== undefined && firstPhase.kind !== "lobby") {
+      problems.push({
+        path: [...base, 0, "kind"],
+        message: `${name} begint met de fase ${quote(firstPhase.kind)}. Elke variant begint met de lobby: zet { "kind": "lobby" } als eerste fase.`,
+      });
+    }
+    const lastIndex = phases.length - 1;
+    const lastPhase = phases[lastIndex];
+    if (lastPhase !== undefined && lastPhase.kind !== "resultaat") {
+      problems.push({
+        path: [...base, lastIndex, "kind"],
+        message: `${name} eindigt met de fase ${quote(lastPhase.kind)}. Elke variant eindigt met het resultaat: zet { "kind": "resultaat" } als laatste fase.`,
+      });
+    }
+    for (const [kind, rule] of [
+      ["lobby", "De lobby hoort er één keer in te staan, als eerste fase"],
+      ["resultaat", "Het resultaat hoort er één keer in te staan, als laatste fase"],
+    ] as const) {
+      let seen = false;
+      phases.forEach((phase, p) => {
+        if (phase.kind !== kind) return;
+        if (seen) {
+          problems.push({
+            path: [...base, p, "kind"],
+            message: `${name} heeft meer dan één fase ${quote(kind)} (nogmaals bij fase ${p + 1}). ${rule}: verwijder de extra fase.`,
+          });
+        }
+        seen = true;
+      });
+    }
+  });
+
+  // 7. factsPerRole keys are game roles: the schema already allows only the six role ids (partialRecord of the enum).
+
+  // 8. Points voting: at most the whole budget on one item.
+  if (s.voting.mode === "punten" && s.voting.maxPerItem !== undefined && s.voting.maxPerItem > s.voting.budget) {
+    problems.push({
+      path: ["voting", "maxPerItem"],
+      message:
+        `\`maxPerItem\` (${s.voting.maxPerItem}) is groter dan het puntenbudget (${s.voting.budget}): zoveel punten heeft niemand. ` +
+        `Maak \`maxPerItem\` hoogstens ${s.voting.budget}, of verhoog \`budget\`.`,
+    });
+  }
+
+  return problems;
+}

@@ -1,0 +1,228 @@
+/**
+ * The durable event store: one SQLite file through Node's built-in `node:sqlite` (no native module to build).
+ * Every write is one transaction, synced to disk (WAL + synchronous=FULL) before the promise resolves, so an
+ * event a client has seen survives a crash. Rows read back are parsed with zod, never cast.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { z } from "zod";
+import { EventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
+import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
+
+/** How long a writer waits for another connection's lock before giving up, in milliseconds. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Schema migrations, in order; `PRAGMA user_version` records how many have run. Only ever append to this list:
+ * existing session files were created by the earlier entries.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE sessions (
+     session_id  TEXT PRIMARY KEY,
+     code        TEXT NOT NULL UNIQUE,
+     secret_hash TEXT NOT NULL UNIQUE,
+     label       TEXT NOT NULL,
+     scenario_id TEXT NOT NULL,
+     created_at  INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE events (
+     session_id  TEXT NOT NULL REFERENCES sessions(session_id),
+     seq         INTEGER NOT NULL,
+     command_key TEXT NULL,
+     type        TEXT NOT NULL,
+     body        TEXT NOT NULL,
+     PRIMARY KEY (session_id, seq)
+   ) STRICT;
+   CREATE INDEX events_by_command ON events (session_id, command_key);
+   CREATE INDEX sessions_by_created ON sessions (created_at);`,
+];
+
+const SessionRowSchema = z.strictObject({
+  session_id: z.string(),
+  code: z.string(),
+  secret_hash: z.string(),
+  label: z.string(),
+  scenario_id: z.string(),
+  created_at: z.number().int(),
+});
+type SessionRow = z.infer<typeof SessionRowSchema>;
+
+const EventRowSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  command_key: z.string().nullable(),
+  body: z.string(),
+});
+type EventRow = z.infer<typeof EventRowSchema>;
+
+const LastSeqRowSchema = z.strictObject({ last_seq: z.number().int().nonnegative() });
+const UserVersionRowSchema = z.strictObject({ user_version: z.number().int().nonnegative() });
+
+const SESSION_COLUMNS = "session_id, code, secret_hash, label, scenario_id, created_at";
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: DatabaseSync;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+
+  constructor(filePath: string) {
+    mkdirSync(dirname(filePath), { recursive: true });
+    this.db = new DatabaseSync(filePath, { enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
+    configure(this.db);
+    migrate(this.db);
+    this.statements = prepareStatements(this.db);
+  }
+
+  async createSession(record: SessionRecord, firstEvents: SessionEvent[]): Promise<void> {
+    const events = firstEvents.map((event) => EventSchema.parse(event));
+    this.transaction(() => {
+      this.assertUnique(record);
+      const s = this.statements;
+      s.insertSession.run(record.sessionId, record.code, record.secretHash, record.label, record.scenarioId, record.createdAt);
+      this.insertEvents(record.sessionId, 0, null, events);
+    });
+  }
+
+  async append(sessionId: string, expectedLastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<AppendResult> {
+    // Validate the whole batch before the transaction: an invalid event must leave the log untouched.
+    const parsed = events.map((event) => EventSchema.parse(event));
+    return this.transaction((): AppendResult => {
+      if (!this.statements.sessionExists.get(sessionId)) throw new Error(`Onbekende sessie: ${sessionId}.`);
+      const lastSeq = this.lastSeq(sessionId);
+      if (lastSeq !== expectedLastSeq) return { ok: false, reason: "conflict", lastSeq };
+      this.insertEvents(sessionId, lastSeq, commandKey, parsed);
+      return { ok: true, lastSeq: lastSeq + parsed.length };
+    });
+  }
+
+  async load(sessionId: string): Promise<StoredEvent[]> {
+    return this.statements.loadEvents.all(sessionId).map((row) => toStoredEvent(sessionId, EventRowSchema.parse(row)));
+  }
+
+  async hasCommand(sessionId: string, commandKey: string): Promise<boolean> {
+    return this.statements.hasCommand.get(sessionId, commandKey) !== undefined;
+  }
+
+  async getSession(sessionId: string): Promise<SessionRecord | null> {
+    return toRecordOrNull(this.statements.sessionById.get(sessionId));
+  }
+
+  async findByCode(code: string): Promise<SessionRecord | null> {
+    return toRecordOrNull(this.statements.sessionByCode.get(code));
+  }
+
+  async findBySecretHash(secretHash: string): Promise<SessionRecord | null> {
+    return toRecordOrNull(this.statements.sessionBySecretHash.get(secretHash));
+  }
+
+  async listSessions(): Promise<SessionRecord[]> {
+    return this.statements.listSessions.all().map((row) => toRecord(SessionRowSchema.parse(row)));
+  }
+
+  /** Safe to call twice: tests close a store, reopen the file, and clean up everything at the end. */
+  async close(): Promise<void> {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  /**
+   * Runs `work` in one write transaction. BEGIN IMMEDIATE takes the write lock up front, so the "read last seq,
+   * then insert" in `append` cannot interleave with another connection's append to the same file.
+   */
+  private transaction<T>(work: () => T): T {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = work();
+      this.db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  /** Clear Dutch reasons instead of SQLite's constraint messages; the UNIQUE constraints remain the backstop. */
+  private assertUnique(record: SessionRecord): void {
+    const s = this.statements;
+    if (s.sessionExists.get(record.sessionId)) throw new Error(`Sessie ${record.sessionId} bestaat al.`);
+    if (s.sessionByCode.get(record.code)) throw new Error(`De code ${record.code} is al in gebruik.`);
+    if (s.sessionBySecretHash.get(record.secretHash)) throw new Error("Dit spelleidersgeheim is al in gebruik.");
+  }
+
+  private lastSeq(sessionId: string): number {
+    return LastSeqRowSchema.parse(this.statements.lastSeq.get(sessionId)).last_seq;
+  }
+
+  private insertEvents(sessionId: string, lastSeq: number, commandKey: string | null, events: SessionEvent[]): void {
+    events.forEach((event, index) => {
+      this.statements.insertEvent.run(sessionId, lastSeq + index + 1, commandKey, event.type, JSON.stringify(event));
+    });
+  }
+}
+
+function configure(db: DatabaseSync): void {
+  // WAL lets readers continue while one writer appends; FULL syncs the WAL on every commit (durable before ack).
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+/** Brings the file up to the latest schema, each step in its own transaction together with its version number. */
+function migrate(db: DatabaseSync): void {
+  const version = UserVersionRowSchema.parse(db.prepare("PRAGMA user_version").get()).user_version;
+  if (version > MIGRATIONS.length) {
+    throw new Error(`Het databasebestand heeft schemaversie ${version}, nieuwer dan deze server kent (${MIGRATIONS.length}).`);
+  }
+  MIGRATIONS.slice(version).forEach((sql, index) => {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      db.exec(sql);
+      db.exec(`PRAGMA user_version = ${version + index + 1}`);
+      db.exec("COMMIT");
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
+  });
+}
+
+/** Prepared once per store: parsing SQL on every append would be wasted work on the hot path. */
+function prepareStatements(db: DatabaseSync) {
+  const statements = {
+    insertSession: db.prepare(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`),
+    insertEvent: db.prepare("INSERT INTO events (session_id, seq, command_key, type, body) VALUES (?, ?, ?, ?, ?)"),
+    lastSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) AS last_seq FROM events WHERE session_id = ?"),
+    loadEvents: db.prepare("SELECT seq, command_key, body FROM events WHERE session_id = ? ORDER BY seq"),
+    hasCommand: db.prepare("SELECT 1 FROM events WHERE session_id = ? AND command_key = ? LIMIT 1"),
+    sessionExists: db.prepare("SELECT 1 FROM sessions WHERE session_id = ?"),
+    sessionById: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE session_id = ?`),
+    sessionByCode: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE code = ?`),
+    sessionBySecretHash: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE secret_hash = ?`),
+    // rowid breaks ties between sessions created in the same millisecond: the later insert counts as newer.
+    listSessions: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY created_at DESC, rowid DESC`),
+  } satisfies Record<string, StatementSync>;
+  return statements;
+}
+
+/** A row whose body is not valid JSON or not a valid event is a corrupt log: say exactly where, then stop. */
+function toStoredEvent(sessionId: string, row: EventRow): StoredEvent {
+  try {
+    return { seq: row.seq, commandKey: row.command_key, event: EventSchema.parse(JSON.parse(row.body)) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Gebeurtenis ${row.seq} van sessie ${sessionId} is onleesbaar: ${reason}`, { cause: error });
+  }
+}
+
+function toRecord(row: SessionRow): SessionRecord {
+  return {
+    sessionId: row.session_id,
+    code: row.code,
+    secretHash: row.secret_hash,
+    label: row.label,
+    scenarioId: row.scenario_id,
+    createdAt: row.created_at,
+  };
+}
+
+function toRecordOrNull(row: unknown): SessionRecord | null {
+  return row === undefined ? null : toRecord(SessionRowSchema.parse(row));
+}

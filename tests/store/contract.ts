@@ -1,0 +1,233 @@
+/**
+ * The event store contract: the promises the room relies on, as one vitest suite. Every implementation runs it
+ * (tests/store/store.test.ts), so the in-memory store used in unit tests cannot drift from the SQLite one.
+ * Only test files import this module; it pulls in vitest.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { minimalScenario } from "../fixtures/minimalScenario.ts";
+import type { EventOf, SessionEvent } from "../../server/protocol/events.ts";
+import type { EventStore, SessionRecord } from "../../server/store/types.ts";
+
+export interface StoreHarness {
+  store: EventStore;
+  /**
+   * For durable stores: opens a new store on the same storage. The contract closes `store` before calling it,
+   * as a restarted server would find the file.
+   */
+  reopen?: () => Promise<EventStore>;
+  /** Closes whatever is still open and removes the storage. */
+  cleanup: () => Promise<void>;
+}
+
+const T0 = 1_767_225_600_000; // 2026-01-01, a fixed clock keeps the fixtures deterministic
+
+function record(n: number, createdAt = T0 + n * 1_000): SessionRecord {
+  return {
+    sessionId: `sessie-${n}`,
+    code: `CODE${n}`,
+    secretHash: n.toString(16).padStart(64, "0"),
+    label: `Gemeente Testdorp, sessie ${n}`,
+    scenarioId: "test-minimaal",
+    createdAt,
+  };
+}
+
+function created(r: SessionRecord): EventOf<"SessionCreated"> {
+  return {
+    type: "SessionCreated",
+    v: 1,
+    at: r.createdAt,
+    sessionId: r.sessionId,
+    code: r.code,
+    label: r.label,
+    scenario: minimalScenario(),
+    variantId: "dag",
+    engineVersion: "test",
+  };
+}
+
+function joined(participantId: string, at = T0 + 10_000): EventOf<"ParticipantJoined"> {
+  return { type: "ParticipantJoined", v: 1, at, participantId, displayName: `Speler ${participantId}`, realRole: "raadslid", seatTokenHash: "ab".repeat(32) };
+}
+
+function ready(participantId: string, at = T0 + 20_000): EventOf<"ReadinessChanged"> {
+  return { type: "ReadinessChanged", v: 1, at, participantId, phaseIndex: 0, ready: true };
+}
+
+/** Type-correct but rejected by EventSchema (negative time, id with a space), as a buggy caller might send. */
+function invalidEvent(): SessionEvent {
+  return { ...joined("p9"), at: -1, participantId: "met spatie" };
+}
+
+export function eventStoreContract(name: string, makeStore: () => Promise<StoreHarness>): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let harness: StoreHarness;
+    let store: EventStore;
+
+    beforeEach(async () => {
+      harness = await makeStore();
+      store = harness.store;
+    });
+    afterEach(async () => {
+      await harness.cleanup();
+    });
+
+    /** Creates session n with its SessionCreated event as seq 1. */
+    async function createNumbered(n: number, createdAt?: number): Promise<SessionRecord> {
+      const r = record(n, createdAt);
+      await store.createSession(r, [created(r)]);
+      return r;
+    }
+
+    describe("createSession and load", () => {
+      it("round-trips the record and the first events", async () => {
+        const r = record(1);
+        await store.createSession(r, [created(r), joined("p1")]);
+        expect(await store.getSession(r.sessionId)).toStrictEqual(r);
+        expect(await store.load(r.sessionId)).toStrictEqual([
+          { seq: 1, commandKey: null, event: created(r) },
+          { seq: 2, commandKey: null, event: joined("p1") },
+        ]);
+      });
+
+      it("gives an empty log for an unknown session", async () => {
+        expect(await store.load("bestaat-niet")).toStrictEqual([]);
+        expect(await store.getSession("bestaat-niet")).toBeNull();
+      });
+
+      it("rejects a duplicate sessionId, code or secret hash and keeps the original intact", async () => {
+        const r = await createNumbered(1);
+        const other = record(2);
+        await expect(store.createSession({ ...other, sessionId: r.sessionId }, [created(other)])).rejects.toThrow();
+        await expect(store.createSession({ ...other, code: r.code }, [created(other)])).rejects.toThrow();
+        await expect(store.createSession({ ...other, secretHash: r.secretHash }, [created(other)])).rejects.toThrow();
+        expect(await store.listSessions()).toStrictEqual([r]);
+        expect(await store.load(r.sessionId)).toHaveLength(1);
+        expect(await store.load(other.sessionId)).toStrictEqual([]);
+      });
+
+      it("stores nothing when a first event is invalid", async () => {
+        const r = record(1);
+        await expect(store.createSession(r, [created(r), invalidEvent()])).rejects.toThrow();
+        expect(await store.getSession(r.sessionId)).toBeNull();
+        expect(await store.findByCode(r.code)).toBeNull();
+        expect(await store.load(r.sessionId)).toStrictEqual([]);
+      });
+    });
+
+    describe("append", () => {
+      it("appends after the expected seq and numbers events on", async () => {
+        const r = await createNumbered(1);
+        expect(await store.append(r.sessionId, 1, "p1:c1", [joined("p1"), ready("p1")])).toStrictEqual({ ok: true, lastSeq: 3 });
+        expect(await store.append(r.sessionId, 3, null, [ready("p1", T0 + 30_000)])).toStrictEqual({ ok: true, lastSeq: 4 });
+        const log = await store.load(r.sessionId);
+        expect(log.map((e) => [e.seq, e.commandKey, e.event.type])).toStrictEqual([
+          [1, null, "SessionCreated"],
+          [2, "p1:c1", "ParticipantJoined"],
+          [3, "p1:c1", "ReadinessChanged"],
+          [4, null, "ReadinessChanged"],
+        ]);
+        expect(log[1]?.event).toStrictEqual(joined("p1"));
+      });
+
+      it("reports a conflict on a stale or future seq and changes nothing", async () => {
+        const r = await createNumbered(1);
+        await store.append(r.sessionId, 1, "p1:c1", [joined("p1")]);
+        const before = await store.load(r.sessionId);
+        // Two writers that both read seq 1: the second must learn the log moved on.
+        expect(await store.append(r.sessionId, 1, "p2:c1", [joined("p2")])).toStrictEqual({ ok: false, reason: "conflict", lastSeq: 2 });
+        expect(await store.append(r.sessionId, 5, "p2:c1", [joined("p2")])).toStrictEqual({ ok: false, reason: "conflict", lastSeq: 2 });
+        expect(await store.load(r.sessionId)).toStrictEqual(before);
+        expect(await store.hasCommand(r.sessionId, "p2:c1")).toBe(false);
+      });
+
+      it("is all or nothing: one invalid event rejects the batch and leaves the seq free", async () => {
+        const r = await createNumbered(1);
+        await expect(store.append(r.sessionId, 1, "p1:c1", [joined("p1"), invalidEvent()])).rejects.toThrow();
+        expect(await store.load(r.sessionId)).toHaveLength(1);
+        expect(await store.hasCommand(r.sessionId, "p1:c1")).toBe(false);
+        expect(await store.append(r.sessionId, 1, "p1:c1", [joined("p1")])).toStrictEqual({ ok: true, lastSeq: 2 });
+      });
+
+      it("rejects appending to an unknown session", async () => {
+        await expect(store.append("bestaat-niet", 0, null, [joined("p1")])).rejects.toThrow();
+        expect(await store.load("bestaat-niet")).toStrictEqual([]);
+      });
+
+      it("keeps the logs of two sessions apart", async () => {
+        const a = await createNumbered(1);
+        const b = await createNumbered(2);
+        await store.append(a.sessionId, 1, "p1:c1", [joined("p1")]);
+        await store.append(b.sessionId, 1, "p2:c1", [joined("p2")]);
+        await store.append(a.sessionId, 2, "p1:c2", [ready("p1")]);
+        const logA = await store.load(a.sessionId);
+        const logB = await store.load(b.sessionId);
+        expect(logA.map((e) => e.seq)).toStrictEqual([1, 2, 3]);
+        expect(logB.map((e) => e.seq)).toStrictEqual([1, 2]);
+        expect(logA[0]?.event).toStrictEqual(created(a));
+        expect(logB[1]?.event).toStrictEqual(joined("p2"));
+        expect(await store.hasCommand(b.sessionId, "p1:c1")).toBe(false);
+      });
+    });
+
+    describe("hasCommand", () => {
+      it("knows a key only after events were stored with it", async () => {
+        const r = await createNumbered(1);
+        expect(await store.hasCommand(r.sessionId, "p1:c1")).toBe(false);
+        await store.append(r.sessionId, 1, "p1:c1", [joined("p1")]);
+        await store.append(r.sessionId, 2, null, [ready("p1")]);
+        expect(await store.hasCommand(r.sessionId, "p1:c1")).toBe(true);
+        expect(await store.hasCommand(r.sessionId, "p1:c2")).toBe(false);
+        expect(await store.hasCommand("bestaat-niet", "p1:c1")).toBe(false);
+      });
+    });
+
+    describe("finding sessions", () => {
+      it("finds a session by id, code and secret hash", async () => {
+        const r = await createNumbered(1);
+        await createNumbered(2);
+        expect(await store.getSession(r.sessionId)).toStrictEqual(r);
+        expect(await store.findByCode(r.code)).toStrictEqual(r);
+        expect(await store.findBySecretHash(r.secretHash)).toStrictEqual(r);
+        expect(await store.findByCode("ONBEKEND")).toBeNull();
+        expect(await store.findBySecretHash("f".repeat(64))).toBeNull();
+      });
+
+      it("lists sessions newest first", async () => {
+        // Inserted out of time order, so insertion order alone would give the wrong answer.
+        const middle = await createNumbered(1, T0 + 2_000);
+        const oldest = await createNumbered(2, T0 + 1_000);
+        const newest = await createNumbered(3, T0 + 3_000);
+        expect(await store.listSessions()).toStrictEqual([newest, middle, oldest]);
+      });
+
+      it("hands out copies: changing a returned value does not change the store", async () => {
+        const r = await createNumbered(1);
+        const found = await store.getSession(r.sessionId);
+        if (found) found.label = "gewijzigd";
+        const [first] = await store.load(r.sessionId);
+        if (first?.event.type === "SessionCreated") first.event.scenario.title = "gewijzigd";
+        expect(await store.getSession(r.sessionId)).toStrictEqual(r);
+        expect(await store.load(r.sessionId)).toStrictEqual([{ seq: 1, commandKey: null, event: created(r) }]);
+      });
+    });
+
+    describe("durability", () => {
+      it("keeps sessions, events and command keys across close and reopen", async (context) => {
+        const { reopen } = harness;
+        if (!reopen) return context.skip("deze store bewaart niets na sluiten");
+        const r = await createNumbered(1);
+        await store.append(r.sessionId, 1, "p1:c1", [joined("p1")]);
+        const log = await store.load(r.sessionId);
+        await store.close();
+
+        const again = await reopen();
+        expect(await again.getSession(r.sessionId)).toStrictEqual(r);
+        expect(await again.listSessions()).toStrictEqual([r]);
+        expect(await again.load(r.sessionId)).toStrictEqual(log);
+        expect(await again.hasCommand(r.sessionId, "p1:c1")).toBe(true);
+        expect(await again.append(r.sessionId, 2, null, [ready("p1")])).toStrictEqual({ ok: true, lastSeq: 3 });
+      });
+    });
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * Runs the event store contract against every implementation, plus what only a file can go through:
+ * a corrupted row, and two connections writing to the same file.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { SessionEvent } from "../../server/protocol/events.ts";
+import { eventStoreContract, type StoreHarness } from "./contract.ts";
+import { MemoryEventStore } from "../../server/store/memory.ts";
+import { SqliteEventStore } from "../../server/store/sqlite.ts";
+import type { SessionRecord } from "../../server/store/types.ts";
+import { minimalScenario } from "../fixtures/minimalScenario.ts";
+
+eventStoreContract("MemoryEventStore", async () => {
+  const store = new MemoryEventStore();
+  return { store, cleanup: () => store.close() };
+});
+
+/** A SQLite store in a fresh temp dir (nested, so the constructor must create the parent directory). */
+function sqliteHarness(): StoreHarness & { filePath: string } {
+  const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-store-"));
+  const filePath = join(dir, "data", "events.sqlite");
+  const opened: SqliteEventStore[] = [];
+  const open = (): SqliteEventStore => {
+    const store = new SqliteEventStore(filePath);
+    opened.push(store);
+    return store;
+  };
+  return {
+    filePath,
+    store: open(),
+    reopen: async () => open(),
+    cleanup: async () => {
+      for (const store of opened) await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+eventStoreContract("SqliteEventStore", async () => sqliteHarness());
+
+describe("SqliteEventStore on disk", () => {
+  let harness: ReturnType<typeof sqliteHarness>;
+  const record: SessionRecord = {
+    sessionId: "sessie-1",
+    code: "ABC123",
+    secretHash: "0".repeat(64),
+    label: "Gemeente Testdorp",
+    scenarioId: "test-minimaal",
+    createdAt: 1_767_225_600_000,
+  };
+
+  beforeEach(async () => {
+    harness = sqliteHarness();
+    await harness.store.createSession(record, [
+      {
+        type: "SessionCreated",
+        v: 1,
+        at: record.createdAt,
+        sessionId: record.sessionId,
+        code: record.code,
+        label: record.label,
+        scenario: minimalScenario(),
+        variantId: "dag",
+        engineVersion: "test",
+      },
+    ]);
+    await harness.store.append(record.sessionId, 1, "p1:c1", [{ type: "SessionLockChanged", v: 1, at: record.createdAt + 1, locked: true }]);
+  });
+  afterEach(async () => {
+    await harness.cleanup();
+  });
+
+  /** Overwrites one row's body behind the store's back, as a bad disk or a hand edit would. */
+  function corrupt(seq: number, body: string): void {
+    const other = new DatabaseSync(harness.filePath);
+    try {
+      other.prepare("UPDATE events SET body = ? WHERE session_id = ? AND seq = ?").run(body, record.sessionId, seq);
+    } finally {
+      other.close();
+    }
+  }
+
+  it("refuses a row that is not a valid event, naming the session and seq", async () => {
+    corrupt(2, JSON.stringify({ type: "SessionLockChanged", v: 1, at: 1, locked: "ja" }));
+    await expect(harness.store.load(record.sessionId)).rejects.toThrow(/Gebeurtenis 2 van sessie sessie-1 is onleesbaar/);
+  });
+
+  it("refuses a row that is not JSON, naming the session and seq", async () => {
+    corrupt(2, "{ kapot");
+    await expect(harness.store.load(record.sessionId)).rejects.toThrow(/Gebeurtenis 2 van sessie sessie-1 is onleesbaar/);
+  });
+
+  it("lets only one of two connections append at the same seq", async () => {
+    const second = await harness.reopen?.();
+    if (!second) throw new Error("sqliteHarness heeft altijd reopen");
+    const lock = (locked: boolean): SessionEvent[] => [{ type: "SessionLockChanged", v: 1, at: record.createdAt + 2, locked }];
+    expect(await harness.store.append(record.sessionId, 2, "p1:c2", lock(false))).toStrictEqual({ ok: true, lastSeq: 3 });
+    expect(await second.append(record.sessionId, 2, "p2:c1", lock(true))).toStrictEqual({ ok: false, reason: "conflict", lastSeq: 3 });
+    expect(await second.hasCommand(record.sessionId, "p1:c2")).toBe(true);
+  });
+
+  it("refuses a file written by a newer schema version", async () => {
+    await harness.store.close();
+    const other = new DatabaseSync(harness.filePath);
+    other.exec("PRAGMA user_version = 99");
+    other.close();
+    expect(() => new SqliteEventStore(harness.filePath)).toThrow(/schemaversie 99/);
+  });
+});
