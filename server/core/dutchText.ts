@@ -38,7 +38,7 @@ const STOPWORD_LIST = [
   "geef", "geeft", "geven", "gaf", "neem", "neemt", "nemen", "nam", "staat", "staan", "stond", "stelt", "legt",
   "zorgt", "blijft", "blijven", "maakt", "maken", "zien", "ziet", "vindt", "vinden",
   // particles and other words without content of their own
-  "toe", "mee", "heen", "hele", "geheel", "gehele", "zoveel", "zomaar", "waarop", "waaruit", "daarop",
+  "toe", "mee", "heen", "plaats", "hele", "geheel", "gehele", "zoveel", "zomaar", "waarop", "waaruit", "daarop",
 ] as const;
 
 const STOPWORDS: ReadonlySet<string> = new Set(STOPWORD_LIST);

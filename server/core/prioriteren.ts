@@ -6,6 +6,7 @@
 import type { CommandOf } from "../protocol/commands.ts";
 import type { EventOf, NewEvent } from "../protocol/events.ts";
 import { GAME_ROLES, type GameRole, type Moscow } from "../protocol/ids.ts";
+import type { Draagvlak, SupportView } from "../protocol/views.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
 import { requirePhase } from "./phaseNames.ts";
 import { gameRoleOf, liveItems, type SessionState } from "./state.ts";
@@ -90,22 +91,13 @@ function ballotOf(state: SessionState, participantId: string, role: GameRole) {
   return ballot;
 }
 
-export const DRAAGVLAK = ["verticaal", "breed", "gedeeld", "smal", "geen"] as const;
-export type Draagvlak = (typeof DRAAGVLAK)[number];
 
-export interface ItemSupport {
-  itemId: string;
-  /** Points (or MoSCoW score) given from each role. */
-  perRole: Record<GameRole, number>;
-  /** The same, as a share (0..1) of what that role's voters could have given: fair when roles differ in size. */
-  sharePerRole: Record<GameRole, number>;
-  total: number;
-  /** Roles that gave it real support (points, or must/should). */
-  supportingRoles: GameRole[];
-  /** Roles that had at least one voter. */
-  rolesPresent: GameRole[];
-  draagvlak: Draagvlak;
-}
+/**
+ * Support for one item: points (or MoSCoW score) per role, the same as a share (0..1) of what that role's voters
+ * could have given (fair when roles differ in size), the roles that really support it (points, or must/should)
+ * and the roles that voted at all.
+ */
+export type ItemSupport = SupportView;
 
 const zeroPerRole = (): Record<GameRole, number> => ({ burger: 0, raadslid: 0, wethouder: 0, directeur: 0, beleidsambtenaar: 0, wijkteamprofessional: 0 });
 

@@ -7,7 +7,7 @@ import type { BoardRef, CommandOf } from "../protocol/commands.ts";
 import type { EventOf } from "../protocol/events.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
 import { requirePhase } from "./phaseNames.ts";
-import { itemEisIds, type ItemSource, type SessionState } from "./state.ts";
+import { itemEisIds, liveItemId, type ItemSource, type SessionState } from "./state.ts";
 
 const categoryExists = (state: SessionState, categoryId: string) => state.scenario.categories.some((c) => c.id === categoryId);
 
@@ -84,9 +84,12 @@ export function decideSpanningMark(state: SessionState, cmd: CommandOf<"spanning
   if (state.spanningen.has(cmd.spanningId)) return reject("bestaat_al", "Deze spanning bestaat al.");
   if (cmd.itemA === cmd.itemB) return reject("ongeldig", "Een spanning gaat over twee verschillende items.");
   if (!liveItem(state, cmd.itemA) || !liveItem(state, cmd.itemB)) return noItem();
+  // Spanningen follow merges (see openSpanningen), so compare the live items they now stand between.
   const pair = new Set([cmd.itemA, cmd.itemB]);
   for (const s of state.spanningen.values()) {
-    if (pair.has(s.itemA) && pair.has(s.itemB)) return reject("bestaat_al", "Tussen deze twee items staat al een spanning.");
+    const a = liveItemId(state, s.itemA);
+    const b = liveItemId(state, s.itemB);
+    if (a && b && a !== b && pair.has(a) && pair.has(b)) return reject("bestaat_al", "Tussen deze twee items staat al een spanning.");
   }
   return accept(now, { type: "SpanningMarked", spanningId: cmd.spanningId, itemA: cmd.itemA, itemB: cmd.itemB, note: cmd.note });
 }

@@ -3,116 +3,55 @@
  * a participant also sees their own name, briefing, drafts and ballot; the spelleider sees names, real roles and
  * who is ready, but not drafts or ballots. The room projects these plain views onto Colyseus schema.
  */
-import type { GameRole, Moscow, PhaseKind, RealRole, Verdict } from "../protocol/ids.ts";
-import type { Briefing, Case } from "../protocol/scenario.ts";
-import { supportByItem, type ItemSupport } from "./prioriteren.ts";
-import { kader, openSpanningen, type Kader, type KaderSpanning } from "./resultaat.ts";
+import { GAME_ROLES, type GameRole } from "../protocol/ids.ts";
+import type { Case, Scenario } from "../protocol/scenario.ts";
+import type {
+  CardView,
+  CaseView,
+  ClusterView,
+  EisView,
+  ItemView,
+  KaderView,
+  MineView,
+  PersonView,
+  PhaseView,
+  PublicScenario,
+  SeatView,
+  SessionView,
+  SpanningView,
+  SuggestionView,
+  SupportView,
+} from "../protocol/views.ts";
+import { supportByItem } from "./prioriteren.ts";
+import { kader, openSpanningen } from "./resultaat.ts";
 import { currentRoundId, gameRoleOf, itemCaseIds, itemEisIds, liveItems, type SessionState } from "./state.ts";
-import { suggestDuplicates, type Suggestion } from "./suggestions.ts";
+import { suggestDuplicates } from "./suggestions.ts";
 
 export type Viewer = { kind: "participant"; participantId: string } | { kind: "spelleider" } | { kind: "beamer" };
 
-export interface PhaseView {
-  index: number;
-  kind: PhaseKind;
-  roundId: string | null;
-  caseIds: string[];
-  minutes: number | null;
-}
-
-export interface EisView {
-  id: string;
-  roundId: string;
-  role: GameRole;
-  categoryId: string;
-  text: string;
-  itemId: string | null;
-}
-
-export interface ItemView {
-  id: string;
-  text: string;
-  categoryId: string;
-  eisIds: string[];
-  roles: GameRole[];
-  roundIds: string[];
-  caseIds: string[];
-}
-
-export interface CaseView {
-  id: string;
-  source: "scenario" | "live";
-  title: string;
-  situation: string;
-  effectWanted: string;
-  dilemma: string;
-  laws: string[];
-  stepIndex: number;
-  notes: { id: string; stepId: string; text: string; role: GameRole | null }[];
-  verdicts: { itemId: string; verdict: Verdict }[];
-  decision: string;
-  costNow: string;
-  costLater: string;
-  costNote: string;
-}
-
-export interface PublicView {
-  sessionId: string;
-  code: string;
-  phase: PhaseView;
-  phases: PhaseView[];
-  deadline: number | null;
-  pausedRemainingMs: number | null;
-  paused: boolean;
-  timerExpired: boolean;
-  locked: boolean;
-  participantCount: number;
-  seats: { participantId: string; role: GameRole | null }[];
-  cards: { id: string; promptId: string; text: string; clusterId: string | null }[];
-  clusters: { id: string; promptId: string; label: string }[];
-  rounds: { id: string; revealed: boolean; assigned: boolean }[];
+/** Everything a viewer may see: the shared board, plus own or (for the spelleider) everyone's person entries. */
+export interface PlayerView {
+  session: SessionView;
+  scenario: PublicScenario;
+  seats: SeatView[];
+  cards: CardView[];
+  clusters: ClusterView[];
   eisen: EisView[];
   items: ItemView[];
-  spanningen: KaderSpanning[];
-  suggestions: Suggestion[];
-  votesRevealed: boolean;
-  support: ItemSupport[];
+  spanningen: SpanningView[];
+  suggestions: SuggestionView[];
+  support: SupportView[];
   cases: CaseView[];
-  currentCaseId: string | null;
-  kader: Kader | null;
-}
-
-export interface PersonView {
-  participantId: string;
-  displayName: string;
-  realRole: RealRole;
-  role: GameRole | null;
-  ready: boolean;
-  removed: boolean;
-  cards: number;
-  eisen: number;
-  votes: number;
-}
-
-export interface MineView {
-  participantId: string;
-  role: GameRole | null;
-  briefing: Briefing | null;
-  /** Facts only this role knows about the current round's case. */
-  caseFacts: string[];
-  cardIds: string[];
-  points: { itemId: string; points: number }[];
-  moscow: { itemId: string; choice: Moscow }[];
-  pointsLeft: number;
-}
-
-export interface PlayerView {
-  public: PublicView;
+  kader: KaderView | null;
   /** Self for a participant, everyone for the spelleider, nobody for the beamer. */
   people: PersonView[];
   mine: MineView | null;
   drafts: EisView[];
 }
+
+/** Who is connected right now: presence is not part of the log, the room passes it in. */
+export type Online = ReadonlySet<string>;
+const nobodyOnline: Online = new Set();
 
 export function phaseViews(state: SessionState): PhaseView[] {
   return state.phases.map((p, index) => ({
@@ -133,7 +72,7 @@ const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: s
   itemId: e.itemId,
 });
 
-function itemViews(state: SessionState): ItemView[] {
+export function itemViews(state: SessionState): ItemView[] {
   return liveItems(state).map((item) => {
     const eisen = itemEisIds(item).flatMap((id) => state.eisen.get(id) ?? []);
     return {
@@ -148,7 +87,7 @@ function itemViews(state: SessionState): ItemView[] {
   });
 }
 
-function caseViews(state: SessionState): CaseView[] {
+export function caseViews(state: SessionState): CaseView[] {
   const scenarioCases = new Map<string, Case>(state.scenario.cases.map((c) => [c.id, c]));
   return [...state.cases.values()].map((c) => ({
     id: c.id,
@@ -161,17 +100,14 @@ function caseViews(state: SessionState): CaseView[] {
     stepIndex: c.stepIndex,
     notes: c.notes.map((n) => ({ id: n.id, stepId: n.stepId, text: n.text, role: n.role })),
     verdicts: [...c.verdicts].map(([itemId, verdict]) => ({ itemId, verdict })),
-    decision: c.decision?.decision ?? "",
-    costNow: c.decision?.costNow ?? "",
-    costLater: c.decision?.costLater ?? "",
-    costNote: c.decision?.costNote ?? "",
+    decision: c.decision ? { ...c.decision } : null,
   }));
 }
 
-const suggestionCache = new WeakMap<SessionState, { key: string; suggestions: Suggestion[] }>();
+const suggestionCache = new WeakMap<SessionState, { key: string; suggestions: SuggestionView[] }>();
 
 /** Duplicate suggestions among free eisen and items, recomputed only when the board's texts change. */
-export function boardSuggestions(state: SessionState): Suggestion[] {
+export function boardSuggestions(state: SessionState): SuggestionView[] {
   if (state.phases[state.phaseIndex]?.kind !== "samenvoegen") return [];
   const entries = [
     ...[...state.eisen.values()]
@@ -187,13 +123,28 @@ export function boardSuggestions(state: SessionState): Suggestion[] {
   return suggestions;
 }
 
-export function publicView(state: SessionState): PublicView {
+export function publicScenario(scenario: Scenario): PublicScenario {
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    intro: scenario.intro,
+    roles: GAME_ROLES.map((role) => ({ role, name: scenario.roles[role].name, summary: scenario.roles[role].summary })),
+    categories: scenario.categories,
+    prompts: scenario.beeldvorming.prompts,
+    rounds: scenario.rounds,
+    omgekeerdeToets: scenario.omgekeerdeToets,
+    voting: scenario.voting,
+  };
+}
+
+export function sessionView(state: SessionState, online: Online = nobodyOnline): SessionView {
   const phases = phaseViews(state);
   const phase = phases[state.phaseIndex] ?? { index: state.phaseIndex, kind: "lobby", roundId: null, caseIds: [], minutes: null };
   const active = [...state.participants.values()].filter((p) => !p.removed);
   return {
     sessionId: state.sessionId,
     code: state.code,
+    label: state.label,
     phase,
     phases,
     deadline: state.deadline,
@@ -202,26 +153,40 @@ export function publicView(state: SessionState): PublicView {
     timerExpired: state.expiredPhaseIndex === state.phaseIndex,
     locked: state.locked,
     participantCount: active.length,
-    seats: active.map((p) => ({ participantId: p.id, role: gameRoleOf(state, p.id) })),
-    cards: [...state.cards.values()].map((c) => ({ id: c.id, promptId: c.promptId, text: c.text, clusterId: c.clusterId })),
-    clusters: [...state.clusters.values()].map((c) => ({ id: c.id, promptId: c.promptId, label: c.label })),
+    onlineCount: active.filter((p) => online.has(p.id)).length,
     rounds: state.scenario.rounds.map((r) => ({ id: r.id, revealed: state.rounds.get(r.id)?.revealed ?? false, assigned: state.rounds.has(r.id) })),
-    eisen: [...state.eisen.values()].filter((e) => state.rounds.get(e.roundId)?.revealed).map(eisView),
-    items: itemViews(state),
-    spanningen: openSpanningen(state),
-    suggestions: boardSuggestions(state),
     votesRevealed: state.votesRevealed,
-    support: state.votesRevealed ? supportByItem(state) : [],
-    cases: caseViews(state),
     currentCaseId: state.currentCaseId,
-    kader: phase.kind === "resultaat" ? kader(state) : null,
   };
 }
 
-export function personView(state: SessionState, participantId: string): PersonView | null {
+export const seatViews = (state: SessionState, online: Online = nobodyOnline): SeatView[] =>
+  [...state.participants.values()]
+    .filter((p) => !p.removed)
+    .map((p) => ({ participantId: p.id, role: gameRoleOf(state, p.id), online: online.has(p.id) }));
+
+export const cardViews = (state: SessionState): CardView[] =>
+  [...state.cards.values()].map((c) => ({ id: c.id, promptId: c.promptId, text: c.text, clusterId: c.clusterId }));
+
+export const clusterViews = (state: SessionState): ClusterView[] =>
+  [...state.clusters.values()].map((c) => ({ id: c.id, promptId: c.promptId, label: c.label }));
+
+/** Eisen the group may see: those of revealed rounds. */
+export const revealedEisen = (state: SessionState): EisView[] =>
+  [...state.eisen.values()].filter((e) => state.rounds.get(e.roundId)?.revealed).map(eisView);
+
+export const openSpanningenView = (state: SessionState): SpanningView[] => openSpanningen(state);
+
+export const supportViews = (state: SessionState): SupportView[] => (state.votesRevealed ? supportByItem(state) : []);
+
+export const kaderView = (state: SessionState): KaderView | null =>
+  state.phases[state.phaseIndex]?.kind === "resultaat" ? kader(state) : null;
+
+export function personView(state: SessionState, participantId: string, online: Online = nobodyOnline): PersonView | null {
   const p = state.participants.get(participantId);
   if (!p) return null;
   const ballot = state.ballots.get(p.id);
+  const roundId = currentRoundId(state);
   return {
     participantId: p.id,
     displayName: p.displayName,
@@ -229,8 +194,9 @@ export function personView(state: SessionState, participantId: string): PersonVi
     role: gameRoleOf(state, p.id),
     ready: state.ready.get(state.phaseIndex)?.has(p.id) ?? false,
     removed: p.removed,
+    online: online.has(p.id),
     cards: [...state.cards.values()].filter((c) => c.authorId === p.id).length,
-    eisen: [...state.eisen.values()].filter((e) => e.authorId === p.id && e.roundId === currentRoundId(state)).length,
+    eisen: [...state.eisen.values()].filter((e) => e.authorId === p.id && e.roundId === roundId).length,
     votes: ballot ? ballot.points.size + ballot.moscow.size : 0,
   };
 }
@@ -239,7 +205,7 @@ export function mineView(state: SessionState, participantId: string): MineView {
   const role = gameRoleOf(state, participantId);
   const roundId = currentRoundId(state);
   const caseId = state.scenario.rounds.find((r) => r.id === roundId)?.caseId;
-  const scenarioCase = state.scenario.cases.find((c) => c.id === caseId);
+  const scenarioCase: Case | undefined = state.scenario.cases.find((c) => c.id === caseId);
   const ballot = state.ballots.get(participantId);
   const spent = [...(ballot?.points.values() ?? [])].reduce((a, b) => a + b, 0);
   const budget = state.scenario.voting.mode === "punten" ? state.scenario.voting.budget : 0;
@@ -260,17 +226,30 @@ export function draftsOf(state: SessionState, participantId: string): EisView[] 
   return [...state.eisen.values()].filter((e) => e.authorId === participantId && !state.rounds.get(e.roundId)?.revealed).map(eisView);
 }
 
-export function playerView(state: SessionState, viewer: Viewer): PlayerView {
-  const pub = publicView(state);
+export function playerView(state: SessionState, viewer: Viewer, online: Online = nobodyOnline): PlayerView {
+  const shared = {
+    session: sessionView(state, online),
+    scenario: publicScenario(state.scenario),
+    seats: seatViews(state, online),
+    cards: cardViews(state),
+    clusters: clusterViews(state),
+    eisen: revealedEisen(state),
+    items: itemViews(state),
+    spanningen: openSpanningen(state),
+    suggestions: boardSuggestions(state),
+    support: supportViews(state),
+    cases: caseViews(state),
+    kader: kaderView(state),
+  };
   switch (viewer.kind) {
     case "beamer":
-      return { public: pub, people: [], mine: null, drafts: [] };
+      return { ...shared, people: [], mine: null, drafts: [] };
     case "spelleider":
-      return { public: pub, people: [...state.participants.keys()].flatMap((id) => personView(state, id) ?? []), mine: null, drafts: [] };
+      return { ...shared, people: [...state.participants.keys()].flatMap((id) => personView(state, id, online) ?? []), mine: null, drafts: [] };
     case "participant": {
-      const person = personView(state, viewer.participantId);
+      const person = personView(state, viewer.participantId, online);
       return {
-        public: pub,
+        ...shared,
         people: person ? [person] : [],
         mine: person ? mineView(state, viewer.participantId) : null,
         drafts: draftsOf(state, viewer.participantId),

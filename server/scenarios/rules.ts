@@ -88,7 +88,7 @@ export function scenarioProblems(s: Scenario): ScenarioProblem[] {
 
   // 4. Every round's case exists.
   const caseIds = new Set(s.cases.map((c) => c.id));
-  const knownCases = list(s.cases.map((c) => c.id));
+  const knownCases = list([...caseIds]);
   s.rounds.forEach((round, index) => {
     if (!caseIds.has(round.caseId)) {
       problems.push({
@@ -102,7 +102,7 @@ export function scenarioProblems(s: Scenario): ScenarioProblem[] {
 
   // 5. Phases refer to existing rounds and cases; 6. variants start with lobby and end with resultaat.
   const roundIds = new Set(s.rounds.map((r) => r.id));
-  const knownRounds = list(s.rounds.map((r) => r.id));
+  const knownRounds = list([...roundIds]);
   s.variants.forEach((variant, v) => {
     const base: ScenarioPath = ["variants", v, "phases"];
     const name = `Variant ${quote(variant.id)}`;
@@ -145,21 +145,21 @@ export function scenarioProblems(s: Scenario): ScenarioProblem[] {
         message: `${name} eindigt met de fase ${quote(lastPhase.kind)}. Elke variant eindigt met het resultaat: zet { "kind": "resultaat" } als laatste fase.`,
       });
     }
-    for (const [kind, rule] of [
-      ["lobby", "De lobby hoort er één keer in te staan, als eerste fase"],
-      ["resultaat", "Het resultaat hoort er één keer in te staan, als laatste fase"],
+    // One lobby (the first) and one resultaat (the last); any other occurrence is one too many.
+    for (const [kind, rule, keep] of [
+      ["lobby", "De lobby hoort er één keer in te staan, als eerste fase", "first"],
+      ["resultaat", "Het resultaat hoort er één keer in te staan, als laatste fase", "last"],
     ] as const) {
-      let seen = false;
-      phases.forEach((phase, p) => {
-        if (phase.kind !== kind) return;
-        if (seen) {
-          problems.push({
-            path: [...base, p, "kind"],
-            message: `${name} heeft meer dan één fase ${quote(kind)} (nogmaals bij fase ${p + 1}). ${rule}: verwijder de extra fase.`,
-          });
-        }
-        seen = true;
-      });
+      const at = phases.flatMap((phase, p) => (phase.kind === kind ? [p] : []));
+      if (at.length < 2) continue;
+      const kept = keep === "first" ? at[0] : at[at.length - 1];
+      for (const p of at) {
+        if (p === kept) continue;
+        problems.push({
+          path: [...base, p, "kind"],
+          message: `${name} heeft meer dan één fase ${quote(kind)}; fase ${p + 1} is er één te veel. ${rule}: verwijder de extra fase.`,
+        });
+      }
     }
   });
 

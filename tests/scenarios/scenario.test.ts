@@ -98,23 +98,23 @@ describe("scenarioProblems", () => {
 
   it("reports a duplicate case id", async () => {
     const problems = await problemsAfter((s) => {
-      s.cases[1]!.id = "ebike";
+      s.cases.push({ ...s.cases[0]!, title: "Nog een fiets" });
     });
     expect(problems).toEqual([
       {
-        path: ["cases", 1, "id"],
+        path: ["cases", 4, "id"],
         message:
-          'De id "ebike" komt twee keer voor in `cases` (plek 1 en plek 2). Elke casus heeft een eigen id nodig: geef deze casus een andere id, of verwijder de dubbele.',
+          'De id "ebike" komt twee keer voor in `cases` (plek 1 en plek 5). Elke casus heeft een eigen id nodig: geef deze casus een andere id, of verwijder de dubbele.',
       },
     ]);
   });
 
   it.each([
-    ["categories", (s: Scenario) => void (s.categories[2]!.id = "doelen"), ["categories", 2, "id"], "categorie"],
-    ["rounds", (s: Scenario) => void (s.rounds[1]!.id = "ronde1"), ["rounds", 1, "id"], "ronde"],
-    ["beeldvorming.prompts", (s: Scenario) => void (s.beeldvorming.prompts[2]!.id = "wel"), ["beeldvorming", "prompts", 2, "id"], "beeldvormingsvraag"],
-    ["omgekeerdeToets", (s: Scenario) => void (s.omgekeerdeToets[4]!.id = "effect"), ["omgekeerdeToets", 4, "id"], "toetsstap"],
-    ["variants", (s: Scenario) => void (s.variants[1]!.id = "dag"), ["variants", 1, "id"], "variant"],
+    ["categories", (s: Scenario): void => void (s.categories[2]!.id = "doelen"), ["categories", 2, "id"], "categorie"],
+    ["rounds", (s: Scenario): void => void (s.rounds[1]!.id = "ronde1"), ["rounds", 1, "id"], "ronde"],
+    ["beeldvorming.prompts", (s: Scenario): void => void (s.beeldvorming.prompts[2]!.id = "wel"), ["beeldvorming", "prompts", 2, "id"], "beeldvormingsvraag"],
+    ["omgekeerdeToets", (s: Scenario): void => void (s.omgekeerdeToets[4]!.id = "effect"), ["omgekeerdeToets", 4, "id"], "toetsstap"],
+    ["variants", (s: Scenario): void => void (s.variants[1]!.id = "dag"), ["variants", 1, "id"], "variant"],
   ] as const)("reports a duplicate id in %s", async (list, edit, path, one) => {
     const problems = await problemsAfter(edit);
     // Changing a round or variant id can break references too; the duplicate is what this test is about.
@@ -235,12 +235,12 @@ describe("scenarioProblems", () => {
     expect(problems).toEqual([
       {
         path: ["variants", 1, "phases", 2, "kind"],
-        message: 'Variant "kort" heeft meer dan één fase "lobby" (nogmaals bij fase 3). De lobby hoort er één keer in te staan, als eerste fase: verwijder de extra fase.',
+        message: 'Variant "kort" heeft meer dan één fase "lobby"; fase 3 is er één te veel. De lobby hoort er één keer in te staan, als eerste fase: verwijder de extra fase.',
       },
       {
         path: ["variants", 1, "phases", 3, "kind"],
         message:
-          'Variant "kort" heeft meer dan één fase "resultaat" (nogmaals bij fase 4). Het resultaat hoort er één keer in te staan, als laatste fase: verwijder de extra fase.',
+          'Variant "kort" heeft meer dan één fase "resultaat"; fase 4 is er één te veel. Het resultaat hoort er één keer in te staan, als laatste fase: verwijder de extra fase.',
       },
     ]);
   });

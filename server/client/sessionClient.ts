@@ -1,0 +1,209 @@
+/**
+ * A session client over `@colyseus/sdk`, for Node (bots, tests, load) and the browser alike: join by code or
+ * spelleider secret, send commands and await their ack or Dutch rejection, and read the projected state parsed
+ * with the view schemas. Uses only fetch and Web Crypto, so it runs in both.
+ */
+import { Client, type Room } from "@colyseus/sdk";
+import { z } from "zod";
+import type { Command } from "../protocol/commands.ts";
+import type { RealRole } from "../protocol/ids.ts";
+import {
+  AckSchema,
+  CardViewSchema,
+  CaseViewSchema,
+  ClusterViewSchema,
+  COMMAND_MESSAGE,
+  EisViewSchema,
+  ItemViewSchema,
+  KaderViewSchema,
+  MineViewSchema,
+  PersonViewSchema,
+  PublicScenarioSchema,
+  RejectedSchema,
+  SeatViewSchema,
+  SERVER_MESSAGES,
+  SessionViewSchema,
+  SpanningViewSchema,
+  SuggestionViewSchema,
+  SupportViewSchema,
+  type JoinOptions,
+} from "../protocol/views.ts";
+import { SessionRoomState } from "../rooms/schema.ts";
+
+export const ROOM_NAME = "sessie";
+
+/** A command as callers write it: the client adds the commandId. */
+export type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, "commandId"> & { commandId?: string } : never) : never;
+
+export type SendResult = { ok: true; commandId: string } | { ok: false; commandId: string; code: string; message: string };
+
+export type Who =
+  | { as: "deelnemer"; code: string; displayName: string; realRole: RealRole; seatToken?: string }
+  | { as: "spelleider"; secret: string }
+  | { as: "beamer"; code: string };
+
+const JoinInfoSchema = z.object({ sessionId: z.string(), code: z.string() });
+const ErrorBodySchema = z.object({ error: z.string() });
+
+export const newId = (prefix = ""): string => `${prefix}${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`;
+
+/** A seat token: 128 random bits. The browser keeps it; it is how a participant gets their seat back. */
+export const newSeatToken = (): string => `st${crypto.randomUUID().replace(/-/g, "")}${crypto.randomUUID().replace(/-/g, "")}`;
+
+async function getJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  const body: unknown = await res.json();
+  if (!res.ok) {
+    const error = ErrorBodySchema.safeParse(body);
+    throw new Error(error.success ? error.data.error : `Verzoek mislukt (${res.status}).`);
+  }
+  return body;
+}
+
+async function resolveSession(baseUrl: string, who: Who): Promise<{ sessionId: string; code: string }> {
+  const url = who.as === "spelleider" ? `${baseUrl}/api/spelleider/${encodeURIComponent(who.secret)}` : `${baseUrl}/api/join/${encodeURIComponent(who.code)}`;
+  return JoinInfoSchema.parse(await getJson(url));
+}
+
+function parseMap<T>(map: { forEach(cb: (value: { json: string }, key: string) => void): void }, schema: z.ZodType<T>): T[] {
+  const out: T[] = [];
+  map.forEach((entity) => out.push(schema.parse(JSON.parse(entity.json))));
+  return out;
+}
+
+export class SessionClient {
+  private readonly pending = new Map<string, (result: SendResult) => void>();
+  readonly rejections: SendResult[] = [];
+
+  readonly room: Room<unknown, InstanceType<typeof SessionRoomState>>;
+  readonly sessionId: string;
+  readonly code: string;
+  readonly seatToken: string | null;
+
+  private constructor(room: Room<unknown, InstanceType<typeof SessionRoomState>>, sessionId: string, code: string, seatToken: string | null) {
+    this.room = room;
+    this.sessionId = sessionId;
+    this.code = code;
+    this.seatToken = seatToken;
+    room.onMessage(SERVER_MESSAGES.ack, (payload: unknown) => {
+      const ack = AckSchema.safeParse(payload);
+      if (ack.success) this.settle({ ok: true, commandId: ack.data.commandId });
+    });
+    room.onMessage(SERVER_MESSAGES.rejected, (payload: unknown) => {
+      const rejected = RejectedSchema.safeParse(payload);
+      if (!rejected.success) return;
+      const result: SendResult = { ok: false, commandId: rejected.data.commandId ?? "", code: rejected.data.code, message: rejected.data.message };
+      this.rejections.push(result);
+      this.settle(result);
+    });
+  }
+
+  static async join(baseUrl: string, who: Who, colyseusOptions?: { client?: Client }): Promise<SessionClient> {
+    const { sessionId, code } = await resolveSession(baseUrl, who);
+    const client = colyseusOptions?.client ?? new Client(baseUrl.replace(/^http/, "ws"));
+    const seatToken = who.as === "deelnemer" ? (who.seatToken ?? newSeatToken()) : null;
+    const options: JoinOptions =
+      who.as === "deelnemer"
+        ? { as: "deelnemer", sessionId, seatToken: seatToken ?? "", displayName: who.displayName, realRole: who.realRole }
+        : who.as === "spelleider"
+          ? { as: "spelleider", sessionId, secret: who.secret }
+          : { as: "beamer", sessionId };
+    const room = await client.joinOrCreate(ROOM_NAME, options, SessionRoomState);
+    return new SessionClient(room, sessionId, code, seatToken);
+  }
+
+  private settle(result: SendResult): void {
+    const resolve = this.pending.get(result.commandId);
+    if (!resolve) return;
+    this.pending.delete(result.commandId);
+    resolve(result);
+  }
+
+  /** Sends a command; resolves when the server acknowledged it (stored and applied) or rejected it. */
+  send(command: CommandInput, timeoutMs = 15_000): Promise<SendResult> {
+    const commandId = command.commandId ?? newId("c");
+    return this.sendRaw({ ...command, commandId }, commandId, timeoutMs);
+  }
+
+  /** Sends anything at all, for tests of bad input. */
+  sendRaw(message: unknown, commandId: string, timeoutMs = 15_000): Promise<SendResult> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(commandId);
+        reject(new Error(`Geen antwoord op opdracht ${commandId} binnen ${timeoutMs} ms.`));
+      }, timeoutMs);
+      this.pending.set(commandId, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      this.room.send(COMMAND_MESSAGE, message);
+    });
+  }
+
+  /** Like send, but throws with the Dutch message on a rejection: for scripted play. */
+  async must(command: CommandInput): Promise<string> {
+    const result = await this.send(command);
+    if (!result.ok) throw new Error(`${command.type} geweigerd: ${result.message}`);
+    return result.commandId;
+  }
+
+  get session() {
+    return SessionViewSchema.parse(JSON.parse(this.room.state.session));
+  }
+  get scenario() {
+    return PublicScenarioSchema.parse(JSON.parse(this.room.state.scenario));
+  }
+  get seats() {
+    return parseMap(this.room.state.seats, SeatViewSchema);
+  }
+  get cards() {
+    return parseMap(this.room.state.cards, CardViewSchema);
+  }
+  get clusters() {
+    return parseMap(this.room.state.clusters, ClusterViewSchema);
+  }
+  get eisen() {
+    return parseMap(this.room.state.eisen, EisViewSchema);
+  }
+  get items() {
+    return parseMap(this.room.state.items, ItemViewSchema);
+  }
+  get spanningen() {
+    return parseMap(this.room.state.spanningen, SpanningViewSchema);
+  }
+  get support() {
+    return parseMap(this.room.state.support, SupportViewSchema);
+  }
+  get cases() {
+    return parseMap(this.room.state.cases, CaseViewSchema);
+  }
+  get suggestions() {
+    return z.array(SuggestionViewSchema).parse(JSON.parse(this.room.state.suggestions || "[]"));
+  }
+  get kader() {
+    return KaderViewSchema.nullable().parse(JSON.parse(this.room.state.kader || "null"));
+  }
+  get people() {
+    return parseMap(this.room.state.people, PersonViewSchema);
+  }
+  get mine() {
+    const entries = parseMap(this.room.state.mine, MineViewSchema);
+    return entries[0] ?? null;
+  }
+  get drafts() {
+    return parseMap(this.room.state.drafts, EisViewSchema);
+  }
+
+  /** Waits until the projected state satisfies a condition (state arrives as patches). */
+  async until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+    const started = Date.now();
+    while (!condition()) {
+      if (Date.now() - started > timeoutMs) throw new Error("De verwachte toestand kwam niet binnen de tijd.");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async leave(): Promise<void> {
+    await this.room.leave(true);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * HTTP beside Colyseus on the same port: health, scenarios, creating a session, finding a session by join code
+ * or spelleider secret, and a session's event log for its spelleider. Inputs are parsed with zod; errors are Dutch.
+ */
+import express, { type Application, type Request, type Response } from "express";
+import { z } from "zod";
+import type { Scenario } from "../protocol/scenario.ts";
+import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
+import type { EventStore } from "../store/types.ts";
+import { landingPage } from "./landing.ts";
+
+export interface HttpServices {
+  store: EventStore;
+  scenarios: ReadonlyMap<string, Scenario>;
+  now: () => number;
+  startedAt: number;
+}
+
+const CreateSessionSchema = z.strictObject({
+  scenarioId: z.string().min(1).max(64),
+  variantId: z.string().min(1).max(64).optional(),
+  label: z.string().trim().max(120).optional(),
+});
+
+const fail = (res: Response, status: number, message: string) => res.status(status).json({ error: message });
+
+const param = (req: Request, name: string): string => {
+  const value = req.params[name];
+  return typeof value === "string" ? value : "";
+};
+
+export function registerRoutes(app: Application, services: HttpServices): void {
+  app.use(express.json({ limit: "256kb" }));
+
+  app.get("/health", (_req, res) => {
+    res.json({ ok: true, uptimeSeconds: Math.round((services.now() - services.startedAt) / 1000), scenarios: services.scenarios.size });
+  });
+
+  app.get("/api/scenarios", (_req, res) => {
+    res.json({
+      scenarios: [...services.scenarios.values()].map((s) => ({
+        id: s.id,
+        title: s.title,
+        variants: s.variants.map((v) => ({ id: v.id, title: v.title, phases: v.phases.length })),
+      })),
+    });
+  });
+
+  app.post("/api/sessions", async (req, res) => {
+    const body = CreateSessionSchema.safeParse(req.body);
+    if (!body.success) return fail(res, 400, "Geef een scenario op (scenarioId), en eventueel een variant (variantId) en een naam (label).");
+    const scenario = services.scenarios.get(body.data.scenarioId);
+    if (!scenario) return fail(res, 404, `Scenario '${body.data.scenarioId}' bestaat niet. Kies uit: ${[...services.scenarios.keys()].join(", ")}.`);
+    const created = await createSession(services.store, scenario, { variantId: body.data.variantId, label: body.data.label, now: services.now() });
+    if (!created.ok) return fail(res, 400, created.message);
+    const { sessionId, code, secret, label } = created.session;
+    return res.status(201).json({ sessionId, code, label, secret, joinPath: `/j/${code}`, spelleiderPath: `/spelleider/${secret}`, beamerPath: `/beamer/${code}` });
+  });
+
+  app.get("/api/join/:code", async (req, res) => {
+    const record = await services.store.findByCode(normaliseCode(param(req, "code")).slice(0, 12));
+    if (!record) return fail(res, 404, "Deze code kennen we niet. Controleer de code op het scherm van de spelleider.");
+    return res.json({ sessionId: record.sessionId, code: record.code, label: record.label });
+  });
+
+  app.get("/api/spelleider/:secret", async (req, res) => {
+    const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
+    if (!record) return fail(res, 404, "Deze spelleiderslink klopt niet.");
+    return res.json({ sessionId: record.sessionId, code: record.code, label: record.label, scenarioId: record.scenarioId, createdAt: record.createdAt });
+  });
+
+  app.get("/api/spelleider/:secret/events", async (req, res) => {
+    const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
+    if (!record) return fail(res, 404, "Deze spelleiderslink klopt niet.");
+    const events = await services.store.load(record.sessionId);
+    return res.json({ sessionId: record.sessionId, format: "maatwerkspel-eventlog", version: 1, events });
+  });
+
+  app.get("/", (_req, res) => {
+    res.type("html").send(landingPage([...services.scenarios.values()]));
+  });
+}

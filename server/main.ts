@@ -1,0 +1,34 @@
+/**
+ * `npm start`: the game and the server on one port, on an SQLite file in the data directory, with every scenario
+ * in scenarios/ ready. Configuration comes from the environment (see README: PORT, DATA_DIR, SCENARIO_DIR).
+ */
+import { resolve } from "node:path";
+import { buildServer } from "./app.ts";
+import { loadScenarioDir } from "./scenarios/load.ts";
+import { SqliteEventStore } from "./store/sqlite.ts";
+
+const port = Number(process.env.PORT ?? 2567);
+const host = process.env.HOST ?? "0.0.0.0";
+const dataDir = resolve(process.env.DATA_DIR ?? "data");
+const scenarioDir = resolve(process.env.SCENARIO_DIR ?? "scenarios");
+
+const { scenarios, errors } = await loadScenarioDir(scenarioDir);
+for (const error of errors) {
+  console.error(`Scenario ${error.file} wordt overgeslagen:`);
+  for (const p of error.problems) console.error(`  ${p.path.join(".") || "(bestand)"}: ${p.message}`);
+}
+if (scenarios.size === 0) {
+  console.error(`Geen bruikbaar scenario gevonden in ${scenarioDir}. Zet er minstens één geldig scenario neer.`);
+  process.exit(1);
+}
+
+const store = new SqliteEventStore(resolve(dataDir, "maatwerkspel.sqlite"));
+const server = buildServer({ store, scenarios });
+await server.listen(port, host);
+
+console.log(`Maatwerkspel draait op http://localhost:${port}`);
+console.log(`  scenario's: ${[...scenarios.keys()].join(", ")}`);
+console.log(`  gegevens:   ${resolve(dataDir, "maatwerkspel.sqlite")}`);
+
+// Colyseus handles SIGINT/SIGTERM itself (rooms are disposed first); the store closes last.
+server.onShutdown(() => store.close());

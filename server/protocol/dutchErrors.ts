@@ -1,0 +1,92 @@
+/**
+ * Turns zod's findings about a command into one Dutch sentence a participant understands: which field, what is
+ * wrong with it, what is allowed. Used for every command that fails to parse.
+ */
+import type { z } from "zod";
+import { COMMAND_TYPES } from "./commands.ts";
+
+const FIELD_NAMES: Record<string, string> = {
+  type: "het soort opdracht",
+  commandId: "het opdrachtnummer",
+  displayName: "je naam",
+  realRole: "je eigen functie",
+  seatToken: "de plaatscode van je browser",
+  text: "de tekst",
+  label: "de naam van het cluster",
+  note: "de toelichting",
+  categoryId: "de categorie",
+  promptId: "de vraag",
+  cardId: "het kaartje",
+  clusterId: "het cluster",
+  eisId: "de eis",
+  eisIds: "de eisen",
+  itemId: "het item",
+  newItemId: "het nieuwe item",
+  itemA: "het eerste item",
+  itemB: "het tweede item",
+  sources: "wat je samenvoegt",
+  spanningId: "de spanning",
+  participantId: "de deelnemer",
+  points: "het aantal punten",
+  choice: "je keuze",
+  minutes: "het aantal minuten",
+  caseId: "de casus",
+  stepId: "de stap",
+  verdict: "het oordeel",
+  decision: "het besluit",
+  costNow: "de kosten nu",
+  costLater: "de kosten op termijn",
+  costNote: "de toelichting op de kosten",
+  title: "de titel",
+  situation: "de situatie",
+  effectWanted: "het gewenste effect",
+  dilemma: "het dilemma",
+  draft: "de casus",
+  locked: "gesloten of open",
+  paused: "pauze of niet",
+  ready: "klaar of niet",
+};
+
+function fieldName(path: readonly PropertyKey[]): string {
+  const named = [...path].reverse().find((p): p is string => typeof p === "string");
+  return named ? (FIELD_NAMES[named] ?? `het veld '${named}'`) : "de opdracht";
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = fieldName(issue.path);
+  switch (issue.code) {
+    case "too_big":
+      return issue.origin === "string"
+        ? `${field} is te lang: hoogstens ${String(issue.maximum)} tekens.`
+        : `${field} is te groot: hoogstens ${String(issue.maximum)}.`;
+    case "too_small":
+      return issue.origin === "string" && Number(issue.minimum) <= 1
+        ? `${field} is leeg: vul iets in.`
+        : `${field} is te klein: minstens ${String(issue.minimum)}.`;
+    case "invalid_type":
+      return issue.input === undefined ? `${field} ontbreekt.` : `${field} heeft het verkeerde soort waarde.`;
+    case "invalid_value":
+      return `${field} heeft geen toegestane waarde.`;
+    case "unrecognized_keys":
+      return `De opdracht bevat onbekende velden: ${issue.keys.join(", ")}.`;
+    case "invalid_union":
+      return `${field} klopt niet.`;
+    case "invalid_format":
+      return `${field} heeft niet de juiste vorm.`;
+    default:
+      return `${field} klopt niet.`;
+  }
+}
+
+/** One Dutch message for a command that did not parse. */
+export function describeCommandError(input: unknown, error: z.ZodError): string {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return "Dit bericht is geen geldige opdracht. Laad de pagina opnieuw als dit blijft gebeuren.";
+  }
+  const type = "type" in input ? input.type : undefined;
+  if (typeof type !== "string" || !COMMAND_TYPES.some((known) => known === type)) {
+    return `Onbekende opdracht${typeof type === "string" ? ` '${type.slice(0, 40)}'` : ""}. Laad de pagina opnieuw als dit blijft gebeuren.`;
+  }
+  const first = error.issues[0];
+  return first ? describeIssue(first).replace(/^./, (c) => c.toUpperCase()) : "De opdracht klopt niet.";
+}

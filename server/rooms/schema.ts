@@ -1,0 +1,38 @@
+/**
+ * The Colyseus state: a projection of the folded event log. Each entity travels as one JSON string that clients
+ * parse with the zod schemas in protocol/views.ts; Colyseus still sends only the entities that changed, and
+ * StateView keeps people, briefings and drafts with those allowed to see them.
+ */
+import { schema, t, type SchemaType } from "@colyseus/schema";
+
+export const Entity = schema({ json: t.string() }, "Entity");
+export type Entity = SchemaType<typeof Entity>;
+
+export const SessionRoomState = schema(
+  {
+    /** SessionView: phase, timer, pause, lock, counts. */
+    session: t.string(),
+    /** PublicScenario: set once. */
+    scenario: t.string(),
+    seats: t.map(Entity),
+    cards: t.map(Entity),
+    clusters: t.map(Entity),
+    eisen: t.map(Entity),
+    items: t.map(Entity),
+    spanningen: t.map(Entity),
+    support: t.map(Entity),
+    cases: t.map(Entity),
+    /** SuggestionView[] during samenvoegen. */
+    suggestions: t.string(),
+    /** KaderView in the resultaat phase, else "null". */
+    kader: t.string(),
+    /** PersonView per participant: the spelleider sees all, a participant their own. */
+    people: t.map(Entity).view(),
+    /** MineView per participant: only their own (briefing, ballot, cards). */
+    mine: t.map(Entity).view(),
+    /** Unrevealed eisen: only their author. */
+    drafts: t.map(Entity).view(),
+  },
+  "SessionRoomState",
+);
+export type SessionRoomState = SchemaType<typeof SessionRoomState>;
