@@ -35,7 +35,7 @@ export const ROOM_NAME = "sessie";
 /** A command as callers write it: the client adds the commandId. */
 export type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, "commandId"> & { commandId?: string } : never) : never;
 
-export type SendResult = { ok: true; commandId: string } | { ok: false; commandId: string; code: string; message: string };
+export type SendResult = { ok: true; commandId: string; seq: number } | { ok: false; commandId: string; code: string; message: string };
 
 export type Who =
   | { as: "deelnemer"; code: string; displayName: string; realRole: RealRole; seatToken?: string }
@@ -87,7 +87,7 @@ export class SessionClient {
     this.seatToken = seatToken;
     room.onMessage(SERVER_MESSAGES.ack, (payload: unknown) => {
       const ack = AckSchema.safeParse(payload);
-      if (ack.success) this.settle({ ok: true, commandId: ack.data.commandId });
+      if (ack.success) this.settle({ ok: true, commandId: ack.data.commandId, seq: ack.data.seq });
     });
     room.onMessage(SERVER_MESSAGES.rejected, (payload: unknown) => {
       const rejected = RejectedSchema.safeParse(payload);
@@ -145,6 +145,16 @@ export class SessionClient {
     const result = await this.send(command);
     if (!result.ok) throw new Error(`${command.type} geweigerd: ${result.message}`);
     return result.commandId;
+  }
+
+  /** The log position this client's state has caught up with. */
+  get seq(): number {
+    return this.room.state.seq;
+  }
+
+  /** Waits until this client has seen everything up to `seq` (another client's ack can arrive first). */
+  caughtUp(seq: number, timeoutMs = 10_000): Promise<void> {
+    return this.until(() => this.seq >= seq, timeoutMs);
   }
 
   get session() {

@@ -1,17 +1,23 @@
 /**
  * Local, deterministic duplicate suggestions for Dutch eisen and items: which pairs probably ask for the same
- * thing and could be merged. No network, no model: a lexical similarity tuned on a labelled set
- * (tests/fixtures/eisenPairs.ts) for high precision, because every suggestion is shown to people.
+ * thing and could be merged. No network, no model: a lexical similarity whose weights and threshold were chosen
+ * on a labelled set (tests/fixtures/eisenPairs.ts) for precision first, because every suggestion is shown to
+ * people and false alarms annoy.
  *
- * Similarity of two texts, both normalised with `normalise` (folded, stopwords dropped, stemmed) and with a few
- * domain synonyms mapped onto one word ("burger" → "inwoner", "contactpersoon" → "aanspreekpunt"):
- *  - token overlap: weighted Dice of the two sets of stems;
- *  - character trigrams: weighted Dice of the trigrams of each stem (with a start-of-word marker), which
- *    catches compounds written apart ("maatwerkbudget" and "budget voor maatwerk") and stems that differ in
- *    their ending ("registratie" and "registreren");
+ * Each text is normalised with `normalise` (folded, stopwords dropped, stemmed); a few domain synonyms are
+ * mapped onto one word ("burger" → "inwoner", "contactpersoon" → "aanspreekpunt"). Then, for a pair:
+ *  - token overlap: weighted Dice of the two sets of stems, where a compound also counts as its parts when
+ *    those parts occur as words in the texts compared ("wijkteamprofessional" → "wijkteam", "professional");
+ *  - trigram overlap: weighted Dice of the character trigrams of each stem (with a start-of-word marker),
+ *    which catches compounds written apart ("maatwerkbudget", "budget voor maatwerk") and stems that differ in
+ *    their ending ("registratie", "registreren");
  *  - score = TOKEN_WEIGHT * tokens + (1 - TOKEN_WEIGHT) * trigrams, in 0..1.
- * Weights are inverse document frequencies within the entries compared, so words or trigrams that occur in
- * many entries ("inwoner", "maatwerk" in a maatwerk session) count less than rare ones.
+ * Weights are inverse document frequencies within the entries compared (log(1 + n / df)), so words and
+ * trigrams that occur in many entries ("inwoner", "maatwerk" in a maatwerk session) count less than rare ones.
+ * A pair's score therefore depends a little on the other entries, but never on their order.
+ *
+ * Cost: one pass to prepare sorted integer id sets, then inverted lists, so only pairs that share a trigram are
+ * scored; 300 eisen of usual length take a few milliseconds.
  */
 import { normalise, stem } from "./dutchText.ts";
 
@@ -36,7 +42,10 @@ export interface SuggestOptions {
   max?: number;
 }
 
-/** Chosen on tests/fixtures/eisenPairs.ts for precision first (see tests/core/suggestions.test.ts). */
+/**
+ * Chosen on tests/fixtures/eisenPairs.ts for precision first: there 0.42 gives precision 0.86 and recall 0.53
+ * (0.40 gives 0.81 / 0.57, 0.45 gives 0.93 / 0.46). See tests/core/suggestions.test.ts.
+ */
 export const DEFAULT_SUGGESTION_THRESHOLD = 0.42;
 export const DEFAULT_SUGGESTION_MAX = 20;
 /** Share of the token overlap in the score; the rest is the trigram overlap. */
@@ -46,7 +55,7 @@ const TOKEN_WEIGHT = 0.3;
  * Words that mean the same in the sociaal domein, mapped onto the first of their group after stemming.
  * Kept small and unambiguous: "budget" and "begroting" are deliberately not merged.
  */
-export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["inwoner", "inwoners", "burger", "burgers", "bewoner", "bewoners", "cliënt", "cliënten"],
   ["aanspreekpunt", "aanspreekpunten", "contactpersoon", "contactpersonen", "regisseur", "regisseurs"],
   ["mandaat", "mandaten", "bevoegdheid", "bevoegdheden"],
@@ -121,28 +130,50 @@ function compareRefs(x: SuggestionEntry["ref"], y: SuggestionEntry["ref"]): numb
   return 0;
 }
 
-function internAll(values: Iterable<string>, ids: Map<string, number>): Int32Array {
-  const seen = new Set<number>();
-  for (const value of values) {
-    let id = ids.get(value);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(value, id);
-    }
-    seen.add(id);
-  }
-  return Int32Array.from(seen).sort();
+/** The distinct values of `ids`, ascending. */
+function sortedUnique(ids: readonly number[]): Int32Array {
+  const sorted = Int32Array.from(ids).sort();
+  let n = 0;
+  for (let k = 0; k < sorted.length; k++) if (n === 0 || sorted[k] !== sorted[n - 1]) sorted[n++] = sorted[k]!;
+  return sorted.subarray(0, n);
 }
 
-function* trigrams(tokens: readonly string[]): Generator<string> {
+function idOf<K>(key: K, ids: Map<K, number>): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
+}
+
+function tokenIdsOf(tokens: readonly string[], ids: Map<string, number>): Int32Array {
+  return sortedUnique(tokens.map((token) => idOf(token, ids)));
+}
+
+const WORD_START = 0x5e; // "^"
+
+/**
+ * Ids of the character trigrams of "^" + each token, a trigram keyed by its three UTF-16 code units packed into
+ * one number (no string per trigram). A token of one character gives the single "trigram" "^x".
+ */
+function gramIdsOf(tokens: readonly string[], ids: Map<number, number>): Int32Array {
+  const out: number[] = [];
   for (const token of tokens) {
-    const marked = "^" + token;
-    if (marked.length <= 3) {
-      yield marked;
+    let a = WORD_START;
+    let b = token.charCodeAt(0);
+    if (token.length === 1) {
+      out.push(idOf(a * 0x1_0000_0000 + b * 0x1_0000, ids));
       continue;
     }
-    for (let k = 0; k + 3 <= marked.length; k++) yield marked.slice(k, k + 3);
+    for (let k = 1; k < token.length; k++) {
+      const c = token.charCodeAt(k);
+      out.push(idOf(a * 0x1_0000_0000 + b * 0x1_0000 + c, ids));
+      a = b;
+      b = c;
+    }
   }
+  return sortedUnique(out);
 }
 
 /** Inverse document frequency of every id, and each entry's total weight. */
@@ -186,7 +217,14 @@ interface Accumulator {
 }
 
 /** Adds the weight of every id of `set` to `shared[y]` for each later entry y (> x) that has that id too. */
-function accumulate(x: number, set: Int32Array, lists: readonly Int32Array[], weights: Float64Array, into: Accumulator, shared: Float64Array): void {
+function accumulate(
+  x: number,
+  set: Int32Array,
+  lists: readonly Int32Array[],
+  weights: Float64Array,
+  into: Accumulator,
+  shared: Float64Array,
+): void {
   for (let k = 0; k < set.length; k++) {
     const id = set[k]!;
     const list = lists[id]!;
@@ -226,7 +264,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   for (const list of stems) for (const token of list) vocabulary.add(token);
 
   const tokenIds = new Map<string, number>();
-  const gramIds = new Map<string, number>();
+  const gramIds = new Map<number, number>();
   const prepared: Prepared[] = unique.map((entry, index) => {
     const list = stems[index]!;
     const parts: string[] = [];
@@ -234,8 +272,8 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     const tokens = list.map(canonical);
     return {
       ref: entry.ref,
-      tokens: internAll(tokens.concat(parts.map(canonical)), tokenIds),
-      grams: internAll(trigrams(tokens), gramIds),
+      tokens: tokenIdsOf(parts.length === 0 ? tokens : tokens.concat(parts.map(canonical)), tokenIds),
+      grams: gramIdsOf(tokens, gramIds),
     };
   });
 
@@ -273,8 +311,12 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     scratch.touchedCount = 0;
     accumulate(x, gramSets[x]!, gramLists, gramWeights.weights, scratch, sharedGrams);
     accumulate(x, tokenSets[x]!, tokenLists, tokenWeights.weights, scratch, sharedTokens);
-    if (everyPair) for (let y = x + 1; y < count; y++) consider(x, y);
-    else for (let t = 0; t < scratch.touchedCount; t++) consider(x, scratch.touched[t]!);
+    if (!everyPair) {
+      for (let t = 0; t < scratch.touchedCount; t++) consider(x, scratch.touched[t]!);
+    } else if (gramSets[x]!.length > 0) {
+      // Threshold 0 or below: every pair of entries with content, also those sharing nothing.
+      for (let y = x + 1; y < count; y++) if (gramSets[y]!.length > 0) consider(x, y);
+    }
     for (let t = 0; t < scratch.touchedCount; t++) {
       const y = scratch.touched[t]!;
       sharedGrams[y] = 0;

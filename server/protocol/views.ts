@@ -182,7 +182,8 @@ export const KaderViewSchema = z.object({
 export type KaderView = z.infer<typeof KaderViewSchema>;
 
 /** Messages the server sends besides state patches. */
-export const AckSchema = z.object({ commandId: z.string() });
+/** `seq`: the log position after the command; on a re-send, the current position. */
+export const AckSchema = z.object({ commandId: z.string(), seq: z.number() });
 export const RejectedSchema = z.object({ commandId: z.string().nullable(), code: z.string(), message: z.string() });
 export type Rejected = z.infer<typeof RejectedSchema>;
 export const SERVER_MESSAGES = { ack: "ack", rejected: "rejected", notice: "notice" } as const;

@@ -182,7 +182,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       return;
     }
     const outcome = await this.apply(parsed.data, actor, commandKey(actor, parsed.data.commandId));
-    if (outcome.ok) client.send(SERVER_MESSAGES.ack, { commandId: parsed.data.commandId });
+    if (outcome.ok) client.send(SERVER_MESSAGES.ack, { commandId: parsed.data.commandId, seq: this.lastSeq });
     else this.reply(client, { commandId: parsed.data.commandId, code: outcome.code, message: outcome.message });
   }
 
@@ -217,7 +217,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   }
 
   private project(): void {
-    this.projector.sync(this.session, new Set(this.connections.keys()));
+    this.projector.sync(this.session, new Set(this.connections.keys()), this.lastSeq);
     // Patch now, so the change reaches clients before (not after) the ack that follows.
     this.broadcastPatch();
   }

@@ -33,8 +33,9 @@ export class Projector {
   private readonly participantViews = new Map<string, Set<StateView>>();
   private readonly spelleiderViews = new Set<StateView>();
 
-  sync(session: SessionState, online: views.Online): void {
+  sync(session: SessionState, online: views.Online, seq: number): void {
     const s = this.state;
+    s.seq = seq;
     s.session = setJson(s.session, views.sessionView(session, online));
     if (!s.scenario) s.scenario = JSON.stringify(views.publicScenario(session.scenario));
     syncMap(s.seats, views.seatViews(session, online).map((v) => ({ key: v.participantId, value: v })));

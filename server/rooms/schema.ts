@@ -10,6 +10,8 @@ export type Entity = SchemaType<typeof Entity>;
 
 export const SessionRoomState = schema(
   {
+    /** The seq of the last event applied: a client whose state shows seq n has seen everything up to n. */
+    seq: t.number(),
     /** SessionView: phase, timer, pause, lock, counts. */
     session: t.string(),
     /** PublicScenario: set once. */

@@ -1,0 +1,56 @@
+/**
+ * `npm run bots -- --players 12 [--scenario id] [--variant id] [--url http://host:port] [--seed n]`
+ * Plays a complete session with SDK clients. Without --url it starts a real server on a free local port with a
+ * fresh SQLite file in a temporary directory, and stops it afterwards.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { buildServer } from "../app.ts";
+import { loadScenarioDir } from "../scenarios/load.ts";
+import { SqliteEventStore } from "../store/sqlite.ts";
+import { playSession } from "./play.ts";
+
+const { values } = parseArgs({
+  options: {
+    players: { type: "string", default: "12" },
+    scenario: { type: "string", default: "demo-maatwerk" },
+    variant: { type: "string" },
+    url: { type: "string" },
+    seed: { type: "string", default: "1" },
+  },
+});
+
+const players = Number(values.players);
+if (!Number.isInteger(players) || players < 1 || players > 60) {
+  console.error("--players moet een heel getal van 1 tot en met 60 zijn.");
+  process.exit(2);
+}
+
+async function withLocalServer<T>(run: (baseUrl: string) => Promise<T>): Promise<T> {
+  const { scenarios, errors } = await loadScenarioDir(resolve("scenarios"));
+  for (const e of errors) console.error(`Scenario ${e.file} overgeslagen: ${e.problems.map((p) => p.message).join("; ")}`);
+  const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-bots-"));
+  const store = new SqliteEventStore(join(dir, "bots.sqlite"));
+  const server = buildServer({ store, scenarios });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  await server.listen(port, "127.0.0.1");
+  try {
+    return await run(`http://127.0.0.1:${port}`);
+  } finally {
+    await server.gracefullyShutdown(false);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const play = (baseUrl: string) =>
+  playSession({ baseUrl, players, scenarioId: values.scenario, variantId: values.variant, seed: Number(values.seed), log: (line) => console.log(line) });
+
+const report = values.url ? await play(values.url) : await withLocalServer(play);
+await Promise.all([report.context.spelleider, ...report.context.players].map((c) => c.leave()));
+console.log(
+  `Klaar: ${report.phases.length + 1} fasen, ${report.commands} opdrachten (${report.rejected} geweigerd), ${report.items} items in het kader, ${(report.ms / 1000).toFixed(1)} s.`,
+);
+process.exit(0);

@@ -1,0 +1,285 @@
+/**
+ * Plays a whole session through a real server with real SDK clients: a spelleider and N participants, from lobby
+ * to resultaat. Used by `npm run bots`, by integration tests and later by load tests; reports phase by phase.
+ */
+import { z } from "zod";
+import { SessionClient, newId } from "../client/sessionClient.ts";
+import { REAL_ROLES, type RealRole } from "../protocol/ids.ts";
+import type { PhaseView } from "../protocol/views.ts";
+import { AMENDMENTS, CARD_TEXTS, DECISIONS, EIS_TEXTS, ROLE_FAVOURITES, TOETS_NOTES } from "./texts.ts";
+
+export interface PlayOptions {
+  baseUrl: string;
+  players: number;
+  scenarioId: string;
+  variantId?: string;
+  label?: string;
+  seed?: number;
+  log?: (line: string) => void;
+  /** Called after every phase with the clients, e.g. for tests that check state mid-session. */
+  afterPhase?: (phase: PhaseView, ctx: PlayContext) => Promise<void> | void;
+}
+
+export interface PlayContext {
+  spelleider: SessionClient;
+  players: SessionClient[];
+  secret: string;
+  code: string;
+}
+
+export interface PhaseReport {
+  index: number;
+  kind: string;
+  commands: number;
+  rejected: number;
+  ms: number;
+}
+
+export interface PlayReport {
+  sessionId: string;
+  code: string;
+  secret: string;
+  phases: PhaseReport[];
+  commands: number;
+  rejected: number;
+  ms: number;
+  items: number;
+  context: PlayContext;
+}
+
+const CreatedSchema = z.object({ sessionId: z.string(), code: z.string(), secret: z.string() });
+
+/** A small seeded generator, so a bot session with the same seed writes the same things. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function createSessionOverHttp(baseUrl: string, body: { scenarioId: string; variantId?: string; label?: string }) {
+  const res = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const json: unknown = await res.json();
+  if (!res.ok) throw new Error(`Sessie maken mislukt: ${JSON.stringify(json)}`);
+  return CreatedSchema.parse(json);
+}
+
+class Counter {
+  commands = 0;
+  rejected = 0;
+  /** The highest log position any bot was told about: the spelleider waits for it before reading the board. */
+  seq = 0;
+  async run(client: SessionClient, command: Parameters<SessionClient["send"]>[0], mustSucceed = true) {
+    this.commands++;
+    const result = await client.send(command);
+    if (result.ok) this.seq = Math.max(this.seq, result.seq);
+    if (!result.ok) {
+      this.rejected++;
+      if (mustSucceed) throw new Error(`${command.type} geweigerd: ${result.message}`);
+    }
+    return result;
+  }
+}
+
+export async function playSession(options: PlayOptions): Promise<PlayReport> {
+  const log = options.log ?? (() => {});
+  const random = rng(options.seed ?? 1);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] ?? (list[0] as T);
+  const started = Date.now();
+  const created = await createSessionOverHttp(options.baseUrl, { scenarioId: options.scenarioId, variantId: options.variantId, label: options.label });
+  log(`Sessie ${created.code} gemaakt (${created.sessionId}).`);
+  const spelleider = await SessionClient.join(options.baseUrl, { as: "spelleider", secret: created.secret });
+  const players = await Promise.all(
+    Array.from({ length: options.players }, (_, i) =>
+      SessionClient.join(options.baseUrl, { as: "deelnemer", code: created.code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole }),
+    ),
+  );
+  const ctx: PlayContext = { spelleider, players, secret: created.secret, code: created.code };
+  await spelleider.until(() => spelleider.session.participantCount === options.players);
+  log(`Lobby: ${options.players} deelnemers binnen.`);
+
+  const counter = new Counter();
+  const phases: PhaseReport[] = [];
+  const total = spelleider.session.phases.length;
+  for (let index = 1; index < total; index++) {
+    const phaseStart = Date.now();
+    const before = { commands: counter.commands, rejected: counter.rejected };
+    await counter.run(spelleider, { type: "phase.next" });
+    const phase = spelleider.session.phase;
+    await playPhase(phase, ctx, counter, pick);
+    await spelleider.caughtUp(counter.seq);
+    const report = { index, kind: phase.kind, commands: counter.commands - before.commands, rejected: counter.rejected - before.rejected, ms: Date.now() - phaseStart };
+    phases.push(report);
+    log(`Fase ${index} ${phase.kind}${phase.roundId ? ` (${phase.roundId})` : ""}: ${describePhase(phase, spelleider)} — ${report.commands} opdrachten, ${report.ms} ms.`);
+    await options.afterPhase?.(phase, ctx);
+  }
+  return {
+    sessionId: created.sessionId,
+    code: created.code,
+    secret: created.secret,
+    phases,
+    commands: counter.commands,
+    rejected: counter.rejected,
+    ms: Date.now() - started,
+    items: spelleider.items.length,
+    context: ctx,
+  };
+}
+
+function describePhase(phase: PhaseView, s: SessionClient): string {
+  switch (phase.kind) {
+    case "lobby":
+      return `${s.session.participantCount} deelnemers`;
+    case "beeldvorming":
+      return `${s.cards.length} kaartjes in ${s.clusters.length} clusters`;
+    case "rolwissel": {
+      const roles = new Set(s.seats.map((seat) => seat.role));
+      return `${roles.size} rollen verdeeld, ${s.eisen.filter((e) => e.roundId === phase.roundId).length} eisen zichtbaar`;
+    }
+    case "samenvoegen":
+      return `${s.items.length} items in het programma van eisen, ${s.spanningen.length} spanning(en)`;
+    case "prioriteren": {
+      const verticaal = s.support.filter((x) => x.draagvlak === "verticaal").length;
+      return `uitslag zichtbaar, ${verticaal} item(s) met verticaal draagvlak`;
+    }
+    case "casustoets":
+      return `${s.cases.filter((c) => c.decision).length} casus(sen) besloten, ${s.items.filter((i) => i.caseIds.length > 0).length} aanvulling(en)`;
+    case "resultaat": {
+      const top = s.kader?.items.slice(0, 3).map((i) => `"${i.text.slice(0, 50)}" (${i.support?.total ?? 0} ptn, ${i.support?.draagvlak ?? "-"})`);
+      return `kader op maat met ${s.kader?.items.length ?? 0} items; top: ${top?.join("; ") ?? "-"}`;
+    }
+    default: {
+      const unreachable: never = phase.kind;
+      return unreachable;
+    }
+  }
+}
+
+type Pick = <T>(list: readonly T[]) => T;
+
+async function playPhase(phase: PhaseView, ctx: PlayContext, counter: Counter, pick: Pick): Promise<void> {
+  switch (phase.kind) {
+    case "lobby":
+    case "resultaat":
+      return;
+    case "beeldvorming":
+      return playBeeldvorming(ctx, counter, pick);
+    case "rolwissel":
+      return playRolwissel(ctx, counter, pick);
+    case "samenvoegen":
+      return playSamenvoegen(ctx, counter, pick);
+    case "prioriteren":
+      return playPrioriteren(ctx, counter, pick);
+    case "casustoets":
+      return playCasustoets(phase, ctx, counter, pick);
+    default: {
+      const unreachable: never = phase.kind;
+      return unreachable;
+    }
+  }
+}
+
+async function playBeeldvorming({ spelleider, players }: PlayContext, counter: Counter, pick: Pick) {
+  const prompts = spelleider.scenario.prompts;
+  await Promise.all(players.map((p) => counter.run(p, { type: "card.post", cardId: newId("k"), promptId: pick(prompts).id, text: pick(CARD_TEXTS.default ?? ["Maatwerk"]) })));
+  await spelleider.caughtUp(counter.seq);
+  for (const prompt of prompts) {
+    const clusterId = newId("cl");
+    await counter.run(spelleider, { type: "cluster.create", clusterId, promptId: prompt.id, label: `Rode draad bij ${prompt.text.slice(0, 40)}` });
+    for (const card of spelleider.cards.filter((c) => c.promptId === prompt.id).slice(0, 3)) {
+      await counter.run(spelleider, { type: "card.cluster", cardId: card.id, clusterId });
+    }
+  }
+  await Promise.all(players.map((p) => counter.run(p, { type: "participant.ready", ready: true })));
+}
+
+async function playRolwissel({ spelleider, players }: PlayContext, counter: Counter, pick: Pick) {
+  const categories = new Set(spelleider.scenario.categories.map((c) => c.id));
+  await Promise.all(
+    players.map(async (p) => {
+      await p.until(() => p.mine?.role !== null && p.mine !== null);
+      const role = p.mine?.role ?? "burger";
+      const favourites = ROLE_FAVOURITES[role].filter((c) => categories.has(c));
+      for (let i = 0; i < 2; i++) {
+        const categoryId = favourites[i % Math.max(1, favourites.length)] ?? [...categories][0] ?? "kernwaarden";
+        await counter.run(p, { type: "eis.write", eisId: newId("e"), categoryId, text: pick(EIS_TEXTS[categoryId] ?? ["Maatwerk moet uitlegbaar zijn."]) });
+      }
+      await counter.run(p, { type: "participant.ready", ready: true });
+    }),
+  );
+  await counter.run(spelleider, { type: "eisen.reveal" });
+}
+
+async function playSamenvoegen({ spelleider }: PlayContext, counter: Counter, pick: Pick) {
+  const categoryOf = (eisId: string) => spelleider.eisen.find((e) => e.id === eisId)?.categoryId ?? "kernwaarden";
+  // First the server's duplicate suggestions, the way a group would use them.
+  for (const suggestion of spelleider.suggestions.slice(0, 12)) {
+    const free = (ref: { kind: string; id: string }) =>
+      ref.kind === "item" ? spelleider.items.some((i) => i.id === ref.id) : spelleider.eisen.some((e) => e.id === ref.id && e.itemId === null);
+    if (!free(suggestion.a) || !free(suggestion.b)) continue;
+    const first = suggestion.a.kind === "eis" ? spelleider.eisen.find((e) => e.id === suggestion.a.id)?.text : spelleider.items.find((i) => i.id === suggestion.a.id)?.text;
+    const categoryId = suggestion.a.kind === "eis" ? categoryOf(suggestion.a.id) : (spelleider.items.find((i) => i.id === suggestion.a.id)?.categoryId ?? "kernwaarden");
+    await counter.run(spelleider, { type: "pve.merge", itemId: newId("i"), sources: [suggestion.a, suggestion.b], text: first ?? "Samengevoegde eis", categoryId }, false);
+  }
+  // Then the rest: identical wordings together, every other eis as an item of its own.
+  const byText = new Map<string, string[]>();
+  for (const eis of spelleider.eisen.filter((e) => e.itemId === null)) byText.set(eis.text, [...(byText.get(eis.text) ?? []), eis.id]);
+  for (const [text, eisIds] of byText) {
+    await counter.run(spelleider, { type: "pve.merge", itemId: newId("i"), sources: eisIds.map((id) => ({ kind: "eis" as const, id })), text, categoryId: categoryOf(eisIds[0] ?? "") });
+  }
+  const items = spelleider.items;
+  const [a, b] = [items[0], items[1]];
+  if (a && b) {
+    await counter.run(spelleider, { type: "spanning.mark", spanningId: newId("sp"), itemA: a.id, itemB: b.id, note: pick(["Ruimte voor de professional botst met gelijke behandeling.", "Kostenbewust werken botst met de duurzame oplossing."]) });
+  }
+}
+
+async function playPrioriteren({ spelleider, players }: PlayContext, counter: Counter, pick: Pick) {
+  const voting = spelleider.scenario.voting;
+  const itemIds = spelleider.items.map((i) => i.id);
+  await Promise.all(
+    players.map(async (p) => {
+      if (voting.mode === "punten") {
+        let left = voting.budget;
+        const cap = voting.maxPerItem ?? voting.budget;
+        while (left > 0 && itemIds.length > 0) {
+          const itemId = pick(itemIds);
+          const current = p.mine?.points.find((x) => x.itemId === itemId)?.points ?? 0;
+          const add = Math.min(left, cap - current, 1 + Math.floor(pick([0, 1, 2])));
+          if (add <= 0) {
+            if (itemIds.every((id) => (p.mine?.points.find((x) => x.itemId === id)?.points ?? 0) >= cap)) break;
+            continue;
+          }
+          await counter.run(p, { type: "vote.points", itemId, points: current + add });
+          left -= add;
+        }
+      } else {
+        for (const itemId of itemIds) await counter.run(p, { type: "vote.moscow", itemId, choice: pick(["must", "should", "could", "wont"] as const) });
+      }
+      await counter.run(p, { type: "participant.ready", ready: true });
+    }),
+  );
+  await counter.run(spelleider, { type: "votes.reveal" });
+}
+
+async function playCasustoets(phase: PhaseView, { spelleider, players }: PlayContext, counter: Counter, pick: Pick) {
+  const steps = spelleider.scenario.omgekeerdeToets;
+  for (const [n, caseId] of phase.caseIds.entries()) {
+    if (spelleider.session.currentCaseId !== caseId) await counter.run(spelleider, { type: "case.open", caseId });
+    for (const [i, step] of steps.entries()) {
+      const writer = players[i % players.length] ?? spelleider;
+      await counter.run(writer, { type: "toets.note", noteId: newId("n"), caseId, stepId: step.id, text: TOETS_NOTES[i % TOETS_NOTES.length] ?? "Aantekening." });
+      await counter.run(spelleider, { type: "toets.advance", caseId });
+    }
+    for (const item of spelleider.items) {
+      const judge = pick(players);
+      await counter.run(judge, { type: "toets.verdict", caseId, itemId: item.id, verdict: pick(["helpt", "helpt", "staat_in_de_weg", "niet_van_toepassing"] as const) });
+    }
+    await counter.run(pick(players), { type: "toets.decide", caseId, decision: pick(DECISIONS), costNow: pick(["laag", "gemiddeld"] as const), costLater: "laag", costNote: "Voorkomt duurdere zorg later." });
+    await counter.run(pick(players), { type: "toets.amend", itemId: newId("i"), caseId, text: AMENDMENTS[n % AMENDMENTS.length] ?? "Aanvulling.", categoryId: spelleider.scenario.categories[0]?.id ?? "kernwaarden" });
+  }
+}
