@@ -10,6 +10,7 @@ import { SessionRoom, type RoomServices } from "./rooms/SessionRoom.ts";
 import type { EventStore } from "./store/types.ts";
 
 export const ROOM_NAME = "sessie";
+export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export interface AppServices {
   store: EventStore;
@@ -25,7 +26,8 @@ export function buildServer(services: AppServices): Server {
   const BoundRoom = class extends SessionRoom {};
   BoundRoom.services = roomServices;
   return defineServer({
-    transport: new WebSocketTransport(),
+    // 64 KiB: room for a long live case in UTF-8; beyond that the socket closes, so core's limits bite long before.
+    transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
     greet: false,
     rooms: { [ROOM_NAME]: defineRoom(BoundRoom).filterBy(["sessionId"]) },
     express: (app) => registerRoutes(app, { store: services.store, scenarios: services.scenarios, now, startedAt: now() }),

@@ -73,10 +73,14 @@ class Counter {
   rejected = 0;
   /** The highest log position any bot was told about: the spelleider waits for it before reading the board. */
   seq = 0;
+  readonly acknowledged: string[] = [];
   async run(client: SessionClient, command: Parameters<SessionClient["send"]>[0], mustSucceed = true) {
     this.commands++;
     const result = await client.send(command);
-    if (result.ok) this.seq = Math.max(this.seq, result.seq);
+    if (result.ok) {
+      this.seq = Math.max(this.seq, result.seq);
+      this.acknowledged.push(`${client.actorKey}:${result.commandId}`);
+    }
     if (!result.ok) {
       this.rejected++;
       if (mustSucceed) throw new Error(`${command.type} geweigerd: ${result.message}`);
@@ -85,11 +89,9 @@ class Counter {
   }
 }
 
-export async function playSession(options: PlayOptions): Promise<PlayReport> {
+/** Creates a session over HTTP and seats a spelleider and N participants, as SDK clients. */
+export async function setUpSession(options: PlayOptions): Promise<PlayContext & { sessionId: string }> {
   const log = options.log ?? (() => {});
-  const random = rng(options.seed ?? 1);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] ?? (list[0] as T);
-  const started = Date.now();
   const created = await createSessionOverHttp(options.baseUrl, { scenarioId: options.scenarioId, variantId: options.variantId, label: options.label });
   log(`Sessie ${created.code} gemaakt (${created.sessionId}).`);
   const spelleider = await SessionClient.join(options.baseUrl, { as: "spelleider", secret: created.secret });
@@ -98,17 +100,32 @@ export async function playSession(options: PlayOptions): Promise<PlayReport> {
       SessionClient.join(options.baseUrl, { as: "deelnemer", code: created.code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole }),
     ),
   );
-  const ctx: PlayContext = { spelleider, players, secret: created.secret, code: created.code };
   await spelleider.until(() => spelleider.session.participantCount === options.players);
   log(`Lobby: ${options.players} deelnemers binnen.`);
+  return { spelleider, players, secret: created.secret, code: created.code, sessionId: created.sessionId };
+}
 
+export interface PhaseRun {
+  phases: PhaseReport[];
+  commands: number;
+  rejected: number;
+  /** Every command the server acknowledged, as the log's command key (actor:commandId). */
+  acknowledged: string[];
+}
+
+/** Plays phases `from`..`to` (indices into the variant's phase list; the spelleider moves to each in turn). */
+export async function playPhases(ctx: PlayContext, options: { from: number; to: number; seed?: number; log?: (line: string) => void; afterPhase?: PlayOptions["afterPhase"] }): Promise<PhaseRun> {
+  const log = options.log ?? (() => {});
+  const random = rng(options.seed ?? 1);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] ?? (list[0] as T);
+  const { spelleider } = ctx;
   const counter = new Counter();
   const phases: PhaseReport[] = [];
-  const total = spelleider.session.phases.length;
-  for (let index = 1; index < total; index++) {
+  for (let index = options.from; index <= options.to; index++) {
     const phaseStart = Date.now();
     const before = { commands: counter.commands, rejected: counter.rejected };
     await counter.run(spelleider, { type: "phase.next" });
+    await spelleider.caughtUp(counter.seq);
     const phase = spelleider.session.phase;
     await playPhase(phase, ctx, counter, pick);
     await spelleider.caughtUp(counter.seq);
@@ -117,15 +134,22 @@ export async function playSession(options: PlayOptions): Promise<PlayReport> {
     log(`Fase ${index} ${phase.kind}${phase.roundId ? ` (${phase.roundId})` : ""}: ${describePhase(phase, spelleider)} — ${report.commands} opdrachten, ${report.ms} ms.`);
     await options.afterPhase?.(phase, ctx);
   }
+  return { phases, commands: counter.commands, rejected: counter.rejected, acknowledged: counter.acknowledged };
+}
+
+export async function playSession(options: PlayOptions): Promise<PlayReport> {
+  const started = Date.now();
+  const ctx = await setUpSession(options);
+  const run = await playPhases(ctx, { from: 1, to: ctx.spelleider.session.phases.length - 1, seed: options.seed, log: options.log, afterPhase: options.afterPhase });
   return {
-    sessionId: created.sessionId,
-    code: created.code,
-    secret: created.secret,
-    phases,
-    commands: counter.commands,
-    rejected: counter.rejected,
+    sessionId: ctx.sessionId,
+    code: ctx.code,
+    secret: ctx.secret,
+    phases: run.phases,
+    commands: run.commands,
+    rejected: run.rejected,
     ms: Date.now() - started,
-    items: spelleider.items.length,
+    items: ctx.spelleider.items.length,
     context: ctx,
   };
 }

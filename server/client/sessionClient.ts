@@ -109,6 +109,10 @@ export class SessionClient {
           ? { as: "spelleider", sessionId, secret: who.secret }
           : { as: "beamer", sessionId };
     const room = await client.joinOrCreate(ROOM_NAME, options, SessionRoomState);
+    // Hotel Wi-Fi: reconnect even right after joining, keep trying for minutes, and keep what was sent meanwhile.
+    room.reconnection.minUptime = 0;
+    room.reconnection.maxRetries = 60;
+    room.reconnection.maxEnqueuedMessages = 200;
     return new SessionClient(room, sessionId, code, seatToken);
   }
 
@@ -145,6 +149,11 @@ export class SessionClient {
     const result = await this.send(command);
     if (!result.ok) throw new Error(`${command.type} geweigerd: ${result.message}`);
     return result.commandId;
+  }
+
+  /** How the log names this client as the actor of its commands: its participant id, or "spelleider". */
+  get actorKey(): string {
+    return this.mine?.participantId ?? (this.seatToken ? "?" : "spelleider");
   }
 
   /** The log position this client's state has caught up with. */

@@ -11,7 +11,9 @@ import type { Actor } from "./decision.ts";
 import { caseFromDraft, gameRoleOf, type CaseState, type SessionState } from "./state.ts";
 
 export function onEnterCasustoets(state: SessionState, caseIds: readonly string[]): NewEvent[] {
-  if (state.currentCaseId && caseIds.includes(state.currentCaseId)) return [];
+  // Coming back to the casustoets: stay with the case on the table, also a live case the spelleider added.
+  const current = state.currentCaseId ? state.cases.get(state.currentCaseId) : undefined;
+  if (current && (caseIds.includes(current.id) || current.source === "live")) return [];
   const next = caseIds.find((id) => state.cases.get(id)?.decision === null) ?? caseIds[0];
   return next && state.cases.has(next) ? [{ type: "CaseOpened", caseId: next }] : [];
 }

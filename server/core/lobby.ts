@@ -24,9 +24,9 @@ export function resolveSeat(state: SessionState, seatToken: string): SeatLookup 
 }
 
 export function decideJoin(state: SessionState, cmd: CommandOf<"participant.join">, now: number): Decision {
-  if (resolveSeat(state, cmd.seatToken).kind !== "none") {
-    return reject("bestaat_al", "Deze browser heeft al een plek in de sessie.");
-  }
+  const seat = resolveSeat(state, cmd.seatToken);
+  if (seat.kind === "removed") return reject("niet_toegestaan", "De spelleider heeft je uit deze sessie gehaald; je kunt niet opnieuw meedoen.");
+  if (seat.kind !== "none") return reject("bestaat_al", "Deze browser heeft al een plek in de sessie.");
   if (state.locked) return reject("gesloten", "De spelleider heeft de sessie gesloten voor nieuwe deelnemers. Vraag de spelleider om hem te openen.");
   if (activeParticipants(state).length >= LIMITS.participants) {
     return reject("te_veel", `De sessie is vol: er kunnen hoogstens ${LIMITS.participants} deelnemers meedoen.`);

@@ -33,12 +33,21 @@ export function decidePoints(state: SessionState, cmd: CommandOf<"vote.points">,
     return reject("te_veel", `Je kunt hoogstens ${voting.maxPerItem} punten op één item zetten.`);
   }
   const ballot = state.ballots.get(participantId);
-  const elsewhere = [...(ballot?.points ?? [])].reduce((sum, [id, p]) => (id === cmd.itemId ? sum : sum + p), 0);
+  const elsewhere = pointsSpent(state, participantId) - (ballot?.points.get(cmd.itemId) ?? 0);
   if (elsewhere + cmd.points > voting.budget) {
     return reject("te_veel", `Je hebt ${voting.budget} punten in totaal; er zijn er nog ${voting.budget - elsewhere} over.`);
   }
   if ((ballot?.points.get(cmd.itemId) ?? 0) === cmd.points) return reject("ongeldig", "Dit item heeft al zoveel punten van je.");
   return accept(now, { type: "PointsAllocated", participantId, role, itemId: cmd.itemId, points: cmd.points });
+}
+
+/** Points on items still in the programma: points on an item merged away since are given back. */
+export function pointsSpent(state: SessionState, participantId: string): number {
+  let spent = 0;
+  for (const [itemId, points] of state.ballots.get(participantId)?.points ?? []) {
+    if (state.items.get(itemId)?.absorbedInto === null) spent += points;
+  }
+  return spent;
 }
 
 export function decideMoscow(state: SessionState, cmd: CommandOf<"vote.moscow">, participantId: string, now: number): Decision {
@@ -104,14 +113,16 @@ const zeroPerRole = (): Record<GameRole, number> => ({ burger: 0, raadslid: 0, w
 /** Support per item per role, from the ballots. Highest total first. */
 export function supportByItem(state: SessionState): ItemSupport[] {
   const voting = state.scenario.voting;
+  // A removed participant's ballot no longer counts: the spelleider took them out of the session.
+  const ballots = [...state.ballots].filter(([id]) => state.participants.get(id)?.removed === false).map(([, b]) => b);
   const votersPerRole = zeroPerRole();
-  for (const b of state.ballots.values()) votersPerRole[b.role] += 1;
+  for (const b of ballots) votersPerRole[b.role] += 1;
   const maxPerVoter = voting.mode === "punten" ? (voting.maxPerItem ?? voting.budget) : MOSCOW_SCORE.must;
   return liveItems(state)
     .map((item) => {
       const perRole = zeroPerRole();
       const supporting = new Set<GameRole>();
-      for (const b of state.ballots.values()) {
+      for (const b of ballots) {
         const points = voting.mode === "punten" ? (b.points.get(item.id) ?? 0) : MOSCOW_SCORE[b.moscow.get(item.id) ?? "wont"];
         perRole[b.role] += points;
         if (voting.mode === "punten" ? points > 0 : points >= MOSCOW_SCORE.should) supporting.add(b.role);

@@ -92,7 +92,7 @@ export function kader(state: SessionState): Kader {
     })),
     spanningen: openSpanningen(state),
     cases: [...state.cases.values()]
-      .filter((c) => c.stepIndex > 0 || c.decision !== null || c.verdicts.size > 0)
+      .filter((c) => c.stepIndex > 0 || c.notes.length > 0 || c.decision !== null || c.verdicts.size > 0)
       .map((c) => ({
         caseId: c.id,
         title: c.title,

@@ -22,7 +22,7 @@ import type {
   SuggestionView,
   SupportView,
 } from "../protocol/views.ts";
-import { supportByItem } from "./prioriteren.ts";
+import { pointsSpent, supportByItem } from "./prioriteren.ts";
 import { kader, openSpanningen } from "./resultaat.ts";
 import { currentRoundId, gameRoleOf, itemCaseIds, itemEisIds, liveItems, type SessionState } from "./state.ts";
 import { suggestDuplicates } from "./suggestions.ts";
@@ -207,7 +207,7 @@ export function mineView(state: SessionState, participantId: string): MineView {
   const caseId = state.scenario.rounds.find((r) => r.id === roundId)?.caseId;
   const scenarioCase: Case | undefined = state.scenario.cases.find((c) => c.id === caseId);
   const ballot = state.ballots.get(participantId);
-  const spent = [...(ballot?.points.values() ?? [])].reduce((a, b) => a + b, 0);
+  const spent = pointsSpent(state, participantId);
   const budget = state.scenario.voting.mode === "punten" ? state.scenario.voting.budget : 0;
   return {
     participantId,

@@ -52,7 +52,17 @@ function fieldName(path: readonly PropertyKey[]): string {
   return named ? (FIELD_NAMES[named] ?? `het veld '${named}'`) : "de opdracht";
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** zod does not report the input by default; look the value up ourselves to tell "missing" from "wrong". */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = Reflect.get(value, key);
+  }
+  return value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const field = fieldName(issue.path);
   switch (issue.code) {
     case "too_big":
@@ -64,7 +74,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         ? `${field} is leeg: vul iets in.`
         : `${field} is te klein: minstens ${String(issue.minimum)}.`;
     case "invalid_type":
-      return issue.input === undefined ? `${field} ontbreekt.` : `${field} heeft het verkeerde soort waarde.`;
+      return valueAt(input, issue.path) === undefined ? `${field} ontbreekt.` : `${field} heeft het verkeerde soort waarde.`;
     case "invalid_value":
       return `${field} heeft geen toegestane waarde.`;
     case "unrecognized_keys":
@@ -88,5 +98,5 @@ export function describeCommandError(input: unknown, error: z.ZodError): string 
     return `Onbekende opdracht${typeof type === "string" ? ` '${type.slice(0, 40)}'` : ""}. Laad de pagina opnieuw als dit blijft gebeuren.`;
   }
   const first = error.issues[0];
-  return first ? describeIssue(first).replace(/^./, (c) => c.toUpperCase()) : "De opdracht klopt niet.";
+  return first ? describeIssue(first, input).replace(/^./, (c) => c.toUpperCase()) : "De opdracht klopt niet.";
 }

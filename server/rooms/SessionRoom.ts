@@ -81,6 +81,11 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.scheduleTimer();
   }
 
+  /** Resolves when every command received so far has been handled. */
+  settled(): Promise<void> {
+    return this.queue.idle();
+  }
+
   /** The live state, for tests that compare it with a replay of the log. */
   get sessionState(): SessionState {
     return this.session;

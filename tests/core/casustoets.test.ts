@@ -243,11 +243,11 @@ describe("casustoets: cases", () => {
     rejected(when(given(...toToets.slice(0, -2)), cmd("case.open", { caseId: "ebike" }), spelleider), "verkeerde_fase", "Een casus openen kan alleen in de fase casustoets");
   });
 
-  it("coming back into the casustoets opens the first case not yet decided, or keeps the open one", () => {
+  it("coming back into the casustoets keeps the open case, also a live one; otherwise the first undecided case opens", () => {
     const decided = given(...toToets, ...walked, { type: "CaseDecided", caseId: "ebike", decision: "Ja", costNow: "laag", costLater: "laag", costNote: "" }, { type: "CaseOpened", caseId: "ebike" }, phaseStarted(PHASE.prioriteren));
     // the open case (ebike) is in the phase's list: it stays open
     thenEvents(when(decided, cmd("phase.next"), spelleider), phaseStarted(PHASE.casustoets));
-    // no case of the phase open (a live case was): the first undecided one opens
+    // a live case the spelleider added is on the table: it stays open
     const live = given(
       ...toToets,
       ...walked,
@@ -256,6 +256,9 @@ describe("casustoets: cases", () => {
       caseOpened("schulden"),
       phaseStarted(PHASE.prioriteren),
     );
-    thenEvents(when(live, cmd("phase.next"), spelleider), phaseStarted(PHASE.casustoets), caseOpened("kinderopvang"));
+    thenEvents(when(live, cmd("phase.next"), spelleider), phaseStarted(PHASE.casustoets));
+    // nothing open yet: the first undecided case of the phase opens
+    const fresh = given(...toToets.filter((e) => e.type !== "CaseOpened"), phaseStarted(PHASE.prioriteren));
+    thenEvents(when(fresh, cmd("phase.next"), spelleider), phaseStarted(PHASE.casustoets), caseOpened("ebike"));
   });
 });

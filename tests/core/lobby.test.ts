@@ -64,6 +64,11 @@ describe("lobby: joining", () => {
     rejected(when(state, join("d1"), guest), "bestaat_al", "al een plek");
   });
 
+  it("a browser whose seat the spelleider removed cannot join again, and is told why", () => {
+    const state = given(joined("d1", "raadslid"), removed("d1"));
+    rejected(when(state, join("d1"), guest), "niet_toegestaan", "uit deze sessie gehaald");
+  });
+
   it("someone who already sits in the session cannot send join", () => {
     const state = given(joined("d1", "raadslid"));
     rejected(when(state, join("d9"), participant("d1")), "ongeldig", "doet al mee");

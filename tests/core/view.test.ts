@@ -1,0 +1,121 @@
+/**
+ * What each viewer may see. Contributions are shown with the game role, never the person's name: the shared
+ * board carries no names, real roles, author ids or seat tokens. The beamer sees the board and no people; a
+ * participant sees themselves, their briefing, drafts and ballot; the spelleider sees everyone's name, real role
+ * and progress, but never drafts or ballots.
+ */
+import { describe, expect, it } from "vitest";
+import { replay } from "../../server/core/evolve.ts";
+import { playerView } from "../../server/core/view.ts";
+import { minimalScenario } from "../fixtures/minimalScenario.ts";
+import {
+  FULL_SESSION_NAMES,
+  PHASE,
+  asParticipant,
+  asSpelleider,
+  beamer,
+  eisWritten,
+  fullSession,
+  given,
+  givenIn,
+  joined,
+  logOf,
+  phaseStarted,
+  publicPart,
+  removed,
+  rolesAssigned,
+} from "../fixtures/given.ts";
+
+/** The session after every event of a full game, lobby to resultaat. */
+function everyMoment() {
+  const log = logOf(fullSession());
+  return log.map((_, n) => replay(log.slice(0, n + 1)));
+}
+
+describe("view: names never reach the shared board", () => {
+  it("at no moment of a whole session does the public view contain a display name or a real role", () => {
+    const moments = everyMoment();
+    expect(moments.at(-1)?.phaseIndex).toBe(PHASE.resultaat);
+    for (const state of moments) {
+      const json = JSON.stringify(publicPart(state));
+      for (const name of FULL_SESSION_NAMES) expect(json).not.toContain(name);
+      expect(json).not.toContain("realRole");
+      expect(json).not.toContain("displayName");
+      expect(json).not.toContain("authorId");
+      expect(json).not.toContain("seatToken");
+    }
+  });
+
+  it("the beamer sees the board and no people, at every moment", () => {
+    for (const state of everyMoment()) {
+      const view = playerView(state, beamer);
+      expect(view.people).toEqual([]);
+      expect(view.mine).toBeNull();
+      expect(view.drafts).toEqual([]);
+      const json = JSON.stringify(view);
+      for (const name of FULL_SESSION_NAMES) expect(json).not.toContain(name);
+    }
+  });
+
+  it("seats on the board show a game role, not a name", () => {
+    const state = given(joined("d1", "raadslid", "Annet"), joined("d2", "wethouder", "Wim"), phaseStarted(PHASE.ronde1), rolesAssigned("ronde1", { d1: "burger", d2: "directeur" }));
+    expect(publicPart(state).seats.map(({ participantId, role }) => ({ participantId, role }))).toEqual([
+      { participantId: "d1", role: "burger" },
+      { participantId: "d2", role: "directeur" },
+    ]);
+  });
+
+  it("removed participants leave the board", () => {
+    const state = given(joined("d1", "raadslid"), joined("d2", "wethouder"), removed("d2"));
+    expect(publicPart(state).seats.map((s) => s.participantId)).toEqual(["d1"]);
+    expect(publicPart(state).session.participantCount).toBe(1);
+  });
+});
+
+describe("view: people", () => {
+  const state = given(joined("d1", "raadslid", "Annet"), joined("d2", "wethouder", "Wim"), joined("d3", "anders", "Ria"), removed("d3"));
+
+  it("the spelleider sees everyone's name and real role, also of removed participants", () => {
+    const people = playerView(state, asSpelleider).people;
+    expect(people.map(({ participantId, displayName, realRole, removed }) => ({ participantId, displayName, realRole, removed }))).toEqual([
+      { participantId: "d1", displayName: "Annet", realRole: "raadslid", removed: false },
+      { participantId: "d2", displayName: "Wim", realRole: "wethouder", removed: false },
+      { participantId: "d3", displayName: "Ria", realRole: "anders", removed: true },
+    ]);
+  });
+
+  it("a participant sees only themselves", () => {
+    const view = playerView(state, asParticipant("d2"));
+    expect(view.people.map((p) => p.displayName)).toEqual(["Wim"]);
+    expect(JSON.stringify(view)).not.toContain("Annet");
+    expect(view.mine?.participantId).toBe("d2");
+  });
+
+  it("the spelleider has no seat: no briefing, no drafts, no ballot", () => {
+    const view = playerView(state, asSpelleider);
+    expect(view.mine).toBeNull();
+    expect(view.drafts).toEqual([]);
+  });
+});
+
+describe("view: what only one role knows", () => {
+  const SECRET = "Er komt een kritisch rekenkamerrapport.";
+  const scenario = minimalScenario();
+  scenario.roles.raadslid.privateFacts = [SECRET];
+
+  it("a briefing's private facts reach only the player of that role", () => {
+    const state = givenIn(scenario, joined("d1", "wethouder"), joined("d2", "directeur"), phaseStarted(PHASE.ronde1), rolesAssigned("ronde1", { d1: "raadslid", d2: "burger" }));
+    expect(playerView(state, asParticipant("d1")).mine?.briefing?.privateFacts).toEqual([SECRET]);
+    expect(JSON.stringify(playerView(state, asParticipant("d2")))).not.toContain(SECRET);
+    expect(JSON.stringify(playerView(state, beamer))).not.toContain(SECRET);
+    expect(JSON.stringify(publicPart(state))).not.toContain(SECRET);
+  });
+});
+
+describe("view: drafts", () => {
+  it("a participant's drafts are theirs alone; other views show nothing of them", () => {
+    const state = given(joined("d1", "raadslid"), joined("d2", "wethouder"), phaseStarted(PHASE.ronde1), rolesAssigned("ronde1", { d1: "burger", d2: "directeur" }), eisWritten("e1", "d1", "burger", { text: "Mijn geheime concept" }));
+    expect(playerView(state, asParticipant("d1")).drafts.map((e) => e.text)).toEqual(["Mijn geheime concept"]);
+    for (const viewer of [asParticipant("d2"), asSpelleider, beamer]) expect(JSON.stringify(playerView(state, viewer))).not.toContain("Mijn geheime concept");
+  });
+});

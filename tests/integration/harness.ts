@@ -1,0 +1,80 @@
+/**
+ * Starts a real Maatwerkspel server on a free loopback port with a real SQLite file, for integration tests with
+ * real SDK clients. `replayMatchesRoom` is the invariant checked after every test: the log folds into exactly
+ * the state the live room holds.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { matchMaker } from "@colyseus/core";
+import { expect } from "vitest";
+import { buildServer } from "../../server/app.ts";
+import { replay } from "../../server/core/evolve.ts";
+import { SessionRoom } from "../../server/rooms/SessionRoom.ts";
+import { loadScenarioDir } from "../../server/scenarios/load.ts";
+import { SqliteEventStore } from "../../server/store/sqlite.ts";
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+export interface TestServer {
+  baseUrl: string;
+  store: SqliteEventStore;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(options: { reconnectSeconds?: number } = {}): Promise<TestServer> {
+  const { scenarios } = await loadScenarioDir(resolve("scenarios"));
+  const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-it-"));
+  const store = new SqliteEventStore(join(dir, "it.sqlite"));
+  const server = buildServer({ store, scenarios, reconnectSeconds: options.reconnectSeconds ?? 5 });
+  const port = await freePort();
+  await server.listen(port, "127.0.0.1");
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    store,
+    dir,
+    async stop() {
+      await server.gracefullyShutdown(false);
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The live room of a session in this process. */
+export async function liveRoom(sessionId: string): Promise<SessionRoom> {
+  for (const listing of await matchMaker.query({ name: "sessie" })) {
+    const room = matchMaker.getLocalRoomById(listing.roomId);
+    if (room instanceof SessionRoom && room.sessionState.sessionId === sessionId) return room;
+  }
+  throw new Error(`Geen actieve kamer voor sessie ${sessionId}.`);
+}
+
+export async function expectReplayMatchesRoom(store: SqliteEventStore, sessionId: string): Promise<void> {
+  const room = await liveRoom(sessionId);
+  await room.settled();
+  const events = (await store.load(sessionId)).map((s) => s.event);
+  expect(replay(events)).toEqual(room.sessionState);
+}
+
+/** Cuts a client's socket from the server side without a goodbye, as lost Wi-Fi does (close code 1006). */
+export async function dropConnection(sessionId: string, clientSessionId: string): Promise<void> {
+  const room = await liveRoom(sessionId);
+  const client = room.clients.find((c) => c.sessionId === clientSessionId);
+  if (!client) throw new Error(`Geen verbinding ${clientSessionId} in sessie ${sessionId}.`);
+  const socket: unknown = client.ref;
+  if (typeof socket === "object" && socket !== null && "terminate" in socket && typeof socket.terminate === "function") socket.terminate();
+  else throw new Error("Deze verbinding kan niet worden verbroken.");
+}
