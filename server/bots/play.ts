@@ -101,6 +101,7 @@ export async function setUpSession(options: PlayOptions): Promise<PlayContext & 
     ),
   );
   await spelleider.until(() => spelleider.session.participantCount === options.players);
+  await Promise.all(players.map((p) => p.until(() => p.mine !== null)));
   log(`Lobby: ${options.players} deelnemers binnen.`);
   return { spelleider, players, secret: created.secret, code: created.code, sessionId: created.sessionId };
 }

@@ -71,31 +71,41 @@ function parseMap<T>(map: { forEach(cb: (value: { json: string }, key: string) =
   return out;
 }
 
-export class SessionClient {
-  private readonly pending = new Map<string, (result: SendResult) => void>();
-  readonly rejections: SendResult[] = [];
+type SessionRoom = Room<unknown, InstanceType<typeof SessionRoomState>>;
 
-  readonly room: Room<unknown, InstanceType<typeof SessionRoomState>>;
+/** Close code of a leave the client asked for itself. */
+const CONSENTED = 4000;
+
+export type ConnectionStatus = "verbonden" | "opnieuw-verbinden" | "gestopt";
+
+export class SessionClient {
+  private readonly pending = new Map<string, { resolve: (result: SendResult) => void; message: unknown }>();
+  readonly rejections: SendResult[] = [];
+  private current: SessionRoom;
+  private closing = false;
+  status: ConnectionStatus = "verbonden";
+  /** Called when the connection status changes, e.g. to show an offline banner. */
+  onStatus: (status: ConnectionStatus, detail?: string) => void = () => {};
+
   readonly sessionId: string;
   readonly code: string;
   readonly seatToken: string | null;
+  private readonly client: Client;
+  private readonly options: JoinOptions;
 
-  private constructor(room: Room<unknown, InstanceType<typeof SessionRoomState>>, sessionId: string, code: string, seatToken: string | null) {
-    this.room = room;
-    this.sessionId = sessionId;
+  private constructor(client: Client, room: SessionRoom, options: JoinOptions, code: string, seatToken: string | null) {
+    this.client = client;
+    this.current = room;
+    this.options = options;
+    this.sessionId = options.sessionId;
     this.code = code;
     this.seatToken = seatToken;
-    room.onMessage(SERVER_MESSAGES.ack, (payload: unknown) => {
-      const ack = AckSchema.safeParse(payload);
-      if (ack.success) this.settle({ ok: true, commandId: ack.data.commandId, seq: ack.data.seq });
-    });
-    room.onMessage(SERVER_MESSAGES.rejected, (payload: unknown) => {
-      const rejected = RejectedSchema.safeParse(payload);
-      if (!rejected.success) return;
-      const result: SendResult = { ok: false, commandId: rejected.data.commandId ?? "", code: rejected.data.code, message: rejected.data.message };
-      this.rejections.push(result);
-      this.settle(result);
-    });
+    this.attach(room);
+  }
+
+  /** The live room; replaced when the client has to rejoin (after a server restart, or a long outage). */
+  get room(): SessionRoom {
+    return this.current;
   }
 
   static async join(baseUrl: string, who: Who, colyseusOptions?: { client?: Client }): Promise<SessionClient> {
@@ -108,19 +118,73 @@ export class SessionClient {
         : who.as === "spelleider"
           ? { as: "spelleider", sessionId, secret: who.secret }
           : { as: "beamer", sessionId };
+    const room = await SessionClient.connect(client, options);
+    return new SessionClient(client, room, options, code, seatToken);
+  }
+
+  private static async connect(client: Client, options: JoinOptions): Promise<SessionRoom> {
     const room = await client.joinOrCreate(ROOM_NAME, options, SessionRoomState);
-    // Hotel Wi-Fi: reconnect even right after joining, keep trying for minutes, and keep what was sent meanwhile.
+    // Hotel Wi-Fi: reconnect even right after joining, keep trying, and keep what was sent meanwhile.
     room.reconnection.minUptime = 0;
-    room.reconnection.maxRetries = 60;
+    room.reconnection.maxRetries = 8;
     room.reconnection.maxEnqueuedMessages = 200;
-    return new SessionClient(room, sessionId, code, seatToken);
+    return room;
+  }
+
+  private attach(room: SessionRoom): void {
+    room.onMessage(SERVER_MESSAGES.ack, (payload: unknown) => {
+      const ack = AckSchema.safeParse(payload);
+      if (ack.success) this.settle({ ok: true, commandId: ack.data.commandId, seq: ack.data.seq });
+    });
+    room.onMessage(SERVER_MESSAGES.rejected, (payload: unknown) => {
+      const rejected = RejectedSchema.safeParse(payload);
+      if (!rejected.success) return;
+      const result: SendResult = { ok: false, commandId: rejected.data.commandId ?? "", code: rejected.data.code, message: rejected.data.message };
+      this.rejections.push(result);
+      this.settle(result);
+    });
+    room.onDrop(() => this.setStatus("opnieuw-verbinden"));
+    room.onReconnect(() => this.setStatus("verbonden"));
+    room.onLeave((code) => {
+      if (room !== this.current || this.closing || code === CONSENTED) return;
+      // The room is gone (server restarted) or the outage outlasted reconnection: join again with the same seat.
+      void this.rejoin();
+    });
+  }
+
+  private setStatus(status: ConnectionStatus, detail?: string): void {
+    this.status = status;
+    this.onStatus(status, detail);
+  }
+
+  private async rejoin(): Promise<void> {
+    this.setStatus("opnieuw-verbinden");
+    for (let attempt = 0; !this.closing; attempt++) {
+      try {
+        const room = await SessionClient.connect(this.client, this.options);
+        this.current = room;
+        this.attach(room);
+        this.setStatus("verbonden");
+        // Commands still waiting for an answer are sent again; the server applies each commandId once.
+        for (const { message } of this.pending.values()) room.send(COMMAND_MESSAGE, message);
+        return;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        // The server knows us and said no (removed from the session, wrong link): trying again will not help.
+        if (/verwijderd|gehaald|klopt niet|bestaat niet/.test(message)) {
+          this.setStatus("gestopt", message);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, Math.min(5_000, 250 * 2 ** attempt)));
+      }
+    }
   }
 
   private settle(result: SendResult): void {
-    const resolve = this.pending.get(result.commandId);
-    if (!resolve) return;
+    const entry = this.pending.get(result.commandId);
+    if (!entry) return;
     this.pending.delete(result.commandId);
-    resolve(result);
+    entry.resolve(result);
   }
 
   /** Sends a command; resolves when the server acknowledged it (stored and applied) or rejected it. */
@@ -136,11 +200,14 @@ export class SessionClient {
         this.pending.delete(commandId);
         reject(new Error(`Geen antwoord op opdracht ${commandId} binnen ${timeoutMs} ms.`));
       }, timeoutMs);
-      this.pending.set(commandId, (result) => {
-        clearTimeout(timer);
-        resolve(result);
+      this.pending.set(commandId, {
+        message,
+        resolve: (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        },
       });
-      this.room.send(COMMAND_MESSAGE, message);
+      this.current.send(COMMAND_MESSAGE, message);
     });
   }
 
@@ -222,7 +289,11 @@ export class SessionClient {
     }
   }
 
+  /** Leaves for good. Never hangs: a connection that is already down is simply abandoned. */
   async leave(): Promise<void> {
-    await this.room.leave(true);
+    this.closing = true;
+    this.current.reconnection.enabled = false;
+    if (!this.current.connection?.isOpen) return;
+    await Promise.race([this.current.leave(true), new Promise((r) => setTimeout(r, 2_000))]);
   }
 }

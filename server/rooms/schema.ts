@@ -3,7 +3,13 @@
  * parse with the zod schemas in protocol/views.ts; Colyseus still sends only the entities that changed, and
  * StateView keeps people, briefings and drafts with those allowed to see them.
  */
-import { schema, t, type SchemaType } from "@colyseus/schema";
+import { Encoder, schema, t, type SchemaType } from "@colyseus/schema";
+
+/**
+ * A full session (scenario, cases, dozens of eisen and items) encodes to 50-150 KB; the default 16 KB buffer would
+ * have to grow during a full encode, and growing while encoding per-client views lost fields in our tests.
+ */
+Encoder.BUFFER_SIZE = 512 * 1024;
 
 export const Entity = schema({ json: t.string() }, "Entity");
 export type Entity = SchemaType<typeof Entity>;

@@ -1,0 +1,95 @@
+/**
+ * The server as a child process, as `npm start` runs it: play half a session, kill -9, start again on the same
+ * data directory, everyone back in their seat, play on. No acknowledged command may be missing from the log.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { playPhases, setUpSession } from "../../server/bots/play.ts";
+import { StoredEventSchema } from "../../server/protocol/events.ts";
+import { freePort } from "./harness.ts";
+
+const dataDir = mkdtempSync(join(tmpdir(), "maatwerkspel-restart-"));
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) child.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function startServer(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["server/main.ts"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const started = Date.now();
+  while (Date.now() - started < 15_000) {
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (healthy) return child;
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`De server startte niet:\n${output}`);
+}
+
+const LogSchema = z.object({ events: z.array(StoredEventSchema) });
+
+async function loggedCommandKeys(baseUrl: string, secret: string): Promise<Set<string>> {
+  const res = await fetch(`${baseUrl}/api/spelleider/${secret}/events`);
+  const log = LogSchema.parse(await res.json());
+  return new Set(log.events.flatMap((e) => (e.commandKey ? [e.commandKey] : [])));
+}
+
+describe("herstart na kill -9", () => {
+  it("verliest geen bevestigde opdracht en iedereen krijgt zijn plek terug", { timeout: 90_000 }, async () => {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const first = await startServer(port);
+    const ctx = await setUpSession({ baseUrl, players: 6, scenarioId: "demo-maatwerk" });
+    const half = await playPhases(ctx, { from: 1, to: 4 });
+    await Promise.all(ctx.players.map((p) => p.caughtUp(ctx.spelleider.seq)));
+    const seats = ctx.players.map((p) => ({ participantId: p.mine?.participantId, role: p.mine?.role }));
+    const itemsBefore = ctx.spelleider.items.map((i) => i.id).sort();
+
+    first.kill("SIGKILL");
+    await new Promise<void>((ok) => first.once("exit", () => ok()));
+    await startServer(port);
+
+    const logged = await loggedCommandKeys(baseUrl, ctx.secret);
+    const missing = half.acknowledged.filter((key) => !logged.has(key));
+    expect(missing).toEqual([]);
+    expect(half.acknowledged.length).toBeGreaterThan(50);
+
+    // Everyone comes back by themselves: the clients notice the room is gone and rejoin with their seat token
+    // (participants) or secret (spelleider), as an open browser tab would.
+    const everyone = [ctx.spelleider, ...ctx.players];
+    const oldRooms = everyone.map((c) => c.room);
+    const back = Date.now();
+    await Promise.all(everyone.map((c, i) => c.until(() => c.room !== oldRooms[i] && c.status === "verbonden" && c.mine !== undefined, 20_000)));
+    const rejoinMs = Date.now() - back;
+    expect(rejoinMs).toBeLessThan(20_000);
+    for (const [i, p] of ctx.players.entries()) {
+      await p.until(() => p.mine !== null);
+      expect(p.mine?.participantId).toBe(seats[i]?.participantId);
+      expect(p.mine?.role).toBe(seats[i]?.role);
+    }
+    const { spelleider } = ctx;
+    await spelleider.until(() => spelleider.items.length === itemsBefore.length);
+    expect(spelleider.items.map((i) => i.id).sort()).toEqual(itemsBefore);
+    expect(spelleider.session.phase.kind).toBe("samenvoegen");
+
+    const rest = await playPhases(ctx, { from: 5, to: 7 });
+    expect(rest.rejected).toBe(0);
+    expect(spelleider.session.phase.kind).toBe("resultaat");
+    const all = await loggedCommandKeys(baseUrl, ctx.secret);
+    expect([...half.acknowledged, ...rest.acknowledged].filter((key) => !all.has(key))).toEqual([]);
+    await Promise.all(everyone.map((c) => c.leave()));
+  });
+});
