@@ -9,6 +9,7 @@ import type { Command } from "../protocol/commands.ts";
 import type { RealRole } from "../protocol/ids.ts";
 import {
   AckSchema,
+  NoticeSchema,
   CardViewSchema,
   CaseViewSchema,
   ClusterViewSchema,
@@ -75,12 +76,16 @@ type SessionRoom = Room<unknown, InstanceType<typeof SessionRoomState>>;
 
 /** Close code of a leave the client asked for itself. */
 const CONSENTED = 4000;
+/** Close code the server uses for a participant the spelleider removed. */
+const REMOVED = 4403;
 
 export type ConnectionStatus = "verbonden" | "opnieuw-verbinden" | "gestopt";
 
 export class SessionClient {
   private readonly pending = new Map<string, { resolve: (result: SendResult) => void; message: unknown }>();
   readonly rejections: SendResult[] = [];
+  /** Messages from the server that are not about one command (e.g. why the connection was closed). */
+  readonly notices: string[] = [];
   private current: SessionRoom;
   private closing = false;
   status: ConnectionStatus = "verbonden";
@@ -145,8 +150,16 @@ export class SessionClient {
     });
     room.onDrop(() => this.setStatus("opnieuw-verbinden"));
     room.onReconnect(() => this.setStatus("verbonden"));
+    room.onMessage(SERVER_MESSAGES.notice, (payload: unknown) => {
+      const notice = NoticeSchema.safeParse(payload);
+      if (notice.success) this.notices.push(notice.data.message);
+    });
     room.onLeave((code) => {
       if (room !== this.current || this.closing || code === CONSENTED) return;
+      if (code === REMOVED) {
+        this.setStatus("gestopt", this.notices.at(-1) ?? "De spelleider heeft je uit deze sessie gehaald.");
+        return;
+      }
       // The room is gone (server restarted) or the outage outlasted reconnection: join again with the same seat.
       void this.rejoin();
     });

@@ -186,6 +186,7 @@ export type KaderView = z.infer<typeof KaderViewSchema>;
 export const AckSchema = z.object({ commandId: z.string(), seq: z.number() });
 export const RejectedSchema = z.object({ commandId: z.string().nullable(), code: z.string(), message: z.string() });
 export type Rejected = z.infer<typeof RejectedSchema>;
+export const NoticeSchema = z.object({ message: z.string() });
 export const SERVER_MESSAGES = { ack: "ack", rejected: "rejected", notice: "notice" } as const;
 /** The one message type clients send commands on. */
 export const COMMAND_MESSAGE = "command";

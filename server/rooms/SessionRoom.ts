@@ -41,6 +41,9 @@ const actorFor = (identity: Identity): Actor | null =>
 const commandKey = (actor: Actor, commandId: string): string =>
   `${actor.kind === "participant" ? actor.participantId : actor.kind}:${commandId}`;
 
+/** Close code for a participant the spelleider removed (4000-4999 is ours; the client does not rejoin). */
+export const REMOVED_CLOSE_CODE = 4403;
+
 type Outcome = { ok: true } | { ok: false; code: string; message: string };
 
 export class SessionRoom extends Room<{ state: SessionRoomState }> {
@@ -210,7 +213,18 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     for (const event of decision.events) evolve(this.session, event);
     this.project();
     this.scheduleTimer();
+    for (const event of decision.events) if (event.type === "ParticipantRemoved") this.closeSeat(event.participantId);
     return { ok: true };
+  }
+
+  /** A removed participant's open connections are told why and closed; their seat token no longer works. */
+  private closeSeat(participantId: string): void {
+    for (const client of this.clients) {
+      const identity = this.identityOf(client);
+      if (identity?.kind !== "participant" || identity.participantId !== participantId) continue;
+      client.send(SERVER_MESSAGES.notice, { message: "De spelleider heeft je uit deze sessie gehaald." });
+      client.leave(REMOVED_CLOSE_CODE, "verwijderd");
+    }
   }
 
   private async reload(): Promise<void> {

@@ -29,6 +29,8 @@ export async function freePort(): Promise<number> {
 
 export interface TestServer {
   baseUrl: string;
+  /** Moves the server's clock forward, for timers: the room reads time only through it. */
+  clock: { offsetMs: number };
   store: SqliteEventStore;
   dir: string;
   stop(): Promise<void>;
@@ -38,11 +40,13 @@ export async function startTestServer(options: { reconnectSeconds?: number } = {
   const { scenarios } = await loadScenarioDir(resolve("scenarios"));
   const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-it-"));
   const store = new SqliteEventStore(join(dir, "it.sqlite"));
-  const server = buildServer({ store, scenarios, reconnectSeconds: options.reconnectSeconds ?? 5 });
+  const clock = { offsetMs: 0 };
+  const server = buildServer({ store, scenarios, reconnectSeconds: options.reconnectSeconds ?? 5, now: () => Date.now() + clock.offsetMs });
   const port = await freePort();
   await server.listen(port, "127.0.0.1");
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    clock,
     store,
     dir,
     async stop() {
