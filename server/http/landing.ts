@@ -22,7 +22,7 @@ export function landingPage(scenarios: readonly Scenario[]): string {
   body { margin:0; font: 18px/1.55 system-ui, "Segoe UI", sans-serif; color:var(--ink); background:var(--paper); }
   main { max-width: 44rem; margin: 0 auto; padding: 2.5rem 1.25rem 4rem; }
   h1 { font-size: 2.2rem; margin: 0 0 .25rem; }
-  h2 { font-size: 1.3rem; margin-top: 2.2rem; }
+  h2 { font-size: 1.3rem; margin: 0 0 .6rem; }
   p.lead { color: var(--muted); margin-top: 0; }
   section { background: #fff; border-radius: 14px; padding: 1.25rem 1.5rem; box-shadow: 0 1px 3px rgba(0,0,0,.08); margin-top: 1.25rem; }
   label { display:block; font-weight:600; margin: .8rem 0 .3rem; }
