@@ -75,7 +75,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.setState(this.projector.state);
     this.project();
     this.onMessage(COMMAND_MESSAGE, (client, message) => {
-      void this.queue.run(() => this.handle(client, message));
+      void this.queue.run(() => this.handle(client, message)).catch((error: unknown) => this.failed(client, message, error));
     });
     // Anything else a client sends is answered, never punished with a disconnect.
     this.onMessage("*", (client, type) => {
@@ -241,6 +241,16 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.broadcastPatch();
   }
 
+  /**
+   * A command that could not be handled at all (the disk refused the write, or a bug): nothing was applied, because
+   * the state changes only after a successful append. Say so in Dutch and keep the participant connected.
+   */
+  private failed(client: Client, message: unknown, error: unknown): void {
+    console.error(`Opdracht in sessie ${this.session.sessionId} mislukt:`, error);
+    const commandId = typeof message === "object" && message !== null && "commandId" in message && typeof message.commandId === "string" ? message.commandId.slice(0, 64) : null;
+    this.reply(client, { commandId, code: "serverfout", message: "Je werk kon niet worden opgeslagen. Er is niets veranderd; probeer het zo nog eens." });
+  }
+
   private reply(client: Client, rejected: Rejected): void {
     client.send(SERVER_MESSAGES.rejected, rejected);
   }
@@ -253,7 +263,10 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     if (deadline === null || expiredPhaseIndex === phaseIndex) return;
     const delay = Math.max(0, deadline - this.services.now());
     this.timer = setTimeout(() => {
-      void this.queue.run(() => this.apply({ type: "timer.expire", commandId: `timer-${phaseIndex}-${deadline}` }, { kind: "system" }, `system:timer-${phaseIndex}-${deadline}`));
+      const key = `timer-${phaseIndex}-${deadline}`;
+      void this.queue
+        .run(() => this.apply({ type: "timer.expire", commandId: key }, { kind: "system" }, `system:${key}`))
+        .catch((error: unknown) => console.error(`Timer van sessie ${this.session.sessionId} kon niet aflopen:`, error));
     }, Math.min(delay, 2 ** 31 - 1));
   }
 }

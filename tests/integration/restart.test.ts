@@ -54,6 +54,10 @@ describe("herstart na kill -9", () => {
     const first = await startServer(port);
     const ctx = await setUpSession({ baseUrl, players: 6, scenarioId: "demo-maatwerk" });
     const half = await playPhases(ctx, { from: 1, to: 4 });
+    // One acknowledged command we will send again after the restart, as the SDK does after a reconnect.
+    const [, , itemA, itemB] = ctx.spelleider.items; // the bots marked a spanning between the first two already
+    const resent = { type: "spanning.mark", commandId: "voor-de-herstart", spanningId: "sp-herstart", itemA: itemA?.id ?? "", itemB: itemB?.id ?? "", note: "Gelijke behandeling tegenover ruimte voor de professional." } as const;
+    expect((await ctx.spelleider.send(resent)).ok).toBe(true);
     await Promise.all(ctx.players.map((p) => p.caughtUp(ctx.spelleider.seq)));
     const seats = ctx.players.map((p) => ({ participantId: p.mine?.participantId, role: p.mine?.role }));
     const itemsBefore = ctx.spelleider.items.map((i) => i.id).sort();
@@ -84,6 +88,11 @@ describe("herstart na kill -9", () => {
     await spelleider.until(() => spelleider.items.length === itemsBefore.length);
     expect(spelleider.items.map((i) => i.id).sort()).toEqual(itemsBefore);
     expect(spelleider.session.phase.kind).toBe("samenvoegen");
+
+    // The re-sent command is acknowledged again and not applied twice, also across the restart.
+    expect((await spelleider.send(resent)).ok).toBe(true);
+    const log = LogSchema.parse(await (await fetch(`${baseUrl}/api/spelleider/${ctx.secret}/events`)).json());
+    expect(log.events.filter((e) => e.commandKey === "spelleider:voor-de-herstart")).toHaveLength(1);
 
     const rest = await playPhases(ctx, { from: 5, to: 7 });
     expect(rest.rejected).toBe(0);
