@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { SessionClient, newId } from "../client/sessionClient.ts";
+import { mulberry32 } from "../core/roleAssignment.ts";
 import { REAL_ROLES, type RealRole } from "../protocol/ids.ts";
 import type { PhaseView } from "../protocol/views.ts";
 import { AMENDMENTS, CARD_TEXTS, DECISIONS, EIS_TEXTS, ROLE_FAVOURITES, TOETS_NOTES } from "./texts.ts";
@@ -48,18 +49,6 @@ export interface PlayReport {
 }
 
 const CreatedSchema = z.object({ sessionId: z.string(), code: z.string(), secret: z.string() });
-
-/** A small seeded generator, so a bot session with the same seed writes the same things. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function createSessionOverHttp(baseUrl: string, body: { scenarioId: string; variantId?: string; label?: string }) {
   const res = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -117,7 +106,8 @@ export interface PhaseRun {
 /** Plays phases `from`..`to` (indices into the variant's phase list; the spelleider moves to each in turn). */
 export async function playPhases(ctx: PlayContext, options: { from: number; to: number; seed?: number; log?: (line: string) => void; afterPhase?: PlayOptions["afterPhase"] }): Promise<PhaseRun> {
   const log = options.log ?? (() => {});
-  const random = rng(options.seed ?? 1);
+  // Seeded, so a bot session with the same seed writes the same things.
+  const random = mulberry32(options.seed ?? 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] ?? (list[0] as T);
   const { spelleider } = ctx;
   const counter = new Counter();

@@ -8,7 +8,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { matchMaker } from "@colyseus/core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { setUpSession, type PlayContext } from "../../server/bots/play.ts";
+import type { SessionClient } from "../../server/client/sessionClient.ts";
 import { buildServer } from "../../server/app.ts";
 import { replay } from "../../server/core/evolve.ts";
 import { SessionRoom } from "../../server/rooms/SessionRoom.ts";
@@ -81,4 +83,46 @@ export async function dropConnection(sessionId: string, clientSessionId: string)
   const socket: unknown = client.ref;
   if (typeof socket === "object" && socket !== null && "terminate" in socket && typeof socket.terminate === "function") socket.terminate();
   else throw new Error("Deze verbinding kan niet worden verbroken.");
+}
+
+/**
+ * One server for a test file. After each test the sessions it used must replay from the log into exactly the room's
+ * state, and its clients leave.
+ */
+export function useTestServer() {
+  const fixture = {
+    server: null as TestServer | null,
+    open: [] as SessionClient[],
+    sessions: [] as string[],
+    get baseUrl(): string {
+      return fixture.get().baseUrl;
+    },
+    get(): TestServer {
+      if (!fixture.server) throw new Error("De testserver draait nog niet.");
+      return fixture.server;
+    },
+    /** Clients to close and a session to check after the test. */
+    track(sessionId: string, ...clients: SessionClient[]): void {
+      fixture.sessions.push(sessionId);
+      fixture.open.push(...clients);
+    },
+    async session(players: number): Promise<PlayContext & { sessionId: string }> {
+      const ctx = await setUpSession({ baseUrl: fixture.baseUrl, players, scenarioId: "demo-maatwerk" });
+      fixture.track(ctx.sessionId, ctx.spelleider, ...ctx.players);
+      return ctx;
+    },
+  };
+  beforeAll(async () => {
+    fixture.server = await startTestServer();
+  });
+  afterAll(async () => {
+    await fixture.server?.stop();
+  });
+  afterEach(async () => {
+    const server = fixture.get();
+    for (const sessionId of fixture.sessions.splice(0)) await expectReplayMatchesRoom(server.store, sessionId);
+    await Promise.all(fixture.open.splice(0).map((c) => c.leave()));
+    server.clock.offsetMs = 0;
+  });
+  return fixture;
 }

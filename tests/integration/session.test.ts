@@ -1,33 +1,12 @@
 /**
  * A real server, real SQLite, real SDK clients. After every test the log replays into exactly the room's state.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SessionClient } from "../../server/client/sessionClient.ts";
 import { playPhases, playSession, setUpSession, type PlayContext } from "../../server/bots/play.ts";
-import { dropConnection, expectReplayMatchesRoom, startTestServer, type TestServer } from "./harness.ts";
+import { dropConnection, useTestServer } from "./harness.ts";
 
-let server: TestServer;
-const open: SessionClient[] = [];
-let lastSessionId: string | null = null;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-afterEach(async () => {
-  if (lastSessionId) await expectReplayMatchesRoom(server.store, lastSessionId);
-  await Promise.all(open.splice(0).map((c) => c.leave().catch(() => undefined)));
-  lastSessionId = null;
-});
-
-async function session(players: number): Promise<PlayContext & { sessionId: string }> {
-  const ctx = await setUpSession({ baseUrl: server.baseUrl, players, scenarioId: "demo-maatwerk" });
-  open.push(ctx.spelleider, ...ctx.players);
-  lastSessionId = ctx.sessionId;
-  return ctx;
-}
+const fx = useTestServer();
 
 /** Everything a client can see, as one string: for checks that something never reaches it. */
 function visibleTo(c: SessionClient): string {
@@ -36,10 +15,9 @@ function visibleTo(c: SessionClient): string {
 
 describe("een hele sessie", () => {
   it("acht deelnemers spelen van lobby tot kader op maat, zonder één weigering", async () => {
-    const report = await playSession({ baseUrl: server.baseUrl, players: 8, scenarioId: "demo-maatwerk" });
+    const report = await playSession({ baseUrl: fx.baseUrl, players: 8, scenarioId: "demo-maatwerk" });
     const { spelleider, players } = report.context;
-    open.push(spelleider, ...players);
-    lastSessionId = report.sessionId;
+    fx.track(report.sessionId, spelleider, ...players);
     expect(report.rejected).toBe(0);
     expect(spelleider.session.phase.kind).toBe("resultaat");
     const kader = spelleider.kader;
@@ -53,10 +31,9 @@ describe("een hele sessie", () => {
   });
 
   it("een deelnemer ziet nooit de naam van een ander, en alleen zijn eigen briefing", async () => {
-    const report = await playSession({ baseUrl: server.baseUrl, players: 6, scenarioId: "demo-maatwerk" });
+    const report = await playSession({ baseUrl: fx.baseUrl, players: 6, scenarioId: "demo-maatwerk" });
     const { spelleider, players } = report.context;
-    open.push(spelleider, ...players);
-    lastSessionId = report.sessionId;
+    fx.track(report.sessionId, spelleider, ...players);
     for (const [i, p] of players.entries()) {
       const seen = visibleTo(p);
       expect(seen).toContain(`Bot ${i + 1}`);
@@ -69,7 +46,7 @@ describe("een hele sessie", () => {
 
 describe("concepten en verbindingen", () => {
   it("een concept-eis blijft privé tot de onthulling en overleeft een verbroken verbinding en een herladen pagina", async () => {
-    const ctx = await session(6);
+    const ctx = await fx.session(6);
     const [alice, bob] = ctx.players;
     if (!alice || !bob) throw new Error("te weinig spelers");
     await ctx.spelleider.must({ type: "phase.next" }); // beeldvorming
@@ -92,8 +69,8 @@ describe("concepten en verbindingen", () => {
 
     // The page is reloaded: a new connection with the seat token the browser kept gets the same seat back.
     const seatToken = alice.seatToken ?? "";
-    const again = await SessionClient.join(server.baseUrl, { as: "deelnemer", code: ctx.code, displayName: "Iemand anders", realRole: "anders", seatToken });
-    open.push(again);
+    const again = await SessionClient.join(fx.baseUrl, { as: "deelnemer", code: ctx.code, displayName: "Iemand anders", realRole: "anders", seatToken });
+    fx.open.push(again);
     await again.until(() => again.mine !== null);
     expect(again.mine?.participantId).toBe(participantId);
     expect(again.drafts.map((d) => d.text)).toEqual(["Eerst luisteren naar wat de inwoner zelf wil bereiken, in eigen woorden."]);
@@ -106,7 +83,7 @@ describe("concepten en verbindingen", () => {
   });
 
   it("een opnieuw verstuurde opdracht wordt opnieuw bevestigd maar één keer uitgevoerd", async () => {
-    const ctx = await session(3);
+    const ctx = await fx.session(3);
     const [alice] = ctx.players;
     if (!alice) throw new Error("te weinig spelers");
     await ctx.spelleider.must({ type: "phase.next" });
@@ -114,7 +91,7 @@ describe("concepten en verbindingen", () => {
     const first = await alice.sendRaw(card, "dubbel1");
     const second = await alice.sendRaw(card, "dubbel1");
     expect(first.ok && second.ok).toBe(true);
-    const log = await server.store.load(ctx.sessionId);
+    const log = await fx.get().store.load(ctx.sessionId);
     expect(log.filter((e) => e.event.type === "CardPosted")).toHaveLength(1);
     expect(log.filter((e) => e.commandKey?.endsWith(":dubbel1"))).toHaveLength(1);
     // The same commandId from someone else is their own command, not a re-send.
@@ -126,7 +103,7 @@ describe("concepten en verbindingen", () => {
 
 describe("slechte invoer", () => {
   it("een deelnemer die elke spelleidersopdracht stuurt, krijgt telkens een Nederlandse weigering en blijft verbonden", async () => {
-    const ctx = await session(2);
+    const ctx = await fx.session(2);
     const [alice] = ctx.players;
     if (!alice) throw new Error("te weinig spelers");
     const attempts = [
@@ -160,10 +137,10 @@ describe("slechte invoer", () => {
   });
 
   it("verkeerde fase en kapotte berichten: een Nederlandse reden, niets veranderd, nog steeds verbonden", async () => {
-    const ctx = await session(2);
+    const ctx = await fx.session(2);
     const [alice] = ctx.players;
     if (!alice) throw new Error("te weinig spelers");
-    const before = (await server.store.load(ctx.sessionId)).length;
+    const before = (await fx.get().store.load(ctx.sessionId)).length;
     const cases: [unknown, RegExp][] = [
       [{ type: "eis.write", commandId: "f1", eisId: "e1", categoryId: "kernwaarden", text: "Een eis" }, /kan alleen in de fase rolwissel-ronde/],
       [{ type: "vote.points", commandId: "f2", itemId: "i1", points: 3 }, /kan alleen in de fase prioriteren/],
@@ -184,7 +161,7 @@ describe("slechte invoer", () => {
     alice.room.send("iets-anders", { hallo: true });
     await alice.until(() => alice.rejections.some((r) => !r.ok && /Onbekend soort bericht/.test(r.message)));
     expect(alice.room.connection.isOpen).toBe(true);
-    expect((await server.store.load(ctx.sessionId)).length).toBe(before);
+    expect((await fx.get().store.load(ctx.sessionId)).length).toBe(before);
   });
 });
 
@@ -200,7 +177,7 @@ async function sendAndCatch(client: SessionClient, message: unknown) {
 
 describe("halverwege verder", () => {
   it("een sessie kan in delen worden gespeeld", async () => {
-    const ctx = await session(6);
+    const ctx = await fx.session(6);
     const first = await playPhases(ctx, { from: 1, to: 4 });
     const second = await playPhases(ctx, { from: 5, to: 7 });
     expect(first.rejected + second.rejected).toBe(0);

@@ -1,42 +1,20 @@
 /**
  * The spelleider's powers through the real room: remove, lock, pause, timers; and the HTTP routes beside it.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SessionClient } from "../../server/client/sessionClient.ts";
-import { setUpSession, type PlayContext } from "../../server/bots/play.ts";
-import { expectReplayMatchesRoom, startTestServer, type TestServer } from "./harness.ts";
+import type { PlayContext } from "../../server/bots/play.ts";
+import { useTestServer } from "./harness.ts";
 
-let server: TestServer;
-const open: SessionClient[] = [];
-let lastSessionId: string | null = null;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-afterEach(async () => {
-  if (lastSessionId) await expectReplayMatchesRoom(server.store, lastSessionId);
-  await Promise.all(open.splice(0).map((c) => c.leave()));
-  lastSessionId = null;
-  server.clock.offsetMs = 0;
-});
-
-async function session(players: number): Promise<PlayContext & { sessionId: string }> {
-  const ctx = await setUpSession({ baseUrl: server.baseUrl, players, scenarioId: "demo-maatwerk" });
-  open.push(ctx.spelleider, ...ctx.players);
-  lastSessionId = ctx.sessionId;
-  return ctx;
-}
+const fx = useTestServer();
 
 function joinAs(ctx: PlayContext, seatToken?: string) {
-  return SessionClient.join(server.baseUrl, { as: "deelnemer", code: ctx.code, displayName: "Nieuw", realRole: "anders", seatToken });
+  return SessionClient.join(fx.baseUrl, { as: "deelnemer", code: ctx.code, displayName: "Nieuw", realRole: "anders", seatToken });
 }
 
 describe("de spelleider", () => {
   it("haalt een deelnemer uit de sessie: die hoort waarom, wordt losgekoppeld en komt er niet meer in", async () => {
-    const ctx = await session(3);
+    const ctx = await fx.session(3);
     const [alice] = ctx.players;
     if (!alice?.mine) throw new Error("geen speler");
     await ctx.spelleider.must({ type: "participant.remove", participantId: alice.mine.participantId });
@@ -48,18 +26,18 @@ describe("de spelleider", () => {
   });
 
   it("sluit de sessie: nieuwe deelnemers krijgen een Nederlandse uitleg, wie al een plek had komt gewoon terug", async () => {
-    const ctx = await session(2);
+    const ctx = await fx.session(2);
     const [alice] = ctx.players;
     await ctx.spelleider.must({ type: "session.lock", locked: true });
     await expect(joinAs(ctx)).rejects.toThrow(/gesloten voor nieuwe deelnemers/);
     const back = await joinAs(ctx, alice?.seatToken ?? "");
-    open.push(back);
+    fx.open.push(back);
     await back.until(() => back.mine !== null);
     expect(back.mine?.participantId).toBe(alice?.mine?.participantId);
   });
 
   it("zet het spel op pauze: deelnemers wachten met een Nederlandse reden, de spelleider gaat door", async () => {
-    const ctx = await session(2);
+    const ctx = await fx.session(2);
     const [alice] = ctx.players;
     if (!alice) throw new Error("geen speler");
     await ctx.spelleider.must({ type: "phase.next" });
@@ -72,7 +50,7 @@ describe("de spelleider", () => {
   });
 
   it("als de timer van een ronde afloopt, worden de eisen zichtbaar voor iedereen", async () => {
-    const ctx = await session(6);
+    const ctx = await fx.session(6);
     const [alice, bob] = ctx.players;
     if (!alice || !bob) throw new Error("te weinig spelers");
     await ctx.spelleider.must({ type: "phase.next" }); // beeldvorming
@@ -81,7 +59,7 @@ describe("de spelleider", () => {
     await alice.until(() => alice.mine?.role !== null);
     await alice.must({ type: "eis.write", eisId: "e-timer", categoryId: "werkproces", text: "Eén vast aanspreekpunt voor het hele huishouden." });
     expect(bob.eisen).toEqual([]);
-    server.clock.offsetMs = 26 * 60_000;
+    fx.get().clock.offsetMs = 26 * 60_000;
     await bob.must({ type: "participant.ready", ready: true }); // any command: the room looks at the clock again
     await bob.until(() => bob.eisen.some((e) => e.id === "e-timer"));
     expect(bob.session.timerExpired).toBe(true);
@@ -90,12 +68,12 @@ describe("de spelleider", () => {
   });
 
   it("een verkeerde spelleiderslink geeft een Nederlandse foutmelding", async () => {
-    await expect(SessionClient.join(server.baseUrl, { as: "spelleider", secret: "dit-is-geen-geheim-van-een-sessie" })).rejects.toThrow(/spelleiderslink klopt niet/);
+    await expect(SessionClient.join(fx.baseUrl, { as: "spelleider", secret: "dit-is-geen-geheim-van-een-sessie" })).rejects.toThrow(/spelleiderslink klopt niet/);
   });
 });
 
 describe("HTTP naast het spel", () => {
-  const get = (path: string) => fetch(`${server.baseUrl}${path}`);
+  const get = (path: string) => fetch(`${fx.baseUrl}${path}`);
 
   it("/health en de lijst van scenario's", async () => {
     expect((await get("/health")).status).toBe(200);
@@ -104,12 +82,12 @@ describe("HTTP naast het spel", () => {
   });
 
   it("een sessie maken: fouten in het Nederlands, en de code werkt hoofdletterongevoelig", async () => {
-    const bad = await fetch(`${server.baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const bad = await fetch(`${fx.baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatch(/Geef een scenario op/);
-    const unknown = await fetch(`${server.baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "bestaat-niet" }) });
+    const unknown = await fetch(`${fx.baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "bestaat-niet" }) });
     expect((await unknown.json()).error).toMatch(/bestaat niet. Kies uit: demo-maatwerk/);
-    const made = await fetch(`${server.baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "demo-maatwerk", variantId: "kort", label: "Test" }) });
+    const made = await fetch(`${fx.baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "demo-maatwerk", variantId: "kort", label: "Test" }) });
     expect(made.status).toBe(201);
     const body = await made.json();
     expect(body.code).toMatch(/^[A-Z2-9]{6}$/);
@@ -122,7 +100,7 @@ describe("HTTP naast het spel", () => {
   });
 
   it("het logboek van een sessie alleen met de spelleiderslink", async () => {
-    const ctx = await session(1);
+    const ctx = await fx.session(1);
     expect((await get("/api/spelleider/niet-het-geheim/events")).status).toBe(404);
     const log = await (await get(`/api/spelleider/${ctx.secret}/events`)).json();
     expect(log.events[0].event.type).toBe("SessionCreated");
