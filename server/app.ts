@@ -17,6 +17,8 @@ export interface AppServices {
   scenarios: ReadonlyMap<string, Scenario>;
   now?: () => number;
   reconnectSeconds?: number;
+  /** Directory of the built client (dist/client); without it `/` shows a plain page. */
+  clientDir?: string;
 }
 
 export function buildServer(services: AppServices): Server {
@@ -30,6 +32,6 @@ export function buildServer(services: AppServices): Server {
     transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
     greet: false,
     rooms: { [ROOM_NAME]: defineRoom(BoundRoom).filterBy(["sessionId"]) },
-    express: (app) => registerRoutes(app, { store: services.store, scenarios: services.scenarios, now, startedAt: now() }),
+    express: (app) => registerRoutes(app, { store: services.store, scenarios: services.scenarios, now, startedAt: now(), clientDir: services.clientDir }),
   });
 }

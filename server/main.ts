@@ -23,7 +23,7 @@ if (scenarios.size === 0) {
 }
 
 const store = new SqliteEventStore(resolve(dataDir, "maatwerkspel.sqlite"));
-const server = buildServer({ store, scenarios });
+const server = buildServer({ store, scenarios, clientDir: resolve(process.env.CLIENT_DIR ?? "dist/client") });
 await server.listen(port, host);
 
 console.log(`Maatwerkspel draait op http://localhost:${port}`);

@@ -91,6 +91,8 @@ export class SessionClient {
   status: ConnectionStatus = "verbonden";
   /** Called when the connection status changes, e.g. to show an offline banner. */
   onStatus: (status: ConnectionStatus, detail?: string) => void = () => {};
+  /** Called after every state patch, also from a room joined again after a restart. */
+  onChange: () => void = () => {};
 
   readonly sessionId: string;
   readonly code: string;
@@ -137,6 +139,7 @@ export class SessionClient {
   }
 
   private attach(room: SessionRoom): void {
+    room.onStateChange(() => this.onChange());
     room.onMessage(SERVER_MESSAGES.ack, (payload: unknown) => {
       const ack = AckSchema.safeParse(payload);
       if (ack.success) this.settle({ ok: true, commandId: ack.data.commandId, seq: ack.data.seq });

@@ -2,7 +2,10 @@
  * HTTP beside Colyseus on the same port: health, scenarios, creating a session, finding a session by join code
  * or spelleider secret, and a session's event log for its spelleider. Inputs are parsed with zod; errors are Dutch.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import express, { type Application, type Request, type Response } from "express";
+import QRCode from "qrcode";
 import { z } from "zod";
 import type { Scenario } from "../protocol/scenario.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
@@ -10,6 +13,8 @@ import type { EventStore } from "../store/types.ts";
 import { landingPage } from "./landing.ts";
 
 export interface HttpServices {
+  /** The built client, served for page paths; absent in tests that need no browser. */
+  clientDir?: string;
   store: EventStore;
   scenarios: ReadonlyMap<string, Scenario>;
   now: () => number;
@@ -76,6 +81,27 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     return res.json({ sessionId: record.sessionId, format: "maatwerkspel-eventlog", version: 1, events });
   });
 
+  app.get("/api/qr/:code.svg", async (req, res) => {
+    const code = normaliseCode(param(req, "code")).slice(0, 12);
+    const url = `${req.protocol}://${req.get("host") ?? "localhost"}/j/${code}`;
+    const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#1f2a30", light: "#ffffff" } });
+    res.type("image/svg+xml").set("cache-control", "public, max-age=3600").send(svg);
+  });
+
+  serveClient(app, services);
+}
+
+/** The built client (dist/client) for every page path; without a build, a plain Dutch page says how to start. */
+function serveClient(app: Application, services: HttpServices): void {
+  const dir = services.clientDir;
+  const index = dir ? join(dir, "index.html") : null;
+  if (dir && index && existsSync(index)) {
+    app.use(express.static(dir, { index: false, maxAge: "1h", setHeaders: (res, path) => { if (path.includes("/assets/")) res.set("cache-control", "public, max-age=31536000, immutable"); } }));
+    app.get(["/", "/nieuw", "/j/:code", "/spelleider/:secret", "/beamer/:code"], (_req, res) => {
+      res.set("cache-control", "no-cache").sendFile(index);
+    });
+    return;
+  }
   app.get("/", (_req, res) => {
     res.type("html").send(landingPage([...services.scenarios.values()]));
   });

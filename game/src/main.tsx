@@ -1,0 +1,6 @@
+import { render } from "preact";
+import "./styles.css";
+import { App } from "./ui/App.tsx";
+
+const root = document.getElementById("app");
+if (root) render(<App />, root);

@@ -1,0 +1,140 @@
+/**
+ * The client's one way to the server (the only module that reaches @colyseus/sdk, through SessionClient): joins,
+ * keeps the seat token in the browser so a reload comes back to the same seat, turns state patches into one parsed
+ * snapshot for the screens, and tracks each command from pending to done or its Dutch rejection.
+ */
+import { SessionClient, newId, newSeatToken, type CommandInput, type ConnectionStatus, type SendResult, type Who } from "../../../server/client/sessionClient.ts";
+import { z } from "zod";
+import { RealRoleSchema, type RealRole } from "../../../server/protocol/ids.ts";
+import { serverUrl } from "./endpoint.ts";
+
+export type { CommandInput, ConnectionStatus, SendResult };
+export { newId };
+
+/** Everything a screen draws from: parsed once per patch. */
+export interface Snapshot {
+  seq: number;
+  session: SessionClient["session"];
+  scenario: SessionClient["scenario"];
+  seats: SessionClient["seats"];
+  cards: SessionClient["cards"];
+  clusters: SessionClient["clusters"];
+  eisen: SessionClient["eisen"];
+  items: SessionClient["items"];
+  spanningen: SessionClient["spanningen"];
+  suggestions: SessionClient["suggestions"];
+  support: SessionClient["support"];
+  cases: SessionClient["cases"];
+  kader: SessionClient["kader"];
+  people: SessionClient["people"];
+  mine: SessionClient["mine"];
+  drafts: SessionClient["drafts"];
+}
+
+export type Audience = "deelnemer" | "spelleider" | "beamer";
+
+export class Connection {
+  readonly client: SessionClient;
+  readonly audience: Audience;
+  snapshot: Snapshot | null = null;
+  status: ConnectionStatus = "verbonden";
+  statusDetail = "";
+  private readonly listeners = new Set<() => void>();
+
+  private constructor(client: SessionClient, audience: Audience) {
+    this.client = client;
+    this.audience = audience;
+    client.onChange = () => this.refresh();
+    client.onStatus = (status, detail) => {
+      this.status = status;
+      this.statusDetail = detail ?? "";
+      this.emit();
+    };
+    window.addEventListener("offline", () => {
+      this.status = "opnieuw-verbinden";
+      this.emit();
+    });
+    this.refresh();
+  }
+
+  static async join(who: Who): Promise<Connection> {
+    const client = await SessionClient.join(serverUrl(), who);
+    const audience: Audience = who.as;
+    return new Connection(client, audience);
+  }
+
+  private refresh(): void {
+    const c = this.client;
+    if (!c.room.state.session) return; // the first full state has not arrived yet
+    try {
+      this.snapshot = {
+        seq: c.seq,
+        session: c.session,
+        scenario: c.scenario,
+        seats: c.seats,
+        cards: c.cards,
+        clusters: c.clusters,
+        eisen: c.eisen,
+        items: c.items,
+        spanningen: c.spanningen,
+        suggestions: c.suggestions,
+        support: c.support,
+        cases: c.cases,
+        kader: c.kader,
+        people: c.people,
+        mine: c.mine,
+        drafts: c.drafts,
+      };
+    } catch (error) {
+      // A patch that does not parse is not shown; the next one will be. Never a blank screen.
+      console.error("Toestand kon niet worden gelezen", error);
+    }
+    this.emit();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  send(command: CommandInput): Promise<SendResult> {
+    return this.client.send(command).catch(
+      (): SendResult => ({ ok: false, commandId: command.commandId ?? "", code: "geen_antwoord", message: "Geen antwoord van de server. Je werk is bewaard en wordt opnieuw verstuurd zodra de verbinding terug is." }),
+    );
+  }
+}
+
+/** What a participant's browser remembers per session, so a reload or a lost tab lands in the same seat. */
+export interface SavedSeat {
+  code: string;
+  seatToken: string;
+  displayName: string;
+  realRole: RealRole;
+}
+
+const seatKey = (code: string) => `maatwerkspel:plek:${code.toUpperCase()}`;
+
+const SavedSeatSchema = z.object({ code: z.string(), seatToken: z.string().min(16), displayName: z.string(), realRole: RealRoleSchema });
+
+export function savedSeat(code: string): SavedSeat | null {
+  try {
+    const parsed = SavedSeatSchema.safeParse(JSON.parse(localStorage.getItem(seatKey(code)) ?? "null"));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSeat(seat: SavedSeat): void {
+  localStorage.setItem(seatKey(seat.code), JSON.stringify(seat));
+}
+
+export function forgetSeat(code: string): void {
+  localStorage.removeItem(seatKey(code));
+}
+
+export const makeSeatToken = newSeatToken;

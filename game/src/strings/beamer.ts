@@ -1,0 +1,2 @@
+/** Dutch texts of the beamer screens. */
+export const beamer = {} as const;

@@ -1,0 +1,2 @@
+/** Dutch texts of the board screens. */
+export const board = {} as const;

@@ -1,0 +1,2 @@
+/** Dutch texts of the console screens. */
+export const console = {} as const;

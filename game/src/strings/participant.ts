@@ -1,0 +1,2 @@
+/** Dutch texts of the participant screens. */
+export const participant = {} as const;

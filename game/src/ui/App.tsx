@@ -1,0 +1,74 @@
+/**
+ * The three entry points and the join flow: `/` and `/j/<code>` for participants, `/spelleider/<secret>` for the
+ * facilitator's console, `/beamer/<code>` for the projector; `/nieuw` creates a session.
+ */
+import { useEffect, useState } from "preact/hooks";
+import { Connection } from "../net/connection.ts";
+import { t } from "../strings/index.ts";
+import { BeamerScreen } from "./beamer/BeamerScreen.tsx";
+import { CreateSession } from "./CreateSession.tsx";
+import { JoinScreen } from "./JoinScreen.tsx";
+import { ParticipantScreen } from "./ParticipantScreen.tsx";
+import { SpelleiderScreen } from "./spelleider/SpelleiderScreen.tsx";
+
+export type Route =
+  | { kind: "join"; code: string }
+  | { kind: "nieuw" }
+  | { kind: "spelleider"; secret: string }
+  | { kind: "beamer"; code: string };
+
+export function routeOf(path: string): Route {
+  const [, first = "", second = ""] = path.split("/");
+  const value = decodeURIComponent(second);
+  if (first === "spelleider" && value) return { kind: "spelleider", secret: value };
+  if (first === "beamer" && value) return { kind: "beamer", code: value };
+  if (first === "nieuw") return { kind: "nieuw" };
+  if (first === "j" && value) return { kind: "join", code: value };
+  return { kind: "join", code: "" };
+}
+
+export function App() {
+  const route = routeOf(location.pathname);
+  switch (route.kind) {
+    case "join":
+      return <ParticipantFlow code={route.code} />;
+    case "nieuw":
+      return <CreateSession />;
+    case "spelleider":
+      return <Connected join={() => Connection.join({ as: "spelleider", secret: route.secret })} render={(conn) => <SpelleiderScreen conn={conn} />} />;
+    case "beamer":
+      return <Connected join={() => Connection.join({ as: "beamer", code: route.code })} render={(conn) => <BeamerScreen conn={conn} />} />;
+    default: {
+      const unreachable: never = route;
+      return unreachable;
+    }
+  }
+}
+
+function ParticipantFlow({ code }: { code: string }) {
+  const [conn, setConn] = useState<Connection | null>(null);
+  return conn ? <ParticipantScreen conn={conn} /> : <JoinScreen initialCode={code} onJoined={setConn} />;
+}
+
+/** Connects once, then hands the connection to the screen; a failure is said in Dutch. */
+function Connected({ join, render }: { join: () => Promise<Connection>; render: (conn: Connection) => preact.JSX.Element }) {
+  const [state, setState] = useState<{ conn: Connection } | { error: string } | null>(null);
+  useEffect(() => {
+    join().then(
+      (conn) => setState({ conn }),
+      (error: unknown) => setState({ error: error instanceof Error ? error.message : String(error) }),
+    );
+  }, []);
+  if (state === null) return <main class="page"><p role="status">{t.common.loading}</p></main>;
+  if ("error" in state) {
+    return (
+      <main class="page">
+        <section class="card" role="alert">
+          <h1>{t.common.error}</h1>
+          <p>{state.error}</p>
+        </section>
+      </main>
+    );
+  }
+  return render(state.conn);
+}

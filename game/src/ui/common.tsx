@@ -1,0 +1,97 @@
+/** Small pieces every screen uses: role chips, the timer, the top bar, command states, the offline banner. */
+import type { ComponentChildren } from "preact";
+import type { GameRole } from "../../../server/protocol/ids.ts";
+import type { Connection, Snapshot } from "../net/connection.ts";
+import { formatCountdown, PHASE_TITLES, ROLE_NAMES, t } from "../strings/index.ts";
+import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "../theme.ts";
+import { useNow, type CommandState } from "./hooks.ts";
+
+export function RoleIcon({ role, size = 16 }: { role: GameRole; size?: number }) {
+  return (
+    <svg viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+      <path d={ROLE_ICONS[role]} />
+    </svg>
+  );
+}
+
+/** A role shown as colour, icon and name together. */
+export function RoleChip({ role, label }: { role: GameRole; label?: string }) {
+  return (
+    <span class="role-chip" style={{ color: ROLE_INK[role] }}>
+      <span class="icon" style={{ background: ROLE_COLOURS[role] }}>
+        <RoleIcon role={role} />
+      </span>
+      <span>{label ?? ROLE_NAMES[role]}</span>
+    </span>
+  );
+}
+
+export function CommandStatus({ state }: { state: CommandState }) {
+  const text = state.kind === "pending" ? t.status.pending : state.kind === "done" ? t.status.done : state.kind === "rejected" ? state.message : "";
+  return (
+    <p class={`state ${state.kind}`} role={state.kind === "rejected" ? "alert" : "status"} aria-live="polite">
+      {text}
+    </p>
+  );
+}
+
+export function Timer({ snap }: { snap: Snapshot }) {
+  const now = useNow();
+  const { deadline, paused, pausedRemainingMs, timerExpired } = snap.session;
+  if (paused) {
+    return <span class="timer">{t.header.paused}{pausedRemainingMs !== null ? ` · ${formatCountdown(pausedRemainingMs)}` : ""}</span>;
+  }
+  if (deadline === null) return timerExpired ? <span class="timer up">{t.header.timeUp}</span> : null;
+  const left = deadline - now;
+  return (
+    <span class={`timer ${left <= 0 ? "up" : ""}`} role="timer" aria-live="off">
+      {left <= 0 ? t.header.timeUp : `${t.header.timeLeft} ${formatCountdown(left)}`}
+    </span>
+  );
+}
+
+export function ConnectionBanner({ conn }: { conn: Connection }) {
+  if (conn.status === "verbonden") return null;
+  return (
+    <div class="banner offline" role="alert">
+      {conn.status === "gestopt" ? conn.statusDetail || t.connection.gestopt : t.connection["opnieuw-verbinden"]}
+    </div>
+  );
+}
+
+export function TopBar({ conn, snap, children }: { conn: Connection; snap: Snapshot; children?: ComponentChildren }) {
+  const role = snap.mine?.role ?? null;
+  return (
+    <header class="topbar">
+      <div class="inner">
+        <span class="title">{snap.scenario.title}</span>
+        <span class="phase-pill">{PHASE_TITLES[snap.session.phase.kind]}</span>
+        <Timer snap={snap} />
+        <span class="grow" />
+        {role ? <RoleChip role={role} /> : null}
+        {children}
+        <span class="row small" title={t.connection.label}>
+          <span class={`dot ${conn.status === "verbonden" ? "on" : ""}`} aria-hidden="true" />
+          <span class="sr-only">{conn.status === "verbonden" ? t.connection.verbonden : t.connection["opnieuw-verbinden"]}</span>
+        </span>
+      </div>
+      <ConnectionBanner conn={conn} />
+      {snap.session.paused ? <div class="banner paused" role="status">{t.header.paused}</div> : null}
+    </header>
+  );
+}
+
+/** A multi-line text field with its label and a character count, for eisen, notes and cards. */
+export function TextField(props: { id: string; label: string; value: string; onInput: (v: string) => void; max: number; rows?: number; hint?: string }) {
+  const left = props.max - props.value.length;
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <textarea id={props.id} rows={props.rows ?? 3} maxLength={props.max} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} aria-describedby={`${props.id}-hint`} />
+      <p class="hint" id={`${props.id}-hint`}>
+        {props.hint ? `${props.hint} · ` : ""}
+        {t.common.charactersLeft(left)}
+      </p>
+    </div>
+  );
+}

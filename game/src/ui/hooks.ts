@@ -1,0 +1,59 @@
+/** Hooks that connect screens to the connection: re-render on every patch, and follow one command's fate. */
+import { useEffect, useState } from "preact/hooks";
+import type { CommandInput, Connection, SendResult, Snapshot } from "../net/connection.ts";
+
+/** Re-renders the component whenever the server's state changes or the connection status does. */
+export function useSnapshot(conn: Connection): Snapshot | null {
+  const [, setTick] = useState(0);
+  useEffect(() => conn.subscribe(() => setTick((n) => n + 1)), [conn]);
+  return conn.snapshot;
+}
+
+export type CommandState = { kind: "idle" } | { kind: "pending" } | { kind: "done" } | { kind: "rejected"; message: string };
+
+/**
+ * Sends commands and remembers how the last one went, so the control next to it can say: pending, saved, or the
+ * Dutch reason it was refused.
+ */
+export function useCommand(conn: Connection): [(command: CommandInput) => Promise<SendResult>, CommandState, () => void] {
+  const [state, setState] = useState<CommandState>({ kind: "idle" });
+  const run = async (command: CommandInput) => {
+    setState({ kind: "pending" });
+    const result = await conn.send(command);
+    setState(result.ok ? { kind: "done" } : { kind: "rejected", message: result.message });
+    return result;
+  };
+  return [run, state, () => setState({ kind: "idle" })];
+}
+
+/** Now, ticking every second: for timers. */
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
+
+/** Text being typed, kept in the browser so a reload or a lost connection never loses it. */
+export function useKeptText(key: string, initial = ""): [string, (value: string) => void] {
+  const storageKey = `maatwerkspel:tekst:${key}`;
+  const [value, setValue] = useState(() => {
+    try {
+      return localStorage.getItem(storageKey) ?? initial;
+    } catch {
+      return initial;
+    }
+  });
+  const update = (next: string) => {
+    setValue(next);
+    try {
+      if (next) localStorage.setItem(storageKey, next);
+      else localStorage.removeItem(storageKey);
+    } catch {
+      // Private mode without storage: the text still lives in the page.
+    }
+  };
+  return [value, update];
+}

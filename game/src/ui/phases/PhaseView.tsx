@@ -1,0 +1,33 @@
+/** Picks the screen for the current phase; the same screens serve participants and the spelleider. */
+import { Beeldvorming } from "./Beeldvorming.tsx";
+import { Casustoets } from "./Casustoets.tsx";
+import { Lobby } from "./Lobby.tsx";
+import { Prioriteren } from "./Prioriteren.tsx";
+import { Resultaat } from "./Resultaat.tsx";
+import { Rolwissel } from "./Rolwissel.tsx";
+import { Samenvoegen } from "./Samenvoegen.tsx";
+import type { PhaseProps } from "./types.ts";
+
+export function PhaseView(props: PhaseProps) {
+  const kind = props.snap.session.phase.kind;
+  switch (kind) {
+    case "lobby":
+      return <Lobby {...props} />;
+    case "beeldvorming":
+      return <Beeldvorming {...props} />;
+    case "rolwissel":
+      return <Rolwissel {...props} />;
+    case "samenvoegen":
+      return <Samenvoegen {...props} />;
+    case "prioriteren":
+      return <Prioriteren {...props} />;
+    case "casustoets":
+      return <Casustoets {...props} />;
+    case "resultaat":
+      return <Resultaat {...props} />;
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+}
