@@ -1,0 +1,97 @@
+/**
+ * End-to-end: the built client served by a real server, driven in Debian's Chromium with playwright-core.
+ * Tests skip (with the reason) when Chromium is not installed; `.ci/run` installs it.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { buildServer } from "../../server/app.ts";
+import { loadScenarioDir } from "../../server/scenarios/load.ts";
+import { SqliteEventStore } from "../../server/store/sqlite.ts";
+import { freePort } from "../integration/harness.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const hasChromium = existsSync(CHROMIUM);
+export const noChromiumReason = `Chromium ontbreekt op ${CHROMIUM}: installeer het met 'apt-get install -y chromium' (doet .ci/run ook).`;
+
+/** Where the test run writes its screenshots (README shows a few of them). */
+export const SCREEN_DIR = resolve("test-results/screens");
+
+export interface E2E {
+  baseUrl: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-e2e-"));
+  const clientDir = join(dir, "client");
+  execFileSync(process.execPath, [resolve("node_modules/vite/bin/vite.js"), "build", "--logLevel", "error", "--outDir", clientDir, "--emptyOutDir"], { stdio: "inherit" });
+  const { scenarios } = await loadScenarioDir(resolve("scenarios"));
+  const store = new SqliteEventStore(join(dir, "e2e.sqlite"));
+  const server = buildServer({ store, scenarios, clientDir, reconnectSeconds: 30 });
+  const port = await freePort();
+  await server.listen(port, "127.0.0.1");
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    async stop() {
+      await browser.close();
+      await server.gracefullyShutdown(false);
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = () => readFileSync(resolve("node_modules/axe-core/axe.min.js"), "utf8");
+
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+  await page.addScriptTag({ content: axeSource() });
+  const found = await page.evaluate(async () => {
+    const axe = Reflect.get(window, "axe");
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+    }));
+  });
+  return found.filter((f: AxeFinding) => f.impact === "serious" || f.impact === "critical");
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREEN_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREEN_DIR, `${name}.png`), fullPage: true });
+}
+
+export async function createSession(baseUrl: string, variantId = "kort"): Promise<{ code: string; secret: string; sessionId: string }> {
+  const res = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "demo-maatwerk", variantId }) });
+  const body: unknown = await res.json();
+  if (typeof body !== "object" || body === null || !("code" in body) || !("secret" in body) || !("sessionId" in body)) throw new Error("Sessie maken mislukt");
+  return { code: String(body.code), secret: String(body.secret), sessionId: String(body.sessionId) };
+}
+
+/** A participant joins through the join screen, as a person would. */
+export async function joinAsParticipant(page: Page, baseUrl: string, code: string, name: string, realRole: string): Promise<void> {
+  await page.goto(`${baseUrl}/j/${code}`);
+  await page.getByLabel("Je naam").fill(name);
+  await page.getByLabel("Je eigen functie").selectOption(realRole);
+  await page.getByRole("button", { name: "Meedoen" }).click();
+  await page.locator(".topbar").waitFor();
+}

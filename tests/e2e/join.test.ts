@@ -1,0 +1,73 @@
+/**
+ * The first screens a person meets: joining, making a session, and what a mistake looks like. In Chromium.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenshot, seriousViolations, startE2E, type E2E } from "./harness.ts";
+
+if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
+
+describe.skipIf(!hasChromium)("meedoen in de browser", () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  }, 120_000);
+  afterAll(async () => {
+    await e2e?.stop();
+  });
+
+  it("het inlogscherm is toegankelijk en zegt in het Nederlands wat er mis is", async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 360, height: 640 } });
+    await page.goto(`${e2e.baseUrl}/`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "deelnemer-00-inloggen");
+    await page.getByRole("button", { name: "Meedoen" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/Deze code kennen we niet/);
+    await page.getByLabel("Code").fill("ZZZZZZ");
+    await page.getByLabel("Je naam").fill("Anne");
+    await page.getByLabel("Je eigen functie").selectOption("raadslid");
+    await page.getByRole("button", { name: "Meedoen" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/Deze code kennen we niet. Controleer de code/);
+    await page.close();
+  });
+
+  it("alles met het toetsenbord: code, naam, functie, meedoen", async () => {
+    const { code } = await createSession(e2e.baseUrl);
+    const page = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${e2e.baseUrl}/`);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(code);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Bram");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("ArrowDown"); // first real role in the list
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.locator(".topbar").waitFor();
+    expect(page.url()).toContain(`/j/${code}`);
+    await page.close();
+  });
+
+  it("na herladen is de deelnemer gewoon terug op zijn plek", async () => {
+    const { code } = await createSession(e2e.baseUrl);
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await joinAsParticipant(page, e2e.baseUrl, code, "Cor", "wethouder");
+    await screenshot(page, "deelnemer-01-lobby");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.reload();
+    await page.locator(".topbar").waitFor();
+    await expect.poll(() => page.locator("main").textContent()).toContain("Cor");
+    await context.close();
+  });
+
+  it("een nieuwe sessie maken als spelleider", async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${e2e.baseUrl}/nieuw`);
+    await page.getByLabel("Naam van de sessie (optioneel)").fill("Gemeente Oosterwolde, ochtendgroep");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Sessie maken" }).click();
+    await page.getByRole("link", { name: "Open de spelleiderstafel" }).waitFor();
+    await screenshot(page, "spelleider-00-nieuwe-sessie");
+    await page.close();
+  });
+});
