@@ -18,7 +18,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-bench-client-"));
 const outDir = join(dir, "client");
-execFileSync(process.execPath, [resolve("node_modules/vite/bin/vite.js"), "build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"], { stdio: "inherit" });
+execFileSync(process.execPath, [resolve("node_modules/vite/bin/vite.js"), "build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 
 const { scenarios } = await loadScenarioDir(resolve("scenarios"));
 const store = new SqliteEventStore(join(dir, "bench.sqlite"));

@@ -36,6 +36,14 @@ const param = (req: Request, name: string): string => {
 
 export function registerRoutes(app: Application, services: HttpServices): void {
   app.use(express.json({ limit: "256kb" }));
+  if (process.env.DEV_CORS === "1") {
+    // `npm run dev`: the client is served by Vite on another port and calls this API across origins.
+    app.use("/api", (req, res, next) => {
+      res.set({ "access-control-allow-origin": req.get("origin") ?? "*", "access-control-allow-headers": "content-type" });
+      if (req.method === "OPTIONS") return void res.sendStatus(204);
+      next();
+    });
+  }
 
   app.get("/health", (_req, res) => {
     res.json({ ok: true, uptimeSeconds: Math.round((services.now() - services.startedAt) / 1000), scenarios: services.scenarios.size });
@@ -98,7 +106,7 @@ function serveClient(app: Application, services: HttpServices): void {
   if (dir && index && existsSync(index)) {
     app.use(express.static(dir, { index: false, maxAge: "1h", setHeaders: (res, path) => { if (path.includes("/assets/")) res.set("cache-control", "public, max-age=31536000, immutable"); } }));
     app.get(["/", "/nieuw", "/j/:code", "/spelleider/:secret", "/beamer/:code"], (_req, res) => {
-      res.set("cache-control", "no-cache").sendFile(index);
+      res.set("cache-control", "no-cache").sendFile(index, { dotfiles: "allow" });
     });
     return;
   }

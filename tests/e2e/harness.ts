@@ -28,7 +28,7 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-e2e-"));
   const clientDir = join(dir, "client");
-  execFileSync(process.execPath, [resolve("node_modules/vite/bin/vite.js"), "build", "--logLevel", "error", "--outDir", clientDir, "--emptyOutDir"], { stdio: "inherit" });
+  execFileSync(process.execPath, [resolve("node_modules/vite/bin/vite.js"), "build", "--logLevel", "error", "--outDir", clientDir, "--emptyOutDir"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   const { scenarios } = await loadScenarioDir(resolve("scenarios"));
   const store = new SqliteEventStore(join(dir, "e2e.sqlite"));
   const server = buildServer({ store, scenarios, clientDir, reconnectSeconds: 30 });

@@ -1,2 +1,94 @@
-/** Dutch texts of the beamer screens. */
-export const beamer = {} as const;
+/** Dutch texts of the beamer (projector) screen: short, readable from the back of the room. */
+export const beamer = {
+  joinShort: "Meedoen via",
+  codeLabel: "met code",
+  paused: "Pauze: het spel staat even stil",
+  page: (n: number, total: number) => `${n} / ${total}`,
+  more: (n: number) => (n === 1 ? "en nog 1" : `en nog ${n}`),
+
+  lobby: {
+    heading: "Doe mee",
+    step1: "Scan de QR-code of ga naar",
+    codeLabel: "Code",
+    qrAlt: (code: string) => `QR-code om mee te doen met code ${code}`,
+    count: (n: number) => (n === 0 ? "Nog niemand binnen" : n === 1 ? "1 deelnemer binnen" : `${n} deelnemers binnen`),
+    roleNote: "Je krijgt straks een andere rol dan je eigen functie.",
+  },
+
+  beeldvorming: {
+    heading: "Ons beeld van maatwerk",
+    empty: "Nog geen kaartjes. Schrijf op je eigen scherm.",
+    loose: "Nog niet ingedeeld",
+    cards: (n: number) => (n === 1 ? "1 kaartje" : `${n} kaartjes`),
+  },
+
+  rolwissel: {
+    caseLabel: "Casus",
+    effect: "Wat de inwoner wil bereiken",
+    instructionLabel: "Opdracht",
+    rolesHeading: "Rollen in deze ronde",
+    players: (n: number) => (n === 1 ? "1 speler" : `${n} spelers`),
+    privateNote: "De eisen blijven privé tot de spelleider ze zichtbaar maakt.",
+    packagesHeading: "Wensenpakketten",
+    packagesStats: (eisen: number, roles: number) => `${eisen === 1 ? "1 eis" : `${eisen} eisen`} uit ${roles === 1 ? "1 rol" : `${roles} rollen`}`,
+    noEisen: "Geen eisen",
+    eisen: (n: number) => (n === 1 ? "1 eis" : `${n} eisen`),
+  },
+
+  samenvoegen: {
+    heading: "Programma van eisen",
+    stats: (items: number, loose: number) =>
+      `${items === 1 ? "1 item" : `${items} items`} · ${loose === 1 ? "1 eis nog los" : `${loose} eisen nog los`}`,
+    empty: "Nog geen items. Voeg eisen samen op je eigen scherm.",
+    fromEisen: (n: number) => (n === 1 ? "uit 1 eis" : `uit ${n} eisen`),
+    spanningen: "Spanningen om te bespreken",
+    between: "botst met",
+  },
+
+  prioriteren: {
+    voting: "Er wordt gestemd",
+    points: (budget: number, max: number | null) =>
+      max ? `Verdeel ${budget} punten over de items, hoogstens ${max} op één item.` : `Verdeel ${budget} punten over de items.`,
+    moscow: "Kies per item: moet, zou moeten, kan of niet nu.",
+    asRole: "Je stemt vanuit je spelrol. De uitslag komt per rol op dit scherm.",
+    itemsHeading: "De items",
+    chartHeading: "Draagvlak per rol",
+  },
+
+  chart: {
+    legend: "Rollen",
+    canvasLabel: "Staafdiagram: per item zes staven, één per rol, zo hoog als het deel van de punten dat die rol kon geven.",
+    absent: "Grijs gestreept: deze rol heeft niet gestemd.",
+    share: (role: string, pct: number, points: number) => `${role}: ${pct}% (${points === 1 ? "1 punt" : `${points} punten`})`,
+    noVoters: (role: string) => `${role}: niet gestemd`,
+    total: (n: number) => (n === 1 ? "1 punt" : `${n} punten`),
+    rank: (n: number) => `${n}.`,
+    none: "Nog geen uitslag.",
+  },
+
+  casustoets: {
+    noCase: "De spelleider opent zo een casus.",
+    effect: "Het effect dat de inwoner wil",
+    situation: "De situatie",
+    pathLabel: "De Omgekeerde Toets",
+    step: (n: number) => `Stap ${n}`,
+    now: "nu",
+    done: "gedaan",
+    lawLast: "pas als laatste",
+    notesHeading: (n: number) => `Aantekeningen bij stap ${n}`,
+    noNotes: "Nog geen aantekeningen bij deze stap.",
+    spelleider: "Spelleider",
+    allDone: "Alle stappen zijn doorlopen: nu per item oordelen.",
+    verdictsHeading: "Oordeel per item",
+    decision: "Besluit",
+    cost: (now: string, later: string) => `Kosten nu: ${now.toLowerCase()} · later: ${later.toLowerCase()}`,
+  },
+
+  resultaat: {
+    heading: "Het kader op maat",
+    top: "De items met het meeste draagvlak",
+    empty: "Het kader heeft nog geen items.",
+    spanningen: (n: number) => (n === 1 ? "1 open spanning" : `${n} open spanningen`),
+    amendments: (n: number) => (n === 1 ? "1 aanvulling uit de casussen" : `${n} aanvullingen uit de casussen`),
+  },
+} as const;

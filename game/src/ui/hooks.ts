@@ -5,7 +5,12 @@ import type { CommandInput, Connection, SendResult, Snapshot } from "../net/conn
 /** Re-renders the component whenever the server's state changes or the connection status does. */
 export function useSnapshot(conn: Connection): Snapshot | null {
   const [, setTick] = useState(0);
-  useEffect(() => conn.subscribe(() => setTick((n) => n + 1)), [conn]);
+  useEffect(() => {
+    const unsubscribe = conn.subscribe(() => setTick((n) => n + 1));
+    // The first state may have arrived between the first render and this subscription: draw it now.
+    setTick((n) => n + 1);
+    return unsubscribe;
+  }, [conn]);
   return conn.snapshot;
 }
 

@@ -1,9 +1,87 @@
+/**
+ * Rolwissel-ronde: the participant's role and its briefing, the round's case with what only this role knows, and
+ * the private eisen editor; after the reveal, every role's wensenpakket. The spelleider sees the case and, once
+ * revealed, the wensenpakketten (before that: how many are ready).
+ */
+import { PHASE_TITLES, t } from "../../strings/index.ts";
+import "../../styles/participant.css";
+import { CaseBrief } from "./parts/p-CaseBrief.tsx";
+import { Dock } from "./parts/p-Dock.tsx";
+import { DraftList } from "./parts/p-DraftList.tsx";
+import { EisEditor } from "./parts/p-EisEditor.tsx";
+import { LockIcon, RoleBriefing } from "./parts/p-RoleBriefing.tsx";
+import { currentRound, isParticipant, readyCount } from "./parts/p-lookup.ts";
+import { ReadyProgress } from "./parts/p-ReadyProgress.tsx";
+import { ReadyToggle } from "./parts/p-ReadyToggle.tsx";
+import { Wensenpakketten } from "./parts/p-Wensenpakketten.tsx";
 import type { PhaseProps } from "./types.ts";
 
-export function Rolwissel({ snap }: PhaseProps) {
+export function Rolwissel({ conn, snap, audience }: PhaseProps) {
+  const texts = t.participant.rolwissel;
+  const { roundId, round, caseView, revealed } = currentRound(snap);
+  const participant = isParticipant(audience);
+  const role = participant ? (snap.mine?.role ?? null) : null;
+  const briefing = participant ? (snap.mine?.briefing ?? null) : null;
+  const writing = participant && role !== null && !revealed && roundId !== null;
+  const { ready, total } = readyCount(snap);
+
+  const briefingCard = role && briefing ? <RoleBriefing key={`${roundId ?? ""}:${role}`} role={role} briefing={briefing} /> : null;
+  const caseCard = caseView ? <CaseBrief caseView={caseView} facts={participant ? (snap.mine?.caseFacts ?? []) : []} instruction={round?.instruction ?? null} /> : null;
+
   return (
-    <section class="card stack" aria-labelledby="fase-titel">
-      <h2 id="fase-titel">{snap.scenario.title}</h2>
-    </section>
+    <div class={`p-screen stack${participant ? "" : " p-wide"}`}>
+      <header class="p-head">
+        <p class="p-kicker">{PHASE_TITLES.rolwissel}</p>
+        <h1 id="fase-titel">{round?.title ?? PHASE_TITLES.rolwissel}</h1>
+        {writing ? (
+          <a class="p-skip" href="#p-eisen">
+            {texts.skipToEisen}
+          </a>
+        ) : null}
+      </header>
+
+      {participant && role === null ? <p class="card p-note" role="status">{texts.noRole}</p> : null}
+
+      {revealed && roundId ? (
+        <>
+          <p class="p-note p-note-open" role="status">{participant ? texts.revealedNote : texts.revealedNoteSpelleider}</p>
+          <Wensenpakketten snap={snap} roundId={roundId} />
+          {briefingCard}
+          {caseCard}
+        </>
+      ) : (
+        <>
+          {!participant ? (
+            <section class="card p-waiting" aria-labelledby="p-wacht-titel">
+              <h2 id="p-wacht-titel">{texts.pakkettenTitle}</h2>
+              <p>{texts.notYetVisible}</p>
+              <ReadyProgress ready={ready} total={total} />
+            </section>
+          ) : null}
+          {briefingCard}
+          {caseCard}
+        </>
+      )}
+
+      {writing && roundId ? (
+        <section id="p-eisen" class="card stack p-eisen" aria-labelledby="p-eisen-titel" tabIndex={-1}>
+          <h2 id="p-eisen-titel">{texts.editorTitle}</h2>
+          <p class="p-private">
+            <span class="p-lock" aria-hidden="true">
+              <LockIcon />
+            </span>
+            {texts.privacy}
+          </p>
+          <EisEditor conn={conn} snap={snap} roundId={roundId} />
+          <DraftList conn={conn} snap={snap} roundId={roundId} />
+        </section>
+      ) : null}
+
+      {participant && role !== null ? (
+        <Dock label={t.participant.ready.dock}>
+          <ReadyToggle conn={conn} snap={snap} />
+        </Dock>
+      ) : null}
+    </div>
   );
 }

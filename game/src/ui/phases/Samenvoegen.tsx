@@ -1,9 +1,307 @@
+/**
+ * Phase 3, samenvoegen: the merge board. Loose eisen on one side, the programma van eisen on the other (one column
+ * with a switch on a phone). Cards merge by dragging one onto another, or by selecting them and pressing
+ * Samenvoegen, which works by keyboard and touch too. Every change goes to the server; the board only shows it.
+ */
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { EisView, ItemView } from "../../../../server/protocol/views.ts";
+import { t } from "../../strings/index.ts";
+import "../../styles/board.css";
+import { EisCard } from "./parts/b-EisCard.tsx";
+import { EditDialog } from "./parts/b-EditDialog.tsx";
+import { useDnd, type Dnd, type DropTarget } from "./parts/b-dnd.ts";
+import { ItemCard, type ItemAction } from "./parts/b-ItemCard.tsx";
+import { MergeDialog } from "./parts/b-MergeDialog.tsx";
+import { boardIndex, onBoard, refKey, shorten, similarByKey, type BoardIndex, type BoardRef } from "./parts/b-model.ts";
+import { Dock } from "./parts/p-Dock.tsx";
+import { ReadyToggle } from "./parts/p-ReadyToggle.tsx";
+import { SpanningDialog } from "./parts/b-SpanningDialog.tsx";
+import { SpanningenList } from "./parts/b-Spanningen.tsx";
+import { SplitDialog } from "./parts/b-SplitDialog.tsx";
+import { Suggestions } from "./parts/b-Suggestions.tsx";
 import type { PhaseProps } from "./types.ts";
 
-export function Samenvoegen({ snap }: PhaseProps) {
+type OpenDialog = { kind: "merge"; sources: BoardRef[] } | { kind: ItemAction; itemId: string } | null;
+type Tab = "eisen" | "pve";
+
+export function Samenvoegen({ conn, snap, audience }: PhaseProps) {
+  const s = t.board.samenvoegen;
+  const index = boardIndex(snap);
+  const [selection, setSelection] = useState<BoardRef[]>([]);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  // Nothing loose left (e.g. coming back to this phase): start where the work is.
+  const [tab, setTab] = useState<Tab>(() => (snap.eisen.some((e) => e.itemId === null) || snap.items.length === 0 ? "eisen" : "pve"));
+  const [announced, setAnnounced] = useState<{ itemId: string; text: string } | null>(null);
+  // Items already there when the screen opened do not animate; a new one appears briefly, so a merge is seen. The
+  // moment each item was first seen is kept, so showing the list again (the phone's switch) does not replay it.
+  const firstSeen = useRef<Map<string, number> | null>(null);
+  if (firstSeen.current === null) firstSeen.current = new Map(snap.items.map((i) => [i.id, 0]));
+  const seen = firstSeen.current;
+  const now = Date.now();
+  for (const item of snap.items) if (!seen.has(item.id)) seen.set(item.id, now);
+  const isFresh = (itemId: string) => now - (seen.get(itemId) ?? 0) < 2500;
+  useEffect(() => {
+    if (!announced) return;
+    const id = setTimeout(() => setAnnounced(null), 6000);
+    return () => clearTimeout(id);
+  }, [announced]);
+
+  const liveSelection = selection.filter((ref) => onBoard(index, ref));
+  const isSelected = (ref: BoardRef) => liveSelection.some((r) => refKey(r) === refKey(ref));
+  const toggle = (ref: BoardRef) => setSelection(isSelected(ref) ? liveSelection.filter((r) => refKey(r) !== refKey(ref)) : [...liveSelection, ref]);
+  const openMerge = (sources: BoardRef[]) => setDialog({ kind: "merge", sources });
+
+  const dnd = useDnd((target: DropTarget, dragged: BoardRef) => {
+    // The card dropped onto comes first: its wording is the starting point (an item's text when dropped on an item).
+    openMerge(target === "pve" ? [dragged] : [target, dragged]);
+  });
+
+  const free = snap.eisen.filter((e) => e.itemId === null);
+  const items = [...snap.items].reverse();
+  const similar = similarByKey(index, snap.suggestions);
+  const similarOf = (ref: BoardRef) => similar.get(refKey(ref)) ?? [];
+
+  const showItem = (itemId: string) => {
+    setTab("pve");
+    // After the switch has rendered, bring the card into view and give it focus for keyboard users.
+    requestAnimationFrame(() => {
+      const card = document.getElementById(`kaart-item-${itemId}`);
+      card?.scrollIntoView({ block: "center" });
+      card?.querySelector("button")?.focus({ preventScroll: true });
+    });
+  };
+
+  const dock = (
+    <>
+      <div class="b-announce" role="status">
+        {announced ? (
+          <p class="b-announce-inner appear">
+            <span>{s.merged(shorten(announced.text, 48))}</span>
+            <button
+              type="button"
+              class="quiet"
+              onClick={() => {
+                setAnnounced(null);
+                showItem(announced.itemId);
+              }}
+            >
+              {s.showItem}
+            </button>
+          </p>
+        ) : null}
+      </div>
+      {liveSelection.length > 0 ? (
+        <SelectionBar count={liveSelection.length} takeIn={liveSelection.length === 1 && liveSelection[0]?.kind === "eis"} onMerge={() => openMerge(liveSelection)} onClear={() => setSelection([])} />
+      ) : null}
+    </>
+  );
+
   return (
-    <section class="card stack" aria-labelledby="fase-titel">
-      <h2 id="fase-titel">{snap.scenario.title}</h2>
+    <section class="b-screen b-board" aria-labelledby="samenvoegen-titel">
+      <header class="b-head">
+        <h2 id="samenvoegen-titel">{s.title}</h2>
+        <p>{s.intro}</p>
+        <p class="small muted">
+          {s.how} <span class="b-drag-only">{s.howDrag}</span>
+        </p>
+      </header>
+
+      <Suggestions index={index} suggestions={snap.suggestions} onMerge={openMerge} />
+
+      <div class="b-tabs" role="group" aria-label={s.viewLabel}>
+        <button type="button" class="secondary" aria-pressed={tab === "eisen"} onClick={() => setTab("eisen")}>
+          {s.tabEisen(free.length)}
+        </button>
+        <button type="button" class="secondary" aria-pressed={tab === "pve"} onClick={() => setTab("pve")}>
+          {s.tabPve(items.length)}
+        </button>
+      </div>
+
+      <div class={`b-columns ${free.length === 0 && snap.eisen.length > 0 ? "is-all-in" : ""}`} data-tab={tab}>
+        <section class="b-col b-col-eisen" aria-labelledby="losse-eisen-titel">
+          <h3 id="losse-eisen-titel">
+            {s.eisenTitle} <span class="b-count">{free.length}</span>
+          </h3>
+          {snap.eisen.length === 0 ? <p class="muted">{s.noEisenYet}</p> : free.length === 0 ? <p class="muted">{s.noEisen}</p> : null}
+          <FreeEisen
+            snap={snap}
+            index={index}
+            free={free}
+            dnd={dnd}
+            isSelected={isSelected}
+            similarOf={similarOf}
+            onToggle={toggle}
+            onMerge={openMerge}
+          />
+        </section>
+
+        <section class={`b-col b-col-pve ${dnd.overKey === "pve" ? "is-over" : ""}`} aria-labelledby="pve-titel" {...dnd.target("pve")}>
+          <h3 id="pve-titel">
+            {s.pveTitle} <span class="b-count">{items.length}</span>
+          </h3>
+          {dnd.draggingKey?.startsWith("eis:") ? <p class="b-drophint">{s.dropHere}</p> : null}
+          {items.length === 0 ? <p class="muted">{s.noItems}</p> : null}
+          <ItemList
+            conn={conn}
+            snap={snap}
+            index={index}
+            items={items}
+            isFresh={isFresh}
+            dnd={dnd}
+            isSelected={isSelected}
+            similarOf={similarOf}
+            onToggle={toggle}
+            onMerge={openMerge}
+            onAction={(action, itemId) => setDialog({ kind: action, itemId })}
+          />
+          <SpanningenList conn={conn} index={index} spanningen={snap.spanningen} />
+        </section>
+      </div>
+
+      {/* The dock stays at the bottom of the screen: what just happened, what is selected and (for a participant)
+          "Ik ben klaar", as in the other phases, all in thumb reach. */}
+      {audience === "deelnemer" ? (
+        <Dock label={s.dockLabel}>
+          <div class="b-dock-stack">{dock}</div>
+          <ReadyToggle conn={conn} snap={snap} />
+        </Dock>
+      ) : (
+        <div class="b-dock">{dock}</div>
+      )}
+
+      <BoardDialog
+        dialog={dialog}
+        conn={conn}
+        snap={snap}
+        index={index}
+        onClose={() => setDialog(null)}
+        onMerged={(itemId, text, sources) => {
+          setDialog(null);
+          setSelection(liveSelection.filter((r) => !sources.some((x) => refKey(x) === refKey(r))));
+          setAnnounced({ itemId, text });
+        }}
+      />
     </section>
   );
+}
+
+interface ListProps {
+  snap: PhaseProps["snap"];
+  index: BoardIndex;
+  dnd: Dnd;
+  isSelected: (ref: BoardRef) => boolean;
+  similarOf: (ref: BoardRef) => BoardRef[];
+  onToggle: (ref: BoardRef) => void;
+  onMerge: (refs: BoardRef[]) => void;
+}
+
+/** Loose eisen grouped by category, in the scenario's order: eisen that want the same thing end up near each other. */
+function FreeEisen({ free, ...props }: ListProps & { free: EisView[] }) {
+  const { snap } = props;
+  const groups = snap.scenario.categories.map((c) => ({ category: c, eisen: free.filter((e) => e.categoryId === c.id) })).filter((g) => g.eisen.length > 0);
+  return (
+    <>
+      {groups.map(({ category, eisen }) => (
+        <section key={category.id} class="b-group" aria-labelledby={`groep-${category.id}`}>
+          <h4 id={`groep-${category.id}`}>
+            {category.name} <span class="b-count">{eisen.length}</span>
+          </h4>
+          <ul class="b-cards">
+            {eisen.map((eis) => {
+              const ref: BoardRef = { kind: "eis", id: eis.id };
+              return (
+                <EisCard
+                  key={eis.id}
+                  snap={snap}
+                  index={props.index}
+                  eis={eis}
+                  selected={props.isSelected(ref)}
+                  similar={props.similarOf(ref)}
+                  dnd={props.dnd}
+                  onToggle={() => props.onToggle(ref)}
+                  onTakeIn={() => props.onMerge([ref])}
+                  onMergeWith={(other) => props.onMerge([ref, other])}
+                />
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function ItemList({ items, isFresh, conn, onAction, ...props }: ListProps & { items: ItemView[]; isFresh: (itemId: string) => boolean; conn: PhaseProps["conn"]; onAction: (action: ItemAction, itemId: string) => void }) {
+  if (items.length === 0) return null;
+  return (
+    <ul class="b-cards b-items">
+      {items.map((item) => {
+        const ref: BoardRef = { kind: "item", id: item.id };
+        return (
+          <ItemCard
+            key={item.id}
+            conn={conn}
+            snap={props.snap}
+            index={props.index}
+            item={item}
+            selected={props.isSelected(ref)}
+            isNew={isFresh(item.id)}
+            similar={props.similarOf(ref)}
+            spanningen={props.snap.spanningen}
+            dnd={props.dnd}
+            onToggle={() => props.onToggle(ref)}
+            onAction={(action) => onAction(action, item.id)}
+            onMergeWith={(other) => props.onMerge([ref, other])}
+          />
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Stays at the bottom of the screen while cards are selected: in thumb reach on a phone. */
+function SelectionBar({ count, takeIn, onMerge, onClear }: { count: number; takeIn: boolean; onMerge: () => void; onClear: () => void }) {
+  const s = t.board.samenvoegen;
+  return (
+    <div class="b-selectionbar" role="region" aria-label={s.selection(count)}>
+      <span class="b-selectionbar-count" aria-hidden="true">{s.selection(count)}</span>
+      <span class="grow" />
+      <button type="button" class="secondary" aria-label={s.clearSelectionLabel} onClick={onClear}>
+        {s.clearSelection}
+      </button>
+      <button type="button" onClick={onMerge}>
+        {takeIn ? s.takeIn : s.mergeN(count)}
+      </button>
+    </div>
+  );
+}
+
+function BoardDialog(props: {
+  dialog: OpenDialog;
+  conn: PhaseProps["conn"];
+  snap: PhaseProps["snap"];
+  index: BoardIndex;
+  onClose: () => void;
+  onMerged: (itemId: string, text: string, sources: BoardRef[]) => void;
+}) {
+  const { dialog, conn, snap, index, onClose } = props;
+  if (dialog === null) return null;
+  if (dialog.kind === "merge") {
+    return <MergeDialog conn={conn} snap={snap} index={index} sources={dialog.sources} onClose={onClose} onMerged={(itemId, text) => props.onMerged(itemId, text, dialog.sources)} />;
+  }
+  const item = index.items.get(dialog.itemId);
+  // The item was merged or undone by someone else meanwhile: nothing left to act on.
+  if (!item) return null;
+  switch (dialog.kind) {
+    case "edit":
+      return <EditDialog conn={conn} snap={snap} item={item} onClose={onClose} />;
+    case "split":
+      return <SplitDialog conn={conn} snap={snap} index={index} item={item} onClose={onClose} />;
+    case "spanning":
+      return <SpanningDialog conn={conn} snap={snap} item={item} onClose={onClose} />;
+    default: {
+      const unreachable: never = dialog;
+      return unreachable;
+    }
+  }
 }

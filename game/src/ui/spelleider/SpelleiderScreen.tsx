@@ -1,18 +1,71 @@
-/** The spelleider's console: controls and who-is-ready beside the same phase screens participants see. */
+/**
+ * The spelleider's console: a left column with the session, pacing, timer, this phase's actions, cases and who is
+ * in; on the right the same phase screen the participants see, so the spelleider can act in it too.
+ */
+import "../../styles/console.css";
+import { useEffect, useState } from "preact/hooks";
 import type { Connection } from "../../net/connection.ts";
 import { t } from "../../strings/index.ts";
 import { TopBar } from "../common.tsx";
 import { useSnapshot } from "../hooks.ts";
 import { PhaseView } from "../phases/PhaseView.tsx";
+import { CasesCard } from "./CasesCard.tsx";
+import { People } from "./People.tsx";
+import { PhaseActions } from "./PhaseActions.tsx";
+import { PhaseControl } from "./PhaseControl.tsx";
+import { SessionCard } from "./SessionCard.tsx";
+import { TimerControl } from "./TimerControl.tsx";
+
+/**
+ * The top bar grows when a banner (pause, offline) appears; the sticky left column starts below it, so nothing of
+ * the controls slides under the bar.
+ */
+function useTopbarHeight(shown: boolean): number {
+  const [height, setHeight] = useState(56);
+  useEffect(() => {
+    const bar = document.querySelector(".topbar");
+    if (!bar) return;
+    const observer = new ResizeObserver(() => setHeight(bar.getBoundingClientRect().height));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, [shown]);
+  return height;
+}
 
 export function SpelleiderScreen({ conn }: { conn: Connection }) {
   const snap = useSnapshot(conn);
+  const topbar = useTopbarHeight(snap !== null);
   if (!snap) return <main class="page"><p role="status">{t.common.loading}</p></main>;
+  const lobby = snap.session.phase.kind === "lobby";
+  // In the casustoets choosing the case is this phase's action, so the cases come up to where actions are.
+  const casesFirst = snap.session.phase.kind === "casustoets";
   return (
     <>
-      <TopBar conn={conn} snap={snap} />
-      <main class="page wide">
-        <PhaseView conn={conn} snap={snap} audience="spelleider" />
+      <a class="skip-link" href="#fasescherm">{t.console.skipToPhase}</a>
+      <TopBar conn={conn} snap={snap}>
+        <span class="small muted">{t.header.participants(snap.session.participantCount)}</span>
+        <span class="console-badge">{t.console.badge}</span>
+      </TopBar>
+      <main class="page wide console-page" style={{ "--console-top": `${Math.ceil(topbar) + 12}px` }}>
+        <h1 class="sr-only">
+          {t.console.heading}: {snap.session.label || snap.scenario.title}
+        </h1>
+        <div class="grid console">
+          <div class="console-side stack">
+            {/* What matters now comes first: in the lobby the code to show, once playing the pacing. */}
+            {lobby ? <SessionCard conn={conn} snap={snap} /> : null}
+            <PhaseControl conn={conn} snap={snap} />
+            <PhaseActions conn={conn} snap={snap} />
+            {casesFirst ? <CasesCard conn={conn} snap={snap} /> : null}
+            <TimerControl conn={conn} snap={snap} />
+            <People conn={conn} snap={snap} />
+            {lobby ? null : <SessionCard conn={conn} snap={snap} />}
+            {casesFirst ? null : <CasesCard conn={conn} snap={snap} />}
+          </div>
+          <section class="console-phase" id="fasescherm" tabIndex={-1} aria-label={t.console.phaseScreenLabel}>
+            <PhaseView conn={conn} snap={snap} audience="spelleider" />
+          </section>
+        </div>
       </main>
     </>
   );

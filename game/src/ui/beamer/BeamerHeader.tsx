@@ -1,0 +1,34 @@
+/** Always on the beamer: the phase, what it is about, the timer, and (after the lobby) how late-comers join. */
+import type { Snapshot } from "../../net/connection.ts";
+import { PHASE_TITLES, t } from "../../strings/index.ts";
+import { Timer } from "../common.tsx";
+import { phaseDetail } from "../spelleider/phaseLabels.ts";
+
+export function BeamerHeader({ snap }: { snap: Snapshot }) {
+  const { phase, code } = snap.session;
+  const detail = phase.kind === "rolwissel" ? phaseDetail(snap, phase) : null;
+  return (
+    <header class="beamer-header">
+      <div class="beamer-phase">
+        <p class="beamer-scenario">{snap.scenario.title}</p>
+        <h1>
+          {PHASE_TITLES[phase.kind]}
+          {detail ? <span class="beamer-detail"> · {detail}</span> : null}
+        </h1>
+      </div>
+      <div class="beamer-timer">
+        <Timer snap={snap} />
+      </div>
+      {phase.kind !== "lobby" ? (
+        <p class="beamer-join">
+          <span>
+            {t.beamer.joinShort} <strong class="join-host">{location.host}</strong>
+          </span>
+          <span>
+            {t.beamer.codeLabel} <strong>{code}</strong>
+          </span>
+        </p>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,86 @@
+/** The case on the table: its wanted effect, the path of the Omgekeerde Toets, and the group's latest notes. */
+import type { Snapshot } from "../../net/connection.ts";
+import type { CaseView } from "../../../../server/protocol/views.ts";
+import { COST_NAMES, VERDICT_NAMES, t } from "../../strings/index.ts";
+import { VERDICTS } from "../../../../server/protocol/ids.ts";
+import { RoleChip } from "../common.tsx";
+import { ToetsPath } from "./ToetsPath.tsx";
+
+export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
+  const b = t.beamer.casustoets;
+  const theCase = snap.cases.find((c) => c.id === snap.session.currentCaseId);
+  if (!theCase) return <p class="beamer-empty">{b.noCase}</p>;
+  const steps = snap.scenario.omgekeerdeToets;
+  const walked = theCase.stepIndex >= steps.length;
+  return (
+    <div class="toets">
+      <section class="toets-case" aria-labelledby="casus-titel">
+        <h2 id="casus-titel">{theCase.title}</h2>
+        <p class="toets-effect">
+          <span class="beamer-label">{b.effect}: </span>
+          <span>{theCase.effectWanted}</span>
+        </p>
+      </section>
+      <ToetsPath steps={steps} stepIndex={theCase.stepIndex} />
+      <div class="toets-bottom">
+        {walked ? <Outcome snap={snap} theCase={theCase} /> : <LatestNotes theCase={theCase} stepIndex={theCase.stepIndex} stepId={steps[theCase.stepIndex]?.id ?? ""} />}
+        <section class="beamer-panel toets-situation" aria-labelledby="situatie-kop">
+          <h2 id="situatie-kop" class="beamer-label">{b.situation}</h2>
+          <p class="clamp-8">{theCase.situation}</p>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** The newest notes on the current step first: what the group is saying now. */
+function LatestNotes({ theCase, stepIndex, stepId }: { theCase: CaseView; stepIndex: number; stepId: string }) {
+  const b = t.beamer.casustoets;
+  const notes = theCase.notes.filter((n) => n.stepId === stepId).slice(-4).reverse();
+  return (
+    <section class="toets-notes" aria-labelledby="notities-kop">
+      <h2 id="notities-kop" class="beamer-label">{b.notesHeading(stepIndex + 1)}</h2>
+      {notes.length === 0 ? (
+        <p class="muted">{b.noNotes}</p>
+      ) : (
+        <ul>
+          {notes.map((n) => (
+            <li key={n.id} class="toets-note">
+              {n.role ? <RoleChip role={n.role} /> : <span class="role-chip spelleider-chip">{b.spelleider}</span>}
+              <span class="clamp-2">{n.text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** After the law step: how the items fared on this case and what the group decided. */
+function Outcome({ snap, theCase }: { snap: Snapshot; theCase: CaseView }) {
+  const b = t.beamer.casustoets;
+  const counts = VERDICTS.map((v) => ({ verdict: v, n: theCase.verdicts.filter((x) => x.verdict === v).length }));
+  return (
+    <div class="toets-outcome">
+      <section class="beamer-panel" aria-labelledby="oordeel-kop">
+        <h2 id="oordeel-kop" class="beamer-label">{b.verdictsHeading}</h2>
+        <p>{b.allDone}</p>
+        <ul class="verdict-counts">
+          {counts.map(({ verdict, n }) => (
+            <li key={verdict} class={`verdict ${verdict}`}>
+              <strong>{n}</strong> {VERDICT_NAMES[verdict].toLowerCase()}
+              <span class="muted"> / {snap.items.length}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {theCase.decision ? (
+        <section class="beamer-panel" aria-labelledby="besluit-kop">
+          <h2 id="besluit-kop" class="beamer-label">{b.decision}</h2>
+          <p class="clamp-3">{theCase.decision.decision}</p>
+          <p class="muted">{b.cost(COST_NAMES[theCase.decision.costNow], COST_NAMES[theCase.decision.costLater])}</p>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * The support chart: one row per item with its text and draagvlak in the DOM (readable, accessible), and six bars
+ * per row drawn by Phaser on a canvas laid over the rows. Phaser is imported lazily, only here, only on the beamer.
+ * Each row's bars also carry a text equivalent (role="img" with the numbers); if Phaser cannot start, the same bars
+ * are drawn in the DOM.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { GAME_ROLES } from "../../../../server/protocol/ids.ts";
+import type { SupportView } from "../../../../server/protocol/views.ts";
+import type { BeamerGame } from "../../phaser/beamerGame.ts";
+import type { ChartBar, ChartModel, ChartRow } from "../../phaser/chartModel.ts";
+import { DRAAGVLAK_NAMES, ROLE_NAMES, t } from "../../strings/index.ts";
+import { ROLE_COLOURS } from "../../theme.ts";
+import { RoleChip, RoleIcon } from "../common.tsx";
+
+export interface ChartEntry {
+  id: string;
+  text: string;
+  support: SupportView;
+}
+
+const barsOf = (support: SupportView): ChartBar[] =>
+  GAME_ROLES.map((role) => ({ role, share: support.sharePerRole[role], present: support.rolesPresent.includes(role) }));
+
+const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+function describe(support: SupportView): string {
+  const c = t.beamer.chart;
+  return GAME_ROLES.map((role) =>
+    support.rolesPresent.includes(role) ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role]) : c.noVoters(ROLE_NAMES[role]),
+  ).join("; ");
+}
+
+export function SupportChart({ entries, firstRank }: { entries: ChartEntry[]; firstRank: number }) {
+  const container = useRef<HTMLDivElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const game = useRef<BeamerGame | null>(null);
+  const latest = useRef(entries);
+  const lastDrawn = useRef("");
+  const [mode, setMode] = useState<"loading" | "phaser" | "dom">("loading");
+  latest.current = entries;
+
+  /** Where each row's bars are, measured from the DOM the rows were laid out in. */
+  const measure = (): ChartModel | null => {
+    const box = container.current;
+    if (!box) return null;
+    const origin = box.getBoundingClientRect();
+    const rows: ChartRow[] = [];
+    for (const entry of latest.current) {
+      const el = box.querySelector(`[data-bars="${CSS.escape(entry.id)}"]`);
+      if (!(el instanceof HTMLElement)) continue;
+      const r = el.getBoundingClientRect();
+      rows.push({ key: entry.id, x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height, bars: barsOf(entry.support) });
+    }
+    return { width: origin.width, height: origin.height, rows, animate: !reducedMotion() };
+  };
+
+  const redraw = () => {
+    const model = measure();
+    if (!model || !game.current) return;
+    const key = JSON.stringify(model);
+    if (key === lastDrawn.current) return;
+    lastDrawn.current = key;
+    game.current.show(model);
+  };
+
+  useEffect(() => {
+    const el = host.current;
+    const model = measure();
+    if (!el || !model) return;
+    let cancelled = false;
+    let started: BeamerGame | null = null;
+    import("../../phaser/beamerGame.ts")
+      .then((m) => m.startBeamerGame(el, model))
+      .then((g) => {
+        started = g;
+        if (cancelled) return g.destroy();
+        game.current = g;
+        lastDrawn.current = "";
+        setMode("phaser");
+        redraw();
+      })
+      .catch((error: unknown) => {
+        // No WebGL or canvas on this machine: the DOM bars stay, nothing is lost.
+        window.console.warn("Grafiek zonder Phaser", error);
+        if (!cancelled) setMode("dom");
+      });
+    const observer = new ResizeObserver(() => redraw());
+    observer.observe(el);
+    void document.fonts.ready.then(() => redraw());
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+      started?.destroy();
+      game.current = null;
+    };
+  }, []);
+
+  // New numbers or a new page: draw again after the DOM has laid the rows out.
+  useLayoutEffect(() => redraw());
+
+  const c = t.beamer.chart;
+  return (
+    <div class={`chart ${mode}`} ref={container}>
+      <ul class="chart-legend" aria-label={c.legend}>
+        {GAME_ROLES.map((role) => (
+          <li key={role}>
+            <RoleChip role={role} />
+          </li>
+        ))}
+        <li class="chart-absent">
+          <span class="hatch" aria-hidden="true" /> {c.absent}
+        </li>
+      </ul>
+      {entries.length === 0 ? (
+        <p class="beamer-empty">{c.none}</p>
+      ) : (
+        <>
+        {/* Which bar is which role, right above the bars; the legend above gives the names. */}
+        <div class="chart-row chart-head" aria-hidden="true">
+          <span />
+          <span />
+          <span class="chart-bars-head">
+            {GAME_ROLES.map((role) => (
+              <span key={role} class="chart-head-icon" style={{ background: ROLE_COLOURS[role] }}>
+                <RoleIcon role={role} />
+              </span>
+            ))}
+          </span>
+          <span />
+        </div>
+        <ol class="chart-rows" start={firstRank}>
+          {entries.map((entry, i) => (
+            <li key={entry.id} class="chart-row">
+              <span class="chart-rank" aria-hidden="true">
+                {c.rank(firstRank + i)}
+              </span>
+              <span class="chart-text clamp-2">{entry.text}</span>
+              <span class="chart-bars" data-bars={entry.id} role="img" aria-label={describe(entry.support)}>
+                {barsOf(entry.support).map((bar) => (
+                  <span key={bar.role} class="chart-slot">
+                    <span
+                      class={`chart-bar ${bar.present ? "" : "absent"}`}
+                      style={bar.present ? { height: `${Math.round(bar.share * 100)}%`, background: ROLE_COLOURS[bar.role] } : undefined}
+                    />
+                  </span>
+                ))}
+              </span>
+              <span class="chart-meta">
+                <span class={`draagvlak ${entry.support.draagvlak}`}>{DRAAGVLAK_NAMES[entry.support.draagvlak]}</span>
+                <span class="muted">{c.total(entry.support.total)}</span>
+              </span>
+            </li>
+          ))}
+        </ol>
+        </>
+      )}
+      <div class="chart-canvas" ref={host} aria-hidden="true" />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** A modal dialog with a heading: native <dialog> so focus stays inside and Escape closes it. */
+import type { ComponentChildren } from "preact";
+import { useEffect, useRef } from "preact/hooks";
+
+export function Dialog({ id, title, onClose, children }: { id: string; title: string; onClose: () => void; children: ComponentChildren }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    const before = document.activeElement;
+    if (dialog && !dialog.open) dialog.showModal();
+    // Start where the typing happens, not on the first small button.
+    dialog?.querySelector<HTMLElement>("textarea, select")?.focus();
+    return () => {
+      dialog?.close();
+      // The dialog leaves the page on close, so bring focus back to the control that opened it (if it is still there).
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      class="b-dialog"
+      aria-labelledby={`${id}-titel`}
+      onCancel={(e) => {
+        // Escape: let the screen decide, so its state and the dialog never disagree.
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={`${id}-titel`}>{title}</h2>
+      {children}
+    </dialog>
+  );
+}

@@ -1,0 +1,41 @@
+/** Rewording an item or moving it to another category: pve.edit. */
+import { useState } from "preact/hooks";
+import { LIMITS } from "../../../../../server/protocol/ids.ts";
+import type { ItemView } from "../../../../../server/protocol/views.ts";
+import type { Connection, Snapshot } from "../../../net/connection.ts";
+import { t } from "../../../strings/index.ts";
+import { CommandStatus, TextField } from "../../common.tsx";
+import { useCommand, useKeptText } from "../../hooks.ts";
+import { CategorySelect } from "./b-CategorySelect.tsx";
+import { Dialog } from "./b-Dialog.tsx";
+
+export function EditDialog({ conn, snap, item, onClose }: { conn: Connection; snap: Snapshot; item: ItemView; onClose: () => void }) {
+  const [text, setText] = useKeptText(`${snap.session.sessionId}:pve-aanpassen:${item.id}`, item.text);
+  const [categoryId, setCategoryId] = useState(item.categoryId);
+  const [run, state] = useCommand(conn);
+  return (
+    <Dialog id="aanpassen" title={t.board.editItem.title} onClose={onClose}>
+      <form
+        class="stack"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const result = await run({ type: "pve.edit", itemId: item.id, text: text.trim(), categoryId });
+          if (result.ok) {
+            setText("");
+            onClose();
+          }
+        }}
+      >
+        <TextField id="aanpassen-tekst" label={t.board.editItem.text} value={text} onInput={setText} max={LIMITS.itemText} rows={4} />
+        <CategorySelect id="aanpassen-categorie" snap={snap} value={categoryId} onChange={setCategoryId} />
+        <div class="b-dialog-actions">
+          <button type="submit">{t.common.save}</button>
+          <button type="button" class="secondary" onClick={onClose}>
+            {t.common.cancel}
+          </button>
+        </div>
+        <CommandStatus state={state} />
+      </form>
+    </Dialog>
+  );
+}

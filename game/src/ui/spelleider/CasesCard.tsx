@@ -1,0 +1,86 @@
+/** Cases: add one a participant brought in (any phase), and in the casustoets choose which one the group discusses. */
+import { useState } from "preact/hooks";
+import type { Connection, Snapshot } from "../../net/connection.ts";
+import type { CaseView } from "../../../../server/protocol/views.ts";
+import { t } from "../../strings/index.ts";
+import { CommandStatus } from "../common.tsx";
+import { useCommand } from "../hooks.ts";
+import { CaseForm } from "./CaseForm.tsx";
+
+export function CasesCard({ conn, snap }: { conn: Connection; snap: Snapshot }) {
+  const c = t.console.cases;
+  const [formOpen, setFormOpen] = useState(false);
+  const [added, setAdded] = useState(false);
+  const inToets = snap.session.phase.kind === "casustoets";
+  return (
+    <section class="card stack" aria-labelledby="casussen-kop">
+      <h2 id="casussen-kop">{c.heading}</h2>
+      {inToets ? <CasePicker conn={conn} snap={snap} /> : <p class="hint">{c.addHint}</p>}
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => {
+          setAdded(false);
+          setFormOpen(true);
+        }}
+      >
+        + {c.add}
+      </button>
+      <p class="state done" role="status">
+        {added ? t.console.caseForm.added : ""}
+      </p>
+      <CaseForm
+        conn={conn}
+        snap={snap}
+        open={formOpen}
+        onClose={() => setFormOpen(false)}
+        onAdded={() => {
+          setAdded(true);
+          setFormOpen(false);
+        }}
+      />
+    </section>
+  );
+}
+
+/** The phase's cases first, then cases brought in live, then the scenario's other cases. */
+function orderedCases(snap: Snapshot): CaseView[] {
+  const planned = snap.session.phase.caseIds;
+  const rank = (x: CaseView) => (planned.includes(x.id) ? planned.indexOf(x.id) : x.source === "live" ? 100 : 200);
+  return [...snap.cases].sort((a, b) => rank(a) - rank(b));
+}
+
+function CasePicker({ conn, snap }: { conn: Connection; snap: Snapshot }) {
+  const c = t.console.cases;
+  const [run, state] = useCommand(conn);
+  const steps = snap.scenario.omgekeerdeToets.length;
+  return (
+    <div class="stack case-picker">
+      <p class="small muted" id="casus-keuze">{c.pickerLabel}</p>
+      <ul class="case-list" aria-labelledby="casus-keuze">
+        {orderedCases(snap).map((x) => {
+          const current = x.id === snap.session.currentCaseId;
+          return (
+            <li key={x.id} class={`case-row ${current ? "current" : ""}`}>
+              <span class="case-text">
+                <span class="case-title">{x.title}</span>
+                <span class="small muted">
+                  {x.source === "live" ? `${c.live} · ` : ""}
+                  {x.decision ? c.decided : c.progress(x.stepIndex, steps)}
+                </span>
+              </span>
+              {current ? (
+                <strong class="small case-open">{c.isOpen}</strong>
+              ) : (
+                <button type="button" class="secondary small-button" aria-label={c.openLabel(x.title)} onClick={() => run({ type: "case.open", caseId: x.id })}>
+                  {c.open}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <CommandStatus state={state} />
+    </div>
+  );
+}
