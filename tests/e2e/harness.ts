@@ -77,7 +77,9 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREEN_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREEN_DIR, `${name}.png`), fullPage: true });
+  // From the top (a sticky bar otherwise lands mid-page in a full-page photo), with animations finished.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREEN_DIR, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 
 export async function createSession(baseUrl: string, variantId = "kort"): Promise<{ code: string; secret: string; sessionId: string }> {
