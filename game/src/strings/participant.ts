@@ -125,7 +125,7 @@ export const participant = {
     intro: "Dit is wat jullie samen hebben gemaakt: de eisen aan maatwerk, op volgorde van steun, met wat de casussen erover lieten zien.",
     print: "Afdrukken",
     notReady: "Het kader wordt opgebouwd…",
-    perspectiefEmpty: "Geen items onder dit kopje.",
+    perspectievenEmpty: (titles: string) => `Nog niets onder: ${titles}. Misschien iets voor de terugkombijeenkomst.`,
     rankLabel: (n: number) => `Plaats ${n}`,
     noSupport: "Er is niet over dit item gestemd.",
     evidence: "In de casussen",

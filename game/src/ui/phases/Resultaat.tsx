@@ -29,27 +29,36 @@ export function Resultaat({ snap, audience }: PhaseProps) {
         <p role="status" class="muted">{texts.notReady}</p>
       ) : (
         <>
-          {kader.perspectieven.map((p) => {
-            const items = p.itemIds.flatMap((id) => kader.items.find((i) => i.itemId === id) ?? []);
-            return (
-              <section key={p.perspectief} class="p-perspectief stack" aria-labelledby={`p-persp-${p.perspectief}`}>
-                <h2 id={`p-persp-${p.perspectief}`}>{p.title}</h2>
-                {items.length === 0 ? (
-                  <p class="muted small">{texts.perspectiefEmpty}</p>
-                ) : (
+          {kader.perspectieven
+            .filter((p) => p.itemIds.length > 0)
+            .map((p) => {
+              const items = p.itemIds.flatMap((id) => kader.items.find((i) => i.itemId === id) ?? []);
+              return (
+                <section key={p.perspectief} class="p-perspectief stack" aria-labelledby={`p-persp-${p.perspectief}`}>
+                  <h2 id={`p-persp-${p.perspectief}`}>{p.title}</h2>
                   <ul class="p-items">
                     {items.map((item) => (
                       <KaderItem key={item.itemId} snap={snap} item={item} />
                     ))}
                   </ul>
-                )}
-              </section>
-            );
-          })}
+                </section>
+              );
+            })}
+          {/* Empty headings are a finding too ("nothing on goals yet"), but they should not push the kader down. */}
+          <EmptyPerspectieven titles={kader.perspectieven.filter((p) => p.itemIds.length === 0).map((p) => p.title)} />
           <KaderSpanningen kader={kader} />
           <KaderCases snap={snap} kader={kader} />
         </>
       )}
     </div>
+  );
+}
+
+function EmptyPerspectieven({ titles }: { titles: string[] }) {
+  if (titles.length === 0) return null;
+  return (
+    <p class="muted p-perspectief-empty">
+      {t.participant.resultaat.perspectievenEmpty(titles.join(", "))}
+    </p>
   );
 }
