@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { SessionClient } from "../../server/client/sessionClient.ts";
-import { playPhases, playSession, setUpSession, type PlayContext } from "../../server/bots/play.ts";
+import { playPhases, playSession } from "../../server/bots/play.ts";
 import { dropConnection, useTestServer } from "./harness.ts";
 
 const fx = useTestServer();

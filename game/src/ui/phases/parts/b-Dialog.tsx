@@ -1,6 +1,9 @@
 /** A modal dialog with a heading: native <dialog> so focus stays inside and Escape closes it. */
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
+import { t } from "../../../strings/index.ts";
+import { CommandStatus } from "../../common.tsx";
+import type { CommandState } from "../../hooks.ts";
 
 export function Dialog({ id, title, onClose, children }: { id: string; title: string; onClose: () => void; children: ComponentChildren }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -30,5 +33,20 @@ export function Dialog({ id, title, onClose, children }: { id: string; title: st
       <h2 id={`${id}-titel`}>{title}</h2>
       {children}
     </dialog>
+  );
+}
+
+/** The buttons under every board dialog: submit, cancel, and the command's fate right beneath them. */
+export function DialogActions({ submit, onClose, state }: { submit: string; onClose: () => void; state: CommandState }) {
+  return (
+    <>
+      <div class="b-dialog-actions">
+        <button type="submit">{submit}</button>
+        <button type="button" class="secondary" onClick={onClose}>
+          {t.common.cancel}
+        </button>
+      </div>
+      <CommandStatus state={state} />
+    </>
   );
 }

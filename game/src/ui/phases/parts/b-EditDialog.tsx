@@ -4,10 +4,10 @@ import { LIMITS } from "../../../../../server/protocol/ids.ts";
 import type { ItemView } from "../../../../../server/protocol/views.ts";
 import type { Connection, Snapshot } from "../../../net/connection.ts";
 import { t } from "../../../strings/index.ts";
-import { CommandStatus, TextField } from "../../common.tsx";
+import { TextField } from "../../common.tsx";
 import { useCommand, useKeptText } from "../../hooks.ts";
 import { CategorySelect } from "./b-CategorySelect.tsx";
-import { Dialog } from "./b-Dialog.tsx";
+import { Dialog, DialogActions } from "./b-Dialog.tsx";
 
 export function EditDialog({ conn, snap, item, onClose }: { conn: Connection; snap: Snapshot; item: ItemView; onClose: () => void }) {
   const [text, setText] = useKeptText(`${snap.session.sessionId}:pve-aanpassen:${item.id}`, item.text);
@@ -28,13 +28,7 @@ export function EditDialog({ conn, snap, item, onClose }: { conn: Connection; sn
       >
         <TextField id="aanpassen-tekst" label={t.board.editItem.text} value={text} onInput={setText} max={LIMITS.itemText} rows={4} />
         <CategorySelect id="aanpassen-categorie" snap={snap} value={categoryId} onChange={setCategoryId} />
-        <div class="b-dialog-actions">
-          <button type="submit">{t.common.save}</button>
-          <button type="button" class="secondary" onClick={onClose}>
-            {t.common.cancel}
-          </button>
-        </div>
-        <CommandStatus state={state} />
+        <DialogActions submit={t.common.save} onClose={onClose} state={state} />
       </form>
     </Dialog>
   );

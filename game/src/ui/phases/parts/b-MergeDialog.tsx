@@ -3,10 +3,10 @@ import { useState } from "preact/hooks";
 import { LIMITS } from "../../../../../server/protocol/ids.ts";
 import { newId, type Connection, type Snapshot } from "../../../net/connection.ts";
 import { t } from "../../../strings/index.ts";
-import { CommandStatus, TextField } from "../../common.tsx";
+import { TextField } from "../../common.tsx";
 import { useCommand, useKeptText } from "../../hooks.ts";
 import { CategorySelect } from "./b-CategorySelect.tsx";
-import { Dialog } from "./b-Dialog.tsx";
+import { Dialog, DialogActions } from "./b-Dialog.tsx";
 import { refKey, resolve, resolvedCategory, resolvedText, shorten, type BoardIndex, type BoardRef } from "./b-model.ts";
 import { RefSummary } from "./b-RefSummary.tsx";
 
@@ -72,13 +72,7 @@ export function MergeDialog({ conn, snap, index, sources, onClose, onMerged }: M
         </section>
         <TextField id="samenvoegen-tekst" label={m.text} hint={m.textHint} value={text} onInput={setText} max={LIMITS.itemText} rows={4} />
         <CategorySelect id="samenvoegen-categorie" snap={snap} value={categoryId} onChange={setCategoryId} />
-        <div class="b-dialog-actions">
-          <button type="submit">{takeIn ? m.submitTakeIn : m.submit}</button>
-          <button type="button" class="secondary" onClick={onClose}>
-            {t.common.cancel}
-          </button>
-        </div>
-        <CommandStatus state={state} />
+        <DialogActions submit={takeIn ? m.submitTakeIn : m.submit} onClose={onClose} state={state} />
       </form>
     </Dialog>
   );

@@ -4,9 +4,9 @@ import { LIMITS } from "../../../../../server/protocol/ids.ts";
 import type { ItemView } from "../../../../../server/protocol/views.ts";
 import { newId, type Connection, type Snapshot } from "../../../net/connection.ts";
 import { t } from "../../../strings/index.ts";
-import { CommandStatus, TextField } from "../../common.tsx";
+import { TextField } from "../../common.tsx";
 import { useCommand, useKeptText } from "../../hooks.ts";
-import { Dialog } from "./b-Dialog.tsx";
+import { Dialog, DialogActions } from "./b-Dialog.tsx";
 import { shorten } from "./b-model.ts";
 
 export function SpanningDialog({ conn, snap, item, onClose }: { conn: Connection; snap: Snapshot; item: ItemView; onClose: () => void }) {
@@ -47,13 +47,7 @@ export function SpanningDialog({ conn, snap, item, onClose }: { conn: Connection
           </div>
         )}
         <TextField id="spanning-notitie" label={sd.note} hint={sd.noteHint} value={note} onInput={setNote} max={LIMITS.note} rows={3} />
-        <div class="b-dialog-actions">
-          <button type="submit">{sd.submit}</button>
-          <button type="button" class="secondary" onClick={onClose}>
-            {t.common.cancel}
-          </button>
-        </div>
-        <CommandStatus state={state} />
+        <DialogActions submit={sd.submit} onClose={onClose} state={state} />
       </form>
     </Dialog>
   );

@@ -4,9 +4,9 @@ import { LIMITS } from "../../../../../server/protocol/ids.ts";
 import type { ItemView } from "../../../../../server/protocol/views.ts";
 import { newId, type Connection, type Snapshot } from "../../../net/connection.ts";
 import { t } from "../../../strings/index.ts";
-import { CommandStatus, RoleChip, TextField } from "../../common.tsx";
+import { RoleChip, TextField } from "../../common.tsx";
 import { useCommand, useKeptText } from "../../hooks.ts";
-import { Dialog } from "./b-Dialog.tsx";
+import { Dialog, DialogActions } from "./b-Dialog.tsx";
 import type { BoardIndex } from "./b-model.ts";
 
 export function SplitDialog({ conn, snap, index, item, onClose }: { conn: Connection; snap: Snapshot; index: BoardIndex; item: ItemView; onClose: () => void }) {
@@ -55,13 +55,7 @@ export function SplitDialog({ conn, snap, index, item, onClose }: { conn: Connec
           </ul>
         </fieldset>
         <TextField id="splitsen-tekst" label={sp.text} hint={sp.textHint} value={text} onInput={setText} max={LIMITS.itemText} rows={3} />
-        <div class="b-dialog-actions">
-          <button type="submit">{sp.submit}</button>
-          <button type="button" class="secondary" onClick={onClose}>
-            {t.common.cancel}
-          </button>
-        </div>
-        <CommandStatus state={state} />
+        <DialogActions submit={sp.submit} onClose={onClose} state={state} />
       </form>
     </Dialog>
   );
