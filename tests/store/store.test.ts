@@ -14,10 +14,15 @@ import { SqliteEventStore } from "../../server/store/sqlite.ts";
 import type { SessionRecord } from "../../server/store/types.ts";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
 
-eventStoreContract("MemoryEventStore", async () => {
-  const store = new MemoryEventStore();
-  return { store, cleanup: () => store.close() };
-});
+// The in-memory store keeps nothing after closing, by design: the durability promise is SQLite's alone.
+eventStoreContract(
+  "MemoryEventStore",
+  async () => {
+    const store = new MemoryEventStore();
+    return { store, cleanup: () => store.close() };
+  },
+  { durable: false },
+);
 
 /** A SQLite store in a fresh temp dir (nested, so the constructor must create the parent directory). */
 function sqliteHarness(): StoreHarness & { filePath: string } {
@@ -40,7 +45,7 @@ function sqliteHarness(): StoreHarness & { filePath: string } {
   };
 }
 
-eventStoreContract("SqliteEventStore", async () => sqliteHarness());
+eventStoreContract("SqliteEventStore", async () => sqliteHarness(), { durable: true });
 
 describe("SqliteEventStore on disk", () => {
   let harness: ReturnType<typeof sqliteHarness>;
