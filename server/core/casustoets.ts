@@ -6,6 +6,7 @@
 import type { CommandOf } from "../protocol/commands.ts";
 import type { EventOf, NewEvent } from "../protocol/events.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
+import { describeFound, findPersonalData } from "./personalData.ts";
 import { requirePhase } from "./phaseNames.ts";
 import type { Actor } from "./decision.ts";
 import { caseFromDraft, gameRoleOf, type CaseState, type SessionState } from "./state.ts";
@@ -21,6 +22,16 @@ export function onEnterCasustoets(state: SessionState, caseIds: readonly string[
 export function decideCaseAdd(state: SessionState, cmd: CommandOf<"case.add">, now: number): Decision {
   if (state.cases.has(cmd.caseId)) return reject("bestaat_al", "Er is al een casus met deze naam.");
   if (state.phases[state.phaseIndex]?.kind === "resultaat") return reject("verkeerde_fase", "Het kader is al klaar; een casus toevoegen kan tot en met de casustoets.");
+  // Cases come from real wijkteam work (DOMAIN.md §6). Something that looks like personal data is stopped once; the
+  // spelleider removes it or confirms it is made up (a fictional phone number in a training case, say).
+  if (cmd.confirmPersonalData !== true) {
+    const { title, situation, effectWanted, dilemma } = cmd.draft;
+    const found = [title, situation, effectWanted, dilemma ?? ""].flatMap((text) => findPersonalData(text));
+    if (found.length > 0) {
+      // The message names the kinds, never the data itself: rejections may end up in logs.
+      return reject("persoonsgegevens", `De casus lijkt ${describeFound(found)} te bevatten. Haal die gegevens weg, of bevestig dat het geen echte persoonsgegevens zijn.`);
+    }
+  }
   return accept(now, { type: "CaseAdded", caseId: cmd.caseId, draft: cmd.draft });
 }
 

@@ -21,6 +21,7 @@ export const REJECTION_CODES = [
   "gesloten",
   "te_veel",
   "niet_op_volgorde",
+  "persoonsgegevens",
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

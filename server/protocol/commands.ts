@@ -57,7 +57,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   base("vote.moscow", { itemId: IdSchema, choice: z.enum(MOSCOW).nullable() }),
   base("votes.reveal", {}),
   // casustoets
-  base("case.add", { caseId: IdSchema, draft: CaseDraftSchema }),
+  // confirmPersonalData: the spelleider saw the personal-data warning and says these are no real personal data.
+  base("case.add", { caseId: IdSchema, draft: CaseDraftSchema, confirmPersonalData: z.boolean().optional() }),
   base("case.open", { caseId: IdSchema }),
   base("toets.note", { noteId: IdSchema, caseId: IdSchema, stepId: IdSchema, text: text(LIMITS.note) }),
   base("toets.advance", { caseId: IdSchema }),

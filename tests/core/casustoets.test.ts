@@ -262,3 +262,59 @@ describe("casustoets: cases", () => {
     thenEvents(when(fresh, cmd("phase.next"), spelleider), phaseStarted(PHASE.casustoets), caseOpened("ebike"));
   });
 });
+
+describe("casustoets: a live case with personal data", () => {
+  const clean = { title: "Schulden en een baan", situation: "Een jongen met schulden kan per 1 maart 2026 een baan krijgen.", effectWanted: "Schuldenvrij aan het werk." };
+  const withContact = { ...clean, situation: "Een jongen met schulden (bel 06-12345678 of mail j.jansen@voorbeeld.nl) kan een baan krijgen." };
+
+  it("a case that seems to hold personal data is stopped, with the kinds named in Dutch and the data itself left out", () => {
+    const outcome = when(inToets(), cmd("case.add", { caseId: "schulden", draft: withContact }), spelleider);
+    rejected(
+      outcome,
+      "persoonsgegevens",
+      "De casus lijkt een telefoonnummer en een e-mailadres te bevatten. Haal die gegevens weg, of bevestig dat het geen echte persoonsgegevens zijn.",
+    );
+    expect(JSON.stringify(outcome.decision)).not.toContain("06-12345678");
+    expect(JSON.stringify(outcome.decision)).not.toContain("j.jansen");
+  });
+
+  it("every text of the case is checked: title, situation, effect and dilemma", () => {
+    const drafts = [
+      { ...clean, title: "Mevrouw (geb. 12-03-1987)" },
+      { ...clean, situation: "Het gezin woont op 1234 AB 12 en heeft schulden." },
+      { ...clean, effectWanted: "De huur gaat weer naar NL91ABNA0417164300." },
+      { ...clean, dilemma: "Mag de consulent BSN 123456782 opvragen bij de werkgever?" },
+    ];
+    const names = ["een geboortedatum", "een postcode met huisnummer", "een IBAN", "een BSN"];
+    drafts.forEach((draft, i) => {
+      rejected(when(inToets(), cmd("case.add", { caseId: "schulden", draft }), spelleider), "persoonsgegevens", `De casus lijkt ${names[i]} te bevatten.`);
+    });
+  });
+
+  it("confirmed as no real personal data, the case is added as written", () => {
+    thenEvents(when(inToets(), cmd("case.add", { caseId: "schulden", draft: withContact, confirmPersonalData: true }), spelleider), { type: "CaseAdded", caseId: "schulden", draft: withContact });
+  });
+
+  it("a confirmation of false counts as none", () => {
+    rejected(when(inToets(), cmd("case.add", { caseId: "schulden", draft: withContact, confirmPersonalData: false }), spelleider), "persoonsgegevens", "een telefoonnummer");
+  });
+
+  it("ordinary case text with dates, amounts and articles needs no confirmation", () => {
+    const draft = {
+      title: "Terugvordering na boodschappen",
+      situation: "De gemeente vorderde op 3 maart 2026 € 7.000 terug (Participatiewet art. 58); zie CRvB 18-5-2016, ECLI:NL:CRVB:2016:1402.",
+      effectWanted: "Rondkomen in de regio 1234, met 2.000 euro minder schuld.",
+      dilemma: "Is 50% terugbetalen evenredig (Awb art. 3:4 lid 2)?",
+    };
+    thenEvents(when(inToets(), cmd("case.add", { caseId: "boodschappen", draft }), spelleider), { type: "CaseAdded", caseId: "boodschappen", draft });
+  });
+
+  it("the other rules come first: a confirmation does not get a case in after the kader is done", () => {
+    rejected(
+      when(inToets(phaseStarted(PHASE.resultaat)), cmd("case.add", { caseId: "schulden", draft: withContact, confirmPersonalData: true }), spelleider),
+      "verkeerde_fase",
+      "Het kader is al klaar",
+    );
+    rejected(when(inToets(), cmd("case.add", { caseId: "schulden", draft: withContact }), participant("d1")), "niet_toegestaan", "Alleen de spelleider");
+  });
+});

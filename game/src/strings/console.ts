@@ -90,14 +90,13 @@ export const console = {
     dilemma: "Dilemma (optioneel)",
     submit: "Casus toevoegen",
     cancel: "Annuleren",
+    // `what` is a list of finds, e.g. "een telefoonnummer (06-12345678) en een e-mailadres (a@b.nl)".
     warning: (what: string) => `Let op: de tekst lijkt ${what} te bevatten. Haal dat weg voordat je de casus toevoegt.`,
-    found: {
-      email: "een e-mailadres",
-      phone: "een telefoonnummer",
-      bsn: "een BSN",
-      postcode: "een postcode met huisnummer",
-      date: "een geboortedatum",
-    },
+    foundItem: (noun: string, examples: readonly string[]) => `${noun} (${examples.join(", ")})`,
+    list: (parts: readonly string[]) => (parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} en ${parts[parts.length - 1]}`),
+    // After the server stopped the case for personal data: its message, then these two ways on.
+    edit: "Aanpassen",
+    confirmAnyway: "Toch toevoegen: dit zijn geen echte persoonsgegevens",
     added: "De casus is toegevoegd.",
   },
 

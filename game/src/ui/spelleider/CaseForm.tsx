@@ -1,15 +1,24 @@
 /**
  * Adding a case a participant brought in, as a modal form. The texts are kept in the browser until the case is
- * added, and a line (plus a live warning) asks to leave personal data out.
+ * added. A line asks to leave personal data out, and a live warning names what looks like personal data, with the
+ * same check the server makes (server/core/personalData.ts). When the server stops the case for it, the spelleider
+ * either goes back to editing or confirms that the data are made up, which sends the case again with that promise.
  */
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { CaseDraft } from "../../../../server/protocol/commands.ts";
 import { LIMITS } from "../../../../server/protocol/ids.ts";
+import { describePersonalData, findPersonalData, type PersonalDataKind, type PersonalDataMatch } from "../../../../server/core/personalData.ts";
 import { newId, type Connection, type Snapshot } from "../../net/connection.ts";
 import { t } from "../../strings/index.ts";
 import { CommandStatus, TextField } from "../common.tsx";
 import { useCommand, useKeptText } from "../hooks.ts";
-import { findPersonalData } from "./privacy.ts";
+
+/** The server's "persoonsgegevens" rejection, for exactly these texts: editing them puts the form back. */
+interface Stopped {
+  draft: CaseDraft;
+  texts: string;
+  message: string;
+}
 
 export function CaseForm({ conn, snap, open, onClose, onAdded }: { conn: Connection; snap: Snapshot; open: boolean; onClose: () => void; onAdded: () => void }) {
   const f = t.console.caseForm;
@@ -19,29 +28,61 @@ export function CaseForm({ conn, snap, open, onClose, onAdded }: { conn: Connect
   const [effect, setEffect] = useKeptText(`${key}:effect`);
   const [dilemma, setDilemma] = useKeptText(`${key}:dilemma`);
   const [run, state, reset] = useCommand(conn);
+  const [stopped, setStopped] = useState<Stopped | null>(null);
   const ref = useRef<HTMLDialogElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
       reset();
+      setStopped(null);
       dialog.showModal();
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
-  const found = findPersonalData([title, situation, effect, dilemma].join("\n"));
+  // Field by field, so the form can point at the first field that holds something.
+  const fields = [
+    { id: "casus-titel", found: findPersonalData(title) },
+    { id: "casus-situatie", found: findPersonalData(situation) },
+    { id: "casus-effect", found: findPersonalData(effect) },
+    { id: "casus-dilemma", found: findPersonalData(dilemma) },
+  ];
+  const found = fields.flatMap((field) => field.found);
+  const texts = [title, situation, effect, dilemma].join("\n");
+  const asking = stopped !== null && stopped.texts === texts;
 
-  const submit = async (e: Event) => {
+  // The choice appears where the buttons were: take the keyboard focus along to it.
+  useEffect(() => {
+    if (asking) editRef.current?.focus();
+  }, [asking]);
+
+  const send = async (draft: CaseDraft, confirmPersonalData: boolean) => {
+    const result = await run({ type: "case.add", caseId: newId("c"), draft, ...(confirmPersonalData ? { confirmPersonalData } : {}) });
+    if (result.ok) {
+      setStopped(null);
+      for (const clear of [setTitle, setSituation, setEffect, setDilemma]) clear("");
+      onAdded();
+    } else if (result.code === "persoonsgegevens") {
+      // Shown with its two choices below instead of as a plain status line.
+      reset();
+      setStopped({ draft, texts, message: result.message });
+    }
+  };
+
+  const submit = (e: Event) => {
     e.preventDefault();
     const draft: CaseDraft = { title: title.trim(), situation: situation.trim(), effectWanted: effect.trim() };
     if (dilemma.trim()) draft.dilemma = dilemma.trim();
-    const result = await run({ type: "case.add", caseId: newId("c"), draft });
-    if (result.ok) {
-      for (const clear of [setTitle, setSituation, setEffect, setDilemma]) clear("");
-      onAdded();
-    }
+    void send(draft, false);
+  };
+
+  const backToEditing = () => {
+    setStopped(null);
+    const first = fields.find((field) => field.found.length > 0)?.id ?? "casus-titel";
+    document.getElementById(first)?.focus();
   };
 
   return (
@@ -57,16 +98,38 @@ export function CaseForm({ conn, snap, open, onClose, onAdded }: { conn: Connect
         <TextField id="casus-effect" label={f.effectWanted} value={effect} onInput={setEffect} max={600} rows={2} />
         <TextField id="casus-dilemma" label={f.dilemma} value={dilemma} onInput={setDilemma} max={600} rows={2} />
         <p class="privacy-warning" aria-live="polite">
-          {found.length > 0 ? f.warning(found.map((kind) => f.found[kind]).join(", ")) : ""}
+          {found.length > 0 && !asking ? f.warning(describeFinds(found)) : ""}
         </p>
-        <div class="row dialog-actions">
-          <button type="submit">{f.submit}</button>
-          <button type="button" class="secondary" onClick={onClose}>
-            {f.cancel}
-          </button>
-        </div>
+        {asking ? (
+          <div class="privacy-note stack" role="alert">
+            <p>{stopped.message}</p>
+            <div class="row">
+              <button type="button" ref={editRef} onClick={backToEditing}>
+                {f.edit}
+              </button>
+              <button type="button" class="secondary" onClick={() => void send(stopped.draft, true)}>
+                {f.confirmAnyway}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div class="row dialog-actions">
+            <button type="submit">{f.submit}</button>
+            <button type="button" class="secondary" onClick={onClose}>
+              {f.cancel}
+            </button>
+          </div>
+        )}
         <CommandStatus state={state} />
       </form>
     </dialog>
   );
+}
+
+/** "een telefoonnummer (06-12345678) en een e-mailadres (a@b.nl)": each kind once, with what was found. */
+function describeFinds(found: readonly PersonalDataMatch[]): string {
+  const byKind = new Map<PersonalDataKind, string[]>();
+  for (const item of found) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item.match]);
+  const f = t.console.caseForm;
+  return f.list([...byKind].map(([kind, matches]) => f.foundItem(describePersonalData(kind), [...new Set(matches)])));
 }
