@@ -11,6 +11,7 @@ import type { Scenario } from "../protocol/scenario.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
 import type { EventStore } from "../store/types.ts";
 import { landingPage } from "./landing.ts";
+import { scenarioPreviewResponse } from "./preview.ts";
 
 export interface HttpServices {
   /** The built client, served for page paths; absent in tests that need no browser. */
@@ -94,6 +95,12 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     const url = `${req.protocol}://${req.get("host") ?? "localhost"}/j/${code}`;
     const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#1f2a30", light: "#ffffff" } });
     res.type("image/svg+xml").set("cache-control", "public, max-age=3600").send(svg);
+  });
+
+  // The scenario preview for trainers: public, because a scenario holds no session data.
+  app.get("/scenario/:id", (req, res) => {
+    const { status, html, csp } = scenarioPreviewResponse(services.scenarios, param(req, "id"));
+    res.status(status).set({ "content-security-policy": csp, "cache-control": "no-cache" }).type("html").send(html);
   });
 
   serveClient(app, services);

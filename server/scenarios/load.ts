@@ -1,12 +1,15 @@
 /**
  * Reading scenario files: parse with zod (Dutch messages that name the place), then the cross-reference rules.
- * A broken file is reported, never thrown, so one typo does not take the other scenarios down.
+ * A broken file is reported, never thrown, so one typo does not take the other scenarios down. Files in an older
+ * format (schemaVersion 0) are migrated first (migrate.ts). `npm run scenario:check` gives trainers the same
+ * verdict with line and column numbers (check.ts).
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
 import { GAME_ROLES } from "../protocol/ids.ts";
 import { SCENARIO_SCHEMA_VERSION, ScenarioSchema, type Scenario } from "../protocol/scenario.ts";
+import { migrateScenario } from "./migrate.ts";
 import { scenarioProblems, type ScenarioPath, type ScenarioProblem } from "./rules.ts";
 
 export type { ScenarioPath, ScenarioProblem } from "./rules.ts";
@@ -55,7 +58,7 @@ function lastKey(issue: RawIssue): PropertyKey | undefined {
   return path[path.length - 1];
 }
 
-/** Dutch text for zod's own checks. Messages written in the schema itself (already Dutch) take precedence. */
+/** Dutch text for zod's own checks (short fragments after "Bij <plek>:"; the checker has its own, longer texts). Messages written in the schema itself (already Dutch) take precedence. */
 function dutchMessage(issue: RawIssue): string {
   switch (issue.code) {
     case "invalid_type": {
@@ -169,6 +172,16 @@ export function parseScenario(json: unknown): ParseScenarioResult {
   return { ok: true, scenario: parsed.data };
 }
 
+/**
+ * A scenario as read from a file: older formats are brought up to date first (migrate.ts), a format newer than
+ * this code knows is reported; then parseScenario. Problem paths refer to the current format.
+ */
+export function parseScenarioJson(json: unknown): ParseScenarioResult {
+  const migration = migrateScenario(json);
+  if (!migration.ok) return { ok: false, problems: migration.problems };
+  return parseScenario(migration.value);
+}
+
 export interface ScenarioFileError {
   file: string;
   problems: ScenarioProblem[];
@@ -218,7 +231,7 @@ export async function loadScenarioDir(dir: string): Promise<{ scenarios: Map<str
       });
       continue;
     }
-    const result = parseScenario(json);
+    const result = parseScenarioJson(json);
     if (!result.ok) {
       errors.push({ file, problems: result.problems });
       continue;

@@ -4,7 +4,7 @@
  * how to fix it, because a trainer reads it after writing a scenario by hand.
  */
 import { GAME_ROLES, type GameRole } from "../protocol/ids.ts";
-import type { Scenario } from "../protocol/scenario.ts";
+import type { Phase, Scenario, Voting } from "../protocol/scenario.ts";
 
 export type ScenarioPath = (string | number)[];
 export interface ScenarioProblem {
@@ -44,22 +44,47 @@ function duplicateIds(items: readonly { id: string }[], basePath: ScenarioPath, 
   return problems;
 }
 
+/** Every rule, on a scenario that passed the zod schema. */
 export function scenarioProblems(s: Scenario): ScenarioProblem[] {
+  return ruleProblems(s);
+}
+
+/**
+ * What the rules read: ids, references, phases, the vote. A whole Scenario is one; the checker also passes the
+ * parts of a broken file that are sound (say, the ids of the cases when one case's text is too long), and a rule
+ * whose parts are missing is skipped. So rule problems are reported next to schema errors elsewhere in the file.
+ */
+export interface RuleInput {
+  rolePriority?: readonly GameRole[] | undefined;
+  categories?: readonly { id: string }[] | undefined;
+  beeldvorming?: { prompts: readonly { id: string }[] } | undefined;
+  rounds?: readonly { id: string; caseId: string }[] | undefined;
+  cases?: readonly { id: string }[] | undefined;
+  omgekeerdeToets?: readonly { id: string }[] | undefined;
+  voting?: Voting | undefined;
+  variants?: readonly { id: string; phases: readonly Phase[] }[] | undefined;
+}
+
+export function ruleProblems(s: RuleInput): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
 
   // 1. Unique ids within each list.
   for (const { key, one } of ID_LISTS) {
     if (key === "prompts") {
-      problems.push(...duplicateIds(s.beeldvorming.prompts, ["beeldvorming", "prompts"], one, "beeldvorming.prompts"));
+      if (s.beeldvorming !== undefined) {
+        problems.push(...duplicateIds(s.beeldvorming.prompts, ["beeldvorming", "prompts"], one, "beeldvorming.prompts"));
+      }
     } else {
-      problems.push(...duplicateIds(s[key], [key], one, key));
+      const items = s[key];
+      if (items !== undefined) problems.push(...duplicateIds(items, [key], one, key));
     }
   }
 
   // 2. The first category is kernwaarden.
-  const first = s.categories[0];
+  const categories = s.categories ?? [];
+  const first = categories[0];
   if (first !== undefined && first.id !== "kernwaarden") {
-    const at = s.categories.findIndex((c) => c.id === "kernwaarden");
+    const at = categories.findIndex((c) => c.id === "kernwaarden");
     problems.push({
       path: ["categories", 0, "id"],
       message:
@@ -73,9 +98,10 @@ export function scenarioProblems(s: Scenario): ScenarioProblem[] {
 
   // 3. rolePriority names all six roles once.
   const seenRoles = new Set<GameRole>();
-  s.rolePriority.forEach((role, index) => {
+  const rolePriority = s.rolePriority ?? [];
+  rolePriority.forEach((role, index) => {
     if (seenRoles.has(role)) {
-      const missing = GAME_ROLES.filter((r) => !s.rolePriority.includes(r));
+      const missing = GAME_ROLES.filter((r) => !rolePriority.includes(r));
       problems.push({
         path: ["rolePriority", index],
         message:
@@ -86,11 +112,12 @@ export function scenarioProblems(s: Scenario): ScenarioProblem[] {
     seenRoles.add(role);
   });
 
-  // 4. Every round's case exists.
-  const caseIds = new Set(s.cases.map((c) => c.id));
+  // 4. Every round's case exists (only known when the cases themselves are valid).
+  const caseIds = new Set((s.cases ?? []).map((c) => c.id));
   const knownCases = list([...caseIds]);
-  s.rounds.forEach((round, index) => {
-    if (!caseIds.has(round.caseId)) {
+  const checkCases = s.cases !== undefined;
+  (s.rounds ?? []).forEach((round, index) => {
+    if (checkCases && !caseIds.has(round.caseId)) {
       problems.push({
         path: ["rounds", index, "caseId"],
         message:
@@ -101,13 +128,14 @@ export function scenarioProblems(s: Scenario): ScenarioProblem[] {
   });
 
   // 5. Phases refer to existing rounds and cases; 6. variants start with lobby and end with resultaat.
-  const roundIds = new Set(s.rounds.map((r) => r.id));
+  const roundIds = new Set((s.rounds ?? []).map((r) => r.id));
   const knownRounds = list([...roundIds]);
-  s.variants.forEach((variant, v) => {
+  const checkRounds = s.rounds !== undefined;
+  (s.variants ?? []).forEach((variant, v) => {
     const base: ScenarioPath = ["variants", v, "phases"];
     const name = `Variant ${quote(variant.id)}`;
     variant.phases.forEach((phase, p) => {
-      if (phase.kind === "rolwissel" && !roundIds.has(phase.roundId)) {
+      if (phase.kind === "rolwissel" && checkRounds && !roundIds.has(phase.roundId)) {
         problems.push({
           path: [...base, p, "roundId"],
           message:
@@ -115,7 +143,7 @@ export function scenarioProblems(s: Scenario): ScenarioProblem[] {
             `Kies een van ${knownRounds}, of voeg een ronde met deze id toe.`,
         });
       }
-      if (phase.kind === "casustoets") {
+      if (phase.kind === "casustoets" && checkCases) {
         phase.caseIds.forEach((caseId, k) => {
           if (!caseIds.has(caseId)) {
             problems.push({
@@ -166,7 +194,7 @@ export function scenarioProblems(s: Scenario): ScenarioProblem[] {
   // 7. factsPerRole keys are game roles: the schema already allows only the six role ids (partialRecord of the enum).
 
   // 8. Points voting: at most the whole budget on one item.
-  if (s.voting.mode === "punten" && s.voting.maxPerItem !== undefined && s.voting.maxPerItem > s.voting.budget) {
+  if (s.voting?.mode === "punten" && s.voting.maxPerItem !== undefined && s.voting.maxPerItem > s.voting.budget) {
     problems.push({
       path: ["voting", "maxPerItem"],
       message:

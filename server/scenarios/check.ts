@@ -1,0 +1,982 @@
+/**
+ * The scenario checker's core: everything `npm run scenario:check` reports about a scenario file, each problem
+ * with its line, column and path and a Dutch message that says how to fix it. Pure, no process I/O: the CLI
+ * (cli/check.ts) reads files and prints, the tests call this directly.
+ *
+ * Per file, in this order, and all problems at once:
+ *   1. syntax (jsonc-parser): a missing or extra comma, a comment, an unclosed string … After a comma or a comment
+ *      the rest is still checked; after a worse syntax error only the syntax errors are reported, because what
+ *      the parser made of the rest is a guess.
+ *   2. the format version: an older one is migrated (migrate.ts) with a warning, a newer one is an error.
+ *   3. the zod ScenarioSchema, each issue at its JSON node (an unknown field at its name, with the nearest known
+ *      name as a suggestion; a missing field at the object it belongs in).
+ *   4. the cross-reference rules (rules.ts) on every part of the scenario that passed the schema.
+ *   5. the checker's own advice: timers, the points budget, De Omgekeerde Toets, `$schema`, a field written twice,
+ *      and personal data in case texts (warnings, at the exact place in the text).
+ */
+import { findNodeAtOffset, getNodePath, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { z } from "zod";
+import { describePersonalData, findPersonalData } from "../core/personalData.ts";
+import { GAME_ROLES, IdSchema } from "../protocol/ids.ts";
+import { PhaseSchema, SCENARIO_SCHEMA_VERSION, ScenarioSchema } from "../protocol/scenario.ts";
+import { formatPath, keyNodeAt, LineIndex, locate, offsetInString, propertyNode, type JsonPath } from "./locate.ts";
+import { migrateScenario, V0_UPGRADE_HINT } from "./migrate.ts";
+import { ruleProblems, type RuleInput } from "./rules.ts";
+
+export type Severity = "fout" | "waarschuwing";
+
+export interface CheckProblem {
+  severity: Severity;
+  /** Offset in the file (after a byte order mark), for sorting. */
+  offset: number;
+  line: number;
+  column: number;
+  /** Where in the scenario, e.g. `cases[2].situation`; `(scenario)` for the whole file. */
+  path: string;
+  /** Dutch, one or more full sentences, saying what is wrong and how to fix it. */
+  message: string;
+}
+
+export interface FileCheck {
+  file: string;
+  problems: CheckProblem[];
+}
+
+/** The value of `$schema` every scenario in scenarios/ starts with. */
+export const SCHEMA_REFERENCE = "./scenario.schema.json";
+
+/** Timers and budgets outside these bounds get a warning. */
+export const ADVICE = {
+  maxPhaseMinutes: 120,
+  minRolwisselMinutes: 5,
+  minBudget: 3,
+  maxBudget: 30,
+  toetsSteps: 5,
+  lastToetsStep: "wet",
+} as const;
+
+/** The case texts the personal-data guard reads. */
+const CASE_TEXT_FIELDS = ["title", "situation", "effectWanted", "standardAnswer", "dilemma"] as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small helpers
+// ---------------------------------------------------------------------------------------------------------------
+
+type Key = string | number;
+const quote = (v: unknown): string => JSON.stringify(v);
+const orList = (values: readonly unknown[]): string => {
+  const quoted = values.map(quote);
+  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} of ${quoted[quoted.length - 1]}`;
+};
+const andList = (values: readonly unknown[]): string => {
+  const quoted = values.map(quote);
+  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} en ${quoted[quoted.length - 1]}`;
+};
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function describeValue(input: unknown): string {
+  if (input === null) return "null";
+  if (Array.isArray(input)) return "een lijst";
+  switch (typeof input) {
+    case "string":
+      return input === "" ? "een lege tekst" : `de tekst ${quote(input.length > 40 ? `${input.slice(0, 40)}…` : input)}`;
+    case "number":
+      return `het getal ${input}`;
+    case "boolean":
+      return String(input);
+    case "object":
+      return "een object";
+    default:
+      return "niets";
+  }
+}
+
+/** The value at `path` inside a parsed JSON value, and whether it is there at all. */
+function valueAt(root: unknown, path: JsonPath): { found: boolean; value: unknown } {
+  let value = root;
+  for (const key of path) {
+    if (typeof key === "number" && Array.isArray(value) && key < value.length) value = value[key];
+    else if (typeof key === "string" && isRecord(value) && Object.hasOwn(value, key)) value = value[key];
+    else return { found: false, value: undefined };
+  }
+  return { found: true, value };
+}
+
+/** Edit distance with adjacent transpositions (optimal string alignment), case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= s.length; i += 1) {
+    const row = d[i] ?? [];
+    const prev = d[i - 1] ?? [];
+    for (let j = 1; j <= t.length; j += 1) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let best = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, (d[i - 2]?.[j - 2] ?? 0) + 1);
+      row[j] = best;
+    }
+  }
+  return d[s.length]?.[t.length] ?? Math.max(s.length, t.length);
+}
+
+/** The known name closest to `word`, if it is close enough to be a typo (at most a third of its letters off). */
+export function nearestName(word: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of names) {
+    const distance = editDistance(word, name);
+    if (distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  if (best === undefined || best === word) return undefined;
+  return bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The zod schema at a path
+// ---------------------------------------------------------------------------------------------------------------
+
+type AnySchema = z.core.$ZodType;
+
+function unwrap(schema: AnySchema): AnySchema {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) current = current.unwrap();
+  return current;
+}
+
+/** The object schemas a discriminated union can be. */
+function unionOptions(schema: AnySchema): z.ZodObject[] {
+  if (!(schema instanceof z.ZodDiscriminatedUnion)) return [];
+  return schema.options.filter((option): option is z.ZodObject => option instanceof z.ZodObject);
+}
+
+/** The option of a discriminated union that `value` chose with its discriminator (`kind`, `mode`). */
+function chosenOption(schema: AnySchema, value: unknown): z.ZodObject | undefined {
+  if (!(schema instanceof z.ZodDiscriminatedUnion) || !isRecord(value)) return undefined;
+  const discriminator = schema._zod.def.discriminator;
+  return unionOptions(schema).find((option) => {
+    const literal = option.shape[discriminator];
+    return literal instanceof z.ZodLiteral && [...literal.values].some((v) => v === value[discriminator]);
+  });
+}
+
+interface SchemaPlace {
+  /** The schema at the path, unwrapped from optional and default; a union already narrowed to its chosen option. */
+  schema?: AnySchema;
+  /** The schema as written in its parent (with its description and examples). */
+  declared?: AnySchema;
+  /** When the place is one of a discriminated union's options: all of them. */
+  alternatives: z.ZodObject[];
+}
+
+function schemaAt(path: JsonPath, root: unknown): SchemaPlace {
+  let declared: AnySchema = ScenarioSchema;
+  let value: unknown = root;
+  let alternatives: z.ZodObject[] = [];
+  const narrow = (s: AnySchema): AnySchema | undefined => {
+    const u = unwrap(s);
+    alternatives = unionOptions(u);
+    return alternatives.length > 0 ? chosenOption(u, value) : u;
+  };
+  let schema = narrow(declared);
+  for (const key of path) {
+    let next: AnySchema | undefined;
+    if (schema instanceof z.ZodObject && typeof key === "string") next = schema.shape[key];
+    else if (schema instanceof z.ZodArray && typeof key === "number") next = schema.element;
+    else if (schema instanceof z.ZodRecord && typeof key === "string") next = schema.valueType;
+    if (next === undefined) return { alternatives: [] };
+    declared = next;
+    value = valueAt(value, [key]).value;
+    schema = narrow(declared);
+  }
+  return { schema, declared, alternatives };
+}
+
+/** The field names an object at this place may have. */
+function knownKeys(place: SchemaPlace): string[] {
+  const { schema } = place;
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+  if (schema instanceof z.ZodRecord) {
+    const keyType = schema.keyType;
+    if (keyType instanceof z.ZodEnum) return keyType.options.filter((k): k is string => typeof k === "string");
+  }
+  return [...new Set(place.alternatives.flatMap((option) => Object.keys(option.shape)))];
+}
+
+function exampleOf(schema: AnySchema | undefined): unknown {
+  if (schema === undefined) return undefined;
+  const examples = z.globalRegistry.get(schema)?.examples ?? z.globalRegistry.get(unwrap(schema))?.examples;
+  return Array.isArray(examples) ? examples[0] : undefined;
+}
+
+/** What belongs at a place, as a Dutch phrase: "een tekst van hoogstens 400 tekens", "een geheel getal van 1 tot en met 100". */
+function expectation(place: SchemaPlace): string | undefined {
+  const schema = place.schema;
+  if (schema === undefined) return place.alternatives.length > 0 ? "een object { … }" : undefined;
+  if (schema instanceof z.ZodString) {
+    if (schema.format === "date") return 'een datum als JJJJ-MM-DD, bijvoorbeeld "2026-03-16"';
+    if (schema.format === "regex") return "een korte id van letters, cijfers, - en _";
+    return schema.maxLength === null ? "een tekst" : `een tekst van hoogstens ${schema.maxLength} tekens`;
+  }
+  if (schema instanceof z.ZodNumber) {
+    const kind = schema.isInt ? "een geheel getal" : "een getal";
+    return schema.minValue !== null && schema.maxValue !== null && Number.isFinite(schema.minValue) && Number.isFinite(schema.maxValue)
+      ? `${kind} van ${schema.minValue} tot en met ${schema.maxValue}`
+      : kind;
+  }
+  if (schema instanceof z.ZodLiteral) return `de waarde ${orList([...schema.values])}`;
+  if (schema instanceof z.ZodEnum) return `een van ${orList(schema.options)}`;
+  if (schema instanceof z.ZodArray) return "een lijst [ … ]";
+  if (schema instanceof z.ZodObject || schema instanceof z.ZodRecord) return "een object { … }";
+  return undefined;
+}
+
+/** " Bijvoorbeeld: …" for short examples from the schema's metadata, or nothing. */
+function exampleHint(place: SchemaPlace): string {
+  const example = exampleOf(place.declared);
+  if (typeof example === "number" || (typeof example === "string" && example.length <= 40)) return ` Bijvoorbeeld: ${quote(example)}.`;
+  return "";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Problems before they have a place in the file
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Where in the file a problem points: at the value, at a field's name, or at the object a missing field belongs in. */
+type Anchor = "value" | "key" | "parent";
+
+interface Draft {
+  severity: Severity;
+  /** The path in the file as written (already mapped back from a migrated format). */
+  path: JsonPath;
+  anchor: Anchor;
+  message: string;
+  /** The path shown, when it differs from `path` (a missing field is shown at the object it belongs in). */
+  shownPath?: JsonPath;
+}
+
+interface Context {
+  /** The scenario in the current format, as zod sees it. */
+  value: unknown;
+  sourcePath: (path: JsonPath) => JsonPath;
+}
+
+type Issue = z.core.$ZodIssue;
+
+const DISCRIMINATOR_NOUNS: Record<string, string> = { kind: "fase", mode: "stemwijze" };
+
+function issueDrafts(issue: Issue, ctx: Context, suppressedMissing: Set<string>): Draft[] {
+  const path: JsonPath = issue.path.map((k): Key => (typeof k === "number" ? k : String(k)));
+  const parentPath = path.slice(0, -1);
+  const field = path[path.length - 1];
+  const place = schemaAt(path, ctx.value);
+  const present = valueAt(ctx.value, path);
+  const input = present.value;
+  const error = (message: string, anchor: Anchor = "value", at: JsonPath = path): Draft => ({
+    severity: "fout",
+    path: ctx.sourcePath(at),
+    anchor,
+    message,
+  });
+
+  // A field that is not there at all, whatever zod calls it.
+  if (!present.found && typeof field === "string" && path.length > 0) {
+    if (suppressedMissing.has(formatPath(path))) return [];
+    const shown = ctx.sourcePath(parentPath);
+    if (parentPath.length === 1 && parentPath[0] === "roles") {
+      return [
+        {
+          ...error(
+            `De rol ${quote(field)} heeft geen briefing. Voeg onder "roles" een briefing voor ${quote(field)} toe, ` +
+              'met "name", "summary", "concerns", "pressure" en "privateFacts": elke spelrol heeft er een nodig.',
+            "parent",
+          ),
+          shownPath: shown,
+        },
+      ];
+    }
+    let what = expectation(place);
+    const options = unionIssueOptions(issue);
+    if (what === undefined && options.length > 0) what = `een van ${orList(options)}`;
+    return [
+      {
+        ...error(`Het verplichte veld ${quote(field)} ontbreekt. Voeg ${quote(field)} toe${what === undefined ? "" : `, met ${what}`}.${exampleHint(place)}`, "parent"),
+        shownPath: shown,
+      },
+    ];
+  }
+
+  switch (issue.code) {
+    case "invalid_type": {
+      if (path.length === 0) {
+        return [error(`Een scenario is één object tussen accolades { … }, maar hier staat ${describeValue(input)}. Zet het hele scenario tussen { en }.`)];
+      }
+      const wanted = expectation(place) ?? (issue.expected === "int" ? "een geheel getal" : issue.expected === "number" ? "een getal" : issue.expected);
+      const now = `Hier hoort ${wanted}, maar er staat ${describeValue(input)}.`;
+      if ((issue.expected === "number" || issue.expected === "int") && typeof input === "string" && input.trim() !== "" && Number.isFinite(Number(input))) {
+        const written = typeof field === "string" ? `${quote(field)}: ${Number(input)}` : String(Number(input));
+        return [error(`${now} Schrijf het getal zonder aanhalingstekens: ${written}.`)];
+      }
+      if (issue.expected === "int" && typeof input === "number") {
+        return [error(`${now} Kies een heel getal, bijvoorbeeld ${Math.max(1, Math.round(input))}.`)];
+      }
+      if (issue.expected === "string" && (typeof input === "number" || typeof input === "boolean")) {
+        return [error(`${now} Zet de tekst tussen dubbele aanhalingstekens: ${quote(String(input))}.`)];
+      }
+      if (issue.expected === "array" && typeof input === "string") {
+        return [error(`${now} Zet de tekst in een lijst, tussen blokhaken: [ ${quote(input.length > 30 ? `${input.slice(0, 30)}…` : input)} ].`)];
+      }
+      if (issue.expected === "object") {
+        const keys = knownKeys(place);
+        return [error(`${now} Schrijf hier een object { … }${keys.length > 0 ? ` met de velden ${andList(keys)}` : ""}.`)];
+      }
+      if ((issue.expected === "number" || issue.expected === "int") && typeof input === "string") {
+        return [error(`${now} Schrijf een getal, zonder aanhalingstekens.${exampleHint(place)}`)];
+      }
+      return [error(`${now}${exampleHint(place) || " Vervang de waarde."}`)];
+    }
+
+    case "too_small": {
+      const n = Number(issue.minimum);
+      if (issue.origin === "string") {
+        const max = place.schema instanceof z.ZodString ? place.schema.maxLength : null;
+        if (n <= 1) return [error(`Dit veld mag niet leeg zijn. Vul een tekst in${max === null ? "" : ` van hoogstens ${max} tekens`}.`)];
+        return [error(`De tekst is te kort: schrijf minstens ${n} tekens.`)];
+      }
+      if (issue.origin === "array") {
+        const count = Array.isArray(input) ? input.length : 0;
+        if (path.length === 1 && path[0] === "omgekeerdeToets") {
+          return [
+            error(
+              "De Omgekeerde Toets heeft geen stappen, en zonder toets is er geen casustoets. Voeg de vijf stappen toe, in deze volgorde: " +
+                'het effect voor de inwoner, de impact, de bedoeling van de wet, de ethiek en als laatste de wet zelf ("id": "wet").',
+            ),
+          ];
+        }
+        if (path.length === 1 && path[0] === "rolePriority") return [error(rolePriorityMessage(count, input))];
+        if (issue.exact) return [error(`Deze lijst moet precies ${plural(n, "element", "elementen")} hebben; er staan er nu ${count}.`)];
+        return [error(`Deze lijst moet minstens ${plural(n, "element", "elementen")} hebben; er ${count === 1 ? "staat er nu 1" : `staan er nu ${count}`}. Voeg er ${n - count} toe.`)];
+      }
+      return [error(`Het getal ${describeNumber(input)} is te klein: het moet minstens ${n} zijn.${rangeHint(place)}`)];
+    }
+
+    case "too_big": {
+      const n = Number(issue.maximum);
+      if (issue.origin === "string") {
+        const length = typeof input === "string" ? input.length : 0;
+        return [error(`De tekst is te lang: ${length} tekens, terwijl hier hoogstens ${n} mogen. Maak hem ${length - n} tekens korter.`)];
+      }
+      if (issue.origin === "array") {
+        const count = Array.isArray(input) ? input.length : 0;
+        if (path.length === 1 && path[0] === "rolePriority") return [error(rolePriorityMessage(count, input))];
+        return [error(`Deze lijst mag hoogstens ${plural(n, "element", "elementen")} hebben; er staan er nu ${count}. Haal er ${count - n} weg.`)];
+      }
+      return [error(`Het getal ${describeNumber(input)} is te groot: het mag hoogstens ${n} zijn.${rangeHint(place)}`)];
+    }
+
+    case "invalid_format": {
+      const text = typeof input === "string" ? input : "";
+      if (issue.format === "date") {
+        const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+        const suggestion = dmy === null ? "2026-03-16" : `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}`;
+        return [error(`${quote(text)} is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld ${quote(suggestion)}.`)];
+      }
+      if (issue.format === "regex") {
+        return [
+          error(
+            `De id ${quote(text)} bevat tekens die in een id niet mogen: gebruik alleen letters zonder accenten, cijfers, - en _ ` +
+              `(geen spaties). Bijvoorbeeld: ${quote(slug(text))}.`,
+          ),
+        ];
+      }
+      return [error(`Deze waarde heeft niet de juiste vorm (${issue.format}).`)];
+    }
+
+    case "invalid_value": {
+      if (path.length === 1 && path[0] === "schemaVersion") {
+        if (input === String(SCENARIO_SCHEMA_VERSION)) {
+          return [error(`Schrijf de versie als getal, zonder aanhalingstekens: "schemaVersion": ${SCENARIO_SCHEMA_VERSION}.`)];
+        }
+        return [error(`Dit scenarioformaat heeft versie ${SCENARIO_SCHEMA_VERSION}, maar er staat ${describeValue(input)}. Zet "schemaVersion": ${SCENARIO_SCHEMA_VERSION}.`)];
+      }
+      const values = issue.values.filter((v): v is string => typeof v === "string");
+      const guess = typeof input === "string" ? nearestName(input, values) : undefined;
+      const isRole = values.length === GAME_ROLES.length && GAME_ROLES.every((role) => values.includes(role));
+      const what = isRole && typeof input === "string" ? `${quote(input)} is geen spelrol.` : `${describeValue(input)} mag hier niet.`;
+      return [error(`${capitalize(what)}${guess === undefined ? "" : ` Bedoel je ${quote(guess)}?`} Kies een van ${orList(issue.values)}.`)];
+    }
+
+    case "invalid_union": {
+      if (issue.discriminator === undefined) {
+        return [error("Deze waarde past bij geen van de vormen die hier mogen; vergelijk haar met de voorbeelden in scenario.schema.json.")];
+      }
+      const options = unionIssueOptions(issue);
+      const disc = issue.discriminator;
+      const noun = DISCRIMINATOR_NOUNS[disc] ?? "soort";
+      const chosen = valueAt(ctx.value, path).value;
+      if (disc === "mode" && chosen === "points") {
+        return [error('Stemmen met punten heet sinds versie 1 "punten": schrijf "mode": "punten".')];
+      }
+      const guess = typeof chosen === "string" ? nearestName(chosen, options) : undefined;
+      const target = path[path.length - 1] === disc ? path : [...path, disc];
+      return [
+        error(
+          `Onbekende ${noun}: ${describeValue(chosen)}.${guess === undefined ? "" : ` Bedoel je ${quote(guess)}?`} Kies voor ${quote(disc)} een van ${orList(options)}.`,
+          "value",
+          target,
+        ),
+      ];
+    }
+
+    case "unrecognized_keys":
+      return issue.keys.map((key) => unknownKeyDraft(key, path, place, ctx));
+
+    default:
+      return [error(`Deze waarde klopt niet: ${issue.message}.`)];
+  }
+}
+
+/** The values a discriminated union's discriminator may have, from its issue. */
+function unionIssueOptions(issue: Issue): string[] {
+  if (issue.code !== "invalid_union" || !("options" in issue) || !Array.isArray(issue.options)) return [];
+  return issue.options.filter((o): o is string => typeof o === "string");
+}
+
+function unknownKeyDraft(key: string, objectPath: JsonPath, place: SchemaPlace, ctx: Context): Draft {
+  const keys = knownKeys(place);
+  const draft = (message: string): Draft => ({ severity: "fout", path: ctx.sourcePath([...objectPath, key]), anchor: "key", message });
+  const guess = nearestName(key, keys);
+  const objectValue = valueAt(ctx.value, objectPath).value;
+  const missing = guess !== undefined && isRecord(objectValue) && !Object.hasOwn(objectValue, guess);
+  const missingNote = missing ? " Dat veld ontbreekt nu." : "";
+
+  const isRoleMap = keys.length === GAME_ROLES.length && GAME_ROLES.every((role) => keys.includes(role));
+  if (isRoleMap) {
+    // Under "roles" every role is required; in factsPerRole a role without facts is fine.
+    const roleNote = missing && objectPath.length === 1 && objectPath[0] === "roles" ? ` De briefing voor ${quote(guess)} ontbreekt nu.` : "";
+    return draft(
+      `${quote(key)} is geen spelrol.${guess === undefined ? "" : ` Bedoel je ${quote(guess)}?${roleNote}`} ` +
+        `Gebruik als naam een van ${orList(GAME_ROLES)}.`,
+    );
+  }
+  if (guess !== undefined) return draft(`Onbekend veld ${quote(key)}: bedoel je ${quote(guess)}?${missingNote} Verbeter de naam.`);
+  if (objectPath.length === 0 && key === "phases") {
+    return draft(
+      'Onbekend veld "phases". Sinds versie 1 staan de fasen in een speelvariant: ' +
+        '"variants": [{ "id": "standaard", "title": "Standaard", "phases": [ … ] }]. Verplaats de fasen daarheen.',
+    );
+  }
+  // A field another kind of phase has, e.g. "minutes" on the lobby.
+  const shape = place.schema instanceof z.ZodObject ? place.schema.shape : {};
+  const disc = Object.keys(DISCRIMINATOR_NOUNS).find((d) => d in shape);
+  if (disc !== undefined && place.alternatives.some((option) => key in option.shape) && isRecord(objectValue)) {
+    const noun = DISCRIMINATOR_NOUNS[disc] ?? "soort";
+    return draft(`Een ${noun} ${quote(objectValue[disc])} heeft geen ${quote(key)}. Haal het veld weg.`);
+  }
+  return draft(`Onbekend veld ${quote(key)}. Hier mogen alleen ${andList(keys)}. Haal het veld weg, of verbeter de naam.`);
+}
+
+/** Missing fields that an unknown field next to them is a misspelling of: reported once, at the misspelling. */
+function misspelledFields(issues: readonly Issue[], ctx: Context): Set<string> {
+  const result = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const path: JsonPath = issue.path.map((k): Key => (typeof k === "number" ? k : String(k)));
+    const keys = knownKeys(schemaAt(path, ctx.value));
+    const objectValue = valueAt(ctx.value, path).value;
+    for (const key of issue.keys) {
+      const guess = nearestName(key, keys);
+      if (guess !== undefined && isRecord(objectValue) && !Object.hasOwn(objectValue, guess)) result.add(formatPath([...path, guess]));
+    }
+  }
+  return result;
+}
+
+function rolePriorityMessage(count: number, input: unknown): string {
+  const listed = Array.isArray(input) ? input : [];
+  const missing = GAME_ROLES.filter((role) => !listed.includes(role));
+  return (
+    `Noem in "rolePriority" alle zes rollen precies één keer; er staan er nu ${count}.` +
+    (missing.length > 0 ? ` Er ontbreekt ${andList(missing)}.` : "")
+  );
+}
+
+function describeNumber(input: unknown): string {
+  return typeof input === "number" ? String(input) : describeValue(input);
+}
+
+function rangeHint(place: SchemaPlace): string {
+  const what = expectation(place);
+  return what === undefined ? "" : ` Kies ${what}.`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A valid id made from a text: "Kern waarden!" → "kern-waarden". */
+function slug(text: string): string {
+  const id = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return id === "" ? "mijn-id" : id;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Advice on the parts that passed the schema
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Just the ids of a list's elements: enough for the uniqueness and reference rules when another field is broken. */
+const idsOnly = z.array(z.looseObject({ id: IdSchema }));
+
+/**
+ * The sound parts of a scenario whose whole did not pass the schema, for the rules and the advice: each section
+ * that passes on its own, and for the lists the rules only need ids of, the ids.
+ */
+function soundParts(value: unknown): RuleInput {
+  if (!isRecord(value)) return {};
+  const shape = ScenarioSchema.shape;
+  const parse = <T>(schema: z.ZodType<T>, v: unknown): T | undefined => {
+    const result = schema.safeParse(v);
+    return result.success ? result.data : undefined;
+  };
+  return {
+    rolePriority: parse(shape.rolePriority, value.rolePriority),
+    categories: parse(idsOnly, value.categories),
+    beeldvorming: parse(z.looseObject({ prompts: idsOnly }), value.beeldvorming),
+    rounds: parse(z.array(z.looseObject({ id: IdSchema, caseId: IdSchema })), value.rounds),
+    cases: parse(idsOnly, value.cases),
+    omgekeerdeToets: parse(shape.omgekeerdeToets, value.omgekeerdeToets),
+    voting: parse(shape.voting, value.voting),
+    variants: parse(z.array(z.looseObject({ id: IdSchema, phases: z.array(PhaseSchema) })), value.variants),
+  };
+}
+
+function adviceDrafts(parts: RuleInput, ctx: Context): Draft[] {
+  const drafts: Draft[] = [];
+  const warn = (path: JsonPath, message: string): void => {
+    drafts.push({ severity: "waarschuwing", path: ctx.sourcePath(path), anchor: "value", message });
+  };
+
+  // Timers, phase by phase: one broken phase does not hide the others.
+  const variants = valueAt(ctx.value, ["variants"]).value;
+  (Array.isArray(variants) ? variants : []).forEach((variant: unknown, v) => {
+    const phases = valueAt(variant, ["phases"]).value;
+    (Array.isArray(phases) ? phases : []).forEach((raw: unknown, p) => {
+      const parsed = PhaseSchema.safeParse(raw);
+      if (!parsed.success) return;
+      const phase = parsed.data;
+      if (!("minutes" in phase) || phase.minutes === undefined) return;
+      const path = ["variants", v, "phases", p, "minutes"];
+      if (phase.minutes > ADVICE.maxPhaseMinutes) {
+        warn(
+          path,
+          `Deze fase (${phase.kind}) duurt ${phase.minutes} minuten, langer dan twee uur. Klopt dat? ` +
+            `Geef één fase hoogstens ${ADVICE.maxPhaseMinutes} minuten, of verdeel het werk over meer fasen.`,
+        );
+      } else if (phase.kind === "rolwissel" && phase.minutes < ADVICE.minRolwisselMinutes) {
+        warn(
+          path,
+          `Deze rolwissel-ronde duurt maar ${plural(phase.minutes, "minuut", "minuten")}: te kort om de casus en je briefing te lezen ` +
+            `en eisen op te schrijven. Geef een rolwissel minstens ${ADVICE.minRolwisselMinutes} minuten, liever 15 of meer.`,
+        );
+      }
+    });
+  });
+
+  const voting = parts.voting;
+  if (voting?.mode === "punten") {
+    if (voting.budget < ADVICE.minBudget) {
+      warn(
+        ["voting", "budget"],
+        `Met ${plural(voting.budget, "punt", "punten")} per speler valt er weinig te verdelen: iedereen kiest hooguit een paar eisen. ` +
+          `Kies een budget van ${ADVICE.minBudget} tot en met ${ADVICE.maxBudget}, bijvoorbeeld 10.`,
+      );
+    } else if (voting.budget > ADVICE.maxBudget) {
+      warn(
+        ["voting", "budget"],
+        `Met ${voting.budget} punten per speler wordt verdelen rekenwerk, en zegt één punt weinig meer. ` +
+          `Kies een budget van ${ADVICE.minBudget} tot en met ${ADVICE.maxBudget}, bijvoorbeeld 10.`,
+      );
+    }
+  }
+
+  const toets = parts.omgekeerdeToets;
+  if (toets !== undefined && toets.length > 0) {
+    if (toets.length < ADVICE.toetsSteps) {
+      warn(
+        ["omgekeerdeToets"],
+        `De Omgekeerde Toets heeft vijf stappen, maar hier staan er ${toets.length}. Vul aan tot de vijf: het effect voor de inwoner, ` +
+          "de impact, de bedoeling van de wet, de ethiek en als laatste de wet zelf, zodat de groep geen stap overslaat.",
+      );
+    }
+    const last = toets.length - 1;
+    const lastStep = toets[last];
+    if (lastStep !== undefined && lastStep.id !== ADVICE.lastToetsStep) {
+      const wet = toets.findIndex((step) => step.id === ADVICE.lastToetsStep);
+      warn(
+        ["omgekeerdeToets", last, "id"],
+        `De laatste stap van De Omgekeerde Toets hoort over de wet te gaan ("id": "wet"): pas als laatste kijk je of de wet echt in de weg staat. ` +
+          (wet >= 0
+            ? `Zet de stap "wet" (nu stap ${wet + 1}) achteraan.`
+            : 'Voeg als laatste stap een stap over de wet toe, met "id": "wet".'),
+      );
+    }
+  }
+  return drafts;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checks on the file itself: syntax, fields written twice, $schema, personal data
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Syntax errors about the structure (brackets, commas, colons) rather than about one word or string. */
+const STRUCTURAL = new Set([
+  "CommaExpected",
+  "PropertyNameExpected",
+  "ValueExpected",
+  "ColonExpected",
+  "CloseBraceExpected",
+  "CloseBracketExpected",
+  "EndOfFileExpected",
+]);
+
+interface SyntaxProblem {
+  offset: number;
+  message: string;
+  recoverable: boolean;
+}
+
+function previousNonSpace(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i] ?? "")) i -= 1;
+  return i;
+}
+
+function syntaxProblem(error: ParseError, text: string): SyntaxProblem {
+  const at = error.offset;
+  const found = text.slice(at, at + Math.max(1, Math.min(error.length, 20)));
+  const closing = text[at] === "}" || text[at] === "]";
+  const before = previousNonSpace(text, at);
+  const code = printParseErrorCode(error.error);
+  switch (code) {
+    case "CommaExpected":
+      // An object that ends inside a list, or a list inside an object: the closing bracket is what is missing.
+      if (closing) {
+        const [missing, noun] = text[at] === "}" ? ["]", "lijst"] : ["}", "object"];
+        return {
+          offset: before + 1,
+          message:
+            `Hier ontbreekt een ${missing === "]" ? "sluitende blokhaak ]" : "sluitende accolade }"}: ${noun === "lijst" ? "de lijst is niet afgesloten" : "het object is niet afgesloten"} ` +
+            `voordat de ${text[at]} erna ${noun === "lijst" ? "het object" : "de lijst"} afsluit. Zet hier een ${missing}, of een komma als er nog iets volgt.`,
+          recoverable: false,
+        };
+      }
+      return {
+        offset: before + 1,
+        message: "Hier ontbreekt een komma. Zet een komma achter deze waarde: tussen twee velden of twee elementen van een lijst staat altijd een komma.",
+        recoverable: true,
+      };
+    case "PropertyNameExpected":
+    case "ValueExpected":
+      if (closing && text[before] === ",") {
+        return {
+          offset: before,
+          message: `Overbodige komma: na het laatste ${text[at] === "}" ? "veld van een object" : "element van een lijst"} mag geen komma staan. Haal deze komma weg.`,
+          recoverable: true,
+        };
+      }
+      if (text.trim() === "") return { offset: 0, message: "Het bestand is leeg. Een scenario is één object tussen accolades { … }.", recoverable: false };
+      if (code === "PropertyNameExpected") {
+        return {
+          offset: at,
+          message: `Hier hoort een veldnaam tussen dubbele aanhalingstekens, zoals "title", maar er staat ${quote(found)}. Enkele aanhalingstekens (') werken niet.`,
+          recoverable: false,
+        };
+      }
+      return {
+        offset: at,
+        message: `Hier ontbreekt een waarde: een tekst tussen dubbele aanhalingstekens, een getal, een lijst [ … ] of een object { … }. Er staat ${quote(found)}.`,
+        recoverable: false,
+      };
+    case "ColonExpected":
+      return { offset: at, message: 'Hier ontbreekt een dubbele punt: tussen een veldnaam en de waarde staat altijd ":", zoals "title": "…".', recoverable: false };
+    case "CloseBraceExpected":
+      return { offset: at, message: "Hier ontbreekt een sluitende accolade }: een object dat eerder begint, is niet afgesloten. Zoek het bijbehorende { en sluit het af.", recoverable: false };
+    case "CloseBracketExpected":
+      return { offset: at, message: "Hier ontbreekt een sluitende blokhaak ]: een lijst die eerder begint, is niet afgesloten. Zoek de bijbehorende [ en sluit haar af.", recoverable: false };
+    case "EndOfFileExpected":
+      return { offset: at, message: "Na het einde van het scenario staat nog tekst. Het hele scenario staat tussen één paar accolades { }: haal wat erna komt weg, of zet het erbinnen.", recoverable: false };
+    case "InvalidCommentToken":
+      return { offset: at, message: "Commentaar (// of /* */) mag niet in een scenariobestand: de server leest gewone JSON. Haal het commentaar weg.", recoverable: true };
+    case "UnexpectedEndOfComment":
+      return { offset: at, message: "Dit commentaar is niet afgesloten, en commentaar mag niet in een scenariobestand. Haal het weg.", recoverable: false };
+    case "UnexpectedEndOfString":
+      return {
+        offset: at,
+        message: 'Deze tekst is niet afgesloten: aan het eind ontbreekt een dubbel aanhalingsteken ("). Een tekst eindigt op dezelfde regel; een nieuwe regel schrijf je als \\n.',
+        recoverable: false,
+      };
+    case "InvalidCharacter":
+      return { offset: at, message: "In een tekst mag geen tab of ander stuurteken staan, en ook geen regeleinde. Gebruik een spatie, of \\n voor een nieuwe regel.", recoverable: false };
+    case "InvalidEscapeCharacter":
+      return { offset: at, message: 'Na een backslash (\\) mag alleen " \\ / b f n r t of u volgen. Bedoel je een backslash zelf, schrijf dan \\\\.', recoverable: false };
+    case "InvalidUnicode":
+      return { offset: at, message: "Na \\u horen vier hexadecimale tekens, zoals \\u00e9. Typ het teken liever gewoon zelf.", recoverable: false };
+    case "InvalidNumberFormat":
+    case "UnexpectedEndOfNumber":
+      return { offset: at, message: `Dit getal is niet goed geschreven (${quote(found)}). Schrijf een getal zonder spaties of aanhalingstekens, zoals 20.`, recoverable: false };
+    default: {
+      const bare = found.replace(/^['‘’“”„]+|['‘’“”„]+$/g, "");
+      const hint = /^(true|false|null)$/i.test(found)
+        ? `Schrijf ${found.toLowerCase()} met kleine letters.`
+        : bare !== found
+          ? `Zet tekst tussen rechte dubbele aanhalingstekens: ${quote(bare)}. Enkele (') en gekrulde aanhalingstekens („ ” “) werken niet.`
+          : 'Tekst hoort tussen rechte dubbele aanhalingstekens ("…").';
+      return { offset: at, message: `Dit kan hier niet staan: ${quote(found)}. ${hint}`, recoverable: false };
+    }
+  }
+}
+
+function nodePath(root: Node | undefined, offset: number): JsonPath {
+  if (root === undefined) return [];
+  const node = findNodeAtOffset(root, offset, false);
+  if (node === undefined) return [];
+  // On a property's name: the path of the property itself.
+  const target = node.parent?.type === "property" && node.parent.children?.[0] === node ? (node.parent.children[1] ?? node) : node;
+  return getNodePath(target);
+}
+
+function duplicateKeyDrafts(node: Node, path: JsonPath, drafts: Draft[]): void {
+  if (node.type === "object") {
+    const seen = new Map<string, number>();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0]?.value;
+      if (typeof key !== "string") continue;
+      const count = (seen.get(key) ?? 0) + 1;
+      seen.set(key, count);
+      if (count === 2) {
+        drafts.push({
+          severity: "fout",
+          path: [...path, key],
+          anchor: "key",
+          message: `Het veld ${quote(key)} staat twee keer in dit object; alleen de laatste telt. Haal een van de twee weg, of voeg ze samen.`,
+        });
+      }
+    }
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0]?.value;
+      const value = property.children?.[1];
+      if (typeof key === "string" && value !== undefined) duplicateKeyDrafts(value, [...path, key], drafts);
+    }
+  } else if (node.type === "array") {
+    (node.children ?? []).forEach((child, i) => duplicateKeyDrafts(child, [...path, i], drafts));
+  }
+}
+
+interface PersonalDataFinding {
+  path: JsonPath;
+  offset: number;
+  message: string;
+}
+
+/** Personal data in the texts of every case, at the exact place inside the string. */
+function personalDataFindings(root: Node, text: string): PersonalDataFinding[] {
+  const findings: PersonalDataFinding[] = [];
+  const cases = locate(root, ["cases"]);
+  if (cases.depth !== 1 || cases.node.type !== "array") return findings;
+  const inspect = (node: Node | undefined, path: JsonPath): void => {
+    if (node?.type !== "string" || typeof node.value !== "string") return;
+    for (const found of findPersonalData(node.value)) {
+      findings.push({
+        path,
+        offset: offsetInString(text, node, found.index),
+        message:
+          `Dit lijkt ${describePersonalData(found.kind)}: ${quote(found.match)}. Een casus moet anoniem zijn: ` +
+          "haal dit gegeven weg, of beschrijf het in algemene woorden.",
+      });
+    }
+  };
+  (cases.node.children ?? []).forEach((caseNode, i) => {
+    for (const field of CASE_TEXT_FIELDS) {
+      const property = propertyNode(caseNode, field);
+      inspect(property?.children?.[1], ["cases", i, field]);
+    }
+    const facts = propertyNode(caseNode, "factsPerRole")?.children?.[1];
+    if (facts?.type !== "object") return;
+    for (const property of facts.children ?? []) {
+      const role = property.children?.[0]?.value;
+      const list = property.children?.[1];
+      if (typeof role !== "string" || list?.type !== "array") continue;
+      (list.children ?? []).forEach((fact, j) => inspect(fact, ["cases", i, "factsPerRole", role, j]));
+    }
+  });
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One file, many files
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface TextCheck {
+  problems: CheckProblem[];
+  /** The scenario's id and where it stands, for noticing two files with the same id. */
+  id?: { value: string; offset: number };
+}
+
+/** Checks the text of one scenario file. */
+export function checkScenarioText(input: string): TextCheck {
+  const text = input.replace(/^\uFEFF/, "");
+  const lines = new LineIndex(text);
+  const problems: CheckProblem[] = [];
+  const add = (severity: Severity, offset: number, path: JsonPath, message: string): void => {
+    const { line, column } = lines.at(offset);
+    problems.push({ severity, offset, line, column, path: formatPath(path), message });
+  };
+
+  // 1. Syntax.
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const seen = new Set<string>();
+  let recoverable = true;
+  for (const error of errors) {
+    const problem = syntaxProblem(error, text);
+    const key = `${problem.offset}:${problem.message}`;
+    // After the first error the parser cannot recover from, structural errors are mostly its echo (a missing
+    // value, a missing bracket further on); errors in a single word or string still stand on their own.
+    if (seen.has(key) || (!recoverable && STRUCTURAL.has(printParseErrorCode(error.error)))) continue;
+    seen.add(key);
+    recoverable &&= problem.recoverable;
+    add("fout", problem.offset, nodePath(root, Math.max(0, problem.offset - (printParseErrorCode(error.error) === "CommaExpected" ? 1 : 0))), problem.message);
+  }
+  if (root === undefined || !recoverable) return { problems: sortProblems(problems) };
+
+  const drafts: Draft[] = [];
+  const place = (draft: Draft): void => {
+    let offset: number;
+    if (draft.anchor === "key") {
+      offset = (keyNodeAt(root, draft.path) ?? locate(root, draft.path).node).offset;
+    } else {
+      const { node, depth } = locate(root, draft.path);
+      // A missing field: at the name of the object it belongs in (or the object itself, in a list).
+      const property = node.parent?.type === "property" ? node.parent.children?.[0] : undefined;
+      offset = draft.anchor === "parent" || depth < draft.path.length ? (property ?? node).offset : node.offset;
+    }
+    add(draft.severity, offset, draft.shownPath ?? draft.path, draft.message);
+  };
+
+  const json: unknown = getNodeValue(root);
+  duplicateKeyDrafts(root, [], drafts);
+
+  if (isRecord(json) && json.$schema === undefined) {
+    drafts.push({
+      severity: "waarschuwing",
+      path: [],
+      anchor: "value",
+      message: `"$schema" ontbreekt. Zet bovenaan "$schema": ${quote(SCHEMA_REFERENCE)}, dan helpt je editor met aanvullen en uitleg bij elk veld.`,
+    });
+  }
+
+  // 2. Format version.
+  const migration = migrateScenario(json);
+  if (!migration.ok) {
+    for (const problem of migration.problems) drafts.push({ severity: "fout", path: problem.path, anchor: "value", message: problem.message });
+  } else {
+    if (migration.migratedFrom !== undefined) {
+      drafts.push({
+        severity: "waarschuwing",
+        path: ["schemaVersion"],
+        anchor: "value",
+        message: `Dit scenario heeft het oude formaat (versie ${migration.migratedFrom}). De server zet het bij het laden om, maar werk het bij naar versie ${SCENARIO_SCHEMA_VERSION}: ${V0_UPGRADE_HINT}`,
+      });
+    }
+    const ctx: Context = { value: migration.value, sourcePath: migration.sourcePath };
+
+    // 3. Schema.
+    const parsed = ScenarioSchema.safeParse(migration.value, { reportInput: true });
+    if (!parsed.success) {
+      const suppressed = misspelledFields(parsed.error.issues, ctx);
+      for (const issue of parsed.error.issues) drafts.push(...issueDrafts(issue, ctx, suppressed));
+    }
+
+    // 4. Rules, 5. advice: on every part that is valid by itself.
+    const parts = parsed.success ? parsed.data : soundParts(migration.value);
+    for (const problem of ruleProblems(parts)) drafts.push({ severity: "fout", path: ctx.sourcePath(problem.path), anchor: "value", message: problem.message });
+    drafts.push(...adviceDrafts(parts, ctx));
+  }
+
+  for (const draft of drafts) place(draft);
+  for (const finding of personalDataFindings(root, text)) add("waarschuwing", finding.offset, finding.path, finding.message);
+
+  const idNode = locate(root, ["id"]);
+  const id = idNode.depth === 1 && typeof idNode.node.value === "string" ? { value: idNode.node.value, offset: idNode.node.offset } : undefined;
+  return { problems: sortProblems(problems), ...(id === undefined ? {} : { id }) };
+}
+
+function sortProblems(problems: CheckProblem[]): CheckProblem[] {
+  const rank = (p: CheckProblem): number => (p.severity === "fout" ? 0 : 1);
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.offset - b.p.offset || rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
+}
+
+/**
+ * Checks several files together: each on its own, and no two with the same scenario id (the server would load
+ * only the first, in the order given).
+ */
+export function checkScenarioFiles(files: readonly { file: string; text: string }[]): FileCheck[] {
+  const firstWithId = new Map<string, string>();
+  return files.map(({ file, text }) => {
+    const result = checkScenarioText(text);
+    const problems = [...result.problems];
+    if (result.id !== undefined) {
+      const earlier = firstWithId.get(result.id.value);
+      if (earlier === undefined) {
+        firstWithId.set(result.id.value, file);
+      } else {
+        const { line, column } = new LineIndex(text.replace(/^\uFEFF/, "")).at(result.id.offset);
+        problems.push({
+          severity: "fout",
+          offset: result.id.offset,
+          line,
+          column,
+          path: "id",
+          message: `Het scenario-id ${quote(result.id.value)} wordt al gebruikt door ${earlier}. Geef dit scenario een eigen id.`,
+        });
+      }
+    }
+    return { file, problems: sortProblems(problems) };
+  });
+}
+
+/** A file that could not be read, as a problem in the report. */
+export function unreadableFile(file: string, reason: string): FileCheck {
+  return { file, problems: [{ severity: "fout", offset: 0, line: 1, column: 1, path: "(bestand)", message: `Het bestand kon niet worden gelezen: ${reason}.` }] };
+}
+
+/** One line of the report: `file:line:column  path  fout: message`. */
+export function formatProblem(file: string, p: CheckProblem): string {
+  return `${file}:${p.line}:${p.column}  ${p.path}  ${p.severity}: ${p.message}`;
+}
+
+/** The last line: "2 fouten, 1 waarschuwing in 3 bestanden". */
+export function formatSummary(checks: readonly FileCheck[]): string {
+  const all = checks.flatMap((c) => c.problems);
+  const errors = all.filter((p) => p.severity === "fout").length;
+  const warnings = all.length - errors;
+  return `${plural(errors, "fout", "fouten")}, ${plural(warnings, "waarschuwing", "waarschuwingen")} in ${plural(checks.length, "bestand", "bestanden")}`;
+}
+
+/** The whole report: every problem of every file, then the summary. */
+export function formatReport(checks: readonly FileCheck[]): string[] {
+  return [...checks.flatMap((c) => c.problems.map((p) => formatProblem(c.file, p))), formatSummary(checks)];
+}
+
+export function hasErrors(checks: readonly FileCheck[]): boolean {
+  return checks.some((c) => c.problems.some((p) => p.severity === "fout"));
+}

@@ -1,0 +1,365 @@
+/**
+ * The scenario checker (`npm run scenario:check`): exact report lines for every file in the broken corpus
+ * (tests/scenarios/broken/, each the demo scenario with one thing broken), the shipped scenarios pass, the other
+ * checks on small edits of the demo, and the CLI's output and exit codes.
+ */
+import { execFile } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { checkScenarioFiles, checkScenarioText, editDistance, formatProblem, formatReport, nearestName, type CheckProblem } from "../../server/scenarios/check.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BROKEN_DIR = join(ROOT, "tests/scenarios/broken");
+const SCENARIO_DIR = join(ROOT, "scenarios");
+const DEMO = readFileSync(join(SCENARIO_DIR, "demo-maatwerk.json"), "utf8");
+
+/** The report lines (without the summary) for one file, named as the CLI names it from the repository root. */
+function reportLines(name: string): string[] {
+  const file = `tests/scenarios/broken/${name}`;
+  const [check] = checkScenarioFiles([{ file, text: readFileSync(join(ROOT, file), "utf8") }]);
+  return (check?.problems ?? []).map((p) => formatProblem(file, p));
+}
+
+/** The demo with `edits` applied; every `from` must occur exactly once, so a changed demo fails loudly here. */
+function demoWith(...edits: [from: string, to: string][]): string {
+  let text = DEMO;
+  for (const [from, to] of edits) {
+    expect(text.split(from).length - 1, `"${from}" komt niet precies één keer voor in de demo`).toBe(1);
+    text = text.replace(from, to);
+  }
+  return text;
+}
+
+/** The text at a problem's line and column, to prove the position without trusting the checker's arithmetic. */
+function textAt(text: string, p: Pick<CheckProblem, "line" | "column">, length: number): string {
+  const line = text.split("\n")[p.line - 1] ?? "";
+  return line.slice(p.column - 1, p.column - 1 + length);
+}
+
+const brief = (p: CheckProblem) => `${p.path}  ${p.severity}: ${p.message}`;
+
+describe("the broken corpus: exact report lines", () => {
+  const EXPECTED: Record<string, string[]> = {
+    "ontbrekende-komma.json": [
+      "tests/scenarios/broken/ontbrekende-komma.json:217:113  cases[0].effectWanted  fout: Hier ontbreekt een komma. Zet een komma achter deze waarde: tussen twee velden of twee elementen van een lijst staat altijd een komma.",
+    ],
+    "overbodige-komma.json": [
+      "tests/scenarios/broken/overbodige-komma.json:397:32  variants[1].phases  fout: Overbodige komma: na het laatste element van een lijst mag geen komma staan. Haal deze komma weg.",
+    ],
+    "budget-als-tekst.json": [
+      'tests/scenarios/broken/budget-als-tekst.json:372:43  voting.budget  fout: Hier hoort een geheel getal van 1 tot en met 100, maar er staat de tekst "10". Schrijf het getal zonder aanhalingstekens: "budget": 10.',
+    ],
+    "onbekend-veld.json": [
+      'tests/scenarios/broken/onbekend-veld.json:50:7  roles.wethouder.sumary  fout: Onbekend veld "sumary": bedoel je "summary"? Dat veld ontbreekt nu. Verbeter de naam.',
+    ],
+    "onbekende-casus.json": [
+      'tests/scenarios/broken/onbekende-casus.json:201:17  rounds[0].caseId  fout: Ronde "ronde1" verwijst naar casus "fiets", maar die casus bestaat niet in `cases`. Kies een van "ebike", "kilometerbudget", "mantelzorg", "achttien", of voeg een casus met deze id toe.',
+    ],
+    "rol-zonder-briefing.json": [
+      'tests/scenarios/broken/rol-zonder-briefing.json:7:3  roles  fout: De rol "directeur" heeft geen briefing. Voeg onder "roles" een briefing voor "directeur" toe, met "name", "summary", "concerns", "pressure" en "privateFacts": elke spelrol heeft er een nodig.',
+    ],
+    "persoonsgegevens.json": [
+      'tests/scenarios/broken/persoonsgegevens.json:216:787  cases[0].situation  waarschuwing: Dit lijkt een e-mailadres: "fietser.oosterwolde@example.nl". Een casus moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden.',
+      'tests/scenarios/broken/persoonsgegevens.json:216:839  cases[0].situation  waarschuwing: Dit lijkt een BSN: "123456782". Een casus moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden.',
+    ],
+    "kernwaarden-niet-eerst.json": [
+      'tests/scenarios/broken/kernwaarden-niet-eerst.json:130:13  categories[0].id  fout: De eerste categorie moet `kernwaarden` zijn, maar dat is nu "doelen"; `kernwaarden` staat op plek 2. Zet de categorie `kernwaarden` vooraan in `categories`: maatwerk begint bij de bedoeling.',
+    ],
+    "oud-formaat.json": [
+      'tests/scenarios/broken/oud-formaat.json:3:20  schemaVersion  waarschuwing: Dit scenario heeft het oude formaat (versie 0). De server zet het bij het laden om, maar werk het bij naar versie 1: zet "schemaVersion": 1, vervang "phases": [ … ] door "variants": [{ "id": "standaard", "title": "Standaard", "phases": [ … ] }] en schrijf bij "voting" "mode": "punten" in plaats van "points".',
+    ],
+  };
+
+  it("has an expectation for every file in the corpus, and a file for every expectation", () => {
+    const files = readdirSync(BROKEN_DIR).filter((name) => name.endsWith(".json")).sort();
+    expect(files).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [name, lines] of Object.entries(EXPECTED)) {
+    it(name, () => {
+      expect(reportLines(name)).toEqual(lines);
+    });
+  }
+
+  it("points at the right characters (checked against the file, not the checker)", () => {
+    const at = (name: string, line: number, column: number, length: number) =>
+      textAt(readFileSync(join(BROKEN_DIR, name), "utf8"), { line, column }, length);
+    // The comma goes right after the closing quote, at the end of the line.
+    expect(at("ontbrekende-komma.json", 217, 111, 10)).toBe('."');
+    expect(at("overbodige-komma.json", 397, 32, 1)).toBe(",");
+    expect(at("budget-als-tekst.json", 372, 43, 4)).toBe('"10"');
+    expect(at("onbekend-veld.json", 50, 7, 8)).toBe('"sumary"');
+    expect(at("onbekende-casus.json", 201, 17, 7)).toBe('"fiets"');
+    expect(at("rol-zonder-briefing.json", 7, 3, 7)).toBe('"roles"');
+    expect(at("persoonsgegevens.json", 216, 787, 30)).toBe("fietser.oosterwolde@example.nl");
+    expect(at("persoonsgegevens.json", 216, 839, 9)).toBe("123456782");
+    expect(at("kernwaarden-niet-eerst.json", 130, 13, 8)).toBe('"doelen"');
+  });
+});
+
+describe("the shipped scenarios", () => {
+  const files = readdirSync(SCENARIO_DIR)
+    .filter((name) => name.endsWith(".json") && name !== "scenario.schema.json")
+    .sort()
+    .map((name) => ({ file: `scenarios/${name}`, text: readFileSync(join(SCENARIO_DIR, name), "utf8") }));
+
+  it("are there", () => {
+    expect(files.map((f) => f.file)).toContain("scenarios/demo-maatwerk.json");
+  });
+
+  it("have no errors, checked together (so also no scenario id twice)", () => {
+    const errors = checkScenarioFiles(files).flatMap((c) => c.problems.filter((p) => p.severity === "fout").map((p) => formatProblem(c.file, p)));
+    expect(errors).toEqual([]);
+  });
+
+  it("the demo has no warnings either", () => {
+    expect(checkScenarioText(DEMO).problems).toEqual([]);
+  });
+});
+
+describe("checks on edits of the demo", () => {
+  it("reports every problem at once, sorted by position, schema errors next to rule problems", () => {
+    const text = demoWith(
+      ['"title": "Maatwerk in de wijk: wie bepaalt wat past?"', '"title": ""'],
+      ['"caseId": "kilometerbudget"', '"caseId": "km"'],
+      ['"voting": { "mode": "punten", "budget": 10, "maxPerItem": 4 }', '"voting": { "mode": "punten", "budget": 2, "maxPerItem": 4 }'],
+    );
+    expect(checkScenarioText(text).problems.map(brief)).toEqual([
+      "title  fout: Dit veld mag niet leeg zijn. Vul een tekst in van hoogstens 120 tekens.",
+      'rounds[1].caseId  fout: Ronde "ronde2" verwijst naar casus "km", maar die casus bestaat niet in `cases`. Kies een van "ebike", "kilometerbudget", "mantelzorg", "achttien", of voeg een casus met deze id toe.',
+      "voting.budget  waarschuwing: Met 2 punten per speler valt er weinig te verdelen: iedereen kiest hooguit een paar eisen. Kies een budget van 3 tot en met 30, bijvoorbeeld 10.",
+      "voting.maxPerItem  fout: `maxPerItem` (4) is groter dan het puntenbudget (2): zoveel punten heeft niemand. Maak `maxPerItem` hoogstens 2, of verhoog `budget`.",
+    ]);
+  });
+
+  it("still checks references when a case elsewhere has a schema error", () => {
+    const text = demoWith(['"caseId": "ebike"', '"caseId": "fiets"'], ['"date": "2026-10-12"', '"date": "12-10-2026"']);
+    expect(checkScenarioText(text).problems.map(brief)).toEqual([
+      'rounds[0].caseId  fout: Ronde "ronde1" verwijst naar casus "fiets", maar die casus bestaat niet in `cases`. Kies een van "ebike", "kilometerbudget", "mantelzorg", "achttien", of voeg een casus met deze id toe.',
+      'cases[1].date  fout: "12-10-2026" is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld "2026-10-12".',
+    ]);
+  });
+
+  it("warns about timers: a phase over two hours, a rolwissel under five minutes", () => {
+    const text = demoWith(
+      ['{ "kind": "samenvoegen", "minutes": 40 }', '{ "kind": "samenvoegen", "minutes": 150 }'],
+      ['{ "kind": "rolwissel", "roundId": "ronde1", "minutes": 15 }', '{ "kind": "rolwissel", "roundId": "ronde1", "minutes": 4 }'],
+    );
+    const problems = checkScenarioText(text).problems;
+    expect(problems.map(brief)).toEqual([
+      "variants[0].phases[4].minutes  waarschuwing: Deze fase (samenvoegen) duurt 150 minuten, langer dan twee uur. Klopt dat? Geef één fase hoogstens 120 minuten, of verdeel het werk over meer fasen.",
+      "variants[1].phases[1].minutes  waarschuwing: Deze rolwissel-ronde duurt maar 4 minuten: te kort om de casus en je briefing te lezen en eisen op te schrijven. Geef een rolwissel minstens 5 minuten, liever 15 of meer.",
+    ]);
+    expect(problems.map((p) => textAt(text, p, 3))).toEqual(["150", "4 }"]);
+  });
+
+  it("warns about a budget over 30 and accepts 3 and 30", () => {
+    const budget = (n: number) =>
+      checkScenarioText(demoWith(['"budget": 10, "maxPerItem": 4', `"budget": ${n}, "maxPerItem": 3`])).problems.map(brief);
+    expect(budget(3)).toEqual([]);
+    expect(budget(30)).toEqual([]);
+    expect(budget(31)).toEqual([
+      "voting.budget  waarschuwing: Met 31 punten per speler wordt verdelen rekenwerk, en zegt één punt weinig meer. Kies een budget van 3 tot en met 30, bijvoorbeeld 10.",
+    ]);
+  });
+
+  it("reports an empty Omgekeerde Toets as an error, and too few steps or the law not last as warnings", () => {
+    const start = DEMO.indexOf('  "omgekeerdeToets": [');
+    const end = DEMO.indexOf('  "voting":');
+    const toets = (steps: string) => `${DEMO.slice(0, start)}  "omgekeerdeToets": ${steps},\n${DEMO.slice(end)}`;
+    const step = (id: string) => `{ "id": "${id}", "title": "Stap ${id}", "prompt": "Wat vraag je je af bij ${id}?" }`;
+
+    expect(checkScenarioText(toets("[]")).problems.map(brief)).toEqual([
+      'omgekeerdeToets  fout: De Omgekeerde Toets heeft geen stappen, en zonder toets is er geen casustoets. Voeg de vijf stappen toe, in deze volgorde: het effect voor de inwoner, de impact, de bedoeling van de wet, de ethiek en als laatste de wet zelf ("id": "wet").',
+    ]);
+    expect(checkScenarioText(toets(`[${step("effect")}, ${step("wet")}, ${step("ethiek")}]`)).problems.map(brief)).toEqual([
+      "omgekeerdeToets  waarschuwing: De Omgekeerde Toets heeft vijf stappen, maar hier staan er 3. Vul aan tot de vijf: het effect voor de inwoner, de impact, de bedoeling van de wet, de ethiek en als laatste de wet zelf, zodat de groep geen stap overslaat.",
+      'omgekeerdeToets[2].id  waarschuwing: De laatste stap van De Omgekeerde Toets hoort over de wet te gaan ("id": "wet"): pas als laatste kijk je of de wet echt in de weg staat. Zet de stap "wet" (nu stap 2) achteraan.',
+    ]);
+    const fiveWithoutLaw = `[${["effect", "impact", "bedoeling", "ethiek", "regels"].map(step).join(", ")}]`;
+    expect(checkScenarioText(toets(fiveWithoutLaw)).problems.map(brief)).toEqual([
+      'omgekeerdeToets[4].id  waarschuwing: De laatste stap van De Omgekeerde Toets hoort over de wet te gaan ("id": "wet"): pas als laatste kijk je of de wet echt in de weg staat. Voeg als laatste stap een stap over de wet toe, met "id": "wet".',
+    ]);
+  });
+
+  it("suggests the nearest field name, also for a phase and for a role, and names a field another phase kind has", () => {
+    const text = demoWith(
+      ['{ "kind": "rolwissel", "roundId": "ronde2", "minutes": 25 }', '{ "kind": "rolwissel", "roundID": "ronde2", "minutes": 25 }'],
+      ['{ "kind": "samenvoegen", "minutes": 20 }', '{ "kind": "samenvoegen", "minutes": 20, "roundId": "ronde1" }'],
+      ['"id": "ebike",\n      "title":', '"id": "ebike",\n      "titel":'],
+    );
+    const problems = checkScenarioText(text).problems;
+    expect(problems.map(brief)).toEqual([
+      'cases[0].titel  fout: Onbekend veld "titel": bedoel je "title"? Dat veld ontbreekt nu. Verbeter de naam.',
+      'variants[0].phases[3].roundID  fout: Onbekend veld "roundID": bedoel je "roundId"? Dat veld ontbreekt nu. Verbeter de naam.',
+      'variants[1].phases[2].roundId  fout: Een fase "samenvoegen" heeft geen "roundId". Haal het veld weg.',
+    ]);
+    // Unknown fields are reported at their name.
+    expect(problems.map((p) => textAt(text, p, 9))).toEqual(['"titel": ', '"roundID"', '"roundId"']);
+  });
+
+  it("reports an unknown field without a near name with the fields that may stand there", () => {
+    const text = demoWith(['"rolePriority":', '"opmerking": "nog nakijken",\n  "rolePriority":']);
+    expect(checkScenarioText(text).problems.map(brief)).toEqual([
+      'opmerking  fout: Onbekend veld "opmerking". Hier mogen alleen "$schema", "schemaVersion", "id", "title", "intro", "roles", "rolePriority", "categories", "beeldvorming", "rounds", "cases", "omgekeerdeToets", "voting" en "variants". Haal het veld weg, of verbeter de naam.',
+    ]);
+  });
+
+  it("explains an unknown phase kind, a points vote written the old way and a role that does not exist", () => {
+    const text = demoWith(
+      ['{ "kind": "beeldvorming", "minutes": 20 }', '{ "kind": "beeldvroming", "minutes": 20 }'],
+      ['"mode": "punten"', '"mode": "points"'],
+      ['"rolePriority": ["burger",', '"rolePriority": ["burgr",'],
+    );
+    expect(checkScenarioText(text).problems.map(brief)).toEqual([
+      'rolePriority[0]  fout: "burgr" is geen spelrol. Bedoel je "burger"? Kies een van "burger", "raadslid", "wethouder", "directeur", "beleidsambtenaar" of "wijkteamprofessional".',
+      'voting.mode  fout: Stemmen met punten heet sinds versie 1 "punten": schrijf "mode": "punten".',
+      'variants[0].phases[1].kind  fout: Onbekende fase: de tekst "beeldvroming". Bedoel je "beeldvorming"? Kies voor "kind" een van "lobby", "beeldvorming", "rolwissel", "samenvoegen", "prioriteren", "casustoets" of "resultaat".',
+    ]);
+  });
+
+  it("reports a missing field at the object it belongs in, with what to fill in", () => {
+    const text = demoWith(['      "dilemma": "Rek je de re-integratieregels', '      "dilemma_": "Rek je de re-integratieregels']);
+    const problems = checkScenarioText(text).problems;
+    expect(problems.map(brief)).toEqual([
+      'cases[0].dilemma_  fout: Onbekend veld "dilemma_": bedoel je "dilemma"? Dat veld ontbreekt nu. Verbeter de naam.',
+    ]);
+    const removed = DEMO.replace(/\n\s*"standardAnswer": "Vervoer hoort bij de Wmo[^\n]*/, "");
+    const missing = checkScenarioText(removed).problems;
+    expect(missing.map(brief)).toEqual([
+      'cases[0]  fout: Het verplichte veld "standardAnswer" ontbreekt. Voeg "standardAnswer" toe, met een tekst van hoogstens 600 tekens.',
+    ]);
+    expect(textAt(removed, missing[0]!, 1)).toBe("{");
+  });
+
+  it("reports a field written twice and a missing $schema", () => {
+    const text = demoWith(['  "$schema": "./scenario.schema.json",\n', ""], ['"budget": 10,', '"budget": 10, "budget": 12,']);
+    expect(checkScenarioText(text).problems.map(brief)).toEqual([
+      '(scenario)  waarschuwing: "$schema" ontbreekt. Zet bovenaan "$schema": "./scenario.schema.json", dan helpt je editor met aanvullen en uitleg bij elk veld.',
+      'voting.budget  fout: Het veld "budget" staat twee keer in dit object; alleen de laatste telt. Haal een van de twee weg, of voeg ze samen.',
+    ]);
+  });
+
+  it("finds personal data in every case text, at the exact character, also after escapes", () => {
+    const text = demoWith(
+      ['"Je hebt het een week op een gewone fiets geprobeerd.', '"Zijn \\"mentor\\" belt op 06-12345678 of mailt naar hulp@voorbeeld.nl. Je hebt het een week op een gewone fiets geprobeerd.'],
+      ['"title": "Het kilometerbudget is op"', '"title": "Het kilometerbudget is op (NL91ABNA0417164300)"'],
+    );
+    const problems = checkScenarioText(text).problems;
+    expect(problems.map(brief)).toEqual([
+      'cases[0].factsPerRole.burger[1]  waarschuwing: Dit lijkt een telefoonnummer: "06-12345678". Een casus moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden.',
+      'cases[0].factsPerRole.burger[1]  waarschuwing: Dit lijkt een e-mailadres: "hulp@voorbeeld.nl". Een casus moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden.',
+      'cases[1].title  waarschuwing: Dit lijkt een IBAN: "NL91ABNA0417164300". Een casus moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden.',
+    ]);
+    expect(problems.map((p) => textAt(text, p, 6))).toEqual(["06-123", "hulp@v", "NL91AB"]);
+  });
+
+  it("reports a comment and checks the rest; after an unclosed string only the syntax", () => {
+    const comment = demoWith(['  "intro":', '  // TODO inleiding\n  "intro":'], ['"budget": 10', '"budget": "tien"']);
+    expect(checkScenarioText(comment).problems.map((p) => `${p.line}:${p.column}  ${brief(p)}`)).toEqual([
+      "6:3  (scenario)  fout: Commentaar (// of /* */) mag niet in een scenariobestand: de server leest gewone JSON. Haal het commentaar weg.",
+      '373:43  voting.budget  fout: Hier hoort een geheel getal van 1 tot en met 100, maar er staat de tekst "tien". Schrijf een getal, zonder aanhalingstekens. Bijvoorbeeld: 10.',
+    ]);
+    const unclosed = demoWith(['"title": "Maatwerk in de wijk: wie bepaalt wat past?"', '"title": "Maatwerk in de wijk: wie bepaalt wat past?'], ['"budget": 10', '"budget": "tien"']);
+    expect(checkScenarioText(unclosed).problems.map((p) => `${p.line}:${p.column}  ${brief(p)}`)).toEqual([
+      '5:12  title  fout: Deze tekst is niet afgesloten: aan het eind ontbreekt een dubbel aanhalingsteken ("). Een tekst eindigt op dezelfde regel; een nieuwe regel schrijf je als \\n.',
+    ]);
+  });
+
+  it("explains quotes that JSON does not know and a list that is not closed", () => {
+    expect(checkScenarioText("{\n  'id': 'x'\n}\n").problems.map((p) => `${p.line}:${p.column}  ${brief(p)}`)).toEqual([
+      `2:3  (scenario)  fout: Dit kan hier niet staan: "'id'". Zet tekst tussen rechte dubbele aanhalingstekens: "id". Enkele (') en gekrulde aanhalingstekens („ ” “) werken niet.`,
+      `2:9  (scenario)  fout: Dit kan hier niet staan: "'x'". Zet tekst tussen rechte dubbele aanhalingstekens: "x". Enkele (') en gekrulde aanhalingstekens („ ” “) werken niet.`,
+    ]);
+    expect(checkScenarioText('{\n  "cases": [ { "id": "y" }\n}\n').problems.map((p) => `${p.line}:${p.column}  ${brief(p)}`)).toEqual([
+      "2:27  cases[0]  fout: Hier ontbreekt een sluitende blokhaak ]: de lijst is niet afgesloten voordat de } erna het object afsluit. Zet hier een ], of een komma als er nog iets volgt.",
+    ]);
+    expect(checkScenarioText("").problems.map(brief)).toEqual(["(scenario)  fout: Het bestand is leeg. Een scenario is één object tussen accolades { … }."]);
+  });
+
+  it("counts lines after a byte order mark and with Windows line ends like an editor", () => {
+    const text = `\uFEFF${DEMO.replace('"budget": 10', '"budget": "10"').replace(/\n/g, "\r\n")}`;
+    const [problem] = checkScenarioText(text).problems;
+    expect(problem && `${problem.line}:${problem.column}`).toBe("372:43");
+  });
+
+  it("reports a scenario id that another file already uses", () => {
+    const checks = checkScenarioFiles([
+      { file: "a.json", text: DEMO },
+      { file: "b.json", text: DEMO },
+    ]);
+    expect(formatReport(checks)).toEqual([
+      'b.json:4:9  id  fout: Het scenario-id "demo-maatwerk" wordt al gebruikt door a.json. Geef dit scenario een eigen id.',
+      "1 fout, 0 waarschuwingen in 2 bestanden",
+    ]);
+  });
+});
+
+describe("nearest field names", () => {
+  it("counts edits, with a swap of two letters as one", () => {
+    expect(editDistance("briefng", "briefing")).toBe(1);
+    expect(editDistance("titel", "title")).toBe(1);
+    expect(editDistance("caseid", "caseId")).toBe(0);
+    expect(editDistance("", "abc")).toBe(3);
+  });
+
+  it("suggests only names that are close enough", () => {
+    expect(nearestName("briefng", ["briefing", "summary"])).toBe("briefing");
+    expect(nearestName("situatie", ["title", "situation", "dilemma"])).toBe("situation");
+    expect(nearestName("opmerking", ["title", "situation", "dilemma"])).toBeUndefined();
+    expect(nearestName("title", ["title"])).toBeUndefined();
+  });
+});
+
+describe("the CLI", () => {
+  const run = promisify(execFile);
+  const cli = (...args: string[]) =>
+    run(process.execPath, [join(ROOT, "server/scenarios/cli/check.ts"), ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: ROOT } }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (err: { code?: number; stdout?: string }) => ({ code: err.code ?? -1, stdout: err.stdout ?? "" }),
+    );
+
+  it("checks the shipped scenarios without arguments and exits 0", async () => {
+    const { code, stdout } = await cli();
+    const count = readdirSync(SCENARIO_DIR).filter((n) => n.endsWith(".json") && n !== "scenario.schema.json").length;
+    expect(stdout.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^0 fouten, \\d+ waarschuwingen? in ${count} bestand(en)?$`));
+    expect(code).toBe(0);
+  });
+
+  it("exits 1 on errors and prints every problem, then the summary", async () => {
+    const { code, stdout } = await cli("tests/scenarios/broken/budget-als-tekst.json", "tests/scenarios/broken/persoonsgegevens.json");
+    expect(code).toBe(1);
+    expect(stdout.trimEnd().split("\n")).toEqual([
+      ...reportLines("budget-als-tekst.json"),
+      ...reportLines("persoonsgegevens.json"),
+      "1 fout, 2 waarschuwingen in 2 bestanden",
+    ]);
+  });
+
+  it("exits 0 with only warnings", async () => {
+    const { code, stdout } = await cli("tests/scenarios/broken/oud-formaat.json");
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("0 fouten, 1 waarschuwing in 1 bestand");
+  });
+
+  it("checks a directory, and reports a file that does not exist as an error", async () => {
+    const all = await cli("tests/scenarios/broken");
+    expect(all.code).toBe(1);
+    expect(all.stdout.trimEnd().split("\n").at(-1)).toBe("7 fouten, 3 waarschuwingen in 9 bestanden");
+    const missing = await cli("scenarios/bestaat-niet.json");
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/^scenarios\/bestaat-niet\.json:1:1 {2}\(bestand\) {2}fout: Het bestand kon niet worden gelezen: /);
+  });
+
+  it("names files relative to where it was started", async () => {
+    const { stdout } = await run(process.execPath, [join(ROOT, "server/scenarios/cli/check.ts"), "broken/oud-formaat.json"], {
+      cwd: ROOT,
+      env: { ...process.env, INIT_CWD: join(ROOT, "tests/scenarios") },
+    });
+    expect(stdout.split("\n")[0]).toMatch(/^broken\/oud-formaat\.json:3:20 {2}schemaVersion {2}waarschuwing: /);
+    expect(relative(ROOT, BROKEN_DIR)).toBe(join("tests", "scenarios", "broken"));
+  });
+});
