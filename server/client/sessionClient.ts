@@ -133,7 +133,9 @@ export class SessionClient {
     const room = await client.joinOrCreate(ROOM_NAME, options, SessionRoomState);
     // Hotel Wi-Fi: reconnect even right after joining, keep trying, and keep what was sent meanwhile.
     room.reconnection.minUptime = 0;
-    room.reconnection.maxRetries = 8;
+    // Short gaps between tries (at most 2 s), so a restarted server sees everyone back within seconds.
+    room.reconnection.maxDelay = 2_000;
+    room.reconnection.maxRetries = 30;
     room.reconnection.maxEnqueuedMessages = 200;
     return room;
   }
@@ -191,7 +193,7 @@ export class SessionClient {
           this.setStatus("gestopt", message);
           return;
         }
-        await new Promise((r) => setTimeout(r, Math.min(5_000, 250 * 2 ** attempt)));
+        await new Promise((r) => setTimeout(r, Math.min(2_000, 250 * 2 ** attempt)));
       }
     }
   }
