@@ -154,4 +154,31 @@ describe.skipIf(!hasChromium)("een hele sessie in de browser", () => {
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
     expect(findings.length).toBeGreaterThanOrEqual(20);
   });
+
+  it("beeldvorming: anonieme kaartjes en clusters, op elk scherm", { timeout: 120_000 }, async () => {
+    const { code, secret } = await createSession(e2e.baseUrl, "dag");
+    const lead = await (await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    const beamer = await (await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await lead.goto(`${e2e.baseUrl}/spelleider/${secret}`);
+    await beamer.goto(`${e2e.baseUrl}/beamer/${code}`);
+    const anne = await (await e2e.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    const bram = await (await e2e.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await joinAsParticipant(anne, e2e.baseUrl, code, "Anne", "raadslid");
+    await joinAsParticipant(bram, e2e.baseUrl, code, "Bram", "wethouder");
+    await lead.getByRole("button", { name: "Volgende fase" }).click();
+    await lead.getByRole("button", { name: "Ja, verder" }).click();
+    const cards = ["Kijken naar de mens achter de aanvraag", "Uitleggen waarom je afwijkt"];
+    for (const [i, page] of [anne, bram].entries()) {
+      await page.getByLabel("Je kaartje").first().fill(cards[i] ?? "Kaartje");
+      await page.getByRole("button", { name: "Plaatsen" }).first().click();
+    }
+    await expect.poll(() => beamer.locator("main").textContent()).toContain(cards[1]);
+    // Anonymous: nobody's name is on a card, on any screen.
+    expect(await anne.locator("main").textContent()).not.toContain("Bram");
+    await look(anne, "deelnemer-02b-beeldvorming");
+    await look(lead, "spelleider-01b-beeldvorming");
+    await look(beamer, "beamer-01b-beeldvorming");
+    const serious = findings.filter((f) => f.screen.includes("beeldvorming") && f.violations.length > 0);
+    expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+  });
 });

@@ -30,6 +30,7 @@ export function BeeldvormingBoard({ snap }: { snap: Snapshot }) {
               <CardGroup key={cl.id} label={cl.label} cards={cl.cards} max={perGroup} />
             ))}
             {loose.length > 0 ? <CardGroup label={b.loose} cards={loose} max={perGroup} loose /> : null}
+            {cards.length === 0 ? <p class="beamer-empty">{b.emptyPrompt}</p> : null}
           </section>
         );
       })}
