@@ -78,6 +78,13 @@ type SessionRoom = Room<unknown, InstanceType<typeof SessionRoomState>>;
 const CONSENTED = 4000;
 /** Close code the server uses for a participant the spelleider removed. */
 const REMOVED = 4403;
+/** Close code the server uses for everyone in a session the spelleider deleted. */
+const DELETED = 4410;
+/** What a closed connection says when the server's own notice did not arrive. */
+const FINAL_CLOSE_NOTICES: ReadonlyMap<number, string> = new Map([
+  [REMOVED, "De spelleider heeft je uit deze sessie gehaald."],
+  [DELETED, "De spelleider heeft deze sessie verwijderd."],
+]);
 
 export type ConnectionStatus = "verbonden" | "opnieuw-verbinden" | "gestopt";
 
@@ -89,6 +96,8 @@ export class SessionClient {
   private current: SessionRoom;
   private closing = false;
   status: ConnectionStatus = "verbonden";
+  /** Why the status is what it is, in Dutch (e.g. the server's reason for refusing a rejoin). */
+  statusDetail = "";
   /** Called when the connection status changes, e.g. to show an offline banner. */
   onStatus: (status: ConnectionStatus, detail?: string) => void = () => {};
   /** Called after every state patch, also from a room joined again after a restart. */
@@ -161,8 +170,10 @@ export class SessionClient {
     });
     room.onLeave((code) => {
       if (room !== this.current || this.closing || code === CONSENTED) return;
-      if (code === REMOVED) {
-        this.setStatus("gestopt", this.notices.at(-1) ?? "De spelleider heeft je uit deze sessie gehaald.");
+      // Removed from the session, or the session deleted: joining again cannot help.
+      const fallback = FINAL_CLOSE_NOTICES.get(code);
+      if (fallback !== undefined) {
+        this.setStatus("gestopt", this.notices.at(-1) ?? fallback);
         return;
       }
       // The room is gone (server restarted) or the outage outlasted reconnection: join again with the same seat.
@@ -172,6 +183,7 @@ export class SessionClient {
 
   private setStatus(status: ConnectionStatus, detail?: string): void {
     this.status = status;
+    this.statusDetail = detail ?? "";
     this.onStatus(status, detail);
   }
 
@@ -179,7 +191,11 @@ export class SessionClient {
     this.setStatus("opnieuw-verbinden");
     for (let attempt = 0; !this.closing; attempt++) {
       try {
-        const room = await SessionClient.connect(this.client, this.options);
+        // A join that hangs (a seat reserved in a room that went away) must not stall the loop: give up and try again.
+        const room = await Promise.race([
+          SessionClient.connect(this.client, this.options),
+          new Promise<never>((_, fail) => setTimeout(() => fail(new Error("Verbinden duurde te lang.")), 10_000)),
+        ]);
         this.current = room;
         this.attach(room);
         this.setStatus("verbonden");

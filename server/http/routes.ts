@@ -7,7 +7,9 @@ import { join } from "node:path";
 import express, { type Application, type Request, type Response } from "express";
 import QRCode from "qrcode";
 import { z } from "zod";
+import { EXPORT_FORMATS, exportSession } from "../exports/index.ts";
 import type { Scenario } from "../protocol/scenario.ts";
+import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
 import type { EventStore } from "../store/types.ts";
 import { landingPage } from "./landing.ts";
@@ -40,7 +42,7 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   if (process.env.DEV_CORS === "1") {
     // `npm run dev`: the client is served by Vite on another port and calls this API across origins.
     app.use("/api", (req, res, next) => {
-      res.set({ "access-control-allow-origin": req.get("origin") ?? "*", "access-control-allow-headers": "content-type" });
+      res.set({ "access-control-allow-origin": req.get("origin") ?? "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "GET, POST, DELETE" });
       if (req.method === "OPTIONS") return void res.sendStatus(204);
       next();
     });
@@ -88,6 +90,31 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     if (!record) return fail(res, 404, "Deze spelleiderslink klopt niet.");
     const events = await services.store.load(record.sessionId);
     return res.json({ sessionId: record.sessionId, format: "maatwerkspel-eventlog", version: 1, events });
+  });
+
+  // Exports for the spelleider, one click away: the kader as Markdown, PDF and CSV, the whole log as JSON.
+  for (const format of EXPORT_FORMATS) {
+    app.get(`/api/spelleider/:secret/export.${format}`, async (req, res) => {
+      const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
+      if (!record) return fail(res, 404, "Deze spelleiderslink klopt niet.");
+      const file = await exportSession(format, await services.store.load(record.sessionId), services.now()).catch((error: unknown) => {
+        console.error(`Export ${format} van sessie ${record.sessionId} mislukt:`, error);
+        return null;
+      });
+      if (!file) return fail(res, 500, "De export kon niet worden gemaakt. Probeer het later nog eens.");
+      // no-store: the file holds a session's content, which must not linger in shared caches.
+      return res.type(file.contentType).attachment(file.fileName).set("cache-control", "no-store").send(file.body);
+    });
+  }
+
+  // Deleting for good. The live room goes first (everyone told, nothing can write any more), then the data.
+  app.delete("/api/spelleider/:secret", async (req, res) => {
+    const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
+    if (!record) return fail(res, 404, "Deze spelleiderslink klopt niet.");
+    await closeLiveRoomsForDeletion(record.sessionId);
+    // False only when a second request deleted it in the meantime.
+    if (!(await services.store.deleteSession(record.sessionId))) return fail(res, 404, "Deze sessie is al verwijderd.");
+    return res.json({ deleted: true });
   });
 
   app.get("/api/qr/:code.svg", async (req, res) => {

@@ -43,6 +43,9 @@ const commandKey = (actor: Actor, commandId: string): string =>
 
 /** Close code for a participant the spelleider removed (4000-4999 is ours; the client does not rejoin). */
 export const REMOVED_CLOSE_CODE = 4403;
+/** Close code for everyone in a session the spelleider deleted (like HTTP 410 Gone); the client does not rejoin. */
+export const DELETED_CLOSE_CODE = 4410;
+export const DELETED_NOTICE = "De spelleider heeft deze sessie verwijderd.";
 
 type Outcome = { ok: true } | { ok: false; code: string; message: string };
 
@@ -59,6 +62,8 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   /** participantId -> ids of its open connections; presence is never logged. */
   private readonly connections = new Map<string, Set<string>>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Set once the session is being deleted: from then on nothing is written to the store. */
+  private deleting = false;
 
   override maxClients = 250;
 
@@ -87,6 +92,21 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   /** Resolves when every command received so far has been handled. */
   settled(): Promise<void> {
     return this.queue.idle();
+  }
+
+  /**
+   * Before a session's data is deleted: every connection is told why and closed, and the room goes away. The flag is
+   * set inside the command queue, so a command already being stored finishes first and every later one (commands,
+   * joins, the timer) is refused: once this resolves, nothing writes to the session again.
+   */
+  async closeForDeletion(): Promise<void> {
+    await this.queue.run(() => {
+      this.deleting = true;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+    });
+    for (const client of this.clients) client.send(SERVER_MESSAGES.notice, { message: DELETED_NOTICE });
+    await this.disconnect(DELETED_CLOSE_CODE);
   }
 
   /** The live state, for tests that compare it with a replay of the log. */
@@ -199,6 +219,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
    * reconnect). Must run inside the queue.
    */
   private async apply(command: Command, actor: Actor, key: string | null): Promise<Outcome> {
+    if (this.deleting) return { ok: false, code: "verwijderd", message: DELETED_NOTICE };
     if (key && this.applied.has(key)) return { ok: true };
     const decision = decide(this.session, command, actor, this.services.now());
     if (!decision.ok) return decision;

@@ -78,6 +78,22 @@ export class MemoryEventStore implements EventStore {
       .map((record) => ({ ...record }));
   }
 
+  async listSessionsCreatedBefore(time: number): Promise<SessionRecord[]> {
+    this.assertOpen();
+    return this.order
+      .map((id) => this.entry(id).record)
+      .filter((record) => record.createdAt < time)
+      .sort((a, b) => a.createdAt - b.createdAt) // stable: equal times keep the order they were inserted in
+      .map((record) => ({ ...record }));
+  }
+
+  async deleteSession(sessionId: string): Promise<boolean> {
+    this.assertOpen();
+    if (!this.sessions.delete(sessionId)) return false;
+    this.order.splice(this.order.indexOf(sessionId), 1);
+    return true;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }

@@ -118,6 +118,20 @@ export class SqliteEventStore implements EventStore {
     return this.statements.listSessions.all().map((row) => toRecord(SessionRowSchema.parse(row)));
   }
 
+  async listSessionsCreatedBefore(time: number): Promise<SessionRecord[]> {
+    return this.statements.listCreatedBefore.all(time).map((row) => toRecord(SessionRowSchema.parse(row)));
+  }
+
+  async deleteSession(sessionId: string): Promise<boolean> {
+    const deleted = this.transaction(() => {
+      // Events first: they reference the session row.
+      this.statements.deleteEvents.run(sessionId);
+      return Number(this.statements.deleteSession.run(sessionId).changes) > 0;
+    });
+    if (deleted) this.flushWal();
+    return deleted;
+  }
+
   /** Safe to call twice: tests close a store, reopen the file, and clean up everything at the end. */
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
@@ -147,6 +161,14 @@ export class SqliteEventStore implements EventStore {
     if (s.sessionBySecretHash.get(record.secretHash)) throw new Error("Dit spelleidersgeheim is al in gebruik.");
   }
 
+  /**
+   * Deleted data must be gone from the disk, not only from queries: secure_delete zeroes the freed pages, and this
+   * moves them into the main file and empties the WAL, which still holds the old versions of those pages.
+   */
+  private flushWal(): void {
+    this.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+
   private lastSeq(sessionId: string): number {
     return LastSeqRowSchema.parse(this.statements.lastSeq.get(sessionId)).last_seq;
   }
@@ -163,6 +185,8 @@ function configure(db: DatabaseSync): void {
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = FULL");
   db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // A deleted session (names, real roles) must not linger in free pages of the file.
+  db.exec("PRAGMA secure_delete = ON");
 }
 
 /** Brings the file up to the latest schema, each step in its own transaction together with its version number. */
@@ -198,6 +222,9 @@ function prepareStatements(db: DatabaseSync) {
     sessionBySecretHash: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE secret_hash = ?`),
     // rowid breaks ties between sessions created in the same millisecond: the later insert counts as newer.
     listSessions: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY created_at DESC, rowid DESC`),
+    listCreatedBefore: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE created_at < ? ORDER BY created_at, rowid`),
+    deleteEvents: db.prepare("DELETE FROM events WHERE session_id = ?"),
+    deleteSession: db.prepare("DELETE FROM sessions WHERE session_id = ?"),
   } satisfies Record<string, StatementSync>;
   return statements;
 }

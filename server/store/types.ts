@@ -44,5 +44,12 @@ export interface EventStore {
   findBySecretHash(secretHash: string): Promise<SessionRecord | null>;
   /** Newest first. */
   listSessions(): Promise<SessionRecord[]>;
+  /** Sessions created strictly before `time` (ms since epoch), oldest first: what a retention purge would remove. */
+  listSessionsCreatedBefore(time: number): Promise<SessionRecord[]>;
+  /**
+   * Removes a session and its whole log in one go, never half: afterwards nothing of it can be found and its join
+   * code is free again. Returns false when there was no such session.
+   */
+  deleteSession(sessionId: string): Promise<boolean>;
   close(): Promise<void>;
 }

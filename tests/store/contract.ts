@@ -213,6 +213,85 @@ export function eventStoreContract(name: string, makeStore: () => Promise<StoreH
       });
     });
 
+    describe("deleteSession", () => {
+      it("removes the session and its whole log; nothing of it can be found any more", async () => {
+        const r = await createNumbered(1);
+        await store.append(r.sessionId, 1, "p1:c1", [joined("p1"), ready("p1")]);
+        expect(await store.deleteSession(r.sessionId)).toBe(true);
+        expect(await store.load(r.sessionId)).toStrictEqual([]);
+        expect(await store.getSession(r.sessionId)).toBeNull();
+        expect(await store.findByCode(r.code)).toBeNull();
+        expect(await store.findBySecretHash(r.secretHash)).toBeNull();
+        expect(await store.hasCommand(r.sessionId, "p1:c1")).toBe(false);
+        expect(await store.listSessions()).toStrictEqual([]);
+        expect(await store.listSessionsCreatedBefore(Number.MAX_SAFE_INTEGER)).toStrictEqual([]);
+      });
+
+      it("leaves other sessions untouched", async () => {
+        const a = await createNumbered(1);
+        const b = await createNumbered(2);
+        const c = await createNumbered(3);
+        await store.append(b.sessionId, 1, "p2:c1", [joined("p2")]);
+        const logA = await store.load(a.sessionId);
+        const logC = await store.load(c.sessionId);
+        expect(await store.deleteSession(b.sessionId)).toBe(true);
+        expect(await store.listSessions()).toStrictEqual([c, a]);
+        expect(await store.load(a.sessionId)).toStrictEqual(logA);
+        expect(await store.load(c.sessionId)).toStrictEqual(logC);
+        expect(await store.findByCode(c.code)).toStrictEqual(c);
+        expect(await store.append(a.sessionId, 1, "p1:c1", [joined("p1")])).toStrictEqual({ ok: true, lastSeq: 2 });
+      });
+
+      it("frees the id, the join code and the secret hash for a new session", async () => {
+        const r = await createNumbered(1);
+        await store.append(r.sessionId, 1, "p1:c1", [joined("p1")]);
+        await store.deleteSession(r.sessionId);
+        const again = { ...record(2), sessionId: r.sessionId, code: r.code, secretHash: r.secretHash };
+        await store.createSession(again, [created(again)]);
+        expect(await store.findByCode(r.code)).toStrictEqual(again);
+        // The new session starts its own log: nothing of the old one comes back.
+        expect(await store.load(r.sessionId)).toStrictEqual([{ seq: 1, commandKey: null, event: created(again) }]);
+        expect(await store.hasCommand(r.sessionId, "p1:c1")).toBe(false);
+      });
+
+      it("gives false for an unknown or already deleted session", async () => {
+        const r = await createNumbered(1);
+        expect(await store.deleteSession("bestaat-niet")).toBe(false);
+        expect(await store.deleteSession(r.sessionId)).toBe(true);
+        expect(await store.deleteSession(r.sessionId)).toBe(false);
+      });
+
+      it("refuses appends to a deleted session", async () => {
+        const r = await createNumbered(1);
+        await store.deleteSession(r.sessionId);
+        await expect(store.append(r.sessionId, 1, "p1:c1", [joined("p1")])).rejects.toThrow();
+        expect(await store.load(r.sessionId)).toStrictEqual([]);
+      });
+    });
+
+    describe("listSessionsCreatedBefore", () => {
+      it("lists only sessions created strictly before the time, oldest first", async () => {
+        const later = await createNumbered(1, T0 + 3_000);
+        const oldest = await createNumbered(2, T0 + 1_000);
+        const atBoundary = await createNumbered(3, T0 + 2_000);
+        const justBefore = await createNumbered(4, T0 + 1_999);
+        expect(await store.listSessionsCreatedBefore(T0 + 2_000)).toStrictEqual([oldest, justBefore]);
+        expect(await store.listSessionsCreatedBefore(T0 + 2_001)).toStrictEqual([oldest, justBefore, atBoundary]);
+        expect(await store.listSessionsCreatedBefore(T0 + 1_000)).toStrictEqual([]);
+        expect(await store.listSessionsCreatedBefore(T0 + 10_000)).toStrictEqual([oldest, justBefore, atBoundary, later]);
+      });
+
+      it("keeps insertion order between sessions created in the same millisecond", async () => {
+        const first = await createNumbered(1, T0);
+        const second = await createNumbered(2, T0);
+        expect(await store.listSessionsCreatedBefore(T0 + 1)).toStrictEqual([first, second]);
+      });
+
+      it("gives an empty list for an empty store", async () => {
+        expect(await store.listSessionsCreatedBefore(Number.MAX_SAFE_INTEGER)).toStrictEqual([]);
+      });
+    });
+
     describe.runIf(options.durable)("durability", () => {
       it("keeps sessions, events and command keys across close and reopen", async () => {
         const { reopen } = harness;
@@ -228,6 +307,20 @@ export function eventStoreContract(name: string, makeStore: () => Promise<StoreH
         expect(await again.load(r.sessionId)).toStrictEqual(log);
         expect(await again.hasCommand(r.sessionId, "p1:c1")).toBe(true);
         expect(await again.append(r.sessionId, 2, null, [ready("p1")])).toStrictEqual({ ok: true, lastSeq: 3 });
+      });
+
+      it("keeps a deletion across close and reopen", async () => {
+        const { reopen } = harness;
+        if (!reopen) throw new Error(`${name} heet duurzaam maar kan niet opnieuw worden geopend`);
+        const gone = await createNumbered(1);
+        const kept = await createNumbered(2);
+        await store.deleteSession(gone.sessionId);
+        await store.close();
+
+        const again = await reopen();
+        expect(await again.listSessions()).toStrictEqual([kept]);
+        expect(await again.load(gone.sessionId)).toStrictEqual([]);
+        expect(await again.findByCode(gone.code)).toBeNull();
       });
     });
   });

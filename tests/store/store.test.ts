@@ -2,7 +2,7 @@
  * Runs the event store contract against every implementation, plus what only a file can go through:
  * a corrupted row, and two connections writing to the same file.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -79,6 +79,12 @@ describe("SqliteEventStore on disk", () => {
     await harness.cleanup();
   });
 
+  /** The raw bytes of the database file and its WAL, as text: what someone with a copy of the disk could read. */
+  function onDisk(): string {
+    const files = [harness.filePath, `${harness.filePath}-wal`].filter((file) => existsSync(file));
+    return files.map((file) => readFileSync(file).toString("latin1")).join("");
+  }
+
   /** Overwrites one row's body behind the store's back, as a bad disk or a hand edit would. */
   function corrupt(seq: number, body: string): void {
     const other = new DatabaseSync(harness.filePath);
@@ -106,6 +112,18 @@ describe("SqliteEventStore on disk", () => {
     expect(await harness.store.append(record.sessionId, 2, "p1:c2", lock(false))).toStrictEqual({ ok: true, lastSeq: 3 });
     expect(await second.append(record.sessionId, 2, "p2:c1", lock(true))).toStrictEqual({ ok: false, reason: "conflict", lastSeq: 3 });
     expect(await second.hasCommand(record.sessionId, "p1:c2")).toBe(true);
+  });
+
+  it("leaves no trace of a deleted session in the file or its WAL, not even in free pages", async () => {
+    const name = "Jannetje Zeldzaamnaam";
+    await harness.store.append(record.sessionId, 2, "p1:c2", [
+      { type: "ParticipantJoined", v: 1, at: record.createdAt + 2, participantId: "p1", displayName: name, realRole: "raadslid", seatTokenHash: "ab".repeat(32) },
+    ]);
+    expect(onDisk()).toContain(name);
+    expect(await harness.store.deleteSession(record.sessionId)).toBe(true);
+    // Read while the store is still open, as a copy of a running server's data directory would be.
+    expect(onDisk()).not.toContain(name);
+    expect(onDisk()).not.toContain(record.label);
   });
 
   it("refuses a file written by a newer schema version", async () => {

@@ -121,4 +121,39 @@ export const console = {
     removeConfirm: "Ja, weghalen",
     removed: (n: number) => (n === 1 ? "1 deelnemer weggehaald" : `${n} deelnemers weggehaald`),
   },
+
+  // Deleting the whole session for good (not one participant: that is people.remove).
+  remove: {
+    heading: "Sessie verwijderen",
+    hint: "Klaar met deze sessie? Haal dan alles van de server: de namen en al het werk van de groep.",
+    button: "Sessie verwijderen",
+    confirmTitle: "Sessie voorgoed verwijderen?",
+    confirmBody: (label: string) =>
+      `Alles van „${label}” wordt gewist: wie er meededen, met hun naam en functie, en alles wat de groep maakte (kaartjes, eisen, stemmen, casussen en het kader). Dit kan niet ongedaan worden gemaakt.`,
+    confirmOthers: "Wie nu verbonden is, ook het beamerscherm, krijgt te zien dat de sessie is verwijderd.",
+    confirm: "Ja, voorgoed verwijderen",
+    pending: "Bezig met verwijderen…",
+    failed: "De sessie kon niet worden verwijderd. Probeer het nog eens.",
+    offline: "De server is niet bereikbaar. Er is niets verwijderd; probeer het zo nog eens.",
+    doneTitle: "Sessie verwijderd",
+    doneBody: (label: string) => `„${label}” is van de server verwijderd, met alle namen en al het werk van de groep.`,
+    doneLinks: "De code en je spelleiderslink werken niet meer; deelnemers en het beamerscherm zijn losgekoppeld.",
+    newSession: "Nieuwe sessie maken",
+  },
+
+  // Downloads of the session for the spelleider, shown once the kader is there.
+  exports: {
+    heading: "Exporteren",
+    hint: "Download het kader op maat om te delen of af te drukken. Elk bestand toont de stand van nu.",
+    listLabel: "Bestanden om te downloaden",
+    markdown: "Markdown",
+    markdownHint: "het kader en het casusboekje als tekst, voor intranet of wiki",
+    pdf: "PDF",
+    pdfHint: "het kader en het casusboekje om af te drukken (A4)",
+    csv: "CSV (Excel)",
+    csvHint: "de items met de steun per rol en de oordelen uit de casustoets",
+    json: "JSON (volledig logboek)",
+    jsonHint: "alles wat er gebeurde, om de sessie op een andere server te importeren",
+    namesNote: "Alleen het logboek (JSON) bevat de namen van de deelnemers. Deel het alleen met wie de sessie mag zien.",
+  },
 } as const;

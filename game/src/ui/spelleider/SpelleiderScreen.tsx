@@ -1,6 +1,7 @@
 /**
- * The spelleider's console: a left column with the session, pacing, timer, this phase's actions, cases and who is
- * in; on the right the same phase screen the participants see, so the spelleider can act in it too.
+ * The spelleider's console: a left column with the session, pacing, timer, this phase's actions, cases, who is in
+ * and, last, deleting the session; on the right the same phase screen the participants see, so the spelleider can
+ * act in it too.
  */
 import "../../styles/console.css";
 import { useEffect, useState } from "preact/hooks";
@@ -10,6 +11,8 @@ import { TopBar } from "../common.tsx";
 import { useSnapshot } from "../hooks.ts";
 import { PhaseView } from "../phases/PhaseView.tsx";
 import { CasesCard } from "./CasesCard.tsx";
+import { DeleteCard } from "./DeleteCard.tsx";
+import { ExportCard } from "./ExportCard.tsx";
 import { People } from "./People.tsx";
 import { PhaseActions } from "./PhaseActions.tsx";
 import { PhaseControl } from "./PhaseControl.tsx";
@@ -56,11 +59,13 @@ export function SpelleiderScreen({ conn }: { conn: Connection }) {
             {lobby ? <SessionCard conn={conn} snap={snap} /> : null}
             <PhaseControl conn={conn} snap={snap} />
             <PhaseActions conn={conn} snap={snap} />
+            {snap.session.phase.kind === "resultaat" ? <ExportCard /> : null}
             {casesFirst ? <CasesCard conn={conn} snap={snap} /> : null}
             <TimerControl conn={conn} snap={snap} />
             <People conn={conn} snap={snap} />
             {lobby ? null : <SessionCard conn={conn} snap={snap} />}
             {casesFirst ? null : <CasesCard conn={conn} snap={snap} />}
+            <DeleteCard conn={conn} snap={snap} />
           </div>
           <section class="console-phase" id="fasescherm" tabIndex={-1} aria-label={t.console.phaseScreenLabel}>
             <PhaseView conn={conn} snap={snap} audience="spelleider" />

@@ -1,0 +1,64 @@
+/**
+ * The kader as one CSV for Excel with Dutch settings: `;` between fields (the comma is the decimal sign there), a
+ * UTF-8 byte order mark (without it Excel reads é as Ã©), CRLF line ends, every field in double quotes.
+ *
+ * One table with one header row, so Excel's filter works on it at once. The column `soort` says what a row is:
+ *   - `item`: one kader item — plaats, item, categorie, kopje (handelingsperspectief), totaal, the points (or
+ *     MoSCoW score) per role, draagvlak. A role cell is empty when nobody voted in that role.
+ *   - `oordeel`: one verdict of the casustoets — the item's plaats, item, categorie and kopje again (so a filter on
+ *     an item shows its verdicts too), then casus and oordeel. Support columns stay empty.
+ * Items come in order of plaats, then the verdicts per case in the order of the cases.
+ */
+import { PERSPECTIEF_TITLES, type KaderItem } from "../core/resultaat.ts";
+import type { SessionEvent } from "../protocol/events.ts";
+import { GAME_ROLES } from "../protocol/ids.ts";
+import { buildReport, type Report } from "./report.ts";
+import { DRAAGVLAK_NAMES, ROLE_NAMES, TEXTS, VERDICT_NAMES, formatNumber } from "./text.ts";
+
+const BOM = "\uFEFF";
+const EOL = "\r\n";
+
+type Cell = string | number | null;
+
+const HEADER: readonly string[] = ["soort", "plaats", "item", "categorie", "kopje", "totaal", ...GAME_ROLES.map((r) => ROLE_NAMES[r]), "draagvlak", "casus", "oordeel"];
+
+/** The CSV export of a session's log. */
+export function kaderCsv(events: readonly SessionEvent[]): string {
+  const report = buildReport(events);
+  const rows = [HEADER, ...report.kader.items.map((item) => itemRow(report, item)), ...verdictRows(report)];
+  return BOM + rows.map((row) => row.map(csvField).join(";")).join(EOL) + EOL;
+}
+
+function itemColumns(report: Report, item: Pick<KaderItem, "rank" | "text" | "categoryId" | "perspectief">): Cell[] {
+  return [item.rank, item.text, report.categoryName(item.categoryId), PERSPECTIEF_TITLES[item.perspectief]];
+}
+
+function itemRow(report: Report, item: KaderItem): Cell[] {
+  const support = item.support;
+  const perRole = GAME_ROLES.map((role) => (support?.rolesPresent.includes(role) ? support.perRole[role] : null));
+  const draagvlak = support ? DRAAGVLAK_NAMES[support.draagvlak] : TEXTS.notVotedShort;
+  return ["item", ...itemColumns(report, item), support?.total ?? null, ...perRole, draagvlak, null, null];
+}
+
+function verdictRows(report: Report): Cell[][] {
+  const items = new Map(report.kader.items.map((i) => [i.itemId, i]));
+  const emptySupport: Cell[] = [null, ...GAME_ROLES.map(() => null), null];
+  return report.cases.flatMap((c) =>
+    c.verdicts.map((v) => {
+      const item = items.get(v.itemId);
+      // An item merged away after the verdict is no longer in the kader: keep its text, leave its place empty.
+      const columns = item ? itemColumns(report, item) : [null, v.text, null, null];
+      return ["oordeel", ...columns, ...emptySupport, c.title, VERDICT_NAMES[v.verdict]];
+    }),
+  );
+}
+
+/**
+ * One field, quoted, with quotes doubled. Text that starts like a formula (= + - @) gets a leading apostrophe:
+ * Excel would otherwise run what a participant typed as a formula.
+ */
+export function csvField(cell: Cell): string {
+  if (cell === null) return '""';
+  const text = typeof cell === "number" ? formatNumber(cell) : /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return `"${text.replace(/"/g, '""')}"`;
+}

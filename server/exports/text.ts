@@ -1,0 +1,111 @@
+/**
+ * Dutch words and number/date formats shared by every export. Role, verdict, cost and draagvlak names come from the
+ * client's strings, so a kader on paper uses exactly the words the group saw on screen.
+ */
+import { COST_NAMES, DRAAGVLAK_NAMES, ROLE_NAMES, VERDICT_NAMES } from "../../game/src/strings/index.ts";
+import type { GameRole } from "../protocol/ids.ts";
+
+export { COST_NAMES, DRAAGVLAK_NAMES, ROLE_NAMES, VERDICT_NAMES };
+
+/** Short role names for the labels under a support chart's bars, where a full name does not fit. */
+export const ROLE_SHORT: Record<GameRole, string> = {
+  burger: "Inw",
+  raadslid: "Raad",
+  wethouder: "Weth",
+  directeur: "Dir",
+  beleidsambtenaar: "Bel",
+  wijkteamprofessional: "Wijk",
+};
+
+/** A note written at the Toets without a game role came from the spelleider's console. */
+export const NO_ROLE_NAME = "Spelleider";
+
+export const TEXTS = {
+  title: "Kader op maat",
+  intro:
+    "Dit kader is samen gemaakt in het Maatwerkspel. De items staan op volgorde van steun; het nummer is de plaats van een item in het hele kader. Bij elk item staat hoeveel steun het kreeg per rol, uit welke eisen het komt en wat de casussen erover lieten zien. Bijdragen staan onder de spelrol, nooit onder de naam van wie ze schreef.",
+  meta: (scenario: string, date: string, code: string) => `Scenario: ${scenario} · gespeeld op ${date} · sessiecode ${code}`,
+  emptyPerspectief: "Nog niets onder dit kopje. Misschien iets voor de terugkombijeenkomst.",
+  category: "Categorie",
+  draagvlak: "Draagvlak",
+  notVoted: "Er is niet over dit item gestemd.",
+  notVotedShort: "Niet gestemd",
+  supportCaption: (unit: "punten" | "moscow") =>
+    unit === "punten"
+      ? "Steun per rol, in punten (– betekent: niemand stemde in deze rol):"
+      : "Steun per rol, als MoSCoW-score (moet 3, zou moeten 2, kan 1; – betekent: niemand stemde in deze rol):",
+  total: "Totaal",
+  supportedBy: "Gesteund door",
+  nobody: "niemand",
+  fromEisen: "Uit de eisen van:",
+  eisLine: (role: string, round: string) => `${role} (${round})`,
+  aanvulling: "Aanvulling uit de casustoets bij",
+  inCases: "In de casussen:",
+  spanningen: "Open spanningen",
+  spanningenIntro: "Deze items botsen. Bespreek samen hoe je ermee omgaat.",
+  noSpanningen: "Er zijn geen open spanningen.",
+  and: "en",
+  cases: "De casussen",
+  noCases: "Er zijn geen casussen getoetst.",
+  liveCase: "ingebracht tijdens de sessie",
+  decision: "Besluit",
+  noDecision: "Nog geen besluit genomen.",
+  costNow: "Kosten nu",
+  costLater: "Kosten later",
+  costNote: "Over de kosten",
+  helped: "Hielp",
+  hindered: "Stond in de weg",
+  casusboekje: "Casusboekje",
+  casusboekjeIntro:
+    "Per casus: de situatie, wat de groep bij elke stap van De Omgekeerde Toets tegenkwam, de oordelen over de items en welke items de doorslag gaven. Het gaat niet om de oplossing als regel, maar om de dilemma's en hoe de gedeelde visie daarin een rol speelde.",
+  situation: "Situatie",
+  effectWanted: "Effect dat de inwoner wil bereiken",
+  dilemma: "Dilemma",
+  laws: "Wetten en regels",
+  toets: "De Omgekeerde Toets",
+  stepNotReached: "Deze stap is niet besproken.",
+  stepNoNotes: "Geen aantekeningen.",
+  verdicts: "Oordelen: welke items de doorslag gaven",
+  noVerdicts: "Er zijn geen oordelen gegeven.",
+  rank: (n: number) => `plaats ${n}`,
+  notInKader: "niet meer in het kader",
+  aanvullingen: "Aanvullingen op het kader",
+  costs: (now: string, later: string) => `Kosten nu: ${now.toLowerCase()}, kosten later: ${later.toLowerCase()}.`,
+  page: (n: number, total: number) => `pagina ${n} van ${total}`,
+  legend: "Steun per rol",
+  legendNote:
+    "Elke staaf toont welk deel van wat de spelers in die rol konden geven, naar het item ging. Onder de staaf: de punten (of de MoSCoW-score). Een streepje: niemand stemde in die rol.",
+  overline: "Maatwerkspel · Verticaal maatwerk leren",
+  counts: (items: number, cases: number) =>
+    `${items === 1 ? "1 item" : `${items} items`} in het kader · ${cases === 1 ? "1 casus" : `${cases} casussen`} getoetst`,
+} as const;
+
+/** Sessions are played in the Netherlands: dates are Amsterdam dates, whatever the server's time zone. */
+const TIME_ZONE = "Europe/Amsterdam";
+
+const longDate = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" });
+const isoParts = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** "15 januari 2026". */
+export const formatDate = (ms: number): string => longDate.format(ms);
+
+/** "2026-01-15": sorts well in a file name. */
+export const isoDate = (ms: number): string => isoParts.format(ms);
+
+/** `kader-ABC123-2026-01-15.md`: the code says which session, the date which day it was played. */
+export const exportFileName = (code: string, createdAt: number, extension: string): string =>
+  `kader-${code.replace(/[^A-Za-z0-9]/g, "")}-${isoDate(createdAt)}.${extension}`;
+
+const dutchNumber = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2, useGrouping: false });
+
+/** A number as Dutch Excel reads it: a decimal comma, no thousands separator. */
+export const formatNumber = (n: number): string => dutchNumber.format(n);
+
+/** A list in running Dutch text: "a, b en c". */
+export function dutchList(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts[0] ?? "";
+  return `${parts.slice(0, -1).join(", ")} ${TEXTS.and} ${parts[parts.length - 1]}`;
+}
+
+/** Text people wrote, quoted the Dutch way. */
+export const quoted = (text: string): string => `‘${text}’`;
