@@ -2,26 +2,20 @@
  * The spelleider deletes a session from the console, in Chromium: a confirmation first, then a page that says it is
  * gone, while a participant's screen says why the connection stopped.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenshot, seriousViolations, startE2E, type E2E } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenshot, seriousViolations, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
 describe.skipIf(!hasChromium)("een sessie verwijderen in de browser", () => {
-  let e2e: E2E;
-  beforeAll(async () => {
-    e2e = await startE2E();
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
+  const fixture = useE2E();
 
   it("de spelleider bevestigt, ziet een bevestigingspagina, en de deelnemer hoort waarom de verbinding stopt", async () => {
-    const { code, secret } = await createSession(e2e.baseUrl);
-    const participant = await (await e2e.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    await joinAsParticipant(participant, e2e.baseUrl, code, "Dirk", "raadslid");
-    const lead = await (await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-    await lead.goto(`${e2e.baseUrl}/spelleider/${secret}`);
+    const { code, secret } = await createSession(fixture.get().baseUrl);
+    const participant = await (await fixture.get().browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await joinAsParticipant(participant, fixture.get().baseUrl, code, "Dirk", "raadslid");
+    const lead = await (await fixture.get().browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await lead.goto(`${fixture.get().baseUrl}/spelleider/${secret}`);
 
     await lead.getByRole("button", { name: "Sessie verwijderen" }).click();
     const dialog = lead.getByRole("dialog", { name: "Sessie voorgoed verwijderen?" });
@@ -29,7 +23,7 @@ describe.skipIf(!hasChromium)("een sessie verwijderen in de browser", () => {
     // Cancelling keeps everything.
     await dialog.getByRole("button", { name: "Annuleren" }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    expect((await fetch(`${e2e.baseUrl}/api/join/${code}`)).status).toBe(200);
+    expect((await fetch(`${fixture.get().baseUrl}/api/join/${code}`)).status).toBe(200);
 
     await lead.getByRole("button", { name: "Sessie verwijderen" }).click();
     await screenshot(lead, "spelleider-09-verwijderen");
@@ -40,7 +34,7 @@ describe.skipIf(!hasChromium)("een sessie verwijderen in de browser", () => {
     await screenshot(lead, "spelleider-10-verwijderd");
 
     await expect.poll(() => participant.getByRole("alert").textContent()).toBe("De spelleider heeft deze sessie verwijderd.");
-    expect((await fetch(`${e2e.baseUrl}/api/join/${code}`)).status).toBe(404);
+    expect((await fetch(`${fixture.get().baseUrl}/api/join/${code}`)).status).toBe(404);
     await participant.context().close();
     await lead.context().close();
   });

@@ -2,11 +2,11 @@
  * End-to-end: the built client served by a real server, driven in Debian's Chromium with playwright-core.
  * Tests skip (with the reason) when Chromium is not installed; `.ci/run` installs it.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 import { buildServer } from "../../server/app.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { SqliteEventStore } from "../../server/store/sqlite.ts";
@@ -27,8 +27,7 @@ export interface E2E {
 
 export async function startE2E(): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-e2e-"));
-  const clientDir = join(dir, "client");
-  execFileSync(process.execPath, [resolve("node_modules/vite/bin/vite.js"), "build", "--logLevel", "error", "--outDir", clientDir, "--emptyOutDir"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const clientDir = inject("clientDir"); // built once per run by tests/e2e/globalSetup.ts
   const { scenarios } = await loadScenarioDir(resolve("scenarios"));
   const store = new SqliteEventStore(join(dir, "e2e.sqlite"));
   const server = buildServer({ store, scenarios, clientDir, reconnectSeconds: 30 });
@@ -96,4 +95,21 @@ export async function joinAsParticipant(page: Page, baseUrl: string, code: strin
   await page.getByLabel("Je eigen functie").selectOption(realRole);
   await page.getByRole("button", { name: "Meedoen" }).click();
   await page.locator(".topbar").waitFor();
+}
+
+/** One server and browser for a test file: `const e2e = useE2E();` then `e2e.get()` inside tests. */
+export function useE2E(): { get(): E2E } {
+  let current: E2E | null = null;
+  beforeAll(async () => {
+    current = await startE2E();
+  }, 120_000);
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return {
+    get(): E2E {
+      if (!current) throw new Error("De e2e-server draait nog niet.");
+      return current;
+    },
+  };
 }

@@ -1,23 +1,17 @@
 /**
  * The first screens a person meets: joining, making a session, and what a mistake looks like. In Chromium.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenshot, seriousViolations, startE2E, type E2E } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenshot, seriousViolations, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
 describe.skipIf(!hasChromium)("meedoen in de browser", () => {
-  let e2e: E2E;
-  beforeAll(async () => {
-    e2e = await startE2E();
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
+  const fixture = useE2E();
 
   it("het inlogscherm is toegankelijk en zegt in het Nederlands wat er mis is", async () => {
-    const page = await e2e.browser.newPage({ viewport: { width: 360, height: 640 } });
-    await page.goto(`${e2e.baseUrl}/`);
+    const page = await fixture.get().browser.newPage({ viewport: { width: 360, height: 640 } });
+    await page.goto(`${fixture.get().baseUrl}/`);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "deelnemer-00-inloggen");
     await page.getByRole("button", { name: "Meedoen" }).click();
@@ -31,9 +25,9 @@ describe.skipIf(!hasChromium)("meedoen in de browser", () => {
   });
 
   it("alles met het toetsenbord: code, naam, functie, meedoen", async () => {
-    const { code } = await createSession(e2e.baseUrl);
-    const page = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${e2e.baseUrl}/`);
+    const { code } = await createSession(fixture.get().baseUrl);
+    const page = await fixture.get().browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${fixture.get().baseUrl}/`);
     await page.keyboard.press("Tab");
     await page.keyboard.type(code);
     await page.keyboard.press("Tab");
@@ -48,10 +42,10 @@ describe.skipIf(!hasChromium)("meedoen in de browser", () => {
   });
 
   it("na herladen is de deelnemer gewoon terug op zijn plek", async () => {
-    const { code } = await createSession(e2e.baseUrl);
-    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { code } = await createSession(fixture.get().baseUrl);
+    const context = await fixture.get().browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await joinAsParticipant(page, e2e.baseUrl, code, "Cor", "wethouder");
+    await joinAsParticipant(page, fixture.get().baseUrl, code, "Cor", "wethouder");
     await screenshot(page, "deelnemer-01-lobby");
     expect(await seriousViolations(page)).toEqual([]);
     await page.reload();
@@ -61,8 +55,8 @@ describe.skipIf(!hasChromium)("meedoen in de browser", () => {
   });
 
   it("een nieuwe sessie maken als spelleider", async () => {
-    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${e2e.baseUrl}/nieuw`);
+    const page = await fixture.get().browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${fixture.get().baseUrl}/nieuw`);
     await page.getByLabel("Naam van de sessie (optioneel)").fill("Gemeente Oosterwolde, ochtendgroep");
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Sessie maken" }).click();

@@ -2,9 +2,9 @@
  * The participant flow by keyboard alone: every control is reached with Tab and used with keys, never a mouse.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SessionClient } from "../../server/client/sessionClient.ts";
-import { createSession, hasChromium, noChromiumReason, startE2E, type E2E } from "./harness.ts";
+import { createSession, hasChromium, noChromiumReason, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
@@ -26,19 +26,13 @@ async function tabTo(page: Page, matches: (el: { tag: string; label: string; tex
 }
 
 describe.skipIf(!hasChromium)("alleen het toetsenbord", () => {
-  let e2e: E2E;
-  beforeAll(async () => {
-    e2e = await startE2E();
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
+  const fixture = useE2E();
 
   it("meedoen, een eis schrijven, klaar melden en punten geven zonder muis", { timeout: 90_000 }, async () => {
-    const { code, secret } = await createSession(e2e.baseUrl, "kort");
-    const lead = await SessionClient.join(e2e.baseUrl, { as: "spelleider", secret });
-    const page = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${e2e.baseUrl}/j/${code}`);
+    const { code, secret } = await createSession(fixture.get().baseUrl, "kort");
+    const lead = await SessionClient.join(fixture.get().baseUrl, { as: "spelleider", secret });
+    const page = await fixture.get().browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${fixture.get().baseUrl}/j/${code}`);
     await tabTo(page, (el) => el.label === "Je naam");
     await page.keyboard.type("Gijs");
     await page.keyboard.press("Tab");

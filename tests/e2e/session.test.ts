@@ -3,8 +3,8 @@
  * phones, each in their own browser context. Every screen is checked with axe-core and photographed.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenshot, seriousViolations, startE2E, type AxeFinding, type E2E } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenshot, seriousViolations, useE2E, type AxeFinding } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
@@ -20,15 +20,8 @@ const EISEN = [
 ] as const;
 
 describe.skipIf(!hasChromium)("een hele sessie in de browser", () => {
-  let e2e: E2E;
+  const fixture = useE2E();
   const findings: { screen: string; violations: AxeFinding[] }[] = [];
-
-  beforeAll(async () => {
-    e2e = await startE2E();
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
 
   /** axe-core and a screenshot of one screen; violations are collected and checked at the end of the test. */
   async function look(page: Page, name: string): Promise<void> {
@@ -38,15 +31,15 @@ describe.skipIf(!hasChromium)("een hele sessie in de browser", () => {
   }
 
   it("spelleider, beamer en zes deelnemers spelen van lobby tot kader op maat", { timeout: 240_000 }, async () => {
-    const { code, secret } = await createSession(e2e.baseUrl, "kort");
-    const lead = await (await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-    const beamer = await (await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-    await lead.goto(`${e2e.baseUrl}/spelleider/${secret}`);
-    await beamer.goto(`${e2e.baseUrl}/beamer/${code}`);
+    const { code, secret } = await createSession(fixture.get().baseUrl, "kort");
+    const lead = await (await fixture.get().browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    const beamer = await (await fixture.get().browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await lead.goto(`${fixture.get().baseUrl}/spelleider/${secret}`);
+    await beamer.goto(`${fixture.get().baseUrl}/beamer/${code}`);
     const players: Page[] = [];
     for (const [i, role] of REAL_ROLES.entries()) {
-      const page = await (await e2e.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-      await joinAsParticipant(page, e2e.baseUrl, code, NAMES[i] ?? "Iemand", role);
+      const page = await (await fixture.get().browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+      await joinAsParticipant(page, fixture.get().baseUrl, code, NAMES[i] ?? "Iemand", role);
       players.push(page);
     }
     const [anne, bram] = players;
@@ -156,15 +149,15 @@ describe.skipIf(!hasChromium)("een hele sessie in de browser", () => {
   });
 
   it("beeldvorming: anonieme kaartjes en clusters, op elk scherm", { timeout: 120_000 }, async () => {
-    const { code, secret } = await createSession(e2e.baseUrl, "dag");
-    const lead = await (await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-    const beamer = await (await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-    await lead.goto(`${e2e.baseUrl}/spelleider/${secret}`);
-    await beamer.goto(`${e2e.baseUrl}/beamer/${code}`);
-    const anne = await (await e2e.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    const bram = await (await e2e.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    await joinAsParticipant(anne, e2e.baseUrl, code, "Anne", "raadslid");
-    await joinAsParticipant(bram, e2e.baseUrl, code, "Bram", "wethouder");
+    const { code, secret } = await createSession(fixture.get().baseUrl, "dag");
+    const lead = await (await fixture.get().browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    const beamer = await (await fixture.get().browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await lead.goto(`${fixture.get().baseUrl}/spelleider/${secret}`);
+    await beamer.goto(`${fixture.get().baseUrl}/beamer/${code}`);
+    const anne = await (await fixture.get().browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    const bram = await (await fixture.get().browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await joinAsParticipant(anne, fixture.get().baseUrl, code, "Anne", "raadslid");
+    await joinAsParticipant(bram, fixture.get().baseUrl, code, "Bram", "wethouder");
     await lead.getByRole("button", { name: "Volgende fase" }).click();
     await lead.getByRole("button", { name: "Ja, verder" }).click();
     const cards = ["Kijken naar de mens achter de aanvraag", "Uitleggen waarom je afwijkt"];
