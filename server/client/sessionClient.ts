@@ -88,6 +88,12 @@ const FINAL_CLOSE_NOTICES: ReadonlyMap<number, string> = new Map([
 
 export type ConnectionStatus = "verbonden" | "opnieuw-verbinden" | "gestopt";
 
+/** A join the server refused with a 4xx status (SDK ServerError/MatchMakeError carry it as `code`). */
+function refusedForGood(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
+  return typeof code === "number" && code >= 400 && code < 500;
+}
+
 export class SessionClient {
   private readonly pending = new Map<string, { resolve: (result: SendResult) => void; message: unknown }>();
   readonly rejections: SendResult[] = [];
@@ -204,8 +210,8 @@ export class SessionClient {
         return;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        // The server knows us and said no (removed from the session, wrong link): trying again will not help.
-        if (/verwijderd|gehaald|klopt niet|bestaat niet/.test(message)) {
+        // The server answered and said no (removed, wrong link, session gone: 4xx): trying again will not help.
+        if (refusedForGood(error)) {
           this.setStatus("gestopt", message);
           return;
         }
