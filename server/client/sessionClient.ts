@@ -17,6 +17,8 @@ import {
   EisViewSchema,
   ItemViewSchema,
   KaderViewSchema,
+  REPLAY_POSITION_MESSAGE,
+  TerugkomViewSchema,
   MineViewSchema,
   PersonViewSchema,
   PublicScenarioSchema,
@@ -251,6 +253,11 @@ export class SessionClient {
     });
   }
 
+  /** The spelleider's place in the terugblik, for the beamer to follow (fire and forget; not a command). */
+  sendReplayPosition(seq: number): void {
+    this.current.send(REPLAY_POSITION_MESSAGE, { seq });
+  }
+
   /** Like send, but throws with the Dutch message on a rejection: for scripted play. */
   async must(command: CommandInput): Promise<string> {
     const result = await this.send(command);
@@ -308,6 +315,13 @@ export class SessionClient {
   }
   get kader() {
     return KaderViewSchema.nullable().parse(JSON.parse(this.room.state.kader || "null"));
+  }
+  get terugkom() {
+    return TerugkomViewSchema.nullable().parse(JSON.parse(this.room.state.terugkom || "null"));
+  }
+  /** The spelleider's position in the terugblik (0 when not replaying). */
+  get replaySeq(): number {
+    return this.room.state.replaySeq ?? 0;
   }
   get people() {
     return parseMap(this.room.state.people, PersonViewSchema);

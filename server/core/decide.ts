@@ -12,6 +12,7 @@ import * as prioriteren from "./prioriteren.ts";
 import * as rolwissel from "./rolwissel.ts";
 import * as samenvoegen from "./samenvoegen.ts";
 import type { SessionState } from "./state.ts";
+import * as terugkom from "./terugkom.ts";
 
 /** Who may send what. `board` = the group's shared work, which both participants and the spelleider can do. */
 type Who = "guest" | "spelleider" | "system" | "participant" | "board";
@@ -61,6 +62,14 @@ const RULES: { [T in CommandType]: Rule<T> } = {
   "toets.verdict": { who: "board", handle: (s, c, _a, now) => casustoets.decideVerdict(s, c, now) },
   "toets.decide": { who: "board", handle: (s, c, _a, now) => casustoets.decideCaseDecision(s, c, now) },
   "toets.amend": { who: "board", handle: (s, c, _a, now) => casustoets.decideAmend(s, c, now) },
+  "terugkom.open": { who: "spelleider", handle: (s, c, _a, now) => terugkom.decideOpen(s, c, now) },
+  "terugkom.stage": { who: "spelleider", handle: (s, c, _a, now) => terugkom.decideStage(s, c, now) },
+  "reflectie.give": { who: "participant", handle: asParticipant(terugkom.decideReflection) },
+  "kader.amend": { who: "board", handle: (s, c, _a, now) => terugkom.decideAmend(s, c, now) },
+  "kader.add": { who: "board", handle: (s, c, _a, now) => terugkom.decideAdd(s, c, now) },
+  "kader.retire": { who: "board", handle: (s, c, _a, now) => terugkom.decideRetire(s, c, now) },
+  "kader.restore": { who: "board", handle: (s, c, _a, now) => terugkom.decideRestore(s, c, now) },
+  "kader.steun": { who: "participant", handle: asParticipant(terugkom.decideSteun) },
 };
 
 function mayAct(state: SessionState, who: Who, actor: Actor): Decision | null {
@@ -94,6 +103,8 @@ export function decide(state: SessionState, command: Command, actor: Actor, now:
   const denied = mayAct(state, rule.who, actor);
   if (denied) return denied;
   if (pausedFor(state, actor)) return commonRejections.paused();
+  const frozen = terugkom.dayOneFrozen(state, command.type);
+  if (frozen) return frozen;
   return rule.handle(state, command, actor, now);
 }
 

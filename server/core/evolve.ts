@@ -11,6 +11,7 @@ import { applyPacing } from "./pacing.ts";
 import { applyPrioriteren } from "./prioriteren.ts";
 import { applyRolwissel } from "./rolwissel.ts";
 import { applySamenvoegen } from "./samenvoegen.ts";
+import { applyTerugkom } from "./terugkom.ts";
 import { caseFromScenario, type SessionState } from "./state.ts";
 
 /** The state a session starts in: its first event carries the whole scenario. */
@@ -43,6 +44,7 @@ export function initialState(created: EventOf<"SessionCreated">): SessionState {
     votesRevealed: false,
     cases: new Map(created.scenario.cases.map((c) => [c.id, caseFromScenario(c)])),
     currentCaseId: null,
+    terugkom: null,
     lastEventAt: created.at,
   };
 }
@@ -100,6 +102,16 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
     case "VerdictGiven":
     case "CaseDecided":
       applyCasustoets(state, event);
+      return state;
+    case "TerugkomOpened":
+    case "TerugkomStageSet":
+    case "ReflectionGiven":
+    case "KaderItemAmended":
+    case "KaderItemAdded":
+    case "KaderItemRetired":
+    case "KaderItemRestored":
+    case "KaderSteunGiven":
+      applyTerugkom(state, event);
       return state;
     default: {
       const unreachable: never = event;

@@ -46,7 +46,8 @@ export function decideJoin(state: SessionState, cmd: CommandOf<"participant.join
 /** Someone who arrives after roles were handed out still gets one in the current round, so they can take part at once. */
 function lateJoinerRole(state: SessionState, participantId: string, realRole: CommandOf<"participant.join">["realRole"]) {
   const roundId = currentRoundId(state);
-  if (!roundId) return null;
+  // At the terugkombijeenkomst nobody plays a role any more: newcomers reflect as themselves.
+  if (!roundId || state.terugkom) return null;
   const round = state.rounds.get(roundId);
   if (!round) return null;
   const current = [...round.assignments].map(([id, role]) => ({ participantId: id, role }));

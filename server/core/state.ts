@@ -3,7 +3,8 @@
  * Maps keep insertion order whatever the key). Core owns no clock: times in here came from events.
  */
 import type { CaseDraft } from "../protocol/commands.ts";
-import type { CostLevel, GameRole, Moscow, RealRole, Verdict } from "../protocol/ids.ts";
+import type { KaderV1Item } from "../protocol/events.ts";
+import type { CostLevel, GameRole, Moscow, RealRole, TerugkomStage, Toegepast, Verdict } from "../protocol/ids.ts";
 import type { Case, Phase, Scenario } from "../protocol/scenario.ts";
 
 export const ENGINE_VERSION = "1.0.0";
@@ -109,6 +110,35 @@ export interface CaseState {
   decision: CaseDecision | null;
 }
 
+export interface Reflection {
+  toegepast: Toegepast;
+  goed: string;
+  beter: string;
+  indicator: string;
+}
+
+/** An item of kader v2: starts as a copy of a v1 item, or is added at the terugkombijeenkomst. */
+export interface KaderV2Entry {
+  id: string;
+  text: string;
+  categoryId: string;
+  origin: "v1" | "nieuw";
+  /** Null while the item is in the kader; the reason ("" when none was given) once the group retired it. */
+  retiredReason: string | null;
+}
+
+/** Day 2. Day 1's state stays as it was; the terugkom work lives beside it. */
+export interface TerugkomState {
+  openedAt: number;
+  stage: TerugkomStage;
+  v1: KaderV1Item[];
+  items: Map<string, KaderV2Entry>;
+  /** itemId -> participantId -> reflection (a participant's latest one counts). */
+  reflections: Map<string, Map<string, Reflection>>;
+  /** itemId -> participantId -> backs the item in v2 or not. */
+  steun: Map<string, Map<string, boolean>>;
+}
+
 export interface SessionState {
   sessionId: string;
   code: string;
@@ -139,6 +169,8 @@ export interface SessionState {
   votesRevealed: boolean;
   cases: Map<string, CaseState>;
   currentCaseId: string | null;
+  /** Null on day 1. Once set, day 1's work is frozen. */
+  terugkom: TerugkomState | null;
   lastEventAt: number;
 }
 

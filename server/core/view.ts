@@ -21,11 +21,13 @@ import type {
   SpanningView,
   SuggestionView,
   SupportView,
+  TerugkomView,
 } from "../protocol/views.ts";
 import { pointsSpent, supportByItem } from "./prioriteren.ts";
 import { kader, openSpanningen } from "./resultaat.ts";
 import { currentRoundId, gameRoleOf, itemCaseIds, itemEisIds, liveItems, type SessionState } from "./state.ts";
 import { suggestDuplicates } from "./suggestions.ts";
+import { mineTerugkom, reflectionCount, terugkomView } from "./terugkom.ts";
 
 export type Viewer = { kind: "participant"; participantId: string } | { kind: "spelleider" } | { kind: "beamer" };
 
@@ -43,6 +45,7 @@ export interface PlayerView {
   support: SupportView[];
   cases: CaseView[];
   kader: KaderView | null;
+  terugkom: TerugkomView | null;
   /** Self for a participant, everyone for the spelleider, nobody for the beamer. */
   people: PersonView[];
   mine: MineView | null;
@@ -157,6 +160,7 @@ export function sessionView(state: SessionState, online: Online = nobodyOnline):
     rounds: state.scenario.rounds.map((r) => ({ id: r.id, revealed: state.rounds.get(r.id)?.revealed ?? false, assigned: state.rounds.has(r.id) })),
     votesRevealed: state.votesRevealed,
     currentCaseId: state.currentCaseId,
+    terugkomStage: state.terugkom?.stage ?? null,
   };
 }
 
@@ -198,6 +202,7 @@ export function personView(state: SessionState, participantId: string, online: O
     cards: [...state.cards.values()].filter((c) => c.authorId === p.id).length,
     eisen: [...state.eisen.values()].filter((e) => e.authorId === p.id && e.roundId === roundId).length,
     votes: ballot ? ballot.points.size + ballot.moscow.size : 0,
+    reflecties: reflectionCount(state, p.id),
   };
 }
 
@@ -218,6 +223,7 @@ export function mineView(state: SessionState, participantId: string): MineView {
     points: [...(ballot?.points ?? [])].map(([itemId, points]) => ({ itemId, points })),
     moscow: [...(ballot?.moscow ?? [])].map(([itemId, choice]) => ({ itemId, choice })),
     pointsLeft: budget - spent,
+    ...mineTerugkom(state, participantId),
   };
 }
 
@@ -240,6 +246,7 @@ export function playerView(state: SessionState, viewer: Viewer, online: Online =
     support: supportViews(state),
     cases: caseViews(state),
     kader: kaderView(state),
+    terugkom: terugkomView(state),
   };
   switch (viewer.kind) {
     case "beamer":

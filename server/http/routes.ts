@@ -7,7 +7,9 @@ import { join } from "node:path";
 import express, { type Application, type Request, type Response } from "express";
 import QRCode from "qrcode";
 import { z } from "zod";
+import { boardAt, timeline } from "../core/timeline.ts";
 import { EXPORT_FORMATS, exportSession } from "../exports/index.ts";
+import type { StoredEvent } from "../protocol/events.ts";
 import type { Scenario } from "../protocol/scenario.ts";
 import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
@@ -107,6 +109,40 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     });
   }
 
+  // The terugblik: the spelleider can open it any time; the beamer (by code) once the terugkombijeenkomst is open.
+  const terugblikLog = async (req: Request, res: Response): Promise<StoredEvent[] | null> => {
+    if (req.params.secret !== undefined) {
+      const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
+      if (record) return services.store.load(record.sessionId);
+      fail(res, 404, "Deze spelleiderslink klopt niet.");
+      return null;
+    }
+    const record = await services.store.findByCode(normaliseCode(param(req, "code")).slice(0, 12));
+    if (!record) {
+      fail(res, 404, "Deze code kennen we niet. Controleer de code op het scherm van de spelleider.");
+      return null;
+    }
+    const events = await services.store.load(record.sessionId);
+    if (events.some((s) => s.event.type === "TerugkomOpened")) return events;
+    fail(res, 404, "De terugblik is te zien zodra de spelleider de terugkombijeenkomst heeft geopend.");
+    return null;
+  };
+  for (const base of ["/api/spelleider/:secret/terugblik", "/api/terugblik/:code"]) {
+    app.get(base, async (req, res) => {
+      const log = await terugblikLog(req, res);
+      if (log) res.set("cache-control", "no-store").json(timeline(log));
+    });
+    app.get(`${base}/:seq`, async (req, res) => {
+      const seq = z.coerce.number().int().min(1).safeParse(req.params.seq);
+      if (!seq.success) return fail(res, 400, "Geef een positie in de tijdlijn op: een heel getal vanaf 1.");
+      const log = await terugblikLog(req, res);
+      if (!log) return;
+      const last = log.at(-1)?.seq ?? 1;
+      const at = Math.min(seq.data, last);
+      return res.set("cache-control", "no-store").json({ seq: at, view: boardAt(log, at) });
+    });
+  }
+
   // Deleting for good. The live room goes first (everyone told, nothing can write any more), then the data.
   app.delete("/api/spelleider/:secret", async (req, res) => {
     const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
@@ -139,7 +175,7 @@ function serveClient(app: Application, services: HttpServices): void {
   const index = dir ? join(dir, "index.html") : null;
   if (dir && index && existsSync(index)) {
     app.use(express.static(dir, { index: false, maxAge: "1h", setHeaders: (res, path) => { if (path.includes("/assets/")) res.set("cache-control", "public, max-age=31536000, immutable"); } }));
-    app.get(["/", "/nieuw", "/j/:code", "/spelleider/:secret", "/beamer/:code"], (_req, res) => {
+    app.get(["/", "/nieuw", "/j/:code", "/spelleider/:secret", "/terugkom/:secret", "/beamer/:code"], (_req, res) => {
       res.set("cache-control", "no-cache").sendFile(index, { dotfiles: "allow" });
     });
     return;

@@ -3,9 +3,11 @@
  * is acknowledged again but applied once. New entities get their id from the client, which keeps re-sends safe.
  */
 import { z } from "zod";
-import { COST_LEVELS, IdSchema, LIMITS, MOSCOW, RealRoleSchema, VERDICTS } from "./ids.ts";
+import { COST_LEVELS, IdSchema, LIMITS, MOSCOW, RealRoleSchema, TERUGKOM_STAGES, TOEGEPAST, VERDICTS } from "./ids.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** Free text that may be left empty; empty and absent mean the same. */
+const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 const base = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), commandId: IdSchema, ...shape });
@@ -71,6 +73,21 @@ export const CommandSchema = z.discriminatedUnion("type", [
     costNote: z.string().trim().max(LIMITS.note).optional(),
   }),
   base("toets.amend", { itemId: IdSchema, caseId: IdSchema, text: text(LIMITS.itemText), categoryId: IdSchema }),
+  // terugkombijeenkomst (day 2)
+  base("terugkom.open", {}),
+  base("terugkom.stage", { stage: z.enum(TERUGKOM_STAGES) }),
+  base("reflectie.give", {
+    itemId: IdSchema,
+    toegepast: z.enum(TOEGEPAST),
+    goed: optionalText(LIMITS.reflection),
+    beter: optionalText(LIMITS.reflection),
+    indicator: optionalText(LIMITS.reflection),
+  }),
+  base("kader.amend", { itemId: IdSchema, text: text(LIMITS.itemText), categoryId: IdSchema }),
+  base("kader.add", { itemId: IdSchema, text: text(LIMITS.itemText), categoryId: IdSchema }),
+  base("kader.retire", { itemId: IdSchema, reason: optionalText(LIMITS.note) }),
+  base("kader.restore", { itemId: IdSchema }),
+  base("kader.steun", { itemId: IdSchema, steun: z.boolean().nullable() }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command["type"];

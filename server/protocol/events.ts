@@ -4,7 +4,7 @@
  * Every event carries `v` (its shape version) and `at` (milliseconds since epoch, from the clock passed to core).
  */
 import { z } from "zod";
-import { COST_LEVELS, GameRoleSchema, IdSchema, MOSCOW, RealRoleSchema, VERDICTS } from "./ids.ts";
+import { COST_LEVELS, GameRoleSchema, IdSchema, MOSCOW, RealRoleSchema, TERUGKOM_STAGES, TOEGEPAST, VERDICTS } from "./ids.ts";
 import { CaseDraftSchema } from "./commands.ts";
 import { ScenarioSchema } from "./scenario.ts";
 
@@ -15,6 +15,19 @@ export const ItemSourceSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("eis"), eisId: IdSchema }),
   z.strictObject({ kind: z.literal("casus"), caseId: IdSchema }),
 ]);
+
+/** One item of the day-1 kader as it stood when the terugkombijeenkomst opened: version 1, frozen in the log. */
+export const KaderV1ItemSchema = z.strictObject({
+  itemId: IdSchema,
+  rank: z.number().int().positive(),
+  text: z.string(),
+  categoryId: IdSchema,
+  /** Share of day-1 voters who backed it (points, or must/should); null when no votes were revealed. */
+  backing: z.number().min(0).max(1).nullable(),
+  draagvlak: z.enum(["verticaal", "breed", "gedeeld", "smal", "geen"]).nullable(),
+  supportingRoles: z.array(GameRoleSchema),
+});
+export type KaderV1Item = z.infer<typeof KaderV1ItemSchema>;
 
 export const EventSchema = z.discriminatedUnion("type", [
   ev("SessionCreated", {
@@ -93,6 +106,22 @@ export const EventSchema = z.discriminatedUnion("type", [
     costLater: z.enum(COST_LEVELS),
     costNote: z.string(),
   }),
+  // terugkombijeenkomst
+  ev("TerugkomOpened", { kaderV1: z.array(KaderV1ItemSchema) }),
+  ev("TerugkomStageSet", { stage: z.enum(TERUGKOM_STAGES) }),
+  ev("ReflectionGiven", {
+    participantId: IdSchema,
+    itemId: IdSchema,
+    toegepast: z.enum(TOEGEPAST),
+    goed: z.string(),
+    beter: z.string(),
+    indicator: z.string(),
+  }),
+  ev("KaderItemAmended", { itemId: IdSchema, text: z.string(), categoryId: IdSchema }),
+  ev("KaderItemAdded", { itemId: IdSchema, text: z.string(), categoryId: IdSchema }),
+  ev("KaderItemRetired", { itemId: IdSchema, reason: z.string() }),
+  ev("KaderItemRestored", { itemId: IdSchema }),
+  ev("KaderSteunGiven", { participantId: IdSchema, itemId: IdSchema, steun: z.boolean().nullable() }),
 ]);
 export type SessionEvent = z.infer<typeof EventSchema>;
 export type EventType = SessionEvent["type"];

@@ -76,6 +76,14 @@ export type CostLevel = (typeof COST_LEVELS)[number];
 export const PERSPECTIEVEN = ["doelen", "resultaten", "normen", "ondersteuning"] as const;
 export type Perspectief = (typeof PERSPECTIEVEN)[number];
 
+/** Stages of the terugkombijeenkomst (day 2): look back, reflect per item, amend the kader, show v2 beside v1. */
+export const TERUGKOM_STAGES = ["terugblik", "reflectie", "bijstellen", "kader"] as const;
+export type TerugkomStage = (typeof TERUGKOM_STAGES)[number];
+
+/** Whether a kader item was applied in practice between the two days. */
+export const TOEGEPAST = ["ja", "deels", "nee"] as const;
+export type Toegepast = (typeof TOEGEPAST)[number];
+
 /** Limits on text people type, in characters. */
 export const LIMITS = {
   displayName: 40,
@@ -85,6 +93,7 @@ export const LIMITS = {
   note: 600,
   caseText: 4000,
   label: 80,
+  reflection: 600,
   /** Most participants one session accepts. */
   participants: 60,
 } as const;

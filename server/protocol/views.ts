@@ -3,7 +3,8 @@
  * it with these schemas, so a client never trusts the wire blindly and the types live in one place.
  */
 import { z } from "zod";
-import { COST_LEVELS, GameRoleSchema, MOSCOW, PHASE_KINDS, RealRoleSchema, VERDICTS } from "./ids.ts";
+import { COST_LEVELS, GameRoleSchema, MOSCOW, PHASE_KINDS, RealRoleSchema, TERUGKOM_STAGES, TOEGEPAST, VERDICTS } from "./ids.ts";
+import { KaderV1ItemSchema } from "./events.ts";
 import { BriefingSchema, CategorySchema, PromptSchema, RoundSchema, ToetsStepSchema, VotingSchema } from "./scenario.ts";
 
 export const PhaseViewSchema = z.object({
@@ -32,6 +33,8 @@ export const SessionViewSchema = z.object({
   rounds: z.array(z.object({ id: z.string(), revealed: z.boolean(), assigned: z.boolean() })),
   votesRevealed: z.boolean(),
   currentCaseId: z.string().nullable(),
+  /** Null on day 1; the stage of the terugkombijeenkomst once it is open. */
+  terugkomStage: z.enum(TERUGKOM_STAGES).nullable(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
@@ -134,6 +137,8 @@ export const PersonViewSchema = z.object({
   cards: z.number(),
   eisen: z.number(),
   votes: z.number(),
+  /** Kader items this participant reflected on at the terugkombijeenkomst. */
+  reflecties: z.number(),
 });
 export type PersonView = z.infer<typeof PersonViewSchema>;
 
@@ -146,6 +151,8 @@ export const MineViewSchema = z.object({
   points: z.array(z.object({ itemId: z.string(), points: z.number() })),
   moscow: z.array(z.object({ itemId: z.string(), choice: z.enum(MOSCOW) })),
   pointsLeft: z.number(),
+  reflecties: z.array(z.object({ itemId: z.string(), toegepast: z.enum(TOEGEPAST), goed: z.string(), beter: z.string(), indicator: z.string() })),
+  steun: z.array(z.object({ itemId: z.string(), steun: z.boolean() })),
 });
 export type MineView = z.infer<typeof MineViewSchema>;
 
@@ -181,6 +188,48 @@ export const KaderViewSchema = z.object({
 });
 export type KaderView = z.infer<typeof KaderViewSchema>;
 
+export const KADER_STATUS = ["ongewijzigd", "gewijzigd", "nieuw", "vervallen"] as const;
+export type KaderStatus = (typeof KADER_STATUS)[number];
+
+/** One item of kader v2 with what changed since v1 and what the group said about it. Reflections are anonymous. */
+export const KaderV2ItemSchema = z.object({
+  itemId: z.string(),
+  text: z.string(),
+  categoryId: z.string(),
+  status: z.enum(KADER_STATUS),
+  /** The v1 wording when it changed (text or category), else null. */
+  v1Text: z.string().nullable(),
+  v1CategoryId: z.string().nullable(),
+  v1Rank: z.number().nullable(),
+  retiredReason: z.string().nullable(),
+  reflecties: z.object({
+    ja: z.number(),
+    deels: z.number(),
+    nee: z.number(),
+    goed: z.array(z.string()),
+    beter: z.array(z.string()),
+    indicatoren: z.array(z.string()),
+  }),
+  steun: z.object({ voor: z.number(), tegen: z.number(), backing: z.number().nullable() }),
+  backingV1: z.number().nullable(),
+  /** Set when the share of backers moved by at least STEUN_DREMPEL between v1 and v2. */
+  steunVerandering: z.enum(["meer", "minder"]).nullable(),
+});
+export type KaderV2Item = z.infer<typeof KaderV2ItemSchema>;
+
+export const TerugkomViewSchema = z.object({
+  stage: z.enum(TERUGKOM_STAGES),
+  openedAt: z.number(),
+  v1: z.array(KaderV1ItemSchema),
+  /** v1's items in v1 order (retired ones included), then the added ones. */
+  v2: z.array(KaderV2ItemSchema),
+  /** How many participants reflected on at least one item, and how many gave steun on at least one. */
+  reflectors: z.number(),
+  steunGivers: z.number(),
+  counts: z.object({ ongewijzigd: z.number(), gewijzigd: z.number(), nieuw: z.number(), vervallen: z.number(), steunVeranderd: z.number() }),
+});
+export type TerugkomView = z.infer<typeof TerugkomViewSchema>;
+
 /** Messages the server sends besides state patches. */
 /** `seq`: the log position after the command; on a re-send, the current position. */
 export const AckSchema = z.object({ commandId: z.string(), seq: z.number() });
@@ -204,3 +253,47 @@ export const JoinOptionsSchema = z.discriminatedUnion("as", [
   z.strictObject({ as: z.literal("beamer"), sessionId: z.string().min(1).max(64) }),
 ]);
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
+
+/** Everything one viewer sees at once; the terugblik sends the beamer's view of a replayed state in this shape. */
+export const PlayerViewSchema = z.object({
+  session: SessionViewSchema,
+  scenario: PublicScenarioSchema,
+  seats: z.array(SeatViewSchema),
+  cards: z.array(CardViewSchema),
+  clusters: z.array(ClusterViewSchema),
+  eisen: z.array(EisViewSchema),
+  items: z.array(ItemViewSchema),
+  spanningen: z.array(SpanningViewSchema),
+  suggestions: z.array(SuggestionViewSchema),
+  support: z.array(SupportViewSchema),
+  cases: z.array(CaseViewSchema),
+  kader: KaderViewSchema.nullable(),
+  terugkom: TerugkomViewSchema.nullable(),
+  people: z.array(PersonViewSchema),
+  mine: MineViewSchema.nullable(),
+  drafts: z.array(EisViewSchema),
+});
+
+export const TimelineSchema = z.object({
+  entries: z.array(
+    z.object({
+      seq: z.number(),
+      at: z.number(),
+      type: z.string(),
+      label: z.string(),
+      phaseIndex: z.number(),
+      phaseKind: z.enum(PHASE_KINDS),
+      marker: z.object({ kind: z.enum(["fase", "ronde"]), title: z.string() }).nullable(),
+    }),
+  ),
+  dayOneEnd: z.number(),
+});
+export type TimelineView = z.infer<typeof TimelineSchema>;
+
+/** GET …/terugblik/<seq>: the board right after that event. */
+export const BoardAtSchema = z.object({ seq: z.number(), view: PlayerViewSchema });
+export type BoardAt = z.infer<typeof BoardAtSchema>;
+
+/** The spelleider's position in the terugblik, sent on its own message type: not a command, never logged. */
+export const REPLAY_POSITION_MESSAGE = "terugblik.positie";
+export const ReplayPositionSchema = z.strictObject({ seq: z.number().int().min(0) });

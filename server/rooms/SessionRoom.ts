@@ -13,7 +13,7 @@ import { resolveSeat } from "../core/lobby.ts";
 import type { SessionState } from "../core/state.ts";
 import { CommandSchema, type Command } from "../protocol/commands.ts";
 import { describeCommandError } from "../protocol/dutchErrors.ts";
-import { COMMAND_MESSAGE, JoinOptionsSchema, SERVER_MESSAGES, type JoinOptions, type Rejected } from "../protocol/views.ts";
+import { COMMAND_MESSAGE, JoinOptionsSchema, REPLAY_POSITION_MESSAGE, ReplayPositionSchema, SERVER_MESSAGES, type JoinOptions, type Rejected } from "../protocol/views.ts";
 import { hashSecret } from "../sessions.ts";
 import type { EventStore } from "../store/types.ts";
 import { Projector, type Audience } from "./projection.ts";
@@ -82,6 +82,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.onMessage(COMMAND_MESSAGE, (client, message) => {
       void this.queue.run(() => this.handle(client, message)).catch((error: unknown) => this.failed(client, message, error));
     });
+    this.onMessage(REPLAY_POSITION_MESSAGE, (client, message) => this.setReplayPosition(client, message));
     // Anything else a client sends is answered, never punished with a disconnect.
     this.onMessage("*", (client, type) => {
       this.reply(client, { commandId: null, code: "ongeldig", message: `Onbekend soort bericht '${String(type).slice(0, 40)}'. Laad de pagina opnieuw.` });
@@ -194,6 +195,20 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     if (open.size === 0) this.connections.delete(identity.participantId);
     else this.connections.set(identity.participantId, open);
     this.project();
+  }
+
+  /** The spelleider's place in the terugblik, shared with the beamer. Presentation only: not a command, not logged. */
+  private setReplayPosition(client: Client, message: unknown): void {
+    if (this.identityOf(client)?.kind !== "spelleider") {
+      this.reply(client, { commandId: null, code: "niet_toegestaan", message: "Alleen de spelleider bepaalt wat de terugblik laat zien." });
+      return;
+    }
+    const parsed = ReplayPositionSchema.safeParse(message);
+    if (!parsed.success) {
+      this.reply(client, { commandId: null, code: "ongeldig", message: "Geef de positie in de terugblik op als een heel getal (0 = terugblik uit)." });
+      return;
+    }
+    this.state.replaySeq = Math.min(parsed.data.seq, this.lastSeq);
   }
 
   private async handle(client: Client, message: unknown): Promise<void> {

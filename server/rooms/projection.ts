@@ -4,6 +4,7 @@
  */
 import type { MapSchema, StateView } from "@colyseus/schema";
 import type { SessionState } from "../core/state.ts";
+import { terugkomView } from "../core/terugkom.ts";
 import * as views from "../core/view.ts";
 import { Entity, SessionRoomState } from "./schema.ts";
 
@@ -48,6 +49,7 @@ export class Projector {
     syncMap(s.cases, views.caseViews(session).map((v) => ({ key: v.id, value: v })));
     s.suggestions = setJson(s.suggestions, views.boardSuggestions(session));
     s.kader = setJson(s.kader, views.kaderView(session));
+    s.terugkom = setJson(s.terugkom, terugkomView(session));
     this.syncPrivate(session, online);
   }
 

@@ -34,6 +34,10 @@ export const SessionRoomState = schema(
     suggestions: t.string(),
     /** KaderView in the resultaat phase, else "null". */
     kader: t.string(),
+    /** TerugkomView once the terugkombijeenkomst is open, else "null". */
+    terugkom: t.string(),
+    /** Where the spelleider is in the terugblik (a log position), so the beamer can follow; 0 = not replaying. Not logged. */
+    replaySeq: t.number(),
     /** PersonView per participant: the spelleider sees all, a participant their own. */
     people: t.map(Entity).view(),
     /** MineView per participant: only their own (briefing, ballot, cards). */

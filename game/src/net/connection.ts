@@ -26,6 +26,8 @@ export interface Snapshot {
   support: SessionClient["support"];
   cases: SessionClient["cases"];
   kader: SessionClient["kader"];
+  terugkom: SessionClient["terugkom"];
+  replaySeq: number;
   people: SessionClient["people"];
   mine: SessionClient["mine"];
   drafts: SessionClient["drafts"];
@@ -81,6 +83,8 @@ export class Connection {
         support: c.support,
         cases: c.cases,
         kader: c.kader,
+        terugkom: c.terugkom,
+        replaySeq: c.replaySeq,
         people: c.people,
         mine: c.mine,
         drafts: c.drafts,
