@@ -1,6 +1,6 @@
 /**
- * `npm run bots -- --players 12 [--scenario id] [--variant id] [--url http://host:port] [--seed n]`
- * Plays a complete session with SDK clients. Without --url it starts a real server on a free local port with a
+ * `npm run bots -- --players 12 [--scenario id] [--variant id] [--url http://host:port] [--seed n] [--terugkom]`
+ * Plays a complete session with SDK clients; with --terugkom also the terugkombijeenkomst (reflections, kader v2). Without --url it starts a real server on a free local port with a
  * fresh SQLite file in a temporary directory, and stops it afterwards.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,6 +11,7 @@ import { buildServer } from "../app.ts";
 import { loadScenarioDir } from "../scenarios/load.ts";
 import { SqliteEventStore } from "../store/sqlite.ts";
 import { playSession } from "./play.ts";
+import { playTerugkom } from "./terugkom.ts";
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     variant: { type: "string" },
     url: { type: "string" },
     seed: { type: "string", default: "1" },
+    terugkom: { type: "boolean", default: false },
   },
 });
 
@@ -45,8 +47,12 @@ async function withLocalServer<T>(run: (baseUrl: string) => Promise<T>): Promise
   }
 }
 
-const play = (baseUrl: string) =>
-  playSession({ baseUrl, players, scenarioId: values.scenario, variantId: values.variant, seed: Number(values.seed), log: (line) => console.log(line) });
+const play = async (baseUrl: string) => {
+  const log = (line: string) => console.log(line);
+  const report = await playSession({ baseUrl, players, scenarioId: values.scenario, variantId: values.variant, seed: Number(values.seed), log });
+  if (values.terugkom) await playTerugkom(report.context, { seed: Number(values.seed), log });
+  return report;
+};
 
 const report = values.url ? await play(values.url) : await withLocalServer(play);
 await Promise.all([report.context.spelleider, ...report.context.players].map((c) => c.leave()));

@@ -91,3 +91,27 @@ export const ROLE_FAVOURITES: Record<GameRole, string[]> = {
   beleidsambtenaar: ["rechtmatigheid", "leren", "doelen"],
   wijkteamprofessional: ["mandaat", "ruggensteun", "werkproces"],
 };
+
+/** What bots say at the terugkombijeenkomst: short, plausible answers from practice. */
+export const REFLECTIE_GOED: string[] = [
+  "In het wijkteam bespreken we nu elke week één casus met deze vraag erbij.",
+  "De beschikking werd sneller afgegeven omdat iedereen wist wie mocht beslissen.",
+  "Inwoners merkten dat ze hun verhaal niet opnieuw hoefden te vertellen.",
+  "De raad vroeg zelf naar voorbeelden in plaats van naar cijfers.",
+];
+export const REFLECTIE_BETER: string[] = [
+  "Het mandaat staat nog niet op papier; teamleiders twijfelen.",
+  "We vergeten het als het druk is; het moet in het werkoverleg terugkomen.",
+  "Financiën is nog niet aangehaakt bij de afwegingen.",
+  "De monitoring telt nog steeds alleen aantallen beschikkingen.",
+];
+export const REFLECTIE_INDICATOREN: string[] = [
+  "Aantal casussen waarin we afweken en waarom, per kwartaal.",
+  "Tevredenheid van inwoners over het eerste gesprek.",
+  "Doorlooptijd van melding tot passende hulp.",
+  "",
+];
+export const NIEUWE_KADERPUNTEN: string[] = [
+  "Elk kwartaal bespreken raad, college en wijkteam samen twee casussen waarin werd afgeweken.",
+  "Financiën schuift aan bij het casusoverleg wanneer een afwijking meer dan een jaarbudget kost.",
+];
