@@ -98,7 +98,7 @@ function refusedForGood(error: unknown): boolean {
 
 export class SessionClient {
   private readonly pending = new Map<string, { resolve: (result: SendResult) => void; message: unknown }>();
-  readonly rejections: SendResult[] = [];
+  readonly rejections: Extract<SendResult, { ok: false }>[] = [];
   /** Messages from the server that are not about one command (e.g. why the connection was closed). */
   readonly notices: string[] = [];
   private current: SessionRoom;
@@ -166,7 +166,7 @@ export class SessionClient {
     room.onMessage(SERVER_MESSAGES.rejected, (payload: unknown) => {
       const rejected = RejectedSchema.safeParse(payload);
       if (!rejected.success) return;
-      const result: SendResult = { ok: false, commandId: rejected.data.commandId ?? "", code: rejected.data.code, message: rejected.data.message };
+      const result = { ok: false as const, commandId: rejected.data.commandId ?? "", code: rejected.data.code, message: rejected.data.message };
       this.rejections.push(result);
       this.settle(result);
     });

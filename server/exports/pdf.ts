@@ -15,15 +15,15 @@ import { GAME_ROLES, VERDICTS, type Verdict } from "../protocol/ids.ts";
 import { buildReport, sessionMeta, type CaseEntry, type Report } from "./report.ts";
 import { COST_NAMES, DRAAGVLAK_NAMES, NO_ROLE_NAME, ROLE_NAMES, ROLE_SHORT, TEXTS, VERDICT_NAMES, dutchList, formatDate, formatNumber, quoted } from "./text.ts";
 
-type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = InstanceType<typeof PDFDocument>;
 
-const MARGIN = { top: 56, bottom: 60, left: 56, right: 56 };
-const FONT = { regular: "regular", bold: "bold" } as const;
+export const MARGIN = { top: 56, bottom: 60, left: 56, right: 56 };
+export const FONT = { regular: "regular", bold: "bold" } as const;
 const CHART = { bar: 16, gap: 4, height: 42 };
 const CHART_WIDTH = GAME_ROLES.length * CHART.bar + (GAME_ROLES.length - 1) * CHART.gap;
 const VERDICT_COLOURS: Record<Verdict, string> = { helpt: PALETTE.ok, staat_in_de_weg: PALETTE.danger, niet_van_toepassing: PALETTE.muted };
 /** A light track behind each bar, so an empty bar still shows how high it could have been. */
-const TRACK = "#EEE8DC";
+export const TRACK = "#EEE8DC";
 
 /** The PDF export of a session's log. `now` becomes the file's creation date, so the same input gives the same file. */
 export async function kaderPdf(events: readonly SessionEvent[], now: number): Promise<Buffer> {
@@ -48,7 +48,7 @@ export async function kaderPdf(events: readonly SessionEvent[], now: number): Pr
   return done;
 }
 
-function collect(doc: Doc): Promise<Buffer> {
+export function collect(doc: Doc): Promise<Buffer> {
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -75,7 +75,7 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
   return fontFiles;
 }
 
-function registerFonts(doc: Doc): void {
+export function registerFonts(doc: Doc): void {
   const files = loadFonts();
   doc.registerFont(FONT.regular, files.regular);
   doc.registerFont(FONT.bold, files.bold);
@@ -111,30 +111,30 @@ export function printable(text: string): string {
   return out;
 }
 
-interface Style {
+export interface Style {
   font?: keyof typeof FONT;
   size?: number;
   color?: string;
 }
 
-function style(doc: Doc, s: Style): Doc {
+export function style(doc: Doc, s: Style): Doc {
   return doc.font(FONT[s.font ?? "regular"]).fontSize(s.size ?? 10).fillColor(s.color ?? PALETTE.ink);
 }
 
-const contentWidth = (doc: Doc): number => doc.page.width - MARGIN.left - MARGIN.right;
-const bottom = (doc: Doc): number => doc.page.height - MARGIN.bottom;
+export const contentWidth = (doc: Doc): number => doc.page.width - MARGIN.left - MARGIN.right;
+export const bottom = (doc: Doc): number => doc.page.height - MARGIN.bottom;
 
 /** Starts a new page when `height` does not fit, so a block is never cut in two. */
-function ensureSpace(doc: Doc, height: number): void {
+export function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > bottom(doc)) doc.addPage();
 }
 
-function rule(doc: Doc, color: string = PALETTE.line, width = 0.75): void {
+export function rule(doc: Doc, color: string = PALETTE.line, width = 0.75): void {
   const y = doc.y;
   doc.save().moveTo(MARGIN.left, y).lineTo(MARGIN.left + contentWidth(doc), y).lineWidth(width).strokeColor(color).stroke().restore();
 }
 
-function heading(doc: Doc, text: string, size: number, keepWith: number): void {
+export function heading(doc: Doc, text: string, size: number, keepWith: number): void {
   ensureSpace(doc, size * 2 + keepWith);
   style(doc, { font: "bold", size, color: PALETTE.accent }).text(printable(text), MARGIN.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.35);
@@ -411,14 +411,14 @@ function verdicts(doc: Doc, c: CaseEntry): void {
  * Written last, when the number of pages is known. The bottom margin is lifted meanwhile: text there would
  * otherwise make pdfkit start a new page.
  */
-function footers(doc: Doc, label: string): void {
+export function footers(doc: Doc, label: string, title: string = TEXTS.title): void {
   const range = doc.bufferedPageRange();
   const width = contentWidth(doc);
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 38;
-    style(doc, { size: 8, color: PALETTE.muted }).text(printable(`${TEXTS.title} · ${label}`), MARGIN.left, y, { width: width - 90, lineBreak: false, ellipsis: true });
+    style(doc, { size: 8, color: PALETTE.muted }).text(printable(`${title} · ${label}`), MARGIN.left, y, { width: width - 90, lineBreak: false, ellipsis: true });
     style(doc, { size: 8, color: PALETTE.muted }).text(TEXTS.page(i - range.start + 1, range.count), MARGIN.left + width - 90, y, { width: 90, align: "right", lineBreak: false });
     doc.page.margins.bottom = MARGIN.bottom;
   }

@@ -1,5 +1,5 @@
 /**
- * What every export of a session draws from: the log replayed, the kader derived from it, and the casusboekje (seed
+ * What every day-1 export of a session draws from: the log replayed, the kader derived from it, and the casusboekje (seed
  * 001): per case the situation, the notes the group made at each Toets step, the verdicts and the decision. Pure: the
  * same log always gives the same report, so exports can be compared byte for byte.
  */
@@ -55,8 +55,17 @@ export interface Report {
 
 const VERDICT_ORDER: Record<Verdict, number> = { helpt: 0, staat_in_de_weg: 1, niet_van_toepassing: 2 };
 
+/**
+ * The log of day 1: everything before the terugkombijeenkomst opened. Day-1 exports are built from it, so they stay
+ * byte for byte what they were, whatever happens on day 2 (someone removed there would otherwise lose their votes).
+ */
+export function dayOneEvents(events: readonly SessionEvent[]): readonly SessionEvent[] {
+  const opened = events.findIndex((e) => e.type === "TerugkomOpened");
+  return opened === -1 ? events : events.slice(0, opened);
+}
+
 export function buildReport(events: readonly SessionEvent[]): Report {
-  const state = replay(events);
+  const state = replay(dayOneEvents(events));
   const result = kader(state);
   const ranks = new Map(result.items.map((i) => [i.itemId, i.rank]));
   const categories = new Map(state.scenario.categories.map((c) => [c.id, c.name]));

@@ -109,3 +109,50 @@ export function dutchList(parts: readonly string[]): string {
 
 /** Text people wrote, quoted the Dutch way. */
 export const quoted = (text: string): string => `‘${text}’`;
+
+/** Words of the day-2 exports: kader versie 2, made at the terugkombijeenkomst. */
+export const TEXTS_V2 = {
+  title: "Kader op maat — versie 2",
+  meta: (opened: string, code: string, dayOne: string) => `Terugkombijeenkomst op ${opened} · sessiecode ${code} · dag 1 gespeeld op ${dayOne}`,
+  scenario: (scenario: string) => `Scenario: ${scenario}`,
+  people: (reflectors: number, steunGivers: number) =>
+    `${reflectors === 1 ? "1 deelnemer reflecteerde" : `${reflectors} deelnemers reflecteerden`} op het kader · ${steunGivers === 1 ? "1 deelnemer gaf" : `${steunGivers} deelnemers gaven`} steun aan versie 2`,
+  intro:
+    "Dit is versie 2 van het kader op maat, bijgesteld op de terugkombijeenkomst. Eerst staan de kaderpunten van versie 1, op hun plaats van toen; daarna de nieuwe. Bij elk punt staat wat er veranderde, of het in de praktijk is toegepast, wat goed ging en wat beter kan, aan welke indicatoren je het merkt en hoeveel steun het had, in versie 1 en nu. Reflecties zijn anoniem: zonder naam en zonder rol.",
+  summary: "Samenvatting",
+  status: { ongewijzigd: "Ongewijzigd", gewijzigd: "Gewijzigd", nieuw: "Nieuw", vervallen: "Vervallen" },
+  steunVeranderd: "Steun veranderd",
+  steunNote: (threshold: number) =>
+    `Steun is het deel van de deelnemers dat een kaderpunt steunde: in versie 1 met hun stem op dag 1 (punten, of moet of zou moeten), in versie 2 met voor of tegen op de terugkombijeenkomst. Een verschil van ${threshold} procentpunten of meer telt als veranderde steun.`,
+  items: "De kaderpunten",
+  noItems: "Er staan geen punten in het kader.",
+  newHeading: "Nieuw",
+  category: "Categorie",
+  v1Text: "In versie 1",
+  v1Category: "Categorie in versie 1",
+  reason: "Reden vervallen",
+  noReason: "Geen reden opgegeven.",
+  toegepast: "Toegepast",
+  toegepastCounts: (ja: number, deels: number, nee: number) => `ja ${ja} · deels ${deels} · nee ${nee}`,
+  noReflections: "Nog niemand reflecteerde op dit punt.",
+  goed: "Wat ging goed",
+  beter: "Wat kan beter",
+  indicatoren: "Indicatoren",
+  steun: "Steun",
+  v1: "versie 1",
+  v2: "versie 2",
+  noSteun: "–",
+  noSteunYet: "nog niemand gaf steun",
+  voorTegen: (voor: number, tegen: number) => `${voor} voor, ${tegen} tegen`,
+  change: { meer: "meer steun", minder: "minder steun" },
+  legend:
+    "Rechts bij elk punt de steun in twee staven: de bovenste voor versie 1 (dag 1), de onderste voor versie 2 (de terugkombijeenkomst). Een pijl: de steun veranderde.",
+  notOpened: "De terugkombijeenkomst is nog niet geopend: versie 2 van het kader bestaat nog niet.",
+} as const;
+
+/** A share 0..1 as a whole percentage, "75%"; "–" when there is none. */
+export const formatShare = (share: number | null): string => (share === null ? TEXTS_V2.noSteun : `${formatNumber(Math.round(share * 100))}%`);
+
+/** `kader-ABC123-2026-02-12-v2.md`: beside day 1's file, dated the day of the terugkombijeenkomst. */
+export const exportFileNameV2 = (code: string, openedAt: number, extension: string): string =>
+  `kader-${code.replace(/[^A-Za-z0-9]/g, "")}-${isoDate(openedAt)}-v2.${extension}`;

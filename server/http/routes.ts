@@ -8,7 +8,7 @@ import express, { type Application, type Request, type Response } from "express"
 import QRCode from "qrcode";
 import { z } from "zod";
 import { boardAt, timeline } from "../core/timeline.ts";
-import { EXPORT_FORMATS, exportSession } from "../exports/index.ts";
+import { EXPORT_FORMATS, KADER_V2_FORMATS, KADER_V2_NOT_OPENED, exportKaderV2, exportSession } from "../exports/index.ts";
 import type { StoredEvent } from "../protocol/events.ts";
 import type { Scenario } from "../protocol/scenario.ts";
 import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
@@ -105,6 +105,21 @@ export function registerRoutes(app: Application, services: HttpServices): void {
       });
       if (!file) return fail(res, 500, "De export kon niet worden gemaakt. Probeer het later nog eens.");
       // no-store: the file holds a session's content, which must not linger in shared caches.
+      return res.type(file.contentType).attachment(file.fileName).set("cache-control", "no-store").send(file.body);
+    });
+  }
+
+  // Kader versie 2, once the terugkombijeenkomst is open: Markdown, PDF and CSV. Before that: 409, in Dutch.
+  for (const format of KADER_V2_FORMATS) {
+    app.get(`/api/spelleider/:secret/export-v2.${format}`, async (req, res) => {
+      const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
+      if (!record) return fail(res, 404, "Deze spelleiderslink klopt niet.");
+      const file = await exportKaderV2(format, await services.store.load(record.sessionId), services.now()).catch((error: unknown) => {
+        console.error(`Export versie 2 (${format}) van sessie ${record.sessionId} mislukt:`, error);
+        return undefined;
+      });
+      if (file === undefined) return fail(res, 500, "De export kon niet worden gemaakt. Probeer het later nog eens.");
+      if (file === null) return fail(res, 409, KADER_V2_NOT_OPENED);
       return res.type(file.contentType).attachment(file.fileName).set("cache-control", "no-store").send(file.body);
     });
   }

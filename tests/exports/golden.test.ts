@@ -1,5 +1,5 @@
 /**
- * Golden files: the Markdown and CSV export of one deterministic session (fullSession: fixed ids, a fixed clock,
+ * Golden files: the Markdown, CSV and JSON export of one deterministic session (fullSession: fixed ids, a fixed clock,
  * every step through the real rules), compared byte for byte. A change in wording or layout shows up as a diff here.
  * When the change is meant: UPDATE_GOLDEN=1 npx vitest run tests/exports, then read the diff of tests/exports/golden.
  */
@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { csvField, kaderCsv } from "../../server/exports/csv.ts";
 import { EXPORT_FORMATS, exportSession } from "../../server/exports/index.ts";
-import { SessionExportSchema, sessionExport } from "../../server/exports/json.ts";
+import { SessionExportSchema, sessionExport, sessionExportJson } from "../../server/exports/json.ts";
 import { inline, kaderMarkdown } from "../../server/exports/markdown.ts";
 import { kaderPdf, printable } from "../../server/exports/pdf.ts";
 import { exportFileName, formatNumber } from "../../server/exports/text.ts";
@@ -42,6 +42,10 @@ describe("golden files of a whole session", () => {
 
   test("kader.csv", () => {
     expectGolden("kader.csv", kaderCsv(events));
+  });
+
+  test("sessie.json: the JSON export of day 1, made an hour after the start", () => {
+    expectGolden("sessie.json", sessionExportJson(stored, T0 + 3_600_000));
   });
 
   test("the same log gives the same files, and names of participants are in neither", () => {
