@@ -7,6 +7,8 @@ import { beamer } from "./beamer.ts";
 import { board } from "./board.ts";
 import { console as consoleTexts } from "./console.ts";
 import { participant } from "./participant.ts";
+import { terugblik } from "./terugblik.ts";
+import { terugkom } from "./terugkom.ts";
 
 export const ROLE_NAMES: Record<GameRole, string> = {
   burger: "Inwoner",
@@ -70,6 +72,8 @@ export const t = {
   board,
   console: consoleTexts,
   beamer,
+  terugkom,
+  terugblik,
   app: {
     name: "Maatwerkspel",
     tagline: "In de schoenen van een ander: samen eisen stellen aan maatwerk.",

@@ -1,6 +1,7 @@
 /**
  * The three entry points and the join flow: `/` and `/j/<code>` for participants, `/spelleider/<secret>` for the
- * facilitator's console, `/beamer/<code>` for the projector; `/nieuw` creates a session.
+ * facilitator's console (also at `/terugkom/<secret>`, the link for the terugkombijeenkomst), `/beamer/<code>` for
+ * the projector; `/nieuw` creates a session.
  */
 import { useEffect, useState } from "preact/hooks";
 import { Connection } from "../net/connection.ts";
@@ -14,13 +15,14 @@ import { SpelleiderScreen } from "./spelleider/SpelleiderScreen.tsx";
 export type Route =
   | { kind: "join"; code: string }
   | { kind: "nieuw" }
-  | { kind: "spelleider"; secret: string }
+  /** `terugkom`: opened with the terugkom link; the same console, its terugkombijeenkomst card first. */
+  | { kind: "spelleider"; secret: string; terugkom: boolean }
   | { kind: "beamer"; code: string };
 
 export function routeOf(path: string): Route {
   const [, first = "", second = ""] = path.split("/");
   const value = decodeURIComponent(second);
-  if (first === "spelleider" && value) return { kind: "spelleider", secret: value };
+  if ((first === "spelleider" || first === "terugkom") && value) return { kind: "spelleider", secret: value, terugkom: first === "terugkom" };
   if (first === "beamer" && value) return { kind: "beamer", code: value };
   if (first === "nieuw") return { kind: "nieuw" };
   if (first === "j" && value) return { kind: "join", code: value };

@@ -1,4 +1,7 @@
-/** Picks the screen for the current phase; the same screens serve participants and the spelleider. */
+/**
+ * Picks the screen for the current phase; the same screens serve participants and the spelleider. Once the
+ * terugkombijeenkomst is open, day 1 is frozen and day 2 takes over: the spelleider's terugblik has its own viewer.
+ */
 import { Beeldvorming } from "./Beeldvorming.tsx";
 import { Casustoets } from "./Casustoets.tsx";
 import { Lobby } from "./Lobby.tsx";
@@ -6,9 +9,16 @@ import { Prioriteren } from "./Prioriteren.tsx";
 import { Resultaat } from "./Resultaat.tsx";
 import { Rolwissel } from "./Rolwissel.tsx";
 import { Samenvoegen } from "./Samenvoegen.tsx";
+import { TerugblikViewer } from "../terugblik/TerugblikViewer.tsx";
+import { Terugkom } from "../terugkom/Terugkom.tsx";
 import type { PhaseProps } from "./types.ts";
 
 export function PhaseView(props: PhaseProps) {
+  const stage = props.snap.session.terugkomStage;
+  if (stage !== null) {
+    if (props.audience === "spelleider" && stage === "terugblik") return <TerugblikViewer conn={props.conn} snap={props.snap} />;
+    return <Terugkom {...props} />;
+  }
   const kind = props.snap.session.phase.kind;
   switch (kind) {
     case "lobby":

@@ -1,12 +1,14 @@
 /**
  * The spelleider's console: a left column with the session, pacing, timer, this phase's actions, cases, who is in
  * and, last, deleting the session; on the right the same phase screen the participants see, so the spelleider can
- * act in it too.
+ * act in it too. In the resultaat a card opens the terugkombijeenkomst; once it is open (or the console was opened
+ * with the terugkom link) that card comes first, and day 1's pacing, timer, actions and cases leave the column.
  */
 import "../../styles/console.css";
 import { useEffect, useState } from "preact/hooks";
 import type { Connection } from "../../net/connection.ts";
 import { t } from "../../strings/index.ts";
+import { routeOf } from "../App.tsx";
 import { TopBar } from "../common.tsx";
 import { useSnapshot } from "../hooks.ts";
 import { PhaseView } from "../phases/PhaseView.tsx";
@@ -17,6 +19,7 @@ import { People } from "./People.tsx";
 import { PhaseActions } from "./PhaseActions.tsx";
 import { PhaseControl } from "./PhaseControl.tsx";
 import { SessionCard } from "./SessionCard.tsx";
+import { TerugkomSection } from "./TerugkomSection.tsx";
 import { TimerControl } from "./TimerControl.tsx";
 
 /**
@@ -42,6 +45,11 @@ export function SpelleiderScreen({ conn }: { conn: Connection }) {
   const lobby = snap.session.phase.kind === "lobby";
   // In the casustoets choosing the case is this phase's action, so the cases come up to where actions are.
   const casesFirst = snap.session.phase.kind === "casustoets";
+  // Day 2: the server refuses day-1 pacing, timers, actions and cases, so their controls are not offered.
+  const dayTwo = snap.session.terugkomStage !== null;
+  // Opened with the terugkom link, or once day 2 has begun, the terugkombijeenkomst is what matters now.
+  const route = routeOf(location.pathname);
+  const terugkomFirst = dayTwo || (route.kind === "spelleider" && route.terugkom);
   return (
     <>
       <a class="skip-link" href="#fasescherm">{t.console.skipToPhase}</a>
@@ -57,14 +65,16 @@ export function SpelleiderScreen({ conn }: { conn: Connection }) {
           <div class="console-side stack">
             {/* What matters now comes first: in the lobby the code to show, once playing the pacing. */}
             {lobby ? <SessionCard conn={conn} snap={snap} /> : null}
-            <PhaseControl conn={conn} snap={snap} />
-            <PhaseActions conn={conn} snap={snap} />
-            {snap.session.phase.kind === "resultaat" ? <ExportCard /> : null}
+            {terugkomFirst ? <TerugkomSection conn={conn} snap={snap} /> : null}
+            {dayTwo ? null : <PhaseControl conn={conn} snap={snap} />}
+            {dayTwo ? null : <PhaseActions conn={conn} snap={snap} />}
+            {snap.session.phase.kind === "resultaat" ? <ExportCard snap={snap} /> : null}
+            {terugkomFirst ? null : <TerugkomSection conn={conn} snap={snap} />}
             {casesFirst ? <CasesCard conn={conn} snap={snap} /> : null}
-            <TimerControl conn={conn} snap={snap} />
+            {dayTwo ? null : <TimerControl conn={conn} snap={snap} />}
             <People conn={conn} snap={snap} />
             {lobby ? null : <SessionCard conn={conn} snap={snap} />}
-            {casesFirst ? null : <CasesCard conn={conn} snap={snap} />}
+            {casesFirst || dayTwo ? null : <CasesCard conn={conn} snap={snap} />}
             <DeleteCard conn={conn} snap={snap} />
           </div>
           <section class="console-phase" id="fasescherm" tabIndex={-1} aria-label={t.console.phaseScreenLabel}>
