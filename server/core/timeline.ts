@@ -3,7 +3,7 @@
  * Both are pure functions of the log. Labels name game roles, never people: the replay is shown on the beamer.
  */
 import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
-import type { PhaseKind } from "../protocol/ids.ts";
+import type { GameRole, PhaseKind } from "../protocol/ids.ts";
 import { evolve, initialState, replay } from "./evolve.ts";
 import { PHASE_NAMES } from "./phaseNames.ts";
 import type { SessionState } from "./state.ts";
@@ -28,7 +28,9 @@ export interface Timeline {
   dayOneEnd: number;
 }
 
-const role = (r: string | null | undefined): string => (r ? ` (${r})` : "");
+/** " (Inwoner)": the role as the scenario names it, never the person. */
+const roleOf = (state: SessionState, r: GameRole | null | undefined): string => (r ? ` (${state.scenario.roles[r].name})` : "");
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** One Dutch line per event. Exhaustive, so a new event type cannot be forgotten here. */
 export function describeEvent(event: SessionEvent, state: SessionState): string {
@@ -44,7 +46,7 @@ export function describeEvent(event: SessionEvent, state: SessionState): string 
     case "SessionLockChanged":
       return event.locked ? "Sessie gesloten voor nieuwe deelnemers" : "Sessie weer open voor nieuwe deelnemers";
     case "PhaseStarted":
-      return `Fase: ${phaseTitle(state, event.phaseIndex)}`;
+      return `Fase: ${capitalised(phaseTitle(state, event.phaseIndex))}`;
     case "TimerSet":
       return event.deadline === null ? "Timer uitgezet" : "Timer gezet";
     case "TimerExpired":
@@ -66,7 +68,7 @@ export function describeEvent(event: SessionEvent, state: SessionState): string 
     case "RolesAssigned":
       return event.assignments.length > 1 ? "Rollen verdeeld" : "Rol gegeven aan een late deelnemer";
     case "EisWritten":
-      return `Eis geschreven${role(event.role)}`;
+      return `Eis geschreven${roleOf(state, event.role)}`;
     case "EisEdited":
       return "Eis aangepast";
     case "EisDeleted":
@@ -86,9 +88,9 @@ export function describeEvent(event: SessionEvent, state: SessionState): string 
     case "SpanningRemoved":
       return "Spanning weggehaald";
     case "PointsAllocated":
-      return `Punten gegeven${role(event.role)}`;
+      return `Punten gegeven${roleOf(state, event.role)}`;
     case "MoscowChosen":
-      return `MoSCoW gekozen${role(event.role)}`;
+      return `MoSCoW gekozen${roleOf(state, event.role)}`;
     case "VotesRevealed":
       return "De uitslag van de stemming is zichtbaar";
     case "CaseAdded":
@@ -96,7 +98,7 @@ export function describeEvent(event: SessionEvent, state: SessionState): string 
     case "CaseOpened":
       return `Casus geopend: ${state.cases.get(event.caseId)?.title ?? event.caseId}`;
     case "ToetsNoteAdded":
-      return `Notitie bij de Omgekeerde Toets${role(event.role)}`;
+      return `Notitie bij de Omgekeerde Toets${roleOf(state, event.role)}`;
     case "ToetsStepAdvanced":
       return "Volgende stap van de Omgekeerde Toets";
     case "VerdictGiven":
@@ -151,7 +153,7 @@ export function timeline(stored: readonly StoredEvent[]): Timeline {
     evolve(state, event);
     const marker =
       event.type === "PhaseStarted" && state.phaseIndex !== phaseBefore
-        ? { kind: "fase" as const, title: phaseTitle(state, state.phaseIndex) }
+        ? { kind: "fase" as const, title: capitalised(phaseTitle(state, state.phaseIndex)) }
         : event.type === "RolesAssigned" && state.rounds.size > roundsBefore
           ? { kind: "ronde" as const, title: state.scenario.rounds.find((r) => r.id === event.roundId)?.title ?? "Nieuwe ronde" }
           : null;

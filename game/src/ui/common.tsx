@@ -60,12 +60,14 @@ export function ConnectionBanner({ conn }: { conn: Connection }) {
 }
 
 export function TopBar({ conn, snap, children }: { conn: Connection; snap: Snapshot; children?: ComponentChildren }) {
-  const role = snap.mine?.role ?? null;
+  // On day 2 nobody plays a role any more, and the day-1 phase is history: the pill names the day-2 stage.
+  const stage = snap.session.terugkomStage;
+  const role = stage ? null : (snap.mine?.role ?? null);
   return (
     <header class="topbar">
       <div class="inner">
         <span class="title">{snap.scenario.title}</span>
-        <span class="phase-pill">{PHASE_TITLES[snap.session.phase.kind]}</span>
+        <span class="phase-pill">{stage ? t.terugkom.steps[stage] : PHASE_TITLES[snap.session.phase.kind]}</span>
         <Timer snap={snap} />
         <span class="grow" />
         {role ? <RoleChip role={role} /> : null}

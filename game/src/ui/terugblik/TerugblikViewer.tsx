@@ -8,8 +8,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
 import { dayOneEntries, errorText, snapshotOf, terugblikFor, timeOf, type Terugblik, type TimelineEntry, type TimelineView } from "../../net/terugblik.ts";
-import { GameRoleSchema } from "../../../../server/protocol/ids.ts";
-import { PHASE_TITLES, ROLE_NAMES, t } from "../../strings/index.ts";
+import { PHASE_TITLES, t } from "../../strings/index.ts";
 import { routeOf } from "../App.tsx";
 import { Board } from "../beamer/BeamerScreen.tsx";
 import { phaseDetail } from "../spelleider/phaseLabels.ts";
@@ -71,16 +70,9 @@ export function phaseTitle(snap: Snapshot, entry: TimelineEntry): string {
   return detail ? `${title} · ${detail}` : title;
 }
 
-/**
- * The server's line for an event, in the words the screens use: the start of a phase is named by the phase title
- * shown beside it, and a role in brackets by its display name ("burger" is shown as Inwoner everywhere else).
- */
+/** The server's line for an event; the start of a phase is named by the phase title shown beside it. */
 export function eventLabel(entry: TimelineEntry): string {
-  if (entry.type === "PhaseStarted") return t.terugblik.viewer.phaseStarted;
-  return entry.label.replace(/ \(([a-z]+)\)$/, (whole, key: string) => {
-    const role = GameRoleSchema.safeParse(key);
-    return role.success ? ` (${ROLE_NAMES[role.data]})` : whole;
-  });
+  return entry.type === "PhaseStarted" ? t.terugblik.viewer.phaseStarted : entry.label;
 }
 
 /** The marker whose stretch holds `index`. */

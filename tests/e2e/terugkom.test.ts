@@ -1,0 +1,117 @@
+/**
+ * The terugkombijeenkomst in Chromium: a session played by bots (one participant on a phone in the browser), then
+ * weeks later the spelleider opens it, steps through the terugblik with the beamer following, the phone reflects
+ * and adds an item, and everyone sees kader versie 2 beside versie 1. Screens are checked with axe-core.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { playPhases } from "../../server/bots/play.ts";
+import { SessionClient } from "../../server/client/sessionClient.ts";
+import { REAL_ROLES, type RealRole } from "../../server/protocol/ids.ts";
+import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenshot, seriousViolations, useE2E, type AxeFinding } from "./harness.ts";
+
+if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
+
+const NEW_ITEM = "Elk kwartaal bespreken raad en wijkteam samen twee casussen waarin werd afgeweken.";
+
+describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
+  const fixture = useE2E();
+  const findings: { screen: string; violations: AxeFinding[] }[] = [];
+  async function look(page: Page, name: string): Promise<void> {
+    await page.waitForTimeout(350);
+    await screenshot(page, name);
+    findings.push({ screen: name, violations: await seriousViolations(page) });
+  }
+
+  it("terugblik stap voor stap, reflecties en kader versie 2 naast versie 1", { timeout: 240_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await createSession(baseUrl, "kort");
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await joinAsParticipant(phone, baseUrl, code, "Anne", "raadslid");
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    const bots = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        SessionClient.join(baseUrl, { as: "deelnemer", code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[(i + 1) % REAL_ROLES.length] as RealRole }),
+      ),
+    );
+    await spelleider.until(() => spelleider.session.participantCount === 6);
+    const ctx = { spelleider, players: bots, secret, code };
+    await playPhases(ctx, { from: 1, to: spelleider.session.phases.length - 1 });
+
+    // Weeks later: the console at /terugkom/<secret>, the beamer on the projector.
+    const lead = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    const beamer = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await lead.goto(`${baseUrl}/terugkom/${secret}`);
+    await beamer.goto(`${baseUrl}/beamer/${code}`);
+    await lead.getByRole("button", { name: "Terugkombijeenkomst openen" }).click();
+    await lead.getByRole("button", { name: "Ja, openen" }).click();
+
+    // Terugblik: step through day 1; the beamer follows.
+    await lead.getByRole("heading", { name: "Terugblik op dag 1" }).waitFor();
+    await expect.poll(() => phone.locator("main").textContent()).toContain("Kijk mee op het grote scherm");
+    const stepText = () => lead.locator(".console-phase").textContent();
+    await lead.getByRole("button", { name: "Stap verder" }).click();
+    await expect.poll(stepText).toMatch(/stap 2 van \d+/i);
+    await lead.getByRole("button", { name: "Fase verder" }).click();
+    await lead.getByRole("button", { name: "Fase verder" }).click();
+    await expect.poll(() => beamer.locator("body").textContent()).toMatch(/Terugblik/);
+    const beamerStep = await beamer.locator("body").textContent();
+    await lead.getByRole("button", { name: "Einde" }).click();
+    await expect.poll(() => beamer.locator("body").textContent()).not.toBe(beamerStep);
+    await look(lead, "terugkom-01-terugblik-console");
+    await look(beamer, "terugkom-01-terugblik-beamer");
+
+    // Reflectie: the phone answers for the first item; the bots for all.
+    await lead.getByRole("button", { name: "Verder naar Reflectie" }).click();
+    await phone.getByRole("heading", { name: "Reflectie per kaderpunt" }).waitFor();
+    const form = phone.locator(".tk-refl-form").first();
+    await form.getByRole("radio", { name: "Deels" }).check();
+    await form.getByLabel("Wat ging goed?").fill("We bespreken nu elke week één casus met deze vraag erbij.");
+    await form.getByLabel("Wat kan beter?").fill("Financiën is nog niet aangehaakt.");
+    await form.getByRole("button", { name: "Opslaan" }).click();
+    await expect.poll(() => phone.locator("main").textContent()).toContain("1 van");
+    await look(phone, "terugkom-02-reflectie-deelnemer");
+    const v1 = spelleider.terugkom?.v1 ?? [];
+    expect(v1.length).toBeGreaterThan(0);
+    for (const bot of bots) for (const item of v1) await bot.must({ type: "reflectie.give", itemId: item.itemId, toegepast: "ja", goed: "Het werkt in de wijk." });
+    await expect.poll(() => lead.locator(".console-phase").textContent()).toContain("6 van 6");
+    await look(lead, "terugkom-02-reflectie-console");
+
+    // Bijstellen: the phone adds an item; a bot amends one and the spelleider's client retires one.
+    await lead.getByRole("button", { name: "Verder naar Bijstellen" }).click();
+    await phone.getByRole("heading", { name: "Het kader bijstellen" }).waitFor();
+    await phone.getByLabel("Tekst van het nieuwe kaderpunt").fill(NEW_ITEM);
+    await phone.locator("#tk-nieuw-categorie").selectOption({ index: 1 });
+    await phone.getByRole("button", { name: "Toevoegen" }).click();
+    await expect.poll(() => phone.locator("main").textContent()).toContain(NEW_ITEM);
+    const [first, second] = v1;
+    if (!first || !second) throw new Error("te weinig kaderpunten");
+    await bots[0]!.must({ type: "kader.amend", itemId: first.itemId, text: `${first.text} Dit staat in het mandaat.`, categoryId: first.categoryId });
+    await spelleider.must({ type: "kader.retire", itemId: second.itemId, reason: "Al geregeld in het werkproces." });
+    await look(phone, "terugkom-03-bijstellen-deelnemer");
+
+    // Kader versie 2 beside versie 1, with the differences named in words.
+    await lead.getByRole("button", { name: "Verder naar Kader versie 2" }).click();
+    await phone.getByRole("heading", { name: "Kader versie 2" }).first().waitFor();
+    for (const page of [phone, lead]) {
+      await expect.poll(() => page.locator("body").textContent()).toContain("Nieuw");
+      const text = (await page.locator("body").textContent()) ?? "";
+      expect(text).toContain("Gewijzigd");
+      expect(text).toContain("Vervallen");
+    }
+    // The beamer turns its pages by itself; its summary line names every kind of change at once.
+    await expect.poll(() => beamer.locator("body").textContent()).toMatch(/1 gewijzigd · 1 nieuw · 1 vervallen/);
+    const leadText = (await lead.locator(".console-phase").textContent()) ?? "";
+    expect(leadText).toContain("Versie 1");
+    expect(leadText).toContain(NEW_ITEM);
+    await look(phone, "terugkom-04-kader-deelnemer");
+    await look(lead, "terugkom-04-kader-console");
+    await look(beamer, "terugkom-04-kader-beamer");
+
+    // Nobody's name on the beamer, ever.
+    expect(await beamer.locator("body").textContent()).not.toContain("Anne");
+    await Promise.all([spelleider, ...bots].map((c) => c.leave()));
+    const serious = findings.filter((f) => f.violations.length > 0);
+    expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+  });
+});
