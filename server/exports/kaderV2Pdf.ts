@@ -4,20 +4,18 @@
  * then the added ones — with its status, what changed, the reflections and, on the right, its steun in versie 1
  * and versie 2 as two small bars.
  */
-import PDFDocument from "pdfkit";
 import { PALETTE } from "../../game/src/theme.ts";
 import type { SessionEvent } from "../protocol/events.ts";
 import type { KaderStatus, KaderV2Item } from "../protocol/views.ts";
 import {
   MARGIN,
   TRACK,
-  collect,
+  a4Document,
   contentWidth,
   ensureSpace,
   footers,
   heading,
   printable,
-  registerFonts,
   rule,
   style,
   type Doc,
@@ -51,16 +49,7 @@ const BAR_COLOURS = { v1: "#8FA3AE", v2: PALETTE.accent } as const;
 /** The PDF of kader versie 2. `now` becomes the file's creation date. Throws when the log has no terugkombijeenkomst. */
 export async function kaderV2Pdf(events: readonly SessionEvent[], now: number): Promise<Buffer> {
   const report = requireKaderV2Report(events);
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: MARGIN,
-    bufferPages: true,
-    lang: "nl-NL",
-    displayTitle: true,
-    info: { Title: `${TEXTS_V2.title}: ${report.label}`, Author: "Maatwerkspel", Subject: report.scenario, CreationDate: new Date(now), ModDate: new Date(now) },
-  });
-  const done = collect(doc);
-  registerFonts(doc);
+  const { doc, done } = a4Document(`${TEXTS_V2.title}: ${report.label}`, report.scenario, now);
   titleBlock(doc, report);
   summary(doc, report);
   items(doc, report);

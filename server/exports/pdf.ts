@@ -29,16 +29,7 @@ export const TRACK = "#EEE8DC";
 export async function kaderPdf(events: readonly SessionEvent[], now: number): Promise<Buffer> {
   const report = buildReport(events);
   const meta = sessionMeta(report);
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: MARGIN,
-    bufferPages: true,
-    lang: "nl-NL",
-    displayTitle: true,
-    info: { Title: `${TEXTS.title}: ${meta.label}`, Author: "Maatwerkspel", Subject: meta.scenario, CreationDate: new Date(now), ModDate: new Date(now) },
-  });
-  const done = collect(doc);
-  registerFonts(doc);
+  const { doc, done } = a4Document(`${TEXTS.title}: ${meta.label}`, meta.scenario, now);
   titleBlock(doc, report);
   kaderSections(doc, report);
   spanningenSection(doc, report);
@@ -46,6 +37,24 @@ export async function kaderPdf(events: readonly SessionEvent[], now: number): Pr
   footers(doc, meta.label);
   doc.end();
   return done;
+}
+
+/**
+ * A Dutch A4 document with the export's fonts and metadata; `done` resolves with the bytes once it is ended. The
+ * dates come from `now`, so the same log and `now` give the same file.
+ */
+export function a4Document(title: string, subject: string, now: number): { doc: Doc; done: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: MARGIN,
+    bufferPages: true,
+    lang: "nl-NL",
+    displayTitle: true,
+    info: { Title: title, Author: "Maatwerkspel", Subject: subject, CreationDate: new Date(now), ModDate: new Date(now) },
+  });
+  const done = collect(doc);
+  registerFonts(doc);
+  return { doc, done };
 }
 
 export function collect(doc: Doc): Promise<Buffer> {
