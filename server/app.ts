@@ -19,6 +19,8 @@ export interface AppServices {
   reconnectSeconds?: number;
   /** Directory of the built client (dist/client); without it `/` shows a plain page. */
   clientDir?: string;
+  /** TRAINER_SECRET (at least 32 characters, checked in main.ts): the trainer's overview at /trainer/<secret>. */
+  trainerSecret?: string | null;
 }
 
 export function buildServer(services: AppServices): Server {
@@ -32,6 +34,6 @@ export function buildServer(services: AppServices): Server {
     transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
     greet: false,
     rooms: { [ROOM_NAME]: defineRoom(BoundRoom).filterBy(["sessionId"]) },
-    express: (app) => registerRoutes(app, { store: services.store, scenarios: services.scenarios, now, startedAt: now(), clientDir: services.clientDir }),
+    express: (app) => registerRoutes(app, { store: services.store, scenarios: services.scenarios, now, startedAt: now(), clientDir: services.clientDir, trainerSecret: services.trainerSecret }),
   });
 }

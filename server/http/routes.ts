@@ -15,6 +15,7 @@ import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
 import type { EventStore } from "../store/types.ts";
 import { landingPage } from "./landing.ts";
+import { registerPatternRoutes } from "./patterns.ts";
 import { scenarioPreviewResponse } from "./preview.ts";
 
 export interface HttpServices {
@@ -24,6 +25,8 @@ export interface HttpServices {
   scenarios: ReadonlyMap<string, Scenario>;
   now: () => number;
   startedAt: number;
+  /** TRAINER_SECRET: opens the trainer's overview over sessions at /trainer/<secret>; absent, it stays off. */
+  trainerSecret?: string | null;
 }
 
 const CreateSessionSchema = z.strictObject({
@@ -181,6 +184,7 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     res.status(status).set({ "content-security-policy": csp, "cache-control": "no-cache" }).type("html").send(html);
   });
 
+  registerPatternRoutes(app, services);
   serveClient(app, services);
 }
 

@@ -25,12 +25,12 @@ export interface E2E {
   stop(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(options: { trainerSecret?: string } = {}): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-e2e-"));
   const clientDir = inject("clientDir"); // built once per run by tests/e2e/globalSetup.ts
   const { scenarios } = await loadScenarioDir(resolve("scenarios"));
   const store = new SqliteEventStore(join(dir, "e2e.sqlite"));
-  const server = buildServer({ store, scenarios, clientDir, reconnectSeconds: 30 });
+  const server = buildServer({ store, scenarios, clientDir, reconnectSeconds: 30, trainerSecret: options.trainerSecret });
   const port = await freePort();
   await server.listen(port, "127.0.0.1");
   const browser = await chromium.launch({
@@ -98,10 +98,10 @@ export async function joinAsParticipant(page: Page, baseUrl: string, code: strin
 }
 
 /** One server and browser for a test file: `const e2e = useE2E();` then `e2e.get()` inside tests. */
-export function useE2E(): { get(): E2E } {
+export function useE2E(options: { trainerSecret?: string } = {}): { get(): E2E } {
   let current: E2E | null = null;
   beforeAll(async () => {
-    current = await startE2E();
+    current = await startE2E(options);
   }, 120_000);
   afterAll(async () => {
     await current?.stop();

@@ -38,12 +38,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { reconnectSeconds?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { reconnectSeconds?: number; trainerSecret?: string } = {}): Promise<TestServer> {
   const { scenarios } = await loadScenarioDir(resolve("scenarios"));
   const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-it-"));
   const store = new SqliteEventStore(join(dir, "it.sqlite"));
   const clock = { offsetMs: 0 };
-  const server = buildServer({ store, scenarios, reconnectSeconds: options.reconnectSeconds ?? 5, now: () => Date.now() + clock.offsetMs });
+  const server = buildServer({ store, scenarios, reconnectSeconds: options.reconnectSeconds ?? 5, now: () => Date.now() + clock.offsetMs, trainerSecret: options.trainerSecret });
   const port = await freePort();
   await server.listen(port, "127.0.0.1");
   return {
@@ -89,7 +89,7 @@ export async function dropConnection(sessionId: string, clientSessionId: string)
  * One server for a test file. After each test the sessions it used must replay from the log into exactly the room's
  * state, and its clients leave.
  */
-export function useTestServer() {
+export function useTestServer(options: { trainerSecret?: string } = {}) {
   const fixture = {
     server: null as TestServer | null,
     open: [] as SessionClient[],
@@ -113,7 +113,7 @@ export function useTestServer() {
     },
   };
   beforeAll(async () => {
-    fixture.server = await startTestServer();
+    fixture.server = await startTestServer(options);
   });
   afterAll(async () => {
     await fixture.server?.stop();
