@@ -18,6 +18,7 @@ import {
   ItemViewSchema,
   KaderViewSchema,
   REPLAY_POSITION_MESSAGE,
+  TableViewSchema,
   TerugkomViewSchema,
   MineViewSchema,
   PersonViewSchema,
@@ -315,6 +316,9 @@ export class SessionClient {
   }
   get kader() {
     return KaderViewSchema.nullable().parse(JSON.parse(this.room.state.kader || "null"));
+  }
+  get tables() {
+    return parseMap(this.room.state.tables, TableViewSchema);
   }
   get terugkom() {
     return TerugkomViewSchema.nullable().parse(JSON.parse(this.room.state.terugkom || "null"));

@@ -9,9 +9,19 @@ import { accept, reject, type Decision, type Rejection } from "./decision.ts";
 import { describeFound, findPersonalData } from "./personalData.ts";
 import { requirePhase } from "./phaseNames.ts";
 import type { Actor } from "./decision.ts";
-import { caseFromDraft, gameRoleOf, type CaseState, type SessionState } from "./state.ts";
+import type { Phase } from "../protocol/scenario.ts";
+import { caseFromDraft, currentCaseFor, gameRoleOf, type CaseState, type SessionState } from "./state.ts";
 
-export function onEnterCasustoets(state: SessionState, caseIds: readonly string[]): NewEvent[] {
+export function onEnterCasustoets(state: SessionState, phase: Extract<Phase, { kind: "casustoets" }>): NewEvent[] {
+  const { caseIds } = phase;
+  // Per tafel: each tafel gets its own case, the scenario's cases dealt round the tafels.
+  if (phase.perTafel && state.tables.size > 0) {
+    return [...state.tables.keys()].flatMap((tableId, i): NewEvent[] => {
+      if (state.caseByTable.has(tableId)) return [];
+      const caseId = caseIds[i % caseIds.length];
+      return caseId && state.cases.has(caseId) ? [{ type: "CaseOpened", caseId, tableId }] : [];
+    });
+  }
   // Coming back to the casustoets: stay with the case on the table, also a live case the spelleider added.
   const current = state.currentCaseId ? state.cases.get(state.currentCaseId) : undefined;
   if (current && (caseIds.includes(current.id) || current.source === "live")) return [];
@@ -39,23 +49,33 @@ export function decideCaseOpen(state: SessionState, cmd: CommandOf<"case.open">,
   const wrong = requirePhase(state, "casustoets", "Een casus openen");
   if (wrong) return wrong;
   if (!state.cases.has(cmd.caseId)) return reject("niet_gevonden", "Deze casus bestaat niet.");
-  if (state.currentCaseId === cmd.caseId) return reject("ongeldig", "Deze casus staat al open.");
+  if (cmd.tableId !== undefined) {
+    const table = state.tables.get(cmd.tableId);
+    if (!table) return reject("niet_gevonden", "Deze tafel bestaat niet.");
+    if (state.caseByTable.get(table.id) === cmd.caseId) return reject("ongeldig", `Deze casus staat al open bij ${table.name}.`);
+    return accept(now, { type: "CaseOpened", caseId: cmd.caseId, tableId: table.id });
+  }
+  if (state.currentCaseId === cmd.caseId && state.caseByTable.size === 0) return reject("ongeldig", "Deze casus staat al open.");
   return accept(now, { type: "CaseOpened", caseId: cmd.caseId });
 }
 
-/** The case being tested now; commands about any other case are out of turn. */
-function currentCase(state: SessionState, caseId: string, what: string): Rejection | CaseState {
+/** The case being tested now (for a participant: at their tafel); commands about any other case are out of turn. */
+function currentCase(state: SessionState, caseId: string, what: string, actor: Actor): Rejection | CaseState {
   const wrong = requirePhase(state, "casustoets", what);
   if (wrong) return wrong;
   const c = state.cases.get(caseId);
   if (!c) return reject("niet_gevonden", "Deze casus bestaat niet.");
-  if (state.currentCaseId !== caseId) return reject("niet_op_volgorde", "Deze casus is nu niet aan de beurt. De spelleider opent de casus die de groep bespreekt.");
+  const open =
+    actor.kind === "participant"
+      ? currentCaseFor(state, actor.participantId) === caseId
+      : state.currentCaseId === caseId || [...state.caseByTable.values()].includes(caseId);
+  if (!open) return reject("niet_op_volgorde", "Deze casus is nu niet aan de beurt. De spelleider opent de casus die de groep bespreekt.");
   return c;
 }
 
 /** Verdicts, decisions and aanvullingen come after the law step: that is the point of the reverse test. */
-function walkedCase(state: SessionState, caseId: string, what: string): Rejection | CaseState {
-  const c = currentCase(state, caseId, what);
+function walkedCase(state: SessionState, caseId: string, what: string, actor: Actor): Rejection | CaseState {
+  const c = currentCase(state, caseId, what, actor);
   if ("ok" in c) return c;
   const steps = state.scenario.omgekeerdeToets;
   if (c.stepIndex < steps.length) {
@@ -65,7 +85,7 @@ function walkedCase(state: SessionState, caseId: string, what: string): Rejectio
 }
 
 export function decideNote(state: SessionState, cmd: CommandOf<"toets.note">, actor: Actor, now: number): Decision {
-  const c = currentCase(state, cmd.caseId, "Een aantekening bij De Omgekeerde Toets maken");
+  const c = currentCase(state, cmd.caseId, "Een aantekening bij De Omgekeerde Toets maken", actor);
   if ("ok" in c) return c;
   const steps = state.scenario.omgekeerdeToets;
   const stepIndex = steps.findIndex((s) => s.id === cmd.stepId);
@@ -76,8 +96,8 @@ export function decideNote(state: SessionState, cmd: CommandOf<"toets.note">, ac
   return accept(now, { type: "ToetsNoteAdded", noteId: cmd.noteId, caseId: c.id, stepId: cmd.stepId, text: cmd.text, role });
 }
 
-export function decideAdvance(state: SessionState, cmd: CommandOf<"toets.advance">, now: number): Decision {
-  const c = currentCase(state, cmd.caseId, "Naar de volgende stap gaan");
+export function decideAdvance(state: SessionState, cmd: CommandOf<"toets.advance">, actor: Actor, now: number): Decision {
+  const c = currentCase(state, cmd.caseId, "Naar de volgende stap gaan", actor);
   if ("ok" in c) return c;
   const steps = state.scenario.omgekeerdeToets;
   const step = steps[c.stepIndex];
@@ -88,8 +108,8 @@ export function decideAdvance(state: SessionState, cmd: CommandOf<"toets.advance
   return accept(now, { type: "ToetsStepAdvanced", caseId: c.id, stepIndex: c.stepIndex + 1 });
 }
 
-export function decideVerdict(state: SessionState, cmd: CommandOf<"toets.verdict">, now: number): Decision {
-  const c = walkedCase(state, cmd.caseId, "Een oordeel per item geven");
+export function decideVerdict(state: SessionState, cmd: CommandOf<"toets.verdict">, actor: Actor, now: number): Decision {
+  const c = walkedCase(state, cmd.caseId, "Een oordeel per item geven", actor);
   if ("ok" in c) return c;
   const item = state.items.get(cmd.itemId);
   if (!item || item.absorbedInto) return reject("niet_gevonden", "Dit item staat niet (meer) in het programma van eisen.");
@@ -97,8 +117,8 @@ export function decideVerdict(state: SessionState, cmd: CommandOf<"toets.verdict
   return accept(now, { type: "VerdictGiven", caseId: c.id, itemId: cmd.itemId, verdict: cmd.verdict });
 }
 
-export function decideCaseDecision(state: SessionState, cmd: CommandOf<"toets.decide">, now: number): Decision {
-  const c = walkedCase(state, cmd.caseId, "Een besluit vastleggen");
+export function decideCaseDecision(state: SessionState, cmd: CommandOf<"toets.decide">, actor: Actor, now: number): Decision {
+  const c = walkedCase(state, cmd.caseId, "Een besluit vastleggen", actor);
   if ("ok" in c) return c;
   return accept(now, {
     type: "CaseDecided",
@@ -110,8 +130,8 @@ export function decideCaseDecision(state: SessionState, cmd: CommandOf<"toets.de
   });
 }
 
-export function decideAmend(state: SessionState, cmd: CommandOf<"toets.amend">, now: number): Decision {
-  const c = walkedCase(state, cmd.caseId, "Een aanvulling op het programma maken");
+export function decideAmend(state: SessionState, cmd: CommandOf<"toets.amend">, actor: Actor, now: number): Decision {
+  const c = walkedCase(state, cmd.caseId, "Een aanvulling op het programma maken", actor);
   if ("ok" in c) return c;
   if (state.items.has(cmd.itemId)) return reject("bestaat_al", "Dit item bestaat al.");
   if (!state.scenario.categories.some((cat) => cat.id === cmd.categoryId)) return reject("niet_gevonden", "Kies een categorie uit de lijst van dit scenario.");
@@ -133,7 +153,12 @@ export function applyCasustoets(state: SessionState, event: CasustoetsEvent): vo
       state.cases.set(event.caseId, caseFromDraft(event.caseId, event.draft));
       return;
     case "CaseOpened":
-      state.currentCaseId = event.caseId;
+      if (event.tableId !== undefined) state.caseByTable.set(event.tableId, event.caseId);
+      else {
+        // Opened for everyone: the tafels come together on this case.
+        state.currentCaseId = event.caseId;
+        state.caseByTable.clear();
+      }
       return;
     case "ToetsNoteAdded":
       state.cases.get(event.caseId)?.notes.push({ id: event.noteId, stepId: event.stepId, text: event.text, role: event.role, at: event.at });

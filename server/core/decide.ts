@@ -12,6 +12,7 @@ import * as prioriteren from "./prioriteren.ts";
 import * as rolwissel from "./rolwissel.ts";
 import * as samenvoegen from "./samenvoegen.ts";
 import type { SessionState } from "./state.ts";
+import * as tafels from "./tafels.ts";
 import * as terugkom from "./terugkom.ts";
 
 /** Who may send what. `board` = the group's shared work, which both participants and the spelleider can do. */
@@ -31,6 +32,8 @@ const RULES: { [T in CommandType]: Rule<T> } = {
   "participant.remove": { who: "spelleider", handle: (s, c, _a, now) => lobby.decideRemove(s, c, now) },
   "participant.ready": { who: "participant", handle: lobby.decideReady },
   "session.lock": { who: "spelleider", handle: (s, c, _a, now) => lobby.decideLock(s, c, now) },
+  "tables.assign": { who: "spelleider", handle: (s, c, _a, now) => tafels.decideTablesAssign(s, c, now) },
+  "participant.move": { who: "spelleider", handle: (s, c, _a, now) => tafels.decideMove(s, c, now) },
   "phase.next": { who: "spelleider", handle: (s, c, _a, now) => pacing.decidePhaseNext(s, c, now) },
   "phase.previous": { who: "spelleider", handle: (s, c, _a, now) => pacing.decidePhasePrevious(s, c, now) },
   "timer.set": { who: "spelleider", handle: (s, c, _a, now) => pacing.decideTimerSet(s, c, now) },
@@ -46,22 +49,22 @@ const RULES: { [T in CommandType]: Rule<T> } = {
   "eis.edit": { who: "participant", handle: asParticipant(rolwissel.decideEisEdit) },
   "eis.delete": { who: "participant", handle: asParticipant(rolwissel.decideEisDelete) },
   "eisen.reveal": { who: "spelleider", handle: (s, c, _a, now) => rolwissel.decideReveal(s, c, now) },
-  "pve.merge": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideMerge(s, c, now) },
-  "pve.edit": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideItemEdit(s, c, now) },
-  "pve.undo": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideUndo(s, c, now) },
-  "pve.split": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideSplit(s, c, now) },
-  "spanning.mark": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideSpanningMark(s, c, now) },
-  "spanning.remove": { who: "board", handle: (s, c, _a, now) => samenvoegen.decideSpanningRemove(s, c, now) },
+  "pve.merge": { who: "board", handle: samenvoegen.decideMerge },
+  "pve.edit": { who: "board", handle: samenvoegen.decideItemEdit },
+  "pve.undo": { who: "board", handle: samenvoegen.decideUndo },
+  "pve.split": { who: "board", handle: samenvoegen.decideSplit },
+  "spanning.mark": { who: "board", handle: samenvoegen.decideSpanningMark },
+  "spanning.remove": { who: "board", handle: samenvoegen.decideSpanningRemove },
   "vote.points": { who: "participant", handle: asParticipant(prioriteren.decidePoints) },
   "vote.moscow": { who: "participant", handle: asParticipant(prioriteren.decideMoscow) },
   "votes.reveal": { who: "spelleider", handle: (s, c, _a, now) => prioriteren.decideVotesReveal(s, c, now) },
   "case.add": { who: "spelleider", handle: (s, c, _a, now) => casustoets.decideCaseAdd(s, c, now) },
   "case.open": { who: "spelleider", handle: (s, c, _a, now) => casustoets.decideCaseOpen(s, c, now) },
   "toets.note": { who: "board", handle: casustoets.decideNote },
-  "toets.advance": { who: "board", handle: (s, c, _a, now) => casustoets.decideAdvance(s, c, now) },
-  "toets.verdict": { who: "board", handle: (s, c, _a, now) => casustoets.decideVerdict(s, c, now) },
-  "toets.decide": { who: "board", handle: (s, c, _a, now) => casustoets.decideCaseDecision(s, c, now) },
-  "toets.amend": { who: "board", handle: (s, c, _a, now) => casustoets.decideAmend(s, c, now) },
+  "toets.advance": { who: "board", handle: casustoets.decideAdvance },
+  "toets.verdict": { who: "board", handle: casustoets.decideVerdict },
+  "toets.decide": { who: "board", handle: casustoets.decideCaseDecision },
+  "toets.amend": { who: "board", handle: casustoets.decideAmend },
   "terugkom.open": { who: "spelleider", handle: (s, c, _a, now) => terugkom.decideOpen(s, c, now) },
   "terugkom.stage": { who: "spelleider", handle: (s, c, _a, now) => terugkom.decideStage(s, c, now) },
   "reflectie.give": { who: "participant", handle: asParticipant(terugkom.decideReflection) },

@@ -11,6 +11,7 @@ import { applyPacing } from "./pacing.ts";
 import { applyPrioriteren } from "./prioriteren.ts";
 import { applyRolwissel } from "./rolwissel.ts";
 import { applySamenvoegen } from "./samenvoegen.ts";
+import { applyTafels } from "./tafels.ts";
 import { applyTerugkom } from "./terugkom.ts";
 import { caseFromScenario, type SessionState } from "./state.ts";
 
@@ -44,6 +45,8 @@ export function initialState(created: EventOf<"SessionCreated">): SessionState {
     votesRevealed: false,
     cases: new Map(created.scenario.cases.map((c) => [c.id, caseFromScenario(c)])),
     currentCaseId: null,
+    caseByTable: new Map(),
+    tables: new Map(),
     terugkom: null,
     lastEventAt: created.at,
   };
@@ -60,6 +63,10 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
     case "ReadinessChanged":
     case "SessionLockChanged":
       applyLobby(state, event);
+      return state;
+    case "TablesAssigned":
+    case "ParticipantMoved":
+      applyTafels(state, event);
       return state;
     case "PhaseStarted":
     case "TimerSet":

@@ -4,11 +4,12 @@
  */
 import { createHash } from "node:crypto";
 import type { CommandOf } from "../protocol/commands.ts";
-import type { EventOf } from "../protocol/events.ts";
+import type { EventOf, NewEvent } from "../protocol/events.ts";
 import { LIMITS } from "../protocol/ids.ts";
 import { accept, reject, type Actor, type Decision } from "./decision.ts";
 import { activeParticipants, currentRoundId, gameRoleOf, type SessionState } from "./state.ts";
 import { assignLateJoiner } from "./roleAssignment.ts";
+import { smallestTable } from "./tafels.ts";
 
 export const hashSeatToken = (seatToken: string): string => createHash("sha256").update(seatToken).digest("hex");
 
@@ -39,18 +40,23 @@ export function decideJoin(state: SessionState, cmd: CommandOf<"participant.join
     realRole: cmd.realRole,
     seatTokenHash: hashSeatToken(cmd.seatToken),
   };
-  const lateRole = lateJoinerRole(state, participantId, cmd.realRole);
-  return lateRole ? accept(now, joined, lateRole) : accept(now, joined);
+  // With tafels, a newcomer sits down at the smallest one; then takes a role there if a round is running.
+  const table = smallestTable(state);
+  const seated: NewEvent[] = table ? [{ type: "ParticipantMoved", participantId, tableId: table }] : [];
+  const lateRole = lateJoinerRole(state, participantId, cmd.realRole, table);
+  return accept(now, joined, ...seated, ...(lateRole ? [lateRole] : []));
 }
 
 /** Someone who arrives after roles were handed out still gets one in the current round, so they can take part at once. */
-function lateJoinerRole(state: SessionState, participantId: string, realRole: CommandOf<"participant.join">["realRole"]) {
+function lateJoinerRole(state: SessionState, participantId: string, realRole: CommandOf<"participant.join">["realRole"], tableId: string | null) {
   const roundId = currentRoundId(state);
   // At the terugkombijeenkomst nobody plays a role any more: newcomers reflect as themselves.
   if (!roundId || state.terugkom) return null;
   const round = state.rounds.get(roundId);
   if (!round) return null;
-  const current = [...round.assignments].map(([id, role]) => ({ participantId: id, role }));
+  const current = [...round.assignments]
+    .filter(([id]) => (state.participants.get(id)?.tableId ?? null) === tableId)
+    .map(([id, role]) => ({ participantId: id, role }));
   const role = assignLateJoiner({ participantId, realRole, previousRoles: [] }, current, state.scenario.rolePriority);
   return { type: "RolesAssigned" as const, roundId, assignments: [{ participantId, role }] };
 }
@@ -91,6 +97,7 @@ export function applyLobby(state: SessionState, event: EventOf<"ParticipantJoine
         seatTokenHash: event.seatTokenHash,
         joinedAt: event.at,
         removed: false,
+        tableId: null,
       });
       return;
     case "ParticipantRemoved": {

@@ -26,7 +26,7 @@ function leaving(state: SessionState, forward: boolean): NewEvent[] {
 
 function entering(state: SessionState, phase: Phase): NewEvent[] {
   if (phase.kind === "rolwissel") return onEnterRolwissel(state, phase.roundId);
-  if (phase.kind === "casustoets") return onEnterCasustoets(state, phase.caseIds);
+  if (phase.kind === "casustoets") return onEnterCasustoets(state, phase);
   return [];
 }
 

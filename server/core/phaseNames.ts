@@ -8,6 +8,7 @@ export const PHASE_NAMES: Record<PhaseKind, string> = {
   beeldvorming: "beeldvorming",
   rolwissel: "rolwissel-ronde",
   samenvoegen: "samenvoegen",
+  plenair: "plenair samenvoegen",
   prioriteren: "prioriteren",
   casustoets: "casustoets",
   resultaat: "resultaat",

@@ -114,7 +114,10 @@ const zeroPerRole = (): Record<GameRole, number> => ({ burger: 0, raadslid: 0, w
 export function supportByItem(state: SessionState): ItemSupport[] {
   const voting = state.scenario.voting;
   // A removed participant's ballot no longer counts: the spelleider took them out of the session.
-  const ballots = [...state.ballots].filter(([id]) => state.participants.get(id)?.removed === false).map(([, b]) => b);
+  const counted = [...state.ballots].filter(([id]) => state.participants.get(id)?.removed === false);
+  const ballots = counted.map(([, b]) => b);
+  // Per tafel: the share of that tafel's voters who support an item, so the plenary sees where support comes from.
+  const tableOfBallot = new Map(counted.map(([id, b]) => [b, state.participants.get(id)?.tableId ?? null]));
   const votersPerRole = zeroPerRole();
   for (const b of ballots) votersPerRole[b.role] += 1;
   const maxPerVoter = voting.mode === "punten" ? (voting.maxPerItem ?? voting.budget) : MOSCOW_SCORE.must;
@@ -122,17 +125,25 @@ export function supportByItem(state: SessionState): ItemSupport[] {
     .map((item) => {
       const perRole = zeroPerRole();
       const supporting = new Set<GameRole>();
+      const tableCounts = new Map<string, { voters: number; backers: number }>([...state.tables.keys()].map((id) => [id, { voters: 0, backers: 0 }]));
       for (const b of ballots) {
         const points = voting.mode === "punten" ? (b.points.get(item.id) ?? 0) : MOSCOW_SCORE[b.moscow.get(item.id) ?? "wont"];
         perRole[b.role] += points;
-        if (voting.mode === "punten" ? points > 0 : points >= MOSCOW_SCORE.should) supporting.add(b.role);
+        const backs = voting.mode === "punten" ? points > 0 : points >= MOSCOW_SCORE.should;
+        if (backs) supporting.add(b.role);
+        const tally = tableCounts.get(tableOfBallot.get(b) ?? "");
+        if (tally) {
+          tally.voters += 1;
+          if (backs) tally.backers += 1;
+        }
       }
+      const perTable = [...tableCounts].map(([tableId, t]) => ({ tableId, voters: t.voters, share: t.voters ? t.backers / t.voters : 0 }));
       const sharePerRole = zeroPerRole();
       for (const role of GAME_ROLES) sharePerRole[role] = votersPerRole[role] ? perRole[role] / (votersPerRole[role] * maxPerVoter) : 0;
       const rolesPresent = GAME_ROLES.filter((r) => votersPerRole[r] > 0);
       const supportingRoles = GAME_ROLES.filter((r) => supporting.has(r));
       const total = GAME_ROLES.reduce((sum, r) => sum + perRole[r], 0);
-      return { itemId: item.id, perRole, sharePerRole, total, supportingRoles, rolesPresent, draagvlak: draagvlakOf(supportingRoles.length, rolesPresent.length) };
+      return { itemId: item.id, perRole, sharePerRole, total, supportingRoles, rolesPresent, draagvlak: draagvlakOf(supportingRoles.length, rolesPresent.length), perTable };
     })
     .sort((a, b) => b.total - a.total || a.itemId.localeCompare(b.itemId));
 }

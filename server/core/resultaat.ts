@@ -22,7 +22,7 @@ export interface KaderItem {
   perspectief: Perspectief;
   /** Game roles whose eisen are in it. */
   roles: GameRole[];
-  provenance: { eisId: string; role: GameRole; roundId: string; text: string }[];
+  provenance: { eisId: string; role: GameRole; roundId: string; text: string; tableId: string | null }[];
   /** Cases whose casustoets added it: an aanvulling. */
   fromCases: string[];
   support: ItemSupport | null;
@@ -61,7 +61,7 @@ export function kader(state: SessionState): Kader {
     .map((item) => {
       const provenance = itemEisIds(item).flatMap((id) => {
         const eis = state.eisen.get(id);
-        return eis ? [{ eisId: eis.id, role: eis.role, roundId: eis.roundId, text: eis.text }] : [];
+        return eis ? [{ eisId: eis.id, role: eis.role, roundId: eis.roundId, text: eis.text, tableId: eis.tableId }] : [];
       });
       const evidence = [...state.cases.values()].flatMap((c) => {
         const verdict = c.verdicts.get(item.id);

@@ -29,27 +29,38 @@ function previousRoles(state: SessionState, participantId: string, exceptRoundId
   return roles;
 }
 
-export function onEnterRolwissel(state: SessionState, roundId: string): NewEvent[] {
-  const players = activeParticipants(state).map((p) => ({
-    participantId: p.id,
-    realRole: p.realRole,
-    previousRoles: previousRoles(state, p.id, roundId),
-  }));
-  const round = state.rounds.get(roundId);
-  if (!round) {
-    const assignments = assignRoles({ players, priority: state.scenario.rolePriority, seed: roundSeed(state.sessionId, roundId) });
-    return [{ type: "RolesAssigned", roundId, assignments }];
+/** Without tafels everyone is one group (key ""); with tafels, each tafel is its own group with its own six roles. */
+function groupsByTable(state: SessionState): Map<string, ReturnType<typeof activeParticipants>> {
+  const groups = new Map<string, ReturnType<typeof activeParticipants>>();
+  for (const p of activeParticipants(state)) {
+    const key = p.tableId ?? "";
+    groups.set(key, [...(groups.get(key) ?? []), p]);
   }
-  // Going back to a round: people who arrived since it started get a role too; nobody else changes.
-  const current = [...round.assignments].map(([participantId, role]) => ({ participantId, role }));
-  const added = players
-    .filter((p) => !round.assignments.has(p.participantId))
-    .map((p) => {
+  return groups;
+}
+
+export function onEnterRolwissel(state: SessionState, roundId: string): NewEvent[] {
+  const round = state.rounds.get(roundId);
+  const assignments: { participantId: string; role: GameRole }[] = [];
+  for (const [tableKey, people] of groupsByTable(state)) {
+    const players = people.map((p) => ({ participantId: p.id, realRole: p.realRole, previousRoles: previousRoles(state, p.id, roundId) }));
+    if (!round) {
+      const seed = roundSeed(state.sessionId, tableKey ? `${roundId}/${tableKey}` : roundId);
+      assignments.push(...assignRoles({ players, priority: state.scenario.rolePriority, seed }));
+      continue;
+    }
+    // Going back to a round: people who arrived since it started get a role too; nobody else changes.
+    const current = players.flatMap((p) => {
+      const role = round.assignments.get(p.participantId);
+      return role ? [{ participantId: p.participantId, role }] : [];
+    });
+    for (const p of players.filter((x) => !round.assignments.has(x.participantId))) {
       const role = assignLateJoiner(p, current, state.scenario.rolePriority);
       current.push({ participantId: p.participantId, role });
-      return { participantId: p.participantId, role };
-    });
-  return added.length ? [{ type: "RolesAssigned", roundId, assignments: added }] : [];
+      assignments.push({ participantId: p.participantId, role });
+    }
+  }
+  return !round || assignments.length ? [{ type: "RolesAssigned", roundId, assignments }] : [];
 }
 
 export function onLeaveRolwissel(state: SessionState, roundId: string): NewEvent[] {
@@ -63,7 +74,10 @@ function openRound(state: SessionState, participantId: string, what: string): Re
   const phase = state.phases[state.phaseIndex];
   const round = phase?.kind === "rolwissel" ? state.rounds.get(phase.roundId) : undefined;
   if (!round) return reject("verkeerde_fase", "Deze ronde is nog niet begonnen.");
-  if (round.revealed) return reject("verkeerde_fase", "De eisen van deze ronde zijn al zichtbaar gemaakt; wijzigen kan niet meer.");
+  const tableId = state.participants.get(participantId)?.tableId ?? null;
+  if (round.revealed || (tableId !== null && round.revealedTables.has(tableId))) {
+    return reject("verkeerde_fase", "De eisen van deze ronde zijn al zichtbaar gemaakt; wijzigen kan niet meer.");
+  }
   const role = round.assignments.get(participantId);
   if (!role) return reject("niet_toegestaan", "Je hebt in deze ronde nog geen rol. Vraag de spelleider om je een rol te geven.");
   return { roundId: round.roundId, role };
@@ -106,13 +120,19 @@ export function decideEisDelete(state: SessionState, cmd: CommandOf<"eis.delete"
   return accept(now, { type: "EisDeleted", eisId: cmd.eisId });
 }
 
-export function decideReveal(state: SessionState, _cmd: CommandOf<"eisen.reveal">, now: number): Decision {
+export function decideReveal(state: SessionState, cmd: CommandOf<"eisen.reveal">, now: number): Decision {
   const wrong = requirePhase(state, "rolwissel", "Eisen zichtbaar maken");
   if (wrong) return wrong;
   const phase = state.phases[state.phaseIndex];
   if (phase?.kind !== "rolwissel") return wrong ?? reject("verkeerde_fase", "Eisen zichtbaar maken kan alleen in een rolwissel-ronde.");
-  if (state.rounds.get(phase.roundId)?.revealed) return reject("ongeldig", "De eisen van deze ronde zijn al zichtbaar.");
-  return accept(now, { type: "EisenRevealed", roundId: phase.roundId, reason: "spelleider" });
+  const round = state.rounds.get(phase.roundId);
+  if (round?.revealed) return reject("ongeldig", "De eisen van deze ronde zijn al zichtbaar.");
+  if (cmd.tableId === undefined) return accept(now, { type: "EisenRevealed", roundId: phase.roundId, reason: "spelleider" });
+  // One tafel at a time: the spelleider paces tafels that are not equally far.
+  const table = state.tables.get(cmd.tableId);
+  if (!table) return reject("niet_gevonden", "Deze tafel bestaat niet.");
+  if (round?.revealedTables.has(table.id)) return reject("ongeldig", `De eisen van ${table.name} zijn al zichtbaar.`);
+  return accept(now, { type: "EisenRevealed", roundId: phase.roundId, reason: "spelleider", tableId: table.id });
 }
 
 type RolwisselEvent = EventOf<"RolesAssigned" | "EisWritten" | "EisEdited" | "EisDeleted" | "EisenRevealed">;
@@ -120,7 +140,7 @@ type RolwisselEvent = EventOf<"RolesAssigned" | "EisWritten" | "EisEdited" | "Ei
 export function applyRolwissel(state: SessionState, event: RolwisselEvent): void {
   switch (event.type) {
     case "RolesAssigned": {
-      const round = state.rounds.get(event.roundId) ?? { roundId: event.roundId, assignments: new Map(), revealed: false };
+      const round = state.rounds.get(event.roundId) ?? { roundId: event.roundId, assignments: new Map(), revealed: false, revealedTables: new Set<string>() };
       for (const a of event.assignments) round.assignments.set(a.participantId, a.role);
       state.rounds.set(event.roundId, round);
       return;
@@ -135,6 +155,7 @@ export function applyRolwissel(state: SessionState, event: RolwisselEvent): void
         text: event.text,
         writtenAt: event.at,
         itemId: null,
+        tableId: state.participants.get(event.authorId)?.tableId ?? null,
       });
       return;
     case "EisEdited": {
@@ -147,7 +168,8 @@ export function applyRolwissel(state: SessionState, event: RolwisselEvent): void
       return;
     case "EisenRevealed": {
       const round = state.rounds.get(event.roundId);
-      if (round) round.revealed = true;
+      if (round && event.tableId !== undefined) round.revealedTables.add(event.tableId);
+      else if (round) round.revealed = true;
       return;
     }
     default: {

@@ -5,39 +5,68 @@
  */
 import type { BoardRef, CommandOf } from "../protocol/commands.ts";
 import type { EventOf } from "../protocol/events.ts";
-import { accept, reject, type Decision, type Rejection } from "./decision.ts";
-import { requirePhase } from "./phaseNames.ts";
-import { itemEisIds, liveItemId, type ItemSource, type SessionState } from "./state.ts";
+import { accept, reject, type Actor, type Decision, type Rejection } from "./decision.ts";
+import { PHASE_NAMES } from "./phaseNames.ts";
+import { eisVisible, itemEisIds, liveItemId, type ItemSource, type SessionState } from "./state.ts";
+
+/**
+ * Which programma an actor works on. In samenvoegen a participant at a tafel merges only their tafel's eisen and
+ * items; in plenair everyone works on the whole, and the spelleider may always help any tafel.
+ */
+type Scope = "all" | { tableId: string | null };
+
+function scopeOf(state: SessionState, actor: Actor): Scope {
+  if (actor.kind !== "participant" || state.phases[state.phaseIndex]?.kind === "plenair") return "all";
+  return { tableId: state.participants.get(actor.participantId)?.tableId ?? null };
+}
+
+const inScope = (scope: Scope, tableId: string | null): boolean => scope === "all" || scope.tableId === tableId;
+const otherTable = () => reject("niet_toegestaan", "Dit hoort bij het programma van een andere tafel. Aan tafels samen werken jullie in de fase plenair.");
+
+/** Merging happens at the tafels (samenvoegen) and, with tafels, once more for the whole group (plenair). */
+function requireMerging(state: SessionState, what: string): Rejection | null {
+  const kind = state.phases[state.phaseIndex]?.kind;
+  if (kind === "samenvoegen" || kind === "plenair") return null;
+  return reject("verkeerde_fase", `${what} kan alleen in de fase ${PHASE_NAMES.samenvoegen} of ${PHASE_NAMES.plenair}.`);
+}
 
 const categoryExists = (state: SessionState, categoryId: string) => state.scenario.categories.some((c) => c.id === categoryId);
 
-function checkSource(state: SessionState, ref: BoardRef): Rejection | ItemSource[] {
+function checkSource(state: SessionState, ref: BoardRef, scope: Scope): Rejection | { sources: ItemSource[]; tableId: string | null } {
   if (ref.kind === "eis") {
     const eis = state.eisen.get(ref.id);
-    if (!eis || !state.rounds.get(eis.roundId)?.revealed) return reject("niet_gevonden", "Deze eis bestaat niet of is nog niet zichtbaar.");
+    if (!eis || !eisVisible(state, eis)) return reject("niet_gevonden", "Deze eis bestaat niet of is nog niet zichtbaar.");
     if (eis.itemId) return reject("ongeldig", "Deze eis zit al in een item van het programma. Voeg dat item samen in plaats van de losse eis.");
-    return [{ kind: "eis", eisId: eis.id }];
+    if (!inScope(scope, eis.tableId)) return otherTable();
+    return { sources: [{ kind: "eis", eisId: eis.id }], tableId: eis.tableId };
   }
   const item = state.items.get(ref.id);
   if (!item || item.absorbedInto) return reject("niet_gevonden", "Dit item staat niet (meer) in het programma van eisen.");
-  return item.sources;
+  if (!inScope(scope, item.tableId)) return otherTable();
+  return { sources: item.sources, tableId: item.tableId };
 }
 
-export function decideMerge(state: SessionState, cmd: CommandOf<"pve.merge">, now: number): Decision {
-  const wrong = requirePhase(state, "samenvoegen", "Eisen samenvoegen");
+export function decideMerge(state: SessionState, cmd: CommandOf<"pve.merge">, actor: Actor, now: number): Decision {
+  const wrong = requireMerging(state, "Eisen samenvoegen");
   if (wrong) return wrong;
   if (state.items.has(cmd.itemId)) return reject("bestaat_al", "Dit item bestaat al.");
   if (!categoryExists(state, cmd.categoryId)) return reject("niet_gevonden", "Kies een categorie uit de lijst van dit scenario.");
   const keys = cmd.sources.map((r) => `${r.kind}:${r.id}`);
   if (new Set(keys).size !== keys.length) return reject("ongeldig", "Dezelfde eis of hetzelfde item staat twee keer in de samenvoeging.");
+  const scope = scopeOf(state, actor);
   const sources: ItemSource[] = [];
+  const tables = new Set<string | null>();
   for (const ref of cmd.sources) {
-    const checked = checkSource(state, ref);
+    const checked = checkSource(state, ref, scope);
     if ("ok" in checked) return checked;
-    sources.push(...checked);
+    sources.push(...checked.sources);
+    tables.add(checked.tableId);
   }
+  const plenair = state.phases[state.phaseIndex]?.kind === "plenair";
+  if (!plenair && tables.size > 1) return reject("ongeldig", "In samenvoegen voeg je alleen eisen van één tafel samen. Tafels samen komen in de fase plenair.");
+  const tableId = plenair ? null : ([...tables][0] ?? null);
   const absorbedItemIds = cmd.sources.filter((r) => r.kind === "item").map((r) => r.id);
-  return accept(now, { type: "PveItemCreated", itemId: cmd.itemId, text: cmd.text, categoryId: cmd.categoryId, sources, absorbedItemIds });
+  return accept(now, { type: "PveItemCreated", itemId: cmd.itemId, text: cmd.text, categoryId: cmd.categoryId, sources, absorbedItemIds, ...(tableId ? { tableId } : {}) });
 }
 
 function liveItem(state: SessionState, itemId: string) {
@@ -46,28 +75,32 @@ function liveItem(state: SessionState, itemId: string) {
 }
 const noItem = () => reject("niet_gevonden", "Dit item staat niet (meer) in het programma van eisen.");
 
-export function decideItemEdit(state: SessionState, cmd: CommandOf<"pve.edit">, now: number): Decision {
-  const wrong = requirePhase(state, "samenvoegen", "Een item aanpassen");
+export function decideItemEdit(state: SessionState, cmd: CommandOf<"pve.edit">, actor: Actor, now: number): Decision {
+  const wrong = requireMerging(state, "Een item aanpassen");
   if (wrong) return wrong;
   const item = liveItem(state, cmd.itemId);
   if (!item) return noItem();
+  if (!inScope(scopeOf(state, actor), item.tableId)) return otherTable();
   if (!categoryExists(state, cmd.categoryId)) return reject("niet_gevonden", "Kies een categorie uit de lijst van dit scenario.");
   if (item.text === cmd.text && item.categoryId === cmd.categoryId) return reject("ongeldig", "Er is niets veranderd.");
   return accept(now, { type: "PveItemEdited", itemId: item.id, text: cmd.text, categoryId: cmd.categoryId });
 }
 
-export function decideUndo(state: SessionState, cmd: CommandOf<"pve.undo">, now: number): Decision {
-  const wrong = requirePhase(state, "samenvoegen", "Een samenvoeging ongedaan maken");
-  if (wrong) return wrong;
-  if (!liveItem(state, cmd.itemId)) return noItem();
-  return accept(now, { type: "PveMergeUndone", itemId: cmd.itemId });
-}
-
-export function decideSplit(state: SessionState, cmd: CommandOf<"pve.split">, now: number): Decision {
-  const wrong = requirePhase(state, "samenvoegen", "Een item splitsen");
+export function decideUndo(state: SessionState, cmd: CommandOf<"pve.undo">, actor: Actor, now: number): Decision {
+  const wrong = requireMerging(state, "Een samenvoeging ongedaan maken");
   if (wrong) return wrong;
   const item = liveItem(state, cmd.itemId);
   if (!item) return noItem();
+  if (!inScope(scopeOf(state, actor), item.tableId)) return otherTable();
+  return accept(now, { type: "PveMergeUndone", itemId: cmd.itemId });
+}
+
+export function decideSplit(state: SessionState, cmd: CommandOf<"pve.split">, actor: Actor, now: number): Decision {
+  const wrong = requireMerging(state, "Een item splitsen");
+  if (wrong) return wrong;
+  const item = liveItem(state, cmd.itemId);
+  if (!item) return noItem();
+  if (!inScope(scopeOf(state, actor), item.tableId)) return otherTable();
   if (state.items.has(cmd.newItemId)) return reject("bestaat_al", "Het nieuwe item bestaat al.");
   const inside = new Set(itemEisIds(item));
   const moving = new Set(cmd.eisIds);
@@ -78,12 +111,16 @@ export function decideSplit(state: SessionState, cmd: CommandOf<"pve.split">, no
   return accept(now, { type: "PveItemSplit", itemId: item.id, newItemId: cmd.newItemId, eisIds: cmd.eisIds, text: cmd.text });
 }
 
-export function decideSpanningMark(state: SessionState, cmd: CommandOf<"spanning.mark">, now: number): Decision {
-  const wrong = requirePhase(state, "samenvoegen", "Een spanning markeren");
+export function decideSpanningMark(state: SessionState, cmd: CommandOf<"spanning.mark">, actor: Actor, now: number): Decision {
+  const wrong = requireMerging(state, "Een spanning markeren");
   if (wrong) return wrong;
   if (state.spanningen.has(cmd.spanningId)) return reject("bestaat_al", "Deze spanning bestaat al.");
   if (cmd.itemA === cmd.itemB) return reject("ongeldig", "Een spanning gaat over twee verschillende items.");
-  if (!liveItem(state, cmd.itemA) || !liveItem(state, cmd.itemB)) return noItem();
+  const a = liveItem(state, cmd.itemA);
+  const b = liveItem(state, cmd.itemB);
+  if (!a || !b) return noItem();
+  const scope = scopeOf(state, actor);
+  if (!inScope(scope, a.tableId) || !inScope(scope, b.tableId)) return otherTable();
   // Spanningen follow merges (see openSpanningen), so compare the live items they now stand between.
   const pair = new Set([cmd.itemA, cmd.itemB]);
   for (const s of state.spanningen.values()) {
@@ -94,8 +131,8 @@ export function decideSpanningMark(state: SessionState, cmd: CommandOf<"spanning
   return accept(now, { type: "SpanningMarked", spanningId: cmd.spanningId, itemA: cmd.itemA, itemB: cmd.itemB, note: cmd.note });
 }
 
-export function decideSpanningRemove(state: SessionState, cmd: CommandOf<"spanning.remove">, now: number): Decision {
-  const wrong = requirePhase(state, "samenvoegen", "Een spanning weghalen");
+export function decideSpanningRemove(state: SessionState, cmd: CommandOf<"spanning.remove">, _actor: Actor, now: number): Decision {
+  const wrong = requireMerging(state, "Een spanning weghalen");
   if (wrong) return wrong;
   if (!state.spanningen.has(cmd.spanningId)) return reject("niet_gevonden", "Deze spanning bestaat niet (meer).");
   return accept(now, { type: "SpanningRemoved", spanningId: cmd.spanningId });
@@ -118,6 +155,7 @@ export function applySamenvoegen(state: SessionState, event: SamenvoegenEvent): 
         absorbedItemIds: event.absorbedItemIds,
         absorbedInto: null,
         createdAt: event.at,
+        tableId: event.tableId ?? null,
       });
       setEisenItem(state, event.sources, event.itemId);
       return;
@@ -143,6 +181,7 @@ export function applySamenvoegen(state: SessionState, event: SamenvoegenEvent): 
         absorbedItemIds: [],
         absorbedInto: null,
         createdAt: event.at,
+        tableId: item.tableId,
       });
       setEisenItem(state, moved, event.newItemId);
       return;

@@ -17,6 +17,13 @@ export interface Participant {
   seatTokenHash: string;
   joinedAt: number;
   removed: boolean;
+  /** The tafel the participant sits at; null when the session is not split into tafels. */
+  tableId: string | null;
+}
+
+export interface Table {
+  id: string;
+  name: string;
 }
 
 export interface Card {
@@ -38,7 +45,10 @@ export interface RoundState {
   roundId: string;
   /** participantId -> game role, as recorded in RolesAssigned (late joiners added later). */
   assignments: Map<string, GameRole>;
+  /** Every tafel's eisen are visible. */
   revealed: boolean;
+  /** Tafels whose eisen were revealed on their own (the spelleider paces tafels one by one). */
+  revealedTables: Set<string>;
 }
 
 export interface Eis {
@@ -51,6 +61,8 @@ export interface Eis {
   writtenAt: number;
   /** The live PvE item this eis is part of, if any. */
   itemId: string | null;
+  /** The author's tafel when it was written (null without tafels). */
+  tableId: string | null;
 }
 
 export type ItemSource = { kind: "eis"; eisId: string } | { kind: "casus"; caseId: string };
@@ -65,6 +77,8 @@ export interface PveItem {
   /** Set when a later merge swallowed this item. */
   absorbedInto: string | null;
   createdAt: number;
+  /** The tafel whose programma it is in; null for the session's (plenary) programma. */
+  tableId: string | null;
 }
 
 export interface Spanning {
@@ -169,6 +183,10 @@ export interface SessionState {
   votesRevealed: boolean;
   cases: Map<string, CaseState>;
   currentCaseId: string | null;
+  /** Casustoets per tafel: tableId -> the case that tafel is walking. */
+  caseByTable: Map<string, string>;
+  /** The tafels, in order; empty when the group plays as one. */
+  tables: Map<string, Table>;
   /** Null on day 1. Once set, day 1's work is frozen. */
   terugkom: TerugkomState | null;
   lastEventAt: number;
@@ -221,6 +239,20 @@ export function currentRoundId(state: SessionState): string | null {
     if (phase?.kind === "rolwissel" && state.rounds.has(phase.roundId)) return phase.roundId;
   }
   return null;
+}
+
+/** Whether the group can see this eis: its round is revealed for everyone, or for the author's tafel. */
+export function eisVisible(state: SessionState, eis: Eis): boolean {
+  const round = state.rounds.get(eis.roundId);
+  return Boolean(round && (round.revealed || (eis.tableId !== null && round.revealedTables.has(eis.tableId))));
+}
+
+export const tableOf = (state: SessionState, participantId: string): string | null => state.participants.get(participantId)?.tableId ?? null;
+
+/** The case a participant's group is walking: their tafel's own case in a casustoets per tafel, else the group's. */
+export function currentCaseFor(state: SessionState, participantId: string | null): string | null {
+  const tableId = participantId ? tableOf(state, participantId) : null;
+  return (tableId ? state.caseByTable.get(tableId) : undefined) ?? state.currentCaseId;
 }
 
 /** A participant's game role in the current round, or null before the first rolwissel. */

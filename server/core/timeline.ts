@@ -45,6 +45,10 @@ export function describeEvent(event: SessionEvent, state: SessionState): string 
       return event.ready ? "Een deelnemer is klaar" : "Een deelnemer is toch nog bezig";
     case "SessionLockChanged":
       return event.locked ? "Sessie gesloten voor nieuwe deelnemers" : "Sessie weer open voor nieuwe deelnemers";
+    case "TablesAssigned":
+      return event.tables.length ? `De groep is verdeeld over ${event.tables.length} tafels` : "De groep speelt weer als één tafel";
+    case "ParticipantMoved":
+      return `Een deelnemer ging naar ${state.tables.get(event.tableId)?.name ?? "een andere tafel"}`;
     case "PhaseStarted":
       return `Fase: ${capitalised(phaseTitle(state, event.phaseIndex))}`;
     case "TimerSet":

@@ -21,11 +21,12 @@ import type {
   SpanningView,
   SuggestionView,
   SupportView,
+  TableView,
   TerugkomView,
 } from "../protocol/views.ts";
 import { pointsSpent, supportByItem } from "./prioriteren.ts";
 import { kader, openSpanningen } from "./resultaat.ts";
-import { currentRoundId, gameRoleOf, itemCaseIds, itemEisIds, liveItems, type SessionState } from "./state.ts";
+import { currentCaseFor, currentRoundId, eisVisible, gameRoleOf, itemCaseIds, itemEisIds, liveItems, tableOf, type SessionState } from "./state.ts";
 import { suggestDuplicates } from "./suggestions.ts";
 import { mineTerugkom, reflectionCount, terugkomView } from "./terugkom.ts";
 
@@ -44,6 +45,7 @@ export interface PlayerView {
   suggestions: SuggestionView[];
   support: SupportView[];
   cases: CaseView[];
+  tables: TableView[];
   kader: KaderView | null;
   terugkom: TerugkomView | null;
   /** Self for a participant, everyone for the spelleider, nobody for the beamer. */
@@ -66,14 +68,27 @@ export function phaseViews(state: SessionState): PhaseView[] {
   }));
 }
 
-const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: string; text: string; itemId: string | null }): EisView => ({
+const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: string; text: string; itemId: string | null; tableId: string | null }): EisView => ({
   id: e.id,
   roundId: e.roundId,
   role: e.role,
   categoryId: e.categoryId,
   text: e.text,
   itemId: e.itemId,
+  tableId: e.tableId,
 });
+
+/**
+ * Which tafel's work a participant sees: in the tafel phases (a rolwissel-ronde and samenvoegen) only their own
+ * tafel's eisen and items, so each tafel works as its own group; in every other phase the whole group's.
+ */
+export function tableScopeFor(state: SessionState, participantId: string): string | "all" {
+  const tableId = tableOf(state, participantId);
+  const kind = state.phases[state.phaseIndex]?.kind;
+  return tableId !== null && (kind === "rolwissel" || kind === "samenvoegen") ? tableId : "all";
+}
+
+export const visibleIn = (scope: string | "all", tableId: string | null): boolean => scope === "all" || tableId === null || tableId === scope;
 
 export function itemViews(state: SessionState): ItemView[] {
   return liveItems(state).map((item) => {
@@ -86,6 +101,8 @@ export function itemViews(state: SessionState): ItemView[] {
       roles: [...new Set(eisen.map((e) => e.role))],
       roundIds: [...new Set(eisen.map((e) => e.roundId))],
       caseIds: itemCaseIds(item),
+      tableId: item.tableId,
+      tableIds: [...new Set(eisen.flatMap((e) => (e.tableId ? [e.tableId] : [])))],
     };
   });
 }
@@ -109,19 +126,28 @@ export function caseViews(state: SessionState): CaseView[] {
 
 const suggestionCache = new WeakMap<SessionState, { key: string; suggestions: SuggestionView[] }>();
 
-/** Duplicate suggestions among free eisen and items, recomputed only when the board's texts change. */
+/**
+ * Duplicate suggestions among free eisen and items, recomputed only when the board's texts change. In samenvoegen
+ * each tafel gets its own (a tafel merges only its own cards); in plenair they span all tafels.
+ */
 export function boardSuggestions(state: SessionState): SuggestionView[] {
-  if (state.phases[state.phaseIndex]?.kind !== "samenvoegen") return [];
+  const kind = state.phases[state.phaseIndex]?.kind;
+  if (kind !== "samenvoegen" && kind !== "plenair") return [];
   const entries = [
     ...[...state.eisen.values()]
-      .filter((e) => e.itemId === null && state.rounds.get(e.roundId)?.revealed)
-      .map((e) => ({ ref: { kind: "eis" as const, id: e.id }, text: e.text, role: e.role })),
-    ...liveItems(state).map((i) => ({ ref: { kind: "item" as const, id: i.id }, text: i.text })),
+      .filter((e) => e.itemId === null && eisVisible(state, e))
+      .map((e) => ({ ref: { kind: "eis" as const, id: e.id }, text: e.text, role: e.role, tableId: e.tableId })),
+    ...liveItems(state).map((i) => ({ ref: { kind: "item" as const, id: i.id }, text: i.text, tableId: i.tableId })),
   ];
-  const key = entries.map((e) => `${e.ref.kind}:${e.ref.id}:${e.text}`).join("\n");
+  const key = `${kind}\n${entries.map((e) => `${e.ref.kind}:${e.ref.id}:${e.tableId ?? ""}:${e.text}`).join("\n")}`;
   const cached = suggestionCache.get(state);
   if (cached && cached.key === key) return cached.suggestions;
-  const suggestions = suggestDuplicates(entries);
+  const groups = new Map<string, typeof entries>();
+  for (const e of entries) {
+    const group = kind === "plenair" ? "" : (e.tableId ?? "");
+    groups.set(group, [...(groups.get(group) ?? []), e]);
+  }
+  const suggestions = [...groups.values()].flatMap((group) => suggestDuplicates(group));
   suggestionCache.set(state, { key, suggestions });
   return suggestions;
 }
@@ -160,6 +186,8 @@ export function sessionView(state: SessionState, online: Online = nobodyOnline):
     rounds: state.scenario.rounds.map((r) => ({ id: r.id, revealed: state.rounds.get(r.id)?.revealed ?? false, assigned: state.rounds.has(r.id) })),
     votesRevealed: state.votesRevealed,
     currentCaseId: state.currentCaseId,
+    tables: [...state.tables.values()].map((t) => ({ tableId: t.id, name: t.name })),
+    caseByTable: [...state.caseByTable].map(([tableId, caseId]) => ({ tableId, caseId })),
     terugkomStage: state.terugkom?.stage ?? null,
   };
 }
@@ -167,7 +195,7 @@ export function sessionView(state: SessionState, online: Online = nobodyOnline):
 export const seatViews = (state: SessionState, online: Online = nobodyOnline): SeatView[] =>
   [...state.participants.values()]
     .filter((p) => !p.removed)
-    .map((p) => ({ participantId: p.id, role: gameRoleOf(state, p.id), online: online.has(p.id) }));
+    .map((p) => ({ participantId: p.id, role: gameRoleOf(state, p.id), online: online.has(p.id), tableId: p.tableId }));
 
 export const cardViews = (state: SessionState): CardView[] =>
   [...state.cards.values()].map((c) => ({ id: c.id, promptId: c.promptId, text: c.text, clusterId: c.clusterId }));
@@ -175,9 +203,8 @@ export const cardViews = (state: SessionState): CardView[] =>
 export const clusterViews = (state: SessionState): ClusterView[] =>
   [...state.clusters.values()].map((c) => ({ id: c.id, promptId: c.promptId, label: c.label }));
 
-/** Eisen the group may see: those of revealed rounds. */
-export const revealedEisen = (state: SessionState): EisView[] =>
-  [...state.eisen.values()].filter((e) => state.rounds.get(e.roundId)?.revealed).map(eisView);
+/** Eisen the group may see: those of revealed rounds (or of a tafel revealed on its own). */
+export const revealedEisen = (state: SessionState): EisView[] => [...state.eisen.values()].filter((e) => eisVisible(state, e)).map(eisView);
 
 export const openSpanningenView = (state: SessionState): SpanningView[] => openSpanningen(state);
 
@@ -195,6 +222,7 @@ export function personView(state: SessionState, participantId: string, online: O
     participantId: p.id,
     displayName: p.displayName,
     realRole: p.realRole,
+    tableId: p.tableId,
     role: gameRoleOf(state, p.id),
     ready: state.ready.get(state.phaseIndex)?.has(p.id) ?? false,
     removed: p.removed,
@@ -217,6 +245,8 @@ export function mineView(state: SessionState, participantId: string): MineView {
   return {
     participantId,
     role,
+    tableId: tableOf(state, participantId),
+    currentCaseId: currentCaseFor(state, participantId),
     briefing: role ? state.scenario.roles[role] : null,
     caseFacts: role && scenarioCase ? (scenarioCase.factsPerRole[role] ?? []) : [],
     cardIds: [...state.cards.values()].filter((c) => c.authorId === participantId).map((c) => c.id),
@@ -229,7 +259,38 @@ export function mineView(state: SessionState, participantId: string): MineView {
 
 /** A participant's own eisen that are not yet visible to the group. */
 export function draftsOf(state: SessionState, participantId: string): EisView[] {
-  return [...state.eisen.values()].filter((e) => e.authorId === participantId && !state.rounds.get(e.roundId)?.revealed).map(eisView);
+  return [...state.eisen.values()].filter((e) => e.authorId === participantId && !eisVisible(state, e)).map(eisView);
+}
+
+/** Every tafel's progress, counts only: what the spelleider and the beamer show side by side. */
+export function tableViews(state: SessionState, online: Online = nobodyOnline): TableView[] {
+  const roundId = currentRoundId(state);
+  const round = roundId ? state.rounds.get(roundId) : undefined;
+  const ready = state.ready.get(state.phaseIndex) ?? new Set<string>();
+  return [...state.tables.values()].map((table) => {
+    const members = [...state.participants.values()].filter((p) => !p.removed && p.tableId === table.id);
+    const ids = new Set(members.map((p) => p.id));
+    const eisen = roundId ? [...state.eisen.values()].filter((e) => e.roundId === roundId && e.tableId === table.id) : [];
+    const caseId = state.caseByTable.get(table.id) ?? state.currentCaseId;
+    return {
+      tableId: table.id,
+      name: table.name,
+      members: members.length,
+      online: members.filter((p) => online.has(p.id)).length,
+      ready: members.filter((p) => ready.has(p.id)).length,
+      wrote: new Set(eisen.map((e) => e.authorId).filter((id) => ids.has(id))).size,
+      eisen: eisen.length,
+      revealed: Boolean(round && (round.revealed || round.revealedTables.has(table.id))),
+      items: liveItems(state).filter((i) => i.tableId === table.id).length,
+      voted: members.filter((p) => {
+        const b = state.ballots.get(p.id);
+        return b !== undefined && b.points.size + b.moscow.size > 0;
+      }).length,
+      caseId,
+      stepIndex: caseId ? (state.cases.get(caseId)?.stepIndex ?? null) : null,
+      roles: [...new Set(members.flatMap((p) => round?.assignments.get(p.id) ?? []))],
+    };
+  });
 }
 
 export function playerView(state: SessionState, viewer: Viewer, online: Online = nobodyOnline): PlayerView {
@@ -245,6 +306,7 @@ export function playerView(state: SessionState, viewer: Viewer, online: Online =
     suggestions: boardSuggestions(state),
     support: supportViews(state),
     cases: caseViews(state),
+    tables: tableViews(state, online),
     kader: kaderView(state),
     terugkom: terugkomView(state),
   };
@@ -255,8 +317,11 @@ export function playerView(state: SessionState, viewer: Viewer, online: Online =
       return { ...shared, people: [...state.participants.keys()].flatMap((id) => personView(state, id, online) ?? []), mine: null, drafts: [] };
     case "participant": {
       const person = personView(state, viewer.participantId, online);
+      const scope = tableScopeFor(state, viewer.participantId);
       return {
         ...shared,
+        eisen: shared.eisen.filter((e) => visibleIn(scope, e.tableId)),
+        items: shared.items.filter((i) => visibleIn(scope, i.tableId)),
         people: person ? [person] : [],
         mine: person ? mineView(state, viewer.participantId) : null,
         drafts: draftsOf(state, viewer.participantId),

@@ -29,6 +29,9 @@ export const CommandSchema = z.discriminatedUnion("type", [
   base("participant.remove", { participantId: IdSchema }),
   base("participant.ready", { ready: z.boolean() }),
   base("session.lock", { locked: z.boolean() }),
+  // tafels: count null = let the server propose a number (5-8 per tafel); 1 = no tafels
+  base("tables.assign", { count: z.number().int().min(1).max(LIMITS.tables).nullable() }),
+  base("participant.move", { participantId: IdSchema, tableId: IdSchema }),
   // pacing
   base("phase.next", {}),
   base("phase.previous", {}),
@@ -46,7 +49,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   base("eis.write", { eisId: IdSchema, text: text(LIMITS.eis), categoryId: IdSchema }),
   base("eis.edit", { eisId: IdSchema, text: text(LIMITS.eis), categoryId: IdSchema }),
   base("eis.delete", { eisId: IdSchema }),
-  base("eisen.reveal", {}),
+  // tableId: reveal one tafel's eisen only; without it, every tafel's
+  base("eisen.reveal", { tableId: IdSchema.optional() }),
   // samenvoegen
   base("pve.merge", { itemId: IdSchema, sources: z.array(BoardRefSchema).min(1).max(50), text: text(LIMITS.itemText), categoryId: IdSchema }),
   base("pve.edit", { itemId: IdSchema, text: text(LIMITS.itemText), categoryId: IdSchema }),
@@ -61,7 +65,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   // casustoets
   // confirmPersonalData: the spelleider saw the personal-data warning and says these are no real personal data.
   base("case.add", { caseId: IdSchema, draft: CaseDraftSchema, confirmPersonalData: z.boolean().optional() }),
-  base("case.open", { caseId: IdSchema }),
+  // tableId: open the case for one tafel only (casustoets per tafel); without it, for everyone
+  base("case.open", { caseId: IdSchema, tableId: IdSchema.optional() }),
   base("toets.note", { noteId: IdSchema, caseId: IdSchema, stepId: IdSchema, text: text(LIMITS.note) }),
   base("toets.advance", { caseId: IdSchema }),
   base("toets.verdict", { caseId: IdSchema, itemId: IdSchema, verdict: z.enum(VERDICTS).nullable() }),

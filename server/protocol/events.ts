@@ -48,6 +48,12 @@ export const EventSchema = z.discriminatedUnion("type", [
   ev("ParticipantRemoved", { participantId: IdSchema }),
   ev("ReadinessChanged", { participantId: IdSchema, phaseIndex: z.number().int(), ready: z.boolean() }),
   ev("SessionLockChanged", { locked: z.boolean() }),
+  // tafels: the outcome is recorded, so a replay shows the same split
+  ev("TablesAssigned", {
+    tables: z.array(z.strictObject({ tableId: IdSchema, name: z.string() })),
+    assignments: z.array(z.strictObject({ participantId: IdSchema, tableId: IdSchema })),
+  }),
+  ev("ParticipantMoved", { participantId: IdSchema, tableId: IdSchema }),
   // pacing
   ev("PhaseStarted", { phaseIndex: z.number().int().nonnegative(), deadline: z.number().int().nullable() }),
   ev("TimerSet", { deadline: z.number().int().nullable() }),
@@ -75,7 +81,7 @@ export const EventSchema = z.discriminatedUnion("type", [
   }),
   ev("EisEdited", { eisId: IdSchema, categoryId: IdSchema, text: z.string() }),
   ev("EisDeleted", { eisId: IdSchema }),
-  ev("EisenRevealed", { roundId: IdSchema, reason: z.enum(["spelleider", "timer", "fase"]) }),
+  ev("EisenRevealed", { roundId: IdSchema, reason: z.enum(["spelleider", "timer", "fase"]), tableId: IdSchema.optional() }),
   // samenvoegen
   ev("PveItemCreated", {
     itemId: IdSchema,
@@ -83,6 +89,8 @@ export const EventSchema = z.discriminatedUnion("type", [
     categoryId: IdSchema,
     sources: z.array(ItemSourceSchema),
     absorbedItemIds: z.array(IdSchema),
+    /** The tafel whose programma it belongs to; absent or null: the session's (plenary) programma. */
+    tableId: IdSchema.nullable().optional(),
   }),
   ev("PveItemEdited", { itemId: IdSchema, text: z.string(), categoryId: IdSchema }),
   ev("PveMergeUndone", { itemId: IdSchema }),
@@ -95,7 +103,7 @@ export const EventSchema = z.discriminatedUnion("type", [
   ev("VotesRevealed", { reason: z.enum(["spelleider", "fase"]) }),
   // casustoets
   ev("CaseAdded", { caseId: IdSchema, draft: CaseDraftSchema }),
-  ev("CaseOpened", { caseId: IdSchema }),
+  ev("CaseOpened", { caseId: IdSchema, tableId: IdSchema.optional() }),
   ev("ToetsNoteAdded", { noteId: IdSchema, caseId: IdSchema, stepId: IdSchema, text: z.string(), role: GameRoleSchema.nullable() }),
   ev("ToetsStepAdvanced", { caseId: IdSchema, stepIndex: z.number().int().nonnegative() }),
   ev("VerdictGiven", { caseId: IdSchema, itemId: IdSchema, verdict: z.enum(VERDICTS).nullable() }),

@@ -54,6 +54,7 @@ export const PHASE_KINDS = [
   "beeldvorming",
   "rolwissel",
   "samenvoegen",
+  "plenair",
   "prioriteren",
   "casustoets",
   "resultaat",
@@ -96,6 +97,8 @@ export const LIMITS = {
   reflection: 600,
   /** Most participants one session accepts. */
   participants: 60,
+  /** Most tafels one session can be split into. */
+  tables: 12,
 } as const;
 
 /** A client-made id: short, url-safe, so it can live in logs and urls. */

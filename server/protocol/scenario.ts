@@ -106,10 +106,20 @@ export const PhaseSchema = z
       minutes: minutes.optional(),
     }),
     z.strictObject({ kind: z.literal("samenvoegen").meta({ description: "Eisen samenvoegen tot één programma van eisen." }), minutes: minutes.optional() }),
+    z.strictObject({
+      kind: z.literal("plenair").meta({
+        description: "Plenair samenvoegen: de programma's van eisen van de tafels worden één programma van eisen. Zet deze fase na `samenvoegen` als je met tafels speelt.",
+      }),
+      minutes: minutes.optional(),
+    }),
     z.strictObject({ kind: z.literal("prioriteren").meta({ description: "Punten of MoSCoW verdelen over het programma van eisen." }), minutes: minutes.optional() }),
     z.strictObject({
       kind: z.literal("casustoets").meta({ description: "Het programma van eisen toetsen aan casussen met De Omgekeerde Toets." }),
       caseIds: z.array(IdSchema).min(1).meta({ description: "De casussen (ids uit `cases`) die getoetst worden, in volgorde.", examples: [["ebike", "kinderopvang"]] }),
+      perTafel: z
+        .boolean()
+        .optional()
+        .meta({ description: "Met tafels: elke tafel toetst een eigen casus (de casussen om de beurt verdeeld). Zonder deze regel toetst de hele groep samen.", examples: [true] }),
       minutes: minutes.optional(),
     }),
     z.strictObject({ kind: z.literal("resultaat").meta({ description: "Het kader op maat." }) }),

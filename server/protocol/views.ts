@@ -33,6 +33,10 @@ export const SessionViewSchema = z.object({
   rounds: z.array(z.object({ id: z.string(), revealed: z.boolean(), assigned: z.boolean() })),
   votesRevealed: z.boolean(),
   currentCaseId: z.string().nullable(),
+  /** The tafels in order; empty when the group plays as one. */
+  tables: z.array(z.object({ tableId: z.string(), name: z.string() })),
+  /** Casustoets per tafel: which case each tafel is walking. */
+  caseByTable: z.array(z.object({ tableId: z.string(), caseId: z.string() })),
   /** Null on day 1; the stage of the terugkombijeenkomst once it is open. */
   terugkomStage: z.enum(TERUGKOM_STAGES).nullable(),
 });
@@ -52,7 +56,7 @@ export const PublicScenarioSchema = z.object({
 });
 export type PublicScenario = z.infer<typeof PublicScenarioSchema>;
 
-export const SeatViewSchema = z.object({ participantId: z.string(), role: GameRoleSchema.nullable(), online: z.boolean() });
+export const SeatViewSchema = z.object({ participantId: z.string(), role: GameRoleSchema.nullable(), online: z.boolean(), tableId: z.string().nullable() });
 export type SeatView = z.infer<typeof SeatViewSchema>;
 
 export const CardViewSchema = z.object({ id: z.string(), promptId: z.string(), text: z.string(), clusterId: z.string().nullable() });
@@ -68,6 +72,7 @@ export const EisViewSchema = z.object({
   categoryId: z.string(),
   text: z.string(),
   itemId: z.string().nullable(),
+  tableId: z.string().nullable(),
 });
 export type EisView = z.infer<typeof EisViewSchema>;
 
@@ -79,6 +84,10 @@ export const ItemViewSchema = z.object({
   roles: z.array(GameRoleSchema),
   roundIds: z.array(z.string()),
   caseIds: z.array(z.string()),
+  /** The tafel whose programma it is in; null in the session's (plenary) programma. */
+  tableId: z.string().nullable(),
+  /** The tafels its eisen came from (its provenance across tafels after the plenair merge). */
+  tableIds: z.array(z.string()),
 });
 export type ItemView = z.infer<typeof ItemViewSchema>;
 
@@ -108,6 +117,8 @@ export const SupportViewSchema = z.object({
   supportingRoles: z.array(GameRoleSchema),
   rolesPresent: z.array(GameRoleSchema),
   draagvlak: z.enum(DRAAGVLAK),
+  /** Per tafel: how many of its voters voted, and the share of them that supports the item. */
+  perTable: z.array(z.object({ tableId: z.string(), voters: z.number(), share: z.number() })),
 });
 export type SupportView = z.infer<typeof SupportViewSchema>;
 
@@ -130,6 +141,7 @@ export const PersonViewSchema = z.object({
   participantId: z.string(),
   displayName: z.string(),
   realRole: RealRoleSchema,
+  tableId: z.string().nullable(),
   role: GameRoleSchema.nullable(),
   ready: z.boolean(),
   removed: z.boolean(),
@@ -145,6 +157,9 @@ export type PersonView = z.infer<typeof PersonViewSchema>;
 export const MineViewSchema = z.object({
   participantId: z.string(),
   role: GameRoleSchema.nullable(),
+  /** Own tafel, and the case it walks in a casustoets per tafel (else the group's case). */
+  tableId: z.string().nullable(),
+  currentCaseId: z.string().nullable(),
   briefing: BriefingSchema.nullable(),
   caseFacts: z.array(z.string()),
   cardIds: z.array(z.string()),
@@ -165,7 +180,7 @@ export const KaderViewSchema = z.object({
       categoryId: z.string(),
       perspectief: z.enum(["doelen", "resultaten", "normen", "ondersteuning"]),
       roles: z.array(GameRoleSchema),
-      provenance: z.array(z.object({ eisId: z.string(), role: GameRoleSchema, roundId: z.string(), text: z.string() })),
+      provenance: z.array(z.object({ eisId: z.string(), role: GameRoleSchema, roundId: z.string(), text: z.string(), tableId: z.string().nullable() })),
       fromCases: z.array(z.string()),
       support: SupportViewSchema.nullable(),
       evidence: z.array(z.object({ caseId: z.string(), verdict: z.enum(VERDICTS) })),
@@ -230,6 +245,30 @@ export const TerugkomViewSchema = z.object({
 });
 export type TerugkomView = z.infer<typeof TerugkomViewSchema>;
 
+/** One tafel's progress, side by side for the spelleider and the beamer (counts only, no names). */
+export const TableViewSchema = z.object({
+  tableId: z.string(),
+  name: z.string(),
+  members: z.number(),
+  online: z.number(),
+  /** People at this tafel who said "klaar" in the current phase. */
+  ready: z.number(),
+  /** In a rolwissel-ronde: people who wrote at least one eis this round, and the eisen written. */
+  wrote: z.number(),
+  eisen: z.number(),
+  /** This round's eisen of this tafel are visible. */
+  revealed: z.boolean(),
+  /** Live items in this tafel's own programma. */
+  items: z.number(),
+  /** People who voted at all. */
+  voted: z.number(),
+  /** The case this tafel walks and its step, in a casustoets (its own or the group's). */
+  caseId: z.string().nullable(),
+  stepIndex: z.number().nullable(),
+  roles: z.array(GameRoleSchema),
+});
+export type TableView = z.infer<typeof TableViewSchema>;
+
 /** Messages the server sends besides state patches. */
 /** `seq`: the log position after the command; on a re-send, the current position. */
 export const AckSchema = z.object({ commandId: z.string(), seq: z.number() });
@@ -267,6 +306,7 @@ export const PlayerViewSchema = z.object({
   suggestions: z.array(SuggestionViewSchema),
   support: z.array(SupportViewSchema),
   cases: z.array(CaseViewSchema),
+  tables: z.array(TableViewSchema),
   kader: KaderViewSchema.nullable(),
   terugkom: TerugkomViewSchema.nullable(),
   people: z.array(PersonViewSchema),

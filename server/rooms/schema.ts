@@ -25,8 +25,11 @@ export const SessionRoomState = schema(
     seats: t.map(Entity),
     cards: t.map(Entity),
     clusters: t.map(Entity),
-    eisen: t.map(Entity),
-    items: t.map(Entity),
+    /** Revealed eisen and PvE items: with tafels, during the tafel phases a participant gets only their own tafel's. */
+    eisen: t.map(Entity).view(),
+    items: t.map(Entity).view(),
+    /** TableView per tafel: progress side by side (counts only). */
+    tables: t.map(Entity),
     spanningen: t.map(Entity),
     support: t.map(Entity),
     cases: t.map(Entity),

@@ -30,6 +30,7 @@ function beamerBoard(c: SessionClient): Board {
     suggestions: c.suggestions,
     support: c.support,
     cases: c.cases,
+    tables: c.tables,
     kader: c.kader,
     terugkom: c.terugkom,
   };

@@ -27,6 +27,7 @@ export interface Snapshot {
   cases: SessionClient["cases"];
   kader: SessionClient["kader"];
   terugkom: SessionClient["terugkom"];
+  tables: SessionClient["tables"];
   replaySeq: number;
   people: SessionClient["people"];
   mine: SessionClient["mine"];
@@ -84,6 +85,7 @@ export class Connection {
         cases: c.cases,
         kader: c.kader,
         terugkom: c.terugkom,
+        tables: c.tables,
         replaySeq: c.replaySeq,
         people: c.people,
         mine: c.mine,
