@@ -1,5 +1,5 @@
 /**
- * `npm run bots -- --players 12 [--scenario id] [--variant id] [--url http://host:port] [--seed n] [--terugkom]`
+ * `npm run bots -- --players 12 [--scenario id] [--variant id] [--tables n] [--url http://host:port] [--seed n] [--terugkom]`
  * Plays a complete session with SDK clients; with --terugkom also the terugkombijeenkomst (reflections, kader v2). Without --url it starts a real server on a free local port with a
  * fresh SQLite file in a temporary directory, and stops it afterwards.
  */
@@ -21,10 +21,18 @@ const { values } = parseArgs({
     url: { type: "string" },
     seed: { type: "string", default: "1" },
     terugkom: { type: "boolean", default: false },
+    tables: { type: "string" },
   },
 });
 
 const players = Number(values.players);
+const tables = values.tables === undefined ? undefined : Number(values.tables);
+if (tables !== undefined && (!Number.isInteger(tables) || tables < 1 || tables > 12)) {
+  console.error("--tables moet een heel getal van 1 tot en met 12 zijn.");
+  process.exit(2);
+}
+// Tafels need a plenair phase: without a chosen variant the demo's tafels variant is used.
+const variant = values.variant ?? (tables && tables > 1 && values.scenario === "demo-maatwerk" ? "tafels" : undefined);
 if (!Number.isInteger(players) || players < 1 || players > 60) {
   console.error("--players moet een heel getal van 1 tot en met 60 zijn.");
   process.exit(2);
@@ -49,7 +57,7 @@ async function withLocalServer<T>(run: (baseUrl: string) => Promise<T>): Promise
 
 const play = async (baseUrl: string) => {
   const log = (line: string) => console.log(line);
-  const report = await playSession({ baseUrl, players, scenarioId: values.scenario, variantId: values.variant, seed: Number(values.seed), log });
+  const report = await playSession({ baseUrl, players, scenarioId: values.scenario, variantId: variant, tables, seed: Number(values.seed), log });
   if (values.terugkom) await playTerugkom(report.context, { seed: Number(values.seed), log });
   return report;
 };

@@ -16,6 +16,8 @@ export interface PlayOptions {
   variantId?: string;
   label?: string;
   seed?: number;
+  /** Split the group into this many tafels in the lobby (the scenario's variant should have a plenair phase). */
+  tables?: number;
   log?: (line: string) => void;
   /** Called after every phase with the clients, e.g. for tests that check state mid-session. */
   afterPhase?: (phase: PhaseView, ctx: PlayContext) => Promise<void> | void;
@@ -92,6 +94,13 @@ export async function setUpSession(options: PlayOptions): Promise<PlayContext & 
   await spelleider.until(() => spelleider.session.participantCount === options.players);
   await Promise.all(players.map((p) => p.until(() => p.mine !== null)));
   log(`Lobby: ${options.players} deelnemers binnen.`);
+  if (options.tables && options.tables > 1) {
+    const result = await spelleider.send({ type: "tables.assign", count: options.tables });
+    if (!result.ok) throw new Error(`Tafels indelen geweigerd: ${result.message}`);
+    await Promise.all(players.map((p) => p.caughtUp(result.seq)));
+    const sizes = spelleider.tables.map((t) => `${t.name}: ${t.members}`).join(", ");
+    log(`Tafels: ${sizes}.`);
+  }
   return { spelleider, players, secret: created.secret, code: created.code, sessionId: created.sessionId };
 }
 
@@ -156,7 +165,13 @@ function describePhase(phase: PhaseView, s: SessionClient): string {
       return `${roles.size} rollen verdeeld, ${s.eisen.filter((e) => e.roundId === phase.roundId).length} eisen zichtbaar`;
     }
     case "samenvoegen":
-      return `${s.items.length} items in het programma van eisen, ${s.spanningen.length} spanning(en)`;
+      return s.tables.length
+        ? `${s.tables.map((t) => `${t.name} ${t.items} items`).join(", ")}; ${s.spanningen.length} spanning(en)`
+        : `${s.items.length} items in het programma van eisen, ${s.spanningen.length} spanning(en)`;
+    case "plenair": {
+      const crossing = s.items.filter((i) => i.tableIds.length > 1).length;
+      return `${s.items.length} items in het programma van de hele groep, ${crossing} met eisen van meer dan één tafel`;
+    }
     case "prioriteren": {
       const verticaal = s.support.filter((x) => x.draagvlak === "verticaal").length;
       return `uitslag zichtbaar, ${verticaal} item(s) met verticaal draagvlak`;
@@ -186,6 +201,7 @@ async function playPhase(phase: PhaseView, ctx: PlayContext, counter: Counter, p
     case "rolwissel":
       return playRolwissel(ctx, counter, pick);
     case "samenvoegen":
+    case "plenair":
       return playSamenvoegen(ctx, counter, pick);
     case "prioriteren":
       return playPrioriteren(ctx, counter, pick);
@@ -226,6 +242,8 @@ async function playRolwissel({ spelleider, players }: PlayContext, counter: Coun
       await counter.run(p, { type: "participant.ready", ready: true });
     }),
   );
+  // With tafels the spelleider paces them one by one, as tafels finish; the last reveal is for everyone.
+  for (const table of spelleider.tables.slice(0, -1)) await counter.run(spelleider, { type: "eisen.reveal", tableId: table.tableId });
   await counter.run(spelleider, { type: "eisen.reveal" });
 }
 
@@ -240,11 +258,28 @@ async function playSamenvoegen({ spelleider }: PlayContext, counter: Counter, pi
     const categoryId = suggestion.a.kind === "eis" ? categoryOf(suggestion.a.id) : (spelleider.items.find((i) => i.id === suggestion.a.id)?.categoryId ?? "kernwaarden");
     await counter.run(spelleider, { type: "pve.merge", itemId: newId("i"), sources: [suggestion.a, suggestion.b], text: first ?? "Samengevoegde eis", categoryId }, false);
   }
-  // Then the rest: identical wordings together, every other eis as an item of its own.
-  const byText = new Map<string, string[]>();
-  for (const eis of spelleider.eisen.filter((e) => e.itemId === null)) byText.set(eis.text, [...(byText.get(eis.text) ?? []), eis.id]);
-  for (const [text, eisIds] of byText) {
+  // Then the rest: identical wordings together (per tafel, or across tafels in plenair), every other eis as an item of its own.
+  const plenair = spelleider.session.phase.kind === "plenair";
+  const byText = new Map<string, { text: string; eisIds: string[] }>();
+  for (const eis of spelleider.eisen.filter((e) => e.itemId === null)) {
+    const key = plenair ? eis.text : `${eis.tableId ?? ""}|${eis.text}`;
+    const entry = byText.get(key) ?? { text: eis.text, eisIds: [] };
+    entry.eisIds.push(eis.id);
+    byText.set(key, entry);
+  }
+  for (const { text, eisIds } of byText.values()) {
     await counter.run(spelleider, { type: "pve.merge", itemId: newId("i"), sources: eisIds.map((id) => ({ kind: "eis" as const, id })), text, categoryId: categoryOf(eisIds[0] ?? "") });
+  }
+  if (plenair) {
+    // Items with the same wording from different tafels become one item of the whole group.
+    const sameText = new Map<string, string[]>();
+    for (const item of spelleider.items) sameText.set(item.text, [...(sameText.get(item.text) ?? []), item.id]);
+    for (const [text, ids] of sameText) {
+      if (ids.length < 2) continue;
+      const categoryId = spelleider.items.find((i) => i.id === ids[0])?.categoryId ?? "kernwaarden";
+      await counter.run(spelleider, { type: "pve.merge", itemId: newId("i"), sources: ids.map((id) => ({ kind: "item" as const, id })), text, categoryId }, false);
+    }
+    return;
   }
   const items = spelleider.items;
   const [a, b] = [items[0], items[1]];
@@ -281,10 +316,28 @@ async function playPrioriteren({ spelleider, players }: PlayContext, counter: Co
   await counter.run(spelleider, { type: "votes.reveal" });
 }
 
-async function playCasustoets(phase: PhaseView, { spelleider, players }: PlayContext, counter: Counter, pick: Pick) {
-  const steps = spelleider.scenario.omgekeerdeToets;
+async function playCasustoets(phase: PhaseView, ctx: PlayContext, counter: Counter, pick: Pick) {
+  const { spelleider, players } = ctx;
+  const perTable = spelleider.session.caseByTable;
+  if (perTable.length > 0) {
+    // Casustoets per tafel: every tafel walks its own case at the same time, with its own people.
+    await Promise.all(
+      perTable.map(({ tableId, caseId }, n) => {
+        const atTable = players.filter((p) => p.mine?.tableId === tableId);
+        return walkCase({ spelleider, players: atTable.length ? atTable : players, secret: ctx.secret, code: ctx.code }, caseId, n, counter, pick);
+      }),
+    );
+    return;
+  }
   for (const [n, caseId] of phase.caseIds.entries()) {
     if (spelleider.session.currentCaseId !== caseId) await counter.run(spelleider, { type: "case.open", caseId });
+    await walkCase(ctx, caseId, n, counter, pick);
+  }
+}
+
+async function walkCase({ spelleider, players }: PlayContext, caseId: string, n: number, counter: Counter, pick: Pick) {
+  const steps = spelleider.scenario.omgekeerdeToets;
+  {
     for (const [i, step] of steps.entries()) {
       const writer = players[i % players.length] ?? spelleider;
       await counter.run(writer, { type: "toets.note", noteId: newId("n"), caseId, stepId: step.id, text: TOETS_NOTES[i % TOETS_NOTES.length] ?? "Aantekening." });

@@ -191,6 +191,20 @@ export function ruleProblems(s: RuleInput): ScenarioProblem[] {
     }
   });
 
+  // 6b. Plenair merges what the tafels merged: it needs a samenvoegen before it.
+  (s.variants ?? []).forEach((variant, v) => {
+    const firstMerge = variant.phases.findIndex((phase) => phase.kind === "samenvoegen");
+    variant.phases.forEach((phase, p) => {
+      if (phase.kind !== "plenair" || (firstMerge >= 0 && firstMerge < p)) return;
+      problems.push({
+        path: ["variants", v, "phases", p, "kind"],
+        message:
+          `Variant ${quote(variant.id)}, fase ${p + 1} (plenair) komt niet na een fase samenvoegen. Plenair voegt samen wat de tafels samenvoegden: ` +
+          `zet eerst { "kind": "samenvoegen" } en daarna { "kind": "plenair" }.`,
+      });
+    });
+  });
+
   // 7. factsPerRole keys are game roles: the schema already allows only the six role ids (partialRecord of the enum).
 
   // 8. Points voting: at most the whole budget on one item.

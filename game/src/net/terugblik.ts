@@ -149,6 +149,7 @@ export function snapshotOf(board: BoardAt): Snapshot {
     suggestions: v.suggestions,
     support: v.support,
     cases: v.cases,
+    tables: v.tables,
     kader: v.kader,
     terugkom: v.terugkom,
     replaySeq: 0,

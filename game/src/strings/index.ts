@@ -34,6 +34,7 @@ export const PHASE_TITLES: Record<PhaseKind, string> = {
   beeldvorming: "Beeldvorming",
   rolwissel: "Rolwissel",
   samenvoegen: "Samenvoegen",
+  plenair: "Plenair samenvoegen",
   prioriteren: "Prioriteren",
   casustoets: "Casustoets",
   resultaat: "Kader op maat",

@@ -78,6 +78,7 @@ export function Board({ snap }: { snap: Snapshot }) {
     case "rolwissel":
       return <RolwisselBoard snap={snap} />;
     case "samenvoegen":
+    case "plenair":
       return <SamenvoegenBoard snap={snap} />;
     case "prioriteren":
       return <PrioriterenBoard snap={snap} />;

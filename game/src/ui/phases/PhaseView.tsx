@@ -28,6 +28,7 @@ export function PhaseView(props: PhaseProps) {
     case "rolwissel":
       return <Rolwissel {...props} />;
     case "samenvoegen":
+    case "plenair":
       return <Samenvoegen {...props} />;
     case "prioriteren":
       return <Prioriteren {...props} />;
