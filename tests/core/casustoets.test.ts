@@ -196,6 +196,8 @@ describe("casustoets: verdicts, decision and aanvullingen come only after all st
       roles: [],
       roundIds: [],
       caseIds: ["ebike"],
+      tableId: null,
+      tableIds: [],
     });
   });
 

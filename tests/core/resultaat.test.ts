@@ -88,8 +88,8 @@ describe("resultaat: het kader op maat", () => {
   it("each item keeps its provenance: eisen with role and round", () => {
     const i1 = kader(given(...session)).items.find((i) => i.itemId === "i1")!;
     expect(i1.provenance).toEqual([
-      { eisId: "e1", role: "burger", roundId: "ronde1", text: "Eén aanspreekpunt." },
-      { eisId: "e4", role: "wethouder", roundId: "ronde2", text: "Eén contactpersoon." },
+      { eisId: "e1", role: "burger", roundId: "ronde1", text: "Eén aanspreekpunt.", tableId: null },
+      { eisId: "e4", role: "wethouder", roundId: "ronde2", text: "Eén contactpersoon.", tableId: null },
     ]);
     expect(i1.roles).toEqual(["burger", "wethouder"]);
     expect(i1.fromCases).toEqual([]);

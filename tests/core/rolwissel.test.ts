@@ -164,7 +164,7 @@ describe("rolwissel: drafts are private until the reveal", () => {
 
   it("the author sees their own draft", () => {
     const view = playerView(withDraft(), asParticipant("d2"));
-    expect(view.drafts).toEqual([{ id: "e1", roundId: "ronde1", role: "raadslid", categoryId: "kernwaarden", text: DRAFT, itemId: null }]);
+    expect(view.drafts).toEqual([{ id: "e1", roundId: "ronde1", role: "raadslid", categoryId: "kernwaarden", text: DRAFT, itemId: null, tableId: null }]);
     expect(view.eisen).toEqual([]);
   });
 
@@ -186,7 +186,7 @@ describe("rolwissel: drafts are private until the reveal", () => {
   it("after the reveal everyone sees the eis, by role and without author", () => {
     for (const reason of ["spelleider", "timer", "fase"] as const) {
       const state = withDraft(eisenRevealed("ronde1", reason));
-      const expected = [{ id: "e1", roundId: "ronde1", role: "raadslid", categoryId: "kernwaarden", text: DRAFT, itemId: null }];
+      const expected = [{ id: "e1", roundId: "ronde1", role: "raadslid", categoryId: "kernwaarden", text: DRAFT, itemId: null, tableId: null }];
       for (const viewer of [asParticipant("d1"), asParticipant("d3"), asSpelleider, beamer]) expect(playerView(state, viewer).eisen).toEqual(expected);
       expect(playerView(state, asParticipant("d2")).drafts).toEqual([]);
       expect(JSON.stringify(publicPart(state).eisen)).not.toContain("d2");

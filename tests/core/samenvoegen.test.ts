@@ -65,7 +65,7 @@ describe("samenvoegen: merging", () => {
     expect(state.eisen.get("e1")?.itemId).toBe("i1");
     expect(state.eisen.get("e4")?.itemId).toBe("i1");
     expect(publicPart(state).items).toEqual([
-      { id: "i1", text: "Samen: i1", categoryId: "kernwaarden", eisIds: ["e1", "e4"], roles: ["burger", "wethouder"], roundIds: ["ronde1", "ronde2"], caseIds: [] },
+      { id: "i1", text: "Samen: i1", categoryId: "kernwaarden", eisIds: ["e1", "e4"], roles: ["burger", "wethouder"], roundIds: ["ronde1", "ronde2"], caseIds: [], tableId: null, tableIds: [] },
     ]);
   });
 

@@ -217,7 +217,7 @@ describe("checks on edits of the demo", () => {
     expect(checkScenarioText(text).problems.map(brief)).toEqual([
       'rolePriority[0]  fout: "burgr" is geen spelrol. Bedoel je "burger"? Kies een van "burger", "raadslid", "wethouder", "directeur", "beleidsambtenaar" of "wijkteamprofessional".',
       'voting.mode  fout: Stemmen met punten heet sinds versie 1 "punten": schrijf "mode": "punten".',
-      'variants[0].phases[1].kind  fout: Onbekende fase: de tekst "beeldvroming". Bedoel je "beeldvorming"? Kies voor "kind" een van "lobby", "beeldvorming", "rolwissel", "samenvoegen", "prioriteren", "casustoets" of "resultaat".',
+      'variants[0].phases[1].kind  fout: Onbekende fase: de tekst "beeldvroming". Bedoel je "beeldvorming"? Kies voor "kind" een van "lobby", "beeldvorming", "rolwissel", "samenvoegen", "plenair", "prioriteren", "casustoets" of "resultaat".',
     ]);
   });
 

@@ -66,7 +66,7 @@ describe("demo scenario", () => {
     expect(s.beeldvorming.prompts.map((p) => p.text)).toEqual(["Maatwerk is…", "Maatwerk is niet…", "Wat houdt mij tegen?"]);
     expect(s.omgekeerdeToets.map((t) => t.id)).toEqual(["effect", "impact", "bedoeling", "ethiek", "wet"]);
     expect(s.voting).toEqual({ mode: "punten", budget: 10, maxPerItem: 4 });
-    expect(s.variants.map((v) => v.id)).toEqual(["dag", "kort"]);
+    expect(s.variants.map((v) => v.id)).toEqual(["dag", "kort", "tafels"]);
     for (const role of GAME_ROLES) {
       const b = s.roles[role];
       expect(b.concerns.length, role).toBeGreaterThanOrEqual(3);
@@ -294,7 +294,7 @@ describe("parseScenario", () => {
       "categories.3.name": 'Bij categories[3] ("budget").name: mag niet leeg zijn.',
       "cases.1.date": 'Bij cases[1] ("kilometerbudget").date: is geen geldige datum: schrijf hem als JJJJ-MM-DD, bijvoorbeeld "2026-03-16" (nu de tekst "12-10-2026").',
       "variants.0.phases.1.kind":
-        'Bij variants[0] ("dag").phases[1].kind: onbekende soort: er staat de tekst "opwarmen". Kies voor "kind" een van "lobby", "beeldvorming", "rolwissel", "samenvoegen", "prioriteren", "casustoets", "resultaat".',
+        'Bij variants[0] ("dag").phases[1].kind: onbekende soort: er staat de tekst "opwarmen". Kies voor "kind" een van "lobby", "beeldvorming", "rolwissel", "samenvoegen", "plenair", "prioriteren", "casustoets", "resultaat".',
     });
   });
 
