@@ -8,6 +8,8 @@
  *   - `oordeel`: one verdict of the casustoets — the item's plaats, item, categorie and kopje again (so a filter on
  *     an item shows its verdicts too), then casus and oordeel. Support columns stay empty.
  * Items come in order of plaats, then the verdicts per case in the order of the cases.
+ * With tafels, one more column per tafel at the end ("steun Tafel 1" …): the share of that tafel's voters who back
+ * the item, and, for an item row, the tafels its eisen came from ("tafels").
  */
 import { PERSPECTIEF_TITLES, type KaderItem } from "../core/resultaat.ts";
 import type { SessionEvent } from "../protocol/events.ts";
@@ -25,7 +27,20 @@ const HEADER: readonly string[] = ["soort", "plaats", "item", "categorie", "kopj
 /** The CSV export of a session's log. */
 export function kaderCsv(events: readonly SessionEvent[]): string {
   const report = buildReport(events);
-  const rows = [HEADER, ...report.kader.items.map((item) => itemRow(report, item)), ...verdictRows(report)];
+  const tables = [...report.state.tables.values()];
+  // Without tafels the file is exactly as it always was; with tafels the per-tafel columns come last.
+  const header = tables.length ? [...HEADER, "tafels", ...tables.map((t) => `steun ${t.name}`)] : HEADER;
+  const tableCells = (item: KaderItem | undefined): Cell[] => {
+    if (!tables.length) return [];
+    if (!item) return [null, ...tables.map(() => null)];
+    const from = [...new Set(item.provenance.flatMap((p) => (p.tableId ? [report.tableName(p.tableId)] : [])))].join(", ");
+    return [from || null, ...tables.map((t) => item.support?.perTable.find((x) => x.tableId === t.id)?.share ?? null)];
+  };
+  const rows = [
+    header,
+    ...report.kader.items.map((item) => [...itemRow(report, item), ...tableCells(item)]),
+    ...verdictRows(report).map((row) => [...row, ...tableCells(undefined)]),
+  ];
   return BOM + rows.map((row) => row.map(csvField).join(";")).join(EOL) + EOL;
 }
 

@@ -65,13 +65,21 @@ function supportBlocks(report: Report, item: KaderItem): string[] {
     `| ${GAME_ROLES.map(cell).join(" | ")} | ${formatNumber(support.total)} |`,
   ].join("\n");
   const supporters = support.supportingRoles.map((r) => ROLE_NAMES[r]);
-  return [TEXTS.supportCaption(report.unit), table, `${TEXTS.supportedBy}: ${supporters.length > 0 ? dutchList(supporters) : TEXTS.nobody}.`];
+  const perTable = support.perTable.filter((t) => t.voters > 0).map((t) => `${report.tableName(t.tableId)} ${Math.round(t.share * 100)}%`);
+  return [
+    TEXTS.supportCaption(report.unit),
+    table,
+    `${TEXTS.supportedBy}: ${supporters.length > 0 ? dutchList(supporters) : TEXTS.nobody}.`,
+    ...(perTable.length > 0 ? [TEXTS.supportPerTable(perTable.join(" · "))] : []),
+  ];
 }
 
 function provenanceBlocks(report: Report, item: KaderItem): string[] {
   const blocks: string[] = [];
   if (item.provenance.length > 0) {
-    const lines = item.provenance.map((p) => `- ${TEXTS.eisLine(ROLE_NAMES[p.role], inline(report.roundTitle(p.roundId)))}: ${quoted(inline(p.text))}`);
+    const lines = item.provenance.map(
+      (p) => `- ${TEXTS.eisLine(ROLE_NAMES[p.role], inline(report.roundTitle(p.roundId)), p.tableId ? report.tableName(p.tableId) : undefined)}: ${quoted(inline(p.text))}`,
+    );
     blocks.push(`${TEXTS.fromEisen}\n\n${lines.join("\n")}`);
   }
   if (item.fromCases.length > 0) {

@@ -51,6 +51,7 @@ export interface Report {
   caseTitle(caseId: string): string;
   categoryName(categoryId: string): string;
   roundTitle(roundId: string): string;
+  tableName(tableId: string): string;
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { helpt: 0, staat_in_de_weg: 1, niet_van_toepassing: 2 };
@@ -81,6 +82,7 @@ export function buildReport(events: readonly SessionEvent[]): Report {
     caseTitle: (caseId) => state.cases.get(caseId)?.title ?? caseId,
     categoryName: (categoryId) => categories.get(categoryId) ?? categoryId,
     roundTitle: (roundId) => rounds.get(roundId) ?? roundId,
+    tableName: (tableId) => state.tables.get(tableId)?.name ?? tableId,
   };
 }
 
