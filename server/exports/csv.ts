@@ -34,7 +34,12 @@ export function kaderCsv(events: readonly SessionEvent[]): string {
     if (!tables.length) return [];
     if (!item) return [null, ...tables.map(() => null)];
     const from = [...new Set(item.provenance.flatMap((p) => (p.tableId ? [report.tableName(p.tableId)] : [])))].join(", ");
-    return [from || null, ...tables.map((t) => item.support?.perTable.find((x) => x.tableId === t.id)?.share ?? null)];
+    // A tafel where nobody voted has no share at all, not a share of zero.
+    const share = (tableId: string) => {
+      const t = item.support?.perTable.find((x) => x.tableId === tableId);
+      return t && t.voters > 0 ? t.share : null;
+    };
+    return [from || null, ...tables.map((t) => share(t.id))];
   };
   const rows = [
     header,

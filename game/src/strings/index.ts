@@ -7,8 +7,11 @@ import { beamer } from "./beamer.ts";
 import { board } from "./board.ts";
 import { console as consoleTexts } from "./console.ts";
 import { participant } from "./participant.ts";
+import { tafels } from "./tafels.ts";
 import { terugblik } from "./terugblik.ts";
 import { terugkom } from "./terugkom.ts";
+
+export { joinTableNames } from "./tafels.ts";
 
 export const ROLE_NAMES: Record<GameRole, string> = {
   burger: "Inwoner",
@@ -75,6 +78,7 @@ export const t = {
   beamer,
   terugkom,
   terugblik,
+  tafels,
   app: {
     name: "Maatwerkspel",
     tagline: "In de schoenen van een ander: samen eisen stellen aan maatwerk.",

@@ -4,6 +4,7 @@ import type { GameRole } from "../../../server/protocol/ids.ts";
 import type { Connection, Snapshot } from "../net/connection.ts";
 import { formatCountdown, PHASE_TITLES, ROLE_NAMES, t } from "../strings/index.ts";
 import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "../theme.ts";
+import "../styles/tafels.css";
 import { useNow, type CommandState } from "./hooks.ts";
 
 export function RoleIcon({ role, size = 16 }: { role: GameRole; size?: number }) {
@@ -63,6 +64,9 @@ export function TopBar({ conn, snap, children }: { conn: Connection; snap: Snaps
   // On day 2 nobody plays a role any more, and the day-1 phase is history: the pill names the day-2 stage.
   const stage = snap.session.terugkomStage;
   const role = stage ? null : (snap.mine?.role ?? null);
+  // With tafels a participant sees where they sit, next to their role (day 2 is the whole group again).
+  const tableId = stage ? null : (snap.mine?.tableId ?? null);
+  const table = tableId === null ? null : (snap.session.tables.find((x) => x.tableId === tableId)?.name ?? null);
   return (
     <header class="topbar">
       <div class="inner">
@@ -70,6 +74,7 @@ export function TopBar({ conn, snap, children }: { conn: Connection; snap: Snaps
         <span class="phase-pill">{stage ? t.terugkom.steps[stage] : PHASE_TITLES[snap.session.phase.kind]}</span>
         <Timer snap={snap} />
         <span class="grow" />
+        {table ? <span class="tafel-pill">{table}</span> : null}
         {role ? <RoleChip role={role} /> : null}
         {children}
         <span class="row small" title={t.connection.label}>

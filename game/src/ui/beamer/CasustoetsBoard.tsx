@@ -4,10 +4,13 @@ import type { CaseView } from "../../../../server/protocol/views.ts";
 import { COST_NAMES, VERDICT_NAMES, t } from "../../strings/index.ts";
 import { VERDICTS } from "../../../../server/protocol/ids.ts";
 import { RoleChip } from "../common.tsx";
+import { TableCases } from "./TableCases.tsx";
 import { ToetsPath } from "./ToetsPath.tsx";
 
 export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
   const b = t.beamer.casustoets;
+  // Casustoets per tafel: every tafel walks its own case; the room sees them side by side.
+  if (snap.session.caseByTable.length > 0) return <TableCases snap={snap} />;
   const theCase = snap.cases.find((c) => c.id === snap.session.currentCaseId);
   if (!theCase) return <p class="beamer-empty">{b.noCase}</p>;
   const steps = snap.scenario.omgekeerdeToets;

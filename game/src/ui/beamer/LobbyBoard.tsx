@@ -1,6 +1,7 @@
 /** The lobby on the beamer: a huge code and QR, the link, how many are in, and the scenario's introduction. */
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "../../strings/index.ts";
+import "../../styles/tafels.css";
 
 export function LobbyBoard({ snap }: { snap: Snapshot }) {
   const b = t.beamer.lobby;
@@ -24,11 +25,35 @@ export function LobbyBoard({ snap }: { snap: Snapshot }) {
           </p>
         </div>
       </section>
-      <section class="lobby-intro" aria-labelledby="scenario-kop">
-        <h2 id="scenario-kop">{snap.scenario.title}</h2>
-        <p>{snap.scenario.intro}</p>
-        <p class="muted">{b.roleNote}</p>
-      </section>
+      {snap.tables.length > 0 ? (
+        <TableSplit snap={snap} />
+      ) : (
+        <section class="lobby-intro" aria-labelledby="scenario-kop">
+          <h2 id="scenario-kop">{snap.scenario.title}</h2>
+          <p>{snap.scenario.intro}</p>
+          <p class="muted">{b.roleNote}</p>
+        </section>
+      )}
     </div>
+  );
+}
+
+/** Once split: the tafels with how many sit at each. Never who: people find their tafel on their own phone. */
+function TableSplit({ snap }: { snap: Snapshot }) {
+  const b = t.tafels.beamer;
+  return (
+    <section class="lobby-intro lobby-tafels" aria-labelledby="tafels-kop">
+      <h2 id="tafels-kop">{b.splitHeading(snap.tables.length)}</h2>
+      {/* Two across up to four tafels, three across beyond: every tafel on one line. */}
+      <ul class="lobby-tafel-list" style={{ "--cols": String(snap.tables.length <= 2 ? snap.tables.length : snap.tables.length <= 4 ? 2 : 3) }}>
+        {snap.tables.map((x) => (
+          <li key={x.tableId}>
+            <strong>{x.name}</strong>
+            <span>{b.people(x.members)}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="muted">{b.splitNote}</p>
+    </section>
   );
 }

@@ -6,19 +6,27 @@ import type { Snapshot } from "../../net/connection.ts";
 import { GAME_ROLES, type GameRole } from "../../../../server/protocol/ids.ts";
 import { t } from "../../strings/index.ts";
 import { RoleChip } from "../common.tsx";
+import { TableStrip } from "./TableStrip.tsx";
 import { firstOf } from "./usePages.ts";
 
 export function RolwisselBoard({ snap }: { snap: Snapshot }) {
   const { phase, rounds } = snap.session;
   const round = snap.scenario.rounds.find((r) => r.id === phase.roundId);
-  const revealed = rounds.find((r) => r.id === phase.roundId)?.revealed ?? false;
+  // With tafels: once every tafel is revealed the room sees the wensenpakketten, as after one reveal for all.
+  const revealed = (rounds.find((r) => r.id === phase.roundId)?.revealed ?? false) || (snap.tables.length > 0 && snap.tables.every((x) => x.revealed));
   if (!round) return null;
-  return revealed ? <Wensenpakketten snap={snap} roundId={round.id} /> : <RoundIntro snap={snap} caseId={round.caseId} instruction={round.instruction ?? null} />;
+  return (
+    <>
+      {revealed ? <Wensenpakketten snap={snap} roundId={round.id} /> : <RoundIntro snap={snap} caseId={round.caseId} instruction={round.instruction ?? null} />}
+      <TableStrip snap={snap} />
+    </>
+  );
 }
 
 function RoundIntro({ snap, caseId, instruction }: { snap: Snapshot; caseId: string; instruction: string | null }) {
   const b = t.beamer.rolwissel;
   const theCase = snap.cases.find((c) => c.id === caseId);
+  const tafels = snap.tables.length > 0;
   const perRole = new Map<GameRole, number>();
   for (const seat of snap.seats) if (seat.role) perRole.set(seat.role, (perRole.get(seat.role) ?? 0) + 1);
   return (
@@ -43,10 +51,11 @@ function RoundIntro({ snap, caseId, instruction }: { snap: Snapshot; caseId: str
         ) : null}
         <section class="beamer-panel" aria-labelledby="rollen-kop">
           <h2 id="rollen-kop" class="beamer-label">{b.rolesHeading}</h2>
-          <ul class="rol-roles">
+          {/* With tafels the counts are of the whole room; the chips alone, side by side, leave room for the strip. */}
+          <ul class={`rol-roles ${tafels ? "tafel-roles-wrap" : ""}`}>
             {GAME_ROLES.filter((r) => perRole.has(r)).map((role) => (
               <li key={role}>
-                <RoleChip role={role} /> <span class="muted">{b.players(perRole.get(role) ?? 0)}</span>
+                <RoleChip role={role} /> {tafels ? null : <span class="muted">{b.players(perRole.get(role) ?? 0)}</span>}
               </li>
             ))}
           </ul>
@@ -62,7 +71,8 @@ function Wensenpakketten({ snap, roundId }: { snap: Snapshot; roundId: string })
   const eisen = snap.eisen.filter((e) => e.roundId === roundId);
   const roles = GAME_ROLES.filter((r) => eisen.some((e) => e.role === r));
   // Fewer roles, more room each: six roles fit three across in two rows.
-  const perCell = roles.length > 3 ? 4 : 8;
+  // With tafels the strip under the board takes a line of each cell's room.
+  const perCell = roles.length > 3 ? (snap.tables.length > 0 ? 2 : 4) : 8;
   return (
     <section class="pakketten-board" aria-labelledby="pakketten-kop">
       <div class="board-head">

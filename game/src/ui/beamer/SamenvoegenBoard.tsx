@@ -2,7 +2,9 @@
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "../../strings/index.ts";
 import { RoleChip } from "../common.tsx";
+import { TableBadge } from "../phases/parts/t-TableBadge.tsx";
 import { PageDots } from "./PageDots.tsx";
+import { TableStrip } from "./TableStrip.tsx";
 import { usePages } from "./usePages.ts";
 
 export function SamenvoegenBoard({ snap }: { snap: Snapshot }) {
@@ -10,7 +12,9 @@ export function SamenvoegenBoard({ snap }: { snap: Snapshot }) {
   const loose = snap.eisen.filter((e) => e.itemId === null).length;
   const spanningen = snap.spanningen.slice(0, 2);
   // Newest first: what the group just made is what the room wants to see.
-  const page = usePages([...snap.items].reverse(), spanningen.length > 0 ? 6 : 8);
+  // The tafel strip under the board takes a row of cards' room.
+  const strip = snap.session.phase.kind === "samenvoegen" && snap.tables.length > 0;
+  const page = usePages([...snap.items].reverse(), (spanningen.length > 0 ? 6 : 8) - (strip ? 2 : 0));
   const textOf = (itemId: string) => snap.items.find((i) => i.id === itemId)?.text ?? "";
   return (
     <div class="samen">
@@ -30,7 +34,11 @@ export function SamenvoegenBoard({ snap }: { snap: Snapshot }) {
                 {item.roles.map((role) => (
                   <RoleChip key={role} role={role} />
                 ))}
-                <span class="muted samen-count">{b.fromEisen(item.eisIds.length)}</span>
+                <span class="samen-from">
+                  {/* Which tafel(s) the item came from: in plenair "Tafel 1 + 3", the room sees the merge across tafels. */}
+                  {item.tableIds.length > 0 && snap.tables.length > 0 ? <TableBadge snap={snap} tableIds={item.tableIds} /> : null}
+                  <span class="muted samen-count">{b.fromEisen(item.eisIds.length)}</span>
+                </span>
               </div>
             </li>
           ))}
@@ -54,6 +62,7 @@ export function SamenvoegenBoard({ snap }: { snap: Snapshot }) {
           </ul>
         </section>
       ) : null}
+      {strip ? <TableStrip snap={snap} /> : null}
     </div>
   );
 }

@@ -3,7 +3,9 @@
  * verdict per PvE item, the decision with its costs, and aanvullingen to the programma. Which case is open is the
  * spelleider's choice; everyone at the table may write notes, move on, judge and decide.
  */
+import { useState } from "preact/hooks";
 import { t } from "../../strings/index.ts";
+import "../../styles/tafels.css";
 import "../../styles/board.css";
 import { Aanvulling } from "./parts/b-Aanvulling.tsx";
 import { CaseCard } from "./parts/b-CaseCard.tsx";
@@ -13,17 +15,26 @@ import { Dock } from "./parts/p-Dock.tsx";
 import { ReadyToggle } from "./parts/p-ReadyToggle.tsx";
 import { ToetsPath } from "./parts/b-ToetsPath.tsx";
 import { Verdicts } from "./parts/b-Verdicts.tsx";
+import { currentCaseIdFor, myTable } from "./parts/t-tafels.ts";
 import type { PhaseProps } from "./types.ts";
 
 export function Casustoets({ conn, snap, audience }: PhaseProps) {
   const c = t.board.casustoets;
-  const kase = snap.cases.find((x) => x.id === snap.session.currentCaseId) ?? null;
+  // Casustoets per tafel: a participant follows their own tafel's case; the spelleider picks which tafel to watch.
+  const byTable = snap.session.caseByTable;
+  const [watch, setWatch] = useState("");
+  const watched = audience !== "deelnemer" && byTable.length > 0 ? (byTable.find((x) => x.tableId === watch) ?? byTable[0] ?? null) : null;
+  const caseId = watched ? watched.caseId : currentCaseIdFor(snap);
+  const kase = snap.cases.find((x) => x.id === caseId) ?? null;
+  const mine = myTable(snap);
   const walked = kase !== null && kase.stepIndex >= snap.scenario.omgekeerdeToets.length;
   return (
     <section class="b-screen b-toets" aria-labelledby="casustoets-titel">
       <header class="b-head">
         <h2 id="casustoets-titel">{c.title}</h2>
         <p>{c.intro}</p>
+        {mine && byTable.length > 0 ? <p class="tafel-note">{t.tafels.casustoets.intro(mine.name)}</p> : null}
+        {watched ? <WatchTable snap={snap} value={watched.tableId} onChange={setWatch} /> : null}
       </header>
       {kase ? (
         <div class="b-toets-grid">
@@ -33,7 +44,7 @@ export function Casustoets({ conn, snap, audience }: PhaseProps) {
               <CaseCard key={kase.id} kase={kase} />
             </div>
             <div class="b-area-list">
-              <CaseList snap={snap} />
+              <CaseList snap={snap} openCaseId={caseId} />
             </div>
           </div>
           <div class="b-area-main stack">
@@ -50,7 +61,7 @@ export function Casustoets({ conn, snap, audience }: PhaseProps) {
       ) : (
         <div class="stack">
           <p class="card">{audience === "spelleider" ? c.noCaseSpelleider : c.noCase}</p>
-          <CaseList snap={snap} />
+          <CaseList snap={snap} openCaseId={caseId} />
         </div>
       )}
       {/* "Ik ben klaar" in the same bottom dock as in the other phases. */}
@@ -60,5 +71,22 @@ export function Casustoets({ conn, snap, audience }: PhaseProps) {
         </Dock>
       ) : null}
     </section>
+  );
+}
+
+/** For the spelleider in a casustoets per tafel: which tafel's case this screen shows (and acts on). */
+function WatchTable({ snap, value, onChange }: { snap: PhaseProps["snap"]; value: string; onChange: (tableId: string) => void }) {
+  const title = (caseId: string) => snap.cases.find((x) => x.id === caseId)?.title ?? caseId;
+  return (
+    <div class="field tafel-filter">
+      <label for="tafel-casus">{t.tafels.cases.watch}</label>
+      <select id="tafel-casus" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {snap.session.caseByTable.map((x) => (
+          <option key={x.tableId} value={x.tableId}>
+            {`${snap.session.tables.find((y) => y.tableId === x.tableId)?.name ?? x.tableId}: ${title(x.caseId)}`}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -3,12 +3,15 @@ import { REAL_ROLE_NAMES, t } from "../../strings/index.ts";
 import "../../styles/participant.css";
 import { isParticipant } from "./parts/p-lookup.ts";
 import { RoleList } from "./parts/p-RoleList.tsx";
+import { tableName } from "./parts/t-tafels.ts";
+import "../../styles/tafels.css";
 import type { PhaseProps } from "./types.ts";
 
 export function Lobby({ snap, audience }: PhaseProps) {
   const texts = t.participant.lobby;
   // For the spelleider `people` is everyone, so the welcome by name is only for a participant's own entry.
   const me = isParticipant(audience) ? (snap.people[0] ?? null) : null;
+  const table = me ? tableName(snap, me.tableId) : null;
   return (
     <div class="p-screen stack">
       <section class="card stack p-welcome" aria-labelledby="fase-titel">
@@ -23,6 +26,13 @@ export function Lobby({ snap, audience }: PhaseProps) {
           </div>
         ) : null}
         <p class="p-count">{texts.count(snap.session.participantCount)}</p>
+        {table ? (
+          <div class="tafel-seat" role="status">
+            <p class="tafel-seat-label">{t.tafels.participant.seatLabel}</p>
+            <p class="tafel-seat-name">{table}</p>
+            <p>{t.tafels.participant.seatHint}</p>
+          </div>
+        ) : null}
         {me ? <p class="small muted">{texts.yourFunction(REAL_ROLE_NAMES[me.realRole])}</p> : null}
       </section>
       <section class="card stack" aria-labelledby="lobby-intro">

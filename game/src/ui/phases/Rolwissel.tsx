@@ -24,6 +24,8 @@ export function Rolwissel({ conn, snap, audience }: PhaseProps) {
   const briefing = participant ? (snap.mine?.briefing ?? null) : null;
   const writing = participant && role !== null && !revealed && roundId !== null;
   const { ready, total } = readyCount(snap);
+  // With tafels the spelleider may have revealed some tafels already; the tafeloverzicht shows which.
+  const revealedTables = snap.tables.filter((x) => x.revealed).map((x) => x.name);
 
   const briefingCard = role && briefing ? <RoleBriefing key={`${roundId ?? ""}:${role}`} role={role} briefing={briefing} /> : null;
   const caseCard = caseView ? <CaseBrief caseView={caseView} facts={participant ? (snap.mine?.caseFacts ?? []) : []} instruction={round?.instruction ?? null} /> : null;
@@ -54,7 +56,7 @@ export function Rolwissel({ conn, snap, audience }: PhaseProps) {
           {!participant ? (
             <section class="card p-waiting" aria-labelledby="p-wacht-titel">
               <h2 id="p-wacht-titel">{texts.pakkettenTitle}</h2>
-              <p>{texts.notYetVisible}</p>
+              <p>{revealedTables.length > 0 ? t.tafels.rolwissel.someRevealed(revealedTables) : texts.notYetVisible}</p>
               <ReadyProgress ready={ready} total={total} />
             </section>
           ) : null}

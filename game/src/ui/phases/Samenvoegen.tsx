@@ -19,13 +19,22 @@ import { SpanningDialog } from "./parts/b-SpanningDialog.tsx";
 import { SpanningenList } from "./parts/b-Spanningen.tsx";
 import { SplitDialog } from "./parts/b-SplitDialog.tsx";
 import { Suggestions } from "./parts/b-Suggestions.tsx";
+import { hasTables } from "./parts/t-tafels.ts";
 import type { PhaseProps } from "./types.ts";
 
 type OpenDialog = { kind: "merge"; sources: BoardRef[] } | { kind: ItemAction; itemId: string } | null;
 type Tab = "eisen" | "pve";
 
-export function Samenvoegen({ conn, snap, audience }: PhaseProps) {
+export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
   const s = t.board.samenvoegen;
+  const tafels = hasTables(full);
+  const plenair = full.session.phase.kind === "plenair";
+  // The spelleider sees every tafel's board at once in samenvoegen; a filter shows one tafel (merges stay within one).
+  const canFilter = tafels && !plenair && audience === "spelleider";
+  const [filter, setFilter] = useState("");
+  const snap = canFilter && filter ? scopeToTable(full, filter) : full;
+  // Where the group mixes tafels (plenair, or the spelleider's view of all of them) cards say which tafel they are from.
+  const showTables = tafels && (plenair || (audience !== "deelnemer" && !(canFilter && filter)));
   const index = boardIndex(snap);
   const [selection, setSelection] = useState<BoardRef[]>([]);
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -35,10 +44,10 @@ export function Samenvoegen({ conn, snap, audience }: PhaseProps) {
   // Items already there when the screen opened do not animate; a new one appears briefly, so a merge is seen. The
   // moment each item was first seen is kept, so showing the list again (the phone's switch) does not replay it.
   const firstSeen = useRef<Map<string, number> | null>(null);
-  if (firstSeen.current === null) firstSeen.current = new Map(snap.items.map((i) => [i.id, 0]));
+  if (firstSeen.current === null) firstSeen.current = new Map(full.items.map((i) => [i.id, 0]));
   const seen = firstSeen.current;
   const now = Date.now();
-  for (const item of snap.items) if (!seen.has(item.id)) seen.set(item.id, now);
+  for (const item of full.items) if (!seen.has(item.id)) seen.set(item.id, now);
   const isFresh = (itemId: string) => now - (seen.get(itemId) ?? 0) < 2500;
   useEffect(() => {
     if (!announced) return;
@@ -100,10 +109,12 @@ export function Samenvoegen({ conn, snap, audience }: PhaseProps) {
     <section class="b-screen b-board" aria-labelledby="samenvoegen-titel">
       <header class="b-head">
         <h2 id="samenvoegen-titel">{s.title}</h2>
-        <p>{s.intro}</p>
+        <p>{introOf(full, audience)}</p>
+        {plenair && tafels ? <p class="small muted">{t.tafels.board.plenairHow}</p> : null}
         <p class="small muted">
           {s.how} <span class="b-drag-only">{s.howDrag}</span>
         </p>
+        {canFilter ? <TableFilter snap={full} value={filter} onChange={setFilter} /> : null}
       </header>
 
       <Suggestions index={index} suggestions={snap.suggestions} onMerge={openMerge} />
@@ -124,6 +135,7 @@ export function Samenvoegen({ conn, snap, audience }: PhaseProps) {
           </h3>
           {snap.eisen.length === 0 ? <p class="muted">{s.noEisenYet}</p> : free.length === 0 ? <p class="muted">{s.noEisen}</p> : null}
           <FreeEisen
+            showTables={showTables}
             snap={snap}
             index={index}
             free={free}
@@ -142,6 +154,7 @@ export function Samenvoegen({ conn, snap, audience }: PhaseProps) {
           {dnd.draggingKey?.startsWith("eis:") ? <p class="b-drophint">{s.dropHere}</p> : null}
           {items.length === 0 ? <p class="muted">{s.noItems}</p> : null}
           <ItemList
+            showTables={showTables}
             conn={conn}
             snap={snap}
             index={index}
@@ -187,6 +200,7 @@ export function Samenvoegen({ conn, snap, audience }: PhaseProps) {
 
 interface ListProps {
   snap: PhaseProps["snap"];
+  showTables: boolean;
   index: BoardIndex;
   dnd: Dnd;
   isSelected: (ref: BoardRef) => boolean;
@@ -212,6 +226,7 @@ function FreeEisen({ free, ...props }: ListProps & { free: EisView[] }) {
               return (
                 <EisCard
                   key={eis.id}
+                  showTable={props.showTables}
                   snap={snap}
                   index={props.index}
                   eis={eis}
@@ -240,6 +255,7 @@ function ItemList({ items, isFresh, conn, onAction, ...props }: ListProps & { it
         return (
           <ItemCard
             key={item.id}
+            showTable={props.showTables}
             conn={conn}
             snap={props.snap}
             index={props.index}
@@ -256,6 +272,45 @@ function ItemList({ items, isFresh, conn, onAction, ...props }: ListProps & { it
         );
       })}
     </ul>
+  );
+}
+
+/** The intro under the title: the usual one, or what merging means at a tafel and in plenair. */
+function introOf(snap: PhaseProps["snap"], audience: PhaseProps["audience"]): string {
+  if (!hasTables(snap)) return t.board.samenvoegen.intro;
+  if (snap.session.phase.kind === "plenair") return t.tafels.board.plenairIntro;
+  return audience === "deelnemer" ? t.tafels.board.samenvoegenIntro : t.tafels.board.samenvoegenIntroSpelleider;
+}
+
+/** One tafel's cards only: its eisen and items, the suggestions and spanningen among them. */
+function scopeToTable(snap: PhaseProps["snap"], tableId: string): PhaseProps["snap"] {
+  const eisen = snap.eisen.filter((e) => e.tableId === tableId);
+  const items = snap.items.filter((i) => i.tableId === tableId);
+  const ids = new Set([...eisen.map((e) => `eis:${e.id}`), ...items.map((i) => `item:${i.id}`)]);
+  const itemIds = new Set(items.map((i) => i.id));
+  return {
+    ...snap,
+    eisen,
+    items,
+    suggestions: snap.suggestions.filter((x) => ids.has(`${x.a.kind}:${x.a.id}`) && ids.has(`${x.b.kind}:${x.b.id}`)),
+    spanningen: snap.spanningen.filter((x) => itemIds.has(x.itemA) && itemIds.has(x.itemB)),
+  };
+}
+
+function TableFilter({ snap, value, onChange }: { snap: PhaseProps["snap"]; value: string; onChange: (tableId: string) => void }) {
+  const b = t.tafels.board;
+  return (
+    <div class="field tafel-filter">
+      <label for="tafel-filter">{b.filterLabel}</label>
+      <select id="tafel-filter" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">{b.allTables}</option>
+        {snap.session.tables.map((x) => (
+          <option key={x.tableId} value={x.tableId}>
+            {x.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

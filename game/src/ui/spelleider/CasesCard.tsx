@@ -5,6 +5,7 @@ import type { CaseView } from "../../../../server/protocol/views.ts";
 import { t } from "../../strings/index.ts";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
+import { tablesLabel, tablesOfCase } from "../phases/parts/t-tafels.ts";
 import { CaseForm } from "./CaseForm.tsx";
 
 export function CasesCard({ conn, snap }: { conn: Connection; snap: Snapshot }) {
@@ -44,7 +45,7 @@ export function CasesCard({ conn, snap }: { conn: Connection; snap: Snapshot }) 
 }
 
 /** The phase's cases first, then cases brought in live, then the scenario's other cases. */
-function orderedCases(snap: Snapshot): CaseView[] {
+export function orderedCases(snap: Snapshot): CaseView[] {
   const planned = snap.session.phase.caseIds;
   const rank = (x: CaseView) => (planned.includes(x.id) ? planned.indexOf(x.id) : x.source === "live" ? 100 : 200);
   return [...snap.cases].sort((a, b) => rank(a) - rank(b));
@@ -52,28 +53,39 @@ function orderedCases(snap: Snapshot): CaseView[] {
 
 function CasePicker({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const c = t.console.cases;
+  const tc = t.tafels.cases;
   const [run, state] = useCommand(conn);
   const steps = snap.scenario.omgekeerdeToets.length;
+  // With tafels, opening here is for every tafel at once; each tafel's own case is chosen in the tafeloverzicht.
+  const tafels = snap.session.tables.length > 0;
+  const perTable = snap.session.caseByTable.length > 0;
   return (
     <div class="stack case-picker">
-      <p class="small muted" id="casus-keuze">{c.pickerLabel}</p>
+      <p class="small muted" id="casus-keuze">{tafels ? tc.pickerLabel : c.pickerLabel}</p>
       <ul class="case-list" aria-labelledby="casus-keuze">
         {orderedCases(snap).map((x) => {
-          const current = x.id === snap.session.currentCaseId;
+          const current = !perTable && x.id === snap.session.currentCaseId;
+          const at = perTable ? tablesOfCase(snap, x.id) : [];
           return (
-            <li key={x.id} class={`case-row ${current ? "current" : ""}`}>
+            <li key={x.id} class={`case-row ${current || at.length > 0 ? "current" : ""}`}>
               <span class="case-text">
                 <span class="case-title">{x.title}</span>
                 <span class="small muted">
                   {x.source === "live" ? `${c.live} · ` : ""}
                   {x.decision ? c.decided : c.progress(x.stepIndex, steps)}
+                  {at.length > 0 ? ` · ${tc.openAt(tablesLabel(snap, at))}` : ""}
                 </span>
               </span>
               {current ? (
                 <strong class="small case-open">{c.isOpen}</strong>
               ) : (
-                <button type="button" class="secondary small-button" aria-label={c.openLabel(x.title)} onClick={() => run({ type: "case.open", caseId: x.id })}>
-                  {c.open}
+                <button
+                  type="button"
+                  class="secondary small-button"
+                  aria-label={tafels ? tc.openAllLabel(x.title) : c.openLabel(x.title)}
+                  onClick={() => run({ type: "case.open", caseId: x.id })}
+                >
+                  {tafels ? tc.openAll : c.open}
                 </button>
               )}
             </li>

@@ -20,6 +20,8 @@ export function People({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const online = people.filter((x) => x.online).length;
   const [run, state] = useCommand(conn);
   const [asking, setAsking] = useState<PersonView | null>(null);
+  const rolesGiven = snap.session.rounds.some((r) => r.assigned);
+  const groups = peopleGroups(snap, people);
 
   const confirm = () => {
     const person = asking;
@@ -40,11 +42,24 @@ export function People({ conn, snap }: { conn: Connection; snap: Snapshot }) {
       {people.length === 0 ? (
         <p class="muted">{p.none}</p>
       ) : (
-        <ul class="people-list">
-          {people.map((person) => (
-            <PersonRow key={person.participantId} person={person} phase={phase} rolesGiven={snap.session.rounds.some((r) => r.assigned)} onRemove={() => setAsking(person)} />
-          ))}
-        </ul>
+        groups.map((group) => {
+          const list = (
+            <ul class="people-list">
+              {group.people.map((person) => (
+                <PersonRow key={person.participantId} conn={conn} snap={snap} person={person} phase={phase} rolesGiven={rolesGiven} onRemove={() => setAsking(person)} />
+              ))}
+            </ul>
+          );
+          // Without tafels one list, as always; with tafels a list per tafel under its name.
+          if (group.tableId === undefined) return <div key="alle">{list}</div>;
+          const headingId = `mensen-${group.tableId ?? "zonder"}`;
+          return (
+            <section key={headingId} class="people-table" aria-labelledby={headingId}>
+              <h3 id={headingId}>{t.tafels.move.groupHeading(group.name, group.people.length)}</h3>
+              {list}
+            </section>
+          );
+        })
       )}
       {removedCount > 0 ? <p class="small muted">{p.removed(removedCount)}</p> : null}
       <ConfirmDialog open={asking !== null} title={p.removeTitle} confirmLabel={p.removeConfirm} danger onConfirm={confirm} onClose={() => setAsking(null)}>
@@ -52,6 +67,22 @@ export function People({ conn, snap }: { conn: Connection; snap: Snapshot }) {
       </ConfirmDialog>
     </section>
   );
+}
+
+interface PeopleGroup {
+  /** undefined: the one list without tafels; null: people not at any tafel (yet). */
+  tableId: string | null | undefined;
+  name: string;
+  people: PersonView[];
+}
+
+function peopleGroups(snap: Snapshot, people: PersonView[]): PeopleGroup[] {
+  const tables = snap.session.tables;
+  if (tables.length === 0) return [{ tableId: undefined, name: "", people }];
+  const groups: PeopleGroup[] = tables.map((x) => ({ tableId: x.tableId, name: x.name, people: people.filter((p) => p.tableId === x.tableId) }));
+  const elsewhere = people.filter((p) => !tables.some((x) => x.tableId === p.tableId));
+  if (elsewhere.length > 0) groups.push({ tableId: null, name: t.tafels.move.noTable, people: elsewhere });
+  return groups.filter((g) => g.people.length > 0);
 }
 
 /** The count that matters in this phase: cards while picturing, eisen while writing, items voted while voting. */
@@ -69,9 +100,10 @@ function contribution(person: PersonView, phase: PhaseView): string | null {
   }
 }
 
-function PersonRow({ person, phase, rolesGiven, onRemove }: { person: PersonView; phase: PhaseView; rolesGiven: boolean; onRemove: () => void }) {
+function PersonRow({ conn, snap, person, phase, rolesGiven, onRemove }: { conn: Connection; snap: Snapshot; person: PersonView; phase: PhaseView; rolesGiven: boolean; onRemove: () => void }) {
   const p = t.console.people;
   const count = contribution(person, phase);
+  const tables = snap.session.tables;
   return (
     <li class={`person ${person.online ? "" : "offline"}`}>
       <span class={`dot ${person.online ? "on" : ""}`} aria-hidden="true" />
@@ -82,13 +114,17 @@ function PersonRow({ person, phase, rolesGiven, onRemove }: { person: PersonView
           <span class="small muted person-real">, {REAL_ROLE_NAMES[person.realRole]}</span>
         </span>
         {/* Before the first round nobody has a role yet; saying so on every row is noise. */}
-        {person.role ? (
-          <span class="person-role">
-            <RoleChip role={person.role} />
-          </span>
-        ) : rolesGiven ? (
-          <span class="small muted">{p.noRole}</span>
-        ) : null}
+        {/* Role and tafel on one line: with 24 people the list stays short enough to scan. */}
+        <span class={tables.length > 0 ? "person-meta" : ""}>
+          {person.role ? (
+            <span class="person-role">
+              <RoleChip role={person.role} />
+            </span>
+          ) : rolesGiven ? (
+            <span class="small muted">{p.noRole}</span>
+          ) : null}
+          {tables.length > 0 ? <MoveControl conn={conn} snap={snap} person={person} /> : null}
+        </span>
       </span>
       <span class="person-side">
         {tracksReadiness(phase) ? <span class={`ready-badge ${person.ready ? "yes" : "no"}`}>{person.ready ? `✓ ${p.isReady}` : p.notReady}</span> : null}
@@ -98,5 +134,31 @@ function PersonRow({ person, phase, rolesGiven, onRemove }: { person: PersonView
         </button>
       </span>
     </li>
+  );
+}
+
+/** Which tafel someone sits at, and moving them: the server gives them a role their new tafel still needs. */
+function MoveControl({ conn, snap, person }: { conn: Connection; snap: Snapshot; person: PersonView }) {
+  const [run, state] = useCommand(conn);
+  return (
+    <span class="person-move">
+      <select
+        class="tafel-move"
+        aria-label={t.tafels.move.label(person.displayName)}
+        value={person.tableId ?? ""}
+        onChange={(e) => {
+          const tableId = e.currentTarget.value;
+          if (tableId && tableId !== person.tableId) void run({ type: "participant.move", participantId: person.participantId, tableId });
+        }}
+      >
+        {person.tableId === null ? <option value="">{t.tafels.move.noTable}</option> : null}
+        {snap.session.tables.map((x) => (
+          <option key={x.tableId} value={x.tableId}>
+            {x.name}
+          </option>
+        ))}
+      </select>
+      <CommandStatus state={state} />
+    </span>
   );
 }

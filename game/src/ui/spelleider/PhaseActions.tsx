@@ -3,12 +3,15 @@ import type { Connection, Snapshot } from "../../net/connection.ts";
 import { t } from "../../strings/index.ts";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
+import { hasTables, roundRevealed } from "../phases/parts/t-tafels.ts";
 
 export function PhaseActions({ conn, snap }: { conn: Connection; snap: Snapshot }) {
-  const { phase, rounds, votesRevealed } = snap.session;
+  const { phase, votesRevealed } = snap.session;
   if (phase.kind === "rolwissel") {
-    const revealed = rounds.find((r) => r.id === phase.roundId)?.revealed ?? false;
-    return <RevealAction conn={conn} done={revealed} command="eisen.reveal" label={t.console.actions.reveal} hint={t.console.actions.revealHint} doneText={t.console.actions.revealed} />;
+    // With tafels this reveals every tafel at once; single tafels are revealed in the tafeloverzicht.
+    const revealed = roundRevealed(snap, phase.roundId);
+    const a = hasTables(snap) ? { label: t.tafels.actions.revealAll, hint: t.tafels.actions.revealAllHint, done: t.tafels.actions.allRevealed } : { label: t.console.actions.reveal, hint: t.console.actions.revealHint, done: t.console.actions.revealed };
+    return <RevealAction conn={conn} done={revealed} command="eisen.reveal" label={a.label} hint={a.hint} doneText={a.done} />;
   }
   if (phase.kind === "prioriteren") {
     return (

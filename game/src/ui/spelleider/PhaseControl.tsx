@@ -8,6 +8,7 @@ import type { PhaseView } from "../../../../server/protocol/views.ts";
 import { t } from "../../strings/index.ts";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
+import { roundRevealed } from "../phases/parts/t-tafels.ts";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import { phaseDetail, phaseName, tracksReadiness } from "./phaseLabels.ts";
 
@@ -83,11 +84,13 @@ function PhaseRow({ snap, phase, current, done }: { snap: Snapshot; phase: Phase
 /** What the spelleider should know before moving: where to, and what leaving this phase does. */
 function Consequences({ snap, target, forward }: { snap: Snapshot; target: PhaseView; forward: boolean }) {
   const p = t.console.phases;
-  const { phase, rounds, votesRevealed } = snap.session;
+  const { phase, votesRevealed } = snap.session;
   const detail = phaseDetail(snap, target);
   const people = snap.people.filter((x) => !x.removed);
   const notReady = tracksReadiness(phase) ? people.filter((x) => !x.ready).length : 0;
-  const roundHidden = phase.kind === "rolwissel" && !rounds.find((r) => r.id === phase.roundId)?.revealed;
+  const roundHidden = phase.kind === "rolwissel" && !roundRevealed(snap, phase.roundId);
+  // With tafels some may have been revealed already: only the rest become visible.
+  const someRevealed = snap.tables.some((x) => x.revealed);
   return (
     <>
       <p>
@@ -98,7 +101,7 @@ function Consequences({ snap, target, forward }: { snap: Snapshot; target: Phase
         {detail ? ` — ${detail}` : ""}
         {target.minutes ? ` (${p.minutes(target.minutes)})` : ""}
       </p>
-      {roundHidden ? <p>{p.revealsEisen}</p> : null}
+      {roundHidden ? <p>{someRevealed ? t.tafels.actions.revealsRest : p.revealsEisen}</p> : null}
       {forward && phase.kind === "prioriteren" && !votesRevealed ? <p>{p.revealsVotes}</p> : null}
       {notReady > 0 ? <p class="muted">{p.notReadyYet(notReady, people.length)}</p> : null}
     </>

@@ -19,6 +19,8 @@ import { People } from "./People.tsx";
 import { PhaseActions } from "./PhaseActions.tsx";
 import { PhaseControl } from "./PhaseControl.tsx";
 import { SessionCard } from "./SessionCard.tsx";
+import { TableOverview } from "./TableOverview.tsx";
+import { TablesCard } from "./TablesCard.tsx";
 import { TerugkomSection } from "./TerugkomSection.tsx";
 import { TimerControl } from "./TimerControl.tsx";
 
@@ -65,6 +67,7 @@ export function SpelleiderScreen({ conn }: { conn: Connection }) {
           <div class="console-side stack">
             {/* What matters now comes first: in the lobby the code to show, once playing the pacing. */}
             {lobby ? <SessionCard conn={conn} snap={snap} /> : null}
+            {lobby && !dayTwo ? <TablesCard conn={conn} snap={snap} /> : null}
             {terugkomFirst ? <TerugkomSection conn={conn} snap={snap} /> : null}
             {dayTwo ? null : <PhaseControl conn={conn} snap={snap} />}
             {dayTwo ? null : <PhaseActions conn={conn} snap={snap} />}
@@ -77,9 +80,13 @@ export function SpelleiderScreen({ conn }: { conn: Connection }) {
             {casesFirst || dayTwo ? null : <CasesCard conn={conn} snap={snap} />}
             <DeleteCard conn={conn} snap={snap} />
           </div>
-          <section class="console-phase" id="fasescherm" tabIndex={-1} aria-label={t.console.phaseScreenLabel}>
-            <PhaseView conn={conn} snap={snap} audience="spelleider" />
-          </section>
+          <div class="console-main">
+            {/* The tafels side by side above the phase screen, where there is room for them all in a row. */}
+            {dayTwo ? null : <TableOverview conn={conn} snap={snap} />}
+            <section class="console-phase" id="fasescherm" tabIndex={-1} aria-label={t.console.phaseScreenLabel}>
+              <PhaseView conn={conn} snap={snap} audience="spelleider" />
+            </section>
+          </div>
         </div>
       </main>
     </>

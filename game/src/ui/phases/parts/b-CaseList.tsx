@@ -21,7 +21,8 @@ export function phaseCases(snap: Snapshot): CaseView[] {
   return [...listed, ...live];
 }
 
-export function CaseList({ snap }: { snap: Snapshot }) {
+/** `openCaseId`: the case this screen shows (a tafel's own in a casustoets per tafel). */
+export function CaseList({ snap, openCaseId }: { snap: Snapshot; openCaseId: string | null }) {
   const c = t.board.cases;
   const cases = phaseCases(snap);
   if (cases.length === 0) return null;
@@ -30,16 +31,15 @@ export function CaseList({ snap }: { snap: Snapshot }) {
       <h3 id="casussen-titel">{c.title}</h3>
       <ul>
         {cases.map((kase) => (
-          <CaseRow key={kase.id} snap={snap} kase={kase} />
+          <CaseRow key={kase.id} snap={snap} kase={kase} isOpen={kase.id === openCaseId} />
         ))}
       </ul>
     </section>
   );
 }
 
-function CaseRow({ snap, kase }: { snap: Snapshot; kase: CaseView }) {
+function CaseRow({ snap, kase, isOpen }: { snap: Snapshot; kase: CaseView; isOpen: boolean }) {
   const c = t.board.cases;
-  const isOpen = snap.session.currentCaseId === kase.id;
   return (
     <li class={`b-caserow ${isOpen ? "is-open" : ""} ${kase.decision ? "is-decided" : ""}`} aria-current={isOpen ? "true" : undefined}>
       <div class="b-caserow-main">

@@ -7,6 +7,7 @@ import type { Dnd } from "./b-dnd.ts";
 import { Icon } from "./b-icons.tsx";
 import { refKey, roundTitle, shorten, type BoardIndex, type BoardRef } from "./b-model.ts";
 import { SimilarBadge } from "./b-Similar.tsx";
+import { TableBadge } from "./t-TableBadge.tsx";
 
 /** "Ronde 1: de elektrische fiets" -> "Ronde 1": the full title is in the tooltip, the card stays calm. */
 function shortRound(title: string): string {
@@ -15,6 +16,8 @@ function shortRound(title: string): string {
 }
 
 export interface EisCardProps {
+  /** Name the eis's tafel: in plenair, and on the spelleider's board of all tafels. */
+  showTable?: boolean;
   snap: Snapshot;
   index: BoardIndex;
   eis: EisView;
@@ -26,7 +29,7 @@ export interface EisCardProps {
   onMergeWith: (other: BoardRef) => void;
 }
 
-export function EisCard({ snap, index, eis, selected, similar, dnd, onToggle, onTakeIn, onMergeWith }: EisCardProps) {
+export function EisCard({ showTable, snap, index, eis, selected, similar, dnd, onToggle, onTakeIn, onMergeWith }: EisCardProps) {
   const ref: BoardRef = { kind: "eis", id: eis.id };
   const key = refKey(ref);
   const s = t.board.samenvoegen;
@@ -37,6 +40,7 @@ export function EisCard({ snap, index, eis, selected, similar, dnd, onToggle, on
       <div class={classes.filter(Boolean).join(" ")} id={`kaart-eis-${eis.id}`} {...dnd.source(ref)} {...dnd.target(ref)}>
         <div class="b-card-top">
           <RoleChip role={eis.role} />
+          {showTable && eis.tableId ? <TableBadge snap={snap} tableIds={[eis.tableId]} /> : null}
           <span class="small muted" title={round}>
             {shortRound(round)}
           </span>

@@ -13,10 +13,13 @@ import { Icon } from "./b-icons.tsx";
 import { categoryName, refKey, roundTitle, shorten, type BoardIndex, type BoardRef } from "./b-model.ts";
 import { Roles } from "./b-RefSummary.tsx";
 import { SimilarBadge } from "./b-Similar.tsx";
+import { TableBadge } from "./t-TableBadge.tsx";
 
 export type ItemAction = "edit" | "split" | "spanning";
 
 export interface ItemCardProps {
+  /** Name the tafel(s) the item comes from: in plenair, and on the spelleider's board of all tafels. */
+  showTable?: boolean;
   conn: Connection;
   snap: Snapshot;
   index: BoardIndex;
@@ -46,6 +49,7 @@ export function ItemCard(props: ItemCardProps) {
       <div class={classes.filter(Boolean).join(" ")} id={`kaart-item-${item.id}`} {...dnd.source(ref)} {...dnd.target(ref)}>
         <div class="b-card-top">
           <span class="b-cat">{categoryName(snap, item.categoryId)}</span>
+          {props.showTable ? <TableBadge snap={snap} tableIds={item.tableIds.length > 0 ? item.tableIds : item.tableId ? [item.tableId] : []} /> : null}
           <span class="small muted">{s.eisCount(item.eisIds.length)}</span>
         </div>
         <p class="b-item-text">{item.text}</p>

@@ -8,6 +8,7 @@ import { categoryName } from "./p-lookup.ts";
 import { MoscowControl } from "./p-MoscowControl.tsx";
 import { PointsControl } from "./p-PointsControl.tsx";
 import { SupportSummary } from "./p-SupportBars.tsx";
+import { TableSupport } from "./t-TableSupport.tsx";
 
 export function VoteItem(props: { conn: Connection; snap: Snapshot; item: ItemView; support: SupportView | null; canVote: boolean; rank: number | null }) {
   const { conn, snap, item, support, canVote } = props;
@@ -24,7 +25,10 @@ export function VoteItem(props: { conn: Connection; snap: Snapshot; item: ItemVi
       <MoscowControl conn={conn} itemId={item.id} itemText={item.text} choice={choice} />
     )
   ) : revealed && support ? (
-    <SupportSummary support={support} unit={voting.mode === "punten" ? "punten" : "moscow"} />
+    <>
+      <SupportSummary support={support} unit={voting.mode === "punten" ? "punten" : "moscow"} />
+      <TableSupport snap={snap} support={support} />
+    </>
   ) : null;
   // MoSCoW's four options need the full width; points and bars fit beside the text on a wide card.
   const besideText = side !== null && !(open && voting.mode === "moscow");

@@ -6,17 +6,21 @@ import { ROLE_COLOURS } from "../../../theme.ts";
 import "../../../styles/participant.css";
 import { RoleChip } from "../../common.tsx";
 import { categoryName } from "./p-lookup.ts";
+import { hasTables, myTable } from "./t-tafels.ts";
+import { TableBadge } from "./t-TableBadge.tsx";
 
 export function Wensenpakketten({ snap, roundId }: { snap: Snapshot; roundId: string }) {
   const texts = t.participant.rolwissel;
   const eisen = snap.eisen.filter((e) => e.roundId === roundId);
   const ownRole = snap.mine?.role ?? null;
+  // The spelleider sees every tafel's eisen together: each says which tafel it comes from.
+  const showTable = hasTables(snap) && myTable(snap) === null;
   const groups = GAME_ROLES.map((role) => ({ role, eisen: eisen.filter((e) => e.role === role) })).filter((g) => g.eisen.length > 0);
   return (
     <section class="stack p-pakketten" aria-labelledby="p-pakketten-titel">
       <div>
         <h2 id="p-pakketten-titel">{texts.pakkettenTitle}</h2>
-        <p class="muted">{eisen.length > 0 ? texts.pakkettenIntro : texts.noEisen}</p>
+        <p class="muted">{eisen.length > 0 ? (myTable(snap) ? t.tafels.participant.pakkettenIntro : texts.pakkettenIntro) : texts.noEisen}</p>
       </div>
       <div class="p-pakket-grid">
         {groups.map((g) => (
@@ -32,7 +36,15 @@ export function Wensenpakketten({ snap, roundId }: { snap: Snapshot; roundId: st
             <ul class="p-list">
               {g.eisen.map((e) => (
                 <li key={e.id} class="board-card p-eis">
-                  <p class="p-cat-tag small">{categoryName(snap, e.categoryId)}</p>
+                  <p class="p-cat-tag small">
+                    {categoryName(snap, e.categoryId)}
+                    {showTable && e.tableId ? (
+                      <>
+                        {" "}
+                        <TableBadge snap={snap} tableIds={[e.tableId]} />
+                      </>
+                    ) : null}
+                  </p>
                   <p>{e.text}</p>
                 </li>
               ))}

@@ -1,5 +1,6 @@
 /** Small look-ups the participant screens share: names for ids, the current round, who may do what. */
 import type { Audience, Snapshot } from "../../../net/connection.ts";
+import { roundRevealed } from "./t-tafels.ts";
 
 /** Only a participant has a role, writes, votes and says "klaar"; the spelleider watches the same board. */
 export const isParticipant = (audience: Audience): boolean => audience === "deelnemer";
@@ -21,7 +22,8 @@ export function currentRound(snap: Snapshot) {
   const roundId = snap.session.phase.roundId;
   const round = snap.scenario.rounds.find((r) => r.id === roundId) ?? null;
   const caseView = round ? (snap.cases.find((c) => c.id === round.caseId) ?? null) : null;
-  const revealed = snap.session.rounds.find((r) => r.id === roundId)?.revealed ?? false;
+  // With tafels a participant's own tafel may be revealed before the rest.
+  const revealed = roundRevealed(snap, roundId);
   return { roundId, round, caseView, revealed };
 }
 

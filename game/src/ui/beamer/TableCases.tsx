@@ -1,0 +1,83 @@
+/**
+ * A casustoets per tafel on the beamer: a panel per tafel with its case, where it is on De Omgekeerde Toets (the
+ * five steps as numbered marks, the current one named) and whether it decided. Counts and roles only, no names.
+ */
+import type { TableView } from "../../../../server/protocol/views.ts";
+import type { Snapshot } from "../../net/connection.ts";
+import { t } from "../../strings/index.ts";
+import "../../styles/tafels.css";
+import { RoleChip } from "../common.tsx";
+
+export function TableCases({ snap }: { snap: Snapshot }) {
+  const b = t.tafels.beamer;
+  return (
+    <section class="tafel-cases" aria-labelledby="tafel-casussen-kop">
+      <h2 id="tafel-casussen-kop">{b.casesHeading}</h2>
+      <ul class="tafel-cases-grid" style={{ "--tafels": String(snap.tables.length) }}>
+        {snap.tables.map((table) => (
+          <li key={table.tableId}>
+            <TableCase snap={snap} table={table} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TableCase({ snap, table }: { snap: Snapshot; table: TableView }) {
+  const b = t.tafels.beamer;
+  const cb = t.beamer.casustoets;
+  const steps = snap.scenario.omgekeerdeToets;
+  const kase = table.caseId ? snap.cases.find((c) => c.id === table.caseId) : undefined;
+  const stepIndex = Math.min(table.stepIndex ?? 0, steps.length);
+  const step = steps[stepIndex];
+  // The newest note at this tafel's current step: what the tafel is talking about now.
+  const note = kase?.notes.filter((n) => n.stepId === step?.id).at(-1);
+  return (
+    <article class={`beamer-panel tafel-case ${kase?.decision ? "done" : ""}`} aria-labelledby={`tc-${table.tableId}`}>
+      <p class="beamer-label" id={`tc-${table.tableId}`}>
+        {table.name}
+      </p>
+      {kase ? (
+        <>
+          <h3 class="clamp-3">{kase.title}</h3>
+          <ol class="tafel-steps" aria-label={cb.pathLabel}>
+            {steps.map((s, i) => {
+              const state = kase.decision || i < stepIndex ? "done" : i === stepIndex ? "current" : "todo";
+              return (
+                <li key={s.id} class={state} aria-current={state === "current" ? "step" : undefined}>
+                  <span aria-hidden="true">{state === "done" ? "✓" : i + 1}</span>
+                  <span class="sr-only">{`${cb.step(i + 1)}: ${s.title}${state === "done" ? ` (${cb.done})` : ""}`}</span>
+                </li>
+              );
+            })}
+          </ol>
+          <p class="tafel-case-step">
+            {kase.decision ? (
+              <strong class="tafel-tile-ok">
+                <span aria-hidden="true">✓ </span>
+                {b.decided}
+              </strong>
+            ) : (
+              <>
+                <strong>{b.step(stepIndex + 1, steps.length)}</strong>
+                {step ? `: ${step.title}` : ""}
+              </>
+            )}
+          </p>
+          <p class="tafel-case-effect clamp-4">
+            <span class="beamer-label">{cb.effect}: </span>
+            {kase.effectWanted}
+          </p>
+          {note && !kase.decision ? (
+            <p class="tafel-case-note">
+              {note.role ? <RoleChip role={note.role} /> : null} <span class="clamp-3">{note.text}</span>
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p class="muted">{b.noCase}</p>
+      )}
+    </article>
+  );
+}

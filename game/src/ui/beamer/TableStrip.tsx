@@ -1,0 +1,77 @@
+/**
+ * The tafels side by side on the beamer: per tafel what the room wants to know in this phase (eisen written and
+ * revealed, items made, votes cast, who is ready). Counts only, never a name. Nothing shows without tafels.
+ */
+import type { TableView } from "../../../../server/protocol/views.ts";
+import type { Snapshot } from "../../net/connection.ts";
+import { t } from "../../strings/index.ts";
+import "../../styles/tafels.css";
+
+export function TableStrip({ snap }: { snap: Snapshot }) {
+  if (snap.tables.length === 0) return null;
+  return (
+    <section class="tafel-strip" aria-label={t.tafels.beamer.progressLabel}>
+      <ul style={{ "--tafels": String(snap.tables.length) }}>
+        {snap.tables.map((table) => (
+          <li key={table.tableId} class={`tafel-tile ${done(snap, table) ? "done" : ""}`}>
+            <h3 class="tafel-tile-name">{table.name}</h3>
+            <Facts snap={snap} table={table} />
+            <span class="tafel-tile-bar" aria-hidden="true">
+              <span style={{ width: `${Math.round(share(snap, table) * 100)}%` }} />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** How far the tafel is in this phase, 0..1: the bar under its facts. */
+function share(snap: Snapshot, table: TableView): number {
+  if (table.members === 0) return 0;
+  const kind = snap.session.phase.kind;
+  const n = kind === "rolwissel" ? table.wrote : kind === "prioriteren" ? table.voted : table.ready;
+  return Math.min(1, n / table.members);
+}
+
+function done(snap: Snapshot, table: TableView): boolean {
+  return snap.session.phase.kind === "rolwissel" ? table.revealed : table.members > 0 && table.ready >= table.members;
+}
+
+function Facts({ snap, table }: { snap: Snapshot; table: TableView }) {
+  const b = t.tafels.beamer;
+  switch (snap.session.phase.kind) {
+    case "rolwissel":
+      return (
+        <>
+          <p class="tafel-tile-main">{b.wrote(table.wrote, table.members)}</p>
+          <p>
+            {b.eisen(table.eisen)} ·{" "}
+            {table.revealed ? (
+              <strong class="tafel-tile-ok">
+                <span aria-hidden="true">✓ </span>
+                {b.revealed}
+              </strong>
+            ) : (
+              <span class="muted">{b.hidden}</span>
+            )}
+          </p>
+        </>
+      );
+    case "samenvoegen": {
+      const loose = snap.eisen.filter((e) => e.tableId === table.tableId && e.itemId === null).length;
+      return (
+        <>
+          <p class="tafel-tile-main">
+            {b.items(table.items)} · <span class="muted">{b.loose(loose)}</span>
+          </p>
+          <p>{b.ready(table.ready, table.members)}</p>
+        </>
+      );
+    }
+    case "prioriteren":
+      return <p class="tafel-tile-main">{b.voted(table.voted, table.members)}</p>;
+    default:
+      return <p class="tafel-tile-main">{b.ready(table.ready, table.members)}</p>;
+  }
+}
