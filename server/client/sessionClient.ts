@@ -18,6 +18,7 @@ import {
   ItemViewSchema,
   KaderViewSchema,
   REPLAY_POSITION_MESSAGE,
+  type PlayerViewData,
   TableViewSchema,
   TerugkomViewSchema,
   MineViewSchema,
@@ -336,6 +337,29 @@ export class SessionClient {
   }
   get drafts() {
     return parseMap(this.room.state.drafts, EisViewSchema);
+  }
+
+  /** Everything this client may see, in the shape of core's playerView: what screens and tests draw from. */
+  view(): PlayerViewData {
+    return {
+      session: this.session,
+      scenario: this.scenario,
+      seats: this.seats,
+      cards: this.cards,
+      clusters: this.clusters,
+      eisen: this.eisen,
+      items: this.items,
+      spanningen: this.spanningen,
+      suggestions: this.suggestions,
+      support: this.support,
+      cases: this.cases,
+      tables: this.tables,
+      kader: this.kader,
+      terugkom: this.terugkom,
+      people: this.people,
+      mine: this.mine,
+      drafts: this.drafts,
+    };
   }
 
   /** Waits until the projected state satisfies a condition (state arrives as patches). */

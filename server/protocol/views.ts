@@ -314,6 +314,8 @@ export const PlayerViewSchema = z.object({
   drafts: z.array(EisViewSchema),
 });
 
+export type PlayerViewData = z.infer<typeof PlayerViewSchema>;
+
 export const TimelineSchema = z.object({
   entries: z.array(
     z.object({

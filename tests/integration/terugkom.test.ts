@@ -18,22 +18,8 @@ const server = useTestServer();
 type Board = Omit<PlayerView, "people" | "mine" | "drafts">;
 
 function beamerBoard(c: SessionClient): Board {
-  return {
-    session: c.session,
-    scenario: c.scenario,
-    seats: c.seats,
-    cards: c.cards,
-    clusters: c.clusters,
-    eisen: c.eisen,
-    items: c.items,
-    spanningen: c.spanningen,
-    suggestions: c.suggestions,
-    support: c.support,
-    cases: c.cases,
-    tables: c.tables,
-    kader: c.kader,
-    terugkom: c.terugkom,
-  };
+  const { people: _people, mine: _mine, drafts: _drafts, ...board } = c.view();
+  return board;
 }
 
 /**

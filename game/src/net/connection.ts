@@ -6,33 +6,14 @@
 import { SessionClient, newId, newSeatToken, type CommandInput, type ConnectionStatus, type SendResult, type Who } from "../../../server/client/sessionClient.ts";
 import { z } from "zod";
 import { RealRoleSchema, type RealRole } from "../../../server/protocol/ids.ts";
+import type { PlayerViewData } from "../../../server/protocol/views.ts";
 import { serverUrl } from "./endpoint.ts";
 
 export type { CommandInput, ConnectionStatus, SendResult };
 export { newId };
 
-/** Everything a screen draws from: parsed once per patch. */
-export interface Snapshot {
-  seq: number;
-  session: SessionClient["session"];
-  scenario: SessionClient["scenario"];
-  seats: SessionClient["seats"];
-  cards: SessionClient["cards"];
-  clusters: SessionClient["clusters"];
-  eisen: SessionClient["eisen"];
-  items: SessionClient["items"];
-  spanningen: SessionClient["spanningen"];
-  suggestions: SessionClient["suggestions"];
-  support: SessionClient["support"];
-  cases: SessionClient["cases"];
-  kader: SessionClient["kader"];
-  terugkom: SessionClient["terugkom"];
-  tables: SessionClient["tables"];
-  replaySeq: number;
-  people: SessionClient["people"];
-  mine: SessionClient["mine"];
-  drafts: SessionClient["drafts"];
-}
+/** Everything a screen draws from: parsed once per patch. `replaySeq`: where the spelleider is in the terugblik. */
+export type Snapshot = PlayerViewData & { seq: number; replaySeq: number };
 
 export type Audience = "deelnemer" | "spelleider" | "beamer";
 
@@ -70,27 +51,7 @@ export class Connection {
     const c = this.client;
     if (!c.room.state.session) return; // the first full state has not arrived yet
     try {
-      this.snapshot = {
-        seq: c.seq,
-        session: c.session,
-        scenario: c.scenario,
-        seats: c.seats,
-        cards: c.cards,
-        clusters: c.clusters,
-        eisen: c.eisen,
-        items: c.items,
-        spanningen: c.spanningen,
-        suggestions: c.suggestions,
-        support: c.support,
-        cases: c.cases,
-        kader: c.kader,
-        terugkom: c.terugkom,
-        tables: c.tables,
-        replaySeq: c.replaySeq,
-        people: c.people,
-        mine: c.mine,
-        drafts: c.drafts,
-      };
+      this.snapshot = { seq: c.seq, replaySeq: c.replaySeq, ...c.view() };
     } catch (error) {
       // A patch that does not parse is not shown; the next one will be. Never a blank screen.
       console.error("Toestand kon niet worden gelezen", error);

@@ -135,28 +135,7 @@ export function terugblikFor(source: TerugblikSource): Terugblik {
 
 /** A replayed board in the shape the live screens draw from: the same beamer components can show it unchanged. */
 export function snapshotOf(board: BoardAt): Snapshot {
-  const v = board.view;
-  return {
-    seq: board.seq,
-    session: v.session,
-    scenario: v.scenario,
-    seats: v.seats,
-    cards: v.cards,
-    clusters: v.clusters,
-    eisen: v.eisen,
-    items: v.items,
-    spanningen: v.spanningen,
-    suggestions: v.suggestions,
-    support: v.support,
-    cases: v.cases,
-    tables: v.tables,
-    kader: v.kader,
-    terugkom: v.terugkom,
-    replaySeq: 0,
-    people: v.people,
-    mine: v.mine,
-    drafts: v.drafts,
-  };
+  return { ...board.view, seq: board.seq, replaySeq: 0 };
 }
 
 /** The day-1 part of a timeline: what the terugblik steps through. */
