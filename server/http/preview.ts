@@ -7,6 +7,7 @@
  * build. Every scenario text is author input and goes through `esc`; a Content-Security-Policy that allows only the
  * page's own inline scripts (by hash) is a second line of defence.
  */
+import { PAPER_CSS } from "./paperCss.ts";
 import { createHash } from "node:crypto";
 import { PHASE_TITLES, MOSCOW_NAMES, t } from "../../game/src/strings/index.ts";
 import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "../../game/src/theme.ts";
@@ -306,33 +307,12 @@ function stemmen(s: Scenario): string {
 
 // ---------- the page ----------
 
-const FONT = `"Atkinson Hyperlegible Next", "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif`;
-
-const CSS = `
-:root { --paper:#f6f1e8; --card:#fff; --ink:#1f2a30; --muted:#56626b; --line:#d9d2c5; --accent:#0b5f78; --accent-soft:#e3f0f3;
-  --ok:#1e6b3a; --danger:#a32a00; --danger-soft:#fbe9e2; --focus:#e69f00; --radius:14px;
-  --shadow:0 1px 2px rgba(31,42,48,.08), 0 2px 8px rgba(31,42,48,.06); color-scheme: light; }
-* { box-sizing: border-box; }
-body { margin:0; font:1.0625rem/1.55 ${FONT}; color:var(--ink); background:var(--paper); -webkit-text-size-adjust:100%; }
+const CSS = `${PAPER_CSS}
 main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; }
 h1, h2, h3, h4, h5 { line-height:1.25; margin:0 0 .4rem; }
-h1 { font-size: 2rem; }
 h2 { font-size: 1.5rem; margin-top: 2.5rem; }
-h3 { font-size: 1.2rem; }
 h4, h5 { font-size: 1rem; }
-p { margin: 0 0 .6rem; }
-ul, ol { margin: 0; padding-left: 1.25rem; }
 li + li { margin-top: .3rem; }
-a { color: var(--accent); }
-code { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", monospace; font-size: .85em; background: #efe9dd; border-radius: 4px; padding: .05rem .3rem; }
-:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-.visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
-.skip { position:absolute; left:-999px; top:.5rem; background:#fff; padding:.5rem 1rem; border-radius:8px; }
-.skip:focus { left:.5rem; }
-.card { background: var(--card); border-radius: var(--radius); box-shadow: var(--shadow); padding: 1.1rem 1.25rem; }
-.muted { color: var(--muted); }
-.small { font-size: .92rem; }
-.kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .8rem; font-weight: 700; color: var(--muted); margin: 0 0 .2rem; }
 .lead { color: var(--muted); max-width: 70ch; }
 .tag { display:inline-block; vertical-align: middle; font-size: .78rem; font-weight:700; color: var(--accent); background: var(--accent-soft); border-radius: 999px; padding: .05rem .6rem; margin-left: .3rem; }
 .intro { border-top: 10px solid var(--accent); }

@@ -20,15 +20,22 @@ export function BeamerHeader({ snap }: { snap: Snapshot }) {
         <Timer snap={snap} />
       </div>
       {phase.kind !== "lobby" ? (
-        <p class="beamer-join">
-          <span>
-            {t.beamer.joinShort} <strong class="join-host">{location.host}</strong>
-          </span>
-          <span>
-            {t.beamer.codeLabel} <strong>{code}</strong>
-          </span>
-        </p>
+        <JoinHint code={code} />
       ) : null}
     </header>
+  );
+}
+
+/** How late-comers join: the address and the code, readable from the back of the room. */
+export function JoinHint({ code }: { code: string }) {
+  return (
+    <p class="beamer-join">
+      <span>
+        {t.beamer.joinShort} <strong class="join-host">{location.host}</strong>
+      </span>
+      <span>
+        {t.beamer.codeLabel} <strong>{code}</strong>
+      </span>
+    </p>
   );
 }

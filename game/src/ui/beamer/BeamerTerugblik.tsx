@@ -9,6 +9,7 @@ import type { Snapshot } from "../../net/connection.ts";
 import { terugblikFor, timeOf } from "../../net/terugblik.ts";
 import { t } from "../../strings/index.ts";
 import { eventLabel, phaseParts, useBoardAt, useTimeline } from "../terugblik/TerugblikViewer.tsx";
+import { JoinHint } from "./BeamerHeader.tsx";
 import { Board } from "./BeamerScreen.tsx";
 
 export function BeamerTerugblik({ snap }: { snap: Snapshot }) {
@@ -77,18 +78,5 @@ export function TerugkomHeader({ snap }: { snap: Snapshot }) {
       </div>
       <JoinHint code={snap.session.code} />
     </header>
-  );
-}
-
-function JoinHint({ code }: { code: string }) {
-  return (
-    <p class="beamer-join">
-      <span>
-        {t.beamer.joinShort} <strong class="join-host">{location.host}</strong>
-      </span>
-      <span>
-        {t.beamer.codeLabel} <strong>{code}</strong>
-      </span>
-    </p>
   );
 }
