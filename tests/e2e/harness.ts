@@ -81,6 +81,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREEN_DIR, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 
+/**
+ * Looks at screens as a reviewer would: `look(page, name)` waits for appear-animations, photographs the page and runs
+ * axe-core; `findings` collects what axe said per screen, for one check at the end of a test.
+ */
+export function screenLooker(): { findings: { screen: string; violations: AxeFinding[] }[]; look(page: Page, name: string): Promise<void> } {
+  const findings: { screen: string; violations: AxeFinding[] }[] = [];
+  return {
+    findings,
+    async look(page, name) {
+      await page.waitForTimeout(350);
+      await screenshot(page, name);
+      findings.push({ screen: name, violations: await seriousViolations(page) });
+    },
+  };
+}
+
 export async function createSession(baseUrl: string, variantId = "kort"): Promise<{ code: string; secret: string; sessionId: string }> {
   const res = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "demo-maatwerk", variantId }) });
   const body: unknown = await res.json();

@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenshot, seriousViolations, useE2E, type AxeFinding } from "./harness.ts";
+import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
@@ -21,14 +21,7 @@ const EISEN = [
 
 describe.skipIf(!hasChromium)("een hele sessie in de browser", () => {
   const fixture = useE2E();
-  const findings: { screen: string; violations: AxeFinding[] }[] = [];
-
-  /** axe-core and a screenshot of one screen; violations are collected and checked at the end of the test. */
-  async function look(page: Page, name: string): Promise<void> {
-    await page.waitForTimeout(350); // let appear-animations finish before the photo
-    await screenshot(page, name);
-    findings.push({ screen: name, violations: await seriousViolations(page) });
-  }
+  const { findings, look } = screenLooker();
 
   it("spelleider, beamer en zes deelnemers spelen van lobby tot kader op maat", { timeout: 240_000 }, async () => {
     const { code, secret } = await createSession(fixture.get().baseUrl, "kort");

@@ -3,12 +3,11 @@
  * Tafels card, the bots play the rolwissel (the tafels revealed one by one), and the console shows the four tafels'
  * progress side by side while the beamer shows the same per tafel, by counts only. Screens are checked with axe-core.
  */
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { playPhases } from "../../server/bots/play.ts";
 import { SessionClient } from "../../server/client/sessionClient.ts";
 import { REAL_ROLES, type RealRole } from "../../server/protocol/ids.ts";
-import { createSession, hasChromium, noChromiumReason, screenshot, seriousViolations, useE2E, type AxeFinding } from "./harness.ts";
+import { createSession, hasChromium, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
@@ -17,12 +16,7 @@ const TABLES = 4;
 
 describe.skipIf(!hasChromium)("tafels in de browser", () => {
   const fixture = useE2E();
-  const findings: { screen: string; violations: AxeFinding[] }[] = [];
-  async function look(page: Page, name: string): Promise<void> {
-    await page.waitForTimeout(350);
-    await screenshot(page, name);
-    findings.push({ screen: name, violations: await seriousViolations(page) });
-  }
+  const { findings, look } = screenLooker();
 
   it("vier tafels naast elkaar in de console en op de beamer", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();

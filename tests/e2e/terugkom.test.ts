@@ -3,12 +3,11 @@
  * weeks later the spelleider opens it, steps through the terugblik with the beamer following, the phone reflects
  * and adds an item, and everyone sees kader versie 2 beside versie 1. Screens are checked with axe-core.
  */
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { playPhases } from "../../server/bots/play.ts";
 import { SessionClient } from "../../server/client/sessionClient.ts";
 import { REAL_ROLES, type RealRole } from "../../server/protocol/ids.ts";
-import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenshot, seriousViolations, useE2E, type AxeFinding } from "./harness.ts";
+import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
@@ -16,12 +15,7 @@ const NEW_ITEM = "Elk kwartaal bespreken raad en wijkteam samen twee casussen wa
 
 describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
   const fixture = useE2E();
-  const findings: { screen: string; violations: AxeFinding[] }[] = [];
-  async function look(page: Page, name: string): Promise<void> {
-    await page.waitForTimeout(350);
-    await screenshot(page, name);
-    findings.push({ screen: name, violations: await seriousViolations(page) });
-  }
+  const { findings, look } = screenLooker();
 
   it("terugblik stap voor stap, reflecties en kader versie 2 naast versie 1", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
