@@ -20,7 +20,9 @@ import {
   REPLAY_POSITION_MESSAGE,
   type PlayerViewData,
   TableViewSchema,
+  TerugkomHeaderSchema,
   TerugkomViewSchema,
+  KaderV2ItemSchema,
   MineViewSchema,
   PersonViewSchema,
   PublicScenarioSchema,
@@ -321,8 +323,13 @@ export class SessionClient {
   get tables() {
     return parseMap(this.room.state.tables, TableViewSchema);
   }
+  /** The header and the items travel apart (see schema.ts); put together again in the header's order. */
   get terugkom() {
-    return TerugkomViewSchema.nullable().parse(JSON.parse(this.room.state.terugkom || "null"));
+    const header = TerugkomHeaderSchema.nullable().parse(JSON.parse(this.room.state.terugkom || "null"));
+    if (!header) return null;
+    const items = new Map(parseMap(this.room.state.terugkomItems, KaderV2ItemSchema).map((i) => [i.itemId, i]));
+    const { v2Order, ...view } = header;
+    return TerugkomViewSchema.parse({ ...view, v2: v2Order.flatMap((id) => items.get(id) ?? []) });
   }
   /** The spelleider's position in the terugblik (0 when not replaying). */
   get replaySeq(): number {

@@ -245,6 +245,9 @@ export const TerugkomViewSchema = z.object({
 });
 export type TerugkomView = z.infer<typeof TerugkomViewSchema>;
 
+/** How the room sends a TerugkomView: without the items (they come one entity each), with their order. */
+export const TerugkomHeaderSchema = TerugkomViewSchema.extend({ v2Order: z.array(z.string()) });
+
 /** One tafel's progress, side by side for the spelleider and the beamer (counts only, no names). */
 export const TableViewSchema = z.object({
   tableId: z.string(),

@@ -60,7 +60,9 @@ export class Projector {
     syncMap(s.tables, views.tableViews(session, online).map((v) => ({ key: v.tableId, value: v })));
     s.suggestions = setJson(s.suggestions, views.boardSuggestions(session));
     s.kader = setJson(s.kader, views.kaderView(session));
-    s.terugkom = setJson(s.terugkom, terugkomView(session));
+    const terugkom = terugkomView(session);
+    s.terugkom = setJson(s.terugkom, terugkom ? { ...terugkom, v2: [], v2Order: terugkom.v2.map((i) => i.itemId) } : null);
+    syncMap(s.terugkomItems, (terugkom?.v2 ?? []).map((v) => ({ key: v.itemId, value: v })));
     this.syncPrivate(session, online);
   }
 

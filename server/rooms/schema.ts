@@ -37,8 +37,12 @@ export const SessionRoomState = schema(
     suggestions: t.string(),
     /** KaderView in the resultaat phase, else "null". */
     kader: t.string(),
-    /** TerugkomView once the terugkombijeenkomst is open, else "null". */
+    /**
+     * TerugkomView without its v2 items once the terugkombijeenkomst is open, else "null"; the items travel one entity
+     * each in `terugkomItems`, so one reflection patches one item instead of the whole kader.
+     */
     terugkom: t.string(),
+    terugkomItems: t.map(Entity),
     /** Where the spelleider is in the terugblik (a log position), so the beamer can follow; 0 = not replaying. Not logged. */
     replaySeq: t.number(),
     /** PersonView per participant: the spelleider sees all, a participant their own. */
