@@ -1,20 +1,27 @@
 /**
- * `npm start`: the game and the server on one port, on an SQLite file in the data directory, with every scenario
- * in scenarios/ ready. Configuration comes from the environment (see README: PORT, DATA_DIR, SCENARIO_DIR, TRAINER_SECRET).
+ * `npm start`: the game and the server on one port, on an SQLite file in the data directory (or PostgreSQL when
+ * DATABASE_URL is set), with every scenario in scenarios/ ready. Configuration comes from the environment (see
+ * README: PORT, DATA_DIR, SCENARIO_DIR, TRAINER_SECRET; for several processes DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS).
  */
 import { resolve } from "node:path";
 import { buildServer } from "./app.ts";
 import { trainerSecretFromEnv } from "./patterns/secret.ts";
+import { scaleConfigFromEnv } from "./scaleConfig.ts";
 import { loadScenarioDir } from "./scenarios/load.ts";
-import { SqliteEventStore } from "./store/sqlite.ts";
+import { openStoreFromEnv } from "./store/open.ts";
 
 const port = Number(process.env.PORT ?? 2567);
 const host = process.env.HOST ?? "0.0.0.0";
-const dataDir = resolve(process.env.DATA_DIR ?? "data");
 const scenarioDir = resolve(process.env.SCENARIO_DIR ?? "scenarios");
 // The trainer's overview over sessions; off unless TRAINER_SECRET is long enough. The secret itself is never printed.
 const trainer = trainerSecretFromEnv(process.env.TRAINER_SECRET);
 if (trainer.warning) console.warn(trainer.warning);
+const config = scaleConfigFromEnv(process.env);
+if (!config.ok) {
+  console.error(config.error);
+  process.exit(1);
+}
+for (const warning of config.warnings) console.warn(warning);
 
 const { scenarios, errors } = await loadScenarioDir(scenarioDir);
 for (const error of errors) {
@@ -26,13 +33,14 @@ if (scenarios.size === 0) {
   process.exit(1);
 }
 
-const store = new SqliteEventStore(resolve(dataDir, "maatwerkspel.sqlite"));
-const server = buildServer({ store, scenarios, clientDir: resolve(process.env.CLIENT_DIR ?? "dist/client"), trainerSecret: trainer.secret });
+const { store, where } = await openStoreFromEnv({ DATABASE_URL: config.databaseUrl, DATA_DIR: process.env.DATA_DIR });
+const server = buildServer({ store, scenarios, clientDir: resolve(process.env.CLIENT_DIR ?? "dist/client"), trainerSecret: trainer.secret, scale: config.scale });
 await server.listen(port, host);
 
 console.log(`Maatwerkspel draait op http://localhost:${port}`);
 console.log(`  scenario's: ${[...scenarios.keys()].join(", ")}`);
-console.log(`  gegevens:   ${resolve(dataDir, "maatwerkspel.sqlite")}`);
+console.log(`  gegevens:   ${where}`);
+if (config.scale) console.log(`  processen:  gedeeld via Redis; dit proces is bereikbaar op ${config.scale.publicAddress ?? "(geen PUBLIC_ADDRESS)"}`);
 console.log(`  trainers:   ${trainer.secret ? `http://localhost:${port}/trainer/<TRAINER_SECRET>` : "uit (zet TRAINER_SECRET, minstens 32 tekens)"}`);
 
 // Colyseus handles SIGINT/SIGTERM itself (rooms are disposed first); the store closes last.

@@ -1,6 +1,7 @@
 /**
  * `npm run session:import -- sessie.json [--data-dir dir]`: brings a session exported as JSON (export.json) into
- * the SQLite file of a data directory (DATA_DIR, default ./data), e.g. to hold the terugkombijeenkomst on another
+ * the SQLite file of a data directory (DATA_DIR, default ./data), or into PostgreSQL when DATABASE_URL is set and
+ * no --data-dir is given, e.g. to hold the terugkombijeenkomst on another
  * server. The session gets a new join code and a new spelleiderslink, printed once; it keeps its sessionId when that
  * is free here. Every event is stored again with its commandKey, so a replay gives the same session.
  */
@@ -13,6 +14,7 @@ import { replay } from "../core/evolve.ts";
 import { SessionExportSchema, type SessionExport } from "../exports/json.ts";
 import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
 import { hashSecret, makeJoinCode } from "../sessions.ts";
+import { PostgresEventStore } from "../store/postgres.ts";
 import { SqliteEventStore } from "../store/sqlite.ts";
 import type { EventStore } from "../store/types.ts";
 
@@ -20,6 +22,7 @@ const USAGE = [
   "Gebruik: npm run session:import -- <bestand.json> [--data-dir <map>]",
   "  <bestand.json>  een sessie-export (export.json uit de spelleiderstafel)",
   "  --data-dir      de map met maatwerkspel.sqlite (standaard DATA_DIR, anders ./data)",
+  "Met DATABASE_URL (en zonder --data-dir) gaat de sessie naar die PostgreSQL-database.",
 ].join("\n");
 
 export interface ImportedSession {
@@ -111,7 +114,7 @@ async function freeCode(store: EventStore): Promise<string> {
 
 const readArgs = (argv: string[]) => parseArgs({ args: argv, options: { "data-dir": { type: "string" } }, allowPositionals: true, strict: true });
 
-function parseOptions(argv: string[]): { file: string; dataDir: string } | { error: string } {
+function parseOptions(argv: string[]): { file: string; dataDir: string; databaseUrl: string | null } | { error: string } {
   let parsed: ReturnType<typeof readArgs>;
   try {
     parsed = readArgs(argv);
@@ -122,7 +125,9 @@ function parseOptions(argv: string[]): { file: string; dataDir: string } | { err
   const [file, ...extra] = parsed.positionals;
   if (!file) return { error: "Geef het bestand op dat je wilt importeren." };
   if (extra.length > 0) return { error: `Geef één bestand tegelijk op (nu ook: ${extra.join(", ")}).` };
-  return { file: resolve(file), dataDir: resolve(parsed.values["data-dir"] ?? process.env.DATA_DIR ?? "data") };
+  // An explicit --data-dir means the SQLite file, whatever the environment says.
+  const databaseUrl = parsed.values["data-dir"] === undefined ? process.env.DATABASE_URL?.trim() || null : null;
+  return { file: resolve(file), dataDir: resolve(parsed.values["data-dir"] ?? process.env.DATA_DIR ?? "data"), databaseUrl };
 }
 
 function report(imported: ImportedSession): string {
@@ -155,15 +160,16 @@ async function main(argv: string[]): Promise<number> {
     console.error(data.error);
     return 1;
   }
-  const store = new SqliteEventStore(resolve(options.dataDir, "maatwerkspel.sqlite"));
+  let store: EventStore | null = null;
   try {
+    store = options.databaseUrl ? await PostgresEventStore.open(options.databaseUrl) : new SqliteEventStore(resolve(options.dataDir, "maatwerkspel.sqlite"));
     console.log(report(await importSession(store, data)));
     return 0;
   } catch (error) {
     console.error(`De import is mislukt: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
-    await store.close();
+    await store?.close();
   }
 }
 

@@ -1,13 +1,15 @@
 /**
  * `npm run session:purge -- --older-than 180d [--data-dir dir] [--dry-run]`: deletes every session created longer
- * ago than the given age from the SQLite file in the data directory (DATA_DIR, default ./data), each with its whole
- * log. Meant to run from cron next to the server. It prints label, date and code of what it deletes, never names.
+ * ago than the given age from the SQLite file in the data directory (DATA_DIR, default ./data), or from PostgreSQL
+ * when DATABASE_URL is set and no --data-dir is given, each with its whole log. Meant to run from cron next to the server. It prints label, date and code of what it deletes, never names.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { withoutPassword } from "../store/open.ts";
+import { PostgresEventStore } from "../store/postgres.ts";
 import { SqliteEventStore } from "../store/sqlite.ts";
-import type { SessionRecord } from "../store/types.ts";
+import type { EventStore, SessionRecord } from "../store/types.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const UNITS = { d: { ms: DAY_MS, one: "dag", many: "dagen" }, w: { ms: 7 * DAY_MS, one: "week", many: "weken" } } as const;
@@ -17,6 +19,7 @@ const USAGE = [
   "  --older-than  sessies die langer geleden zijn gemaakt, bijvoorbeeld 180d (dagen) of 26w (weken)",
   "  --data-dir    de map met maatwerkspel.sqlite (standaard DATA_DIR, anders ./data)",
   "  --dry-run     alleen laten zien wat er verwijderd zou worden",
+  "Met DATABASE_URL (en zonder --data-dir) ruimt het de PostgreSQL-database op.",
 ].join("\n");
 
 interface Age {
@@ -28,6 +31,8 @@ interface Age {
 interface Options {
   age: Age;
   dataDir: string;
+  /** DATABASE_URL, unless --data-dir asked for the SQLite file explicitly. */
+  databaseUrl: string | null;
   dryRun: boolean;
 }
 
@@ -60,7 +65,8 @@ function parseOptions(argv: string[]): Options | { error: string } {
   if (values["older-than"] === undefined) return { error: "Zeg hoe oud een sessie moet zijn om te verdwijnen, bijvoorbeeld --older-than 180d." };
   const age = parseAge(values["older-than"]);
   if (!age) return { error: `'${values["older-than"]}' is geen leeftijd. Gebruik een aantal dagen of weken, bijvoorbeeld 180d of 26w.` };
-  return { age, dataDir: resolve(values["data-dir"] ?? process.env.DATA_DIR ?? "data"), dryRun: values["dry-run"] ?? false };
+  const databaseUrl = values["data-dir"] === undefined ? process.env.DATABASE_URL?.trim() || null : null;
+  return { age, dataDir: resolve(values["data-dir"] ?? process.env.DATA_DIR ?? "data"), databaseUrl, dryRun: values["dry-run"] ?? false };
 }
 
 const formatDate = (time: number): string => new Date(time).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
@@ -72,7 +78,7 @@ function sessionLine(record: SessionRecord): string {
   return `  ${formatDate(record.createdAt).padEnd(18)} ${record.code}  ${record.label}`;
 }
 
-async function purge(store: SqliteEventStore, options: Options, now: number): Promise<void> {
+async function purge(store: EventStore, options: Options, now: number): Promise<void> {
   const cutoff = now - options.age.ms;
   const expired = await store.listSessionsCreatedBefore(cutoff);
   const when = `ouder dan ${options.age.words}, gemaakt vóór ${formatDate(cutoff)}`;
@@ -100,13 +106,14 @@ async function main(): Promise<number> {
   }
   const file = resolve(options.dataDir, "maatwerkspel.sqlite");
   // Opening would create an empty file: a wrong --data-dir must say so, not report "nothing to delete".
-  if (!existsSync(file)) {
+  if (!options.databaseUrl && !existsSync(file)) {
     console.error(`Er is geen databasebestand ${file}. Klopt de map (--data-dir of DATA_DIR)?`);
     return 1;
   }
-  let store: SqliteEventStore | null = null;
+  let store: EventStore | null = null;
   try {
-    store = new SqliteEventStore(file);
+    if (options.databaseUrl) console.log(`Database: ${withoutPassword(options.databaseUrl)}`);
+    store = options.databaseUrl ? await PostgresEventStore.open(options.databaseUrl) : new SqliteEventStore(file);
     await purge(store, options, Date.now());
     return 0;
   } catch (error) {

@@ -1,6 +1,7 @@
 /**
- * Reaching the live room of a session from outside it (the HTTP routes). The matchmaker lists every room of this
- * process with the sessionId it was created for (app.ts: filterBy sessionId).
+ * Reaching the live room of a session from outside it (the HTTP routes). The matchmaker lists every room with the
+ * sessionId it was created for (app.ts: filterBy sessionId): this process's rooms, and with Redis (several
+ * processes) every process's rooms, so a deletion that arrives at one process reaches the room on another.
  */
 import { matchMaker } from "@colyseus/core";
 import { SessionRoom } from "./SessionRoom.ts";
@@ -19,8 +20,22 @@ export async function findLiveRooms(sessionId: string): Promise<SessionRoom[]> {
   return rooms;
 }
 
+/** How long a room on another process may take to close before we go on and delete anyway. */
+const REMOTE_CLOSE_TIMEOUT_MS = 5_000;
+
 /** Tells everyone in the session's rooms that it is deleted and closes them; nothing to do when none is open. */
 export async function closeLiveRoomsForDeletion(sessionId: string): Promise<void> {
-  const rooms = await findLiveRooms(sessionId);
-  await Promise.all(rooms.map((room) => room.closeForDeletion()));
+  const local = await findLiveRooms(sessionId);
+  const localIds = new Set(local.map((room) => room.roomId));
+  const remote = (await matchMaker.query({ sessionId })).filter((listing) => !localIds.has(listing.roomId));
+  await Promise.all([
+    ...local.map((room) => room.closeForDeletion()),
+    // Through Redis to the process that holds the room. A listing of a process that died answers nothing: its room
+    // is gone with it, so nobody is left to tell, and the data can go.
+    ...remote.map((listing) =>
+      matchMaker.remoteRoomCall<SessionRoom>(listing.roomId, "closeForDeletion", [], REMOTE_CLOSE_TIMEOUT_MS).catch((error: unknown) => {
+        console.warn(`Kamer ${listing.roomId} van sessie ${sessionId} op proces ${listing.processId} antwoordde niet bij verwijderen:`, error instanceof Error ? error.message : error);
+      }),
+    ),
+  ]);
 }

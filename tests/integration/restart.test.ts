@@ -62,6 +62,9 @@ describe("herstart na kill -9", () => {
     const seats = ctx.players.map((p) => ({ participantId: p.mine?.participantId, role: p.mine?.role }));
     const itemsBefore = ctx.spelleider.items.map((i) => i.id).sort();
 
+    // Taken before the kill: a fast client may already be in its new room by the time the new server answers.
+    const everyone = [ctx.spelleider, ...ctx.players];
+    const oldRooms = everyone.map((c) => c.room);
     first.kill("SIGKILL");
     await new Promise<void>((ok) => first.once("exit", () => ok()));
     await startServer(port);
@@ -73,8 +76,6 @@ describe("herstart na kill -9", () => {
 
     // Everyone comes back by themselves: the clients notice the room is gone and rejoin with their seat token
     // (participants) or secret (spelleider), as an open browser tab would.
-    const everyone = [ctx.spelleider, ...ctx.players];
-    const oldRooms = everyone.map((c) => c.room);
     const back = Date.now();
     const backInSeat = (c: (typeof everyone)[number], i: number) => c.room !== oldRooms[i] && c.status === "verbonden";
     await Promise.all(everyone.map((c, i) => c.until(() => backInSeat(c, i), 75_000))).catch((error: unknown) => {

@@ -59,8 +59,8 @@ async function seed(records: SessionRecord[]): Promise<void> {
 }
 
 function purge(args: string[], env: Record<string, string> = {}) {
-  // Not the DATA_DIR of whoever runs the tests: only this test's directory may be touched.
-  const { DATA_DIR: _ignored, ...outer } = process.env;
+  // Not the DATA_DIR or DATABASE_URL of whoever runs the tests: only this test's directory may be touched.
+  const { DATA_DIR: _ignored, DATABASE_URL: _ignoredToo, ...outer } = process.env;
   const result = spawnSync(process.execPath, [SCRIPT, ...args], { encoding: "utf8", env: { ...outer, ...env } });
   return { status: result.status, out: result.stdout, err: result.stderr };
 }

@@ -1,0 +1,271 @@
+/**
+ * The event store on PostgreSQL (`DATABASE_URL`), for several server processes sharing one truth. Same contract as
+ * sqlite.ts (tests/store/contract.ts runs against both): one table of sessions, one of events keyed by
+ * (session_id, seq), every write one transaction, rows parsed with zod on the way out. A commit returns only once
+ * PostgreSQL has flushed it (synchronous_commit defaults to on), so an acknowledged event survives a crash.
+ */
+import pg from "pg";
+import { z } from "zod";
+import { EventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
+import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
+
+/**
+ * Schema migrations, in order; the table schema_migrations records how many have run. Only ever append: existing
+ * databases were made by the earlier entries. `inserted` breaks ties between sessions created in the same
+ * millisecond, as rowid does in SQLite. The body stays TEXT (not jsonb) so it reads back byte for byte.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE sessions (
+     session_id  TEXT PRIMARY KEY,
+     code        TEXT NOT NULL UNIQUE,
+     secret_hash TEXT NOT NULL UNIQUE,
+     label       TEXT NOT NULL,
+     scenario_id TEXT NOT NULL,
+     created_at  BIGINT NOT NULL,
+     inserted    BIGINT GENERATED ALWAYS AS IDENTITY
+   );
+   CREATE TABLE events (
+     session_id  TEXT NOT NULL REFERENCES sessions(session_id),
+     seq         INTEGER NOT NULL,
+     command_key TEXT NULL,
+     type        TEXT NOT NULL,
+     body        TEXT NOT NULL,
+     PRIMARY KEY (session_id, seq)
+   );
+   CREATE INDEX events_by_command ON events (session_id, command_key);
+   CREATE INDEX sessions_by_created ON sessions (created_at);`,
+];
+
+/** Any number: every process that starts takes this lock while it migrates, so two never migrate at once. */
+const MIGRATION_LOCK = 73_561_202;
+/** PostgreSQL's code for a unique violation: the primary key caught two writers at one seq. */
+const UNIQUE_VIOLATION = "23505";
+
+/** pg returns BIGINT as a string (it may not fit a JS number); ours are milliseconds, which do. */
+const BigIntText = z.union([z.string().regex(/^-?\d+$/), z.number().int()]).transform(Number);
+
+const SessionRowSchema = z.strictObject({
+  session_id: z.string(),
+  code: z.string(),
+  secret_hash: z.string(),
+  label: z.string(),
+  scenario_id: z.string(),
+  created_at: BigIntText,
+});
+type SessionRow = z.infer<typeof SessionRowSchema>;
+
+const EventRowSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  command_key: z.string().nullable(),
+  body: z.string(),
+});
+type EventRow = z.infer<typeof EventRowSchema>;
+
+const LastSeqRowSchema = z.strictObject({ last_seq: z.number().int().nonnegative() });
+const VersionRowSchema = z.strictObject({ version: z.number().int().nonnegative() });
+const PgErrorSchema = z.object({ code: z.string() });
+
+const SESSION_COLUMNS = "session_id, code, secret_hash, label, scenario_id, created_at";
+
+type Queryable = Pick<pg.PoolClient, "query">;
+
+export class PostgresEventStore implements EventStore {
+  private closed = false;
+
+  private readonly pool: pg.Pool;
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  /** Connects, brings the database up to the latest schema, and returns the store. */
+  static async open(connectionString: string, options: { maxConnections?: number } = {}): Promise<PostgresEventStore> {
+    const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+    // An idle connection that breaks (database restarted) must not crash the process; the next query reconnects.
+    pool.on("error", (error) => console.error("PostgreSQL-verbinding verbroken:", error.message));
+    try {
+      await migrate(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresEventStore(pool);
+  }
+
+  async createSession(record: SessionRecord, firstEvents: SessionEvent[]): Promise<void> {
+    const events = firstEvents.map((event) => EventSchema.parse(event));
+    await this.transaction(async (db) => {
+      await assertUnique(db, record);
+      await db.query(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        record.sessionId, record.code, record.secretHash, record.label, record.scenarioId, record.createdAt,
+      ]);
+      await insertEvents(db, record.sessionId, 0, null, events);
+    });
+  }
+
+  async append(sessionId: string, expectedLastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<AppendResult> {
+    // Validate the whole batch before the transaction: an invalid event must leave the log untouched.
+    const parsed = events.map((event) => EventSchema.parse(event));
+    try {
+      return await this.transaction(async (db): Promise<AppendResult> => {
+        // The row lock queues appends to one session from every process, so "read last seq, insert" cannot interleave.
+        const locked = await db.query("SELECT 1 FROM sessions WHERE session_id = $1 FOR UPDATE", [sessionId]);
+        if (locked.rowCount === 0) throw new Error(`Onbekende sessie: ${sessionId}.`);
+        const lastSeq = await readLastSeq(db, sessionId);
+        if (lastSeq !== expectedLastSeq) return { ok: false, reason: "conflict", lastSeq };
+        await insertEvents(db, sessionId, lastSeq, commandKey, parsed);
+        return { ok: true, lastSeq: lastSeq + parsed.length };
+      });
+    } catch (error) {
+      // Backstop: should the lock ever be bypassed, the primary key still refuses a second event at one seq.
+      if (PgErrorSchema.safeParse(error).data?.code !== UNIQUE_VIOLATION) throw error;
+      return { ok: false, reason: "conflict", lastSeq: await readLastSeq(this.pool, sessionId) };
+    }
+  }
+
+  async load(sessionId: string): Promise<StoredEvent[]> {
+    const { rows } = await this.query("SELECT seq, command_key, body FROM events WHERE session_id = $1 ORDER BY seq", [sessionId]);
+    return rows.map((row) => toStoredEvent(sessionId, EventRowSchema.parse(row)));
+  }
+
+  async hasCommand(sessionId: string, commandKey: string): Promise<boolean> {
+    const { rowCount } = await this.query("SELECT 1 FROM events WHERE session_id = $1 AND command_key = $2 LIMIT 1", [sessionId, commandKey]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async getSession(sessionId: string): Promise<SessionRecord | null> {
+    return this.oneSession("session_id", sessionId);
+  }
+
+  async findByCode(code: string): Promise<SessionRecord | null> {
+    return this.oneSession("code", code);
+  }
+
+  async findBySecretHash(secretHash: string): Promise<SessionRecord | null> {
+    return this.oneSession("secret_hash", secretHash);
+  }
+
+  async listSessions(): Promise<SessionRecord[]> {
+    const { rows } = await this.query(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY created_at DESC, inserted DESC`, []);
+    return rows.map((row) => toRecord(SessionRowSchema.parse(row)));
+  }
+
+  async listSessionsCreatedBefore(time: number): Promise<SessionRecord[]> {
+    const { rows } = await this.query(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE created_at < $1 ORDER BY created_at, inserted`, [time]);
+    return rows.map((row) => toRecord(SessionRowSchema.parse(row)));
+  }
+
+  async deleteSession(sessionId: string): Promise<boolean> {
+    return this.transaction(async (db) => {
+      // Events first: they reference the session row.
+      await db.query("DELETE FROM events WHERE session_id = $1", [sessionId]);
+      const { rowCount } = await db.query("DELETE FROM sessions WHERE session_id = $1", [sessionId]);
+      return (rowCount ?? 0) > 0;
+    });
+  }
+
+  /** Safe to call twice, as the SQLite store's close is. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  private async oneSession(column: "session_id" | "code" | "secret_hash", value: string): Promise<SessionRecord | null> {
+    const { rows } = await this.query(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE ${column} = $1`, [value]);
+    return rows[0] === undefined ? null : toRecord(SessionRowSchema.parse(rows[0]));
+  }
+
+  private query(sql: string, values: unknown[]): Promise<pg.QueryResult> {
+    if (this.closed) throw new Error("De event store is gesloten.");
+    return this.pool.query(sql, values);
+  }
+
+  /** Runs `work` on one connection between BEGIN and COMMIT; any error rolls everything back. */
+  private async transaction<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error("De event store is gesloten.");
+    return inTransaction(this.pool, work);
+  }
+}
+
+async function inTransaction<T>(pool: pg.Pool, work: (db: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Brings the database up to the latest schema; every step in one transaction together with its version number. */
+async function migrate(pool: pg.Pool): Promise<void> {
+  await inTransaction(pool, async (db) => {
+    await db.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await db.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL)");
+    const { rows } = await db.query("SELECT COALESCE(MAX(version), 0)::int AS version FROM schema_migrations");
+    const version = VersionRowSchema.parse(rows[0]).version;
+    if (version > MIGRATIONS.length) {
+      throw new Error(`De database heeft schemaversie ${version}, nieuwer dan deze server kent (${MIGRATIONS.length}).`);
+    }
+    for (const [index, sql] of MIGRATIONS.slice(version).entries()) {
+      await db.query(sql);
+      await db.query("INSERT INTO schema_migrations (version) VALUES ($1)", [version + index + 1]);
+    }
+  });
+}
+
+/** Clear Dutch reasons instead of PostgreSQL's constraint messages; the UNIQUE constraints remain the backstop. */
+async function assertUnique(db: Queryable, record: SessionRecord): Promise<void> {
+  const taken = async (column: string, value: string) => ((await db.query(`SELECT 1 FROM sessions WHERE ${column} = $1`, [value])).rowCount ?? 0) > 0;
+  if (await taken("session_id", record.sessionId)) throw new Error(`Sessie ${record.sessionId} bestaat al.`);
+  if (await taken("code", record.code)) throw new Error(`De code ${record.code} is al in gebruik.`);
+  if (await taken("secret_hash", record.secretHash)) throw new Error("Dit spelleidersgeheim is al in gebruik.");
+}
+
+async function readLastSeq(db: Queryable, sessionId: string): Promise<number> {
+  const { rows } = await db.query("SELECT COALESCE(MAX(seq), 0)::int AS last_seq FROM events WHERE session_id = $1", [sessionId]);
+  return LastSeqRowSchema.parse(rows[0]).last_seq;
+}
+
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters per statement, five per row here. */
+const ROWS_PER_INSERT = 1_000;
+
+async function insertEvents(db: Queryable, sessionId: string, lastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<void> {
+  // One statement per batch: a command's events cost one round trip, not one per event (an import may hold thousands).
+  for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
+    const values: unknown[] = [];
+    const tuples = events.slice(start, start + ROWS_PER_INSERT).map((event, index) => {
+      values.push(sessionId, lastSeq + start + index + 1, commandKey, event.type, JSON.stringify(event));
+      const p = index * 5;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5})`;
+    });
+    await db.query(`INSERT INTO events (session_id, seq, command_key, type, body) VALUES ${tuples.join(", ")}`, values);
+  }
+}
+
+/** A row whose body is not valid JSON or not a valid event is a corrupt log: say exactly where, then stop. */
+function toStoredEvent(sessionId: string, row: EventRow): StoredEvent {
+  try {
+    return { seq: row.seq, commandKey: row.command_key, event: EventSchema.parse(JSON.parse(row.body)) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Gebeurtenis ${row.seq} van sessie ${sessionId} is onleesbaar: ${reason}`, { cause: error });
+  }
+}
+
+function toRecord(row: SessionRow): SessionRecord {
+  return {
+    sessionId: row.session_id,
+    code: row.code,
+    secretHash: row.secret_hash,
+    label: row.label,
+    scenarioId: row.scenario_id,
+    createdAt: row.created_at,
+  };
+}
