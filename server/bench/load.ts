@@ -1,6 +1,8 @@
 /**
  * `npm run bench:load -- --sessions 300 --per-session 10 --seconds 60 [--interval 2000] [--join-rate 100]
- *   [--workers 2] [--baseline echo] [--variant kort] [--seed 1] [--profile dir]`
+ *   [--workers 2] [--baseline echo] [--processes N] [--variant kort] [--seed 1] [--profile dir]`
+ * `--processes N` (N >= 2) runs the same clients also against N server processes on Redis + PostgreSQL (throwaway
+ * servers, or DATABASE_URL / REDIS_URL when set), each client process on one of them, and prints 1 and N side by side.
  *
  * Proof under load. Starts the real server as a child process on loopback (fresh temporary DATA_DIR, the same
  * `node server/main.ts` as `npm start`), forks client processes (loadWorker.ts) that create the sessions over HTTP
@@ -20,6 +22,8 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { WorkerMessage, WorkerResult, WorkerSetup, WorkerStart } from "./loadWorker.ts";
+import { startProcesses } from "./processes.ts";
+import { missingServices } from "./services.ts";
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +34,7 @@ const { values } = parseArgs({
     "join-rate": { type: "string", default: "100" },
     workers: { type: "string", default: "2" },
     baseline: { type: "string" },
+    processes: { type: "string", default: "1" },
     scenario: { type: "string", default: "demo-maatwerk" },
     variant: { type: "string", default: "kort" },
     seed: { type: "string", default: "1" },
@@ -47,6 +52,7 @@ const opts = {
   joinRate: Number(values["join-rate"]),
   workers: Number(values.workers),
   baseline: values.baseline,
+  processes: Number(values.processes),
   scenarioId: values.scenario,
   variantId: values.variant,
   seed: Number(values.seed),
@@ -62,11 +68,16 @@ for (const [name, value] of Object.entries({ sessions: opts.sessions, "per-sessi
     process.exit(2);
   }
 }
+if (!Number.isInteger(opts.processes) || opts.processes < 1 || opts.processes > 8) {
+  console.error("--processes moet een heel getal van 1 tot en met 8 zijn.");
+  process.exit(2);
+}
 if (opts.baseline !== undefined && opts.baseline !== "echo") {
   console.error("--baseline kent alleen 'echo'.");
   process.exit(2);
 }
 
+const sum = (pids: readonly number[], f: (pid: number) => number): number => pids.reduce((total, pid) => total + f(pid), 0);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 const CLK_TCK = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 
@@ -199,15 +210,35 @@ async function stopServer(child: ChildProcess): Promise<void> {
   }
 }
 
-async function runAgainst(mode: "ours" | "echo"): Promise<RunResult> {
-  const label = mode === "ours" ? "Maatwerkspel" : "echo-kamer";
+/** The server(s) a run measures: one process (SQLite, or the echo room), or several on Redis + PostgreSQL. */
+interface Target {
+  urls: string[];
+  pids(): number[];
+  stop(): Promise<void>;
+}
+
+async function startTarget(mode: "ours" | "echo", processes: number, dir: string, logPath: string): Promise<Target> {
+  if (processes > 1) {
+    const missing = missingServices();
+    if (missing) throw new Error(missing);
+    const cluster = await startProcesses(processes, { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL });
+    return { urls: cluster.urls, pids: () => cluster.servers.map((s) => s.child.pid ?? 0), stop: () => cluster.stop() };
+  }
+  const port = await freePort();
+  console.log(`server starten op poort ${port} (DATA_DIR ${dir})`);
+  const server = await startServer(mode, port, dir, logPath);
+  return { urls: [`http://127.0.0.1:${port}`], pids: () => [server.pid ?? 0], stop: () => stopServer(server) };
+}
+
+async function runAgainst(mode: "ours" | "echo", processes = 1): Promise<RunResult> {
+  const label = mode === "echo" ? "echo-kamer" : processes > 1 ? `${processes} processen` : "Maatwerkspel";
   const busyBefore = await waitForQuiet(label);
   const dir = mkdtempSync(join(tmpdir(), `maatwerkspel-load-${mode}-`));
-  const port = await freePort();
   const logPath = join(dir, "server.log");
-  console.log(`\n[${label}] server starten op poort ${port} (DATA_DIR ${dir})`);
-  const server = await startServer(mode, port, dir, logPath);
-  const pid = server.pid ?? 0;
+  console.log(`\n[${label}] ${processes > 1 ? `${processes} serverprocessen op Redis en PostgreSQL starten` : "één server"}`);
+  const target = await startTarget(mode, processes, dir, logPath);
+  // CPU and memory of every server process together.
+  const pidList = target.pids();
   const workers: ChildProcess[] = [];
   const inbox: ((message: WorkerMessage) => void)[] = [];
   try {
@@ -234,7 +265,7 @@ async function runAgainst(mode: "ours" | "echo"): Promise<RunResult> {
       const setup: WorkerSetup = {
         type: "setup",
         worker: w,
-        baseUrl: `http://127.0.0.1:${port}`,
+        baseUrl: target.urls[w % target.urls.length] ?? "",
         mode,
         sessions: perWorker[w] ?? 0,
         perSession: opts.perSession,
@@ -253,7 +284,7 @@ async function runAgainst(mode: "ours" | "echo"): Promise<RunResult> {
       if (Date.now() - lastReport > 10_000) {
         lastReport = Date.now();
         const joined = [...joinedBy.values()].reduce((a, b) => a + b, 0);
-        console.log(`[${label}] ${joined}/${expected} deelnemers binnen, server RSS ${memoryMiB(pid, "VmRSS").toFixed(0)} MiB`);
+        console.log(`[${label}] ${joined}/${expected} deelnemers binnen, server RSS ${sum(pidList, (pid) => memoryMiB(pid, "VmRSS")).toFixed(0)} MiB`);
       }
       await sleep(200);
     }
@@ -269,21 +300,21 @@ async function runAgainst(mode: "ours" | "echo"): Promise<RunResult> {
     const start: WorkerStart = { type: "start", t0, seconds: opts.seconds };
     for (const w of workers) w.send(start);
     await sleep(t0 - Date.now());
-    const cpuStart = cpuSeconds(pid);
+    const cpuStart = sum(pidList, cpuSeconds);
     const machineStart = machineJiffies();
     const pressureStart = cpuPressureMicros();
-    let rssPeak = memoryMiB(pid, "VmRSS");
+    let rssPeak = sum(pidList, (pid) => memoryMiB(pid, "VmRSS"));
     console.log(`[${label}] meetvenster van ${opts.seconds} s loopt`);
     while (Date.now() < t0 + opts.seconds * 1000) {
       await sleep(Math.min(1_000, t0 + opts.seconds * 1000 - Date.now()));
-      rssPeak = Math.max(rssPeak, memoryMiB(pid, "VmRSS"));
+      rssPeak = Math.max(rssPeak, sum(pidList, (pid) => memoryMiB(pid, "VmRSS")));
     }
-    const serverCpuSeconds = cpuSeconds(pid) - cpuStart;
+    const serverCpuSeconds = sum(pidList, cpuSeconds) - cpuStart;
     const machineEnd = machineJiffies();
     const machineBusy = (machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total);
     const pressureEnd = cpuPressureMicros();
     const cpuPressure = pressureStart !== null && pressureEnd !== null ? (pressureEnd - pressureStart) / (opts.seconds * 1e6) : NaN;
-    const rssMiB = memoryMiB(pid, "VmRSS");
+    const rssMiB = sum(pidList, (pid) => memoryMiB(pid, "VmRSS"));
     while (results.size < workers.length) {
       if (workers.some((w, k) => w.exitCode !== null && !results.has(k))) throw new Error("Een clientproces stopte tijdens de meting.");
       await sleep(200);
@@ -324,8 +355,8 @@ async function runAgainst(mode: "ours" | "echo"): Promise<RunResult> {
     // Give them time to exit by themselves (and write a --cpu-prof profile).
     for (let waited = 0; waited < 10_000 && workers.some((w) => w.exitCode === null && w.signalCode === null); waited += 100) await sleep(100);
     for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
-    await stopServer(server);
-    if (opts.serverLog) copyFileSync(logPath, `${opts.serverLog}-${mode}.log`);
+    await target.stop();
+    if (opts.serverLog && processes === 1) copyFileSync(logPath, `${opts.serverLog}-${mode}.log`);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -418,6 +449,7 @@ console.log(
 );
 console.log(`machine: ${cpus().length} kernen, ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`);
 const results = [await runAgainst("ours")];
+if (opts.processes > 1) results.push(await runAgainst("ours", opts.processes));
 if (opts.baseline === "echo") results.push(await runAgainst("echo"));
 report(results);
 if (opts.profile) {
