@@ -17,13 +17,12 @@
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { WorkerMessage, WorkerResult, WorkerSetup, WorkerStart } from "./loadWorker.ts";
 import { startProcesses } from "./processes.ts";
-import { missingServices } from "./services.ts";
+import { freePort, missingServices } from "./services.ts";
 
 const { values } = parseArgs({
   options: {
@@ -81,17 +80,6 @@ const sum = (pids: readonly number[], f: (pid: number) => number): number => pid
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 const CLK_TCK = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => ok(port));
-    });
-  });
-}
 
 /** CPU seconds (user + system) of a process so far. */
 function cpuSeconds(pid: number): number {

@@ -4,7 +4,6 @@
  * the state the live room holds.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { matchMaker } from "@colyseus/core";
@@ -17,17 +16,8 @@ import { SessionRoom } from "../../server/rooms/SessionRoom.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { SqliteEventStore } from "../../server/store/sqlite.ts";
 
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => ok(port));
-    });
-  });
-}
+import { freePort } from "../../server/bench/services.ts";
+export { freePort };
 
 export interface TestServer {
   baseUrl: string;
