@@ -5,12 +5,14 @@
 import { defineRoom, defineServer, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { registerRoutes } from "./http/routes.ts";
+import { MESSAGE_LIMITS, WS_MAX_PAYLOAD_BYTES, type MessageLimits } from "./limits.ts";
 import type { Scenario } from "./protocol/scenario.ts";
 import { SessionRoom, type RoomServices } from "./rooms/SessionRoom.ts";
 import type { EventStore } from "./store/types.ts";
 
 export const ROOM_NAME = "sessie";
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** The WebSocket frame limit (kept under this name for the benchmarks' echo server). */
+export const MAX_MESSAGE_BYTES = WS_MAX_PAYLOAD_BYTES;
 
 export interface AppServices {
   store: EventStore;
@@ -19,19 +21,37 @@ export interface AppServices {
   reconnectSeconds?: number;
   /** Directory of the built client (dist/client); without it `/` shows a plain page. */
   clientDir?: string;
+  /** Size and rate limits per connection to a room (default MESSAGE_LIMITS). */
+  limits?: MessageLimits;
+  /**
+   * Express's `trust proxy`: which reverse proxies may name the client's address in X-Forwarded-For, so the HTTP rate
+   * limits count per real client. Default from TRUST_PROXY (e.g. `loopback`, `1`, `10.0.0.2`); unset = trust none.
+   */
+  trustProxy?: string;
+}
+
+/** TRUST_PROXY as express understands it: a hop count, true/false, or addresses and subnets. */
+function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (value === undefined || value.trim() === "" || value === "false") return false;
+  if (value === "true") return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export function buildServer(services: AppServices): Server {
   const now = services.now ?? Date.now;
-  const roomServices: RoomServices = { store: services.store, now, reconnectSeconds: services.reconnectSeconds ?? 120 };
+  const roomServices: RoomServices = { store: services.store, now, reconnectSeconds: services.reconnectSeconds ?? 120, limits: services.limits ?? MESSAGE_LIMITS };
   // A subclass per server carries its services, so several servers (tests) can share one process.
   const BoundRoom = class extends SessionRoom {};
   BoundRoom.services = roomServices;
   return defineServer({
-    // 64 KiB: room for a long live case in UTF-8; beyond that the socket closes, so core's limits bite long before.
-    transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
+    // 256 KiB at the socket: only abuse is bigger. The room itself refuses anything over 32 KiB in Dutch and keeps the
+    // connection (see limits.ts), so a participant who pastes too much hears why instead of losing the connection.
+    transport: new WebSocketTransport({ maxPayload: WS_MAX_PAYLOAD_BYTES }),
     greet: false,
     rooms: { [ROOM_NAME]: defineRoom(BoundRoom).filterBy(["sessionId"]) },
-    express: (app) => registerRoutes(app, { store: services.store, scenarios: services.scenarios, now, startedAt: now(), clientDir: services.clientDir }),
+    express: (app) => {
+      app.set("trust proxy", trustProxySetting(services.trustProxy ?? process.env.TRUST_PROXY));
+      registerRoutes(app, { store: services.store, scenarios: services.scenarios, now, startedAt: now(), clientDir: services.clientDir });
+    },
   });
 }

@@ -5,6 +5,7 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { z } from "zod";
+import { FLOODED_NOTICE } from "../limits.ts";
 import type { Command } from "../protocol/commands.ts";
 import type { RealRole } from "../protocol/ids.ts";
 import {
@@ -82,10 +83,13 @@ const CONSENTED = 4000;
 const REMOVED = 4403;
 /** Close code the server uses for everyone in a session the spelleider deleted. */
 const DELETED = 4410;
+/** Close code the server uses for a connection that kept sending far too much (see server/limits.ts). */
+const FLOODED = 4429;
 /** What a closed connection says when the server's own notice did not arrive. */
 const FINAL_CLOSE_NOTICES: ReadonlyMap<number, string> = new Map([
   [REMOVED, "De spelleider heeft je uit deze sessie gehaald."],
   [DELETED, "De spelleider heeft deze sessie verwijderd."],
+  [FLOODED, FLOODED_NOTICE],
 ]);
 
 export type ConnectionStatus = "verbonden" | "opnieuw-verbinden" | "gestopt";
@@ -97,7 +101,10 @@ function refusedForGood(error: unknown): boolean {
 }
 
 export class SessionClient {
+  /** Commands without an answer yet, in the order they were sent. */
   private readonly pending = new Map<string, { resolve: (result: SendResult) => void; message: unknown }>();
+  /** A terugblik position sent while offline, to send again once connected. */
+  private unsentPosition: number | null = null;
   readonly rejections: Extract<SendResult, { ok: false }>[] = [];
   /** Messages from the server that are not about one command (e.g. why the connection was closed). */
   readonly notices: string[] = [];
@@ -171,7 +178,14 @@ export class SessionClient {
       this.settle(result);
     });
     room.onDrop(() => this.setStatus("opnieuw-verbinden"));
-    room.onReconnect(() => this.setStatus("verbonden"));
+    room.onReconnect(() => {
+      // A command handed to the socket that dropped may never have reached the server, or its answer was lost; one
+      // sent while offline sits in the SDK's queue (which drops the oldest beyond its cap). Send every command still
+      // waiting for an answer again, in order, instead of the queue: the server applies each commandId once.
+      room.reconnection.enqueuedMessages = [];
+      this.resendPending(room);
+      this.setStatus("verbonden");
+    });
     room.onMessage(SERVER_MESSAGES.notice, (payload: unknown) => {
       const notice = NoticeSchema.safeParse(payload);
       if (notice.success) this.notices.push(notice.data.message);
@@ -208,7 +222,7 @@ export class SessionClient {
         this.attach(room);
         this.setStatus("verbonden");
         // Commands still waiting for an answer are sent again; the server applies each commandId once.
-        for (const { message } of this.pending.values()) room.send(COMMAND_MESSAGE, message);
+        this.resendPending(room);
         return;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -220,6 +234,12 @@ export class SessionClient {
         await new Promise((r) => setTimeout(r, Math.min(2_000, 250 * 2 ** attempt)));
       }
     }
+  }
+
+  private resendPending(room: SessionRoom): void {
+    for (const { message } of this.pending.values()) room.send(COMMAND_MESSAGE, message);
+    if (this.unsentPosition !== null) room.send(REPLAY_POSITION_MESSAGE, { seq: this.unsentPosition });
+    this.unsentPosition = null;
   }
 
   private settle(result: SendResult): void {
@@ -255,6 +275,7 @@ export class SessionClient {
 
   /** The spelleider's place in the terugblik, for the beamer to follow (fire and forget; not a command). */
   sendReplayPosition(seq: number): void {
+    this.unsentPosition = this.current.connection?.isOpen ? null : seq;
     this.current.send(REPLAY_POSITION_MESSAGE, { seq });
   }
 

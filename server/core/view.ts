@@ -25,7 +25,7 @@ import type {
 } from "../protocol/views.ts";
 import { pointsSpent, supportByItem } from "./prioriteren.ts";
 import { kader, openSpanningen } from "./resultaat.ts";
-import { currentRoundId, gameRoleOf, itemCaseIds, itemEisIds, liveItems, type SessionState } from "./state.ts";
+import { currentRoundId, gameRoleOf, itemCaseIds, itemEisIds, liveItems, type Card, type Cluster, type PveItem, type SessionState } from "./state.ts";
 import { suggestDuplicates } from "./suggestions.ts";
 import { mineTerugkom, reflectionCount, terugkomView } from "./terugkom.ts";
 
@@ -66,7 +66,7 @@ export function phaseViews(state: SessionState): PhaseView[] {
   }));
 }
 
-const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: string; text: string; itemId: string | null }): EisView => ({
+export const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: string; text: string; itemId: string | null }): EisView => ({
   id: e.id,
   roundId: e.roundId,
   role: e.role,
@@ -76,18 +76,20 @@ const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: s
 });
 
 export function itemViews(state: SessionState): ItemView[] {
-  return liveItems(state).map((item) => {
-    const eisen = itemEisIds(item).flatMap((id) => state.eisen.get(id) ?? []);
-    return {
-      id: item.id,
-      text: item.text,
-      categoryId: item.categoryId,
-      eisIds: eisen.map((e) => e.id),
-      roles: [...new Set(eisen.map((e) => e.role))],
-      roundIds: [...new Set(eisen.map((e) => e.roundId))],
-      caseIds: itemCaseIds(item),
-    };
-  });
+  return liveItems(state).map((item) => itemView(state, item));
+}
+
+export function itemView(state: SessionState, item: PveItem): ItemView {
+  const eisen = itemEisIds(item).flatMap((id) => state.eisen.get(id) ?? []);
+  return {
+    id: item.id,
+    text: item.text,
+    categoryId: item.categoryId,
+    eisIds: eisen.map((e) => e.id),
+    roles: [...new Set(eisen.map((e) => e.role))],
+    roundIds: [...new Set(eisen.map((e) => e.roundId))],
+    caseIds: itemCaseIds(item),
+  };
 }
 
 export function caseViews(state: SessionState): CaseView[] {
@@ -169,11 +171,11 @@ export const seatViews = (state: SessionState, online: Online = nobodyOnline): S
     .filter((p) => !p.removed)
     .map((p) => ({ participantId: p.id, role: gameRoleOf(state, p.id), online: online.has(p.id) }));
 
-export const cardViews = (state: SessionState): CardView[] =>
-  [...state.cards.values()].map((c) => ({ id: c.id, promptId: c.promptId, text: c.text, clusterId: c.clusterId }));
+export const cardView = (c: Card): CardView => ({ id: c.id, promptId: c.promptId, text: c.text, clusterId: c.clusterId });
+export const cardViews = (state: SessionState): CardView[] => [...state.cards.values()].map(cardView);
 
-export const clusterViews = (state: SessionState): ClusterView[] =>
-  [...state.clusters.values()].map((c) => ({ id: c.id, promptId: c.promptId, label: c.label }));
+export const clusterView = (c: Cluster): ClusterView => ({ id: c.id, promptId: c.promptId, label: c.label });
+export const clusterViews = (state: SessionState): ClusterView[] => [...state.clusters.values()].map(clusterView);
 
 /** Eisen the group may see: those of revealed rounds. */
 export const revealedEisen = (state: SessionState): EisView[] =>

@@ -45,6 +45,17 @@ const FIELD_NAMES: Record<string, string> = {
   locked: "gesloten of open",
   paused: "pauze of niet",
   ready: "klaar of niet",
+  kind: "het soort",
+  id: "het nummer",
+  noteId: "de aantekening",
+  confirmPersonalData: "de bevestiging over persoonsgegevens",
+  stage: "het onderdeel van de terugkombijeenkomst",
+  toegepast: "of het is toegepast",
+  goed: "wat ging goed",
+  beter: "wat kan beter",
+  indicator: "de indicator",
+  reason: "de reden",
+  steun: "je steun",
 };
 
 function fieldName(path: readonly PropertyKey[]): string {

@@ -1,0 +1,427 @@
+/**
+ * `npm run bench:load -- --sessions 300 --per-session 10 --seconds 60 [--interval 2000] [--join-rate 100]
+ *   [--workers 2] [--baseline echo] [--variant kort] [--seed 1] [--profile dir]`
+ *
+ * Proof under load. Starts the real server as a child process on loopback (fresh temporary DATA_DIR, the same
+ * `node server/main.ts` as `npm start`), forks client processes (loadWorker.ts) that create the sessions over HTTP
+ * and seat a spelleider and the participants with real `@colyseus/sdk` clients, ramps the joins, waits until all
+ * are in, and then measures a steady window of `--seconds`: every participant acts like a person every ~`interval`
+ * ms (exponential think time) and the spelleider paces rolwissel -> samenvoegen -> prioriteren. Printed: command ->
+ * ack latency (measured in the clients), commands/s, participants still connected, rejections and errors, and the
+ * server process's CPU and RSS from /proc. With `--baseline echo` the same clients then run against a bare Colyseus
+ * room that only acknowledges (echoServer.ts), and the ratios ours/echo are printed.
+ *
+ * `--profile dir` starts our server with `--cpu-prof` and prints where its CPU time went (self time per function).
+ */
+import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type { WorkerMessage, WorkerResult, WorkerSetup, WorkerStart } from "./loadWorker.ts";
+
+const { values } = parseArgs({
+  options: {
+    sessions: { type: "string", default: "300" },
+    "per-session": { type: "string", default: "10" },
+    seconds: { type: "string", default: "60" },
+    interval: { type: "string", default: "2000" },
+    "join-rate": { type: "string", default: "100" },
+    workers: { type: "string", default: "2" },
+    baseline: { type: "string" },
+    scenario: { type: "string", default: "demo-maatwerk" },
+    variant: { type: "string", default: "kort" },
+    seed: { type: "string", default: "1" },
+    profile: { type: "string" },
+    "server-log": { type: "string" },
+    quiet: { type: "string", default: "25" },
+  },
+});
+
+const opts = {
+  sessions: Number(values.sessions),
+  perSession: Number(values["per-session"]),
+  seconds: Number(values.seconds),
+  interval: Number(values.interval),
+  joinRate: Number(values["join-rate"]),
+  workers: Number(values.workers),
+  baseline: values.baseline,
+  scenarioId: values.scenario,
+  variantId: values.variant,
+  seed: Number(values.seed),
+  profile: values.profile ? resolve(values.profile) : undefined,
+  /** Keep each server's output (stdout and stderr) as <prefix>-ours.log / <prefix>-echo.log. */
+  serverLog: values["server-log"] ? resolve(values["server-log"]) : undefined,
+  /** Before each run, wait (up to 15 minutes) until other processes use less than this % of the machine; 100: never wait. */
+  quiet: Number(values.quiet),
+};
+for (const [name, value] of Object.entries({ sessions: opts.sessions, "per-session": opts.perSession, seconds: opts.seconds, interval: opts.interval, "join-rate": opts.joinRate, workers: opts.workers })) {
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`--${name} moet een positief getal zijn.`);
+    process.exit(2);
+  }
+}
+if (opts.baseline !== undefined && opts.baseline !== "echo") {
+  console.error("--baseline kent alleen 'echo'.");
+  process.exit(2);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+const CLK_TCK = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+/** CPU seconds (user + system) of a process so far. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+/** Busy and total jiffies of the whole machine (all cores), from /proc/stat. */
+function machineJiffies(): { busy: number; total: number } {
+  const [line = ""] = readFileSync("/proc/stat", "utf8").split("\n");
+  const n = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = n.reduce((a, b) => a + b, 0);
+  const idle = (n[3] ?? 0) + (n[4] ?? 0);
+  return { busy: total - idle, total };
+}
+/** Time (µs) that at least one runnable task waited for a CPU (pressure stall information), if the kernel has it. */
+function cpuPressureMicros(): number | null {
+  if (!existsSync("/proc/pressure/cpu")) return null;
+  const match = /^some .*total=(\d+)/m.exec(readFileSync("/proc/pressure/cpu", "utf8"));
+  return match ? Number(match[1]) : null;
+}
+
+/** Waits until the machine is quiet enough to measure: others' load would be measured as ours. */
+async function waitForQuiet(label: string): Promise<number> {
+  if (opts.quiet >= 100) return NaN;
+  const started = Date.now();
+  let announced = false;
+  for (;;) {
+    const a = machineJiffies();
+    await sleep(5_000);
+    const b = machineJiffies();
+    const busy = ((b.busy - a.busy) / Math.max(1, b.total - a.total)) * 100;
+    if (busy < opts.quiet || Date.now() - started > 15 * 60_000) {
+      if (announced || busy >= opts.quiet) console.log(`[${label}] machine ${busy.toFixed(0)} % bezet na ${((Date.now() - started) / 1000).toFixed(0)} s wachten`);
+      return busy;
+    }
+    if (!announced) console.log(`[${label}] andere processen gebruiken ${busy.toFixed(0)} % van de machine; wachten tot het onder ${opts.quiet} % is (hoogstens 15 minuten)`);
+    announced = true;
+  }
+}
+
+/** Resident memory in MiB (VmRSS, or VmHWM for the peak). */
+function memoryMiB(pid: number, field: "VmRSS" | "VmHWM"): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status);
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+interface RunResult {
+  label: string;
+  participants: number;
+  held: number;
+  spelleidersHeld: number;
+  failedJoins: number;
+  joinSeconds: number;
+  latencies: Float64Array;
+  byType: Map<string, Float64Array>;
+  sent: number;
+  acked: number;
+  rejected: Record<string, number>;
+  errors: number;
+  errorSamples: string[];
+  serverCpuSeconds: number;
+  rssMiB: number;
+  rssPeakMiB: number;
+  clientCpuSeconds: number;
+  clientLoopDelayP99Ms: number;
+  clientHeapMiB: number;
+  clientRssMiB: number;
+  /** Share of all cores busy during the window (server, clients, kernel, everything). */
+  machineBusy: number;
+  /** Share of the window in which some task waited for a CPU (PSI "some"), or NaN. */
+  cpuPressure: number;
+  /** Machine load before the run (% of all cores), after waiting for quiet. */
+  busyBefore: number;
+  drops: number;
+}
+
+async function startServer(mode: "ours" | "echo", port: number, dataDir: string, logPath: string): Promise<ChildProcess> {
+  const script = mode === "ours" ? "server/main.ts" : "server/bench/echoServer.ts";
+  // BENCH_SERVER_NODE_ARGS: extra node flags for our server, for diagnosis (e.g. --heapsnapshot-signal=SIGUSR2).
+  const extra = mode === "ours" ? (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean) : [];
+  const nodeArgs = [...extra, ...(mode === "ours" && opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${opts.profile}`] : [])];
+  if (mode === "ours" && opts.profile) mkdirSync(opts.profile, { recursive: true });
+  const log = createWriteStream(logPath);
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    cwd: process.cwd(),
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: "none", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`De server stopte meteen (code ${child.exitCode}); zie ${logPath}.`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 30_000) throw new Error(`De server kwam niet op binnen 30 s; zie ${logPath}.`);
+    await sleep(100);
+  }
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((ok) => child.once("exit", () => ok()));
+  // SIGINT: Colyseus shuts down cleanly, so a --cpu-prof profile is written.
+  child.kill("SIGINT");
+  await Promise.race([exited, sleep(20_000)]);
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
+
+async function runAgainst(mode: "ours" | "echo"): Promise<RunResult> {
+  const label = mode === "ours" ? "Maatwerkspel" : "echo-kamer";
+  const busyBefore = await waitForQuiet(label);
+  const dir = mkdtempSync(join(tmpdir(), `maatwerkspel-load-${mode}-`));
+  const port = await freePort();
+  const logPath = join(dir, "server.log");
+  console.log(`\n[${label}] server starten op poort ${port} (DATA_DIR ${dir})`);
+  const server = await startServer(mode, port, dir, logPath);
+  const pid = server.pid ?? 0;
+  const workers: ChildProcess[] = [];
+  const inbox: ((message: WorkerMessage) => void)[] = [];
+  try {
+    const perWorker = Array.from({ length: opts.workers }, (_, w) => Math.floor(opts.sessions / opts.workers) + (w < opts.sessions % opts.workers ? 1 : 0));
+    const joinedBy = new Map<number, number>();
+    const ready = new Map<number, Extract<WorkerMessage, { type: "ready" }>>();
+    const results = new Map<number, WorkerResult>();
+    const joinStarted = Date.now();
+    for (let w = 0; w < opts.workers; w++) {
+      if (perWorker[w] === 0) continue;
+      // A larger young generation: thousands of SDK clients make much short-lived garbage (patches, frames).
+      const execArgv = ["--max-semi-space-size=64", ...(mode === "ours" && opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${join(opts.profile, "clients")}`] : [])];
+      const child = fork(resolve("server/bench/loadWorker.ts"), [], { execPath: process.execPath, execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      child.on("message", (message: WorkerMessage) => {
+        if (message.type === "progress") joinedBy.set(message.worker, message.joined);
+        if (message.type === "ready") ready.set(message.worker, message);
+        if (message.type === "result") results.set(message.worker, message);
+        for (const listener of inbox) listener(message);
+      });
+      child.on("exit", (code) => {
+        if (code !== 0 && code !== null && !results.has(w)) console.error(`[${label}] clientproces ${w} stopte met code ${code}`);
+      });
+      workers.push(child);
+      const setup: WorkerSetup = {
+        type: "setup",
+        worker: w,
+        baseUrl: `http://127.0.0.1:${port}`,
+        mode,
+        sessions: perWorker[w] ?? 0,
+        perSession: opts.perSession,
+        joinRate: opts.joinRate / opts.workers,
+        interval: opts.interval,
+        scenarioId: opts.scenarioId,
+        variantId: opts.variantId,
+        seed: opts.seed,
+      };
+      child.send(setup);
+    }
+    const expected = opts.sessions * opts.perSession;
+    let lastReport = Date.now();
+    while (ready.size < workers.length) {
+      if (workers.some((w) => w.exitCode !== null)) throw new Error("Een clientproces stopte tijdens het meedoen.");
+      if (Date.now() - lastReport > 10_000) {
+        lastReport = Date.now();
+        const joined = [...joinedBy.values()].reduce((a, b) => a + b, 0);
+        console.log(`[${label}] ${joined}/${expected} deelnemers binnen, server RSS ${memoryMiB(pid, "VmRSS").toFixed(0)} MiB`);
+      }
+      await sleep(200);
+    }
+    const joinSeconds = (Date.now() - joinStarted) / 1000;
+    const joined = [...ready.values()].reduce((a, b) => a + b.joined, 0);
+    const failedJoins = [...ready.values()].reduce((a, b) => a + b.failed, 0);
+    console.log(`[${label}] ${joined}/${expected} deelnemers binnen in ${joinSeconds.toFixed(0)} s (${failedJoins} mislukt)`);
+    for (const r of ready.values()) for (const e of r.errorSamples) console.log(`[${label}]   ${e}`);
+
+    // Let the join storm settle, then the steady window.
+    await sleep(3_000);
+    const t0 = Date.now() + 1_000;
+    const start: WorkerStart = { type: "start", t0, seconds: opts.seconds };
+    for (const w of workers) w.send(start);
+    await sleep(t0 - Date.now());
+    const cpuStart = cpuSeconds(pid);
+    const machineStart = machineJiffies();
+    const pressureStart = cpuPressureMicros();
+    let rssPeak = memoryMiB(pid, "VmRSS");
+    console.log(`[${label}] meetvenster van ${opts.seconds} s loopt`);
+    while (Date.now() < t0 + opts.seconds * 1000) {
+      await sleep(Math.min(1_000, t0 + opts.seconds * 1000 - Date.now()));
+      rssPeak = Math.max(rssPeak, memoryMiB(pid, "VmRSS"));
+    }
+    const serverCpuSeconds = cpuSeconds(pid) - cpuStart;
+    const machineEnd = machineJiffies();
+    const machineBusy = (machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total);
+    const pressureEnd = cpuPressureMicros();
+    const cpuPressure = pressureStart !== null && pressureEnd !== null ? (pressureEnd - pressureStart) / (opts.seconds * 1e6) : NaN;
+    const rssMiB = memoryMiB(pid, "VmRSS");
+    while (results.size < workers.length) {
+      if (workers.some((w, k) => w.exitCode !== null && !results.has(k))) throw new Error("Een clientproces stopte tijdens de meting.");
+      await sleep(200);
+    }
+    const all = [...results.values()];
+    const byType = new Map<string, number[]>();
+    for (const r of all) for (const [type, t] of Object.entries(r.byType)) byType.set(type, [...(byType.get(type) ?? []), ...t.latencies]);
+    const rejected: Record<string, number> = {};
+    for (const r of all) for (const [code, n] of Object.entries(r.rejected)) rejected[code] = (rejected[code] ?? 0) + n;
+    return {
+      label,
+      participants: all.reduce((a, r) => a + r.participants, 0),
+      held: all.reduce((a, r) => a + r.held, 0),
+      spelleidersHeld: all.reduce((a, r) => a + r.spelleidersHeld, 0),
+      failedJoins,
+      joinSeconds,
+      latencies: Float64Array.from(all.flatMap((r) => r.latencies)).sort(),
+      byType: new Map([...byType].map(([type, l]) => [type, Float64Array.from(l).sort()])),
+      sent: all.reduce((a, r) => a + r.sent, 0),
+      acked: all.reduce((a, r) => a + r.acked, 0),
+      rejected,
+      errors: all.reduce((a, r) => a + r.errors, 0),
+      errorSamples: all.flatMap((r) => r.errorSamples).slice(0, 5),
+      serverCpuSeconds,
+      rssMiB,
+      rssPeakMiB: Math.max(rssPeak, rssMiB),
+      clientCpuSeconds: all.reduce((a, r) => a + r.cpuMs, 0) / 1000,
+      clientLoopDelayP99Ms: Math.max(...all.map((r) => r.loopDelayP99Ms)),
+      clientHeapMiB: all.reduce((a, r) => a + r.heapMiB, 0),
+      clientRssMiB: all.reduce((a, r) => a + r.rssMiB, 0),
+      machineBusy,
+      cpuPressure,
+      busyBefore,
+      drops: all.reduce((a, r) => a + r.drops, 0),
+    };
+  } finally {
+    for (const w of workers) if (w.exitCode === null) w.send({ type: "exit" });
+    // Give them time to exit by themselves (and write a --cpu-prof profile).
+    for (let waited = 0; waited < 10_000 && workers.some((w) => w.exitCode === null && w.signalCode === null); waited += 100) await sleep(100);
+    for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
+    await stopServer(server);
+    if (opts.serverLog) copyFileSync(logPath, `${opts.serverLog}-${mode}.log`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const quantile = (sorted: Float64Array, q: number): number => (sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN));
+const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "-");
+
+function row(name: string, cells: string[]): string {
+  return `${name.padEnd(44)}${cells.map((c) => c.padStart(16)).join("")}`;
+}
+
+function report(results: RunResult[]): void {
+  const perThousand = (r: RunResult) => (r.sent > 0 ? (r.serverCpuSeconds / r.sent) * 1000 : NaN);
+  const header = row("", results.map((r) => r.label).concat(results.length === 2 ? ["verhouding"] : []));
+  const ratio = (f: (r: RunResult) => number) => (results.length === 2 ? [`${fmt(f(results[0]!) / f(results[1]!), 2)}x`] : []);
+  const lines = [
+    header,
+    "-".repeat(header.length),
+    row("deelnemers vastgehouden", results.map((r) => `${r.held}/${r.participants}`)),
+    row("spelleiders vastgehouden", results.map((r) => `${r.spelleidersHeld}/${opts.sessions}`)),
+    row("meedoen mislukt / duur ramp (s)", results.map((r) => `${r.failedJoins} / ${fmt(r.joinSeconds, 0)}`)),
+    row("opdrachten in venster", results.map((r) => fmt(r.sent, 0))),
+    row("opdrachten/s", results.map((r) => fmt(r.sent / opts.seconds, 0))),
+    row("bevestigd (ack)", results.map((r) => fmt(r.acked, 0))),
+    row("geweigerd door spelregels", results.map((r) => fmt(Object.values(r.rejected).reduce((a, b) => a + b, 0), 0))),
+    row("fouten (time-out, verbinding)", results.map((r) => fmt(r.errors, 0))),
+    row("verbroken verbindingen in venster", results.map((r) => fmt(r.drops, 0))),
+    row("opdracht -> ack p50 (ms)", results.map((r) => fmt(quantile(r.latencies, 0.5), 1)), ),
+    row("opdracht -> ack p95 (ms)", results.map((r) => fmt(quantile(r.latencies, 0.95), 1)).concat(ratio((r) => quantile(r.latencies, 0.95)))),
+    row("opdracht -> ack p99 (ms)", results.map((r) => fmt(quantile(r.latencies, 0.99), 1))),
+    row("opdracht -> ack max (ms)", results.map((r) => fmt(quantile(r.latencies, 1), 1))),
+    row("server CPU in venster (s)", results.map((r) => fmt(r.serverCpuSeconds, 1))),
+    row("server CPU per 1000 opdrachten (s)", results.map((r) => fmt(perThousand(r), 3)).concat(ratio(perThousand))),
+    row("server CPU-belasting (% van 1 kern)", results.map((r) => fmt((r.serverCpuSeconds / opts.seconds) * 100, 0))),
+    row("server RSS einde venster (MiB)", results.map((r) => fmt(r.rssMiB, 0)).concat(ratio((r) => r.rssMiB))),
+    row("server RSS piek in venster (MiB)", results.map((r) => fmt(r.rssPeakMiB, 0))),
+    row("clients CPU in venster (s)", results.map((r) => fmt(r.clientCpuSeconds, 1))),
+    row("client event-loop vertraging p99 (ms)", results.map((r) => fmt(r.clientLoopDelayP99Ms, 1))),
+    row("clients heap / RSS samen (MiB)", results.map((r) => `${fmt(r.clientHeapMiB, 0)} / ${fmt(r.clientRssMiB, 0)}`)),
+    row(`machine bezet (% van ${cpus().length} kernen)`, results.map((r) => fmt(r.machineBusy * 100, 0))),
+    row("  waarvan andere processen (%)", results.map((r) => fmt(Math.max(0, r.machineBusy * 100 - ((r.serverCpuSeconds + r.clientCpuSeconds) / (opts.seconds * cpus().length)) * 100), 0))),
+    row("machine bezet vóór de run (%)", results.map((r) => fmt(r.busyBefore, 0))),
+    row("CPU-druk: tijd dat iets op een kern wachtte (%)", results.map((r) => fmt(r.cpuPressure * 100, 0))),
+  ];
+  console.log(`\n${lines.join("\n")}`);
+  for (const r of results) {
+    const codes = Object.entries(r.rejected).map(([c, n]) => `${c} ${n}`).join(", ");
+    if (codes) console.log(`\n${r.label}: weigeringen per code: ${codes}`);
+    if (r.errorSamples.length) console.log(`${r.label}: fouten, bijvoorbeeld: ${r.errorSamples.join(" | ")}`);
+    console.log(`${r.label}: per soort opdracht (aantal, p50 / p95 / p99 ms):`);
+    for (const [type, l] of [...r.byType].sort((a, b) => b[1].length - a[1].length)) {
+      console.log(`  ${type.padEnd(14)} ${String(l.length).padStart(8)}   ${fmt(quantile(l, 0.5))} / ${fmt(quantile(l, 0.95))} / ${fmt(quantile(l, 0.99))}`);
+    }
+  }
+}
+
+/** Self time per function from the V8 profiles in `dir` (one per thread), the top entries of each. */
+function summariseProfile(dir: string): void {
+  const files = (existsSync(dir) ? readdirSync(dir) : []).filter((f) => f.endsWith(".cpuprofile")).sort();
+  if (files.length === 0) {
+    console.log(`Geen .cpuprofile gevonden in ${dir}.`);
+    return;
+  }
+  type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number } };
+  for (const file of files) {
+    const profile = JSON.parse(readFileSync(join(dir, file), "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    profile.samples.forEach((id, k) => {
+      const node = byId.get(id);
+      if (!node) return;
+      const f = node.callFrame;
+      const where = f.url ? `${f.url.replace(/^file:\/\//, "").replace(`${process.cwd()}/`, "")}:${f.lineNumber + 1}` : "";
+      const key = `${f.functionName || "(anoniem)"} ${where}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[k] ?? 0));
+    });
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    const busy = total - (self.get("(idle) ") ?? 0);
+    console.log(`\nCPU-profiel ${join(dir, file)}: ${(busy / 1e6).toFixed(1)} s bezig van ${(total / 1e6).toFixed(1)} s; eigen tijd per functie, als deel van de bezige tijd:`);
+    for (const [key, us] of [...self].filter(([key]) => key !== "(idle) ").sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+      console.log(`  ${((us / busy) * 100).toFixed(1).padStart(5)} %  ${key}`);
+    }
+  }
+}
+
+console.log(
+  `bench:load: ${opts.sessions} sessies x ${opts.perSession} deelnemers = ${opts.sessions * opts.perSession} deelnemers (+ ${opts.sessions} spelleiders), ` +
+    `een actie per ~${opts.interval} ms (exponentieel), venster ${opts.seconds} s, meedoen ${opts.joinRate}/s, ${opts.workers} clientprocessen, ` +
+    `scenario ${opts.scenarioId}/${opts.variantId}`,
+);
+console.log(`machine: ${cpus().length} kernen, ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`);
+const results = [await runAgainst("ours")];
+if (opts.baseline === "echo") results.push(await runAgainst("echo"));
+report(results);
+if (opts.profile) {
+  summariseProfile(opts.profile);
+  summariseProfile(join(opts.profile, "clients"));
+}
+process.exit(0);

@@ -1,0 +1,259 @@
+/**
+ * A whole session played through the real rules in core (decide -> evolve), without a server: the commands a group
+ * sends, in the order a group would, seeded so the same options give the same log. Used by `npm run bench:replay`
+ * (a 10,000-event session) and by the projection test (every kind of event, also pause, timers, going back a phase,
+ * removing someone, and the terugkombijeenkomst).
+ */
+import { decide } from "../core/decide.ts";
+import type { Actor } from "../core/decision.ts";
+import { evolve, initialState } from "../core/evolve.ts";
+import { pointsSpent } from "../core/prioriteren.ts";
+import { mulberry32 } from "../core/roleAssignment.ts";
+import { ENGINE_VERSION, liveItems, type SessionState } from "../core/state.ts";
+import { CARD_TEXTS, DECISIONS, EIS_TEXTS, NIEUWE_KADERPUNTEN, REFLECTIE_BETER, REFLECTIE_GOED, TOETS_NOTES } from "../bots/texts.ts";
+import type { Command } from "../protocol/commands.ts";
+import type { EventOf, SessionEvent } from "../protocol/events.ts";
+import { MOSCOW, REAL_ROLES, TOEGEPAST, VERDICTS } from "../protocol/ids.ts";
+import type { Scenario } from "../protocol/scenario.ts";
+
+/** A command without its id: the simulator numbers them. */
+type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, "commandId"> : never) : never;
+
+export interface SimulateOptions {
+  scenario: Scenario;
+  variantId?: string;
+  participants: number;
+  seed?: number;
+  /** Eisen each participant writes per rolwissel-ronde (at most 30), and how often each edits one. */
+  eisenPerRound?: number;
+  editsPerRound?: number;
+  /** Merge, edit, split and undo actions in samenvoegen. */
+  boardActions?: number;
+  /** vote.points / vote.moscow per participant. */
+  votesPerParticipant?: number;
+  /** Pause, timers, lock, going back a phase, removing someone. */
+  extras?: boolean;
+  /** Also play the terugkombijeenkomst after the resultaat phase. */
+  terugkom?: boolean;
+  /** Called after every accepted command with its events and the state they were folded into. */
+  onApplied?: (events: readonly SessionEvent[], state: SessionState, actor: Actor) => void;
+}
+
+export interface Simulated {
+  events: SessionEvent[];
+  state: SessionState;
+  commands: number;
+  rejected: number;
+}
+
+const T0 = Date.UTC(2026, 2, 12, 9, 0, 0);
+
+export function simulate(options: SimulateOptions): Simulated {
+  const random = mulberry32(options.seed ?? 1);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const variant = options.variantId ? options.scenario.variants.find((v) => v.id === options.variantId) : options.scenario.variants[0];
+  if (!variant) throw new Error(`Scenario ${options.scenario.id} heeft geen variant ${options.variantId}.`);
+  let now = T0;
+  let ids = 0;
+  const id = (prefix: string) => `${prefix}${(++ids).toString(36)}`;
+  const created: EventOf<"SessionCreated"> = {
+    type: "SessionCreated",
+    v: 1,
+    at: now,
+    sessionId: "sbench0000000001",
+    code: "BENCH2",
+    label: "Simulatie",
+    scenario: options.scenario,
+    variantId: variant.id,
+    engineVersion: ENGINE_VERSION,
+  };
+  const state = initialState(created);
+  const events: SessionEvent[] = [created];
+  let commands = 0;
+  let rejected = 0;
+
+  const run = (actor: Actor, input: CommandInput): boolean => {
+    commands++;
+    now += 250 + Math.floor(random() * 2_000);
+    const decision = decide(state, { ...input, commandId: id("c") } as Command, actor, now);
+    if (!decision.ok) {
+      rejected++;
+      return false;
+    }
+    for (const event of decision.events) {
+      evolve(state, event);
+      events.push(event);
+    }
+    options.onApplied?.(decision.events, state, actor);
+    return true;
+  };
+  const spelleider: Actor = { kind: "spelleider" };
+  const people = (): Actor[] => [...state.participants.values()].filter((p) => !p.removed).map((p) => ({ kind: "participant", participantId: p.id }));
+  const categories = options.scenario.categories.map((c) => c.id);
+  const textFor = (categoryId: string) => pick(EIS_TEXTS[categoryId] ?? Object.values(EIS_TEXTS).flat());
+
+  for (let k = 0; k < options.participants; k++) {
+    run({ kind: "guest" }, { type: "participant.join", displayName: `Deelnemer ${k + 1}`, realRole: REAL_ROLES[k % REAL_ROLES.length]!, seatToken: `seat-token-${options.seed ?? 1}-${k}-abcdef` });
+  }
+  let wentBack = false;
+  const extras = options.extras ?? false;
+  while (state.phaseIndex < state.phases.length - 1) {
+    if (!run(spelleider, { type: "phase.next" })) break;
+    const phase = state.phases[state.phaseIndex]!;
+    if (extras) {
+      run(spelleider, { type: "timer.set", minutes: 10 });
+      run(spelleider, { type: "session.pause", paused: true });
+      run(pick(people()), { type: "participant.ready", ready: true });
+      run(spelleider, { type: "session.pause", paused: false });
+    }
+    switch (phase.kind) {
+      case "beeldvorming": {
+        for (const p of people()) for (let k = 0; k < 2; k++) run(p, { type: "card.post", cardId: id("k"), promptId: pick(options.scenario.beeldvorming.prompts).id, text: pick(CARD_TEXTS.default ?? ["Maatwerk"]) });
+        for (const prompt of options.scenario.beeldvorming.prompts) {
+          const clusterId = id("cl");
+          run(spelleider, { type: "cluster.create", clusterId, promptId: prompt.id, label: `Rode draad ${prompt.id}` });
+          for (const card of [...state.cards.values()].filter((c) => c.promptId === prompt.id).slice(0, 3)) run(spelleider, { type: "card.cluster", cardId: card.id, clusterId });
+          run(spelleider, { type: "cluster.rename", clusterId, label: `Rode draad bij ${prompt.id}` });
+        }
+        const mine = [...state.cards.values()][0];
+        if (mine) run({ kind: "participant", participantId: mine.authorId }, { type: "card.remove", cardId: mine.id });
+        break;
+      }
+      case "rolwissel": {
+        for (const p of people()) {
+          for (let k = 0; k < (options.eisenPerRound ?? 3); k++) {
+            const categoryId = pick(categories);
+            run(p, { type: "eis.write", eisId: id("e"), categoryId, text: textFor(categoryId) });
+          }
+        }
+        for (let k = 0; k < (options.editsPerRound ?? 1) * people().length; k++) {
+          const p = pick(people());
+          const own = [...state.eisen.values()].filter((e) => p.kind === "participant" && e.authorId === p.participantId && !state.rounds.get(e.roundId)?.revealed);
+          if (own.length === 0) continue;
+          const eis = pick(own);
+          run(p, { type: "eis.edit", eisId: eis.id, categoryId: eis.categoryId, text: `${textFor(eis.categoryId)} (${k})` });
+        }
+        for (const p of people()) run(p, { type: "participant.ready", ready: true });
+        if (extras) {
+          const p = pick(people());
+          const own = [...state.eisen.values()].find((e) => p.kind === "participant" && e.authorId === p.participantId && !state.rounds.get(e.roundId)?.revealed);
+          if (own) run(p, { type: "eis.delete", eisId: own.id });
+        }
+        if (random() < 0.5) run(spelleider, { type: "eisen.reveal" });
+        break;
+      }
+      case "samenvoegen": {
+        for (let k = 0; k < (options.boardActions ?? 20); k++) {
+          const actor = random() < 0.3 ? spelleider : pick(people());
+          const free = [...state.eisen.values()].filter((e) => e.itemId === null && state.rounds.get(e.roundId)?.revealed);
+          const items = liveItems(state);
+          const r = random();
+          if (free.length >= 2 && r < 0.45) {
+            const a = pick(free);
+            const b = pick(free.filter((e) => e.id !== a.id));
+            run(actor, { type: "pve.merge", itemId: id("i"), sources: [{ kind: "eis", id: a.id }, { kind: "eis", id: b.id }], text: a.text, categoryId: a.categoryId });
+          } else if (free.length >= 1 && r < 0.6) {
+            const a = pick(free);
+            run(actor, { type: "pve.merge", itemId: id("i"), sources: [{ kind: "eis", id: a.id }], text: a.text, categoryId: a.categoryId });
+          } else if (items.length >= 1 && free.length >= 1 && r < 0.7) {
+            const item = pick(items);
+            run(actor, { type: "pve.merge", itemId: id("i"), sources: [{ kind: "item", id: item.id }, { kind: "eis", id: pick(free).id }], text: item.text, categoryId: item.categoryId });
+          } else if (items.length >= 2 && r < 0.75) {
+            const [a, b] = [pick(items), pick(items)];
+            if (a.id !== b.id) run(actor, { type: "spanning.mark", spanningId: id("sp"), itemA: a.id, itemB: b.id, note: "Botst met gelijke behandeling." });
+          } else if (items.length >= 1 && r < 0.8) {
+            const item = pick(items);
+            const eisIds = item.sources.flatMap((s) => (s.kind === "eis" ? [s.eisId] : []));
+            if (eisIds.length >= 2) run(actor, { type: "pve.split", itemId: item.id, newItemId: id("i"), eisIds: [eisIds[0]!], text: "Afgesplitst" });
+            else run(actor, { type: "pve.undo", itemId: item.id });
+          } else if (items.length >= 1) {
+            const item = pick(items);
+            run(actor, { type: "pve.edit", itemId: item.id, text: `${textFor(item.categoryId)} [${k}]`, categoryId: item.categoryId });
+          }
+        }
+        const spanning = [...state.spanningen.values()][0];
+        if (extras && spanning) run(spelleider, { type: "spanning.remove", spanningId: spanning.id });
+        break;
+      }
+      case "prioriteren": {
+        const voting = options.scenario.voting;
+        for (let k = 0; k < (options.votesPerParticipant ?? 4); k++) {
+          for (const p of people()) {
+            const items = liveItems(state);
+            if (items.length === 0) break;
+            // Half the time someone reconsiders an item they already gave points to.
+            const mine = p.kind === "participant" ? [...(state.ballots.get(p.participantId)?.points.keys() ?? [])].flatMap((id) => state.items.get(id) ?? []) : [];
+            const item = mine.length > 0 && random() < 0.5 ? pick(mine) : pick(items);
+            if (voting.mode === "punten" && p.kind === "participant") {
+              // Within the budget, as the screen lets people: move points around, never ask for more than is left.
+              const current = state.ballots.get(p.participantId)?.points.get(item.id) ?? 0;
+              const most = Math.min(voting.maxPerItem ?? voting.budget, current + voting.budget - pointsSpent(state, p.participantId));
+              const points = Math.floor(random() * (most + 1));
+              if (points !== current) run(p, { type: "vote.points", itemId: item.id, points });
+            } else run(p, { type: "vote.moscow", itemId: item.id, choice: pick([...MOSCOW, null]) });
+          }
+        }
+        if (extras && !wentBack) {
+          // Back to samenvoegen and forward again: merging an item someone voted on gives the points back.
+          wentBack = true;
+          run(spelleider, { type: "phase.previous" });
+          const items = liveItems(state);
+          if (items.length >= 2) run(spelleider, { type: "pve.merge", itemId: id("i"), sources: [{ kind: "item", id: items[0]!.id }, { kind: "item", id: items[1]!.id }], text: items[0]!.text, categoryId: items[0]!.categoryId });
+          run(spelleider, { type: "phase.next" });
+        }
+        run(spelleider, { type: "votes.reveal" });
+        break;
+      }
+      case "casustoets": {
+        for (const caseId of phase.caseIds) {
+          if (state.currentCaseId !== caseId) run(spelleider, { type: "case.open", caseId });
+          for (const step of options.scenario.omgekeerdeToets) {
+            run(pick(people()), { type: "toets.note", noteId: id("n"), caseId, stepId: step.id, text: pick(TOETS_NOTES) });
+            run(spelleider, { type: "toets.advance", caseId });
+          }
+          for (const item of liveItems(state)) run(pick(people()), { type: "toets.verdict", caseId, itemId: item.id, verdict: pick(VERDICTS) });
+          run(pick(people()), { type: "toets.decide", caseId, decision: pick(DECISIONS), costNow: "laag", costLater: "gemiddeld", costNote: "Voorkomt duurdere zorg later." });
+          run(pick(people()), { type: "toets.amend", itemId: id("i"), caseId, text: "Afwijkingen worden elk kwartaal besproken.", categoryId: pick(categories) });
+        }
+        if (extras) {
+          const liveCaseId = id("case");
+          run(spelleider, { type: "case.add", caseId: liveCaseId, draft: { title: "Live casus", situation: "Een inwoner met schulden en een kind.", effectWanted: "Rust in het gezin." } });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (extras && state.phaseIndex === 2) {
+      const leaving = people().at(-1);
+      run(spelleider, { type: "session.lock", locked: true });
+      if (leaving?.kind === "participant") run(spelleider, { type: "participant.remove", participantId: leaving.participantId });
+      run(spelleider, { type: "session.lock", locked: false });
+      run({ kind: "guest" }, { type: "participant.join", displayName: "Laatkomer", realRole: "anders", seatToken: `seat-token-late-${options.seed ?? 1}-abcdef` });
+      run(spelleider, { type: "timer.clear" });
+    }
+  }
+
+  if (options.terugkom && run(spelleider, { type: "terugkom.open" })) {
+    run(spelleider, { type: "terugkom.stage", stage: "reflectie" });
+    const v1 = state.terugkom?.v1 ?? [];
+    for (const p of people()) {
+      for (const item of v1.slice(0, 4)) run(p, { type: "reflectie.give", itemId: item.itemId, toegepast: pick(TOEGEPAST), goed: pick(REFLECTIE_GOED), beter: pick(REFLECTIE_BETER) });
+    }
+    run(spelleider, { type: "terugkom.stage", stage: "bijstellen" });
+    const first = v1[0];
+    if (first) {
+      run(pick(people()), { type: "kader.amend", itemId: first.itemId, text: `${first.text} Elk kwartaal.`, categoryId: first.categoryId });
+      const last = v1.at(-1);
+      if (last && last.itemId !== first.itemId) {
+        run(spelleider, { type: "kader.retire", itemId: last.itemId, reason: "Niet meer nodig." });
+        run(spelleider, { type: "kader.restore", itemId: last.itemId });
+        run(spelleider, { type: "kader.retire", itemId: last.itemId, reason: "Toch niet." });
+      }
+    }
+    run(pick(people()), { type: "kader.add", itemId: id("i"), text: pick(NIEUWE_KADERPUNTEN), categoryId: pick(categories) });
+    for (const p of people()) for (const item of [...(state.terugkom?.items.values() ?? [])].slice(0, 3)) run(p, { type: "kader.steun", itemId: item.id, steun: random() < 0.7 });
+    run(spelleider, { type: "terugkom.stage", stage: "kader" });
+  }
+  return { events, state, commands, rejected };
+}
