@@ -15,6 +15,7 @@ import { resolveSeat } from "../core/lobby.ts";
 import type { SessionState } from "../core/state.ts";
 import { CommandSchema, type Command } from "../protocol/commands.ts";
 import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
+import type { Scenario } from "../protocol/scenario.ts";
 import { describeCommandError } from "../protocol/dutchErrors.ts";
 import { COMMAND_MESSAGE, JoinOptionsSchema, REPLAY_POSITION_MESSAGE, ReplayPositionSchema, SERVER_MESSAGES, type JoinOptions, type Rejected } from "../protocol/views.ts";
 import { ConnectionLimiter, MESSAGE_LIMITS, type MessageLimits } from "../limits.ts";
@@ -75,6 +76,19 @@ function decodable(buffer: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Sessions of the same scenario share one copy of it in memory (core only reads it); each session's log still holds
+ * its own, so a session replays the same after the scenario file changed.
+ */
+const sharedScenarios = new Map<string, Scenario>();
+function sharedScenario(scenario: Scenario): Scenario {
+  const key = JSON.stringify(scenario);
+  const known = sharedScenarios.get(key);
+  if (known) return known;
+  sharedScenarios.set(key, scenario);
+  return scenario;
 }
 
 /** Colyseus looks for unpatched changes this often (its default is 50 ms); see onCreate. */
@@ -490,6 +504,8 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   /** Both states from the stored log (a restart replays it; commands already applied are known by their keys). */
   private open(stored: readonly StoredEvent[]): void {
     const events = stored.map((s) => s.event);
+    const [created] = events;
+    if (created?.type === "SessionCreated") events[0] = { ...created, scenario: sharedScenario(created.scenario) };
     this.session = replay(events);
     this.ahead = replay(events);
     this.lastSeq = stored.at(-1)?.seq ?? 0;

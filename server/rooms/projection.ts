@@ -19,6 +19,9 @@ import { Entity, SessionRoomState } from "./schema.ts";
 type Keyed = { key: string; value: unknown };
 
 
+/** Texts that are the same in many rooms; see setJson. */
+const sharedTexts = new Map<string, string>();
+
 export type Audience = { kind: "participant"; participantId: string } | { kind: "spelleider" } | { kind: "beamer" };
 
 /** What one command's events can change, beyond `seq`. */
@@ -186,9 +189,17 @@ export class Projector {
     }
   }
 
-  /** A top-level JSON string field: the new JSON, or the current string itself when nothing changed. */
-  private setJson(current: string, value: unknown): string {
-    const json = JSON.stringify(value);
+  /**
+   * A top-level JSON string field: the new JSON, or the current string itself when nothing changed. `shared`: the same
+   * text in every room of a scenario (the public scenario), kept once in memory.
+   */
+  private setJson(current: string, value: unknown, shared = false): string {
+    let json = JSON.stringify(value);
+    if (shared) {
+      const known = sharedTexts.get(json);
+      if (known === undefined) sharedTexts.set(json, json);
+      else json = known;
+    }
     if (json === current) return current;
     this.bytes += Buffer.byteLength(json) - Buffer.byteLength(current ?? "");
     return json;
@@ -256,7 +267,7 @@ export class Projector {
     const s = this.state;
     s.seq = seq;
     s.session = this.setJson(s.session, views.sessionView(session, online));
-    if (!s.scenario) s.scenario = this.setJson(s.scenario, views.publicScenario(session.scenario));
+    if (!s.scenario) s.scenario = this.setJson(s.scenario, views.publicScenario(session.scenario), true);
     this.syncMap(s.seats, views.seatViews(session, online).map((v) => ({ key: v.participantId, value: v })));
     this.syncMap(s.cards, views.cardViews(session).map((v) => ({ key: v.id, value: v })));
     this.syncMap(s.clusters, views.clusterViews(session).map((v) => ({ key: v.id, value: v })));
