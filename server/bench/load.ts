@@ -150,6 +150,8 @@ interface RunResult {
   errors: number;
   errorSamples: string[];
   serverCpuSeconds: number;
+  /** At the start of the window: everyone joined, nothing played yet. */
+  rssStartMiB: number;
   rssMiB: number;
   rssPeakMiB: number;
   clientCpuSeconds: number;
@@ -276,6 +278,7 @@ async function runAgainst(mode: "ours" | "echo"): Promise<RunResult> {
     for (const w of workers) w.send(start);
     await sleep(t0 - Date.now());
     const cpuStart = cpuSeconds(pid);
+    const rssStartMiB = memoryMiB(pid, "VmRSS");
     const machineStart = machineJiffies();
     const pressureStart = cpuPressureMicros();
     let rssPeak = memoryMiB(pid, "VmRSS");
@@ -314,6 +317,7 @@ async function runAgainst(mode: "ours" | "echo"): Promise<RunResult> {
       errors: all.reduce((a, r) => a + r.errors, 0),
       errorSamples: all.flatMap((r) => r.errorSamples).slice(0, 5),
       serverCpuSeconds,
+      rssStartMiB,
       rssMiB,
       rssPeakMiB: Math.max(rssPeak, rssMiB),
       clientCpuSeconds: all.reduce((a, r) => a + r.cpuMs, 0) / 1000,
@@ -366,6 +370,7 @@ function report(results: RunResult[]): void {
     row("server CPU in venster (s)", results.map((r) => fmt(r.serverCpuSeconds, 1))),
     row("server CPU per 1000 opdrachten (s)", results.map((r) => fmt(perThousand(r), 3)).concat(ratio(perThousand))),
     row("server CPU-belasting (% van 1 kern)", results.map((r) => fmt((r.serverCpuSeconds / opts.seconds) * 100, 0))),
+    row("server RSS na het meedoen (MiB)", results.map((r) => fmt(r.rssStartMiB, 0)).concat(ratio((r) => r.rssStartMiB))),
     row("server RSS einde venster (MiB)", results.map((r) => fmt(r.rssMiB, 0)).concat(ratio((r) => r.rssMiB))),
     row("server RSS piek in venster (MiB)", results.map((r) => fmt(r.rssPeakMiB, 0))),
     row("clients CPU in venster (s)", results.map((r) => fmt(r.clientCpuSeconds, 1))),

@@ -355,6 +355,11 @@ interface Accumulator {
   touchedCount: number;
 }
 
+/** The trigram overlap below which no pair can reach `threshold`; 0 (nothing skipped) for low thresholds. */
+function everyPairFloor(threshold: number): number {
+  return Math.max(0, (threshold - TOKEN_WEIGHT - 1e-3) / (1 - TOKEN_WEIGHT));
+}
+
 /**
  * Pairs of entries that probably mean the same thing, best first: score descending, then by the refs.
  * Each pair appears once, with `a` the smaller ref; an entry is never paired with itself (entries with the
@@ -404,8 +409,12 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   const everyPair = threshold <= 0;
 
   const hits: { x: number; y: number; score: number }[] = [];
+  // Token overlap is at most 1, so a pair whose trigram overlap keeps TOKEN_WEIGHT + (1 - TOKEN_WEIGHT) * trigrams
+  // below the threshold (with a margin for the rounding) cannot be a hit: skip it without computing its score.
+  const gramFloor = everyPairFloor(threshold);
   const consider = (x: number, y: number): void => {
     const gramMass = gramSets.mass[x]! + gramSets.mass[y]!;
+    if (2 * sharedGrams[y]! < gramFloor * gramMass) return;
     const tokenMass = tokenSets.mass[x]! + tokenSets.mass[y]!;
     const gramScore = gramMass > 0 ? (2 * sharedGrams[y]!) / gramMass : 0;
     const tokenScore = tokenMass > 0 ? (2 * sharedTokens[y]!) / tokenMass : 0;

@@ -21,6 +21,7 @@ import { COMMAND_MESSAGE, JoinOptionsSchema, REPLAY_POSITION_MESSAGE, ReplayPosi
 import { ConnectionLimiter, MESSAGE_LIMITS, type MessageLimits } from "../limits.ts";
 import { hashSecret } from "../sessions.ts";
 import type { AppendResult, EventStore } from "../store/types.ts";
+import "./encoding.ts";
 import { Projector, type Audience } from "./projection.ts";
 import { SerialQueue } from "./queue.ts";
 import { SessionRoomState, fitFullEncodeBuffer } from "./schema.ts";

@@ -18,7 +18,6 @@ import { Entity, SessionRoomState } from "./schema.ts";
 
 type Keyed = { key: string; value: unknown };
 
-
 /** Texts that are the same in many rooms; see setJson. */
 const sharedTexts = new Map<string, string>();
 
@@ -33,7 +32,7 @@ interface Touched {
   drafts: Set<string>;
   cards: Set<string>;
   clusters: Set<string>;
-  /** The shared board of samenvoegen: items, eisen, spanningen, support, cases, suggestions, kader; and the ballots. */
+  /** The shared board of samenvoegen: items, eisen, spanningen, support, suggestions, kader; and the ballots. */
   board: boolean;
   /** Exactly which items and eisen changed, when known; null: resync the whole collection. */
   items: Set<string> | null;
@@ -255,7 +254,7 @@ export class Projector {
     else for (const id of touched.eisen) this.upsert(s.eisen, id, revealedEis(session, id));
     this.syncMap(s.spanningen, views.openSpanningenView(session).map((v) => ({ key: v.spanningId, value: v })));
     this.syncMap(s.support, views.supportViews(session).map((v) => ({ key: v.itemId, value: v })));
-    this.syncMap(s.cases, views.caseViews(session).map((v) => ({ key: v.id, value: v })));
+    // Cases list their verdicts as given, by item id: merging items does not change them.
     s.suggestions = this.setJson(s.suggestions, views.boardSuggestions(session));
     s.kader = this.setJson(s.kader, views.kaderView(session));
     s.terugkom = this.setJson(s.terugkom, terugkomView(session));
