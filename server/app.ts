@@ -7,12 +7,14 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { registerRoutes } from "./http/routes.ts";
+import { MESSAGE_LIMITS, WS_MAX_PAYLOAD_BYTES, type MessageLimits } from "./limits.ts";
 import type { Scenario } from "./protocol/scenario.ts";
 import { SessionRoom, type RoomServices } from "./rooms/SessionRoom.ts";
 import type { EventStore } from "./store/types.ts";
 
 export const ROOM_NAME = "sessie";
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** The WebSocket frame limit (kept under this name for the benchmarks' echo server). */
+export const MAX_MESSAGE_BYTES = WS_MAX_PAYLOAD_BYTES;
 
 export interface AppServices {
   store: EventStore;
@@ -25,6 +27,14 @@ export interface AppServices {
   trainerSecret?: string | null;
   /** Several processes on one Redis (see README "Deployment"); without it this process matches players on its own. */
   scale?: ScaleOptions;
+  /** Size and rate limits per connection to a room (default MESSAGE_LIMITS). */
+  limits?: MessageLimits;
+  /**
+   * Express's `trust proxy`: which reverse proxies may name the client's address (X-Forwarded-For, for the HTTP rate
+   * limits) and scheme (X-Forwarded-Proto, for https in the QR link). Default from TRUST_PROXY (e.g. `loopback`, `1`,
+   * `10.0.0.2`, `false`); unset = `loopback`, a proxy on the same machine.
+   */
+  trustProxy?: string;
 }
 
 export interface ScaleOptions {
@@ -37,22 +47,31 @@ export interface ScaleOptions {
   publicAddress?: string;
 }
 
+/** TRUST_PROXY as express understands it: a hop count, true/false, or addresses and subnets. */
+function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (value === undefined || value.trim() === "") return "loopback";
+  if (value === "false") return false;
+  if (value === "true") return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 export function buildServer(services: AppServices): Server {
   const now = services.now ?? Date.now;
-  const roomServices: RoomServices = { store: services.store, now, reconnectSeconds: services.reconnectSeconds ?? 120 };
+  const roomServices: RoomServices = { store: services.store, now, reconnectSeconds: services.reconnectSeconds ?? 120, limits: services.limits ?? MESSAGE_LIMITS };
   // A subclass per server carries its services, so several servers (tests) can share one process.
   const BoundRoom = class extends SessionRoom {};
   BoundRoom.services = roomServices;
   return defineServer({
-    // 64 KiB: room for a long live case in UTF-8; beyond that the socket closes, so core's limits bite long before.
-    transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
+    // 256 KiB at the socket: only abuse is bigger. The room itself refuses anything over 32 KiB in Dutch and keeps the
+    // connection (see limits.ts), so a participant who pastes too much hears why instead of losing the connection.
+    transport: new WebSocketTransport({ maxPayload: WS_MAX_PAYLOAD_BYTES }),
     greet: false,
     ...(services.scale ? scaled(services.scale) : {}),
     rooms: { [ROOM_NAME]: defineRoom(BoundRoom).filterBy(["sessionId"]) },
     express: (app) => {
-      // Behind a reverse proxy on the same machine (README "Deployment") the page was loaded over https: believe its
-      // X-Forwarded-Proto, so the QR code's join link says https too. Only from loopback: nobody else can fake it.
-      app.set("trust proxy", "loopback");
+      // Behind a reverse proxy (README "Deployment") believe what it says about the client: its address for the rate
+      // limits, and https for the QR code's join link. Only from the proxies TRUST_PROXY names: nobody else can fake it.
+      app.set("trust proxy", trustProxySetting(services.trustProxy ?? process.env.TRUST_PROXY));
       registerRoutes(app, { store: services.store, scenarios: services.scenarios, now, startedAt: now(), clientDir: services.clientDir, trainerSecret: services.trainerSecret });
     },
   });

@@ -16,6 +16,7 @@ import { mulberry32 } from "../core/roleAssignment.ts";
 import { REAL_ROLES, type RealRole } from "../protocol/ids.ts";
 import { EIS_TEXTS } from "../bots/texts.ts";
 import { createSessionOverHttp } from "../bots/play.ts";
+import { EISEN_GROUPS } from "../../tests/fixtures/eisenPairs.ts";
 
 export interface WorkerSetup {
   type: "setup";
@@ -116,7 +117,13 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(random.next() * list.
 const exponential = (mean: number) => -Math.log(1 - random.next()) * mean;
 
 const CATEGORIES = Object.keys(EIS_TEXTS);
-const TEXTS = Object.values(EIS_TEXTS).flat();
+/**
+ * What people write: the labelled Dutch eisen and the bots' eisen, often with a few words of their own at the end, so
+ * nearly every text on a board is different (as with people) and the duplicate suggestions have real work.
+ */
+const TEXTS = [...EISEN_GROUPS.flat(), ...Object.values(EIS_TEXTS).flat()];
+const ENDINGS = ["", "", " Ook bij twijfel.", " Voor iedere inwoner.", " Binnen twee weken.", " Zonder extra formulieren.", " Samen met het wijkteam.", " En leg het uit.", " Dat scheelt later werk."];
+const eisText = () => `${pick(TEXTS)}${pick(ENDINGS)}`.slice(0, 300);
 
 /** Parsed entity JSON by its text, shared by all clients of this process (they receive the same entities). */
 const parsedByText = new Map<string, unknown>();
@@ -221,11 +228,11 @@ class Participant {
         const drafts = list<Eis>(state.drafts);
         if (drafts.length > 0 && (drafts.length >= 25 || random.next() < 0.2)) {
           const eis = pick(drafts);
-          const text = pick((EIS_TEXTS[eis.categoryId] ?? TEXTS).filter((t) => t !== eis.text));
-          return { type: "eis.edit", eisId: eis.id, categoryId: eis.categoryId, text: text ?? `${eis.text} Nu echt.` };
+          const text = eisText();
+          return { type: "eis.edit", eisId: eis.id, categoryId: eis.categoryId, text: text === eis.text ? `${text} Nu echt.` : text };
         }
         const categoryId = pick(CATEGORIES);
-        return { type: "eis.write", eisId: newId("e"), categoryId, text: pick(EIS_TEXTS[categoryId] ?? TEXTS) };
+        return { type: "eis.write", eisId: newId("e"), categoryId, text: eisText() };
       }
       case "samenvoegen": {
         const free = list<Eis>(state.eisen).filter((e) => e.itemId === null);
@@ -248,8 +255,8 @@ class Participant {
         }
         if (items.length > 0) {
           const item = pick(items);
-          const text = pick((EIS_TEXTS[item.categoryId] ?? TEXTS).filter((t) => t !== item.text)) ?? `${item.text} Samen.`;
-          return { type: "pve.edit", itemId: item.id, text, categoryId: item.categoryId };
+          const text = eisText();
+          return { type: "pve.edit", itemId: item.id, text: text === item.text ? `${text} Samen.` : text, categoryId: item.categoryId };
         }
         return null;
       }
@@ -274,12 +281,12 @@ class Participant {
     switch (phase) {
       case "rolwissel": {
         const categoryId = pick(CATEGORIES);
-        return { type: "eis.write", eisId: newId("e"), categoryId, text: pick(EIS_TEXTS[categoryId] ?? TEXTS) };
+        return { type: "eis.write", eisId: newId("e"), categoryId, text: eisText() };
       }
       case "samenvoegen":
         return random.next() < 0.7
-          ? { type: "pve.merge", itemId: newId("i"), sources: [{ kind: "eis", id: newId("e") }, { kind: "eis", id: newId("e") }], text: pick(TEXTS), categoryId: pick(CATEGORIES) }
-          : { type: "pve.edit", itemId: newId("i"), text: pick(TEXTS), categoryId: pick(CATEGORIES) };
+          ? { type: "pve.merge", itemId: newId("i"), sources: [{ kind: "eis", id: newId("e") }, { kind: "eis", id: newId("e") }], text: eisText(), categoryId: pick(CATEGORIES) }
+          : { type: "pve.edit", itemId: newId("i"), text: eisText(), categoryId: pick(CATEGORIES) };
       case "prioriteren":
         return { type: "vote.points", itemId: newId("i"), points: Math.floor(random.next() * 5) };
       default:

@@ -38,10 +38,10 @@ async function reopen(file: string, sessionId: string) {
   projector.sync(state, new Set(), stored.at(-1)?.seq ?? 0);
   const t3 = performance.now();
   // What the first client to join receives: the shared state and its own view.
-  const shared = encoder.encodeAll({ offset: 0 }, new Uint8Array(Encoder.BUFFER_SIZE));
+  const shared = encoder.encodeAll({ offset: 0 }, new Uint8Array(projector.encodedSizeBound()));
   const view = new StateView();
   projector.attach(view, { kind: "spelleider" }, state);
-  encoder.encodeAllView(view, shared.length, { offset: shared.length }, new Uint8Array(Encoder.BUFFER_SIZE));
+  encoder.encodeAllView(view, shared.length, { offset: shared.length }, new Uint8Array(projector.encodedSizeBound()));
   const t4 = performance.now();
   await store.close();
   return { events: stored.length, storeOpen, load: t1 - t0, replay: t2 - t1, project: t3 - t2, encode: t4 - t3, total: t4 - t0, bytes: shared.length };

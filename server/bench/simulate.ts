@@ -9,7 +9,7 @@ import type { Actor } from "../core/decision.ts";
 import { evolve, initialState } from "../core/evolve.ts";
 import { pointsSpent } from "../core/prioriteren.ts";
 import { mulberry32 } from "../core/roleAssignment.ts";
-import { ENGINE_VERSION, liveItems, type SessionState } from "../core/state.ts";
+import { ENGINE_VERSION, eisVisible, liveItems, tableOf, type SessionState } from "../core/state.ts";
 import { CARD_TEXTS, DECISIONS, EIS_TEXTS, NIEUWE_KADERPUNTEN, REFLECTIE_BETER, REFLECTIE_GOED, TOETS_NOTES } from "../bots/texts.ts";
 import type { Command } from "../protocol/commands.ts";
 import type { EventOf, SessionEvent } from "../protocol/events.ts";
@@ -31,6 +31,8 @@ export interface SimulateOptions {
   boardActions?: number;
   /** vote.points / vote.moscow per participant. */
   votesPerParticipant?: number;
+  /** Split the group into this many tafels in the lobby (and move someone in the first round). */
+  tables?: number;
   /** Pause, timers, lock, going back a phase, removing someone. */
   extras?: boolean;
   /** Also play the terugkombijeenkomst after the resultaat phase. */
@@ -95,6 +97,11 @@ export function simulate(options: SimulateOptions): Simulated {
   for (let k = 0; k < options.participants; k++) {
     run({ kind: "guest" }, { type: "participant.join", displayName: `Deelnemer ${k + 1}`, realRole: REAL_ROLES[k % REAL_ROLES.length]!, seatToken: `seat-token-${options.seed ?? 1}-${k}-abcdef` });
   }
+  if (options.tables) run(spelleider, { type: "tables.assign", count: options.tables });
+  /** A participant merges on their own tafel's board (the rules refuse another tafel's); the spelleider on any. */
+  const onBoardOf = (actor: Actor) => (tableId: string | null) =>
+    actor.kind !== "participant" || state.phases[state.phaseIndex]?.kind !== "samenvoegen" || tableId === null || tableId === tableOf(state, actor.participantId);
+  let moved = false;
   let wentBack = false;
   const extras = options.extras ?? false;
   while (state.phaseIndex < state.phases.length - 1) {
@@ -139,14 +146,26 @@ export function simulate(options: SimulateOptions): Simulated {
           const own = [...state.eisen.values()].find((e) => p.kind === "participant" && e.authorId === p.participantId && !state.rounds.get(e.roundId)?.revealed);
           if (own) run(p, { type: "eis.delete", eisId: own.id });
         }
+        if (options.tables && !moved) {
+          // Someone changes tafel mid-round: they see another tafel's board from now on.
+          moved = true;
+          const mover = pick(people());
+          const other = [...state.tables.keys()].find((t) => mover.kind === "participant" && t !== tableOf(state, mover.participantId));
+          if (mover.kind === "participant" && other) run(spelleider, { type: "participant.move", participantId: mover.participantId, tableId: other });
+        }
+        // One tafel at a time, or everyone at once.
+        const firstTable = [...state.tables.keys()][0];
+        if (firstTable && random() < 0.7) run(spelleider, { type: "eisen.reveal", tableId: firstTable });
         if (random() < 0.5) run(spelleider, { type: "eisen.reveal" });
         break;
       }
-      case "samenvoegen": {
+      case "samenvoegen":
+      case "plenair": {
         for (let k = 0; k < (options.boardActions ?? 20); k++) {
           const actor = random() < 0.3 ? spelleider : pick(people());
-          const free = [...state.eisen.values()].filter((e) => e.itemId === null && state.rounds.get(e.roundId)?.revealed);
-          const items = liveItems(state);
+          const mayTouch = onBoardOf(actor);
+          const free = [...state.eisen.values()].filter((e) => e.itemId === null && eisVisible(state, e) && mayTouch(e.tableId));
+          const items = liveItems(state).filter((i) => mayTouch(i.tableId));
           const r = random();
           if (free.length >= 2 && r < 0.45) {
             const a = pick(free);

@@ -5,6 +5,7 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { z } from "zod";
+import { FLOODED_NOTICE } from "../limits.ts";
 import type { Command } from "../protocol/commands.ts";
 import type { RealRole } from "../protocol/ids.ts";
 import {
@@ -86,10 +87,13 @@ const CONSENTED = 4000;
 const REMOVED = 4403;
 /** Close code the server uses for everyone in a session the spelleider deleted. */
 const DELETED = 4410;
+/** Close code the server uses for a connection that kept sending far too much (see server/limits.ts). */
+const FLOODED = 4429;
 /** What a closed connection says when the server's own notice did not arrive. */
 const FINAL_CLOSE_NOTICES: ReadonlyMap<number, string> = new Map([
   [REMOVED, "De spelleider heeft je uit deze sessie gehaald."],
   [DELETED, "De spelleider heeft deze sessie verwijderd."],
+  [FLOODED, FLOODED_NOTICE],
 ]);
 
 export type ConnectionStatus = "verbonden" | "opnieuw-verbinden" | "gestopt";

@@ -98,28 +98,6 @@ function canonical(token: string): string {
 /** Shortest part a compound is split into. */
 const MIN_COMPOUND_PART = 4;
 
-/**
- * Parts of a compound stem that are themselves words of the texts compared: with "wijkteam" and
- * "professional" among the words, "wijkteamprofessional" also yields both. A linking "s" is allowed
- * ("bijstandsuitkering" → "bijstand", "uitker").
- */
-function compoundParts(token: string, vocabulary: ReadonlySet<string>, out: string[]): void {
-  if (token.length < 2 * MIN_COMPOUND_PART) return;
-  for (let k = MIN_COMPOUND_PART; k <= token.length - MIN_COMPOUND_PART; k++) {
-    const right = token.slice(k);
-    if (!vocabulary.has(right)) continue;
-    const left = token.slice(0, k);
-    if (vocabulary.has(left)) out.push(left, right);
-    else if (left.endsWith("s") && vocabulary.has(left.slice(0, -1))) out.push(left.slice(0, -1), right);
-  }
-}
-
-interface Prepared {
-  ref: SuggestionEntry["ref"];
-  tokens: Int32Array;
-  grams: Int32Array;
-}
-
 function refKey(ref: SuggestionEntry["ref"]): string {
   return `${ref.kind}\u0000${ref.id}`;
 }
@@ -130,83 +108,244 @@ function compareRefs(x: SuggestionEntry["ref"], y: SuggestionEntry["ref"]): numb
   return 0;
 }
 
-/** The distinct values of `ids`, ascending. */
-function sortedUnique(ids: readonly number[]): Int32Array {
-  const sorted = Int32Array.from(ids).sort();
-  let n = 0;
-  for (let k = 0; k < sorted.length; k++) if (n === 0 || sorted[k] !== sorted[n - 1]) sorted[n++] = sorted[k]!;
-  return sorted.subarray(0, n);
-}
-
-function idOf<K>(key: K, ids: Map<K, number>): number {
-  let id = ids.get(key);
-  if (id === undefined) {
-    id = ids.size;
-    ids.set(key, id);
-  }
-  return id;
-}
-
-function tokenIdsOf(tokens: readonly string[], ids: Map<string, number>): Int32Array {
-  return sortedUnique(tokens.map((token) => idOf(token, ids)));
-}
-
 const WORD_START = 0x5e; // "^"
 
 /**
- * Ids of the character trigrams of "^" + each token, a trigram keyed by its three UTF-16 code units packed into
- * one number (no string per trigram). A token of one character gives the single "trigram" "^x".
+ * What a text gives regardless of the other entries, kept between calls: a board is recomputed after every merge
+ * or edit, and nearly all of its texts were seen the call before. Words (stems, their synonym forms, compound parts)
+ * and trigram keys get a number once; each call then numbers what it uses in order of first appearance, exactly as
+ * a fresh computation would, so weights and sums come out the same. Bounded like the stem cache.
  */
-function gramIdsOf(tokens: readonly string[], ids: Map<number, number>): Int32Array {
-  const out: number[] = [];
-  for (const token of tokens) {
-    let a = WORD_START;
-    let b = token.charCodeAt(0);
-    if (token.length === 1) {
-      out.push(idOf(a * 0x1_0000_0000 + b * 0x1_0000, ids));
-      continue;
-    }
-    for (let k = 1; k < token.length; k++) {
-      const c = token.charCodeAt(k);
-      out.push(idOf(a * 0x1_0000_0000 + b * 0x1_0000 + c, ids));
-      a = b;
-      b = c;
-    }
+interface TextPrep {
+  /** Word numbers of the stems, and the stems themselves (for compound parts). */
+  stems: Int32Array;
+  stemTexts: string[];
+  /** Word numbers of the stems mapped onto their synonym group. */
+  tokens: Int32Array;
+  /** Trigram numbers of "^" + each token, token by token. */
+  grams: Int32Array;
+}
+type Split = { left: string; right: string; leftWithoutS: string | null };
+
+const CACHE_LIMIT = 20_000;
+let words = new Map<string, number>();
+let gramKeys = new Map<number, number>();
+let textCache = new Map<string, TextPrep>();
+let splitCache = new Map<string, Split[]>();
+
+function numberOf<K>(key: K, numbers: Map<K, number>): number {
+  let n = numbers.get(key);
+  if (n === undefined) {
+    n = numbers.size;
+    numbers.set(key, n);
   }
-  return sortedUnique(out);
+  return n;
 }
 
-/** Inverse document frequency of every id, and each entry's total weight. */
-function weigh(sets: readonly Int32Array[], idCount: number): { weights: Float64Array; mass: Float64Array } {
-  const df = new Int32Array(idCount);
-  for (const set of sets) for (let k = 0; k < set.length; k++) df[set[k]!]!++;
-  const n = sets.length;
-  const weights = new Float64Array(idCount);
-  for (let id = 0; id < idCount; id++) weights[id] = Math.log(1 + n / Math.max(1, df[id]!));
-  const mass = new Float64Array(sets.length);
-  for (let s = 0; s < sets.length; s++) {
-    const set = sets[s]!;
-    let total = 0;
-    for (let k = 0; k < set.length; k++) total += weights[set[k]!]!;
-    mass[s] = total;
+function prepText(text: string): TextPrep {
+  let prep = textCache.get(text);
+  if (prep === undefined) {
+    const stemTexts = normalise(text);
+    const tokens = stemTexts.map(canonical);
+    const grams: number[] = [];
+    for (const token of tokens) {
+      // Three UTF-16 code units packed into one number; a token of one character gives the single "trigram" "^x".
+      let a = WORD_START;
+      let b = token.charCodeAt(0);
+      if (token.length === 1) grams.push(numberOf(a * 0x1_0000_0000 + b * 0x1_0000, gramKeys));
+      for (let k = 1; k < token.length; k++) {
+        const c = token.charCodeAt(k);
+        grams.push(numberOf(a * 0x1_0000_0000 + b * 0x1_0000 + c, gramKeys));
+        a = b;
+        b = c;
+      }
+    }
+    prep = {
+      stems: Int32Array.from(stemTexts, (w) => numberOf(w, words)),
+      stemTexts,
+      tokens: Int32Array.from(tokens, (w) => numberOf(w, words)),
+      grams: Int32Array.from(grams),
+    };
+    textCache.set(text, prep);
   }
-  return { weights, mass };
+  return prep;
 }
 
-/** For every id, the entries that contain it, ascending. */
-function postings(sets: readonly Int32Array[], idCount: number): Int32Array[] {
-  const counts = new Int32Array(idCount);
-  for (const set of sets) for (let k = 0; k < set.length; k++) counts[set[k]!]!++;
-  const lists = Array.from(counts, (count) => new Int32Array(count));
-  const filled = new Int32Array(idCount);
-  for (let entry = 0; entry < sets.length; entry++) {
-    const set = sets[entry]!;
-    for (let k = 0; k < set.length; k++) {
-      const id = set[k]!;
-      lists[id]![filled[id]!++] = entry;
+/** Ways to split a stem into two parts of at least MIN_COMPOUND_PART; the left part also without a linking "s". */
+function splitsOf(stem: string): Split[] {
+  let splits = splitCache.get(stem);
+  if (splits === undefined) {
+    splits = [];
+    for (let k = MIN_COMPOUND_PART; k <= stem.length - MIN_COMPOUND_PART; k++) {
+      const left = stem.slice(0, k);
+      splits.push({ left, right: stem.slice(k), leftWithoutS: left.endsWith("s") ? left.slice(0, -1) : null });
+    }
+    splitCache.set(stem, splits);
+  }
+  return splits;
+}
+
+/** Numbers a call gives to words or trigrams, in order of first use; `call` tells this call's from older ones. */
+class Numbering {
+  private stamp = new Int32Array(1024);
+  private local = new Int32Array(1024);
+  count = 0;
+  start(): void {
+    this.count = 0;
+  }
+  reset(): void {
+    this.stamp = new Int32Array(1024);
+    this.local = new Int32Array(1024);
+  }
+  of(global: number, call: number): number {
+    if (global >= this.stamp.length) {
+      const size = Math.max(global + 1, this.stamp.length * 2);
+      const stamp = new Int32Array(size);
+      stamp.set(this.stamp);
+      const local = new Int32Array(size);
+      local.set(this.local);
+      this.stamp = stamp;
+      this.local = local;
+    }
+    if (this.stamp[global] !== call) {
+      this.stamp[global] = call;
+      this.local[global] = this.count++;
+    }
+    return this.local[global]!;
+  }
+  /** Marks a number as used in this call without numbering it (the vocabulary). */
+  mark(global: number, call: number): void {
+    this.of(global, call);
+  }
+  has(global: number, call: number): boolean {
+    return global < this.stamp.length && this.stamp[global] === call;
+  }
+}
+
+const tokenNumbering = new Numbering();
+const gramNumbering = new Numbering();
+const vocabulary = new Numbering();
+let calls = 0;
+
+/** Starts a call: drops the caches when they have grown large (numbers restart), and returns the call's number. */
+function nextCall(): number {
+  if (textCache.size >= CACHE_LIMIT || words.size >= 4 * CACHE_LIMIT || gramKeys.size >= 4 * CACHE_LIMIT || splitCache.size >= CACHE_LIMIT || calls >= 2 ** 30) {
+    words = new Map();
+    gramKeys = new Map();
+    textCache = new Map();
+    splitCache = new Map();
+    tokenNumbering.reset();
+    gramNumbering.reset();
+    vocabulary.reset();
+    calls = 0;
+  }
+  calls++;
+  tokenNumbering.start();
+  gramNumbering.start();
+  return calls;
+}
+
+/** Whether a word occurs among the stems of this call's texts. */
+function inVocabulary(word: string, call: number): boolean {
+  const n = words.get(word);
+  return n !== undefined && vocabulary.has(n, call);
+}
+
+/**
+ * Parts of a compound stem that are themselves words of the texts compared: with "wijkteam" and
+ * "professional" among the words, "wijkteamprofessional" also yields both. A linking "s" is allowed
+ * ("bijstandsuitkering" → "bijstand", "uitker").
+ */
+function compoundParts(stem: string, call: number, out: string[]): void {
+  if (stem.length < 2 * MIN_COMPOUND_PART) return;
+  for (const { left, right, leftWithoutS } of splitsOf(stem)) {
+    if (!inVocabulary(right, call)) continue;
+    if (inVocabulary(left, call)) out.push(left, right);
+    else if (leftWithoutS !== null && inVocabulary(leftWithoutS, call)) out.push(leftWithoutS, right);
+  }
+}
+
+/**
+ * Sets of integer ids, one per entry, in one flat array (entry e holds ids[start[e]..start[e + 1]), ascending,
+ * without repeats), with for every id the entries that hold it (postings, ascending, the same flat way) and the
+ * inverse-document-frequency weights log(1 + n / df) and each entry's total weight.
+ */
+class IdSets {
+  readonly start: Int32Array;
+  ids: Int32Array;
+  weights = new Float64Array(0);
+  mass: Float64Array;
+  postStart = new Int32Array(0);
+  posts = new Int32Array(0);
+  private filled = 0;
+
+  constructor(entries: number, capacity: number) {
+    this.start = new Int32Array(entries + 1);
+    this.ids = new Int32Array(Math.max(16, capacity));
+    this.mass = new Float64Array(entries);
+  }
+
+  /** Adds the next entry's ids (any order, repeats allowed); they are sorted and made unique in place. */
+  push(entry: number, values: readonly number[]): void {
+    const from = this.filled;
+    if (from + values.length > this.ids.length) {
+      const grown = new Int32Array(Math.max(this.ids.length * 2, from + values.length));
+      grown.set(this.ids.subarray(0, from));
+      this.ids = grown;
+    }
+    for (let k = 0; k < values.length; k++) this.ids[from + k] = values[k]!;
+    const region = this.ids.subarray(from, from + values.length).sort();
+    let n = 0;
+    for (let k = 0; k < region.length; k++) if (n === 0 || region[k] !== region[n - 1]) region[n++] = region[k]!;
+    this.filled = from + n;
+    this.start[entry + 1] = this.filled;
+  }
+
+  size(entry: number): number {
+    return this.start[entry + 1]! - this.start[entry]!;
+  }
+
+  /** Weights, masses and postings, once every entry is in. */
+  finish(idCount: number): void {
+    const entries = this.start.length - 1;
+    const df = new Int32Array(idCount);
+    for (let k = 0; k < this.filled; k++) df[this.ids[k]!]!++;
+    this.weights = new Float64Array(idCount);
+    for (let id = 0; id < idCount; id++) this.weights[id] = Math.log(1 + entries / Math.max(1, df[id]!));
+    for (let e = 0; e < entries; e++) {
+      let total = 0;
+      for (let k = this.start[e]!; k < this.start[e + 1]!; k++) total += this.weights[this.ids[k]!]!;
+      this.mass[e] = total;
+    }
+    this.postStart = new Int32Array(idCount + 1);
+    for (let id = 0; id < idCount; id++) this.postStart[id + 1] = this.postStart[id]! + df[id]!;
+    this.posts = new Int32Array(this.filled);
+    const cursor = this.postStart.slice(0, idCount);
+    for (let e = 0; e < entries; e++) {
+      for (let k = this.start[e]!; k < this.start[e + 1]!; k++) {
+        const id = this.ids[k]!;
+        this.posts[cursor[id]!++] = e;
+      }
     }
   }
-  return lists;
+
+  /** Adds the weight of every id of entry x to `shared[y]` for each later entry y (> x) that has that id too. */
+  accumulate(x: number, into: Accumulator, shared: Float64Array): void {
+    for (let k = this.start[x]!; k < this.start[x + 1]!; k++) {
+      const id = this.ids[k]!;
+      const weight = this.weights[id]!;
+      const first = this.postStart[id]!;
+      for (let p = this.postStart[id + 1]! - 1; p >= first; p--) {
+        const y = this.posts[p]!;
+        if (y <= x) break;
+        if (into.seen[y] === 0) {
+          into.seen[y] = 1;
+          into.touched[into.touchedCount++] = y;
+        }
+        shared[y] = shared[y]! + weight;
+      }
+    }
+  }
 }
 
 /** Per-x scratch space: which later entries share something with x. */
@@ -216,29 +355,9 @@ interface Accumulator {
   touchedCount: number;
 }
 
-/** Adds the weight of every id of `set` to `shared[y]` for each later entry y (> x) that has that id too. */
-function accumulate(
-  x: number,
-  set: Int32Array,
-  lists: readonly Int32Array[],
-  weights: Float64Array,
-  into: Accumulator,
-  shared: Float64Array,
-): void {
-  for (let k = 0; k < set.length; k++) {
-    const id = set[k]!;
-    const list = lists[id]!;
-    const weight = weights[id]!;
-    for (let p = list.length - 1; p >= 0; p--) {
-      const y = list[p]!;
-      if (y <= x) break;
-      if (into.seen[y] === 0) {
-        into.seen[y] = 1;
-        into.touched[into.touchedCount++] = y;
-      }
-      shared[y] = shared[y]! + weight;
-    }
-  }
+/** The trigram overlap below which no pair can reach `threshold`; 0 (nothing skipped) for low thresholds. */
+function everyPairFloor(threshold: number): number {
+  return Math.max(0, (threshold - TOKEN_WEIGHT - 1e-3) / (1 - TOKEN_WEIGHT));
 }
 
 /**
@@ -259,47 +378,44 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     seenRefs.add(key);
     unique.push(entry);
   }
-  const stems = unique.map((entry) => normalise(entry.text));
-  const vocabulary = new Set<string>();
-  for (const list of stems) for (const token of list) vocabulary.add(token);
+  const call = nextCall();
+  const prepared = unique.map((entry) => prepText(entry.text));
+  for (const { stems } of prepared) for (let k = 0; k < stems.length; k++) vocabulary.mark(stems[k]!, call);
 
-  const tokenIds = new Map<string, number>();
-  const gramIds = new Map<number, number>();
-  const prepared: Prepared[] = unique.map((entry, index) => {
-    const list = stems[index]!;
-    const parts: string[] = [];
-    for (const token of list) compoundParts(token, vocabulary, parts);
-    const tokens = list.map(canonical);
-    return {
-      ref: entry.ref,
-      tokens: tokenIdsOf(parts.length === 0 ? tokens : tokens.concat(parts.map(canonical)), tokenIds),
-      grams: gramIdsOf(tokens, gramIds),
-    };
-  });
-
-  const tokenWeights = weigh(
-    prepared.map((p) => p.tokens),
-    tokenIds.size,
-  );
-  const gramWeights = weigh(
-    prepared.map((p) => p.grams),
-    gramIds.size,
-  );
-
+  // Ids in order of first appearance (entry by entry), as the weights and sums have always been computed.
   const count = prepared.length;
-  const gramSets = prepared.map((p) => p.grams);
-  const tokenSets = prepared.map((p) => p.tokens);
-  const gramLists = postings(gramSets, gramIds.size);
-  const tokenLists = postings(tokenSets, tokenIds.size);
+  const tokenSets = new IdSets(count, count * 12);
+  const gramSets = new IdSets(count, count * 40);
+  const scratch: number[] = [];
+  const parts: string[] = [];
+  for (let e = 0; e < count; e++) {
+    const { stemTexts, tokens, grams } = prepared[e]!;
+    parts.length = 0;
+    for (const stem of stemTexts) compoundParts(stem, call, parts);
+    scratch.length = 0;
+    for (let k = 0; k < tokens.length; k++) scratch.push(tokenNumbering.of(tokens[k]!, call));
+    for (const part of parts) scratch.push(tokenNumbering.of(numberOf(canonical(part), words), call));
+    tokenSets.push(e, scratch);
+    scratch.length = 0;
+    for (let k = 0; k < grams.length; k++) scratch.push(gramNumbering.of(grams[k]!, call));
+    gramSets.push(e, scratch);
+  }
+  tokenSets.finish(tokenNumbering.count);
+  gramSets.finish(gramNumbering.count);
+
   const sharedGrams = new Float64Array(count);
   const sharedTokens = new Float64Array(count);
-  const scratch: Accumulator = { seen: new Uint8Array(count), touched: new Int32Array(count), touchedCount: 0 };
+  const accumulator: Accumulator = { seen: new Uint8Array(count), touched: new Int32Array(count), touchedCount: 0 };
   const everyPair = threshold <= 0;
 
   const hits: { x: number; y: number; score: number }[] = [];
+  // Token overlap is at most 1, so a pair whose trigram overlap keeps TOKEN_WEIGHT + (1 - TOKEN_WEIGHT) * trigrams
+  // below the threshold (with a margin for the rounding) cannot be a hit: skip it without computing its score.
+  const gramFloor = everyPairFloor(threshold);
   const consider = (x: number, y: number): void => {
-    const gramMass = gramWeights.mass[x]! + gramWeights.mass[y]!;
-    const tokenMass = tokenWeights.mass[x]! + tokenWeights.mass[y]!;
+    const gramMass = gramSets.mass[x]! + gramSets.mass[y]!;
+    if (2 * sharedGrams[y]! < gramFloor * gramMass) return;
+    const tokenMass = tokenSets.mass[x]! + tokenSets.mass[y]!;
     const gramScore = gramMass > 0 ? (2 * sharedGrams[y]!) / gramMass : 0;
     const tokenScore = tokenMass > 0 ? (2 * sharedTokens[y]!) / tokenMass : 0;
     // Rounded so that the order of summation (which follows the order of the entries) cannot matter.
@@ -308,26 +424,26 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   };
   for (let x = 0; x < count; x++) {
     // Only the entries that share a trigram or a token with x can score above 0.
-    scratch.touchedCount = 0;
-    accumulate(x, gramSets[x]!, gramLists, gramWeights.weights, scratch, sharedGrams);
-    accumulate(x, tokenSets[x]!, tokenLists, tokenWeights.weights, scratch, sharedTokens);
+    accumulator.touchedCount = 0;
+    gramSets.accumulate(x, accumulator, sharedGrams);
+    tokenSets.accumulate(x, accumulator, sharedTokens);
     if (!everyPair) {
-      for (let t = 0; t < scratch.touchedCount; t++) consider(x, scratch.touched[t]!);
-    } else if (gramSets[x]!.length > 0) {
+      for (let t = 0; t < accumulator.touchedCount; t++) consider(x, accumulator.touched[t]!);
+    } else if (gramSets.size(x) > 0) {
       // Threshold 0 or below: every pair of entries with content, also those sharing nothing.
-      for (let y = x + 1; y < count; y++) if (gramSets[y]!.length > 0) consider(x, y);
+      for (let y = x + 1; y < count; y++) if (gramSets.size(y) > 0) consider(x, y);
     }
-    for (let t = 0; t < scratch.touchedCount; t++) {
-      const y = scratch.touched[t]!;
+    for (let t = 0; t < accumulator.touchedCount; t++) {
+      const y = accumulator.touched[t]!;
       sharedGrams[y] = 0;
       sharedTokens[y] = 0;
-      scratch.seen[y] = 0;
+      accumulator.seen[y] = 0;
     }
   }
 
   const suggestions = hits.map(({ x, y, score }): Suggestion => {
-    const rx = prepared[x]!.ref;
-    const ry = prepared[y]!.ref;
+    const rx = unique[x]!.ref;
+    const ry = unique[y]!.ref;
     return compareRefs(rx, ry) <= 0
       ? { a: { kind: rx.kind, id: rx.id }, b: { kind: ry.kind, id: ry.id }, score }
       : { a: { kind: ry.kind, id: ry.id }, b: { kind: rx.kind, id: rx.id }, score };

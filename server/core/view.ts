@@ -26,7 +26,7 @@ import type {
 } from "../protocol/views.ts";
 import { pointsSpent, supportByItem } from "./prioriteren.ts";
 import { kader, openSpanningen } from "./resultaat.ts";
-import { currentCaseFor, currentRoundId, eisVisible, gameRoleOf, itemCaseIds, itemEisIds, liveItems, tableOf, type SessionState } from "./state.ts";
+import { currentCaseFor, currentRoundId, eisVisible, gameRoleOf, itemCaseIds, itemEisIds, liveItems, tableOf, type Card, type Cluster, type PveItem, type SessionState } from "./state.ts";
 import { suggestDuplicates } from "./suggestions.ts";
 import { mineTerugkom, reflectionCount, terugkomView } from "./terugkom.ts";
 
@@ -68,7 +68,7 @@ export function phaseViews(state: SessionState): PhaseView[] {
   }));
 }
 
-const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: string; text: string; itemId: string | null; tableId: string | null }): EisView => ({
+export const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: string; text: string; itemId: string | null; tableId: string | null }): EisView => ({
   id: e.id,
   roundId: e.roundId,
   role: e.role,
@@ -91,20 +91,22 @@ export function tableScopeFor(state: SessionState, participantId: string): strin
 export const visibleIn = (scope: string | "all", tableId: string | null): boolean => scope === "all" || tableId === null || tableId === scope;
 
 export function itemViews(state: SessionState): ItemView[] {
-  return liveItems(state).map((item) => {
-    const eisen = itemEisIds(item).flatMap((id) => state.eisen.get(id) ?? []);
-    return {
-      id: item.id,
-      text: item.text,
-      categoryId: item.categoryId,
-      eisIds: eisen.map((e) => e.id),
-      roles: [...new Set(eisen.map((e) => e.role))],
-      roundIds: [...new Set(eisen.map((e) => e.roundId))],
-      caseIds: itemCaseIds(item),
-      tableId: item.tableId,
-      tableIds: [...new Set(eisen.flatMap((e) => (e.tableId ? [e.tableId] : [])))],
-    };
-  });
+  return liveItems(state).map((item) => itemView(state, item));
+}
+
+export function itemView(state: SessionState, item: PveItem): ItemView {
+  const eisen = itemEisIds(item).flatMap((id) => state.eisen.get(id) ?? []);
+  return {
+    id: item.id,
+    text: item.text,
+    categoryId: item.categoryId,
+    eisIds: eisen.map((e) => e.id),
+    roles: [...new Set(eisen.map((e) => e.role))],
+    roundIds: [...new Set(eisen.map((e) => e.roundId))],
+    caseIds: itemCaseIds(item),
+    tableId: item.tableId,
+    tableIds: [...new Set(eisen.flatMap((e) => (e.tableId ? [e.tableId] : [])))],
+  };
 }
 
 export function caseViews(state: SessionState): CaseView[] {
@@ -197,11 +199,11 @@ export const seatViews = (state: SessionState, online: Online = nobodyOnline): S
     .filter((p) => !p.removed)
     .map((p) => ({ participantId: p.id, role: gameRoleOf(state, p.id), online: online.has(p.id), tableId: p.tableId }));
 
-export const cardViews = (state: SessionState): CardView[] =>
-  [...state.cards.values()].map((c) => ({ id: c.id, promptId: c.promptId, text: c.text, clusterId: c.clusterId }));
+export const cardView = (c: Card): CardView => ({ id: c.id, promptId: c.promptId, text: c.text, clusterId: c.clusterId });
+export const cardViews = (state: SessionState): CardView[] => [...state.cards.values()].map(cardView);
 
-export const clusterViews = (state: SessionState): ClusterView[] =>
-  [...state.clusters.values()].map((c) => ({ id: c.id, promptId: c.promptId, label: c.label }));
+export const clusterView = (c: Cluster): ClusterView => ({ id: c.id, promptId: c.promptId, label: c.label });
+export const clusterViews = (state: SessionState): ClusterView[] => [...state.clusters.values()].map(clusterView);
 
 /** Eisen the group may see: those of revealed rounds (or of a tafel revealed on its own). */
 export const revealedEisen = (state: SessionState): EisView[] => [...state.eisen.values()].filter((e) => eisVisible(state, e)).map(eisView);

@@ -1,7 +1,7 @@
 /**
- * `npm run fuzz -- --runs 100000 [--seed n] [--path p] [--only decoder|decide]`
+ * `npm run fuzz -- --runs 100000 [--seed n] [--path p] [--only decoder|decide|room]`
  * Runs the fuzz properties of tests/fuzz with many more cases than `npm test` does: --runs cases for each property of
- * the decoder and of decide (the real-room property is on the hardening branch, with the room's frame screening). Without
+ * the decoder and of decide, and --runs/20 for the real room (each of those is a round trip through a server). Without
  * --seed a random seed is chosen and printed, so a run can be repeated; on a failure fast-check prints the seed and
  * the path of the smallest counterexample, which --seed and --path replay.
  */
@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
-const PROPERTIES = ["decoder", "decide"] as const;
+const PROPERTIES = ["decoder", "decide", "room"] as const;
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +37,7 @@ if (only !== undefined && !PROPERTIES.some((p) => p === only)) {
 }
 
 const files = (only ? [only] : PROPERTIES).map((name) => `tests/fuzz/${name}.test.ts`);
-console.log(`Fuzzen: ${runs} gevallen per eigenschap, seed ${seed}${values.path ? `, path ${values.path}` : ""}.`);
+console.log(`Fuzzen: ${runs} gevallen per eigenschap (kamer: ${Math.ceil(runs / 20)}), seed ${seed}${values.path ? `, path ${values.path}` : ""}.`);
 const started = Date.now();
 const result = spawnSync(process.execPath, [resolve("node_modules/vitest/vitest.mjs"), "run", "--config", resolve("server/fuzz/vitest.config.ts"), ...files], {
   stdio: "inherit",

@@ -9,14 +9,16 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import { boardAt, timeline } from "../core/timeline.ts";
 import { EXPORT_FORMATS, KADER_V2_FORMATS, KADER_V2_NOT_OPENED, exportKaderV2, exportSession } from "../exports/index.ts";
+import { JOIN_CODE_LOOKUPS, KeyedLimiter, SECRET_LOOKUPS, TOO_MANY_CODE_LOOKUPS, TOO_MANY_SECRET_LOOKUPS, clientKey } from "../limits.ts";
 import type { StoredEvent } from "../protocol/events.ts";
 import type { Scenario } from "../protocol/scenario.ts";
 import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
-import type { EventStore } from "../store/types.ts";
+import type { EventStore, SessionRecord } from "../store/types.ts";
 import { landingPage } from "./landing.ts";
 import { registerPatternRoutes } from "./patterns.ts";
 import { scenarioPreviewResponse } from "./preview.ts";
+import { clientPagePolicy, inlinePagePolicy, useSecurityHeaders } from "./security.ts";
 
 export interface HttpServices {
   /** The built client, served for page paths; absent in tests that need no browser. */
@@ -42,8 +44,39 @@ const param = (req: Request, name: string): string => {
   return typeof value === "string" ? value : "";
 };
 
+const UNKNOWN_CODE = "Deze code kennen we niet. Controleer de code op het scherm van de spelleider.";
+const UNKNOWN_SECRET = "Deze spelleiderslink klopt niet.";
+
 export function registerRoutes(app: Application, services: HttpServices): void {
+  useSecurityHeaders(app);
   app.use(express.json({ limit: "256kb" }));
+
+  // Guessing a join code or a spelleider link: every look-up that finds nothing costs the address a token. Once they
+  // are gone, every look-up from that address is refused (also one that would succeed: refusing only unknown codes
+  // would still tell which codes exist) until a token is back. Look-ups that find a session cost nothing, so a class
+  // behind one NAT can join together.
+  const codeLookups = new KeyedLimiter(JOIN_CODE_LOOKUPS);
+  const secretLookups = new KeyedLimiter(SECRET_LOOKUPS);
+  const lookUp = async <T>(req: Request, res: Response, limiter: KeyedLimiter, tooMany: string, unknown: string, find: () => Promise<T | null>): Promise<T | null> => {
+    const key = clientKey(req.ip ?? req.socket.remoteAddress);
+    if (!limiter.allows(key, services.now())) {
+      res.set("retry-after", String(limiter.retryAfterSeconds(key, services.now())));
+      fail(res, 429, tooMany);
+      return null;
+    }
+    const found = await find();
+    if (found) return found;
+    limiter.failed(key, services.now());
+    fail(res, 404, unknown);
+    return null;
+  };
+  /** The session of a join code, or null with the answer (404, 429) already sent. */
+  const byCode = (req: Request, res: Response): Promise<SessionRecord | null> =>
+    lookUp(req, res, codeLookups, TOO_MANY_CODE_LOOKUPS, UNKNOWN_CODE, () => services.store.findByCode(normaliseCode(param(req, "code")).slice(0, 12)));
+  /** The session of a spelleider secret, or null with the answer already sent. */
+  const bySecret = (req: Request, res: Response): Promise<SessionRecord | null> =>
+    lookUp(req, res, secretLookups, TOO_MANY_SECRET_LOOKUPS, UNKNOWN_SECRET, () => services.store.findBySecretHash(hashSecret(param(req, "secret"))));
+
   if (process.env.DEV_CORS === "1") {
     // `npm run dev`: the client is served by Vite on another port and calls this API across origins.
     app.use("/api", (req, res, next) => {
@@ -79,20 +112,20 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   });
 
   app.get("/api/join/:code", async (req, res) => {
-    const record = await services.store.findByCode(normaliseCode(param(req, "code")).slice(0, 12));
-    if (!record) return fail(res, 404, "Deze code kennen we niet. Controleer de code op het scherm van de spelleider.");
+    const record = await byCode(req, res);
+    if (!record) return;
     return res.json({ sessionId: record.sessionId, code: record.code, label: record.label });
   });
 
   app.get("/api/spelleider/:secret", async (req, res) => {
-    const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
-    if (!record) return fail(res, 404, "Deze spelleiderslink klopt niet.");
+    const record = await bySecret(req, res);
+    if (!record) return;
     return res.json({ sessionId: record.sessionId, code: record.code, label: record.label, scenarioId: record.scenarioId, createdAt: record.createdAt });
   });
 
   app.get("/api/spelleider/:secret/events", async (req, res) => {
-    const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
-    if (!record) return fail(res, 404, "Deze spelleiderslink klopt niet.");
+    const record = await bySecret(req, res);
+    if (!record) return;
     const events = await services.store.load(record.sessionId);
     return res.json({ sessionId: record.sessionId, format: "maatwerkspel-eventlog", version: 1, events });
   });
@@ -100,8 +133,8 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   // Exports for the spelleider, one click away: the kader as Markdown, PDF and CSV, the whole log as JSON.
   for (const format of EXPORT_FORMATS) {
     app.get(`/api/spelleider/:secret/export.${format}`, async (req, res) => {
-      const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
-      if (!record) return fail(res, 404, "Deze spelleiderslink klopt niet.");
+      const record = await bySecret(req, res);
+      if (!record) return;
       const file = await exportSession(format, await services.store.load(record.sessionId), services.now()).catch((error: unknown) => {
         console.error(`Export ${format} van sessie ${record.sessionId} mislukt:`, error);
         return null;
@@ -115,8 +148,8 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   // Kader versie 2, once the terugkombijeenkomst is open: Markdown, PDF and CSV. Before that: 409, in Dutch.
   for (const format of KADER_V2_FORMATS) {
     app.get(`/api/spelleider/:secret/export-v2.${format}`, async (req, res) => {
-      const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
-      if (!record) return fail(res, 404, "Deze spelleiderslink klopt niet.");
+      const record = await bySecret(req, res);
+      if (!record) return;
       const file = await exportKaderV2(format, await services.store.load(record.sessionId), services.now()).catch((error: unknown) => {
         console.error(`Export versie 2 (${format}) van sessie ${record.sessionId} mislukt:`, error);
         return undefined;
@@ -130,16 +163,11 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   // The terugblik: the spelleider can open it any time; the beamer (by code) once the terugkombijeenkomst is open.
   const terugblikLog = async (req: Request, res: Response): Promise<StoredEvent[] | null> => {
     if (req.params.secret !== undefined) {
-      const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
-      if (record) return services.store.load(record.sessionId);
-      fail(res, 404, "Deze spelleiderslink klopt niet.");
-      return null;
+      const record = await bySecret(req, res);
+      return record ? services.store.load(record.sessionId) : null;
     }
-    const record = await services.store.findByCode(normaliseCode(param(req, "code")).slice(0, 12));
-    if (!record) {
-      fail(res, 404, "Deze code kennen we niet. Controleer de code op het scherm van de spelleider.");
-      return null;
-    }
+    const record = await byCode(req, res);
+    if (!record) return null;
     const events = await services.store.load(record.sessionId);
     if (events.some((s) => s.event.type === "TerugkomOpened")) return events;
     fail(res, 404, "De terugblik is te zien zodra de spelleider de terugkombijeenkomst heeft geopend.");
@@ -163,8 +191,8 @@ export function registerRoutes(app: Application, services: HttpServices): void {
 
   // Deleting for good. The live room goes first (everyone told, nothing can write any more), then the data.
   app.delete("/api/spelleider/:secret", async (req, res) => {
-    const record = await services.store.findBySecretHash(hashSecret(param(req, "secret")));
-    if (!record) return fail(res, 404, "Deze spelleiderslink klopt niet.");
+    const record = await bySecret(req, res);
+    if (!record) return;
     await closeLiveRoomsForDeletion(record.sessionId);
     // False only when a second request deleted it in the meantime.
     if (!(await services.store.deleteSession(record.sessionId))) return fail(res, 404, "Deze sessie is al verwijderd.");
@@ -194,12 +222,13 @@ function serveClient(app: Application, services: HttpServices): void {
   const index = dir ? join(dir, "index.html") : null;
   if (dir && index && existsSync(index)) {
     app.use(express.static(dir, { index: false, maxAge: "1h", setHeaders: (res, path) => { if (path.includes("/assets/")) res.set("cache-control", "public, max-age=31536000, immutable"); } }));
-    app.get(["/", "/nieuw", "/j/:code", "/spelleider/:secret", "/terugkom/:secret", "/beamer/:code"], (_req, res) => {
-      res.set("cache-control", "no-cache").sendFile(index, { dotfiles: "allow" });
+    app.get(["/", "/nieuw", "/j/:code", "/spelleider/:secret", "/terugkom/:secret", "/beamer/:code"], (req, res) => {
+      res.set({ "cache-control": "no-cache", "content-security-policy": clientPagePolicy(req) }).sendFile(index, { dotfiles: "allow" });
     });
     return;
   }
   app.get("/", (_req, res) => {
-    res.type("html").send(landingPage([...services.scenarios.values()]));
+    const html = landingPage([...services.scenarios.values()]);
+    res.set("content-security-policy", inlinePagePolicy(html)).type("html").send(html);
   });
 }

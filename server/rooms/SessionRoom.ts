@@ -3,8 +3,10 @@
  * through one serial queue, is parsed, checked for a re-send, decided by core, appended durably, folded into the
  * state, projected, and only then acknowledged. All meaning lives in server/core.
  */
-import { Room, ServerError, type Client } from "@colyseus/core";
-import { StateView } from "@colyseus/schema";
+import { Protocol, Room, ServerError, type Client } from "@colyseus/core";
+import { StateView, decode } from "@colyseus/schema";
+// msgpackr: the decoder Colyseus itself uses for messages (a dependency of @colyseus/core and of the SDK).
+import { unpack } from "msgpackr";
 import { z } from "zod";
 import type { Actor } from "../core/decision.ts";
 import { decide } from "../core/decide.ts";
@@ -12,19 +14,25 @@ import { evolve, replay } from "../core/evolve.ts";
 import { resolveSeat } from "../core/lobby.ts";
 import type { SessionState } from "../core/state.ts";
 import { CommandSchema, type Command } from "../protocol/commands.ts";
+import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
+import type { Scenario } from "../protocol/scenario.ts";
 import { describeCommandError } from "../protocol/dutchErrors.ts";
 import { COMMAND_MESSAGE, JoinOptionsSchema, REPLAY_POSITION_MESSAGE, ReplayPositionSchema, SERVER_MESSAGES, type JoinOptions, type Rejected } from "../protocol/views.ts";
+import { ConnectionLimiter, MESSAGE_LIMITS, type MessageLimits } from "../limits.ts";
 import { hashSecret } from "../sessions.ts";
-import type { EventStore } from "../store/types.ts";
+import type { AppendResult, EventStore } from "../store/types.ts";
+import "./encoding.ts";
 import { Projector, type Audience } from "./projection.ts";
 import { SerialQueue } from "./queue.ts";
-import { SessionRoomState } from "./schema.ts";
+import { SessionRoomState, fitFullEncodeBuffer } from "./schema.ts";
 
 export interface RoomServices {
   store: EventStore;
   now: () => number;
   /** How long a dropped connection keeps its place before it counts as gone. */
   reconnectSeconds: number;
+  /** Size and rate limits per connection; MESSAGE_LIMITS unless a test says otherwise. */
+  limits?: MessageLimits;
 }
 
 /** What onAuth decided about a connection; kept on the client (userData) for the whole connection. */
@@ -38,6 +46,10 @@ const IdentitySchema = z.discriminatedUnion("kind", [
 const actorFor = (identity: Identity): Actor | null =>
   identity.kind === "participant" ? { kind: "participant", participantId: identity.participantId } : identity.kind === "spelleider" ? { kind: "spelleider" } : null;
 
+/** The commandId a message claims, to answer it by; only a string, and never longer than an id may be. */
+const commandIdOf = (message: unknown): string | null =>
+  typeof message === "object" && message !== null && "commandId" in message && typeof message.commandId === "string" ? message.commandId.slice(0, 64) : null;
+
 const commandKey = (actor: Actor, commandId: string): string =>
   `${actor.kind === "participant" ? actor.participantId : actor.kind}:${commandId}`;
 
@@ -46,16 +58,76 @@ export const REMOVED_CLOSE_CODE = 4403;
 /** Close code for everyone in a session the spelleider deleted (like HTTP 410 Gone); the client does not rejoin. */
 export const DELETED_CLOSE_CODE = 4410;
 export const DELETED_NOTICE = "De spelleider heeft deze sessie verwijderd.";
+/** Close code for a connection that kept flooding the room after being told to slow down (like HTTP 429). */
+export const FLOODED_CLOSE_CODE = 4429;
 
-type Outcome = { ok: true } | { ok: false; code: string; message: string };
+export const UNREADABLE_MESSAGE = "Dit bericht kon niet worden gelezen en is niet verwerkt. Laad de pagina opnieuw als dit blijft gebeuren.";
+
+/** Colyseus's handler of every frame a client sends. SessionRoom puts screenFrame in front of it. */
+const colyseusOnMessage = Room.prototype["_onMessage"] as (this: Room, client: Client, buffer: Uint8Array) => void;
+
+/** Whether a room-data frame decodes as Colyseus will decode it: the message type, then a msgpack payload. */
+function decodable(buffer: Uint8Array): boolean {
+  try {
+    const it = { offset: 1 };
+    if (decode.stringCheck(buffer, it)) decode.string(buffer, it);
+    else decode.number(buffer, it);
+    if (buffer.byteLength > it.offset) unpack(buffer.subarray(it.offset));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sessions of the same scenario share one copy of it in memory (core only reads it); each session's log still holds
+ * its own, so a session replays the same after the scenario file changed.
+ */
+const sharedScenarios = new Map<string, Scenario>();
+function sharedScenario(scenario: Scenario): Scenario {
+  const key = JSON.stringify(scenario);
+  const known = sharedScenarios.get(key);
+  if (known) return known;
+  sharedScenarios.set(key, scenario);
+  return scenario;
+}
+
+/** Colyseus looks for unpatched changes this often (its default is 50 ms); see onCreate. */
+const PATCH_SAFETY_NET_MS = 1_000;
+
+type Outcome = { ok: true; seq: number } | { ok: false; code: string; message: string };
+
+/** A command decided in the generation being formed: what it stores, and how to answer it once that is done. */
+interface Staged {
+  key: string | null;
+  events: SessionEvent[];
+  /** The store's answer; null for a command that stores nothing (refused, or already applied). */
+  append: Promise<AppendResult> | null;
+  /** The answer if the whole generation is stored. */
+  outcome: Outcome;
+  settle: (outcome: Outcome) => void;
+  fail: (error: unknown) => void;
+}
+
+const CONFLICT: Outcome = { ok: false, code: "conflict", message: "De sessie was net veranderd. Probeer het nog eens." };
 
 export class SessionRoom extends Room<{ state: SessionRoomState }> {
   /** Set by the app before the room is defined; see app.ts. */
   static services: RoomServices;
 
   private services!: RoomServices;
+  /** The state of what is stored: what is projected, and what clients see. */
   private session!: SessionState;
+  /** The state commands are decided on: `session` plus the generation being formed (see apply). */
+  private ahead!: SessionState;
+  /** The seq of the last event folded into `ahead`. */
   private lastSeq = 0;
+  /** The seq of the last event folded into `session`: stored (synced) and projected. */
+  private durableSeq = 0;
+  /** Commands decided in this turn of the event loop, stored together (see apply). */
+  private forming: Staged[] | null = null;
+  /** The generation being stored; until it is stored, projected and answered, no new command is decided. */
+  private writing: Promise<void> | null = null;
   private readonly applied = new Set<string>();
   private readonly queue = new SerialQueue();
   private readonly projector = new Projector();
@@ -64,6 +136,12 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Set once the session is being deleted: from then on nothing is written to the store. */
   private deleting = false;
+  /** Size of the message each connection sent last, noted before Colyseus decodes it (see screenFrame). */
+  private readonly lastFrameBytes = new WeakMap<Client, number>();
+  /** Per connection (Colyseus session id, kept across a reconnect): its message budget. */
+  private readonly limiters = new Map<string, ConnectionLimiter>();
+  /** Connections closed for good (flooding, removed): they may not reconnect with their old token. */
+  private readonly closedForGood = new Set<string>();
 
   override maxClients = 250;
 
@@ -73,26 +151,41 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     if (typeof sessionId !== "string" || !(await this.services.store.getSession(sessionId))) {
       throw new ServerError(404, "Deze sessie bestaat niet (meer). Controleer de code of de link.");
     }
-    const stored = await this.services.store.load(sessionId);
-    this.session = replay(stored.map((s) => s.event));
-    this.lastSeq = stored.at(-1)?.seq ?? 0;
-    for (const s of stored) if (s.commandKey) this.applied.add(s.commandKey);
+    this.open(await this.services.store.load(sessionId));
     this.setState(this.projector.state);
+    // Every change is patched at once where it is made (project, presence, the terugblik position); the timer only
+    // catches anything else, so 300 idle rooms do not each look for changes 20 times a second.
+    this.patchRate = PATCH_SAFETY_NET_MS;
     this.project();
     this.onMessage(COMMAND_MESSAGE, (client, message) => {
+      if (!this.admit(client, commandIdOf(message))) return;
       void this.queue.run(() => this.handle(client, message)).catch((error: unknown) => this.failed(client, message, error));
     });
-    this.onMessage(REPLAY_POSITION_MESSAGE, (client, message) => this.setReplayPosition(client, message));
-    // Anything else a client sends is answered, never punished with a disconnect.
-    this.onMessage("*", (client, type) => {
-      this.reply(client, { commandId: null, code: "ongeldig", message: `Onbekend soort bericht '${String(type).slice(0, 40)}'. Laad de pagina opnieuw.` });
+    this.onMessage(REPLAY_POSITION_MESSAGE, (client, message) => {
+      if (this.admit(client, null)) this.setReplayPosition(client, message);
+    });
+    // Anything else a client sends is answered, never punished with a disconnect. (A message of type "*" arrives here
+    // with its payload in the place of the type: name only what is a name.)
+    this.onMessage("*", (client, type: unknown) => {
+      if (!this.admit(client, null)) return;
+      const name = typeof type === "string" || typeof type === "number" ? ` '${String(type).slice(0, 40)}'` : "";
+      this.reply(client, { commandId: null, code: "ongeldig", message: `Onbekend soort bericht${name}. Laad de pagina opnieuw.` });
     });
     this.scheduleTimer();
   }
 
   /** Resolves when every command received so far has been handled. */
-  settled(): Promise<void> {
-    return this.queue.idle();
+  async settled(): Promise<void> {
+    await this.queue.idle();
+    await this.writesDone();
+  }
+
+  /** Resolves once no generation is being formed or stored. */
+  private async writesDone(): Promise<void> {
+    while (this.forming || this.writing) {
+      if (this.writing) await this.writing;
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /**
@@ -101,7 +194,8 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
    * joins, the timer) is refused: once this resolves, nothing writes to the session again.
    */
   async closeForDeletion(): Promise<void> {
-    await this.queue.run(() => {
+    await this.queue.run(async () => {
+      await this.writesDone();
       this.deleting = true;
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
@@ -139,13 +233,13 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
 
   /** The same browser gets its seat back; a new one joins through core's rules, stored before it is confirmed. */
   private async seatFor(options: Extract<JoinOptions, { as: "deelnemer" }>): Promise<Identity> {
-    const seat = resolveSeat(this.session, options.seatToken);
+    const seat = resolveSeat(this.ahead, options.seatToken);
     if (seat.kind === "seat") return { kind: "participant", participantId: seat.participantId };
     if (seat.kind === "removed") throw new ServerError(403, "De spelleider heeft je uit deze sessie gehaald.");
     const input = { type: "participant.join", commandId: "join", displayName: options.displayName, realRole: options.realRole, seatToken: options.seatToken };
     const command = CommandSchema.safeParse(input);
     if (!command.success) throw new ServerError(400, describeCommandError(input, command.error));
-    const outcome = await this.apply(command.data, { kind: "guest" }, null);
+    const outcome = await (await this.apply(command.data, { kind: "guest" }, null)).outcome;
     if (!outcome.ok) throw new ServerError(400, outcome.message);
     const joined = resolveSeat(this.session, options.seatToken);
     if (joined.kind !== "seat") throw new ServerError(500, "Je plek kon niet worden gemaakt. Probeer het opnieuw.");
@@ -161,6 +255,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
 
   override async onDrop(client: Client): Promise<void> {
     this.setOnline(client, false);
+    if (this.closedForGood.has(client.sessionId)) return;
     try {
       await this.allowReconnection(client, this.services.reconnectSeconds);
     } catch {
@@ -173,12 +268,67 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   }
 
   override onLeave(client: Client): void {
+    this.limiters.delete(client.sessionId);
+    this.closedForGood.delete(client.sessionId);
     this.setOnline(client, false);
     if (client.view) this.projector.detach(client.view);
   }
 
   override onDispose(): void {
     if (this.timer) clearTimeout(this.timer);
+  }
+
+  /**
+   * Every frame a client sends passes here before Colyseus reads it (see the static block below). Its size is noted
+   * for the limits. Colyseus closes the connection on a message it cannot decode; here such a message is refused in
+   * Dutch instead, and the connection stays.
+   */
+  private screenFrame(client: Client, buffer: Uint8Array): void {
+    this.lastFrameBytes.set(client, buffer.byteLength);
+    const code = (buffer[0] ?? 0) & 0x1f; // the protocol code; the upper bits are modifiers
+    if (code === Protocol.ROOM_DATA && !decodable(buffer)) {
+      if (this.admit(client, null)) this.reply(client, { commandId: null, code: "ongeldig", message: UNREADABLE_MESSAGE });
+      return;
+    }
+    colyseusOnMessage.call(this, client, buffer);
+  }
+
+  static {
+    // Colyseus binds `_onMessage` to each connection when it joins: replacing it on the prototype puts screenFrame
+    // in front of every frame of every connection of this room.
+    Object.defineProperty(this.prototype, "_onMessage", {
+      configurable: true,
+      writable: true,
+      value(this: SessionRoom, client: Client, buffer: Uint8Array) {
+        this.screenFrame(client, buffer);
+      },
+    });
+  }
+
+  /**
+   * Size and rate limits, before anything else is done with a message. Too large or too many: a Dutch refusal, and the
+   * connection stays. A connection that keeps on flooding after that is told why and closed. False: do not handle it.
+   */
+  private admit(client: Client, commandId: string | null): boolean {
+    if (this.closedForGood.has(client.sessionId)) return false;
+    const now = this.services.now();
+    let limiter = this.limiters.get(client.sessionId);
+    if (!limiter) {
+      limiter = new ConnectionLimiter(this.services.limits ?? MESSAGE_LIMITS, now);
+      this.limiters.set(client.sessionId, limiter);
+    }
+    const bytes = this.lastFrameBytes.get(client) ?? 0;
+    this.lastFrameBytes.delete(client);
+    const admission = limiter.admit(bytes, now);
+    if (admission.ok) return true;
+    if (admission.code === "overspoeld") {
+      this.closedForGood.add(client.sessionId);
+      client.send(SERVER_MESSAGES.notice, { message: admission.message });
+      client.leave(FLOODED_CLOSE_CODE, "te veel berichten");
+      return false;
+    }
+    this.reply(client, { commandId, code: admission.code, message: admission.message });
+    return false;
   }
 
   private identityOf(client: Client): Identity | null {
@@ -194,7 +344,9 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     else open.delete(client.sessionId);
     if (open.size === 0) this.connections.delete(identity.participantId);
     else this.connections.set(identity.participantId, open);
-    this.project();
+    // Presence changes only the seat, the person entry and the online count.
+    this.projector.syncPresence(this.session, new Set(this.connections.keys()), this.durableSeq, identity.participantId);
+    this.broadcastPatch();
   }
 
   /** The spelleider's place in the terugblik, shared with the beamer. Presentation only: not a command, not logged. */
@@ -208,13 +360,14 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       this.reply(client, { commandId: null, code: "ongeldig", message: "Geef de positie in de terugblik op als een heel getal (0 = terugblik uit)." });
       return;
     }
-    this.state.replaySeq = Math.min(parsed.data.seq, this.lastSeq);
+    this.state.replaySeq = Math.min(parsed.data.seq, this.durableSeq);
+    this.broadcastPatch();
   }
 
   private async handle(client: Client, message: unknown): Promise<void> {
     const identity = this.identityOf(client);
     const actor = identity ? actorFor(identity) : null;
-    const commandId = typeof message === "object" && message !== null && "commandId" in message && typeof message.commandId === "string" ? message.commandId.slice(0, 64) : null;
+    const commandId = commandIdOf(message);
     if (!actor) {
       this.reply(client, { commandId, code: "niet_toegestaan", message: "Het beamerscherm kan alleen kijken, niet meespelen." });
       return;
@@ -224,33 +377,118 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       this.reply(client, { commandId, code: "ongeldig", message: describeCommandError(message, parsed.error) });
       return;
     }
-    const outcome = await this.apply(parsed.data, actor, commandKey(actor, parsed.data.commandId));
-    if (outcome.ok) client.send(SERVER_MESSAGES.ack, { commandId: parsed.data.commandId, seq: this.lastSeq });
-    else this.reply(client, { commandId: parsed.data.commandId, code: outcome.code, message: outcome.message });
+    const { outcome } = await this.apply(parsed.data, actor, commandKey(actor, parsed.data.commandId));
+    // Answered when its generation is stored and projected; meanwhile the queue goes on with the next command.
+    void outcome.then(
+      (result) => {
+        if (result.ok) client.send(SERVER_MESSAGES.ack, { commandId: parsed.data.commandId, seq: result.seq });
+        else this.reply(client, { commandId: parsed.data.commandId, code: result.code, message: result.message });
+      },
+      (error: unknown) => this.failed(client, message, error),
+    );
   }
 
   /**
-   * Decide, persist, apply, project. A command seen before is not applied again (the SDK re-sends after a
-   * reconnect). Must run inside the queue.
+   * Decide, store, apply, project, answer. Must run inside the queue.
+   *
+   * Commands that arrive while a generation is being stored wait for it, and are then decided one after another in
+   * the same turn of the event loop, each on the state the previous one left (`ahead`), and their appends go to the
+   * store together (one sync, shared with the other rooms: see store/sqlite.ts). Once all of them are stored, each
+   * command in turn is folded into the state clients see, projected, patched and only then answered: clients see the
+   * same steps as when commands came one by one, and never anything that is not stored. A busy room needs one sync
+   * per generation instead of one per command. If an append fails, nothing of it or of the commands after it is kept:
+   * both states are rebuilt from the log and those commands are refused. A command seen before is not applied again
+   * (the SDK re-sends after a reconnect), but acknowledged again.
    */
-  private async apply(command: Command, actor: Actor, key: string | null): Promise<Outcome> {
-    if (this.deleting) return { ok: false, code: "verwijderd", message: DELETED_NOTICE };
-    if (key && this.applied.has(key)) return { ok: true };
-    const decision = decide(this.session, command, actor, this.services.now());
-    if (!decision.ok) return decision;
-    const appended = await this.services.store.append(this.session.sessionId, this.lastSeq, key, decision.events);
-    if (!appended.ok) {
-      // Another process wrote to this session: our state is stale. Reload rather than guess.
-      await this.reload();
-      return { ok: false, code: "conflict", message: "De sessie was net veranderd. Probeer het nog eens." };
-    }
-    this.lastSeq = appended.lastSeq;
+  private async apply(command: Command, actor: Actor, key: string | null): Promise<{ outcome: Promise<Outcome> }> {
+    while (this.writing) await this.writing;
+    if (this.deleting) return this.answer({ ok: false, code: "verwijderd", message: DELETED_NOTICE });
+    if (key && this.applied.has(key)) return this.answer({ ok: true, seq: 0 });
+    const decision = decide(this.ahead, command, actor, this.services.now());
+    if (!decision.ok) return this.answer(decision);
+    const append = this.services.store.append(this.session.sessionId, this.lastSeq, key, decision.events);
+    // Handled when the generation is done; this keeps an early refusal (an invalid event) from counting as unhandled.
+    append.catch(() => undefined);
+    for (const event of decision.events) evolve(this.ahead, event);
+    this.lastSeq += decision.events.length;
     if (key) this.applied.add(key);
-    for (const event of decision.events) evolve(this.session, event);
-    this.project();
-    this.scheduleTimer();
-    for (const event of decision.events) if (event.type === "ParticipantRemoved") this.closeSeat(event.participantId);
-    return { ok: true };
+    return this.answer({ ok: true, seq: 0 }, { key, events: decision.events, append });
+  }
+
+  /** The answer comes when the generation being formed is done; at once when there is none and nothing to store. */
+  private answer(outcome: Outcome, write?: { key: string | null; events: SessionEvent[]; append: Promise<AppendResult> }): { outcome: Promise<Outcome> } {
+    if (!write && !this.forming) return { outcome: Promise.resolve(outcome.ok ? { ok: true, seq: this.durableSeq } : outcome) };
+    if (!this.forming) {
+      this.forming = [];
+      // Everything decided in this turn joins the generation; it is closed once the turn is over.
+      setImmediate(() => this.closeGeneration());
+    }
+    let settle: (outcome: Outcome) => void = () => {};
+    let fail: (error: unknown) => void = () => {};
+    const promise = new Promise<Outcome>((resolve, reject) => {
+      settle = resolve;
+      fail = reject;
+    });
+    this.forming.push({ key: write?.key ?? null, events: write?.events ?? [], append: write?.append ?? null, outcome, settle, fail });
+    return { outcome: promise };
+  }
+
+  /** Holds back this room's socket writes until the returned function is called, so they leave in one syscall. */
+  private corkSockets(): () => void {
+    const sockets: { cork(): void; uncork(): void }[] = [];
+    for (const client of this.clients) {
+      const socket: unknown = (client.ref as { _socket?: unknown } | undefined)?._socket;
+      if (typeof socket === "object" && socket !== null && "cork" in socket && "uncork" in socket && typeof socket.cork === "function" && typeof socket.uncork === "function") {
+        socket.cork();
+        sockets.push(socket as { cork(): void; uncork(): void });
+      }
+    }
+    return () => {
+      for (const socket of sockets) socket.uncork();
+    };
+  }
+
+  private closeGeneration(): void {
+    const batch = this.forming;
+    this.forming = null;
+    if (!batch) return;
+    this.writing = this.finish(batch).finally(() => {
+      this.writing = null;
+    });
+  }
+
+  private async finish(batch: Staged[]): Promise<void> {
+    try {
+      const results = await Promise.allSettled(batch.map((s) => s.append ?? Promise.resolve(null)));
+      const failedAt = results.findIndex((r) => r.status === "rejected" || (r.value !== null && !r.value.ok));
+      const stored = failedAt === -1 ? batch : batch.slice(0, failedAt);
+      // Each connection gets its patches and answers of this generation in one write (the frames stay the same).
+      const uncork = this.corkSockets();
+      stored.forEach((s, k) => {
+        const result = results[k];
+        if (result?.status === "fulfilled" && result.value?.ok) {
+          for (const event of s.events) evolve(this.session, event);
+          this.durableSeq = result.value.lastSeq;
+          this.project(s.events);
+          for (const event of s.events) if (event.type === "ParticipantRemoved") this.closeSeat(event.participantId);
+        }
+        s.settle(s.outcome.ok ? { ok: true, seq: this.durableSeq } : s.outcome);
+      });
+      // Answers go out from the promises' callbacks (microtasks): release the sockets after those have run.
+      queueMicrotask(() => setImmediate(uncork));
+      if (failedAt !== -1) {
+        // `ahead` holds events that were not stored. (A conflict means another process wrote to this session.)
+        const lost = batch.slice(failedAt);
+        for (const s of lost) if (s.append && s.key) this.applied.delete(s.key);
+        await this.reload();
+        const first = results[failedAt];
+        lost.forEach((s, k) => (k === 0 && first?.status === "rejected" ? s.fail(first.reason) : s.settle(CONFLICT)));
+      }
+      this.scheduleTimer();
+    } catch (error) {
+      // Rebuilding failed too (the disk is gone): refuse what still waits, so nobody hangs.
+      for (const s of batch) s.fail(error);
+    }
   }
 
   /** A removed participant's open connections are told why and closed; their seat token no longer works. */
@@ -259,31 +497,44 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       const identity = this.identityOf(client);
       if (identity?.kind !== "participant" || identity.participantId !== participantId) continue;
       client.send(SERVER_MESSAGES.notice, { message: "De spelleider heeft je uit deze sessie gehaald." });
+      this.closedForGood.add(client.sessionId);
       client.leave(REMOVED_CLOSE_CODE, "verwijderd");
     }
   }
 
-  private async reload(): Promise<void> {
-    const stored = await this.services.store.load(this.session.sessionId);
-    this.session = replay(stored.map((s) => s.event));
+  /** Both states from the stored log (a restart replays it; commands already applied are known by their keys). */
+  private open(stored: readonly StoredEvent[]): void {
+    const events = stored.map((s) => s.event);
+    const [created] = events;
+    if (created?.type === "SessionCreated") events[0] = { ...created, scenario: sharedScenario(created.scenario) };
+    this.session = replay(events);
+    this.ahead = replay(events);
     this.lastSeq = stored.at(-1)?.seq ?? 0;
+    this.durableSeq = this.lastSeq;
     for (const s of stored) if (s.commandKey) this.applied.add(s.commandKey);
+  }
+
+  private async reload(): Promise<void> {
+    this.open(await this.services.store.load(this.session.sessionId));
     this.project();
   }
 
-  private project(): void {
-    this.projector.sync(this.session, new Set(this.connections.keys()), this.lastSeq);
+  /** Projects the state; with the events just applied, only what they can change (see projection.ts). */
+  private project(events?: readonly SessionEvent[]): void {
+    this.projector.sync(this.session, new Set(this.connections.keys()), this.durableSeq, events);
+    // A joining connection gets the whole state in one encode: its buffer must hold it (see schema.ts).
+    fitFullEncodeBuffer(this, this.projector.encodedSizeBound());
     // Patch now, so the change reaches clients before (not after) the ack that follows.
     this.broadcastPatch();
   }
 
   /**
-   * A command that could not be handled at all (the disk refused the write, or a bug): nothing was applied, because
-   * the state changes only after a successful append. Say so in Dutch and keep the participant connected.
+   * A command that could not be handled at all (the disk refused the write, or a bug): nothing of it was kept, because
+   * a failed append rebuilds the state from the log (see finish). Say so in Dutch and keep the participant connected.
    */
   private failed(client: Client, message: unknown, error: unknown): void {
     console.error(`Opdracht in sessie ${this.session.sessionId} mislukt:`, error);
-    const commandId = typeof message === "object" && message !== null && "commandId" in message && typeof message.commandId === "string" ? message.commandId.slice(0, 64) : null;
+    const commandId = commandIdOf(message);
     this.reply(client, { commandId, code: "serverfout", message: "Je werk kon niet worden opgeslagen. Er is niets veranderd; probeer het zo nog eens." });
   }
 
@@ -300,9 +551,13 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     const delay = Math.max(0, deadline - this.services.now());
     this.timer = setTimeout(() => {
       const key = `timer-${phaseIndex}-${deadline}`;
+      const failed = (error: unknown) => console.error(`Timer van sessie ${this.session.sessionId} kon niet aflopen:`, error);
       void this.queue
-        .run(() => this.apply({ type: "timer.expire", commandId: key }, { kind: "system" }, `system:${key}`))
-        .catch((error: unknown) => console.error(`Timer van sessie ${this.session.sessionId} kon niet aflopen:`, error));
+        .run(async () => {
+          const { outcome } = await this.apply({ type: "timer.expire", commandId: key }, { kind: "system" }, `system:${key}`);
+          outcome.catch(failed);
+        })
+        .catch(failed);
     }, Math.min(delay, 2 ** 31 - 1));
   }
 }

@@ -6,10 +6,37 @@
 import { Encoder, schema, t, type SchemaType } from "@colyseus/schema";
 
 /**
- * A full session (scenario, cases, dozens of eisen and items) encodes to 50-150 KB; the default 16 KB buffer would
- * have to grow during a full encode, and growing while encoding per-client views lost fields in our tests.
+ * Encoder buffers: the library's default size, and a full-encode buffer per room that grows with its state.
+ *
+ * A full session encodes to 50 KB (a round of eisen) up to 1.5 MB (60 participants, both days). When the state does not
+ * fit the buffer a full encode writes into, @colyseus/schema 5.0 grows the buffer and encodes again, but Colyseus'
+ * SchemaSerializer keeps using its old `fullEncodeBuffer` for the private part of each joining connection: the shared
+ * part that connection receives is then cut off at the old size (entities arrive empty). That is what a fixed 512 KiB
+ * `Encoder.BUFFER_SIZE` used to hide for sessions below 512 KB, at 1 MiB of memory per room (two buffers) whether the
+ * session needs it or not. Instead, every projection makes sure the room's full-encode buffer can hold the whole state
+ * (`fitFullEncodeBuffer`), so that path is never taken; patches grow their own buffer correctly.
+ * tests/integration/bigSession.test.ts joins a 1.5 MB session from the log and compares what every viewer decoded.
  */
-Encoder.BUFFER_SIZE = 512 * 1024;
+Encoder.BUFFER_SIZE = 16 * 1024;
+
+/** The field of Colyseus' SchemaSerializer (Room#_serializer) that holds its full-encode buffer. */
+const FULL_ENCODE_BUFFER = "fullEncodeBuffer";
+
+/**
+ * Grows the room's full-encode buffer (never shrinks it) to hold `bytes`, with room to spare, keeping its first byte
+ * (the protocol code the serializer put there). `room` is the Colyseus room; its serializer is private, so this
+ * checks what it finds and does nothing if Colyseus changed.
+ */
+export function fitFullEncodeBuffer(room: object, bytes: number): void {
+  const serializer: unknown = (room as { _serializer?: unknown })._serializer;
+  if (typeof serializer !== "object" || serializer === null || !(FULL_ENCODE_BUFFER in serializer)) return;
+  const current: unknown = (serializer as Record<string, unknown>)[FULL_ENCODE_BUFFER];
+  if (!(current instanceof Uint8Array) || current.byteLength >= bytes) return;
+  const size = Math.ceil((bytes * 1.25) / Encoder.BUFFER_SIZE) * Encoder.BUFFER_SIZE;
+  const grown = new Uint8Array(size);
+  grown[0] = current[0] ?? 0;
+  (serializer as Record<string, unknown>)[FULL_ENCODE_BUFFER] = grown;
+}
 
 export const Entity = schema({ json: t.string() }, "Entity");
 export type Entity = SchemaType<typeof Entity>;

@@ -1,14 +1,22 @@
 /**
  * The durable event store: one SQLite file through Node's built-in `node:sqlite` (no native module to build).
- * Every write is one transaction, synced to disk (WAL + synchronous=FULL) before the promise resolves, so an
- * event a client has seen survives a crash. Rows read back are parsed with zod, never cast.
+ * Every write is synced to disk (WAL + synchronous=FULL) before its promise resolves, so an event a client has seen
+ * survives a crash. Rows read back are parsed with zod, never cast.
+ *
+ * Writes go to a worker thread with its own connection (sqliteWriter.ts): a sync no longer stops the server's event
+ * loop, and the writes of many rooms that arrive while one commit syncs share the next commit (group commit), each
+ * still answered only after the COMMIT that holds it. Reads stay on this thread's connection (WAL lets them run beside
+ * the writer) and first wait for the writes asked for before them, so a caller reads what it wrote. With
+ * `{ groupCommit: false }` every write is its own transaction on this thread, as before (for `npm run bench:store`).
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import { EventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
+import type { Row, WriteOp, WriteResult, WriterData } from "./sqliteWriter.ts";
 
 /** How long a writer waits for another connection's lock before giving up, in milliseconds. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -60,20 +68,119 @@ const UserVersionRowSchema = z.strictObject({ user_version: z.number().int().non
 
 const SESSION_COLUMNS = "session_id, code, secret_hash, label, scenario_id, created_at";
 
+export interface SqliteStoreOptions {
+  /** Writes in a worker thread, many per commit (default). false: one transaction per write, on this thread. */
+  groupCommit?: boolean;
+}
+
+const AppendResultSchema = z.discriminatedUnion("ok", [
+  z.strictObject({ ok: z.literal(true), lastSeq: z.number().int().nonnegative() }),
+  z.strictObject({ ok: z.literal(false), reason: z.literal("conflict"), lastSeq: z.number().int().nonnegative() }),
+]);
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The worker thread that writes, and the writes waiting for its answer. */
+class Writer {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void; answered: Promise<unknown> }>();
+  private outbox: WriteOp[] = [];
+  private nextId = 1;
+  private failed: Error | null = null;
+  private closed: Promise<void> | null = null;
+
+  constructor(filePath: string) {
+    const data: WriterData = { filePath, busyTimeoutMs: BUSY_TIMEOUT_MS };
+    this.worker = new Worker(new URL("./sqliteWriter.ts", import.meta.url), { workerData: data });
+    // Only writes in flight keep the process alive (a script that is done may exit).
+    this.worker.unref();
+    this.worker.on("message", (results: WriteResult[]) => {
+      for (const r of results) {
+        const entry = this.waiting.get(r.id);
+        if (!entry) continue;
+        this.waiting.delete(r.id);
+        if (r.ok) entry.resolve(r.value);
+        else entry.reject(new Error(r.message));
+      }
+      if (this.waiting.size === 0 && !this.closed) this.worker.unref();
+    });
+    const fail = (error: Error) => {
+      this.failed = error;
+      for (const entry of this.waiting.values()) entry.reject(error);
+      this.waiting.clear();
+    };
+    this.worker.on("error", (error) => fail(error instanceof Error ? error : new Error(String(error))));
+    this.worker.on("exit", () => fail(new Error("De schrijver van de opslag is gestopt.")));
+  }
+
+  /** Queues a write; the worker gets this turn's writes in one message. */
+  write(op: DistributiveOmit<WriteOp, "id">): Promise<unknown> {
+    if (this.failed) return Promise.reject(this.failed);
+    const id = this.nextId++;
+    let resolve: (value: unknown) => void = () => {};
+    let reject: (error: unknown) => void = () => {};
+    const answer = new Promise<unknown>((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    this.waiting.set(id, { resolve, reject, answered: answer.catch(() => undefined) });
+    this.worker.ref();
+    if (this.outbox.length === 0) setImmediate(() => this.send());
+    this.outbox.push({ ...op, id } as WriteOp);
+    return answer;
+  }
+
+  private send(): void {
+    const ops = this.outbox;
+    this.outbox = [];
+    if (ops.length > 0) this.worker.postMessage(ops);
+  }
+
+  /** Resolves once every write asked for so far has been answered (whatever the answer). */
+  async settled(): Promise<void> {
+    if (this.waiting.size > 0) await Promise.all([...this.waiting.values()].map((w) => w.answered));
+  }
+
+  /** Writes what was asked, then closes the worker's connection. Safe to call twice. */
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      if (this.nextId === 1) {
+        // Never written to: nothing to finish, no need to wait for the thread to start.
+        await this.worker.terminate();
+        return;
+      }
+      if (!this.failed) {
+        // Keep the process alive until the worker has written everything and exited.
+        this.worker.ref();
+        const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
+        await this.write({ op: "close" }).catch(() => undefined);
+        await exited;
+      }
+    })();
+    return this.closed;
+  }
+}
+
 export class SqliteEventStore implements EventStore {
   private readonly db: DatabaseSync;
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly writer: Writer | null;
 
-  constructor(filePath: string) {
+  constructor(filePath: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dirname(filePath), { recursive: true });
     this.db = new DatabaseSync(filePath, { enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
     configure(this.db);
     migrate(this.db);
     this.statements = prepareStatements(this.db);
+    this.writer = options.groupCommit === false ? null : new Writer(filePath);
   }
 
   async createSession(record: SessionRecord, firstEvents: SessionEvent[]): Promise<void> {
     const events = firstEvents.map((event) => EventSchema.parse(event));
+    if (this.writer) {
+      await this.writer.write({ op: "create", record, rows: rowsOf(events) });
+      return;
+    }
     this.transaction(() => {
       this.assertUnique(record);
       const s = this.statements;
@@ -85,6 +192,7 @@ export class SqliteEventStore implements EventStore {
   async append(sessionId: string, expectedLastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<AppendResult> {
     // Validate the whole batch before the transaction: an invalid event must leave the log untouched.
     const parsed = events.map((event) => EventSchema.parse(event));
+    if (this.writer) return AppendResultSchema.parse(await this.writer.write({ op: "append", sessionId, expectedLastSeq, commandKey, rows: rowsOf(parsed) }));
     return this.transaction((): AppendResult => {
       if (!this.statements.sessionExists.get(sessionId)) throw new Error(`Onbekende sessie: ${sessionId}.`);
       const lastSeq = this.lastSeq(sessionId);
@@ -95,34 +203,42 @@ export class SqliteEventStore implements EventStore {
   }
 
   async load(sessionId: string): Promise<StoredEvent[]> {
+    await this.writer?.settled();
     return this.statements.loadEvents.all(sessionId).map((row) => toStoredEvent(sessionId, EventRowSchema.parse(row)));
   }
 
   async hasCommand(sessionId: string, commandKey: string): Promise<boolean> {
+    await this.writer?.settled();
     return this.statements.hasCommand.get(sessionId, commandKey) !== undefined;
   }
 
   async getSession(sessionId: string): Promise<SessionRecord | null> {
+    await this.writer?.settled();
     return toRecordOrNull(this.statements.sessionById.get(sessionId));
   }
 
   async findByCode(code: string): Promise<SessionRecord | null> {
+    await this.writer?.settled();
     return toRecordOrNull(this.statements.sessionByCode.get(code));
   }
 
   async findBySecretHash(secretHash: string): Promise<SessionRecord | null> {
+    await this.writer?.settled();
     return toRecordOrNull(this.statements.sessionBySecretHash.get(secretHash));
   }
 
   async listSessions(): Promise<SessionRecord[]> {
+    await this.writer?.settled();
     return this.statements.listSessions.all().map((row) => toRecord(SessionRowSchema.parse(row)));
   }
 
   async listSessionsCreatedBefore(time: number): Promise<SessionRecord[]> {
+    await this.writer?.settled();
     return this.statements.listCreatedBefore.all(time).map((row) => toRecord(SessionRowSchema.parse(row)));
   }
 
   async deleteSession(sessionId: string): Promise<boolean> {
+    if (this.writer) return (await this.writer.write({ op: "delete", sessionId })) === true;
     const deleted = this.transaction(() => {
       // Events first: they reference the session row.
       this.statements.deleteEvents.run(sessionId);
@@ -134,6 +250,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Safe to call twice: tests close a store, reopen the file, and clean up everything at the end. */
   async close(): Promise<void> {
+    await this.writer?.close();
     if (this.db.isOpen) this.db.close();
   }
 
@@ -228,6 +345,9 @@ function prepareStatements(db: DatabaseSync) {
   } satisfies Record<string, StatementSync>;
   return statements;
 }
+
+/** Events as the rows the writer inserts. */
+const rowsOf = (events: readonly SessionEvent[]): Row[] => events.map((event) => ({ type: event.type, body: JSON.stringify(event) }));
 
 /** A row whose body is not valid JSON or not a valid event is a corrupt log: say exactly where, then stop. */
 function toStoredEvent(sessionId: string, row: EventRow): StoredEvent {

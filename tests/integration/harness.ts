@@ -10,6 +10,7 @@ import { matchMaker } from "@colyseus/core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { setUpSession, type PlayContext } from "../../server/bots/play.ts";
 import type { SessionClient } from "../../server/client/sessionClient.ts";
+import type { PlayerViewData } from "../../server/protocol/views.ts";
 import { buildServer } from "../../server/app.ts";
 import { replay } from "../../server/core/evolve.ts";
 import { SessionRoom } from "../../server/rooms/SessionRoom.ts";
@@ -115,4 +116,27 @@ export function useTestServer(options: { trainerSecret?: string } = {}) {
     server.clock.offsetMs = 0;
   });
   return fixture;
+}
+
+/**
+ * A view as plain data to compare with core's playerView: presence is not in the log (online flags and counts go to
+ * zero), and the room's maps keep insertion order (lists go in id order).
+ */
+export function comparableView(view: PlayerViewData) {
+  const byId = <T>(xs: readonly T[], id: (x: T) => string) => [...xs].sort((a, b) => id(a).localeCompare(id(b)));
+  return {
+    ...view,
+    session: { ...view.session, onlineCount: 0 },
+    seats: byId(view.seats.map((s) => ({ ...s, online: false })), (s) => s.participantId),
+    cards: byId(view.cards, (x) => x.id),
+    clusters: byId(view.clusters, (x) => x.id),
+    eisen: byId(view.eisen, (x) => x.id),
+    items: byId(view.items, (x) => x.id),
+    spanningen: byId(view.spanningen, (x) => x.spanningId),
+    support: byId(view.support, (x) => x.itemId),
+    cases: byId(view.cases, (x) => x.id),
+    tables: byId(view.tables.map((t) => ({ ...t, online: 0 })), (t) => t.tableId),
+    people: byId(view.people.map((p) => ({ ...p, online: false })), (p) => p.participantId),
+    drafts: byId(view.drafts, (x) => x.id),
+  };
 }

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { playPhases, setUpSession } from "../../server/bots/play.ts";
+import type { CommandInput, SessionClient } from "../../server/client/sessionClient.ts";
 import { StoredEventSchema } from "../../server/protocol/events.ts";
 import { freePort } from "./harness.ts";
 
@@ -109,3 +110,90 @@ describe("herstart na kill -9", () => {
     await Promise.all(everyone.map((c) => c.leave()));
   });
 });
+
+describe("kill -9 terwijl dertig deelnemers bezig zijn", () => {
+  it("every acknowledged command is in the log, and every client is back in its seat within 5 s of the restart", { timeout: 180_000 }, async () => {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const first = await startServer(port);
+    const ctx = await setUpSession({ baseUrl, players: 30, scenarioId: "demo-maatwerk" });
+    await ctx.spelleider.must({ type: "phase.next" }); // beeldvorming: everyone can post cards
+    const promptIds = ctx.spelleider.scenario.prompts.map((p) => p.id);
+    const seats = ctx.players.map((p) => p.mine?.participantId ?? "");
+    expect(seats.every((id) => id !== "")).toBe(true);
+
+    // Each participant keeps acting: a card, then takes it away again, then "klaar" on or off; a few times a second.
+    const acknowledged: string[] = [];
+    const refused: string[] = [];
+    let acting = true;
+    const act = async (p: SessionClient, i: number) => {
+      const key = (commandId: string) => `${seats[i]}:${commandId}`;
+      const send = async (command: CommandInput) => {
+        const result = await p.send(command, 60_000);
+        if (result.ok) acknowledged.push(key(result.commandId));
+        else refused.push(`${command.type}: ${result.message}`);
+      };
+      for (let n = 0; acting; n++) {
+        const cardId = `k${i}x${n}`;
+        await send({ type: "card.post", cardId, promptId: promptIds[n % promptIds.length] ?? "wel", text: `Kaartje ${n} van deelnemer ${i + 1}` });
+        await send({ type: "card.remove", cardId });
+        await send({ type: "participant.ready", ready: n % 2 === 0 });
+        await new Promise((r) => setTimeout(r, 150 + ((i * 37 + n * 11) % 200)));
+      }
+    };
+    const actors = ctx.players.map((p, i) => act(p, i));
+    await ctx.spelleider.until(() => acknowledged.length >= 200, 60_000);
+
+    const everyone = [ctx.spelleider, ...ctx.players];
+    const oldRooms = everyone.map((c) => c.room);
+    const ackedBeforeKill = acknowledged.length;
+    const killedAt = Date.now();
+    first.kill("SIGKILL");
+    await new Promise<void>((ok) => first.once("exit", () => ok()));
+    await startServer(port);
+    const restartedAt = Date.now();
+
+    // Back in the seat: a new room, connected, and the participant's own seat in it. Measured per client.
+    const backAt = new Map<number, number>();
+    const inSeat = (c: SessionClient, i: number) => c.room !== oldRooms[i] && c.status === "verbonden" && (i === 0 ? c.room.state.session !== undefined : c.mine?.participantId === seats[i - 1]);
+    await new Promise<void>((ok, fail) => {
+      const poll = setInterval(() => {
+        everyone.forEach((c, i) => {
+          if (!backAt.has(i) && inSeat(c, i)) backAt.set(i, Date.now());
+        });
+        if (backAt.size === everyone.length) {
+          clearInterval(poll);
+          ok();
+        } else if (Date.now() - restartedAt > 60_000) {
+          clearInterval(poll);
+          fail(new Error(`Na 60 s nog niet terug: ${everyone.filter((_, i) => !backAt.has(i)).map((c) => `${c.actorKey} ${c.status} ${c.statusDetail}`).join("; ")}`));
+        }
+      }, 5);
+    });
+    const lastBack = Math.max(...backAt.values());
+    const sinceRestart = lastBack - restartedAt;
+    console.log(
+      `kill -9 met 30 actieve deelnemers: ${ackedBeforeKill} bevestigd voor de kill; server weer op na ${restartedAt - killedAt} ms; ` +
+        `iedereen terug op zijn plek ${sinceRestart} ms na de herstart (${lastBack - killedAt} ms na de kill; mediaan ${median([...backAt.values()].map((t) => t - restartedAt))} ms).`,
+    );
+    expect(sinceRestart).toBeLessThan(5_000);
+
+    // They carry on for a moment on the new server, then stop.
+    const afterRestart = acknowledged.length;
+    await ctx.spelleider.until(() => acknowledged.length >= afterRestart + 60, 60_000);
+    acting = false;
+    await Promise.all(actors);
+    expect(refused).toEqual([]);
+
+    const logged = await loggedCommandKeys(baseUrl, ctx.secret);
+    const missing = acknowledged.filter((key) => !logged.has(key));
+    expect(missing).toEqual([]);
+    expect(acknowledged.length).toBeGreaterThan(ackedBeforeKill);
+    await Promise.all(everyone.map((c) => c.leave()));
+  });
+});
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}

@@ -1,0 +1,185 @@
+/**
+ * Every limit on what one client may send, in one place (the README's "Limits" paragraph quotes these numbers),
+ * and the token buckets that enforce them. Time always comes from the caller, so the same code runs on the room's
+ * clock, the HTTP routes' clock and a test's clock.
+ */
+
+/** WebSocket frames above this close the socket (ws `maxPayload`): only a client that is abusing the server sends them. */
+export const WS_MAX_PAYLOAD_BYTES = 256 * 1024;
+
+/** What one connection to a session room may send. */
+export interface MessageLimits {
+  /**
+   * A message larger than this (bytes on the wire) is refused in Dutch and not read any further; the connection stays.
+   * The largest legitimate command, a live case with every text at its maximum in 3-byte UTF-8 characters, is about
+   * 16.2 KB, so this is twice that.
+   */
+  maxMessageBytes: number;
+  /** Messages a connection may send in one go before the rate applies (a reconnect flushes up to 200 queued ones). */
+  burst: number;
+  /** Sustained messages per second; beyond it each message is refused with "Je stuurt te veel tegelijk; wacht even." */
+  perSecond: number;
+  /** This many refused messages within `floodWindowMs` close the connection, after a Dutch notice. */
+  floodRefusals: number;
+  floodWindowMs: number;
+}
+
+export const MESSAGE_LIMITS: MessageLimits = {
+  maxMessageBytes: 32 * 1024,
+  burst: 200,
+  perSecond: 20,
+  floodRefusals: 200,
+  floodWindowMs: 10_000,
+};
+
+/** Failed look-ups per client IP over HTTP (join codes, spelleider links). Look-ups that find a session are free. */
+export interface LookupLimits {
+  /** Failed look-ups an address may make in one go. */
+  burst: number;
+  /** After that, one more failed look-up per this many milliseconds (6 s: ten a minute). */
+  refillMs: number;
+}
+
+export const JOIN_CODE_LOOKUPS: LookupLimits = { burst: 20, refillMs: 6_000 };
+export const SECRET_LOOKUPS: LookupLimits = { burst: 20, refillMs: 6_000 };
+
+export const TOO_MANY_CODE_LOOKUPS = "Te veel pogingen met een code. Wacht een minuut en probeer het opnieuw.";
+export const TOO_MANY_SECRET_LOOKUPS = "Te veel pogingen met een spelleiderslink. Wacht een minuut en probeer het opnieuw.";
+export const TOO_MANY_MESSAGES = "Je stuurt te veel tegelijk; wacht even.";
+export const MESSAGE_TOO_LARGE = `Dit bericht is te groot (meer dan ${MESSAGE_LIMITS.maxMessageBytes / 1024} kB) en is niet verwerkt. Maak de tekst korter.`;
+export const FLOODED_NOTICE = "De verbinding is verbroken omdat er veel te veel berichten tegelijk kwamen. Laad de pagina opnieuw om verder te gaan.";
+
+/**
+ * A token bucket: `capacity` tokens, one more every `refillMs`. Time that runs backwards (a test resetting its clock)
+ * only restarts the count from there.
+ */
+export class TokenBucket {
+  private readonly capacity: number;
+  private readonly refillMs: number;
+  private tokens: number;
+  private at: number;
+
+  constructor(capacity: number, refillMs: number, now: number) {
+    this.capacity = capacity;
+    this.refillMs = refillMs;
+    this.tokens = capacity;
+    this.at = now;
+  }
+
+  private refill(now: number): void {
+    if (now > this.at) this.tokens = Math.min(this.capacity, this.tokens + (now - this.at) / this.refillMs);
+    this.at = now;
+  }
+
+  /** Takes one token if there is one. */
+  take(now: number): boolean {
+    this.refill(now);
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Whether a token is available, without taking it. */
+  has(now: number): boolean {
+    this.refill(now);
+    return this.tokens >= 1;
+  }
+
+  /** Whether the bucket is full again (nothing to remember any more). */
+  full(now: number): boolean {
+    this.refill(now);
+    return this.tokens >= this.capacity;
+  }
+
+  /** Milliseconds until the next token. */
+  waitMs(now: number): number {
+    this.refill(now);
+    return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) * this.refillMs);
+  }
+}
+
+export type Admission = { ok: true } | { ok: false; code: "te_groot" | "te_veel"; message: string } | { ok: false; code: "overspoeld"; message: string };
+
+/** The limits of one connection to a room: size of each message, rate, and when a flood ends the connection. */
+export class ConnectionLimiter {
+  private readonly limits: MessageLimits;
+  private readonly bucket: TokenBucket;
+  private readonly refusals: number[] = [];
+
+  constructor(limits: MessageLimits, now: number) {
+    this.limits = limits;
+    this.bucket = new TokenBucket(limits.burst, 1000 / limits.perSecond, now);
+  }
+
+  /** Every message costs a token, whatever it holds; a refused one counts towards a flood. */
+  admit(bytes: number, now: number): Admission {
+    const refused: Admission | null = !this.bucket.take(now)
+      ? { ok: false, code: "te_veel", message: TOO_MANY_MESSAGES }
+      : bytes > this.limits.maxMessageBytes
+        ? { ok: false, code: "te_groot", message: MESSAGE_TOO_LARGE }
+        : null;
+    if (!refused) return { ok: true };
+    while (this.refusals.length > 0 && (this.refusals[0] ?? now) <= now - this.limits.floodWindowMs) this.refusals.shift();
+    this.refusals.push(now);
+    if (this.refusals.length > this.limits.floodRefusals) return { ok: false, code: "overspoeld", message: FLOODED_NOTICE };
+    return refused;
+  }
+}
+
+/**
+ * Token buckets per key (a client address), for failed look-ups. Remembers at most `maxKeys` addresses: full buckets
+ * are forgotten first, since they hold nothing.
+ */
+export class KeyedLimiter {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly limits: LookupLimits;
+  private readonly maxKeys: number;
+
+  constructor(limits: LookupLimits, maxKeys = 50_000) {
+    this.limits = limits;
+    this.maxKeys = maxKeys;
+  }
+
+  /** Whether this key may look something up now (a token is left). */
+  allows(key: string, now: number): boolean {
+    return this.buckets.get(key)?.has(now) ?? true;
+  }
+
+  /** A failed look-up: costs a token. */
+  failed(key: string, now: number): void {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= this.maxKeys) this.prune(now);
+      bucket = new TokenBucket(this.limits.burst, this.limits.refillMs, now);
+      this.buckets.set(key, bucket);
+    }
+    bucket.take(now);
+  }
+
+  /** Seconds until this key may try again (for Retry-After). */
+  retryAfterSeconds(key: string, now: number): number {
+    return Math.max(1, Math.ceil((this.buckets.get(key)?.waitMs(now) ?? 0) / 1000));
+  }
+
+  private prune(now: number): void {
+    for (const [key, bucket] of this.buckets) if (bucket.full(now)) this.buckets.delete(key);
+    // Still full of busy addresses: forget the oldest half rather than grow without bound.
+    if (this.buckets.size >= this.maxKeys) for (const key of [...this.buckets.keys()].slice(0, Math.ceil(this.maxKeys / 2))) this.buckets.delete(key);
+  }
+}
+
+/**
+ * The address a limit applies to. IPv6 clients usually hold a whole /64, so they are counted per /64; IPv4 (also
+ * IPv4-mapped IPv6) per address.
+ */
+export function clientKey(address: string | undefined): string {
+  if (!address) return "onbekend";
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!address.includes(":")) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("%")[0]?.split("::") ?? [];
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") ? (tail ? tail.split(":") : []) : [];
+  const groups = address.includes("::") ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}

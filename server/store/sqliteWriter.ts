@@ -1,0 +1,137 @@
+/**
+ * The writing half of SqliteEventStore, in a worker thread: every write of the store (creating a session, appending,
+ * deleting) arrives here as a message and is written with its own connection. A sync (fsync of the WAL, synchronous =
+ * FULL) takes from a tenth of a millisecond to tens of milliseconds depending on the disk; here it no longer stops the
+ * server's event loop, and all writes that arrive while one commit syncs go into the next commit together (group
+ * commit). Each write still gets its answer only after the COMMIT holding it returned, i.e. after the sync.
+ *
+ * No zod and nothing of the game here: the main thread has validated the events and serialised the rows.
+ */
+import { DatabaseSync } from "node:sqlite";
+import { parentPort, workerData } from "node:worker_threads";
+
+export type WriteOp =
+  | { id: number; op: "create"; record: { sessionId: string; code: string; secretHash: string; label: string; scenarioId: string; createdAt: number }; rows: Row[] }
+  | { id: number; op: "append"; sessionId: string; expectedLastSeq: number; commandKey: string | null; rows: Row[] }
+  | { id: number; op: "delete"; sessionId: string }
+  | { id: number; op: "close" };
+export type Row = { type: string; body: string };
+export type WriteResult = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+export interface WriterData {
+  filePath: string;
+  busyTimeoutMs: number;
+}
+
+const { filePath, busyTimeoutMs } = workerData as WriterData;
+const db = new DatabaseSync(filePath, { enableForeignKeyConstraints: true, timeout: busyTimeoutMs });
+db.exec("PRAGMA journal_mode = WAL");
+db.exec("PRAGMA synchronous = FULL");
+db.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+db.exec("PRAGMA secure_delete = ON");
+
+const SESSION_COLUMNS = "session_id, code, secret_hash, label, scenario_id, created_at";
+const s = {
+  insertSession: db.prepare(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`),
+  insertEvent: db.prepare("INSERT INTO events (session_id, seq, command_key, type, body) VALUES (?, ?, ?, ?, ?)"),
+  lastSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) AS last_seq FROM events WHERE session_id = ?"),
+  sessionExists: db.prepare("SELECT 1 FROM sessions WHERE session_id = ?"),
+  sessionByCode: db.prepare("SELECT 1 FROM sessions WHERE code = ?"),
+  sessionBySecretHash: db.prepare("SELECT 1 FROM sessions WHERE secret_hash = ?"),
+  deleteEvents: db.prepare("DELETE FROM events WHERE session_id = ?"),
+  deleteSession: db.prepare("DELETE FROM sessions WHERE session_id = ?"),
+};
+
+function insertRows(sessionId: string, lastSeq: number, commandKey: string | null, rows: Row[]): void {
+  rows.forEach((row, index) => s.insertEvent.run(sessionId, lastSeq + index + 1, commandKey, row.type, row.body));
+}
+
+/** One write, inside the batch's transaction. Throws with a Dutch message for the caller when it cannot be done. */
+function apply(op: Exclude<WriteOp, { op: "close" }>): unknown {
+  switch (op.op) {
+    case "create": {
+      const r = op.record;
+      // Clear Dutch reasons instead of SQLite's constraint messages; the UNIQUE constraints remain the backstop.
+      if (s.sessionExists.get(r.sessionId)) throw new Error(`Sessie ${r.sessionId} bestaat al.`);
+      if (s.sessionByCode.get(r.code)) throw new Error(`De code ${r.code} is al in gebruik.`);
+      if (s.sessionBySecretHash.get(r.secretHash)) throw new Error("Dit spelleidersgeheim is al in gebruik.");
+      s.insertSession.run(r.sessionId, r.code, r.secretHash, r.label, r.scenarioId, r.createdAt);
+      insertRows(r.sessionId, 0, null, op.rows);
+      return null;
+    }
+    case "append": {
+      if (!s.sessionExists.get(op.sessionId)) throw new Error(`Onbekende sessie: ${op.sessionId}.`);
+      const lastSeq = Number((s.lastSeq.get(op.sessionId) as { last_seq: number }).last_seq);
+      if (lastSeq !== op.expectedLastSeq) return { ok: false, reason: "conflict", lastSeq };
+      insertRows(op.sessionId, lastSeq, op.commandKey, op.rows);
+      return { ok: true, lastSeq: lastSeq + op.rows.length };
+    }
+    case "delete":
+      // Events first: they reference the session row.
+      s.deleteEvents.run(op.sessionId);
+      return Number(s.deleteSession.run(op.sessionId).changes) > 0;
+    default: {
+      const unreachable: never = op;
+      return unreachable;
+    }
+  }
+}
+
+const queue: WriteOp[] = [];
+let scheduled = false;
+
+/**
+ * Everything that arrived since the last commit, in one transaction: each write in a savepoint, so one that fails
+ * (unknown session, a clash) is rolled back alone and answered with its reason while the others commit.
+ */
+function flush(): void {
+  scheduled = false;
+  const batch = queue.splice(0);
+  if (batch.length === 0) return;
+  const results: WriteResult[] = [];
+  let closing = false;
+  let deleted = false;
+  try {
+    db.exec("BEGIN IMMEDIATE");
+    for (const op of batch) {
+      if (op.op === "close") {
+        closing = true;
+        results.push({ id: op.id, ok: true, value: null });
+        continue;
+      }
+      db.exec("SAVEPOINT one_write");
+      try {
+        const value = apply(op);
+        if (op.op === "delete" && value === true) deleted = true;
+        db.exec("RELEASE one_write");
+        results.push({ id: op.id, ok: true, value });
+      } catch (error) {
+        db.exec("ROLLBACK TO one_write");
+        db.exec("RELEASE one_write");
+        results.push({ id: op.id, ok: false, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    db.exec("COMMIT");
+  } catch (error) {
+    if (db.isTransaction) db.exec("ROLLBACK");
+    const message = error instanceof Error ? error.message : String(error);
+    parentPort?.postMessage(batch.map((op): WriteResult => ({ id: op.id, ok: false, message })));
+    return;
+  }
+  // Deleted data must be gone from the disk, not only from queries: secure_delete zeroed the freed pages, and this
+  // moves them into the main file and empties the WAL, which still holds the old versions of those pages.
+  if (deleted) db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  parentPort?.postMessage(results);
+  if (closing) {
+    db.close();
+    parentPort?.close();
+  }
+}
+
+parentPort?.on("message", (ops: WriteOp[]) => {
+  queue.push(...ops);
+  if (!scheduled) {
+    scheduled = true;
+    // After this turn's messages: whatever arrived while the last commit was syncing joins this one.
+    setImmediate(flush);
+  }
+});

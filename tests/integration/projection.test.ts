@@ -1,0 +1,135 @@
+/**
+ * The room projects only what a command's events can change (rooms/projection.ts). That must be exactly what the full
+ * projection gives: after every command of whole simulated sessions (every phase, pause, timers, going back a phase,
+ * removing someone, people coming and going, the terugkombijeenkomst), the incremental projector holds the same
+ * entities, in the same order, and every connection sees the same private entries as with a full projection.
+ */
+import { resolve } from "node:path";
+import { Encoder, StateView } from "@colyseus/schema";
+import { beforeAll, describe, expect, it } from "vitest";
+import { simulate } from "../../server/bench/simulate.ts";
+import type { SessionState } from "../../server/core/state.ts";
+import type { Scenario } from "../../server/protocol/scenario.ts";
+import { Projector, type Audience } from "../../server/rooms/projection.ts";
+import { loadScenarioDir } from "../../server/scenarios/load.ts";
+
+type Side = { projector: Projector; views: { audience: Audience; view: StateView }[] };
+
+function side(): Side {
+  const projector = new Projector();
+  new Encoder(projector.state);
+  return { projector, views: [] };
+}
+
+function connect(s: Side, audience: Audience, session: SessionState): void {
+  const view = new StateView();
+  s.projector.attach(view, audience, session);
+  s.views.push({ audience, view });
+}
+
+/** Everything a client can end up with: every field, each map as [key, json] in map order, and per connection what it sees. */
+function snapshot(s: Side) {
+  const st = s.projector.state;
+  const entries = (map: typeof st.items) => [...map.entries()].map(([key, entity]) => [key, entity.json]);
+  const visible = (map: typeof st.people, view: StateView) => [...map.entries()].filter(([, entity]) => view.has(entity)).map(([key]) => key);
+  return {
+    seq: st.seq,
+    session: st.session,
+    scenario: st.scenario,
+    suggestions: st.suggestions,
+    kader: st.kader,
+    terugkom: st.terugkom,
+    maps: Object.fromEntries((["seats", "cards", "clusters", "eisen", "items", "tables", "spanningen", "support", "cases", "terugkomItems", "people", "mine", "drafts"] as const).map((name) => [name, entries(st[name])])),
+    views: s.views.map(({ audience, view }) => ({
+      audience,
+      people: visible(st.people, view),
+      mine: visible(st.mine, view),
+      drafts: visible(st.drafts, view),
+      eisen: visible(st.eisen, view),
+      items: visible(st.items, view),
+    })),
+  };
+}
+
+let scenarios: ReadonlyMap<string, Scenario>;
+beforeAll(async () => {
+  ({ scenarios } = await loadScenarioDir(resolve("scenarios")));
+});
+
+const cases: { scenarioId: string; variantId?: string; participants: number; seed: number; tables?: number }[] = [
+  { scenarioId: "demo-maatwerk", variantId: "dag", participants: 8, seed: 1 },
+  { scenarioId: "demo-maatwerk", variantId: "kort", participants: 13, seed: 2 },
+  { scenarioId: "wmo-meedoen", variantId: undefined, participants: 7, seed: 3 },
+  { scenarioId: "jeugd-naar-volwassenheid", variantId: undefined, participants: 6, seed: 4 },
+  // Tafels: each participant sees only their own tafel's board in rolwissel and samenvoegen, then everything.
+  { scenarioId: "demo-maatwerk", variantId: "tafels", participants: 14, seed: 5, tables: 2 },
+  { scenarioId: "demo-maatwerk", variantId: "tafels", participants: 19, seed: 6, tables: 3 },
+];
+
+describe("incremental projection equals the full projection", () => {
+  for (const c of cases) {
+    it(`${c.scenarioId}/${c.variantId ?? "eerste variant"} with ${c.participants} participants${c.tables ? ` at ${c.tables} tafels` : ""}, after every command`, () => {
+      const scenario = scenarios.get(c.scenarioId);
+      if (!scenario) throw new Error(`scenario ${c.scenarioId} ontbreekt`);
+      const incremental = side();
+      const full = side();
+      const online = new Set<string>();
+      let seq = 1;
+      let checked = 0;
+      let partial = 0;
+      let step = 0;
+      simulate({
+        scenario,
+        variantId: c.variantId,
+        participants: c.participants,
+        seed: c.seed,
+        tables: c.tables,
+        eisenPerRound: 3,
+        editsPerRound: 1,
+        boardActions: 40,
+        votesPerParticipant: 3,
+        extras: true,
+        terugkom: true,
+        onApplied: (events, state) => {
+          seq += events.length;
+          if (step === 0) {
+            for (const s of [incremental, full]) {
+              connect(s, { kind: "spelleider" }, state);
+              connect(s, { kind: "beamer" }, state);
+            }
+          }
+          step++;
+          incremental.projector.sync(state, online, seq, events);
+          full.projector.sync(state, online, seq);
+          for (const event of events) {
+            if (event.type !== "ParticipantJoined") continue;
+            // The room connects a new participant after the join is stored, and marks them online.
+            for (const s of [incremental, full]) connect(s, { kind: "participant", participantId: event.participantId }, state);
+            online.add(event.participantId);
+            incremental.projector.syncPresence(state, online, seq, event.participantId);
+            full.projector.sync(state, online, seq);
+          }
+          // Now and then someone drops off or comes back.
+          if (step % 17 === 0) {
+            const ids = [...state.participants.keys()];
+            const id = ids[step % ids.length];
+            if (id) {
+              if (online.has(id)) online.delete(id);
+              else online.add(id);
+              incremental.projector.syncPresence(state, online, seq, id);
+              full.projector.sync(state, online, seq);
+            }
+          }
+          const now = snapshot(incremental);
+          expect(now, `na opdracht ${step} (${events.map((e) => e.type).join(", ")})`).toEqual(snapshot(full));
+          checked++;
+          // With tafels, participants must really have seen only part of the board at some point.
+          if (now.views.some((v) => v.audience.kind === "participant" && v.eisen.length > 0 && v.eisen.length < now.maps.eisen!.length)) partial++;
+        },
+      });
+      expect(checked).toBeGreaterThan(100);
+      if (c.tables) expect(partial).toBeGreaterThan(10);
+      else expect(partial).toBe(0);
+    });
+  }
+});
