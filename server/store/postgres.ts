@@ -73,6 +73,8 @@ export class PostgresEventStore implements EventStore {
   private closed = false;
 
   private readonly pool: pg.Pool;
+  /** Per session, the append under way (see append). */
+  private readonly appending = new Map<string, Promise<void>>();
 
   private constructor(pool: pg.Pool) {
     this.pool = pool;
@@ -103,9 +105,30 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-  async append(sessionId: string, expectedLastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<AppendResult> {
+  append(sessionId: string, expectedLastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<AppendResult> {
     // Validate the whole batch before the transaction: an invalid event must leave the log untouched.
-    const parsed = events.map((event) => EventSchema.parse(event));
+    let parsed: SessionEvent[];
+    try {
+      parsed = events.map((event) => EventSchema.parse(event));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // One after another per session, in call order: on the pool, a later transaction could otherwise take the row lock
+    // first and find the seq it expects not yet written.
+    const previous = this.appending.get(sessionId) ?? Promise.resolve();
+    const next = previous.then(() => this.appendNow(sessionId, expectedLastSeq, commandKey, parsed));
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.appending.set(sessionId, settled);
+    void settled.then(() => {
+      if (this.appending.get(sessionId) === settled) this.appending.delete(sessionId);
+    });
+    return next;
+  }
+
+  private async appendNow(sessionId: string, expectedLastSeq: number, commandKey: string | null, parsed: SessionEvent[]): Promise<AppendResult> {
     try {
       return await this.transaction(async (db): Promise<AppendResult> => {
         // The row lock queues appends to one session from every process, so "read last seq, insert" cannot interleave.

@@ -32,7 +32,9 @@ export interface EventStore {
   /**
    * Appends events after `expectedLastSeq` atomically, all or nothing, and durably (synced) before resolving.
    * `commandKey` (actor + commandId) is stored with each event, so a command is known to be applied after a
-   * restart. Returns a conflict when the log's last seq is not `expectedLastSeq`.
+   * restart. Returns a conflict when the log's last seq is not `expectedLastSeq`. Appends to one session are applied in
+   * the order they were called, also when the next is called before the previous resolved (the room stores a
+   * generation of commands at once, each expecting the seq the previous one leaves).
    */
   append(sessionId: string, expectedLastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<AppendResult>;
   /** The whole log in order, each event parsed with zod on the way out. */

@@ -5,12 +5,13 @@
  * entities, in the same order, and every connection sees the same private entries as with a full projection.
  */
 import { resolve } from "node:path";
-import { Encoder, StateView } from "@colyseus/schema";
+import { Decoder, Encoder, StateView } from "@colyseus/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { simulate } from "../../server/bench/simulate.ts";
 import type { SessionState } from "../../server/core/state.ts";
 import type { Scenario } from "../../server/protocol/scenario.ts";
 import { Projector, type Audience } from "../../server/rooms/projection.ts";
+import { SessionRoomState } from "../../server/rooms/schema.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 
 type Side = { projector: Projector; views: { audience: Audience; view: StateView }[] };
@@ -132,4 +133,60 @@ describe("incremental projection equals the full projection", () => {
       else expect(partial).toBe(0);
     });
   }
+});
+
+describe("a big grant arrives whole", () => {
+  it("at the plenair of 60 participants at 6 tafels, a phone receives the other tafels' 1,350 eisen in one patch", () => {
+    const scenario = scenarios.get("demo-maatwerk");
+    if (!scenario) throw new Error("demo-maatwerk ontbreekt");
+    const projector = new Projector();
+    const encoder = new Encoder(projector.state);
+    const phone = new StateView();
+    const received = new SessionRoomState();
+    const decoder = new Decoder(received);
+    let participantId: string | null = null;
+    let granted = 0;
+    simulate({
+      scenario,
+      variantId: "tafels",
+      participants: 60,
+      tables: 6,
+      seed: 7,
+      eisenPerRound: 25,
+      editsPerRound: 0,
+      boardActions: 0,
+      votesPerParticipant: 0,
+      onApplied: (events, state) => {
+        if (!events.some((e) => e.type === "PhaseStarted")) return;
+        const kind = state.phases[state.phaseIndex]?.kind;
+        if (kind === "samenvoegen") {
+          // The phone joins: the full state, as Colyseus sends it to a new connection.
+          projector.sync(state, new Set(), 1);
+          participantId = [...state.participants.keys()][0] ?? null;
+          if (!participantId) throw new Error("geen deelnemers");
+          projector.attach(phone, { kind: "participant", participantId }, state);
+          phone.changes.clear();
+          const it = { offset: 0 };
+          encoder.encodeAll(it, new Uint8Array(projector.encodedSizeBound()));
+          const full = encoder.encodeAllView(phone, it.offset, { ...it }, new Uint8Array(projector.encodedSizeBound()));
+          encoder.discardChanges();
+          decoder.decode(full);
+          expect(received.eisen.size).toBeLessThan(projector.state.eisen.size);
+        }
+        if (kind === "plenair") {
+          projector.sync(state, new Set(), 2);
+          granted = phone.changes.size;
+          const it = { offset: 0 };
+          encoder.encode(it);
+          const patch = encoder.encodeView(phone, it.offset, it);
+          encoder.discardChanges();
+          decoder.decode(patch);
+        }
+      },
+    });
+    expect(granted).toBeGreaterThan(1_000);
+    const jsons = [...received.eisen.values()].map((e) => e.json);
+    expect(jsons.length).toBe(projector.state.eisen.size);
+    expect(jsons.filter((json) => typeof json !== "string")).toEqual([]);
+  });
 });

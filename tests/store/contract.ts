@@ -131,6 +131,14 @@ export function eventStoreContract(name: string, makeStore: () => Promise<StoreH
         expect(log[1]?.event).toStrictEqual(joined("p1"));
       });
 
+      it("applies appends to one session in the order they were called, before the earlier ones resolved", async () => {
+        // The room stores a generation of commands at once: each append expects the seq the previous one leaves.
+        const r = await createNumbered(1);
+        const results = await Promise.all(Array.from({ length: 20 }, (_, k) => store.append(r.sessionId, 1 + k, `p${k}:c1`, [joined(`p${k}`)])));
+        expect(results).toStrictEqual(Array.from({ length: 20 }, (_, k) => ({ ok: true, lastSeq: 2 + k })));
+        expect((await store.load(r.sessionId)).map((e) => e.commandKey)).toStrictEqual([null, ...Array.from({ length: 20 }, (_, k) => `p${k}:c1`)]);
+      });
+
       it("reports a conflict on a stale or future seq and changes nothing", async () => {
         const r = await createNumbered(1);
         await store.append(r.sessionId, 1, "p1:c1", [joined("p1")]);
