@@ -7,7 +7,7 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { registerRoutes } from "./http/routes.ts";
-import { MESSAGE_LIMITS, WS_MAX_PAYLOAD_BYTES, type MessageLimits } from "./limits.ts";
+import { MESSAGE_LIMITS, WS_MAX_PAYLOAD_BYTES, sessionCreationLimits, type LookupLimits, type MessageLimits } from "./limits.ts";
 import type { Scenario } from "./protocol/scenario.ts";
 import { SessionRoom, type RoomServices } from "./rooms/SessionRoom.ts";
 import type { EventStore } from "./store/types.ts";
@@ -35,6 +35,8 @@ export interface AppServices {
    * `10.0.0.2`, `false`); unset = `loopback`, a proxy on the same machine.
    */
   trustProxy?: string;
+  /** New sessions per address (default from MAX_NEW_SESSIONS_PER_HOUR, else SESSION_CREATIONS). */
+  sessionCreations?: LookupLimits;
 }
 
 export interface ScaleOptions {
@@ -72,7 +74,15 @@ export function buildServer(services: AppServices): Server {
       // Behind a reverse proxy (README "Deployment") believe what it says about the client: its address for the rate
       // limits, and https for the QR code's join link. Only from the proxies TRUST_PROXY names: nobody else can fake it.
       app.set("trust proxy", trustProxySetting(services.trustProxy ?? process.env.TRUST_PROXY));
-      registerRoutes(app, { store: services.store, scenarios: services.scenarios, now, startedAt: now(), clientDir: services.clientDir, trainerSecret: services.trainerSecret });
+      registerRoutes(app, {
+        store: services.store,
+        scenarios: services.scenarios,
+        now,
+        startedAt: now(),
+        clientDir: services.clientDir,
+        trainerSecret: services.trainerSecret,
+        sessionCreations: services.sessionCreations ?? sessionCreationLimits(process.env.MAX_NEW_SESSIONS_PER_HOUR),
+      });
     },
   });
 }

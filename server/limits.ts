@@ -42,9 +42,21 @@ export interface LookupLimits {
 
 export const JOIN_CODE_LOOKUPS: LookupLimits = { burst: 20, refillMs: 6_000 };
 export const SECRET_LOOKUPS: LookupLimits = { burst: 20, refillMs: 6_000 };
+/**
+ * New sessions per address: 60 at once, then one a minute. A trainer makes a few a day; this only stops a script from
+ * filling the disk. MAX_NEW_SESSIONS_PER_HOUR changes it (the load benchmark creates 500 at once from loopback).
+ */
+export const SESSION_CREATIONS: LookupLimits = { burst: 60, refillMs: 60_000 };
+
+/** MAX_NEW_SESSIONS_PER_HOUR as limits: that many at once, and that many an hour after. */
+export function sessionCreationLimits(perHour: string | undefined): LookupLimits {
+  const n = Number(perHour);
+  return perHour !== undefined && Number.isInteger(n) && n > 0 ? { burst: n, refillMs: 3_600_000 / n } : SESSION_CREATIONS;
+}
 
 export const TOO_MANY_CODE_LOOKUPS = "Te veel pogingen met een code. Wacht een minuut en probeer het opnieuw.";
 export const TOO_MANY_SECRET_LOOKUPS = "Te veel pogingen met een spelleiderslink. Wacht een minuut en probeer het opnieuw.";
+export const TOO_MANY_SESSIONS = "Vanaf dit adres zijn net heel veel sessies aangemaakt. Wacht een paar minuten en probeer het opnieuw.";
 export const TOO_MANY_MESSAGES = "Je stuurt te veel tegelijk; wacht even.";
 export const MESSAGE_TOO_LARGE = `Dit bericht is te groot (meer dan ${MESSAGE_LIMITS.maxMessageBytes / 1024} kB) en is niet verwerkt. Maak de tekst korter.`;
 export const FLOODED_NOTICE = "De verbinding is verbroken omdat er veel te veel berichten tegelijk kwamen. Laad de pagina opnieuw om verder te gaan.";
@@ -145,8 +157,8 @@ export class KeyedLimiter {
     return this.buckets.get(key)?.has(now) ?? true;
   }
 
-  /** A failed look-up: costs a token. */
-  failed(key: string, now: number): void {
+  /** A failed look-up (or a new session): costs a token. */
+  spend(key: string, now: number): void {
     let bucket = this.buckets.get(key);
     if (!bucket) {
       if (this.buckets.size >= this.maxKeys) this.prune(now);

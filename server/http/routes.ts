@@ -9,7 +9,7 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import { boardAt, timeline } from "../core/timeline.ts";
 import { EXPORT_FORMATS, KADER_V2_FORMATS, KADER_V2_NOT_OPENED, exportKaderV2, exportSession } from "../exports/index.ts";
-import { JOIN_CODE_LOOKUPS, KeyedLimiter, SECRET_LOOKUPS, TOO_MANY_CODE_LOOKUPS, TOO_MANY_SECRET_LOOKUPS, clientKey } from "../limits.ts";
+import { JOIN_CODE_LOOKUPS, KeyedLimiter, SECRET_LOOKUPS, SESSION_CREATIONS, TOO_MANY_CODE_LOOKUPS, TOO_MANY_SECRET_LOOKUPS, TOO_MANY_SESSIONS, clientKey, type LookupLimits } from "../limits.ts";
 import type { StoredEvent } from "../protocol/events.ts";
 import type { Scenario } from "../protocol/scenario.ts";
 import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
@@ -29,6 +29,8 @@ export interface HttpServices {
   startedAt: number;
   /** TRAINER_SECRET: opens the trainer's overview over sessions at /trainer/<secret>; absent, it stays off. */
   trainerSecret?: string | null;
+  /** New sessions per address (default SESSION_CREATIONS). */
+  sessionCreations?: LookupLimits;
 }
 
 const CreateSessionSchema = z.strictObject({
@@ -66,7 +68,7 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     }
     const found = await find();
     if (found) return found;
-    limiter.failed(key, services.now());
+    limiter.spend(key, services.now());
     fail(res, 404, unknown);
     return null;
   };
@@ -100,13 +102,20 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     });
   });
 
+  const creations = new KeyedLimiter(services.sessionCreations ?? SESSION_CREATIONS);
   app.post("/api/sessions", async (req, res) => {
+    const creator = clientKey(req.ip ?? req.socket.remoteAddress);
+    if (!creations.allows(creator, services.now())) {
+      res.set("retry-after", String(creations.retryAfterSeconds(creator, services.now())));
+      return fail(res, 429, TOO_MANY_SESSIONS);
+    }
     const body = CreateSessionSchema.safeParse(req.body);
     if (!body.success) return fail(res, 400, "Geef een scenario op (scenarioId), en eventueel een variant (variantId) en een naam (label).");
     const scenario = services.scenarios.get(body.data.scenarioId);
     if (!scenario) return fail(res, 404, `Scenario '${body.data.scenarioId}' bestaat niet. Kies uit: ${[...services.scenarios.keys()].join(", ")}.`);
     const created = await createSession(services.store, scenario, { variantId: body.data.variantId, label: body.data.label, now: services.now() });
     if (!created.ok) return fail(res, 400, created.message);
+    creations.spend(creator, services.now());
     const { sessionId, code, secret, label } = created.session;
     return res.status(201).json({ sessionId, code, label, secret, joinPath: `/j/${code}`, spelleiderPath: `/spelleider/${secret}`, beamerPath: `/beamer/${code}` });
   });

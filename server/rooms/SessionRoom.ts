@@ -22,7 +22,7 @@ import { ConnectionLimiter, MESSAGE_LIMITS, type MessageLimits } from "../limits
 import { hashSecret } from "../sessions.ts";
 import type { AppendResult, EventStore } from "../store/types.ts";
 import "./encoding.ts";
-import { Projector, type Audience } from "./projection.ts";
+import { Projector, type Audience, type Reach } from "./projection.ts";
 import { SerialQueue } from "./queue.ts";
 import { SessionRoomState, fitFullEncodeBuffer } from "./schema.ts";
 
@@ -92,6 +92,11 @@ function sharedScenario(scenario: Scenario): Scenario {
   return scenario;
 }
 
+/** Colyseus' serializer (Room#_serializer): it encodes the state's changes once and sends them to the clients given. */
+function hasApplyPatches(serializer: unknown): serializer is { applyPatches(clients: Client[], state: unknown): boolean } {
+  return typeof serializer === "object" && serializer !== null && "applyPatches" in serializer && typeof serializer.applyPatches === "function";
+}
+
 /** Colyseus looks for unpatched changes this often (its default is 50 ms); see onCreate. */
 const PATCH_SAFETY_NET_MS = 1_000;
 
@@ -100,6 +105,8 @@ type Outcome = { ok: true; seq: number } | { ok: false; code: string; message: s
 /** A command decided in the generation being formed: what it stores, and how to answer it once that is done. */
 interface Staged {
   key: string | null;
+  /** Who sent it: their connections always get the patch of it (see patchReached). */
+  actor: Actor | null;
   events: SessionEvent[];
   /** The store's answer; null for a command that stores nothing (refused, or already applied). */
   append: Promise<AppendResult> | null;
@@ -142,6 +149,10 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   private readonly limiters = new Map<string, ConnectionLimiter>();
   /** Connections closed for good (flooding, removed): they may not reconnect with their old token. */
   private readonly closedForGood = new Set<string>();
+  /** Each connection's identity, parsed from its userData once. */
+  private readonly identities = new WeakMap<Client, Identity>();
+  /** Some connections missed a patch of `seq` (see patchReached). */
+  private seqBehind = false;
 
   override maxClients = 250;
 
@@ -336,8 +347,12 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   }
 
   private identityOf(client: Client): Identity | null {
+    const known = this.identities.get(client);
+    if (known) return known;
     const parsed = IdentitySchema.safeParse(client.userData);
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    this.identities.set(client, parsed.data);
+    return parsed.data;
   }
 
   private setOnline(client: Client, online: boolean): void {
@@ -416,11 +431,11 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     for (const event of decision.events) evolve(this.ahead, event);
     this.lastSeq += decision.events.length;
     if (key) this.applied.add(key);
-    return this.answer({ ok: true, seq: 0 }, { key, events: decision.events, append });
+    return this.answer({ ok: true, seq: 0 }, { key, actor, events: decision.events, append });
   }
 
   /** The answer comes when the generation being formed is done; at once when there is none and nothing to store. */
-  private answer(outcome: Outcome, write?: { key: string | null; events: SessionEvent[]; append: Promise<AppendResult> }): { outcome: Promise<Outcome> } {
+  private answer(outcome: Outcome, write?: { key: string | null; actor: Actor; events: SessionEvent[]; append: Promise<AppendResult> }): { outcome: Promise<Outcome> } {
     if (!write && !this.forming) return { outcome: Promise.resolve(outcome.ok ? { ok: true, seq: this.durableSeq } : outcome) };
     if (!this.forming) {
       this.forming = [];
@@ -433,7 +448,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       settle = resolve;
       fail = reject;
     });
-    this.forming.push({ key: write?.key ?? null, events: write?.events ?? [], append: write?.append ?? null, outcome, settle, fail });
+    this.forming.push({ key: write?.key ?? null, actor: write?.actor ?? null, events: write?.events ?? [], append: write?.append ?? null, outcome, settle, fail });
     return { outcome: promise };
   }
 
@@ -473,7 +488,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
         if (result?.status === "fulfilled" && result.value?.ok) {
           for (const event of s.events) evolve(this.session, event);
           this.durableSeq = result.value.lastSeq;
-          this.project(s.events);
+          this.project(s.events, s.actor);
           for (const event of s.events) if (event.type === "ParticipantRemoved") this.closeSeat(event.participantId);
         }
         s.settle(s.outcome.ok ? { ok: true, seq: this.durableSeq } : s.outcome);
@@ -524,12 +539,46 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   }
 
   /** Projects the state; with the events just applied, only what they can change (see projection.ts). */
-  private project(events?: readonly SessionEvent[]): void {
-    this.projector.sync(this.session, new Set(this.connections.keys()), this.durableSeq, events);
+  private project(events?: readonly SessionEvent[], actor: Actor | null = null): void {
+    const reach = this.projector.sync(this.session, new Set(this.connections.keys()), this.durableSeq, events);
     // A joining connection gets the whole state in one encode: its buffer must hold it (see schema.ts).
     fitFullEncodeBuffer(this, this.projector.encodedSizeBound());
     // Patch now, so the change reaches clients before (not after) the ack that follows.
-    this.broadcastPatch();
+    if (reach.everyone) this.broadcastPatch();
+    else this.patchReached(reach, actor);
+  }
+
+  /**
+   * Patches only the connections a projection changed something for, and the sender's own (for `seq`). Writing a
+   * draft or moving points changes nothing the other phones show: sending them a patch of `seq` alone made every
+   * command cost a socket write per connection of the session, on the server and on every phone. The others get the
+   * new `seq` with their next patch, at the latest within a second (onBeforePatch, Colyseus' patch timer).
+   */
+  private patchReached(reach: Extract<Reach, { everyone: false }>, actor: Actor | null): void {
+    const serializer: unknown = this["_serializer"];
+    if (!hasApplyPatches(serializer)) {
+      this.broadcastPatch();
+      return;
+    }
+    const targets = this.clients.filter((client) => {
+      // A connection with anything of its own waiting (a grant) gets it now, whatever the projection said.
+      if ((client.view?.changes.size ?? 0) > 0) return true;
+      const identity = this.identityOf(client);
+      if (identity?.kind === "participant") return reach.participants.has(identity.participantId) || (actor?.kind === "participant" && actor.participantId === identity.participantId);
+      return identity?.kind === "spelleider" && (reach.spelleider || actor?.kind === "spelleider");
+    });
+    if (targets.length < this.clients.length) this.seqBehind = true;
+    serializer.applyPatches(targets, this.state);
+  }
+
+  /** Before every patch to everyone (ours, or Colyseus' timer): bring connections that missed a `seq` up to date. */
+  override onBeforePatch(): void {
+    if (!this.seqBehind) return;
+    this.seqBehind = false;
+    // Marks `seq` as changed (the schema skips a write of the same value), so the patch carries it to everyone.
+    const seq = this.state.seq;
+    this.state.seq = -1;
+    this.state.seq = seq;
   }
 
   /**

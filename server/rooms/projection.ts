@@ -30,6 +30,13 @@ type Created<V> = (key: string, entity: Entity, value: V) => void;
 /** Texts that are the same in many rooms; see setJson. */
 const sharedTexts = new Map<string, string>();
 
+/**
+ * Whose connections a projection changed something for. Most commands of a busy session change only private entries
+ * (a draft eis and its author's counts, a ballot): then only their participant and the spelleider need a patch, not
+ * every phone in the session. Anything shared (a top-level field or a map everyone receives) reaches everyone.
+ */
+export type Reach = { everyone: true } | { everyone: false; participants: ReadonlySet<string>; spelleider: boolean };
+
 export type Audience = { kind: "participant"; participantId: string } | { kind: "spelleider" } | { kind: "beamer" };
 
 /** What one command's events can change, beyond `seq`. */
@@ -159,6 +166,34 @@ export class Projector {
   /** UTF-8 bytes of every entity (key and JSON) and top-level string: kept up to date for `encodedSizeBound`. */
   private bytes = 0;
   private entities = 0;
+  /** What the projection under way changed, and for whom (see Reach). */
+  private changedShared = false;
+  private readonly changedFor = new Set<string>();
+  private changedForSpelleider = false;
+
+  private startReach(): void {
+    this.changedShared = false;
+    this.changedFor.clear();
+    this.changedForSpelleider = false;
+  }
+
+  private reach(): Reach {
+    return this.changedShared ? { everyone: true } : { everyone: false, participants: new Set(this.changedFor), spelleider: this.changedForSpelleider };
+  }
+
+  /** Notes who sees a change to entry `key` of `map`: its owner for the private maps, everyone for the others. */
+  private changed(map: MapSchema<Entity>, key: string): void {
+    const s = this.state;
+    if (map === s.people) {
+      this.changedFor.add(key);
+      this.changedForSpelleider = true;
+    } else if (map === s.mine) this.changedFor.add(key);
+    else if (map === s.drafts) {
+      const author = this.draftAuthors.get(key);
+      if (author === undefined) this.changedShared = true;
+      else this.changedFor.add(author);
+    } else this.changedShared = true;
+  }
 
   /**
    * An upper bound of the bytes a full encode of the state takes (shared part plus any one connection's private
@@ -185,6 +220,7 @@ export class Projector {
       if (existing) {
         this.bytes -= Buffer.byteLength(key) + Buffer.byteLength(existing.json);
         this.entities--;
+        this.changed(map, key);
         map.delete(key);
       }
       return;
@@ -196,9 +232,11 @@ export class Projector {
       this.bytes += Buffer.byteLength(key) + Buffer.byteLength(json);
       this.entities++;
       created?.(key, entity, value);
+      this.changed(map, key);
     } else if (existing.json !== json) {
       this.bytes += Buffer.byteLength(json) - Buffer.byteLength(existing.json);
       existing.json = json;
+      this.changed(map, key);
     }
   }
 
@@ -215,18 +253,21 @@ export class Projector {
     }
     if (json === current) return current;
     this.bytes += Buffer.byteLength(json) - Buffer.byteLength(current ?? "");
+    this.changedShared = true;
     return json;
   }
 
   /**
    * Projects the state. With the events of the command just applied, only what they can change; without (or for
-   * events not known to `touchedBy`), everything.
+   * events not known to `touchedBy`), everything. Says whose connections need a patch.
    */
-  sync(session: SessionState, online: views.Online, seq: number, events?: readonly SessionEvent[]): void {
+  sync(session: SessionState, online: views.Online, seq: number, events?: readonly SessionEvent[]): Reach {
+    this.startReach();
     const touched = events ? touchedBy(session, events) : null;
     if (!touched) {
       this.syncAll(session, online, seq);
-      return;
+      // A full projection can change what a connection may see (grants), not only entries: patch everyone.
+      return { everyone: true };
     }
     const s = this.state;
     s.seq = seq;
@@ -245,6 +286,7 @@ export class Projector {
     this.syncTables(session, online);
     for (const id of touched.people) this.upsert(s.people, id, views.personView(session, id, online), (key, entity) => this.grantPerson(key, entity));
     for (const id of touched.mine) this.upsert(s.mine, id, views.mineView(session, id), (key, entity) => this.grantMine(key, entity));
+    return this.reach();
   }
 
   /** Someone came or went: their seat, their person entry and the online count. */

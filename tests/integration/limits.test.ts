@@ -20,11 +20,14 @@ import {
   MESSAGE_LIMITS,
   MESSAGE_TOO_LARGE,
   SECRET_LOOKUPS,
+  SESSION_CREATIONS,
   TOO_MANY_CODE_LOOKUPS,
   TOO_MANY_MESSAGES,
   TOO_MANY_SECRET_LOOKUPS,
+  TOO_MANY_SESSIONS,
   WS_MAX_PAYLOAD_BYTES,
   clientKey,
+  sessionCreationLimits,
 } from "../../server/limits.ts";
 import { LIMITS } from "../../server/protocol/ids.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
@@ -40,10 +43,11 @@ interface Answer {
   body: unknown;
 }
 
-/** A GET (or DELETE) from a chosen loopback address: Linux accepts any 127.x.y.z as a source, so each is a "client". */
-function http(url: string, from = "127.0.0.1", method = "GET"): Promise<Answer> {
+/** A request from a chosen loopback address: Linux accepts any 127.x.y.z as a source, so each is a "client". */
+function http(url: string, from = "127.0.0.1", method = "GET", json?: unknown): Promise<Answer> {
   return new Promise((ok, fail) => {
-    const req = request(url, { method, localAddress: from }, (res) => {
+    const headers = json === undefined ? {} : { "content-type": "application/json" };
+    const req = request(url, { method, localAddress: from, headers }, (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (text += chunk));
@@ -58,7 +62,7 @@ function http(url: string, from = "127.0.0.1", method = "GET"): Promise<Answer> 
       });
     });
     req.on("error", fail);
-    req.end();
+    req.end(json === undefined ? undefined : JSON.stringify(json));
   });
 }
 
@@ -93,7 +97,7 @@ describe("de grenzen zelf (token buckets, klok van buiten)", () => {
     const limiter = new KeyedLimiter(JOIN_CODE_LOOKUPS, 4);
     for (let i = 0; i < JOIN_CODE_LOOKUPS.burst; i++) {
       expect(limiter.allows("a", 0)).toBe(true);
-      limiter.failed("a", 0);
+      limiter.spend("a", 0);
     }
     expect(limiter.allows("a", 0)).toBe(false);
     expect(limiter.retryAfterSeconds("a", 0)).toBe(6);
@@ -102,7 +106,7 @@ describe("de grenzen zelf (token buckets, klok van buiten)", () => {
     expect(limiter.allows("a", 6_000)).toBe(true);
     expect(limiter.allows("a", 1_000)).toBe(true); // the clock went back: what was earned stays
     // Memory is bounded: more addresses than maxKeys forget the oldest.
-    for (const key of ["c", "d", "e", "f", "g"]) limiter.failed(key, 7_000);
+    for (const key of ["c", "d", "e", "f", "g"]) limiter.spend(key, 7_000);
     expect(limiter.allows("a", 7_000)).toBe(true);
   });
 
@@ -124,6 +128,33 @@ describe("de grenzen zelf (token buckets, klok van buiten)", () => {
     expect(clientKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
     expect(clientKey("::1")).toBe("0:0:0:0::/64");
     expect(clientKey(undefined)).toBe("onbekend");
+  });
+});
+
+describe("sessies aanmaken", () => {
+  it("one address may make 60 sessions at once, then one a minute; a Dutch 429 says to wait, other addresses carry on", async () => {
+    const { baseUrl, clock } = fx.get();
+    const maker = "127.0.0.31";
+    const create = (from = maker) => http(`${baseUrl}/api/sessions`, from, "POST", { scenarioId: "demo-maatwerk", label: "Limiet" });
+    // A request that creates nothing costs nothing.
+    expect((await http(`${baseUrl}/api/sessions`, maker, "POST", { scenarioId: "bestaat-niet" })).status).toBe(404);
+    for (let i = 0; i < SESSION_CREATIONS.burst; i++) expect((await create()).status).toBe(201);
+    const refused = await create();
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ error: TOO_MANY_SESSIONS });
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(60);
+    expect((await create("127.0.0.32")).status).toBe(201);
+    clock.offsetMs += SESSION_CREATIONS.refillMs;
+    expect((await create()).status).toBe(201);
+    expect((await create()).status).toBe(429);
+  });
+
+  it("MAX_NEW_SESSIONS_PER_HOUR sets how many: that many at once, and as many an hour", () => {
+    expect(sessionCreationLimits(undefined)).toEqual(SESSION_CREATIONS);
+    expect(sessionCreationLimits("1000000")).toEqual({ burst: 1_000_000, refillMs: 3.6 });
+    expect(sessionCreationLimits("10")).toEqual({ burst: 10, refillMs: 360_000 });
+    for (const wrong of ["", "0", "-5", "veel", "2.5"]) expect(sessionCreationLimits(wrong)).toEqual(SESSION_CREATIONS);
   });
 });
 

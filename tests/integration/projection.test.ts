@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { simulate } from "../../server/bench/simulate.ts";
 import type { SessionState } from "../../server/core/state.ts";
 import type { Scenario } from "../../server/protocol/scenario.ts";
-import { Projector, type Audience } from "../../server/rooms/projection.ts";
+import { Projector, type Audience, type Reach } from "../../server/rooms/projection.ts";
 import { SessionRoomState } from "../../server/rooms/schema.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 
@@ -52,6 +52,17 @@ function snapshot(s: Side) {
   };
 }
 
+/** What one connection receives, apart from `seq`: every shared field and map, and the private entries it may see. */
+function receivedBy(s: Side, view: StateView) {
+  const st = s.projector.state;
+  const { seq: _seq, maps, views: _views, ...fields } = snapshot(s);
+  const privateEntries = (map: typeof st.people) => [...map.entries()].filter(([, entity]) => view.has(entity)).map(([key, entity]) => [key, entity.json]);
+  return { ...fields, maps: { ...maps, people: privateEntries(st.people), mine: privateEntries(st.mine), drafts: privateEntries(st.drafts) } };
+}
+
+const reaches = (reach: Reach, audience: Audience): boolean =>
+  reach.everyone || (audience.kind === "participant" ? reach.participants.has(audience.participantId) : audience.kind === "spelleider" && reach.spelleider);
+
 let scenarios: ReadonlyMap<string, Scenario>;
 beforeAll(async () => {
   ({ scenarios } = await loadScenarioDir(resolve("scenarios")));
@@ -78,6 +89,7 @@ describe("incremental projection equals the full projection", () => {
       let seq = 1;
       let checked = 0;
       let partial = 0;
+      let narrow = 0;
       let step = 0;
       simulate({
         scenario,
@@ -100,8 +112,14 @@ describe("incremental projection equals the full projection", () => {
             }
           }
           step++;
-          incremental.projector.sync(state, online, seq, events);
+          const before = incremental.views.map(({ view }) => receivedBy(incremental, view));
+          const reach = incremental.projector.sync(state, online, seq, events);
           full.projector.sync(state, online, seq);
+          // The room patches only the connections the projection reached: nobody else may have missed anything.
+          incremental.views.forEach(({ audience, view }, k) => {
+            if (!reaches(reach, audience)) expect(receivedBy(incremental, view), `${audience.kind} na opdracht ${step}`).toEqual(before[k]);
+          });
+          if (!reach.everyone) narrow++;
           for (const event of events) {
             if (event.type !== "ParticipantJoined") continue;
             // The room connects a new participant after the join is stored, and marks them online.
@@ -129,6 +147,9 @@ describe("incremental projection equals the full projection", () => {
         },
       });
       expect(checked).toBeGreaterThan(100);
+      // Drafts and ballots reach only their participant and the spelleider (with tafels, a draft also moves its tafel's
+      // progress, which everyone sees).
+      expect(narrow).toBeGreaterThan(c.tables ? 20 : checked / 5);
       if (c.tables) expect(partial).toBeGreaterThan(10);
       else expect(partial).toBe(0);
     });

@@ -44,6 +44,38 @@ describe("een hele sessie", () => {
   });
 });
 
+describe("wie een patch krijgt", () => {
+  it("een concept-eis gaat alleen naar de schrijver en de spelleider; de anderen krijgen binnen een seconde het volgnummer", async () => {
+    const ctx = await fx.session(6);
+    const [alice, bob, carol] = ctx.players;
+    if (!alice || !bob || !carol) throw new Error("te weinig spelers");
+    await ctx.spelleider.must({ type: "phase.next" }); // beeldvorming
+    await ctx.spelleider.must({ type: "phase.next" }); // rolwissel ronde1
+    await Promise.all(ctx.players.map((p) => p.caughtUp(ctx.spelleider.seq)));
+    const patches = new Map<SessionClient, number>();
+    for (const c of [alice, bob, carol, ctx.spelleider]) {
+      patches.set(c, 0);
+      c.room.onStateChange(() => patches.set(c, (patches.get(c) ?? 0) + 1));
+    }
+    let last = 0;
+    for (let k = 1; k <= 8; k++) {
+      const result = await alice.send({ type: "eis.write", eisId: `stil${k}`, categoryId: "kernwaarden", text: `Concept ${k}: eerst vragen wat de inwoner zelf wil.` });
+      if (!result.ok) throw new Error(result.message);
+      last = result.seq;
+    }
+    // Alice sees her drafts, the spelleider her count; both got a patch per eis.
+    expect(patches.get(alice)).toBeGreaterThanOrEqual(8);
+    await ctx.spelleider.until(() => ctx.spelleider.people.some((p) => p.participantId === alice.mine?.participantId && p.eisen === 8));
+    expect(patches.get(ctx.spelleider)).toBeGreaterThanOrEqual(8);
+    // Bob and Carol had nothing to see: at most the once-a-second catch-up of the seq, not a patch per eis.
+    expect(patches.get(bob)).toBeLessThanOrEqual(2);
+    expect(patches.get(carol)).toBeLessThanOrEqual(2);
+    // ... and they do catch up, without anyone doing anything.
+    await Promise.all([bob, carol].map((c) => c.caughtUp(last, 3_000)));
+    expect(visibleTo(bob)).not.toContain("Concept 1");
+  });
+});
+
 describe("concepten en verbindingen", () => {
   it("een concept-eis blijft privé tot de onthulling en overleeft een verbroken verbinding en een herladen pagina", async () => {
     const ctx = await fx.session(6);
