@@ -118,11 +118,14 @@ export function useTestServer(options: { trainerSecret?: string } = {}) {
   return fixture;
 }
 
+/** A view, or the board part of one (what the beamer sees: no people, ballot or drafts). */
+type ComparableView = Omit<PlayerViewData, "people" | "mine" | "drafts"> & Partial<Pick<PlayerViewData, "people" | "mine" | "drafts">>;
+
 /**
  * A view as plain data to compare with core's playerView: presence is not in the log (online flags and counts go to
- * zero), and the room's maps keep insertion order (lists go in id order).
+ * zero), and the room's maps keep first-insertion order while a replay builds fresh ones (lists go in id order).
  */
-export function comparableView(view: PlayerViewData) {
+export function comparableView(view: ComparableView) {
   const byId = <T>(xs: readonly T[], id: (x: T) => string) => [...xs].sort((a, b) => id(a).localeCompare(id(b)));
   return {
     ...view,
@@ -136,7 +139,7 @@ export function comparableView(view: PlayerViewData) {
     support: byId(view.support, (x) => x.itemId),
     cases: byId(view.cases, (x) => x.id),
     tables: byId(view.tables.map((t) => ({ ...t, online: 0 })), (t) => t.tableId),
-    people: byId(view.people.map((p) => ({ ...p, online: false })), (p) => p.participantId),
-    drafts: byId(view.drafts, (x) => x.id),
+    ...(view.people ? { people: byId(view.people.map((p) => ({ ...p, online: false })), (p) => p.participantId) } : {}),
+    ...(view.drafts ? { drafts: byId(view.drafts, (x) => x.id) } : {}),
   };
 }

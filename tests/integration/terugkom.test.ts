@@ -10,7 +10,7 @@ import { SessionClient } from "../../server/client/sessionClient.ts";
 import { boardAt } from "../../server/core/timeline.ts";
 import type { PlayerView } from "../../server/core/view.ts";
 import { BoardAtSchema, TimelineSchema } from "../../server/protocol/views.ts";
-import { useTestServer } from "./harness.ts";
+import { comparableView, useTestServer } from "./harness.ts";
 
 const server = useTestServer();
 
@@ -20,26 +20,6 @@ type Board = Omit<PlayerView, "people" | "mine" | "drafts">;
 function beamerBoard(c: SessionClient): Board {
   const { people: _people, mine: _mine, drafts: _drafts, ...board } = c.view();
   return board;
-}
-
-/**
- * Presence is not in the log (who is online is not a fact of the session), and the room's maps keep first-insertion
- * order while a replay builds fresh ones: compare without presence and with collections in id order.
- */
-function comparable(board: Board) {
-  const byId = <T>(xs: T[], id: (x: T) => string) => [...xs].sort((a, b) => id(a).localeCompare(id(b)));
-  return {
-    ...board,
-    session: { ...board.session, onlineCount: 0 },
-    seats: byId(board.seats.map((s) => ({ ...s, online: false })), (s) => s.participantId),
-    cards: byId(board.cards, (c) => c.id),
-    clusters: byId(board.clusters, (c) => c.id),
-    eisen: byId(board.eisen, (e) => e.id),
-    items: byId(board.items, (i) => i.id),
-    spanningen: byId(board.spanningen, (s) => s.spanningId),
-    support: byId(board.support, (s) => s.itemId),
-    cases: byId(board.cases, (c) => c.id),
-  };
 }
 
 const getJson = async (url: string) => {
@@ -70,7 +50,7 @@ describe("terugblik: replay at every position equals what the live room showed",
     // those positions are recorded.
     const shown = (seq: number) => {
       const { people: _people, mine: _mine, drafts: _drafts, ...board } = boardAt(log, seq);
-      return JSON.stringify(comparable(board));
+      return JSON.stringify(comparableView(board));
     };
     const ends = [...new Set(log.flatMap((s, k) => (s.commandKey && log[k + 1]?.commandKey !== s.commandKey ? [s.seq] : [])))];
     const changing = ends.filter((seq, k) => k > 0 && shown(seq) !== shown(ends[k - 1]!)).length;
@@ -82,7 +62,7 @@ describe("terugblik: replay at every position equals what the live room showed",
     for (const [seq, live] of recorded) {
       const { people, mine, drafts, ...replayed } = boardAt(log, seq);
       expect({ people, mine, drafts }).toEqual({ people: [], mine: null, drafts: [] });
-      expect(comparable(replayed), `positie ${seq}`).toEqual(comparable(live));
+      expect(comparableView(replayed), `positie ${seq}`).toEqual(comparableView(live));
       compared++;
     }
     expect(compared).toBe(recorded.size);
