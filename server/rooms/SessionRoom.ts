@@ -412,12 +412,13 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
    *
    * Commands that arrive while a generation is being stored wait for it, and are then decided one after another in
    * the same turn of the event loop, each on the state the previous one left (`ahead`), and their appends go to the
-   * store together (one sync, shared with the other rooms: see store/sqlite.ts). Once all of them are stored, each
-   * command in turn is folded into the state clients see, projected, patched and only then answered: clients see the
-   * same steps as when commands came one by one, and never anything that is not stored. A busy room needs one sync
-   * per generation instead of one per command. If an append fails, nothing of it or of the commands after it is kept:
-   * both states are rebuilt from the log and those commands are refused. A command seen before is not applied again
-   * (the SDK re-sends after a reconnect), but acknowledged again.
+   * store together (one sync, shared with the other rooms: see store/sqlite.ts). Once all of them are stored, they are
+   * folded into the state clients see, projected once and patched once, and only then answered: clients never see
+   * anything that is not stored. A busy room needs one sync, one projection (one set of duplicate suggestions) and one
+   * patch per connection per generation instead of one per command, so the busier it gets, the less each command
+   * costs; a quiet room's generations hold one command. If an append fails, nothing of it or of the commands after it
+   * is kept: both states are rebuilt from the log and those commands are refused. A command seen before is not applied
+   * again (the SDK re-sends after a reconnect), but acknowledged again.
    */
   private async apply(command: Command, actor: Actor, key: string | null): Promise<{ outcome: Promise<Outcome> }> {
     while (this.writing) await this.writing;
@@ -481,18 +482,25 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       const results = await Promise.allSettled(batch.map((s) => s.append ?? Promise.resolve(null)));
       const failedAt = results.findIndex((r) => r.status === "rejected" || (r.value !== null && !r.value.ok));
       const stored = failedAt === -1 ? batch : batch.slice(0, failedAt);
-      // Each connection gets its patches and answers of this generation in one write (the frames stay the same).
+      // The whole generation is folded in and projected once: one patch per connection, then every answer (each with
+      // the seq its own events end at), in one socket write per connection.
       const uncork = this.corkSockets();
-      stored.forEach((s, k) => {
+      const applied: SessionEvent[] = [];
+      const actors: Actor[] = [];
+      const answers: Outcome[] = stored.map((s, k) => {
         const result = results[k];
-        if (result?.status === "fulfilled" && result.value?.ok) {
-          for (const event of s.events) evolve(this.session, event);
-          this.durableSeq = result.value.lastSeq;
-          this.project(s.events, s.actor);
-          for (const event of s.events) if (event.type === "ParticipantRemoved") this.closeSeat(event.participantId);
-        }
-        s.settle(s.outcome.ok ? { ok: true, seq: this.durableSeq } : s.outcome);
+        if (result?.status !== "fulfilled" || !result.value?.ok) return s.outcome.ok ? { ok: true, seq: this.durableSeq } : s.outcome;
+        for (const event of s.events) evolve(this.session, event);
+        applied.push(...s.events);
+        if (s.actor) actors.push(s.actor);
+        this.durableSeq = result.value.lastSeq;
+        return s.outcome.ok ? { ok: true, seq: result.value.lastSeq } : s.outcome;
       });
+      if (applied.length > 0) {
+        this.project(applied, actors);
+        for (const event of applied) if (event.type === "ParticipantRemoved") this.closeSeat(event.participantId);
+      }
+      stored.forEach((s, k) => s.settle(answers[k] ?? s.outcome));
       // Answers go out from the promises' callbacks (microtasks): release the sockets after those have run.
       queueMicrotask(() => setImmediate(uncork));
       if (failedAt !== -1) {
@@ -539,13 +547,13 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   }
 
   /** Projects the state; with the events just applied, only what they can change (see projection.ts). */
-  private project(events?: readonly SessionEvent[], actor: Actor | null = null): void {
+  private project(events?: readonly SessionEvent[], actors: readonly Actor[] = []): void {
     const reach = this.projector.sync(this.session, new Set(this.connections.keys()), this.durableSeq, events);
     // A joining connection gets the whole state in one encode: its buffer must hold it (see schema.ts).
     fitFullEncodeBuffer(this, this.projector.encodedSizeBound());
     // Patch now, so the change reaches clients before (not after) the ack that follows.
     if (reach.everyone) this.broadcastPatch();
-    else this.patchReached(reach, actor);
+    else this.patchReached(reach, actors);
   }
 
   /**
@@ -554,7 +562,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
    * command cost a socket write per connection of the session, on the server and on every phone. The others get the
    * new `seq` with their next patch, at the latest within a second (onBeforePatch, Colyseus' patch timer).
    */
-  private patchReached(reach: Extract<Reach, { everyone: false }>, actor: Actor | null): void {
+  private patchReached(reach: Extract<Reach, { everyone: false }>, actors: readonly Actor[]): void {
     const serializer: unknown = this["_serializer"];
     if (!hasApplyPatches(serializer)) {
       this.broadcastPatch();
@@ -564,8 +572,8 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       // A connection with anything of its own waiting (a grant) gets it now, whatever the projection said.
       if ((client.view?.changes.size ?? 0) > 0) return true;
       const identity = this.identityOf(client);
-      if (identity?.kind === "participant") return reach.participants.has(identity.participantId) || (actor?.kind === "participant" && actor.participantId === identity.participantId);
-      return identity?.kind === "spelleider" && (reach.spelleider || actor?.kind === "spelleider");
+      if (identity?.kind === "participant") return reach.participants.has(identity.participantId) || actors.some((a) => a.kind === "participant" && a.participantId === identity.participantId);
+      return identity?.kind === "spelleider" && (reach.spelleider || actors.some((a) => a.kind === "spelleider"));
     });
     if (targets.length < this.clients.length) this.seqBehind = true;
     serializer.applyPatches(targets, this.state);

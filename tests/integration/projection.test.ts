@@ -9,6 +9,7 @@ import { Decoder, Encoder, StateView } from "@colyseus/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { simulate } from "../../server/bench/simulate.ts";
 import type { SessionState } from "../../server/core/state.ts";
+import type { SessionEvent } from "../../server/protocol/events.ts";
 import type { Scenario } from "../../server/protocol/scenario.ts";
 import { Projector, type Audience, type Reach } from "../../server/rooms/projection.ts";
 import { SessionRoomState } from "../../server/rooms/schema.ts";
@@ -210,4 +211,71 @@ describe("a big grant arrives whole", () => {
     expect(jsons.length).toBe(projector.state.eisen.size);
     expect(jsons.filter((json) => typeof json !== "string")).toEqual([]);
   });
+});
+
+describe("a generation of commands projected at once equals the full projection", () => {
+  // The room folds a whole generation into its state and projects once with all its events.
+  for (const c of cases) {
+    it(`${c.scenarioId}/${c.variantId ?? "eerste variant"} with ${c.participants} participants${c.tables ? ` at ${c.tables} tafels` : ""}, in generations of 1-5 commands`, () => {
+      const scenario = scenarios.get(c.scenarioId);
+      if (!scenario) throw new Error(`scenario ${c.scenarioId} ontbreekt`);
+      const batched = side();
+      const full = side();
+      const online = new Set<string>();
+      const pending: SessionEvent[] = [];
+      let seq = 1;
+      let size = 1;
+      let commands = 0;
+      let generations = 0;
+      let largest = 0;
+      let step = 0;
+      simulate({
+        scenario,
+        variantId: c.variantId,
+        participants: c.participants,
+        seed: c.seed + 100,
+        tables: c.tables,
+        eisenPerRound: 3,
+        editsPerRound: 1,
+        boardActions: 40,
+        votesPerParticipant: 3,
+        extras: true,
+        terugkom: true,
+        onApplied: (events, state) => {
+          seq += events.length;
+          if (step++ === 0) {
+            for (const s of [batched, full]) {
+              connect(s, { kind: "spelleider" }, state);
+              connect(s, { kind: "beamer" }, state);
+            }
+          }
+          pending.push(...events);
+          commands++;
+          const joined = events.flatMap((e) => (e.type === "ParticipantJoined" ? [e.participantId] : []));
+          // A join is answered (and its connection made) when its generation is done: it closes one here.
+          if (commands < size && joined.length === 0) return;
+          const before = batched.views.map(({ view }) => receivedBy(batched, view));
+          const reach = batched.projector.sync(state, online, seq, pending);
+          full.projector.sync(state, online, seq);
+          batched.views.forEach(({ audience, view }, k) => {
+            if (!reaches(reach, audience)) expect(receivedBy(batched, view), `${audience.kind} na generatie ${generations}`).toEqual(before[k]);
+          });
+          expect(snapshot(batched), `na generatie ${generations} (${pending.map((e) => e.type).join(", ")})`).toEqual(snapshot(full));
+          largest = Math.max(largest, commands);
+          pending.length = 0;
+          commands = 0;
+          generations++;
+          size = 1 + (generations % 5);
+          for (const participantId of joined) {
+            for (const s of [batched, full]) connect(s, { kind: "participant", participantId }, state);
+            online.add(participantId);
+            batched.projector.syncPresence(state, online, seq, participantId);
+            full.projector.sync(state, online, seq);
+          }
+        },
+      });
+      expect(generations).toBeGreaterThan(50);
+      expect(largest).toBeGreaterThanOrEqual(5);
+    });
+  }
 });
