@@ -6,7 +6,7 @@
 import { performance } from "node:perf_hooks";
 import { EIS_TEXTS } from "../bots/texts.ts";
 import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates, type SuggestionEntry } from "../core/suggestions.ts";
-import { EISEN_GROUPS } from "../../tests/fixtures/eisenPairs.ts";
+import { EISEN_GROUPS, labelledQuality } from "../../tests/fixtures/eisenPairs.ts";
 
 const RUNS = 50;
 const BOARD = 300;
@@ -33,23 +33,10 @@ warm.sort((a, b) => a - b);
 const at = (q: number) => warm[Math.min(warm.length - 1, Math.floor(q * warm.length))] ?? 0;
 
 // Quality, exactly as the test measures it.
-const entries: SuggestionEntry[] = [];
-const groupOf = new Map<string, number>();
-EISEN_GROUPS.forEach((group, g) =>
-  group.forEach((text, k) => {
-    const id = `g${String(g).padStart(2, "0")}-${k}`;
-    groupOf.set(id, g);
-    entries.push({ ref: { kind: "eis", id }, text });
-  }),
-);
-const positives = EISEN_GROUPS.reduce((sum, group) => sum + (group.length * (group.length - 1)) / 2, 0);
-const suggested = suggestDuplicates(entries, { max: Number.POSITIVE_INFINITY });
-const truePositives = suggested.filter((s) => groupOf.get(s.a.id) === groupOf.get(s.b.id)).length;
-const precision = suggested.length === 0 ? 0 : truePositives / suggested.length;
-const recall = truePositives / positives;
+const quality = labelledQuality();
 
 console.log(`Dubbele-eisen-suggesties (suggestDuplicates), ${BOARD} eisen en items op het bord, ${RUNS} keer na één koude run:`);
 console.log(`  koud (eerste keer, zonder gecachte stammen): ${cold.toFixed(2)} ms`);
 console.log(`  warm: mediaan ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, max ${at(1).toFixed(2)} ms (doel <= 20 ms); ${found} suggesties getoond`);
-console.log(`Kwaliteit op de gelabelde set (${entries.length} eisen, ${positives} echte paren, drempel ${DEFAULT_SUGGESTION_THRESHOLD}):`);
-console.log(`  ${suggested.length} voorgesteld, ${truePositives} terecht: precisie ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+console.log(`Kwaliteit op de gelabelde set (${quality.entries} eisen, ${quality.positives} echte paren, drempel ${DEFAULT_SUGGESTION_THRESHOLD}):`);
+console.log(`  ${quality.suggested} voorgesteld, ${quality.truePositives} terecht: precisie ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}`);

@@ -7,7 +7,7 @@ import {
   suggestDuplicates,
   type SuggestionEntry,
 } from "../../server/core/suggestions.ts";
-import { EISEN_GROUPS } from "../fixtures/eisenPairs.ts";
+import { EISEN_GROUPS, labelledQuality } from "../fixtures/eisenPairs.ts";
 
 function eis(id: string, text: string): SuggestionEntry {
   return { ref: { kind: "eis", id }, text };
@@ -174,23 +174,10 @@ describe("quality on the labelled eisen", () => {
   });
 
   it("reaches precision >= 0.8 and recall >= 0.5 at the default threshold", () => {
-    const entries: SuggestionEntry[] = [];
-    const groupOf = new Map<string, number>();
-    EISEN_GROUPS.forEach((group, g) =>
-      group.forEach((text, k) => {
-        const id = `g${String(g).padStart(2, "0")}-${k}`;
-        groupOf.set(id, g);
-        entries.push(eis(id, text));
-      }),
-    );
-    const positives = EISEN_GROUPS.reduce((sum, group) => sum + (group.length * (group.length - 1)) / 2, 0);
-    const suggested = suggestDuplicates(entries, { max: Number.POSITIVE_INFINITY });
-    const truePositives = suggested.filter((s) => groupOf.get(s.a.id) === groupOf.get(s.b.id)).length;
-    const precision = suggested.length === 0 ? 0 : truePositives / suggested.length;
-    const recall = truePositives / positives;
+    const { entries, positives, suggested, truePositives, precision, recall } = labelledQuality();
     console.log(
-      `duplicate suggestions on ${entries.length} labelled eisen (${positives} duplicate pairs), threshold ${DEFAULT_SUGGESTION_THRESHOLD}: ` +
-        `${suggested.length} suggested, ${truePositives} correct; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+      `duplicate suggestions on ${entries} labelled eisen (${positives} duplicate pairs), threshold ${DEFAULT_SUGGESTION_THRESHOLD}: ` +
+        `${suggested} suggested, ${truePositives} correct; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
     );
     expect(precision).toBeGreaterThanOrEqual(0.8);
     expect(recall).toBeGreaterThanOrEqual(0.5);

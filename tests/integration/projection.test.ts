@@ -69,7 +69,31 @@ beforeAll(async () => {
   ({ scenarios } = await loadScenarioDir(resolve("scenarios")));
 });
 
-const cases: { scenarioId: string; variantId?: string; participants: number; seed: number; tables?: number }[] = [
+type Case = { scenarioId: string; variantId?: string; participants: number; seed: number; tables?: number };
+
+const nameOf = (c: Case) => `${c.scenarioId}/${c.variantId ?? "eerste variant"} with ${c.participants} participants${c.tables ? ` at ${c.tables} tafels` : ""}`;
+
+/** Plays a whole session of `c` through the rules (every phase, extras, day 2), calling `onApplied` per command. */
+function play(c: Case, seedOffset: number, onApplied: (events: readonly SessionEvent[], state: SessionState) => void): void {
+  const scenario = scenarios.get(c.scenarioId);
+  if (!scenario) throw new Error(`scenario ${c.scenarioId} ontbreekt`);
+  simulate({
+    scenario,
+    variantId: c.variantId,
+    participants: c.participants,
+    seed: c.seed + seedOffset,
+    tables: c.tables,
+    eisenPerRound: 3,
+    editsPerRound: 1,
+    boardActions: 40,
+    votesPerParticipant: 3,
+    extras: true,
+    terugkom: true,
+    onApplied,
+  });
+}
+
+const cases: Case[] = [
   { scenarioId: "demo-maatwerk", variantId: "dag", participants: 8, seed: 1 },
   { scenarioId: "demo-maatwerk", variantId: "kort", participants: 13, seed: 2 },
   { scenarioId: "wmo-meedoen", variantId: undefined, participants: 7, seed: 3 },
@@ -81,9 +105,7 @@ const cases: { scenarioId: string; variantId?: string; participants: number; see
 
 describe("incremental projection equals the full projection", () => {
   for (const c of cases) {
-    it(`${c.scenarioId}/${c.variantId ?? "eerste variant"} with ${c.participants} participants${c.tables ? ` at ${c.tables} tafels` : ""}, after every command`, () => {
-      const scenario = scenarios.get(c.scenarioId);
-      if (!scenario) throw new Error(`scenario ${c.scenarioId} ontbreekt`);
+    it(`${nameOf(c)}, after every command`, () => {
       const incremental = side();
       const full = side();
       const online = new Set<string>();
@@ -92,60 +114,47 @@ describe("incremental projection equals the full projection", () => {
       let partial = 0;
       let narrow = 0;
       let step = 0;
-      simulate({
-        scenario,
-        variantId: c.variantId,
-        participants: c.participants,
-        seed: c.seed,
-        tables: c.tables,
-        eisenPerRound: 3,
-        editsPerRound: 1,
-        boardActions: 40,
-        votesPerParticipant: 3,
-        extras: true,
-        terugkom: true,
-        onApplied: (events, state) => {
-          seq += events.length;
-          if (step === 0) {
-            for (const s of [incremental, full]) {
-              connect(s, { kind: "spelleider" }, state);
-              connect(s, { kind: "beamer" }, state);
-            }
+      play(c, 0, (events, state) => {
+        seq += events.length;
+        if (step === 0) {
+          for (const s of [incremental, full]) {
+            connect(s, { kind: "spelleider" }, state);
+            connect(s, { kind: "beamer" }, state);
           }
-          step++;
-          const before = incremental.views.map(({ view }) => receivedBy(incremental, view));
-          const reach = incremental.projector.sync(state, online, seq, events);
+        }
+        step++;
+        const before = incremental.views.map(({ view }) => receivedBy(incremental, view));
+        const reach = incremental.projector.sync(state, online, seq, events);
+        full.projector.sync(state, online, seq);
+        // The room patches only the connections the projection reached: nobody else may have missed anything.
+        incremental.views.forEach(({ audience, view }, k) => {
+          if (!reaches(reach, audience)) expect(receivedBy(incremental, view), `${audience.kind} na opdracht ${step}`).toEqual(before[k]);
+        });
+        if (!reach.everyone) narrow++;
+        for (const event of events) {
+          if (event.type !== "ParticipantJoined") continue;
+          // The room connects a new participant after the join is stored, and marks them online.
+          for (const s of [incremental, full]) connect(s, { kind: "participant", participantId: event.participantId }, state);
+          online.add(event.participantId);
+          incremental.projector.syncPresence(state, online, seq, event.participantId);
           full.projector.sync(state, online, seq);
-          // The room patches only the connections the projection reached: nobody else may have missed anything.
-          incremental.views.forEach(({ audience, view }, k) => {
-            if (!reaches(reach, audience)) expect(receivedBy(incremental, view), `${audience.kind} na opdracht ${step}`).toEqual(before[k]);
-          });
-          if (!reach.everyone) narrow++;
-          for (const event of events) {
-            if (event.type !== "ParticipantJoined") continue;
-            // The room connects a new participant after the join is stored, and marks them online.
-            for (const s of [incremental, full]) connect(s, { kind: "participant", participantId: event.participantId }, state);
-            online.add(event.participantId);
-            incremental.projector.syncPresence(state, online, seq, event.participantId);
+        }
+        // Now and then someone drops off or comes back.
+        if (step % 17 === 0) {
+          const ids = [...state.participants.keys()];
+          const id = ids[step % ids.length];
+          if (id) {
+            if (online.has(id)) online.delete(id);
+            else online.add(id);
+            incremental.projector.syncPresence(state, online, seq, id);
             full.projector.sync(state, online, seq);
           }
-          // Now and then someone drops off or comes back.
-          if (step % 17 === 0) {
-            const ids = [...state.participants.keys()];
-            const id = ids[step % ids.length];
-            if (id) {
-              if (online.has(id)) online.delete(id);
-              else online.add(id);
-              incremental.projector.syncPresence(state, online, seq, id);
-              full.projector.sync(state, online, seq);
-            }
-          }
-          const now = snapshot(incremental);
-          expect(now, `na opdracht ${step} (${events.map((e) => e.type).join(", ")})`).toEqual(snapshot(full));
-          checked++;
-          // With tafels, participants must really have seen only part of the board at some point.
-          if (now.views.some((v) => v.audience.kind === "participant" && v.eisen.length > 0 && v.eisen.length < now.maps.eisen!.length)) partial++;
-        },
+        }
+        const now = snapshot(incremental);
+        expect(now, `na opdracht ${step} (${events.map((e) => e.type).join(", ")})`).toEqual(snapshot(full));
+        checked++;
+        // With tafels, participants must really have seen only part of the board at some point.
+        if (now.views.some((v) => v.audience.kind === "participant" && v.eisen.length > 0 && v.eisen.length < now.maps.eisen!.length)) partial++;
       });
       expect(checked).toBeGreaterThan(100);
       // Drafts and ballots reach only their participant and the spelleider (with tafels, a draft also moves its tafel's
@@ -216,9 +225,7 @@ describe("a big grant arrives whole", () => {
 describe("a generation of commands projected at once equals the full projection", () => {
   // The room folds a whole generation into its state and projects once with all its events.
   for (const c of cases) {
-    it(`${c.scenarioId}/${c.variantId ?? "eerste variant"} with ${c.participants} participants${c.tables ? ` at ${c.tables} tafels` : ""}, in generations of 1-5 commands`, () => {
-      const scenario = scenarios.get(c.scenarioId);
-      if (!scenario) throw new Error(`scenario ${c.scenarioId} ontbreekt`);
+    it(`${nameOf(c)}, in generations of 1-5 commands`, () => {
       const batched = side();
       const full = side();
       const online = new Set<string>();
@@ -229,50 +236,37 @@ describe("a generation of commands projected at once equals the full projection"
       let generations = 0;
       let largest = 0;
       let step = 0;
-      simulate({
-        scenario,
-        variantId: c.variantId,
-        participants: c.participants,
-        seed: c.seed + 100,
-        tables: c.tables,
-        eisenPerRound: 3,
-        editsPerRound: 1,
-        boardActions: 40,
-        votesPerParticipant: 3,
-        extras: true,
-        terugkom: true,
-        onApplied: (events, state) => {
-          seq += events.length;
-          if (step++ === 0) {
-            for (const s of [batched, full]) {
-              connect(s, { kind: "spelleider" }, state);
-              connect(s, { kind: "beamer" }, state);
-            }
+      play(c, 100, (events, state) => {
+        seq += events.length;
+        if (step++ === 0) {
+          for (const s of [batched, full]) {
+            connect(s, { kind: "spelleider" }, state);
+            connect(s, { kind: "beamer" }, state);
           }
-          pending.push(...events);
-          commands++;
-          const joined = events.flatMap((e) => (e.type === "ParticipantJoined" ? [e.participantId] : []));
-          // A join is answered (and its connection made) when its generation is done: it closes one here.
-          if (commands < size && joined.length === 0) return;
-          const before = batched.views.map(({ view }) => receivedBy(batched, view));
-          const reach = batched.projector.sync(state, online, seq, pending);
+        }
+        pending.push(...events);
+        commands++;
+        const joined = events.flatMap((e) => (e.type === "ParticipantJoined" ? [e.participantId] : []));
+        // A join is answered (and its connection made) when its generation is done: it closes one here.
+        if (commands < size && joined.length === 0) return;
+        const before = batched.views.map(({ view }) => receivedBy(batched, view));
+        const reach = batched.projector.sync(state, online, seq, pending);
+        full.projector.sync(state, online, seq);
+        batched.views.forEach(({ audience, view }, k) => {
+          if (!reaches(reach, audience)) expect(receivedBy(batched, view), `${audience.kind} na generatie ${generations}`).toEqual(before[k]);
+        });
+        expect(snapshot(batched), `na generatie ${generations} (${pending.map((e) => e.type).join(", ")})`).toEqual(snapshot(full));
+        largest = Math.max(largest, commands);
+        pending.length = 0;
+        commands = 0;
+        generations++;
+        size = 1 + (generations % 5);
+        for (const participantId of joined) {
+          for (const s of [batched, full]) connect(s, { kind: "participant", participantId }, state);
+          online.add(participantId);
+          batched.projector.syncPresence(state, online, seq, participantId);
           full.projector.sync(state, online, seq);
-          batched.views.forEach(({ audience, view }, k) => {
-            if (!reaches(reach, audience)) expect(receivedBy(batched, view), `${audience.kind} na generatie ${generations}`).toEqual(before[k]);
-          });
-          expect(snapshot(batched), `na generatie ${generations} (${pending.map((e) => e.type).join(", ")})`).toEqual(snapshot(full));
-          largest = Math.max(largest, commands);
-          pending.length = 0;
-          commands = 0;
-          generations++;
-          size = 1 + (generations % 5);
-          for (const participantId of joined) {
-            for (const s of [batched, full]) connect(s, { kind: "participant", participantId }, state);
-            online.add(participantId);
-            batched.projector.syncPresence(state, online, seq, participantId);
-            full.projector.sync(state, online, seq);
-          }
-        },
+        }
       });
       expect(generations).toBeGreaterThan(50);
       expect(largest).toBeGreaterThanOrEqual(5);
