@@ -43,7 +43,10 @@ export type Entity = SchemaType<typeof Entity>;
 
 export const SessionRoomState = schema(
   {
-    /** The seq of the last event applied: a client whose state shows seq n has seen everything up to n. */
+    /**
+     * The seq of the last event applied: a client whose state shows seq n has seen everything it may see up to n. A
+     * connection a command did not concern gets the new seq with its next patch, within a second (SessionRoom).
+     */
     seq: t.number(),
     /** SessionView: phase, timer, pause, lock, counts. */
     session: t.string(),
