@@ -54,8 +54,9 @@ export interface Kader {
   cases: KaderCase[];
 }
 
-export function kader(state: SessionState): Kader {
-  const support = state.votesRevealed ? new Map(supportByItem(state).map((s) => [s.itemId, s])) : new Map<string, ItemSupport>();
+/** `computed`: supportByItem(state), when the caller has it already (the room projects support and kader together). */
+export function kader(state: SessionState, computed?: readonly ItemSupport[]): Kader {
+  const support = state.votesRevealed ? new Map((computed ?? supportByItem(state)).map((s) => [s.itemId, s])) : new Map<string, ItemSupport>();
   const categories = new Map(state.scenario.categories.map((c) => [c.id, c]));
   const items = liveItems(state)
     .map((item) => {

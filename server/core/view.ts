@@ -212,8 +212,9 @@ export const openSpanningenView = (state: SessionState): SpanningView[] => openS
 
 export const supportViews = (state: SessionState): SupportView[] => (state.votesRevealed ? supportByItem(state) : []);
 
-export const kaderView = (state: SessionState): KaderView | null =>
-  state.phases[state.phaseIndex]?.kind === "resultaat" ? kader(state) : null;
+/** `support`: supportViews(state), when the caller has it already. */
+export const kaderView = (state: SessionState, support?: readonly SupportView[]): KaderView | null =>
+  state.phases[state.phaseIndex]?.kind === "resultaat" ? kader(state, support) : null;
 
 export function personView(state: SessionState, participantId: string, online: Online = nobodyOnline): PersonView | null {
   const p = state.participants.get(participantId);

@@ -312,10 +312,11 @@ export class Projector {
     if (touched.eisen === null) this.syncMap(s.eisen, views.revealedEisen(session).map((v) => ({ key: v.id, value: v })), board);
     else for (const id of touched.eisen) this.upsert(s.eisen, id, revealedEis(session, id), board);
     this.syncMap(s.spanningen, views.openSpanningenView(session).map((v) => ({ key: v.spanningId, value: v })));
-    this.syncMap(s.support, views.supportViews(session).map((v) => ({ key: v.itemId, value: v })));
+    const support = views.supportViews(session);
+    this.syncMap(s.support, support.map((v) => ({ key: v.itemId, value: v })));
     // Cases list their verdicts as given, by item id: merging items does not change them.
     s.suggestions = this.setJson(s.suggestions, views.boardSuggestions(session));
-    s.kader = this.setJson(s.kader, views.kaderView(session));
+    s.kader = this.setJson(s.kader, views.kaderView(session, support));
     this.syncTerugkom(session);
     // Points on an item that was merged away are given back: the ballots' pointsLeft change.
     for (const id of session.ballots.keys()) this.upsert(s.mine, id, views.mineView(session, id), (key, entity) => this.grantMine(key, entity));
@@ -333,10 +334,11 @@ export class Projector {
     this.syncMap(s.items, views.itemViews(session).map((v) => ({ key: v.id, value: v })), this.boardCreated(session));
     this.syncTables(session, online);
     this.syncMap(s.spanningen, views.openSpanningenView(session).map((v) => ({ key: v.spanningId, value: v })));
-    this.syncMap(s.support, views.supportViews(session).map((v) => ({ key: v.itemId, value: v })));
+    const support = views.supportViews(session);
+    this.syncMap(s.support, support.map((v) => ({ key: v.itemId, value: v })));
     this.syncMap(s.cases, views.caseViews(session).map((v) => ({ key: v.id, value: v })));
     s.suggestions = this.setJson(s.suggestions, views.boardSuggestions(session));
-    s.kader = this.setJson(s.kader, views.kaderView(session));
+    s.kader = this.setJson(s.kader, views.kaderView(session, support));
     this.syncTerugkom(session);
     this.syncPrivate(session, online);
     // A phase, a split into tafels or a move can change what each participant may see of the board.
