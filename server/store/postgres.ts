@@ -7,6 +7,7 @@
 import pg from "pg";
 import { z } from "zod";
 import { EventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
+import { toRecord, toStoredEvent } from "./rows.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
 
 /**
@@ -40,26 +41,6 @@ const MIGRATIONS: readonly string[] = [
 const MIGRATION_LOCK = 73_561_202;
 /** PostgreSQL's code for a unique violation: the primary key caught two writers at one seq. */
 const UNIQUE_VIOLATION = "23505";
-
-/** pg returns BIGINT as a string (it may not fit a JS number); ours are milliseconds, which do. */
-const BigIntText = z.union([z.string().regex(/^-?\d+$/), z.number().int()]).transform(Number);
-
-const SessionRowSchema = z.strictObject({
-  session_id: z.string(),
-  code: z.string(),
-  secret_hash: z.string(),
-  label: z.string(),
-  scenario_id: z.string(),
-  created_at: BigIntText,
-});
-type SessionRow = z.infer<typeof SessionRowSchema>;
-
-const EventRowSchema = z.strictObject({
-  seq: z.number().int().positive(),
-  command_key: z.string().nullable(),
-  body: z.string(),
-});
-type EventRow = z.infer<typeof EventRowSchema>;
 
 const LastSeqRowSchema = z.strictObject({ last_seq: z.number().int().nonnegative() });
 const VersionRowSchema = z.strictObject({ version: z.number().int().nonnegative() });
@@ -148,7 +129,7 @@ export class PostgresEventStore implements EventStore {
 
   async load(sessionId: string): Promise<StoredEvent[]> {
     const { rows } = await this.query("SELECT seq, command_key, body FROM events WHERE session_id = $1 ORDER BY seq", [sessionId]);
-    return rows.map((row) => toStoredEvent(sessionId, EventRowSchema.parse(row)));
+    return rows.map((row) => toStoredEvent(sessionId, row));
   }
 
   async hasCommand(sessionId: string, commandKey: string): Promise<boolean> {
@@ -170,12 +151,12 @@ export class PostgresEventStore implements EventStore {
 
   async listSessions(): Promise<SessionRecord[]> {
     const { rows } = await this.query(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY created_at DESC, inserted DESC`, []);
-    return rows.map((row) => toRecord(SessionRowSchema.parse(row)));
+    return rows.map((row) => toRecord(row));
   }
 
   async listSessionsCreatedBefore(time: number): Promise<SessionRecord[]> {
     const { rows } = await this.query(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE created_at < $1 ORDER BY created_at, inserted`, [time]);
-    return rows.map((row) => toRecord(SessionRowSchema.parse(row)));
+    return rows.map((row) => toRecord(row));
   }
 
   async deleteSession(sessionId: string): Promise<boolean> {
@@ -196,7 +177,7 @@ export class PostgresEventStore implements EventStore {
 
   private async oneSession(column: "session_id" | "code" | "secret_hash", value: string): Promise<SessionRecord | null> {
     const { rows } = await this.query(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE ${column} = $1`, [value]);
-    return rows[0] === undefined ? null : toRecord(SessionRowSchema.parse(rows[0]));
+    return rows[0] === undefined ? null : toRecord(rows[0]);
   }
 
   private query(sql: string, values: unknown[]): Promise<pg.QueryResult> {
@@ -272,23 +253,3 @@ async function insertEvents(db: Queryable, sessionId: string, lastSeq: number, c
   }
 }
 
-/** A row whose body is not valid JSON or not a valid event is a corrupt log: say exactly where, then stop. */
-function toStoredEvent(sessionId: string, row: EventRow): StoredEvent {
-  try {
-    return { seq: row.seq, commandKey: row.command_key, event: EventSchema.parse(JSON.parse(row.body)) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Gebeurtenis ${row.seq} van sessie ${sessionId} is onleesbaar: ${reason}`, { cause: error });
-  }
-}
-
-function toRecord(row: SessionRow): SessionRecord {
-  return {
-    sessionId: row.session_id,
-    code: row.code,
-    secretHash: row.secret_hash,
-    label: row.label,
-    scenarioId: row.scenario_id,
-    createdAt: row.created_at,
-  };
-}

@@ -15,6 +15,7 @@ import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import { EventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
+import { toRecord, toStoredEvent } from "./rows.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
 import type { Row, WriteOp, WriteResult, WriterData } from "./sqliteWriter.ts";
 
@@ -45,23 +46,6 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_by_command ON events (session_id, command_key);
    CREATE INDEX sessions_by_created ON sessions (created_at);`,
 ];
-
-const SessionRowSchema = z.strictObject({
-  session_id: z.string(),
-  code: z.string(),
-  secret_hash: z.string(),
-  label: z.string(),
-  scenario_id: z.string(),
-  created_at: z.number().int(),
-});
-type SessionRow = z.infer<typeof SessionRowSchema>;
-
-const EventRowSchema = z.strictObject({
-  seq: z.number().int().positive(),
-  command_key: z.string().nullable(),
-  body: z.string(),
-});
-type EventRow = z.infer<typeof EventRowSchema>;
 
 const LastSeqRowSchema = z.strictObject({ last_seq: z.number().int().nonnegative() });
 const UserVersionRowSchema = z.strictObject({ user_version: z.number().int().nonnegative() });
@@ -204,7 +188,7 @@ export class SqliteEventStore implements EventStore {
 
   async load(sessionId: string): Promise<StoredEvent[]> {
     await this.writer?.settled();
-    return this.statements.loadEvents.all(sessionId).map((row) => toStoredEvent(sessionId, EventRowSchema.parse(row)));
+    return this.statements.loadEvents.all(sessionId).map((row) => toStoredEvent(sessionId, row));
   }
 
   async hasCommand(sessionId: string, commandKey: string): Promise<boolean> {
@@ -229,12 +213,12 @@ export class SqliteEventStore implements EventStore {
 
   async listSessions(): Promise<SessionRecord[]> {
     await this.writer?.settled();
-    return this.statements.listSessions.all().map((row) => toRecord(SessionRowSchema.parse(row)));
+    return this.statements.listSessions.all().map((row) => toRecord(row));
   }
 
   async listSessionsCreatedBefore(time: number): Promise<SessionRecord[]> {
     await this.writer?.settled();
-    return this.statements.listCreatedBefore.all(time).map((row) => toRecord(SessionRowSchema.parse(row)));
+    return this.statements.listCreatedBefore.all(time).map((row) => toRecord(row));
   }
 
   async deleteSession(sessionId: string): Promise<boolean> {
@@ -349,27 +333,7 @@ function prepareStatements(db: DatabaseSync) {
 /** Events as the rows the writer inserts. */
 const rowsOf = (events: readonly SessionEvent[]): Row[] => events.map((event) => ({ type: event.type, body: JSON.stringify(event) }));
 
-/** A row whose body is not valid JSON or not a valid event is a corrupt log: say exactly where, then stop. */
-function toStoredEvent(sessionId: string, row: EventRow): StoredEvent {
-  try {
-    return { seq: row.seq, commandKey: row.command_key, event: EventSchema.parse(JSON.parse(row.body)) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Gebeurtenis ${row.seq} van sessie ${sessionId} is onleesbaar: ${reason}`, { cause: error });
-  }
-}
-
-function toRecord(row: SessionRow): SessionRecord {
-  return {
-    sessionId: row.session_id,
-    code: row.code,
-    secretHash: row.secret_hash,
-    label: row.label,
-    scenarioId: row.scenario_id,
-    createdAt: row.created_at,
-  };
-}
 
 function toRecordOrNull(row: unknown): SessionRecord | null {
-  return row === undefined ? null : toRecord(SessionRowSchema.parse(row));
+  return row === undefined ? null : toRecord(row);
 }

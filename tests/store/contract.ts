@@ -8,6 +8,16 @@ import { minimalScenario } from "../fixtures/minimalScenario.ts";
 import type { EventOf, SessionEvent } from "../../server/protocol/events.ts";
 import type { EventStore, SessionRecord } from "../../server/store/types.ts";
 
+/** One session record for the tests of a single store on its own. */
+export const SESSION_RECORD: SessionRecord = {
+  sessionId: "sessie-1",
+  code: "ABC123",
+  secretHash: "0".repeat(64),
+  label: "Gemeente Testdorp",
+  scenarioId: "test-minimaal",
+  createdAt: 1_767_225_600_000,
+};
+
 export interface StoreHarness {
   store: EventStore;
   /**

@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, findPostgresBin, startPostgres, type Throwaway } from "../../server/bench/services.ts";
 import type { SessionEvent } from "../../server/protocol/events.ts";
 import { PostgresEventStore } from "../../server/store/postgres.ts";
-import type { SessionRecord } from "../../server/store/types.ts";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
-import { eventStoreContract, type StoreHarness } from "./contract.ts";
+import { SESSION_RECORD, eventStoreContract, type StoreHarness } from "./contract.ts";
 
 const absent = findPostgresBin() === null;
 if (absent) console.warn("tests/store/postgres.test.ts overgeslagen: PostgreSQL (initdb, postgres) niet gevonden; apt-get install postgresql (.ci/run doet dat).");
@@ -49,14 +48,7 @@ describe.skipIf(absent)("PostgreSQL", () => {
   eventStoreContract("PostgresEventStore", postgresHarness, { durable: true });
 
   describe("PostgresEventStore on a shared database", () => {
-    const record: SessionRecord = {
-      sessionId: "sessie-1",
-      code: "ABC123",
-      secretHash: "0".repeat(64),
-      label: "Gemeente Testdorp",
-      scenarioId: "test-minimaal",
-      createdAt: 1_767_225_600_000,
-    };
+    const record = SESSION_RECORD;
     const lock = (locked: boolean, at = record.createdAt + 2): SessionEvent[] => [{ type: "SessionLockChanged", v: 1, at, locked }];
 
     async function seeded(): Promise<Awaited<ReturnType<typeof postgresHarness>>> {

@@ -8,10 +8,9 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SessionEvent } from "../../server/protocol/events.ts";
-import { eventStoreContract, type StoreHarness } from "./contract.ts";
+import { SESSION_RECORD, eventStoreContract, type StoreHarness } from "./contract.ts";
 import { MemoryEventStore } from "../../server/store/memory.ts";
 import { SqliteEventStore } from "../../server/store/sqlite.ts";
-import type { SessionRecord } from "../../server/store/types.ts";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
 
 // The in-memory store keeps nothing after closing, by design: the durability promise is SQLite's alone.
@@ -49,14 +48,7 @@ eventStoreContract("SqliteEventStore", async () => sqliteHarness(), { durable: t
 
 describe("SqliteEventStore on disk", () => {
   let harness: ReturnType<typeof sqliteHarness>;
-  const record: SessionRecord = {
-    sessionId: "sessie-1",
-    code: "ABC123",
-    secretHash: "0".repeat(64),
-    label: "Gemeente Testdorp",
-    scenarioId: "test-minimaal",
-    createdAt: 1_767_225_600_000,
-  };
+  const record = SESSION_RECORD;
 
   beforeEach(async () => {
     harness = sqliteHarness();
