@@ -19,6 +19,10 @@ import {
   ItemViewSchema,
   KaderViewSchema,
   REPLAY_POSITION_MESSAGE,
+  BEAMER_PAGE_MESSAGE,
+  BeamerPageSchema,
+  type BeamerPage,
+  CountsViewSchema,
   type PlayerViewData,
   TableViewSchema,
   TerugkomHeaderSchema,
@@ -283,6 +287,11 @@ export class SessionClient {
     this.current.send(REPLAY_POSITION_MESSAGE, { seq });
   }
 
+  /** The spelleider's choice of page on the beamer (fire and forget; presentation only, not a command). */
+  sendBeamerPage(choice: BeamerPage): void {
+    this.current.send(BEAMER_PAGE_MESSAGE, choice);
+  }
+
   /** Like send, but throws with the Dutch message on a rejection: for scripted play. */
   async must(command: CommandInput): Promise<string> {
     const result = await this.send(command);
@@ -356,6 +365,17 @@ export class SessionClient {
   get replaySeq(): number {
     return this.room.state.replaySeq ?? 0;
   }
+  /** The spelleider's choice of page on the beamer; null: the beamer turns pages by itself. */
+  get beamerPage(): BeamerPage | null {
+    const raw = this.room.state.beamerPage;
+    if (!raw) return null;
+    const parsed = BeamerPageSchema.nullable().safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  }
+  /** Arrivals per function and eisen written per role: the beamer and the spelleider only. */
+  get counts() {
+    return parseMap(this.room.state.counts, CountsViewSchema)[0] ?? null;
+  }
   get people() {
     return parseMap(this.room.state.people, PersonViewSchema);
   }
@@ -387,6 +407,7 @@ export class SessionClient {
       people: this.people,
       mine: this.mine,
       drafts: this.drafts,
+      counts: this.counts,
     };
   }
 

@@ -3,12 +3,13 @@
  * a participant also sees their own name, briefing, drafts and ballot; the spelleider sees names, real roles and
  * who is ready, but not drafts or ballots. The room projects these plain views onto Colyseus schema.
  */
-import { GAME_ROLES, type GameRole } from "../protocol/ids.ts";
+import { GAME_ROLES, type GameRole, type RealRole } from "../protocol/ids.ts";
 import type { Case, Scenario } from "../protocol/scenario.ts";
 import type {
   CardView,
   CaseView,
   ClusterView,
+  CountsView,
   EisView,
   ItemView,
   KaderView,
@@ -52,6 +53,8 @@ export interface PlayerView {
   people: PersonView[];
   mine: MineView | null;
   drafts: EisView[];
+  /** Arrivals per function and eisen written per role: for the beamer and the spelleider, null for a participant. */
+  counts: CountsView | null;
 }
 
 /** Who is connected right now: presence is not part of the log, the room passes it in. */
@@ -265,6 +268,21 @@ export function draftsOf(state: SessionState, participantId: string): EisView[] 
   return [...state.eisen.values()].filter((e) => e.authorId === participantId && !eisVisible(state, e)).map(eisView);
 }
 
+/**
+ * The shared screen's counts: arrivals per own function (numbers only, no ids), and in a rolwissel-ronde the eisen
+ * written per role so far, drafts included, as numbers: the room sees the work grow while the texts stay private.
+ */
+export function countsView(state: SessionState): CountsView {
+  const arrivals: Record<RealRole, number> = { raadslid: 0, wethouder: 0, directeur: 0, beleidsambtenaar: 0, teamleider: 0, wijkteamprofessional: 0, anders: 0 };
+  for (const p of state.participants.values()) if (!p.removed) arrivals[p.realRole] += 1;
+  const phase = state.phases[state.phaseIndex];
+  const roundId = phase?.kind === "rolwissel" && state.rounds.has(phase.roundId) ? phase.roundId : null;
+  if (roundId === null) return { arrivals, written: null };
+  const perRole: Record<GameRole, number> = { burger: 0, raadslid: 0, wethouder: 0, directeur: 0, beleidsambtenaar: 0, wijkteamprofessional: 0 };
+  for (const e of state.eisen.values()) if (e.roundId === roundId) perRole[e.role] += 1;
+  return { arrivals, written: { roundId, perRole } };
+}
+
 /** Every tafel's progress, counts only: what the spelleider and the beamer show side by side. */
 export function tableViews(state: SessionState, online: Online = nobodyOnline): TableView[] {
   const roundId = currentRoundId(state);
@@ -315,9 +333,9 @@ export function playerView(state: SessionState, viewer: Viewer, online: Online =
   };
   switch (viewer.kind) {
     case "beamer":
-      return { ...shared, people: [], mine: null, drafts: [] };
+      return { ...shared, people: [], mine: null, drafts: [], counts: countsView(state) };
     case "spelleider":
-      return { ...shared, people: [...state.participants.keys()].flatMap((id) => personView(state, id, online) ?? []), mine: null, drafts: [] };
+      return { ...shared, people: [...state.participants.keys()].flatMap((id) => personView(state, id, online) ?? []), mine: null, drafts: [], counts: countsView(state) };
     case "participant": {
       const person = personView(state, viewer.participantId, online);
       const scope = tableScopeFor(state, viewer.participantId);
@@ -328,6 +346,7 @@ export function playerView(state: SessionState, viewer: Viewer, online: Online =
         people: person ? [person] : [],
         mine: person ? mineView(state, viewer.participantId) : null,
         drafts: draftsOf(state, viewer.participantId),
+        counts: null,
       };
     }
     default: {

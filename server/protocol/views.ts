@@ -272,6 +272,25 @@ export const TableViewSchema = z.object({
 });
 export type TableView = z.infer<typeof TableViewSchema>;
 
+/**
+ * Counts for the shared screen and the console, never for participants: who has arrived by their own function (a
+ * number per function, no ids, so no seat can be linked to a function) and, in a rolwissel-ronde, how many eisen each
+ * role has written so far (drafts included, as a number only: their text stays with their author).
+ */
+export const CountsViewSchema = z.object({
+  arrivals: z.object({
+    raadslid: z.number(),
+    wethouder: z.number(),
+    directeur: z.number(),
+    beleidsambtenaar: z.number(),
+    teamleider: z.number(),
+    wijkteamprofessional: z.number(),
+    anders: z.number(),
+  }),
+  written: z.object({ roundId: z.string(), perRole: PerRoleSchema }).nullable(),
+});
+export type CountsView = z.infer<typeof CountsViewSchema>;
+
 /** Messages the server sends besides state patches. */
 /** `seq`: the log position after the command; on a re-send, the current position. */
 export const AckSchema = z.object({ commandId: z.string(), seq: z.number() });
@@ -315,6 +334,8 @@ export const PlayerViewSchema = z.object({
   people: z.array(PersonViewSchema),
   mine: MineViewSchema.nullable(),
   drafts: z.array(EisViewSchema),
+  /** Beamer and spelleider only (null for a participant). */
+  counts: CountsViewSchema.nullable(),
 });
 
 export type PlayerViewData = z.infer<typeof PlayerViewSchema>;
@@ -342,3 +363,13 @@ export type BoardAt = z.infer<typeof BoardAtSchema>;
 /** The spelleider's position in the terugblik, sent on its own message type: not a command, never logged. */
 export const REPLAY_POSITION_MESSAGE = "terugblik.positie";
 export const ReplayPositionSchema = z.strictObject({ seq: z.number().int().min(0) });
+
+/**
+ * Which page of a long list the beamer shows, chosen by the spelleider on the console. Presentation only, like the
+ * terugblik position: its own message type, not a command, never logged. `board` names the board the choice was
+ * made for (see beamerBoardKey in the client); the beamer ignores a choice for another board, so a new phase or a
+ * reveal starts on page 1 again. `page` null: turn pages by itself.
+ */
+export const BEAMER_PAGE_MESSAGE = "beamer.pagina";
+export const BeamerPageSchema = z.strictObject({ board: z.string().min(1).max(80), page: z.number().int().min(0).max(999).nullable() });
+export type BeamerPage = z.infer<typeof BeamerPageSchema>;

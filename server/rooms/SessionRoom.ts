@@ -17,7 +17,7 @@ import { CommandSchema, type Command } from "../protocol/commands.ts";
 import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
 import type { Scenario } from "../protocol/scenario.ts";
 import { describeCommandError } from "../protocol/dutchErrors.ts";
-import { COMMAND_MESSAGE, JoinOptionsSchema, REPLAY_POSITION_MESSAGE, ReplayPositionSchema, SERVER_MESSAGES, type JoinOptions, type Rejected } from "../protocol/views.ts";
+import { BEAMER_PAGE_MESSAGE, BeamerPageSchema, COMMAND_MESSAGE, JoinOptionsSchema, REPLAY_POSITION_MESSAGE, ReplayPositionSchema, SERVER_MESSAGES, type JoinOptions, type Rejected } from "../protocol/views.ts";
 import { ConnectionLimiter, MESSAGE_LIMITS, type MessageLimits } from "../limits.ts";
 import { hashSecret } from "../sessions.ts";
 import type { AppendResult, EventStore } from "../store/types.ts";
@@ -174,6 +174,9 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     });
     this.onMessage(REPLAY_POSITION_MESSAGE, (client, message) => {
       if (this.admit(client, null)) this.setReplayPosition(client, message);
+    });
+    this.onMessage(BEAMER_PAGE_MESSAGE, (client, message) => {
+      if (this.admit(client, null)) this.setBeamerPage(client, message);
     });
     // Anything else a client sends is answered, never punished with a disconnect. (A message of type "*" arrives here
     // with its payload in the place of the type: name only what is a name.)
@@ -383,6 +386,21 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.broadcastPatch();
   }
 
+  /** The page the spelleider chose for the beamer's long list. Presentation only: not a command, not logged. */
+  private setBeamerPage(client: Client, message: unknown): void {
+    if (this.identityOf(client)?.kind !== "spelleider") {
+      this.reply(client, { commandId: null, code: "niet_toegestaan", message: "Alleen de spelleider kiest de pagina op de beamer." });
+      return;
+    }
+    const parsed = BeamerPageSchema.safeParse(message);
+    if (!parsed.success) {
+      this.reply(client, { commandId: null, code: "ongeldig", message: "Geef de pagina op de beamer op als een heel getal vanaf 0, met het bord waarvoor hij geldt." });
+      return;
+    }
+    this.state.beamerPage = JSON.stringify(parsed.data);
+    this.broadcastPatch();
+  }
+
   private async handle(client: Client, message: unknown): Promise<void> {
     const identity = this.identityOf(client);
     const actor = identity ? actorFor(identity) : null;
@@ -573,6 +591,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       if ((client.view?.changes.size ?? 0) > 0) return true;
       const identity = this.identityOf(client);
       if (identity?.kind === "participant") return reach.participants.has(identity.participantId) || actors.some((a) => a.kind === "participant" && a.participantId === identity.participantId);
+      if (identity?.kind === "beamer") return reach.beamer;
       return identity?.kind === "spelleider" && (reach.spelleider || actors.some((a) => a.kind === "spelleider"));
     });
     if (targets.length < this.clients.length) this.seqBehind = true;

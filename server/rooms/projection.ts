@@ -27,6 +27,9 @@ import { Entity, SessionRoomState } from "./schema.ts";
 type Keyed<V> = { key: string; value: V };
 type Created<V> = (key: string, entity: Entity, value: V) => void;
 
+/** The one key of the counts map (see schema.ts). */
+export const COUNTS_KEY = "counts";
+
 /** Texts that are the same in many rooms; see setJson. */
 const sharedTexts = new Map<string, string>();
 
@@ -35,7 +38,7 @@ const sharedTexts = new Map<string, string>();
  * (a draft eis and its author's counts, a ballot): then only their participant and the spelleider need a patch, not
  * every phone in the session. Anything shared (a top-level field or a map everyone receives) reaches everyone.
  */
-export type Reach = { everyone: true } | { everyone: false; participants: ReadonlySet<string>; spelleider: boolean };
+export type Reach = { everyone: true } | { everyone: false; participants: ReadonlySet<string>; spelleider: boolean; beamer: boolean };
 
 export type Audience = { kind: "participant"; participantId: string } | { kind: "spelleider" } | { kind: "beamer" };
 
@@ -136,6 +139,7 @@ function touchedBy(session: SessionState, events: readonly SessionEvent[]): Touc
         break;
       case "ToetsNoteAdded":
       case "ToetsStepAdvanced":
+      case "ToetsStepReturned":
       case "VerdictGiven":
       case "CaseDecided":
         t.cases = true;
@@ -170,15 +174,19 @@ export class Projector {
   private changedShared = false;
   private readonly changedFor = new Set<string>();
   private changedForSpelleider = false;
+  private changedForBeamer = false;
 
   private startReach(): void {
     this.changedShared = false;
     this.changedFor.clear();
     this.changedForSpelleider = false;
+    this.changedForBeamer = false;
   }
 
   private reach(): Reach {
-    return this.changedShared ? { everyone: true } : { everyone: false, participants: new Set(this.changedFor), spelleider: this.changedForSpelleider };
+    return this.changedShared
+      ? { everyone: true }
+      : { everyone: false, participants: new Set(this.changedFor), spelleider: this.changedForSpelleider, beamer: this.changedForBeamer };
   }
 
   /** Notes who sees a change to entry `key` of `map`: its owner for the private maps, everyone for the others. */
@@ -188,6 +196,10 @@ export class Projector {
       this.changedFor.add(key);
       this.changedForSpelleider = true;
     } else if (map === s.mine) this.changedFor.add(key);
+    else if (map === s.counts) {
+      this.changedForSpelleider = true;
+      this.changedForBeamer = true;
+    }
     else if (map === s.drafts) {
       const author = this.draftAuthors.get(key);
       if (author === undefined) this.changedShared = true;
@@ -284,6 +296,7 @@ export class Projector {
     }
     if (touched.terugkom) this.syncTerugkom(session);
     this.syncTables(session, online);
+    this.syncCounts(session);
     for (const id of touched.people) this.upsert(s.people, id, views.personView(session, id, online), (key, entity) => this.grantPerson(key, entity));
     for (const id of touched.mine) this.upsert(s.mine, id, views.mineView(session, id), (key, entity) => this.grantMine(key, entity));
     return this.reach();
@@ -340,6 +353,7 @@ export class Projector {
     s.suggestions = this.setJson(s.suggestions, views.boardSuggestions(session));
     s.kader = this.setJson(s.kader, views.kaderView(session, support));
     this.syncTerugkom(session);
+    this.syncCounts(session);
     this.syncPrivate(session, online);
     // A phase, a split into tafels or a move can change what each participant may see of the board.
     this.regrantBoard(session);
@@ -349,6 +363,16 @@ export class Projector {
   private syncTables(session: SessionState, online: views.Online): void {
     if (session.tables.size === 0 && this.state.tables.size === 0) return;
     this.syncMap(this.state.tables, views.tableViews(session, online).map((v) => ({ key: v.tableId, value: v })));
+  }
+
+  /** Arrivals per function and eisen per role: one entry, for the beamer and the spelleider only. */
+  private syncCounts(session: SessionState): void {
+    this.upsert(this.state.counts, COUNTS_KEY, views.countsView(session), (_key, entity) => this.grantCounts(entity));
+  }
+
+  private grantCounts(entity: Entity): void {
+    for (const view of this.spelleiderViews) view.add(entity);
+    for (const view of this.beamerViews) view.add(entity);
   }
 
   /** The terugkom header (with the order of its v2 items) and one entity per v2 item. */
@@ -432,6 +456,8 @@ export class Projector {
 
   /** A new connection sees the private entries it may see; entries made later are granted as they are made. */
   attach(view: StateView, audience: Audience, session: SessionState): void {
+    const counts = this.state.counts.get(COUNTS_KEY);
+    if (counts && audience.kind !== "participant") view.add(counts);
     if (audience.kind === "spelleider") {
       this.spelleiderViews.add(view);
       for (const person of this.state.people.values()) view.add(person);

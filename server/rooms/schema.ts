@@ -81,6 +81,10 @@ export const SessionRoomState = schema(
     mine: t.map(Entity).view(),
     /** Unrevealed eisen: only their author. */
     drafts: t.map(Entity).view(),
+    /** CountsView under the one key "counts": only the beamer and the spelleider (arrivals per function, eisen per role). */
+    counts: t.map(Entity).view(),
+    /** BeamerPage as JSON ("null": turn pages by itself): the spelleider's choice of page on the beamer. Not logged. */
+    beamerPage: t.string(),
   },
   "SessionRoomState",
 );

@@ -119,3 +119,49 @@ describe("view: drafts", () => {
     for (const viewer of [asParticipant("d2"), asSpelleider, beamer]) expect(JSON.stringify(playerView(state, viewer))).not.toContain("Mijn geheime concept");
   });
 });
+
+describe("view: the shared screen's counts (arrivals per function, eisen per role)", () => {
+  const lobby = given(joined("d1", "raadslid", "Annet"), joined("d2", "wethouder", "Wim"), joined("d3", "anders", "Ria"), joined("d4", "anders", "Bas"), removed("d4"));
+
+  it("in the lobby the beamer counts arrivals per own function, without ids or names, and no eisen yet", () => {
+    const counts = playerView(lobby, beamer).counts;
+    expect(counts).toEqual({
+      arrivals: { raadslid: 1, wethouder: 1, directeur: 0, beleidsambtenaar: 0, teamleider: 0, wijkteamprofessional: 0, anders: 1 },
+      written: null,
+    });
+    const json = JSON.stringify(counts);
+    for (const word of ["d1", "d2", "d3", "Annet", "Wim", "Ria"]) expect(json).not.toContain(word);
+  });
+
+  const writing = given(
+    joined("d1", "raadslid", "Annet"),
+    joined("d2", "wethouder", "Wim"),
+    joined("d3", "anders", "Ria"),
+    phaseStarted(PHASE.ronde1),
+    rolesAssigned("ronde1", { d1: "burger", d2: "directeur", d3: "burger" }),
+    eisWritten("e1", "d1", "burger", { text: "Geheime eerste eis van de burger" }),
+    eisWritten("e2", "d3", "burger", { text: "Geheime tweede eis van de burger" }),
+    eisWritten("e3", "d2", "directeur", { text: "Geheime eis van de directeur" }),
+  );
+
+  it("while the drafts are private, the beamer and the spelleider see how many eisen each role wrote, never their text", () => {
+    for (const viewer of [beamer, asSpelleider]) {
+      const view = playerView(writing, viewer);
+      expect(view.counts?.written).toEqual({ roundId: "ronde1", perRole: { burger: 2, raadslid: 0, wethouder: 0, directeur: 1, beleidsambtenaar: 0, wijkteamprofessional: 0 } });
+      expect(view.eisen).toEqual([]);
+      expect(view.drafts).toEqual([]);
+      expect(JSON.stringify(view)).not.toContain("Geheime");
+    }
+  });
+
+  it("a participant gets no counts: their own drafts only", () => {
+    const view = playerView(writing, asParticipant("d1"));
+    expect(view.counts).toBeNull();
+    expect(view.drafts.map((d) => d.id)).toEqual(["e1"]);
+  });
+
+  it("outside a rolwissel-ronde nothing is counted as written", () => {
+    const after = given(...logOf(writing).slice(1), phaseStarted(PHASE.samenvoegen));
+    expect(playerView(after, beamer).counts?.written).toBeNull();
+  });
+});

@@ -6,14 +6,17 @@
 import { SessionClient, newId, newSeatToken, type CommandInput, type ConnectionStatus, type SendResult, type Who } from "../../../server/client/sessionClient.ts";
 import { z } from "zod";
 import { RealRoleSchema, type RealRole } from "../../../server/protocol/ids.ts";
-import type { PlayerViewData } from "../../../server/protocol/views.ts";
+import type { BeamerPage, PlayerViewData } from "../../../server/protocol/views.ts";
 import { serverUrl } from "./endpoint.ts";
 
 export type { CommandInput, ConnectionStatus, SendResult };
 export { newId };
 
-/** Everything a screen draws from: parsed once per patch. `replaySeq`: where the spelleider is in the terugblik. */
-export type Snapshot = PlayerViewData & { seq: number; replaySeq: number };
+/**
+ * Everything a screen draws from: parsed once per patch. `replaySeq`: where the spelleider is in the terugblik;
+ * `beamerPage`: the page the spelleider chose for the beamer's long list (null: it turns pages by itself).
+ */
+export type Snapshot = PlayerViewData & { seq: number; replaySeq: number; beamerPage: BeamerPage | null };
 
 export type Audience = "deelnemer" | "spelleider" | "beamer";
 
@@ -51,7 +54,7 @@ export class Connection {
     const c = this.client;
     if (!c.room.state.session) return; // the first full state has not arrived yet
     try {
-      this.snapshot = { seq: c.seq, replaySeq: c.replaySeq, ...c.view() };
+      this.snapshot = { seq: c.seq, replaySeq: c.replaySeq, beamerPage: c.beamerPage, ...c.view() };
     } catch (error) {
       // A patch that does not parse is not shown; the next one will be. Never a blank screen.
       console.error("Toestand kon niet worden gelezen", error);

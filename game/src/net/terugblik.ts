@@ -135,7 +135,7 @@ export function terugblikFor(source: TerugblikSource): Terugblik {
 
 /** A replayed board in the shape the live screens draw from: the same beamer components can show it unchanged. */
 export function snapshotOf(board: BoardAt): Snapshot {
-  return { ...board.view, seq: board.seq, replaySeq: 0 };
+  return { ...board.view, seq: board.seq, replaySeq: 0, beamerPage: null };
 }
 
 /** The day-1 part of a timeline: what the terugblik steps through. */
