@@ -2,6 +2,7 @@
  * Phase 5, casustoets: for each case the group walks De Omgekeerde Toets in order (no skipping: a step needs at
  * least one note before the next), and only then judges each PvE item (helpt / staat in de weg / niet van
  * toepassing), records a decision with its cost now and over time, and adds aanvullingen to the programma.
+ * Moving to the next step (and back) is shared and changes what everyone sees: that is the spelleider's call.
  */
 import type { CommandOf } from "../protocol/commands.ts";
 import type { EventOf, NewEvent } from "../protocol/events.ts";
@@ -108,6 +109,17 @@ export function decideAdvance(state: SessionState, cmd: CommandOf<"toets.advance
   return accept(now, { type: "ToetsStepAdvanced", caseId: c.id, stepIndex: c.stepIndex + 1 });
 }
 
+/**
+ * One step back, when the group moved on too soon: the notes stay, verdicts and a decision stay recorded (they show
+ * again once the group has walked to the end). Like moving on, this is the spelleider's call.
+ */
+export function decideStepBack(state: SessionState, cmd: CommandOf<"toets.back">, actor: Actor, now: number): Decision {
+  const c = currentCase(state, cmd.caseId, "Een stap teruggaan", actor);
+  if ("ok" in c) return c;
+  if (c.stepIndex === 0) return reject("ongeldig", "De groep is nog bij de eerste stap; verder terug kan niet.");
+  return accept(now, { type: "ToetsStepReturned", caseId: c.id, stepIndex: c.stepIndex - 1 });
+}
+
 export function decideVerdict(state: SessionState, cmd: CommandOf<"toets.verdict">, actor: Actor, now: number): Decision {
   const c = walkedCase(state, cmd.caseId, "Een oordeel per item geven", actor);
   if ("ok" in c) return c;
@@ -145,7 +157,7 @@ export function decideAmend(state: SessionState, cmd: CommandOf<"toets.amend">, 
   });
 }
 
-type CasustoetsEvent = EventOf<"CaseAdded" | "CaseOpened" | "ToetsNoteAdded" | "ToetsStepAdvanced" | "VerdictGiven" | "CaseDecided">;
+type CasustoetsEvent = EventOf<"CaseAdded" | "CaseOpened" | "ToetsNoteAdded" | "ToetsStepAdvanced" | "ToetsStepReturned" | "VerdictGiven" | "CaseDecided">;
 
 export function applyCasustoets(state: SessionState, event: CasustoetsEvent): void {
   switch (event.type) {
@@ -163,7 +175,8 @@ export function applyCasustoets(state: SessionState, event: CasustoetsEvent): vo
     case "ToetsNoteAdded":
       state.cases.get(event.caseId)?.notes.push({ id: event.noteId, stepId: event.stepId, text: event.text, role: event.role, at: event.at });
       return;
-    case "ToetsStepAdvanced": {
+    case "ToetsStepAdvanced":
+    case "ToetsStepReturned": {
       const c = state.cases.get(event.caseId);
       if (c) c.stepIndex = event.stepIndex;
       return;

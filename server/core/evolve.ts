@@ -106,6 +106,7 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
     case "CaseOpened":
     case "ToetsNoteAdded":
     case "ToetsStepAdvanced":
+    case "ToetsStepReturned":
     case "VerdictGiven":
     case "CaseDecided":
       applyCasustoets(state, event);

@@ -9,7 +9,7 @@ import { GAME_ROLES, type GameRole, type Moscow } from "../protocol/ids.ts";
 import type { Draagvlak, SupportView } from "../protocol/views.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
 import { requirePhase } from "./phaseNames.ts";
-import { gameRoleOf, liveItems, type SessionState } from "./state.ts";
+import { gameRoleOf, liveItems, type Ballot, type PveItem, type SessionState } from "./state.ts";
 
 export const MOSCOW_SCORE: Record<Moscow, number> = { must: 3, should: 2, could: 1, wont: 0 };
 
@@ -122,6 +122,7 @@ export function supportByItem(state: SessionState): ItemSupport[] {
   for (const b of ballots) votersPerRole[b.role] += 1;
   const maxPerVoter = voting.mode === "punten" ? (voting.maxPerItem ?? voting.budget) : MOSCOW_SCORE.must;
   return liveItems(state)
+    .filter((item) => wasVotedOn(item, ballots))
     .map((item) => {
       const perRole = zeroPerRole();
       const supporting = new Set<GameRole>();
@@ -146,6 +147,17 @@ export function supportByItem(state: SessionState): ItemSupport[] {
       return { itemId: item.id, perRole, sharePerRole, total, supportingRoles, rolesPresent, draagvlak: draagvlakOf(supportingRoles.length, rolesPresent.length), perTable };
     })
     .sort((a, b) => b.total - a.total || a.itemId.localeCompare(b.itemId));
+}
+
+/**
+ * An aanvulling from the casustoets comes after the vote: nobody could vote on it, so it has no support at all
+ * ("niet gestemd"), not zero support. Only when the group went back to prioriteren and someone did vote on it, it
+ * counts like any other item.
+ */
+export function wasVotedOn(item: PveItem, ballots: readonly Ballot[]): boolean {
+  const aanvulling = item.sources.length > 0 && item.sources.every((s) => s.kind === "casus");
+  if (!aanvulling) return true;
+  return ballots.some((b) => b.points.has(item.id) || b.moscow.has(item.id));
 }
 
 /** Verticaal: every layer that voted supports it (and at least three did). Smal: only one layer wants it. */

@@ -9,7 +9,7 @@ import type { EventOf, KaderV1Item, NewEvent } from "../protocol/events.ts";
 import type { TerugkomStage } from "../protocol/ids.ts";
 import type { KaderStatus, KaderV2Item, TerugkomView } from "../protocol/views.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
-import { MOSCOW_SCORE } from "./prioriteren.ts";
+import { MOSCOW_SCORE, wasVotedOn } from "./prioriteren.ts";
 import { kader } from "./resultaat.ts";
 import type { KaderV2Entry, SessionState, TerugkomState } from "./state.ts";
 
@@ -68,6 +68,7 @@ function backingV1(state: SessionState): Map<string, number> {
   const result = new Map<string, number>();
   if (!state.votesRevealed || ballots.length === 0) return result;
   for (const item of state.items.values()) {
+    if (!wasVotedOn(item, ballots)) continue; // an aanvulling nobody could vote on: niet gestemd, not 0%
     const backers = ballots.filter((b) =>
       state.scenario.voting.mode === "punten" ? (b.points.get(item.id) ?? 0) > 0 : MOSCOW_SCORE[b.moscow.get(item.id) ?? "wont"] >= MOSCOW_SCORE.should,
     ).length;
@@ -286,14 +287,15 @@ function v2Item(state: SessionState, entry: KaderV2Entry, v1: KaderV1Item | unde
   };
 }
 
-/** Kader v2 beside v1: every v1 item (retired ones marked), then the added ones. An added item that is retired again is gone. */
+/**
+ * Kader v2 beside v1: every v1 item, then the added ones. A retired item, also one added today, stays in the list
+ * struck through (status vervallen, with its reason) and can be restored: nothing the group wrote disappears.
+ */
 export function terugkomView(state: SessionState): TerugkomView | null {
   const t = state.terugkom;
   if (!t) return null;
   const v1ById = new Map(t.v1.map((i) => [i.itemId, i]));
-  const v2 = [...t.items.values()]
-    .filter((e) => e.origin === "v1" || e.retiredReason === null)
-    .map((e) => v2Item(state, e, v1ById.get(e.id)));
+  const v2 = [...t.items.values()].map((e) => v2Item(state, e, v1ById.get(e.id)));
   const participantsWith = (m: Map<string, Map<string, unknown>>) =>
     new Set([...m.values()].flatMap((perItem) => [...perItem.keys()]).filter((id) => state.participants.get(id)?.removed === false)).size;
   const count = (status: KaderStatus) => v2.filter((i) => i.status === status).length;

@@ -105,6 +105,8 @@ export function describeEvent(event: SessionEvent, state: SessionState): string 
       return `Notitie bij de Omgekeerde Toets${roleOf(state, event.role)}`;
     case "ToetsStepAdvanced":
       return "Volgende stap van de Omgekeerde Toets";
+    case "ToetsStepReturned":
+      return "Een stap terug in de Omgekeerde Toets";
     case "VerdictGiven":
       return "Oordeel over een punt bij de casus";
     case "CaseDecided":

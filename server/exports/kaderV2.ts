@@ -68,14 +68,14 @@ export const changedV1Text = (item: KaderV2Item): string | null => (item.v1Text 
 /** "versie 1 25% · versie 2 75% (3 voor, 1 tegen) · meer steun"; new items have no v1 part. */
 export function steunLine(item: KaderV2Item): string {
   const { backing, voor, tegen } = item.steun;
-  const parts = item.status === "nieuw" ? [] : [`${TEXTS_V2.v1} ${formatShare(item.backingV1)}`];
+  const parts = item.status === "nieuw" || item.v1Rank === null ? [] : [`${TEXTS_V2.v1} ${item.backingV1 === null ? TEXTS_V2.notVotedV1 : formatShare(item.backingV1)}`];
   parts.push(`${TEXTS_V2.v2} ${backing === null ? `${TEXTS_V2.noSteun} (${TEXTS_V2.noSteunYet})` : `${formatShare(backing)} (${TEXTS_V2.voorTegen(voor, tegen)})`}`);
   if (item.steunVerandering) parts.push(`**${TEXTS_V2.change[item.steunVerandering]}**`);
   return parts.join(" · ");
 }
 
 /** Reflections only exist for v1's items: the new ones were not there to apply. */
-export const hasReflectionRow = (item: KaderV2Item): boolean => item.status !== "nieuw";
+export const hasReflectionRow = (item: KaderV2Item): boolean => item.v1Rank !== null;
 
 export const reflectionTotal = (item: KaderV2Item): number => item.reflecties.ja + item.reflecties.deels + item.reflecties.nee;
 
@@ -190,7 +190,7 @@ function csvRow(report: KaderV2Report, item: KaderV2Item): (string | number | nu
     reflected ? item.reflecties.ja : null,
     reflected ? item.reflecties.deels : null,
     reflected ? item.reflecties.nee : null,
-    share(item.backingV1),
+    item.v1Rank === null ? null : item.backingV1 === null ? TEXTS_V2.notVotedV1 : formatShare(item.backingV1),
     share(item.steun.backing),
     item.steunVerandering,
     texts(item.reflecties.goed),

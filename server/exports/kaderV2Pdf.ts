@@ -207,7 +207,7 @@ function reflectionList(doc: Doc, label: string, texts: readonly string[], x: nu
 function steunChart(doc: Doc, item: KaderV2Item, x: number, y: number): void {
   style(doc, { font: "bold", size: 8, color: PALETTE.muted }).text(TEXTS_V2.steun.toUpperCase(), x, y - 1, { width: CHART_WIDTH, characterSpacing: 0.4, lineBreak: false });
   const rows = [
-    { label: "v1", share: item.status === "nieuw" ? null : item.backingV1, colour: BAR_COLOURS.v1, empty: item.status === "nieuw" ? TEXTS_V2.status.nieuw.toLowerCase() : TEXTS_V2.noSteun },
+    { label: "v1", share: item.v1Rank === null ? null : item.backingV1, colour: BAR_COLOURS.v1, empty: item.v1Rank === null ? TEXTS_V2.status.nieuw.toLowerCase() : TEXTS_V2.notVotedV1 },
     { label: "v2", share: item.steun.backing, colour: BAR_COLOURS.v2, empty: TEXTS_V2.noSteun },
   ];
   rows.forEach((row, i) => {
@@ -216,8 +216,12 @@ function steunChart(doc: Doc, item: KaderV2Item, x: number, y: number): void {
     style(doc, { font: "bold", size: 8 }).text(row.label, x, by + 0.5, { width: BAR.label - 4, lineBreak: false });
     doc.save().rect(bx, by, BAR.width, BAR.height).fill(TRACK).restore();
     if (row.share !== null && row.share > 0) doc.save().rect(bx, by, Math.max(1.5, Math.min(1, row.share) * BAR.width), BAR.height).fill(row.colour).restore();
-    const value = row.share === null ? row.empty : formatShare(row.share);
-    style(doc, { font: row.share === null ? "regular" : "bold", size: 8, color: row.share === null ? PALETTE.muted : PALETTE.ink }).text(value, bx + BAR.width + 4, by + 0.5, {
+    if (row.share === null) {
+      // Nothing to draw: say why inside the empty track ("niet gestemd" is wider than the value column).
+      style(doc, { size: 7.5, color: PALETTE.muted }).text(row.empty, bx + 3, by + 0.8, { width: BAR.width - 6, lineBreak: false });
+      return;
+    }
+    style(doc, { font: "bold", size: 8, color: PALETTE.ink }).text(formatShare(row.share), bx + BAR.width + 4, by + 0.5, {
       width: BAR.value,
       lineBreak: false,
     });

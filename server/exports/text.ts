@@ -143,6 +143,8 @@ export const TEXTS_V2 = {
   v1: "versie 1",
   v2: "versie 2",
   noSteun: "–",
+  /** A v1 point nobody could vote on on day 1 (an aanvulling from the casustoets), or no vote at all. */
+  notVotedV1: "niet gestemd",
   noSteunYet: "nog niemand gaf steun",
   voorTegen: (voor: number, tegen: number) => `${voor} voor, ${tegen} tegen`,
   change: { meer: "meer steun", minder: "minder steun" },

@@ -68,7 +68,9 @@ export const CommandSchema = z.discriminatedUnion("type", [
   // tableId: open the case for one tafel only (casustoets per tafel); without it, for everyone
   base("case.open", { caseId: IdSchema, tableId: IdSchema.optional() }),
   base("toets.note", { noteId: IdSchema, caseId: IdSchema, stepId: IdSchema, text: text(LIMITS.note) }),
+  // advance and back: the spelleider's call, for the whole group (or the tafel) at once
   base("toets.advance", { caseId: IdSchema }),
+  base("toets.back", { caseId: IdSchema }),
   base("toets.verdict", { caseId: IdSchema, itemId: IdSchema, verdict: z.enum(VERDICTS).nullable() }),
   base("toets.decide", {
     caseId: IdSchema,

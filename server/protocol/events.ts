@@ -106,6 +106,7 @@ export const EventSchema = z.discriminatedUnion("type", [
   ev("CaseOpened", { caseId: IdSchema, tableId: IdSchema.optional() }),
   ev("ToetsNoteAdded", { noteId: IdSchema, caseId: IdSchema, stepId: IdSchema, text: z.string(), role: GameRoleSchema.nullable() }),
   ev("ToetsStepAdvanced", { caseId: IdSchema, stepIndex: z.number().int().nonnegative() }),
+  ev("ToetsStepReturned", { caseId: IdSchema, stepIndex: z.number().int().nonnegative() }),
   ev("VerdictGiven", { caseId: IdSchema, itemId: IdSchema, verdict: z.enum(VERDICTS).nullable() }),
   ev("CaseDecided", {
     caseId: IdSchema,

@@ -67,11 +67,13 @@ const verdict = (itemId: string, v: "helpt" | "staat_in_de_weg" | "niet_van_toep
 const decideCase = (caseId = "ebike") => cmd("toets.decide", { caseId, decision: "We vergoeden de e-bike.", costNow: "laag", costLater: "laag" });
 const amend = (itemId: string, caseId = "ebike", categoryId = "ruimte") => cmd("toets.amend", { itemId, caseId, text: "Vervoer naar werk hoort bij re-integratie.", categoryId });
 
-/** Walks every step of a case through the real rules: a note, then advance. */
+const back = (caseId = "ebike") => cmd("toets.back", { caseId });
+
+/** Walks every step of a case through the real rules: a participant's note, then the spelleider moves on. */
 function walk(state: SessionState, caseId: string, actor: Actor = participant("d1")): void {
   STEPS.forEach((step, i) => {
     play(state, note(`${caseId}-n${i}`, step, caseId), actor);
-    play(state, advance(caseId), actor);
+    play(state, advance(caseId), spelleider);
   });
 }
 
@@ -90,12 +92,34 @@ describe("casustoets: the steps of De Omgekeerde Toets, in order", () => {
   });
 
   it("advancing without a note at the current step is refused", () => {
-    rejected(when(inToets(), advance(), participant("d1")), "niet_op_volgorde", "Schrijf eerst minstens één aantekening bij stap 1");
-    rejected(when(inToets(noteAdded("n0", "ebike", "effect"), stepAdvanced("ebike", 1)), advance(), participant("d1")), "niet_op_volgorde", "bij stap 2: Wat is de bedoeling van de wet?");
+    rejected(when(inToets(), advance(), spelleider), "niet_op_volgorde", "Schrijf eerst minstens één aantekening bij stap 1");
+    rejected(when(inToets(noteAdded("n0", "ebike", "effect"), stepAdvanced("ebike", 1)), advance(), spelleider), "niet_op_volgorde", "bij stap 2: Wat is de bedoeling van de wet?");
   });
 
-  it("with a note, the group moves to the next step", () => {
-    thenEvents(when(inToets(noteAdded("n0", "ebike", "effect")), advance(), participant("d2")), stepAdvanced("ebike", 1));
+  it("with a note, the spelleider moves the group to the next step", () => {
+    thenEvents(when(inToets(noteAdded("n0", "ebike", "effect")), advance(), spelleider), stepAdvanced("ebike", 1));
+  });
+
+  it("moving on is shared and changes every screen: a participant cannot do it on their own", () => {
+    rejected(when(inToets(noteAdded("n0", "ebike", "effect")), advance(), participant("d2")), "niet_toegestaan", "Alleen de spelleider kan dit doen.");
+    rejected(when(inToets(...walked), back(), participant("d1")), "niet_toegestaan", "Alleen de spelleider kan dit doen.");
+  });
+
+  it("the spelleider can go one step back; the notes stay", () => {
+    const state = inToets(noteAdded("n0", "ebike", "effect"), stepAdvanced("ebike", 1));
+    thenEvents(when(state, back(), spelleider), { type: "ToetsStepReturned", caseId: "ebike", stepIndex: 0 });
+    play(state, back(), spelleider);
+    expect(state.cases.get("ebike")).toMatchObject({ stepIndex: 0, notes: [expect.objectContaining({ id: "n0" })] });
+    rejected(when(state, back(), spelleider), "ongeldig", "De groep is nog bij de eerste stap; verder terug kan niet.");
+  });
+
+  it("a step back from the end closes the verdicts again until the group has walked to the law; given verdicts stay", () => {
+    const state = inToets(...walked, verdictGiven("ebike", "i1", "helpt"));
+    play(state, back(), spelleider);
+    rejected(when(state, verdict("i2", "helpt"), participant("d1")), "niet_op_volgorde", "jullie zijn bij stap 5");
+    expect(state.cases.get("ebike")?.verdicts.get("i1")).toBe("helpt");
+    play(state, advance(), spelleider);
+    accepted(when(state, verdict("i2", "helpt"), participant("d1")));
   });
 
   it("earlier steps can still get notes", () => {
@@ -104,7 +128,7 @@ describe("casustoets: the steps of De Omgekeerde Toets, in order", () => {
   });
 
   it("after the last step there is no next one", () => {
-    rejected(when(inToets(...walked), advance(), participant("d1")), "ongeldig", "Alle stappen zijn al doorlopen");
+    rejected(when(inToets(...walked), advance(), spelleider), "ongeldig", "Alle stappen zijn al doorlopen");
   });
 
   it("unknown steps, unknown cases, taken note ids", () => {
@@ -115,13 +139,15 @@ describe("casustoets: the steps of De Omgekeerde Toets, in order", () => {
 
   it("only the case that is open is worked on", () => {
     rejected(when(inToets(), note("n1", "effect", "kinderopvang"), participant("d1")), "niet_op_volgorde", "niet aan de beurt");
-    rejected(when(inToets(), advance("kinderopvang"), participant("d1")), "niet_op_volgorde", "niet aan de beurt");
+    rejected(when(inToets(), advance("kinderopvang"), spelleider), "niet_op_volgorde", "niet aan de beurt");
+    rejected(when(inToets(), back("kinderopvang"), spelleider), "niet_op_volgorde", "niet aan de beurt");
   });
 
   it("only in the casustoets", () => {
     const state = given(...toToets.slice(0, -2));
     rejected(when(state, note("n1", "effect"), participant("d1")), "verkeerde_fase", "kan alleen in de fase casustoets");
-    rejected(when(state, advance(), participant("d1")), "verkeerde_fase", "Naar de volgende stap gaan kan alleen in de fase casustoets");
+    rejected(when(state, advance(), spelleider), "verkeerde_fase", "Naar de volgende stap gaan kan alleen in de fase casustoets");
+    rejected(when(state, back(), spelleider), "verkeerde_fase", "Een stap teruggaan kan alleen in de fase casustoets");
   });
 
   it("the board is for participants and the spelleider, not for guests", () => {

@@ -76,7 +76,7 @@ describe("resultaat: het kader op maat", () => {
       [2, "i1", 7],
       [3, "i3", 3],
       [4, "i4", 0],
-      [5, "a1", 0],
+      [5, "a1", undefined],
     ]);
   });
 
@@ -95,9 +95,14 @@ describe("resultaat: het kader op maat", () => {
     expect(i1.fromCases).toEqual([]);
   });
 
-  it("an aanvulling shows the case it came from", () => {
+  it("an aanvulling shows the case it came from, and has no support at all: it came after the vote (niet gestemd, not zero)", () => {
     const a1 = kader(given(...session)).items.find((i) => i.itemId === "a1")!;
-    expect(a1).toMatchObject({ fromCases: ["ebike"], provenance: [], roles: [], support: { total: 0, draagvlak: "geen" } });
+    expect(a1).toMatchObject({ fromCases: ["ebike"], provenance: [], roles: [], support: null });
+  });
+
+  it("an aanvulling the group did vote on (back in prioriteren) counts like any other item", () => {
+    const k = kader(given(...session, phaseStarted(PHASE.prioriteren), pointsAllocated("d2", "directeur", "a1", 2)));
+    expect(k.items.find((i) => i.itemId === "a1")?.support).toMatchObject({ total: 2, supportingRoles: ["directeur"] });
   });
 
   it("groups the items under the four headings of the handelingsperspectief, in rank order", () => {

@@ -61,6 +61,8 @@ describe("opening the terugkombijeenkomst", () => {
     expect(v1[0]).toMatchObject({ itemId: "i1", rank: 1, backing: 1, draagvlak: "verticaal" });
     expect(v1.find((i) => i.itemId === "i2")?.backing).toBe(0.25);
     expect(v1.find((i) => i.itemId === "i6")?.backing).toBe(0);
+    // The aanvulling from the casustoets came after the vote: not 0% but niet gestemd (null), so no "0% -> 100%".
+    expect(v1.find((i) => i.itemId === "a1")).toMatchObject({ backing: null, draagvlak: null, supportingRoles: [] });
     expect(v1.map((i) => i.rank)).toEqual(v1.map((_, index) => index + 1));
   });
 
@@ -227,7 +229,7 @@ describe("kader v2 beside v1: what was added, changed, retired, and where suppor
     play(state, cmd("kader.amend", { itemId: "i5", text: "Geen nieuwe formulieren", categoryId: "ruimte" }), spelleider); // category only
     play(state, cmd("kader.add", { itemId: "k1", text: "Elk kwartaal een casusoverleg", categoryId: "kernwaarden" }), participant("d2"));
     play(state, cmd("kader.add", { itemId: "k2", text: "Toch niet", categoryId: "kernwaarden" }), participant("d2"));
-    play(state, cmd("kader.retire", { itemId: "k2" }), participant("d2")); // added and dropped again: gone
+    play(state, cmd("kader.retire", { itemId: "k2" }), participant("d2")); // added and dropped again: struck through
     play(state, cmd("kader.retire", { itemId: "i6", reason: "Hoort in de begroting." }), participant("d3"));
     // i1 was backed by all on day 1 (1.0); now two of four: 0.5 -> minder.
     for (const [id, steun] of [["d1", true], ["d2", true], ["d3", false], ["d4", false]] as const) play(state, cmd("kader.steun", { itemId: "i1", steun }), participant(id));
@@ -246,7 +248,15 @@ describe("kader v2 beside v1: what was added, changed, retired, and where suppor
     expect(v2(state, "i5")).toMatchObject({ status: "gewijzigd", categoryId: "ruimte", v1CategoryId: "kernwaarden" });
     expect(v2(state, "k1")).toMatchObject({ status: "nieuw", v1Text: null, v1Rank: null, backingV1: null });
     expect(v2(state, "i6")).toMatchObject({ status: "vervallen", retiredReason: "Hoort in de begroting." });
-    expect(terugkomView(state)?.v2.some((i) => i.itemId === "k2")).toBe(false);
+    expect(v2(state, "k2")).toMatchObject({ status: "vervallen", text: "Toch niet", v1Rank: null, backingV1: null, retiredReason: "" });
+  });
+
+  it("an item added today and then dropped stays struck through, as the dialog promises, and can be restored", () => {
+    const state = constructed();
+    play(state, cmd("terugkom.stage", { stage: "bijstellen" }), spelleider);
+    play(state, cmd("kader.restore", { itemId: "k2" }), participant("d1"));
+    expect(v2(state, "k2")).toMatchObject({ status: "nieuw", retiredReason: null });
+    expect(terugkomView(state)?.counts).toMatchObject({ nieuw: 2, vervallen: 1 });
   });
 
   it(`marks support as changed when the share of backers moved by at least ${STEUN_DREMPEL * 100} points`, () => {
@@ -259,8 +269,8 @@ describe("kader v2 beside v1: what was added, changed, retired, and where suppor
 
   it("counts the differences, v1 items first in their rank order, then the added ones", () => {
     const view = terugkomView(constructed());
-    expect(view?.counts).toEqual({ ongewijzigd: view!.v1.length - 3, gewijzigd: 2, nieuw: 1, vervallen: 1, steunVeranderd: 2 });
-    expect(view?.v2.map((i) => i.itemId)).toEqual([...view!.v1.map((i) => i.itemId), "k1"]);
+    expect(view?.counts).toEqual({ ongewijzigd: view!.v1.length - 3, gewijzigd: 2, nieuw: 1, vervallen: 2, steunVeranderd: 2 });
+    expect(view?.v2.map((i) => i.itemId)).toEqual([...view!.v1.map((i) => i.itemId), "k1", "k2"]);
   });
 
   it("shows nobody's name: reflections and steun are anonymous on the board", () => {

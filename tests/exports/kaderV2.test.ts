@@ -111,6 +111,24 @@ describe("what the Markdown says", () => {
     expect(md).toContain("Steun: versie 2 67% (2 voor, 1 tegen)");
     expect(md).toContain("Toegepast: ja 1 · deels 1 · nee 0");
   });
+
+  test("the aanvulling from the casustoets was never voted on: 'niet gestemd', not 0%, in Markdown and CSV", () => {
+    expect(md).toContain("### 6. Vervoer naar werk hoort bij re-integratie.");
+    expect(md).toContain("Steun: versie 1 niet gestemd · versie 2 –");
+    expect(kaderV2Csv(events)).toContain('"6";"ongewijzigd";"Vervoer naar werk hoort bij re-integratie.";"";"Ruimte voor de professional";"0";"0";"0";"niet gestemd";');
+  });
+
+  test("a point added on day 2 and dropped again stays in every export, as 'vervallen' with its reason", () => {
+    const later = terugkomSession();
+    play(later, cmd("terugkom.stage", { stage: "bijstellen" }), spelleider, NOW_V2);
+    play(later, cmd("kader.add", { itemId: "k9", text: "Een wachtlijst per wijk", categoryId: "kernwaarden" }), spelleider, NOW_V2);
+    play(later, cmd("kader.retire", { itemId: "k9", reason: "Dubbel met punt 1." }), spelleider, NOW_V2);
+    const laterEvents = logOf(later);
+    const laterMd = kaderV2Markdown(laterEvents);
+    expect(laterMd).toContain("### Nieuw: Een wachtlijst per wijk\n\n**Vervallen** · Categorie: Kernwaarden en bedoeling\n\nReden vervallen: Dubbel met punt 1.");
+    expect(laterMd).toContain("| 4 | 1 | 1 | 2 | 1 |");
+    expect(kaderV2Csv(laterEvents)).toContain('"";"vervallen";"Een wachtlijst per wijk";"";"Kernwaarden en bedoeling";"";"";"";"";"";"";"";"";"";"Dubbel met punt 1."');
+  });
 });
 
 describe("CSV of versie 2 for Excel with Dutch settings", () => {
