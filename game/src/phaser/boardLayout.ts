@@ -1,0 +1,512 @@
+/**
+ * The samenvoegen board's layout: a pure function from the board's state (eisen, items, suggestions, spanningen) and
+ * the screen size to where every card goes and how large its text is. The Phaser scene only draws this, so the same
+ * state always gives the same board: on the beamer, on a laptop and in the terugblik at any step.
+ *
+ * The board: one lane per category (in the scenario's order, empty lanes left out), packed into columns. In a lane
+ * the programma's items come first (large cards: the wording, which roles are in it, how many eisen), then the loose
+ * eisen the server thinks are duplicates (a cluster, with a line to the item it resembles), then the other loose
+ * eisen (small cards: role colour and icon, the text as far as it fits). Spanningen are lines between two items.
+ *
+ * It picks the largest text that fits: the first density level (largest item titles, most lines) and the fewest
+ * columns for which every lane fits the screen's height. Item titles never go under `minTitlePx` (28 px on the
+ * beamer) in the levels; only a board larger than the most compact level is zoomed out to fit (`fits: false`).
+ * Text that does not fit its card ends in "…"; every card's full text is in the board's text equivalent.
+ *
+ * No Phaser and no DOM here: the unit tests run it in Node.
+ */
+import type { GameRole } from "../../../server/protocol/ids.ts";
+
+export type CardRef = { kind: "eis" | "item"; id: string };
+
+export interface BoardInput {
+  /** The board's size in CSS pixels. */
+  width: number;
+  height: number;
+  categories: readonly { id: string; name: string }[];
+  eisen: readonly { id: string; role: GameRole; categoryId: string; text: string; itemId: string | null }[];
+  items: readonly { id: string; text: string; categoryId: string; roles: readonly GameRole[]; eisIds: readonly string[] }[];
+  spanningen: readonly { spanningId: string; itemA: string; itemB: string }[];
+  suggestions: readonly { a: CardRef; b: CardRef; score: number }[];
+  /** Text sizes of the densest level: 28 on the beamer (read from the back of the room), smaller on a laptop. */
+  minTitlePx: number;
+  /** A drop zone for "take into the programma" along the top (the interactive board only). */
+  dropZone: boolean;
+}
+
+export interface CardBox {
+  key: string;
+  ref: CardRef;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  text: string;
+  font: number;
+  maxLines: number;
+  /** The text probably needs more lines than the card has (the scene measures and cuts it with "…"). */
+  cut: boolean;
+  /** An eis: its role. An item: the roles inside it, in the game's role order, and how many eisen. */
+  roles: GameRole[];
+  eisCount: number;
+  /** Where the eis went: the item it is part of (used to fly the card into the item). */
+  itemId: string | null;
+}
+
+export interface LaneBox {
+  categoryId: string;
+  name: string;
+  /** The lane goes on from the previous column (its heading again, marked "vervolg"). */
+  continued: boolean;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  headerH: number;
+  headerFont: number;
+  items: number;
+  loose: number;
+}
+
+export interface ClusterBox {
+  key: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** The item the loose eisen resemble, if the suggestion includes one. */
+  itemKey: string | null;
+  members: string[];
+}
+
+export interface LinkLine {
+  kind: "spanning" | "suggestion";
+  key: string;
+  from: string;
+  to: string;
+}
+
+export interface BoardLayout {
+  width: number;
+  height: number;
+  /** 1 when the board fits at the chosen level; below 1 the scene zooms out to show everything. */
+  zoom: number;
+  fits: boolean;
+  level: number;
+  columns: number;
+  /** The height the content needs at zoom 1. */
+  contentHeight: number;
+  dropZone: { x: number; y: number; w: number; h: number } | null;
+  lanes: LaneBox[];
+  cards: CardBox[];
+  clusters: ClusterBox[];
+  links: LinkLine[];
+  titleFont: number;
+  eisFont: number;
+}
+
+/** Density levels, largest first, as multiples of minTitlePx: item title size and lines, eis text size and lines. */
+const LEVELS: readonly { title: number; titleLines: number; eis: number; eisLines: number }[] = [
+  { title: 1.22, titleLines: 3, eis: 0.86, eisLines: 3 },
+  { title: 1.14, titleLines: 3, eis: 0.79, eisLines: 3 },
+  { title: 1.07, titleLines: 3, eis: 0.72, eisLines: 2 },
+  { title: 1, titleLines: 3, eis: 0.72, eisLines: 2 },
+  { title: 1, titleLines: 2, eis: 0.65, eisLines: 2 },
+  { title: 1, titleLines: 2, eis: 0.6, eisLines: 1 },
+  { title: 1, titleLines: 1, eis: 0.6, eisLines: 1 },
+  { title: 1, titleLines: 1, eis: 0.5, eisLines: 1 },
+];
+
+export const ROLE_ORDER: readonly GameRole[] = ["burger", "raadslid", "wethouder", "directeur", "beleidsambtenaar", "wijkteamprofessional"];
+
+/** Average advance of a character of Atkinson Hyperlegible Next, in em, on the safe side (estimates lines only). */
+const CHAR_EM = 0.56;
+export const LINE_HEIGHT = 1.22;
+const GAP = 10;
+/** Between rows of loose eisen. */
+const ROW_GAP = 8;
+const PAD = 10;
+const COLUMN_GAP = 18;
+const MAX_COLUMNS = 7;
+const MIN_TILE_CHARS = 11;
+const MAX_PER_ROW = 3;
+const DROP_ZONE_H = 56;
+
+export const refKey = (ref: CardRef): string => `${ref.kind}:${ref.id}`;
+
+/** How many lines `text` takes at `font` px in `width` px, by the character-width estimate. */
+export function estimateLines(text: string, font: number, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / (font * CHAR_EM)));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const len = word.length;
+    if (used === 0) used = len;
+    else if (used + 1 + len <= perLine) used += 1 + len;
+    else {
+      lines++;
+      used = len;
+    }
+    while (used > perLine) {
+      lines++;
+      used -= perLine;
+    }
+  }
+  return lines;
+}
+
+/** Sizes of a card's parts at a font size: the role badge row of an item, the role mark of an eis. */
+export const badgeSize = (titleFont: number) => Math.round(titleFont * 0.8);
+export const eisIconSize = (eisFont: number) => Math.round(Math.max(eisFont * 1.25, 18));
+
+interface LaneContent {
+  categoryId: string;
+  name: string;
+  items: BoardItem[];
+  clusters: { key: string; eisen: BoardEis[]; itemKey: string | null }[];
+  loose: BoardEis[];
+}
+type BoardEis = BoardInput["eisen"][number];
+type BoardItem = BoardInput["items"][number];
+
+/** Suggestions among live cards, joined into groups (three similar eisen are one cluster); large chains fall apart into pairs. */
+function suggestionGroups(input: BoardInput, looseIds: Set<string>, itemIds: Set<string>): { refs: CardRef[] }[] {
+  const live = (r: CardRef) => (r.kind === "eis" ? looseIds.has(r.id) : itemIds.has(r.id));
+  const pairs = [...input.suggestions].filter((s) => live(s.a) && live(s.b)).sort((x, y) => y.score - x.score || refKey(x.a).localeCompare(refKey(y.a)) || refKey(x.b).localeCompare(refKey(y.b)));
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root) ?? root;
+    return root;
+  };
+  for (const p of pairs) {
+    for (const r of [p.a, p.b]) if (!parent.has(refKey(r))) parent.set(refKey(r), refKey(r));
+    const [ra, rb] = [find(refKey(p.a)), find(refKey(p.b))];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+  const byRoot = new Map<string, { keys: string[]; pairs: typeof pairs }>();
+  for (const p of pairs) {
+    const root = find(refKey(p.a));
+    const g = byRoot.get(root) ?? { keys: [], pairs: [] };
+    for (const r of [p.a, p.b]) if (!g.keys.includes(refKey(r))) g.keys.push(refKey(r));
+    g.pairs.push(p);
+    byRoot.set(root, g);
+  }
+  const groups: { refs: CardRef[] }[] = [];
+  const used = new Set<string>();
+  for (const g of byRoot.values()) {
+    // One item per group at most (a cluster points at one item); more than four cards: the best pairs only.
+    const items = g.keys.filter((k) => k.startsWith("item:"));
+    if (g.keys.length <= 4 && items.length <= 1) {
+      groups.push({ refs: g.keys.map(parseKey) });
+      continue;
+    }
+    for (const p of g.pairs) {
+      if (used.has(refKey(p.a)) || used.has(refKey(p.b))) continue;
+      if (p.a.kind === "item" && p.b.kind === "item") continue;
+      used.add(refKey(p.a));
+      used.add(refKey(p.b));
+      groups.push({ refs: [p.a, p.b] });
+    }
+  }
+  return groups;
+}
+
+const parseKey = (key: string): CardRef => {
+  const i = key.indexOf(":");
+  return { kind: key.slice(0, i) === "item" ? "item" : "eis", id: key.slice(i + 1) };
+};
+
+function laneContents(input: BoardInput): LaneContent[] {
+  const loose = input.eisen.filter((e) => e.itemId === null);
+  const looseIds = new Set(loose.map((e) => e.id));
+  const itemIds = new Set(input.items.map((i) => i.id));
+  const eisById = new Map(input.eisen.map((e) => [e.id, e]));
+  const itemById = new Map(input.items.map((i) => [i.id, i]));
+  const order = new Map(input.categories.map((c, i) => [c.id, i]));
+  const lanes = new Map<string, LaneContent>();
+  const lane = (categoryId: string): LaneContent => {
+    let l = lanes.get(categoryId);
+    if (!l) {
+      l = { categoryId, name: input.categories.find((c) => c.id === categoryId)?.name ?? categoryId, items: [], clusters: [], loose: [] };
+      lanes.set(categoryId, l);
+    }
+    return l;
+  };
+  for (const item of input.items) lane(item.categoryId).items.push(item);
+  const clustered = new Set<string>();
+  const eisOrder = new Map(input.eisen.map((e, i) => [e.id, i]));
+  const groups = suggestionGroups(input, looseIds, itemIds)
+    .map((g) => ({ eisen: g.refs.filter((r) => r.kind === "eis").flatMap((r) => eisById.get(r.id) ?? []).sort((a, b) => (eisOrder.get(a.id) ?? 0) - (eisOrder.get(b.id) ?? 0)), item: g.refs.find((r) => r.kind === "item") }))
+    .filter((g) => g.eisen.length > 0)
+    .sort((a, b) => (eisOrder.get(a.eisen[0]?.id ?? "") ?? 0) - (eisOrder.get(b.eisen[0]?.id ?? "") ?? 0));
+  for (const g of groups) {
+    const eisen = g.eisen.filter((e) => !clustered.has(e.id));
+    const first = eisen[0];
+    if (!first) continue;
+    const item = g.item ? itemById.get(g.item.id) : undefined;
+    // A cluster that resembles an item sits in the item's lane, so the line to it stays short.
+    const home = item ? item.categoryId : first.categoryId;
+    for (const e of eisen) clustered.add(e.id);
+    lane(home).clusters.push({ key: `cluster:${eisen.map((e) => e.id).join("+")}`, eisen, itemKey: item ? `item:${item.id}` : null });
+  }
+  for (const e of loose) if (!clustered.has(e.id)) lane(e.categoryId).loose.push(e);
+  return [...lanes.values()].sort((a, b) => (order.get(a.categoryId) ?? 1e9) - (order.get(b.categoryId) ?? 1e9) || a.categoryId.localeCompare(b.categoryId));
+}
+
+interface Level {
+  title: number;
+  titleLines: number;
+  eis: number;
+  eisLines: number;
+}
+
+/** One unbreakable piece of a lane: its heading, an item card, a cluster, or a row of loose eisen. */
+interface Block {
+  lane: number;
+  kind: "header" | "item" | "cluster" | "row";
+  h: number;
+  /** Space after it: rows of loose eisen sit closer together. */
+  gap: number;
+  place: (x: number, y: number, out: BoardLayout) => void;
+}
+
+interface Sizes {
+  headerFont: number;
+  headerH: number;
+}
+
+/** The lanes as a flow of blocks at a level and column width; a lane that does not fit a column goes on in the next. */
+function blocksOf(lanes: LaneContent[], level: Level, colW: number): { blocks: Block[]; sizes: Sizes } {
+  const headerFont = Math.round(Math.max(level.eis, level.title * 0.78));
+  const headerH = Math.round(headerFont * LINE_HEIGHT + PAD);
+  const badge = badgeSize(level.title);
+  const itemTextW = colW - 2 * PAD - 8;
+  const ITEM_PAD = 8;
+  const itemLines = (item: BoardItem) => Math.min(level.titleLines, estimateLines(item.text, level.title, itemTextW));
+  const itemH = (item: BoardItem) => Math.round(ITEM_PAD + itemLines(item) * level.title * LINE_HEIGHT + 6 + badge + ITEM_PAD);
+  const icon = eisIconSize(level.eis);
+  const minTile = icon + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM;
+  const perRow = (inner: number) => Math.max(1, Math.min(MAX_PER_ROW, Math.floor((inner + ROW_GAP) / (minTile + ROW_GAP))));
+  const tileH = Math.round(Math.max(icon + 2 * 6, 2 * 6 + level.eisLines * level.eis * LINE_HEIGHT));
+  const tileW = (inner: number) => (inner - (perRow(inner) - 1) * ROW_GAP) / perRow(inner);
+  const gridH = (n: number, inner: number) => (n === 0 ? 0 : Math.ceil(n / perRow(inner)) * (tileH + ROW_GAP) - ROW_GAP);
+  const clusterPad = 8;
+  const eisCard = (e: BoardEis, x: number, y: number, w: number): CardBox => ({
+    key: `eis:${e.id}`,
+    ref: { kind: "eis", id: e.id },
+    x,
+    y,
+    w,
+    h: tileH,
+    text: e.text,
+    font: level.eis,
+    maxLines: level.eisLines,
+    cut: estimateLines(e.text, level.eis, w - icon - 2.5 * PAD) > level.eisLines,
+    roles: [e.role],
+    eisCount: 1,
+    itemId: e.itemId,
+  });
+  const grid = (eisen: BoardEis[], x: number, y: number, inner: number, out: BoardLayout) => {
+    const n = perRow(inner);
+    const w = tileW(inner);
+    eisen.forEach((e, i) => out.cards.push(eisCard(e, round(x + (i % n) * (w + ROW_GAP)), round(y + Math.floor(i / n) * (tileH + ROW_GAP)), round(w))));
+  };
+  const blocks: Block[] = [];
+  lanes.forEach((lane, li) => {
+    blocks.push({ lane: li, kind: "header", h: headerH, gap: GAP, place: () => undefined });
+    for (const item of lane.items) {
+      const h = itemH(item);
+      blocks.push({
+        lane: li,
+        kind: "item",
+        h,
+        gap: GAP,
+        place: (x, y, out) =>
+          out.cards.push({
+            key: `item:${item.id}`,
+            ref: { kind: "item", id: item.id },
+            x,
+            y,
+            w: round(colW),
+            h,
+            text: item.text,
+            font: level.title,
+            maxLines: level.titleLines,
+            cut: estimateLines(item.text, level.title, itemTextW) > level.titleLines,
+            roles: ROLE_ORDER.filter((r) => item.roles.includes(r)),
+            eisCount: item.eisIds.length,
+            itemId: null,
+          }),
+      });
+    }
+    for (const c of lane.clusters) {
+      const inner = colW - 2 * clusterPad;
+      const h = gridH(c.eisen.length, inner) + 2 * clusterPad;
+      blocks.push({
+        lane: li,
+        kind: "cluster",
+        h,
+        gap: GAP,
+        place: (x, y, out) => {
+          grid(c.eisen, x + clusterPad, y + clusterPad, inner, out);
+          out.clusters.push({ key: c.key, x, y, w: round(colW), h, itemKey: c.itemKey, members: c.eisen.map((e) => `eis:${e.id}`) });
+          if (c.itemKey) out.links.push({ kind: "suggestion", key: `${c.key}>${c.itemKey}`, from: c.key, to: c.itemKey });
+        },
+      });
+    }
+    const n = perRow(colW);
+    for (let i = 0; i < lane.loose.length; i += n) {
+      const row = lane.loose.slice(i, i + n);
+      blocks.push({ lane: li, kind: "row", h: tileH, gap: ROW_GAP, place: (x, y, out) => grid(row, x, y, colW, out) });
+    }
+  });
+  return { blocks, sizes: { headerFont, headerH } };
+}
+
+interface Flow {
+  columns: number;
+  height: number;
+  /** Where each block goes, and the lane segments (a heading per column a lane appears in). */
+  placed: { block: Block; column: number; y: number }[];
+  segments: { lane: number; column: number; y: number; h: number; continued: boolean }[];
+}
+
+/** Flows the blocks into columns of at most `limit` high, top to bottom, left to right. */
+function flow(blocks: Block[], limit: number, headerH: number): Flow {
+  const placed: Flow["placed"] = [];
+  const segments: Flow["segments"] = [];
+  let column = 0;
+  let y = 0;
+  let height = 0;
+  let segment: Flow["segments"][number] | null = null;
+  let lastGap = GAP;
+  const close = () => {
+    if (segment) {
+      segment.h = y - lastGap - segment.y;
+      segments.push(segment);
+      height = Math.max(height, y - lastGap);
+    }
+    segment = null;
+  };
+  blocks.forEach((block, i) => {
+    if (block.kind === "header") {
+      close();
+      if (y > 0) y += COLUMN_GAP - lastGap;
+      // A heading never ends a column: it moves on with the lane's first block.
+      const next = blocks[i + 1];
+      const need = headerH + GAP + (next && next.kind !== "header" ? next.h : 0);
+      if (y > 0 && y + need > limit) {
+        column++;
+        y = 0;
+      }
+      segment = { lane: block.lane, column, y, h: 0, continued: false };
+      y += headerH + GAP;
+      lastGap = GAP;
+      return;
+    }
+    if (y + block.h > limit && segment && y > segment.y + headerH + GAP) {
+      // The lane goes on in the next column, under its heading again.
+      close();
+      column++;
+      y = 0;
+      segment = { lane: block.lane, column, y, h: 0, continued: true };
+      y += headerH + GAP;
+    }
+    placed.push({ block, column, y });
+    y += block.h + block.gap;
+    lastGap = block.gap;
+  });
+  close();
+  return { columns: blocks.length === 0 ? 0 : column + 1, height, placed, segments };
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+export function layoutBoard(input: BoardInput): BoardLayout {
+  const lanes = laneContents(input);
+  const top = input.dropZone ? DROP_ZONE_H + GAP : 0;
+  const available = Math.max(50, input.height - top);
+  const width = Math.max(200, input.width);
+  const levels = LEVELS.map((l) => ({
+    title: Math.round(l.title * input.minTitlePx),
+    titleLines: l.titleLines,
+    eis: Math.max(12, Math.round(l.eis * input.minTitlePx)),
+    eisLines: l.eisLines,
+  }));
+  const minColW = (level: Level) => Math.max(level.title * CHAR_EM * 14, eisIconSize(level.eis) + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM);
+  type Choice = { level: number; columns: number; colW: number; flow: Flow; blocks: Block[]; sizes: Sizes };
+  let choice: Choice | null = null;
+  search: for (const [li, level] of levels.entries()) {
+    for (let columns = 1; columns <= MAX_COLUMNS; columns++) {
+      const colW = (width - (columns - 1) * COLUMN_GAP) / columns;
+      if (colW < minColW(level) && columns > 1) break;
+      const { blocks, sizes } = blocksOf(lanes, level, colW);
+      const f = flow(blocks, available, sizes.headerH);
+      if (f.columns <= columns && f.height <= available) {
+        choice = { level: li, columns, colW, flow: f, blocks, sizes };
+        break search;
+      }
+    }
+  }
+  let fits = true;
+  if (!choice) {
+    // Larger than the most compact level: the most columns that level allows, as high as it needs, zoomed out.
+    fits = false;
+    const li = levels.length - 1;
+    const level = levels[li] ?? { title: input.minTitlePx, titleLines: 1, eis: 12, eisLines: 1 };
+    const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.floor((width + COLUMN_GAP) / (minColW(level) + COLUMN_GAP))));
+    const colW = (width - (columns - 1) * COLUMN_GAP) / columns;
+    const { blocks, sizes } = blocksOf(lanes, level, colW);
+    const total = blocks.reduce((s, b) => s + b.h + b.gap, 0);
+    let limit = Math.max(available, total / columns);
+    let f = flow(blocks, limit, sizes.headerH);
+    while (f.columns > columns) {
+      limit *= 1.05;
+      f = flow(blocks, limit, sizes.headerH);
+    }
+    choice = { level: li, columns, colW, flow: f, blocks, sizes };
+  }
+  const level = levels[choice.level] ?? { title: input.minTitlePx, titleLines: 1, eis: 12, eisLines: 1 };
+  const out: BoardLayout = {
+    width: input.width,
+    height: input.height,
+    zoom: 1,
+    fits,
+    level: choice.level,
+    columns: choice.columns,
+    contentHeight: top + choice.flow.height,
+    dropZone: input.dropZone ? { x: 0, y: 0, w: width, h: DROP_ZONE_H } : null,
+    lanes: [],
+    cards: [],
+    clusters: [],
+    links: [],
+    titleFont: level.title,
+    eisFont: level.eis,
+  };
+  const colX = (column: number) => round(column * (choice.colW + COLUMN_GAP));
+  for (const s of choice.flow.segments) {
+    const lane = lanes[s.lane];
+    if (!lane) continue;
+    out.lanes.push({
+      categoryId: lane.categoryId,
+      name: lane.name,
+      continued: s.continued,
+      x: colX(s.column),
+      y: round(top + s.y),
+      w: round(choice.colW),
+      h: round(s.h),
+      headerH: choice.sizes.headerH,
+      headerFont: choice.sizes.headerFont,
+      items: lane.items.length,
+      loose: lane.loose.length + lane.clusters.reduce((n, c) => n + c.eisen.length, 0),
+    });
+  }
+  for (const p of choice.flow.placed) p.block.place(colX(p.column), round(top + p.y), out);
+  if (!fits) out.zoom = Math.min(1, input.height / Math.max(1, out.contentHeight));
+  const placedKeys = new Set(out.cards.map((c) => c.key));
+  for (const s of input.spanningen) {
+    if (placedKeys.has(`item:${s.itemA}`) && placedKeys.has(`item:${s.itemB}`)) out.links.push({ kind: "spanning", key: `spanning:${s.spanningId}`, from: `item:${s.itemA}`, to: `item:${s.itemB}` });
+  }
+  return out;
+}

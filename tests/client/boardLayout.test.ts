@@ -1,0 +1,159 @@
+/**
+ * The samenvoegen board's layout (game/src/phaser/boardLayout.ts): derived from the state alone, so the beamer, a
+ * laptop and the terugblik draw the same board; 150 eisen fit a 1920x1080 beamer with item titles of at least 28 px.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { layoutBoard, type BoardInput, type BoardLayout } from "../../game/src/phaser/boardLayout.ts";
+import { EIS_TEXTS } from "../../server/bots/texts.ts";
+import { suggestDuplicates } from "../../server/core/suggestions.ts";
+import { GAME_ROLES } from "../../server/protocol/ids.ts";
+
+const scenario: { categories: { id: string; name: string }[] } = JSON.parse(readFileSync(resolve("scenarios/demo-maatwerk.json"), "utf8"));
+const categories = scenario.categories.map((c) => ({ id: c.id, name: c.name }));
+
+/** The board area the beamer gives the board at 1920x1080 (below its header and the board's heading). */
+const BEAMER = { width: 1920 - 2 * 36, height: 820 };
+
+/** `n` eisen written by six roles over the categories, in the bots' words (so suggestions find real duplicates). */
+function eisen(n: number): BoardInput["eisen"][number][] {
+  return Array.from({ length: n }, (_, i) => {
+    const category = categories[i % categories.length] ?? { id: "x", name: "x" };
+    const texts = EIS_TEXTS[category.id] ?? ["Een eis zonder tekst in de bots."];
+    const base = texts[Math.floor(i / categories.length) % texts.length] ?? "";
+    return { id: `e${i}`, role: GAME_ROLES[i % GAME_ROLES.length] ?? "burger", categoryId: category.id, text: `${base}${i >= 60 ? ` (variant ${i})` : ""}`, itemId: null };
+  });
+}
+
+/** A board mid-samenvoegen: the first `merged` eisen merged three at a time into items, the rest loose, with suggestions and spanningen. */
+function board(n: number, merged: number, size = BEAMER, minTitlePx = 28): BoardInput {
+  const all = eisen(n);
+  const items: BoardInput["items"][number][] = [];
+  for (let i = 0; i < merged; i += 3) {
+    const group = all.slice(i, Math.min(i + 3, merged));
+    const first = group[0];
+    if (!first) continue;
+    const id = `i${i / 3}`;
+    for (const e of group) e.itemId = id;
+    items.push({ id, text: first.text, categoryId: first.categoryId, roles: [...new Set(group.map((e) => e.role))], eisIds: group.map((e) => e.id) });
+  }
+  const loose = all.filter((e) => e.itemId === null);
+  const suggestions = suggestDuplicates([
+    ...loose.map((e) => ({ ref: { kind: "eis" as const, id: e.id }, text: e.text, role: e.role })),
+    ...items.map((i) => ({ ref: { kind: "item" as const, id: i.id }, text: i.text })),
+  ]);
+  const spanningen = items.length >= 4 ? [{ spanningId: "s1", itemA: items[0]?.id ?? "", itemB: items[3]?.id ?? "" }] : [];
+  return { ...size, categories, eisen: all, items, spanningen, suggestions, minTitlePx, dropZone: false };
+}
+
+const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+function expectReadableAndInside(layout: BoardLayout, input: BoardInput) {
+  expect(layout.fits).toBe(true);
+  expect(layout.zoom).toBe(1);
+  expect(layout.titleFont).toBeGreaterThanOrEqual(28);
+  for (const card of layout.cards) {
+    if (card.ref.kind === "item") expect(card.font).toBeGreaterThanOrEqual(28);
+    expect(card.x).toBeGreaterThanOrEqual(0);
+    expect(card.y).toBeGreaterThanOrEqual(0);
+    expect(card.x + card.w).toBeLessThanOrEqual(input.width + 0.5);
+    expect(card.y + card.h).toBeLessThanOrEqual(input.height + 0.5);
+  }
+  for (let i = 0; i < layout.cards.length; i++) {
+    for (let j = i + 1; j < layout.cards.length; j++) {
+      const [a, b] = [layout.cards[i], layout.cards[j]];
+      if (a && b) expect(overlaps(a, b), `${a.key} en ${b.key} overlappen`).toBe(false);
+    }
+  }
+}
+
+describe("het samenvoegbord", () => {
+  it("150 losse eisen passen op de beamer: elke eis een kaart, niets buiten beeld", () => {
+    const input = board(150, 0);
+    const layout = layoutBoard(input);
+    expectReadableAndInside(layout, input);
+    expect(layout.cards.filter((c) => c.ref.kind === "eis")).toHaveLength(150);
+    expect(layout.eisFont).toBeGreaterThanOrEqual(14);
+  });
+
+  it("150 eisen, 90 samengevoegd tot 30 items: items met titels van minstens 28 px, de rest los, alles in beeld", () => {
+    const input = board(150, 90);
+    const layout = layoutBoard(input);
+    expectReadableAndInside(layout, input);
+    expect(layout.cards.filter((c) => c.ref.kind === "item")).toHaveLength(30);
+    expect(layout.cards.filter((c) => c.ref.kind === "eis")).toHaveLength(60);
+    // Each item card says which roles are in it and how many eisen.
+    const first = layout.cards.find((c) => c.key === "item:i0");
+    expect(first?.roles.length).toBeGreaterThan(0);
+    expect(first?.eisCount).toBe(3);
+  });
+
+  it("150 eisen, alle samengevoegd tot 50 items: past nog steeds met titels van 28 px", () => {
+    const input = board(150, 150);
+    expectReadableAndInside(layoutBoard(input), input);
+  });
+
+  it("een klein bord krijgt grotere letters dan een vol bord", () => {
+    const small = layoutBoard(board(12, 6));
+    const full = layoutBoard(board(150, 90));
+    expect(small.titleFont).toBeGreaterThan(full.titleFont);
+    expect(small.eisFont).toBeGreaterThan(full.eisFont);
+  });
+
+  it("dezelfde stand geeft hetzelfde bord, ook na een rondje door JSON (zoals de terugblik hem krijgt)", () => {
+    const input = board(150, 90);
+    const again: BoardInput = JSON.parse(JSON.stringify(input));
+    expect(layoutBoard(again)).toEqual(layoutBoard(input));
+  });
+
+  it("vermoedelijke dubbelingen liggen samen in een cluster, spanningen zijn lijnen tussen twee items", () => {
+    const layout = layoutBoard(board(40, 12));
+    expect(layout.clusters.length).toBeGreaterThan(0);
+    for (const cluster of layout.clusters) {
+      expect(cluster.members.length).toBeGreaterThanOrEqual(1);
+      for (const key of cluster.members) {
+        const card = layout.cards.find((c) => c.key === key);
+        if (!card) throw new Error(`${key} ontbreekt`);
+        // Each member lies inside its cluster's outline.
+        expect(card.x).toBeGreaterThanOrEqual(cluster.x);
+        expect(card.y).toBeGreaterThanOrEqual(cluster.y);
+        expect(card.x + card.w).toBeLessThanOrEqual(cluster.x + cluster.w + 0.5);
+        expect(card.y + card.h).toBeLessThanOrEqual(cluster.y + cluster.h + 0.5);
+      }
+    }
+    expect(layout.links.filter((l) => l.kind === "spanning")).toEqual([{ kind: "spanning", key: "spanning:s1", from: "item:i0", to: "item:i3" }]);
+  });
+
+  it("een eis die in een item opgaat, verdwijnt als losse kaart en het item telt hem mee", () => {
+    const before = board(20, 0);
+    const after = board(20, 3);
+    const a = layoutBoard(before);
+    const b = layoutBoard(after);
+    expect(a.cards.some((c) => c.key === "eis:e0")).toBe(true);
+    expect(b.cards.some((c) => c.key === "eis:e0")).toBe(false);
+    expect(b.cards.find((c) => c.key === "item:i0")?.eisCount).toBe(3);
+  });
+
+  it("een leeg bord heeft geen kaarten en past", () => {
+    const layout = layoutBoard({ ...board(0, 0) });
+    expect(layout.cards).toEqual([]);
+    expect(layout.fits).toBe(true);
+  });
+
+  it("op een laptop met sleepvak: het vak staat bovenaan en geen kaart ligt eronder", () => {
+    const input = { ...board(60, 30, { width: 1280, height: 600 }, 16), dropZone: true };
+    const layout = layoutBoard(input);
+    expect(layout.dropZone).not.toBeNull();
+    const zone = layout.dropZone ?? { x: 0, y: 0, w: 0, h: 0 };
+    for (const card of layout.cards) expect(overlaps(card, zone)).toBe(false);
+  });
+
+  it("een bord dat op de kleinste stand niet past, wordt uitgezoomd (en zegt dat)", () => {
+    const layout = layoutBoard(board(150, 0, { width: 600, height: 300 }));
+    expect(layout.fits).toBe(false);
+    expect(layout.zoom).toBeLessThan(1);
+    expect(layout.contentHeight * layout.zoom).toBeLessThanOrEqual(300.5);
+  });
+});
