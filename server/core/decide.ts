@@ -50,6 +50,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
   "eis.delete": { who: "participant", handle: asParticipant(rolwissel.decideEisDelete) },
   "eisen.reveal": { who: "spelleider", handle: (s, c, _a, now) => rolwissel.decideReveal(s, c, now) },
   "pve.merge": { who: "board", handle: samenvoegen.decideMerge },
+  "pve.adopt": { who: "board", handle: samenvoegen.decideAdopt },
   "pve.edit": { who: "board", handle: samenvoegen.decideItemEdit },
   "pve.undo": { who: "board", handle: samenvoegen.decideUndo },
   "pve.split": { who: "board", handle: samenvoegen.decideSplit },

@@ -4,7 +4,7 @@
  * as a spanning. Merges flatten: an item lists every eis it holds and remembers which items it swallowed.
  */
 import type { BoardRef, CommandOf } from "../protocol/commands.ts";
-import type { EventOf } from "../protocol/events.ts";
+import type { EventOf, NewEvent } from "../protocol/events.ts";
 import { accept, reject, type Actor, type Decision, type Rejection } from "./decision.ts";
 import { PHASE_NAMES } from "./phaseNames.ts";
 import { eisVisible, itemEisIds, liveItemId, type ItemSource, type SessionState } from "./state.ts";
@@ -68,6 +68,37 @@ export function decideMerge(state: SessionState, cmd: CommandOf<"pve.merge">, ac
   const absorbedItemIds = cmd.sources.filter((r) => r.kind === "item").map((r) => r.id);
   return accept(now, { type: "PveItemCreated", itemId: cmd.itemId, text: cmd.text, categoryId: cmd.categoryId, sources, absorbedItemIds, ...(tableId ? { tableId } : {}) });
 }
+
+/**
+ * The rest in one go: every eis listed becomes an item of its own, with the eis's own words and category. Saves two
+ * clicks per leftover eis at the end of samenvoegen. All or nothing: one eis that cannot go in stops the whole list,
+ * with the reason for that eis.
+ */
+export function decideAdopt(state: SessionState, cmd: CommandOf<"pve.adopt">, actor: Actor, now: number): Decision {
+  const wrong = requireMerging(state, "Losse eisen als eigen item opnemen");
+  if (wrong) return wrong;
+  const itemIds = cmd.adopt.map((a) => a.itemId);
+  const eisIds = cmd.adopt.map((a) => a.eisId);
+  if (new Set(eisIds).size !== eisIds.length) return reject("ongeldig", "Dezelfde eis staat twee keer in de lijst.");
+  if (new Set(itemIds).size !== itemIds.length || itemIds.some((id) => state.items.has(id))) return reject("bestaat_al", "Een van de nieuwe items bestaat al.");
+  const scope = scopeOf(state, actor);
+  const plenair = state.phases[state.phaseIndex]?.kind === "plenair";
+  const events: NewEvent[] = [];
+  for (const { itemId, eisId } of cmd.adopt) {
+    const checked = checkSource(state, { kind: "eis", id: eisId }, scope);
+    if ("ok" in checked) {
+      const eis = state.eisen.get(eisId);
+      return eis ? reject(checked.code, `‘${shorten(eis.text)}’: ${checked.message}`) : checked;
+    }
+    const eis = state.eisen.get(eisId);
+    if (!eis) return reject("niet_gevonden", "Deze eis bestaat niet of is nog niet zichtbaar.");
+    const tableId = plenair ? null : checked.tableId;
+    events.push({ type: "PveItemCreated", itemId, text: eis.text, categoryId: eis.categoryId, sources: checked.sources, absorbedItemIds: [], ...(tableId ? { tableId } : {}) });
+  }
+  return accept(now, ...events);
+}
+
+const shorten = (text: string): string => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
 
 function liveItem(state: SessionState, itemId: string) {
   const item = state.items.get(itemId);

@@ -53,6 +53,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   base("eisen.reveal", { tableId: IdSchema.optional() }),
   // samenvoegen
   base("pve.merge", { itemId: IdSchema, sources: z.array(BoardRefSchema).min(1).max(50), text: text(LIMITS.itemText), categoryId: IdSchema }),
+  // the leftover eisen each as an item of its own, with their own words (at most 100 per command; send more in turns)
+  base("pve.adopt", { adopt: z.array(z.strictObject({ itemId: IdSchema, eisId: IdSchema })).min(1).max(100) }),
   base("pve.edit", { itemId: IdSchema, text: text(LIMITS.itemText), categoryId: IdSchema }),
   base("pve.undo", { itemId: IdSchema }),
   base("pve.split", { itemId: IdSchema, newItemId: IdSchema, eisIds: z.array(IdSchema).min(1).max(50), text: text(LIMITS.itemText) }),

@@ -25,6 +25,7 @@ const FIELD_NAMES: Record<string, string> = {
   itemA: "het eerste item",
   itemB: "het tweede item",
   sources: "wat je samenvoegt",
+  adopt: "de eisen die een eigen item worden",
   spanningId: "de spanning",
   participantId: "de deelnemer",
   tableId: "de tafel",

@@ -119,6 +119,37 @@ describe("samenvoegen: merging", () => {
   });
 });
 
+describe("samenvoegen: the rest in one go", () => {
+  const adopt = (pairs: [string, string][]) => cmd("pve.adopt", { adopt: pairs.map(([itemId, eisId]) => ({ itemId, eisId })) });
+
+  it("every leftover eis listed becomes an item of its own, in its own words and category", () => {
+    const state = inSamenvoegen(itemCreated("i1", ["e1", "e4"], { text: "Eén vast aanspreekpunt" }));
+    thenEvents(
+      when(state, adopt([["a2", "e2"], ["a3", "e3"], ["a5", "e5"], ["a6", "e6"]]), participant("d2")),
+      itemCreated("a2", ["e2"], { text: "Sturen op doelen, niet op regels." }),
+      itemCreated("a3", ["e3"], { text: "De begroting moet kloppen.", categoryId: "ruimte" }),
+      itemCreated("a5", ["e5"], { text: "Ruimte voor de professional." }),
+      itemCreated("a6", ["e6"], { text: "Niet steeds opnieuw mijn verhaal doen." }),
+    );
+    play(state, adopt([["a2", "e2"], ["a3", "e3"], ["a5", "e5"], ["a6", "e6"]]), spelleider);
+    expect(publicPart(state).eisen.filter((e) => e.itemId === null)).toEqual([]);
+  });
+
+  it("all or nothing: an eis already in an item stops the list, naming that eis", () => {
+    const state = inSamenvoegen(itemCreated("i1", ["e1", "e4"]));
+    rejected(when(state, adopt([["a2", "e2"], ["a1", "e1"]]), participant("d1")), "ongeldig", "‘Eén vast aanspreekpunt voor de inwoner.’: Deze eis zit al in een item");
+    rejected(when(state, adopt([["a2", "e2"], ["a3", "e2"]]), participant("d1")), "ongeldig", "Dezelfde eis staat twee keer in de lijst.");
+    rejected(when(state, adopt([["a2", "e2"], ["a2", "e3"]]), participant("d1")), "bestaat_al", "Een van de nieuwe items bestaat al.");
+    rejected(when(state, adopt([["i1", "e2"]]), participant("d1")), "bestaat_al", "Een van de nieuwe items bestaat al.");
+    rejected(when(state, adopt([["a9", "e9"]]), participant("d1")), "niet_gevonden", "Deze eis bestaat niet");
+  });
+
+  it("only while merging, and not by a guest", () => {
+    rejected(when(given(...board.slice(0, -1)), adopt([["a2", "e2"]]), participant("d1")), "verkeerde_fase", "Losse eisen als eigen item opnemen kan alleen in de fase");
+    rejected(when(inSamenvoegen(), adopt([["a2", "e2"]]), guest), "niet_toegestaan", "Alleen deelnemers");
+  });
+});
+
 describe("samenvoegen: editing an item", () => {
   it("the group rewords an item or changes its category", () => {
     thenEvents(when(inSamenvoegen(itemCreated("i1", ["e1"])), cmd("pve.edit", { itemId: "i1", text: "Beter verwoord", categoryId: "ruimte" }), participant("d1")), {
