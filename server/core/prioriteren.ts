@@ -160,10 +160,14 @@ export function wasVotedOn(item: PveItem, ballots: readonly Ballot[]): boolean {
   return ballots.some((b) => b.points.has(item.id) || b.moscow.has(item.id));
 }
 
-/** Verticaal: every layer that voted supports it (and at least three did). Smal: only one layer wants it. */
+/**
+ * Verticaal: every layer that voted supports it (and at least three did). Breed: at least two thirds of the layers.
+ * Gedeeld: two or more, fewer than two thirds. Smal: only one layer wants it. (Breed from half up made nearly every
+ * item "breed" in the play test; the label also says how many roles, see draagvlakLabel in the client's strings.)
+ */
 export function draagvlakOf(supporting: number, present: number): Draagvlak {
   if (supporting === 0) return "geen";
   if (supporting === present && present >= 3) return "verticaal";
   if (supporting === 1) return "smal";
-  return supporting * 2 >= present ? "breed" : "gedeeld";
+  return supporting * 3 >= present * 2 ? "breed" : "gedeeld";
 }

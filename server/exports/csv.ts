@@ -15,7 +15,7 @@ import { PERSPECTIEF_TITLES, type KaderItem } from "../core/resultaat.ts";
 import type { SessionEvent } from "../protocol/events.ts";
 import { GAME_ROLES } from "../protocol/ids.ts";
 import { buildReport, type Report } from "./report.ts";
-import { DRAAGVLAK_NAMES, ROLE_NAMES, TEXTS, VERDICT_NAMES, formatNumber } from "./text.ts";
+import { draagvlakLabel, ROLE_NAMES, TEXTS, VERDICT_NAMES, formatNumber } from "./text.ts";
 
 const BOM = "\uFEFF";
 const EOL = "\r\n";
@@ -56,7 +56,7 @@ function itemColumns(report: Report, item: Pick<KaderItem, "rank" | "text" | "ca
 function itemRow(report: Report, item: KaderItem): Cell[] {
   const support = item.support;
   const perRole = GAME_ROLES.map((role) => (support?.rolesPresent.includes(role) ? support.perRole[role] : null));
-  const draagvlak = support ? DRAAGVLAK_NAMES[support.draagvlak] : TEXTS.notVotedShort;
+  const draagvlak = support ? draagvlakLabel(support) : TEXTS.notVotedShort;
   return ["item", ...itemColumns(report, item), support?.total ?? null, ...perRole, draagvlak, null, null];
 }
 

@@ -7,7 +7,7 @@ import type { KaderItem } from "../core/resultaat.ts";
 import type { SessionEvent } from "../protocol/events.ts";
 import { GAME_ROLES } from "../protocol/ids.ts";
 import { buildReport, sessionMeta, type CaseEntry, type Report, type VerdictEntry } from "./report.ts";
-import { COST_NAMES, DRAAGVLAK_NAMES, NO_ROLE_NAME, ROLE_NAMES, TEXTS, VERDICT_NAMES, dutchList, formatDate, formatNumber, quoted } from "./text.ts";
+import { COST_NAMES, draagvlakLabel, NO_ROLE_NAME, ROLE_NAMES, TEXTS, VERDICT_NAMES, dutchList, formatDate, formatNumber, quoted } from "./text.ts";
 
 /** The Markdown export of a session's log. */
 export function kaderMarkdown(events: readonly SessionEvent[]): string {
@@ -50,7 +50,7 @@ function kaderBlocks(report: Report): string[] {
 
 function itemBlocks(report: Report, item: KaderItem): string[] {
   const facts = [`${TEXTS.category}: ${inline(report.categoryName(item.categoryId))}`];
-  if (item.support) facts.push(`${TEXTS.draagvlak}: ${DRAAGVLAK_NAMES[item.support.draagvlak]}`);
+  if (item.support) facts.push(`${TEXTS.draagvlak}: ${draagvlakLabel(item.support)}`);
   return [`### ${item.rank}. ${inline(item.text)}`, facts.join(" · "), ...supportBlocks(report, item), ...provenanceBlocks(report, item), ...evidenceBlocks(report, item)];
 }
 

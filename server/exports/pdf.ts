@@ -13,7 +13,7 @@ import type { KaderItem } from "../core/resultaat.ts";
 import type { SessionEvent } from "../protocol/events.ts";
 import { GAME_ROLES, VERDICTS, type Verdict } from "../protocol/ids.ts";
 import { buildReport, sessionMeta, type CaseEntry, type Report } from "./report.ts";
-import { COST_NAMES, DRAAGVLAK_NAMES, NO_ROLE_NAME, ROLE_NAMES, ROLE_SHORT, TEXTS, VERDICT_NAMES, dutchList, formatDate, formatNumber, quoted } from "./text.ts";
+import { COST_NAMES, draagvlakLabel, NO_ROLE_NAME, ROLE_NAMES, ROLE_SHORT, TEXTS, VERDICT_NAMES, dutchList, formatDate, formatNumber, quoted } from "./text.ts";
 
 export type Doc = InstanceType<typeof PDFDocument>;
 
@@ -226,7 +226,7 @@ interface Line {
 
 function itemLines(report: Report, item: KaderItem): Line[] {
   const small: Style = { size: 9.5, color: PALETTE.muted };
-  const facts = [report.categoryName(item.categoryId), item.support ? DRAAGVLAK_NAMES[item.support.draagvlak] : TEXTS.notVotedShort];
+  const facts = [report.categoryName(item.categoryId), item.support ? draagvlakLabel(item.support) : TEXTS.notVotedShort];
   if (item.support) facts.push(`${TEXTS.total} ${formatNumber(item.support.total)}`);
   const lines: Line[] = [
     { text: item.text, style: { font: "bold", size: 12 }, gapAfter: 3 },

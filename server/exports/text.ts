@@ -2,10 +2,10 @@
  * Dutch words and number/date formats shared by every export. Role, verdict, cost and draagvlak names come from the
  * client's strings, so a kader on paper uses exactly the words the group saw on screen.
  */
-import { COST_NAMES, DRAAGVLAK_NAMES, ROLE_NAMES, VERDICT_NAMES } from "../../game/src/strings/index.ts";
+import { COST_NAMES, DRAAGVLAK_NAMES, ROLE_NAMES, VERDICT_NAMES, draagvlakLabel } from "../../game/src/strings/index.ts";
 import type { GameRole } from "../protocol/ids.ts";
 
-export { COST_NAMES, DRAAGVLAK_NAMES, ROLE_NAMES, VERDICT_NAMES };
+export { COST_NAMES, DRAAGVLAK_NAMES, ROLE_NAMES, VERDICT_NAMES, draagvlakLabel };
 
 /** Short role names for the labels under a support chart's bars, where a full name does not fit. */
 export const ROLE_SHORT: Record<GameRole, string> = {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { draagvlakOf, supportByItem } from "../../server/core/prioriteren.ts";
+import { draagvlakLabel } from "../../game/src/strings/index.ts";
 import { playerView } from "../../server/core/view.ts";
 import type { Scenario, Voting } from "../../server/protocol/scenario.ts";
 import {
@@ -217,14 +218,30 @@ describe("prioriteren: support per item per role, and draagvlak", () => {
     expect(support.find((s) => s.itemId === "i3")).toMatchObject({ total: 0, supportingRoles: [], draagvlak: "geen" });
   });
 
-  it("the labels, by number of supporting and present roles", () => {
+  it("the labels, by number of supporting and present roles: breed from two thirds of the roles", () => {
     expect(draagvlakOf(0, 4)).toBe("geen");
     expect(draagvlakOf(3, 3)).toBe("verticaal");
     expect(draagvlakOf(6, 6)).toBe("verticaal");
     expect(draagvlakOf(2, 2)).toBe("breed"); // all, but two layers are not yet vertical
     expect(draagvlakOf(1, 5)).toBe("smal");
-    expect(draagvlakOf(3, 5)).toBe("breed");
+    expect(draagvlakOf(5, 6)).toBe("breed");
+    expect(draagvlakOf(4, 6)).toBe("breed");
+    expect(draagvlakOf(3, 6)).toBe("gedeeld"); // half is not broad: the play test had nearly every item "breed"
+    expect(draagvlakOf(3, 5)).toBe("gedeeld");
     expect(draagvlakOf(2, 5)).toBe("gedeeld");
+  });
+
+  it("the label says how many roles, so items with the same word still differ", () => {
+    const of = (supporting: number, present: number) =>
+      draagvlakLabel({ draagvlak: draagvlakOf(supporting, present), supportingRoles: Array(supporting).fill("x"), rolesPresent: Array(present).fill("x") });
+    expect([of(6, 6), of(5, 6), of(4, 6), of(3, 6), of(1, 6), of(0, 6)]).toEqual([
+      "Verticaal draagvlak (alle 6 rollen)",
+      "Breed gedragen (5 van 6 rollen)",
+      "Breed gedragen (4 van 6 rollen)",
+      "Gedeeld (3 van 6 rollen)",
+      "Smal (1 van 6 rollen)",
+      "Geen steun",
+    ]);
   });
 
   it("in MoSCoW, must and should count as support, could does not", () => {

@@ -71,11 +71,36 @@ export const DRAAGVLAK_NAMES = {
   geen: "Geen steun",
 } as const;
 
+/**
+ * The draagvlak label with how many roles back the item, so items with the same word still differ at a glance:
+ * "Breed gedragen (5 van 6 rollen)", "Gedeeld (3 van 6 rollen)", "Smal (1 van 6 rollen)".
+ */
+export function draagvlakLabel(support: { draagvlak: keyof typeof DRAAGVLAK_NAMES; supportingRoles: readonly unknown[]; rolesPresent: readonly unknown[] }): string {
+  const n = support.supportingRoles.length;
+  const of = support.rolesPresent.length;
+  switch (support.draagvlak) {
+    case "geen":
+      return DRAAGVLAK_NAMES.geen;
+    case "verticaal":
+      return `${DRAAGVLAK_NAMES.verticaal} (alle ${of} rollen)`;
+    case "smal":
+      return `Smal (1 van ${of} ${of === 1 ? "rol" : "rollen"})`;
+    case "breed":
+    case "gedeeld":
+      return `${DRAAGVLAK_NAMES[support.draagvlak]} (${n} van ${of} rollen)`;
+    default: {
+      const unreachable: never = support.draagvlak;
+      return unreachable;
+    }
+  }
+}
+
 export const t = {
   participant,
   board,
   console: consoleTexts,
   beamer,
+  feel,
   terugkom,
   terugblik,
   tafels,

@@ -9,7 +9,7 @@ import { GAME_ROLES } from "../../../../server/protocol/ids.ts";
 import type { SupportView } from "../../../../server/protocol/views.ts";
 import type { BeamerGame } from "../../phaser/beamerGame.ts";
 import type { ChartBar, ChartModel, ChartRow } from "../../phaser/chartModel.ts";
-import { DRAAGVLAK_NAMES, ROLE_NAMES, t } from "../../strings/index.ts";
+import { draagvlakLabel, ROLE_NAMES, t } from "../../strings/index.ts";
 import { ROLE_COLOURS } from "../../theme.ts";
 import { RoleChip, RoleIcon } from "../common.tsx";
 
@@ -147,7 +147,7 @@ export function SupportChart({ entries, firstRank }: { entries: ChartEntry[]; fi
                 ))}
               </span>
               <span class="chart-meta">
-                <span class={`draagvlak ${entry.support.draagvlak}`}>{DRAAGVLAK_NAMES[entry.support.draagvlak]}</span>
+                <span class={`draagvlak ${entry.support.draagvlak}`}>{draagvlakLabel(entry.support)}</span>
                 <span class="muted">{c.total(entry.support.total)}</span>
               </span>
             </li>

@@ -4,8 +4,8 @@
  * beamer's larger type scales it up. Shared: prioriteren, beamer and the kader use it.
  */
 import { GAME_ROLES } from "../../../../../server/protocol/ids.ts";
-import type { Draagvlak, SupportView } from "../../../../../server/protocol/views.ts";
-import { DRAAGVLAK_NAMES, ROLE_NAMES, t } from "../../../strings/index.ts";
+import type { SupportView } from "../../../../../server/protocol/views.ts";
+import { draagvlakLabel, ROLE_NAMES, t } from "../../../strings/index.ts";
 import { ROLE_COLOURS, ROLE_INK } from "../../../theme.ts";
 import "../../../styles/participant.css";
 import { RoleIcon } from "../../common.tsx";
@@ -39,11 +39,11 @@ export function SupportBars({ support, unit = "punten", label }: { support: Supp
   );
 }
 
-export function DraagvlakLabel({ draagvlak }: { draagvlak: Draagvlak }) {
+export function DraagvlakLabel({ support }: { support: SupportView }) {
   return (
-    <span class={`p-draagvlak p-draagvlak-${draagvlak}`}>
+    <span class={`p-draagvlak p-draagvlak-${support.draagvlak}`}>
       <span class="sr-only">{t.participant.support.draagvlak}: </span>
-      {DRAAGVLAK_NAMES[draagvlak]}
+      {draagvlakLabel(support)}
     </span>
   );
 }
@@ -55,7 +55,7 @@ export function SupportSummary({ support, unit = "punten" }: { support: SupportV
     <div class="p-support">
       <SupportBars support={support} unit={unit} />
       <div class="p-support-text">
-        <DraagvlakLabel draagvlak={support.draagvlak} />
+        <DraagvlakLabel support={support} />
         <span class="small muted">{unit === "punten" ? texts.total(support.total) : texts.totalScore(support.total)}</span>
       </div>
     </div>
