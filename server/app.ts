@@ -6,6 +6,8 @@ import { defineRoom, defineServer, type Server } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { parseAllowedOrigins } from "./http/cors.ts";
+import { FrontServer } from "./http/front.ts";
 import { registerRoutes } from "./http/routes.ts";
 import { MESSAGE_LIMITS, WS_MAX_PAYLOAD_BYTES, sessionCreationLimits, type LookupLimits, type MessageLimits } from "./limits.ts";
 import type { Scenario } from "./protocol/scenario.ts";
@@ -37,6 +39,11 @@ export interface AppServices {
   trustProxy?: string;
   /** New sessions per address (default from MAX_NEW_SESSIONS_PER_HOUR, else SESSION_CREATIONS). */
   sessionCreations?: LookupLimits;
+  /**
+   * Origins of other web pages that may use this server from a browser (CORS), e.g. `http://localhost:5173` for
+   * `npm run dev`. Default from ALLOWED_ORIGINS; unset: none, only the server's own pages (see server/http/cors.ts).
+   */
+  allowedOrigins?: readonly string[];
 }
 
 export interface ScaleOptions {
@@ -57,6 +64,13 @@ function trustProxySetting(value: string | undefined): boolean | number | string
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
+/** ALLOWED_ORIGINS; main.ts checks it first and stops with the Dutch reason, so this throws only for other callers. */
+function allowedOriginsFromEnv(): string[] {
+  const parsed = parseAllowedOrigins(process.env.ALLOWED_ORIGINS);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.origins;
+}
+
 export function buildServer(services: AppServices): Server {
   const now = services.now ?? Date.now;
   const roomServices: RoomServices = { store: services.store, now, reconnectSeconds: services.reconnectSeconds ?? 120, limits: services.limits ?? MESSAGE_LIMITS };
@@ -66,7 +80,8 @@ export function buildServer(services: AppServices): Server {
   return defineServer({
     // 256 KiB at the socket: only abuse is bigger. The room itself refuses anything over 32 KiB in Dutch and keeps the
     // connection (see limits.ts), so a participant who pastes too much hears why instead of losing the connection.
-    transport: new WebSocketTransport({ maxPayload: WS_MAX_PAYLOAD_BYTES }),
+    // The HTTP server behind it refuses requests and WebSocket upgrades from other web pages (server/http/front.ts).
+    transport: new WebSocketTransport({ maxPayload: WS_MAX_PAYLOAD_BYTES, server: new FrontServer(services.allowedOrigins ?? allowedOriginsFromEnv()) }),
     greet: false,
     ...(services.scale ? scaled(services.scale) : {}),
     rooms: { [ROOM_NAME]: defineRoom(BoundRoom).filterBy(["sessionId"]) },

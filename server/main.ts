@@ -5,6 +5,7 @@
  */
 import { resolve } from "node:path";
 import { buildServer } from "./app.ts";
+import { parseAllowedOrigins } from "./http/cors.ts";
 import { trainerSecretFromEnv } from "./patterns/secret.ts";
 import { scaleConfigFromEnv } from "./scaleConfig.ts";
 import { loadScenarioDir } from "./scenarios/load.ts";
@@ -22,6 +23,12 @@ if (!config.ok) {
   process.exit(1);
 }
 for (const warning of config.warnings) console.warn(warning);
+// Other web pages that may use this server (CORS); a typo stops the server here instead of half-opening it.
+const origins = parseAllowedOrigins(process.env.ALLOWED_ORIGINS);
+if (!origins.ok) {
+  console.error(origins.error);
+  process.exit(1);
+}
 
 const { scenarios, errors } = await loadScenarioDir(scenarioDir);
 for (const error of errors) {
@@ -34,7 +41,7 @@ if (scenarios.size === 0) {
 }
 
 const { store, where } = await openStoreFromEnv({ DATABASE_URL: config.databaseUrl, DATA_DIR: process.env.DATA_DIR });
-const server = buildServer({ store, scenarios, clientDir: resolve(process.env.CLIENT_DIR ?? "dist/client"), trainerSecret: trainer.secret, scale: config.scale });
+const server = buildServer({ store, scenarios, clientDir: resolve(process.env.CLIENT_DIR ?? "dist/client"), trainerSecret: trainer.secret, scale: config.scale, allowedOrigins: origins.origins });
 await server.listen(port, host);
 
 console.log(`Maatwerkspel draait op http://localhost:${port}`);

@@ -15,6 +15,7 @@ import type { Scenario } from "../protocol/scenario.ts";
 import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
 import type { EventStore, SessionRecord } from "../store/types.ts";
+import { API_BODY_LIMIT_BYTES, useErrorPages } from "./errors.ts";
 import { landingPage } from "./landing.ts";
 import { registerPatternRoutes } from "./patterns.ts";
 import { scenarioPreviewResponse } from "./preview.ts";
@@ -51,7 +52,7 @@ const UNKNOWN_SECRET = "Deze spelleiderslink klopt niet.";
 
 export function registerRoutes(app: Application, services: HttpServices): void {
   useSecurityHeaders(app);
-  app.use(express.json({ limit: "256kb" }));
+  app.use(express.json({ limit: API_BODY_LIMIT_BYTES }));
 
   // Guessing a join code or a spelleider link: every look-up that finds nothing costs the address a token. Once they
   // are gone, every look-up from that address is refused (also one that would succeed: refusing only unknown codes
@@ -79,14 +80,7 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   const bySecret = (req: Request, res: Response): Promise<SessionRecord | null> =>
     lookUp(req, res, secretLookups, TOO_MANY_SECRET_LOOKUPS, UNKNOWN_SECRET, () => services.store.findBySecretHash(hashSecret(param(req, "secret"))));
 
-  if (process.env.DEV_CORS === "1") {
-    // `npm run dev`: the client is served by Vite on another port and calls this API across origins.
-    app.use("/api", (req, res, next) => {
-      res.set({ "access-control-allow-origin": req.get("origin") ?? "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "GET, POST, DELETE" });
-      if (req.method === "OPTIONS") return void res.sendStatus(204);
-      next();
-    });
-  }
+  // Other web pages (CORS, also `npm run dev` with Vite on 5173): decided before this app sees a request, in cors.ts.
 
   app.get("/health", (_req, res) => {
     res.json({ ok: true, uptimeSeconds: Math.round((services.now() - services.startedAt) / 1000), scenarios: services.scenarios.size });
@@ -223,6 +217,8 @@ export function registerRoutes(app: Application, services: HttpServices): void {
 
   registerPatternRoutes(app, services);
   serveClient(app, services);
+  // Last: a Dutch 404 and a Dutch error answer instead of Express's page with a stack trace (errors.ts).
+  useErrorPages(app);
 }
 
 /** The built client (dist/client) for every page path; without a build, a plain Dutch page says how to start. */
