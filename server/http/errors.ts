@@ -108,8 +108,8 @@ function refuse(res: ServerResponse, status: number, message: string): void {
 
 /**
  * The body of a POST to Colyseus' matchmaking routes, read before Colyseus sees the request: more than
- * MATCHMAKE_BODY_LIMIT_BYTES is refused (413), text that is not JSON too (400), both in Dutch. Otherwise the parsed
- * body is put on the request, where Colyseus' router (better-call's getRequest) takes it instead of reading the
+ * MATCHMAKE_BODY_LIMIT_BYTES is refused (413), a JSON body that does not parse too (400), both in Dutch. Otherwise the
+ * body (parsed when it is JSON) is put on the request, where Colyseus' router (better-call's getRequest) takes it instead of reading the
  * stream, and `next` runs. Other requests go to `next` at once.
  */
 export function readMatchmakeBody(req: IncomingMessage, res: ServerResponse, next: () => void): void {
@@ -136,11 +136,14 @@ export function readMatchmakeBody(req: IncomingMessage, res: ServerResponse, nex
     if (done) return;
     done = true;
     const text = Buffer.concat(chunks).toString("utf8");
-    let body: unknown;
-    try {
-      body = text.trim() === "" ? {} : JSON.parse(text);
-    } catch {
-      return refuse(res, 400, ERROR_MESSAGES.malformedJson);
+    // Only a JSON body is parsed (as Colyseus does); any other type goes on as text, which no matchmaking call accepts.
+    let body: unknown = text;
+    if (/^application\/json\b/i.test(req.headers["content-type"] ?? "")) {
+      try {
+        body = text.trim() === "" ? {} : JSON.parse(text);
+      } catch {
+        return refuse(res, 400, ERROR_MESSAGES.malformedJson);
+      }
     }
     Object.assign(req, { body });
     next();

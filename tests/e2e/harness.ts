@@ -22,15 +22,16 @@ export const SCREEN_DIR = resolve("test-results/screens");
 export interface E2E {
   baseUrl: string;
   browser: Browser;
+  store: SqliteEventStore;
   stop(): Promise<void>;
 }
 
-export async function startE2E(options: { trainerSecret?: string } = {}): Promise<E2E> {
+export async function startE2E(options: { trainerSecret?: string; allowedOrigins?: string[] } = {}): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-e2e-"));
   const clientDir = inject("clientDir"); // built once per run by tests/e2e/globalSetup.ts
   const { scenarios } = await loadScenarioDir(resolve("scenarios"));
   const store = new SqliteEventStore(join(dir, "e2e.sqlite"));
-  const server = buildServer({ store, scenarios, clientDir, reconnectSeconds: 30, trainerSecret: options.trainerSecret });
+  const server = buildServer({ store, scenarios, clientDir, reconnectSeconds: 30, trainerSecret: options.trainerSecret, allowedOrigins: options.allowedOrigins ?? [] });
   const port = await freePort();
   await server.listen(port, "127.0.0.1");
   const browser = await chromium.launch({
@@ -40,6 +41,7 @@ export async function startE2E(options: { trainerSecret?: string } = {}): Promis
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    store,
     async stop() {
       await browser.close();
       await server.gracefullyShutdown(false);
