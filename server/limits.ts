@@ -62,9 +62,61 @@ export const MESSAGE_TOO_LARGE = `Dit bericht is te groot (meer dan ${MESSAGE_LI
 export const FLOODED_NOTICE = "De verbinding is verbroken omdat er veel te veel berichten tegelijk kwamen. Laad de pagina opnieuw om verder te gaan.";
 
 /**
+/**
+ * New seats in one session per client address: 30 at once, then one more every 2 s (30 a minute). A classroom of 60
+ * behind one NAT is in within about a minute of the code going up; a script that sends 60 joins in half a second gets
+ * 30 seats and "Er komen vanaf dit adres net heel veel mensen tegelijk binnen…" for the rest. Returning to a seat you
+ * already have (same seat token) costs nothing, so a whole class rejoining after a restart is never refused.
+ * MAX_NEW_SEATS_PER_MINUTE=n changes it to n at once and n a minute (the load benchmark sets a million).
+ */
+export const NEW_SEATS: LookupLimits = { burst: 30, refillMs: 2_000 };
+
+/** MAX_NEW_SEATS_PER_MINUTE as limits: that many at once, and that many a minute after. */
+export function newSeatLimits(perMinute: string | undefined): LookupLimits {
+  const n = Number(perMinute);
+  return perMinute !== undefined && Number.isInteger(n) && n > 0 ? { burst: n, refillMs: 60_000 / n } : NEW_SEATS;
+}
+
+/**
+ * Seat reservations (`POST /api/seat`) per client address and session, new or returning: 150 at once, then 5 a second.
+ * Enough for a whole class behind one NAT rejoining at once, twice over; a script that asks for hundreds without ever
+ * opening a socket gets "Te veel aanvragen…" (429). An unused reservation expires after SEAT_RESERVATION_SECONDS and
+ * never holds a seat: the participant's seat is made only when the socket arrives (SessionRoom.onAuth).
+ */
+export const SEAT_RESERVATIONS: LookupLimits = { burst: 150, refillMs: 200 };
+export const SEAT_RESERVATION_SECONDS = 15;
+
+/** Beamer screens per session: the room refuses a fifth with BEAMERS_FULL. */
+export const MAX_BEAMERS = 4;
+
+/** What one process may hold. */
+export interface RoomCapacity {
+  /** Open sessions (rooms) at once; MAX_ROOMS. The load benchmark holds 500 on one process. */
+  maxRooms: number;
+  /** Resident memory above which no new room is opened (rooms already open go on); MAX_MEMORY_MB. */
+  maxMemoryMb: number;
+  /** Connections plus unused reservations per room (Colyseus maxClients): 60 people, their second tabs, beamers. */
+  maxClientsPerRoom: number;
+}
+
+export const ROOM_CAPACITY: RoomCapacity = { maxRooms: 1_000, maxMemoryMb: 3_072, maxClientsPerRoom: 500 };
+
+/** MAX_ROOMS and MAX_MEMORY_MB over ROOM_CAPACITY; anything that is not a positive whole number keeps the default. */
+export function roomCapacity(env: { MAX_ROOMS?: string; MAX_MEMORY_MB?: string }): RoomCapacity {
+  const positive = (value: string | undefined, fallback: number) => (value !== undefined && Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : fallback);
+  return { ...ROOM_CAPACITY, maxRooms: positive(env.MAX_ROOMS, ROOM_CAPACITY.maxRooms), maxMemoryMb: positive(env.MAX_MEMORY_MB, ROOM_CAPACITY.maxMemoryMb) };
+}
+
  * A token bucket: `capacity` tokens, one more every `refillMs`. Time that runs backwards (a test resetting its clock)
  * only restarts the count from there.
  */
+export const TOO_MANY_NEW_SEATS = "Er komen vanaf dit adres net heel veel mensen tegelijk binnen. Wacht een paar seconden en probeer het opnieuw.";
+export const TOO_MANY_RESERVATIONS = "Te veel aanvragen om mee te doen vanaf dit adres. Wacht even en probeer het opnieuw.";
+export const BEAMERS_FULL = `Er kijken al ${MAX_BEAMERS} beamerschermen mee met deze sessie. Sluit er een en probeer het opnieuw.`;
+export const ROOM_FULL = "Deze sessie heeft op dit moment te veel verbindingen. Probeer het over een minuut opnieuw.";
+export const TOO_MANY_ROOMS = (max: number) => `De server heeft al ${max} sessies open en neemt er nu geen bij. Probeer het over een paar minuten opnieuw, of vraag de beheerder om hulp.`;
+export const OUT_OF_MEMORY = "De server heeft zijn geheugen vol en opent nu geen sessie meer. Probeer het over een paar minuten opnieuw, of vraag de beheerder om hulp.";
+export const NO_CLIENT_ROOMS = "Kamers worden alleen door de server geopend. Doe mee via de code of de link (POST /api/seat).";
 export class TokenBucket {
   private readonly capacity: number;
   private readonly refillMs: number;

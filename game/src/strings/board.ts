@@ -3,6 +3,13 @@
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const board = {
+  adoptRest: {
+    button: (n: number) => `Overige eisen als eigen item opnemen (${n})`,
+    title: (n: number) => `${plural(n, "losse eis", "losse eisen")} als eigen item opnemen?`,
+    explain:
+      "Elke eis die nog los staat, wordt een eigen item in het programma, met zijn eigen tekst en categorie. Daarna kun je elk item nog aanpassen, samenvoegen of ongedaan maken.",
+    submit: (n: number) => `Ja, ${plural(n, "eis", "eisen")} opnemen`,
+  },
   samenvoegen: {
     title: "Samen één programma van eisen",
     intro:
@@ -127,6 +134,11 @@ export const board = {
     next: "Volgende stap",
     finish: "Toets afronden",
     nextHint: "Eerst minstens één aantekening bij deze stap: geen stap overslaan.",
+    back: "Een stap terug",
+    waitForLeader: (last: boolean) =>
+      last
+        ? "Klaar met deze stap? De spelleider rondt de toets af voor de hele groep."
+        : "Klaar met deze stap? De spelleider zet de groep door naar de volgende stap.",
     allDone: "Alle stappen zijn gelopen. Geef nu per item aan wat het doet voor deze casus.",
     showNotes: (n: number) => `Aantekeningen bekijken (${n})`,
   },

@@ -16,13 +16,20 @@ export function RoleIcon({ role, size = 16 }: { role: GameRole; size?: number })
 }
 
 /** A role shown as colour, icon and name together. */
+/**
+ * A role name with a soft hyphen between the parts of a compound ("Wijkteam-professional"), so a narrow phone breaks
+ * it there, with a hyphen, and never mid-word ("Wijkteamprofession / al").
+ */
+export const breakableName = (name: string): string =>
+  name.replace(/(?<=\p{L}{3})(professional|ambtenaar|medewerker|leider|coördinator|adviseur|consulent)/gu, "\u00AD$1");
+
 export function RoleChip({ role, label }: { role: GameRole; label?: string }) {
   return (
     <span class="role-chip" style={{ color: ROLE_INK[role] }}>
       <span class="icon" style={{ background: ROLE_COLOURS[role] }}>
         <RoleIcon role={role} />
       </span>
-      <span>{label ?? ROLE_NAMES[role]}</span>
+      <span>{breakableName(label ?? ROLE_NAMES[role])}</span>
     </span>
   );
 }

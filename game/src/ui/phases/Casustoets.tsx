@@ -1,7 +1,8 @@
 /**
  * Phase 5, casustoets: the open case, De Omgekeerde Toets as a path walked in order, and only after the law step the
  * verdict per PvE item, the decision with its costs, and aanvullingen to the programma. Which case is open is the
- * spelleider's choice; everyone at the table may write notes, move on, judge and decide.
+ * spelleider's choice; everyone at the table may write notes, judge and decide; moving on (and back) is the
+ * spelleider's, because it changes every screen at once.
  */
 import { useState } from "preact/hooks";
 import { t } from "../../strings/index.ts";
@@ -48,7 +49,7 @@ export function Casustoets({ conn, snap, audience }: PhaseProps) {
             </div>
           </div>
           <div class="b-area-main stack">
-            <ToetsPath conn={conn} snap={snap} kase={kase} />
+            <ToetsPath conn={conn} snap={snap} kase={kase} leads={audience === "spelleider"} />
             {walked ? (
               <>
                 <Verdicts conn={conn} snap={snap} kase={kase} />

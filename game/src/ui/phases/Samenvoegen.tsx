@@ -7,6 +7,8 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { EisView, ItemView } from "../../../../server/protocol/views.ts";
 import { t } from "../../strings/index.ts";
 import "../../styles/board.css";
+import { BoardPanel, boardFits } from "../board/BoardPanel.tsx";
+import { AdoptRest } from "./parts/b-AdoptRest.tsx";
 import { EisCard } from "./parts/b-EisCard.tsx";
 import { EditDialog } from "./parts/b-EditDialog.tsx";
 import { useDnd, type Dnd, type DropTarget } from "./parts/b-dnd.ts";
@@ -134,6 +136,7 @@ export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
             {s.eisenTitle} <span class="b-count">{free.length}</span>
           </h3>
           {snap.eisen.length === 0 ? <p class="muted">{s.noEisenYet}</p> : free.length === 0 ? <p class="muted">{s.noEisen}</p> : null}
+          {audience !== "beamer" ? <AdoptRest conn={conn} free={free} /> : null}
           <FreeEisen
             showTables={showTables}
             snap={snap}

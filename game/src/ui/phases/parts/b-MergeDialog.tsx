@@ -22,7 +22,9 @@ export interface MergeDialogProps {
 export function MergeDialog({ conn, snap, index, sources, onClose, onMerged }: MergeDialogProps) {
   const m = t.board.merge;
   const resolved = sources.map((ref) => ({ ref, found: resolve(index, ref) }));
-  const first = resolved.find((r) => r.found !== null)?.found ?? null;
+  // An item holds words the group already agreed on: merging anything into it starts from the item's wording and
+  // category, whatever order the cards came in (a suggestion, a selection, a drop). Only eisen: the first one's.
+  const first = resolved.find((r) => r.found?.kind === "item")?.found ?? resolved.find((r) => r.found !== null)?.found ?? null;
   const sourcesKey = sources.map(refKey).sort().join("+");
   const [text, setText] = useKeptText(`${snap.session.sessionId}:samenvoegen:${sourcesKey}`, first ? resolvedText(first) : "");
   const [categoryId, setCategoryId] = useState(first ? resolvedCategory(first) : "");

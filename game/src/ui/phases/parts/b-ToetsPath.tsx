@@ -2,6 +2,7 @@
  * De Omgekeerde Toets as a path the group walks in order: done steps checked (their notes still readable and open
  * to additions), the current step large with its question, notes and the way on, future steps locked. The law is
  * visibly the last step. Whether a step may be left is the server's call; its Dutch reason shows by the button.
+ * Moving on (and one step back) changes every screen at once, so it is the spelleider's: participants see who does it.
  */
 import { useState } from "preact/hooks";
 import { LIMITS } from "../../../../../server/protocol/ids.ts";
@@ -15,7 +16,7 @@ import { Icon } from "./b-icons.tsx";
 
 type StepState = "done" | "now" | "locked";
 
-export function ToetsPath({ conn, snap, kase }: { conn: Connection; snap: Snapshot; kase: CaseView }) {
+export function ToetsPath({ conn, snap, kase, leads }: { conn: Connection; snap: Snapshot; kase: CaseView; leads: boolean }) {
   const p = t.board.path;
   const steps = snap.scenario.omgekeerdeToets;
   const walked = kase.stepIndex >= steps.length;
@@ -26,13 +27,16 @@ export function ToetsPath({ conn, snap, kase }: { conn: Connection; snap: Snapsh
       <ol class="b-steps">
         {steps.map((step, i) => {
           const state: StepState = i < kase.stepIndex ? "done" : i === kase.stepIndex ? "now" : "locked";
-          return <Step key={step.id} conn={conn} snap={snap} kase={kase} step={step} number={i + 1} total={steps.length} state={state} />;
+          return <Step key={step.id} conn={conn} snap={snap} kase={kase} step={step} number={i + 1} total={steps.length} state={state} leads={leads} />;
         })}
       </ol>
       {walked ? (
-        <p class="b-alldone">
-          <Icon name="check" /> {p.allDone}
-        </p>
+        <div class="b-alldone-row">
+          <p class="b-alldone">
+            <Icon name="check" /> {p.allDone}
+          </p>
+          {leads ? <StepBack conn={conn} kase={kase} /> : null}
+        </div>
       ) : null}
     </section>
   );
@@ -46,9 +50,11 @@ interface StepProps {
   number: number;
   total: number;
   state: StepState;
+  /** The spelleider: moves the group on, and back. */
+  leads: boolean;
 }
 
-function Step({ conn, snap, kase, step, number, total, state }: StepProps) {
+function Step({ conn, snap, kase, step, number, total, state, leads }: StepProps) {
   const p = t.board.path;
   const isLaw = number === total;
   const notes = kase.notes.filter((n) => n.stepId === step.id);
@@ -74,7 +80,7 @@ function Step({ conn, snap, kase, step, number, total, state }: StepProps) {
             <p class="b-step-prompt">{step.prompt}</p>
             <Notes notes={notes} />
             <NoteForm key={`${kase.id}:${step.id}`} conn={conn} snap={snap} kase={kase} step={step} label={p.noteLabel} />
-            <Advance conn={conn} kase={kase} last={isLaw} />
+            {leads ? <Advance conn={conn} kase={kase} last={isLaw} first={number === 1} /> : <p class="b-advance-wait small">{p.waitForLeader(isLaw)}</p>}
           </>
         ) : state === "done" ? (
           <details class="b-step-done">
@@ -145,18 +151,35 @@ function NoteForm({ conn, snap, kase, step, label }: { conn: Connection; snap: S
   );
 }
 
-function Advance({ conn, kase, last }: { conn: Connection; kase: CaseView; last: boolean }) {
+function Advance({ conn, kase, last, first }: { conn: Connection; kase: CaseView; last: boolean; first: boolean }) {
   const p = t.board.path;
   const [run, state] = useCommand(conn);
   return (
     <div class="b-advance">
-      <button type="button" onClick={() => void run({ type: "toets.advance", caseId: kase.id })} aria-describedby={`verder-${kase.id}-hint`}>
-        {last ? p.finish : p.next}
-      </button>
+      <div class="b-advance-buttons">
+        <button type="button" onClick={() => void run({ type: "toets.advance", caseId: kase.id })} aria-describedby={`verder-${kase.id}-hint`}>
+          {last ? p.finish : p.next}
+        </button>
+        {first ? null : <StepBack conn={conn} kase={kase} />}
+      </div>
       <p class="hint" id={`verder-${kase.id}-hint`}>
         {p.nextHint}
       </p>
       <CommandStatus state={state} />
     </div>
+  );
+}
+
+/** One step back, when the group moved on too soon: the notes stay. */
+function StepBack({ conn, kase }: { conn: Connection; kase: CaseView }) {
+  const p = t.board.path;
+  const [run, state] = useCommand(conn);
+  return (
+    <>
+      <button type="button" class="secondary" onClick={() => void run({ type: "toets.back", caseId: kase.id })}>
+        {p.back}
+      </button>
+      <CommandStatus state={state} />
+    </>
   );
 }

@@ -4,7 +4,7 @@ import type { Briefing } from "../../../../../server/protocol/scenario.ts";
 import { t } from "../../../strings/index.ts";
 import { ROLE_COLOURS, ROLE_INK } from "../../../theme.ts";
 import "../../../styles/participant.css";
-import { RoleIcon } from "../../common.tsx";
+import { breakableName, RoleIcon } from "../../common.tsx";
 
 export function RoleBriefing({ role, briefing }: { role: GameRole; briefing: Briefing }) {
   const texts = t.participant.rolwissel;
@@ -16,7 +16,7 @@ export function RoleBriefing({ role, briefing }: { role: GameRole; briefing: Bri
         </span>
         <div>
           <p class="p-kicker">{texts.roleKicker}</p>
-          <h2 id="p-rol-titel" class="p-role-name" style={{ color: ROLE_INK[role] }}>{briefing.name}</h2>
+          <h2 id="p-rol-titel" class="p-role-name" style={{ color: ROLE_INK[role] }}>{breakableName(briefing.name)}</h2>
         </div>
       </div>
       <p class="p-role-summary">{briefing.summary}</p>
