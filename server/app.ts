@@ -9,12 +9,14 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { parseAllowedOrigins } from "./http/cors.ts";
 import { FrontServer } from "./http/front.ts";
 import { registerRoutes } from "./http/routes.ts";
-import { MESSAGE_LIMITS, WS_MAX_PAYLOAD_BYTES, sessionCreationLimits, type LookupLimits, type MessageLimits } from "./limits.ts";
+import { registerSeatRoute } from "./http/seat.ts";
+import { KeyedLimiter, MESSAGE_LIMITS, SEAT_RESERVATIONS, WS_MAX_PAYLOAD_BYTES, newSeatLimits, roomCapacity, sessionCreationLimits, type LookupLimits, type MessageLimits, type RoomCapacity } from "./limits.ts";
 import type { Scenario } from "./protocol/scenario.ts";
 import { SessionRoom, type RoomServices } from "./rooms/SessionRoom.ts";
+import { ROOM_NAME, lockClientMatchmaking } from "./rooms/seating.ts";
 import type { EventStore } from "./store/types.ts";
 
-export const ROOM_NAME = "sessie";
+export { ROOM_NAME };
 /** The WebSocket frame limit (kept under this name for the benchmarks' echo server). */
 export const MAX_MESSAGE_BYTES = WS_MAX_PAYLOAD_BYTES;
 
@@ -39,6 +41,14 @@ export interface AppServices {
   trustProxy?: string;
   /** New sessions per address (default from MAX_NEW_SESSIONS_PER_HOUR, else SESSION_CREATIONS). */
   sessionCreations?: LookupLimits;
+  /** New seats per client address in one session (default from MAX_NEW_SEATS_PER_MINUTE, else NEW_SEATS). */
+  newSeats?: LookupLimits;
+  /** Seat reservations (`POST /api/seat`) per client address and session (default SEAT_RESERVATIONS). */
+  seatReservations?: LookupLimits;
+  /** Rooms and memory this process takes on (default from MAX_ROOMS and MAX_MEMORY_MB, else ROOM_CAPACITY). */
+  capacity?: Partial<RoomCapacity>;
+  /** How long a seat reservation waits for its socket, in seconds (default SEAT_RESERVATION_SECONDS). */
+  seatReservationSeconds?: number;
   /**
    * Origins of other web pages that may use this server from a browser (CORS), e.g. `http://localhost:5173` for
    * `npm run dev`. Default from ALLOWED_ORIGINS; unset: none, only the server's own pages (see server/http/cors.ts).
@@ -73,7 +83,17 @@ function allowedOriginsFromEnv(): string[] {
 
 export function buildServer(services: AppServices): Server {
   const now = services.now ?? Date.now;
-  const roomServices: RoomServices = { store: services.store, now, reconnectSeconds: services.reconnectSeconds ?? 120, limits: services.limits ?? MESSAGE_LIMITS };
+  const roomServices: RoomServices = {
+    store: services.store,
+    now,
+    reconnectSeconds: services.reconnectSeconds ?? 120,
+    limits: services.limits ?? MESSAGE_LIMITS,
+    newSeats: new KeyedLimiter(services.newSeats ?? newSeatLimits(process.env.MAX_NEW_SEATS_PER_MINUTE)),
+    capacity: { ...roomCapacity(process.env), ...services.capacity, open: 0 },
+    ...(services.seatReservationSeconds !== undefined ? { seatReservationSeconds: services.seatReservationSeconds } : {}),
+  };
+  // Only the server opens rooms, one per session (rooms/seating.ts); clients ask POST /api/seat.
+  lockClientMatchmaking();
   // A subclass per server carries its services, so several servers (tests) can share one process.
   const BoundRoom = class extends SessionRoom {};
   BoundRoom.services = roomServices;
@@ -89,6 +109,7 @@ export function buildServer(services: AppServices): Server {
       // Behind a reverse proxy (README "Deployment") believe what it says about the client: its address for the rate
       // limits, and https for the QR code's join link. Only from the proxies TRUST_PROXY names: nobody else can fake it.
       app.set("trust proxy", trustProxySetting(services.trustProxy ?? process.env.TRUST_PROXY));
+      registerSeatRoute(app, { now, reservations: services.seatReservations ?? SEAT_RESERVATIONS });
       registerRoutes(app, {
         store: services.store,
         scenarios: services.scenarios,

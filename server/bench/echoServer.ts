@@ -7,7 +7,7 @@
  * Run as a child process by load.ts: PORT and HOST from the environment, like server/main.ts.
  */
 import { randomBytes } from "node:crypto";
-import { Room, defineRoom, defineServer, type Client } from "@colyseus/core";
+import { Room, defineRoom, defineServer, matchMaker, type Client } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
@@ -59,6 +59,12 @@ const server = defineServer({
       const sessionId = byCode.get(String(req.params.code));
       if (!sessionId) return void res.status(404).json({ error: "onbekende code" });
       res.json({ sessionId, code: req.params.code, label: "echo" });
+    });
+    // Clients take their seat through the server, as with the game (rooms/seating.ts), but without its checks.
+    app.post("/api/seat", async (req, res) => {
+      const options: unknown = req.body;
+      const sessionId = typeof options === "object" && options !== null && "sessionId" in options ? String(options.sessionId) : "";
+      res.json(await matchMaker.joinOrCreate(ROOM_NAME, { sessionId }));
     });
     app.get("/api/spelleider/:secret", (req, res) => {
       const found = bySecret.get(String(req.params.secret));

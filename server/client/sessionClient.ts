@@ -44,6 +44,46 @@ import { SessionRoomState } from "../rooms/schema.ts";
 
 export const ROOM_NAME = "sessie";
 
+/** What `POST /api/seat` answers: a seat in the session's one room (Colyseus' seat reservation). */
+export const SeatReservationSchema = z.object({
+  name: z.string(),
+  sessionId: z.string(),
+  roomId: z.string(),
+  processId: z.string().optional(),
+  publicAddress: z.string().optional(),
+  devMode: z.boolean().optional(),
+});
+export type SeatReservation = z.infer<typeof SeatReservationSchema>;
+
+/** The server said no to a join, with an HTTP status as `code` (like the SDK's errors) and a Dutch message. */
+export class JoinRefused extends Error {
+  readonly code: number;
+  readonly retryAfterSeconds: number | null;
+  constructor(code: number, message: string, retryAfterSeconds: number | null) {
+    super(message);
+    this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/**
+ * A seat in the session's room, from the server: it decides the room (clients cannot open rooms). The seat is used by
+ * opening the WebSocket within 15 s (`client.consumeSeatReservation`); unused, it expires and holds nothing.
+ */
+export async function reserveSeat(baseUrl: string, options: JoinOptions): Promise<SeatReservation> {
+  const res = await fetch(`${baseUrl}/api/seat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(options) });
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = ErrorBodySchema.safeParse(body);
+    const retryAfter = Number(res.headers.get("retry-after"));
+    throw new JoinRefused(res.status, error.success ? error.data.error : `Meedoen lukte niet (${res.status}).`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+  }
+  return SeatReservationSchema.parse(body);
+}
+
+/** How often a join that is told "too many at once" (429) waits and tries again before it gives up. */
+const BUSY_RETRIES = 30;
+
 /** A command as callers write it: the client adds the commandId. */
 export type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, "commandId"> & { commandId?: string } : never) : never;
 
@@ -56,6 +96,7 @@ export type Who =
 
 const JoinInfoSchema = z.object({ sessionId: z.string(), code: z.string() });
 const ErrorBodySchema = z.object({ error: z.string() });
+const codeOf = (error: unknown): unknown => (typeof error === "object" && error !== null && "code" in error ? error.code : undefined);
 
 export const newId = (prefix = ""): string => `${prefix}${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`;
 
@@ -102,10 +143,10 @@ const FINAL_CLOSE_NOTICES: ReadonlyMap<number, string> = new Map([
 
 export type ConnectionStatus = "verbonden" | "opnieuw-verbinden" | "gestopt";
 
-/** A join the server refused with a 4xx status (SDK ServerError/MatchMakeError carry it as `code`). */
+/** A join the server refused with a 4xx status (SDK ServerError/MatchMakeError carry it as `code`); 429 is "not now". */
 function refusedForGood(error: unknown): boolean {
-  const code = typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
-  return typeof code === "number" && code >= 400 && code < 500;
+  const code = codeOf(error);
+  return typeof code === "number" && code >= 400 && code < 500 && code !== 429;
 }
 
 export class SessionClient {
@@ -131,8 +172,10 @@ export class SessionClient {
   readonly seatToken: string | null;
   private readonly client: Client;
   private readonly options: JoinOptions;
+  private readonly baseUrl: string;
 
-  private constructor(client: Client, room: SessionRoom, options: JoinOptions, code: string, seatToken: string | null) {
+  private constructor(baseUrl: string, client: Client, room: SessionRoom, options: JoinOptions, code: string, seatToken: string | null) {
+    this.baseUrl = baseUrl;
     this.client = client;
     this.current = room;
     this.options = options;
@@ -157,12 +200,24 @@ export class SessionClient {
         : who.as === "spelleider"
           ? { as: "spelleider", sessionId, secret: who.secret }
           : { as: "beamer", sessionId };
-    const room = await SessionClient.connect(client, options);
-    return new SessionClient(client, room, options, code, seatToken);
+    const room = await SessionClient.connect(baseUrl, client, options);
+    return new SessionClient(baseUrl, client, room, options, code, seatToken);
   }
 
-  private static async connect(client: Client, options: JoinOptions): Promise<SessionRoom> {
-    const room = await client.joinOrCreate(ROOM_NAME, options, SessionRoomState);
+  /** A seat from the server, then the socket. Many people arriving at once through one address (429): wait, try again. */
+  private static async connect(baseUrl: string, client: Client, options: JoinOptions): Promise<SessionRoom> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return SessionClient.configure(await client.consumeSeatReservation(await reserveSeat(baseUrl, options), SessionRoomState));
+      } catch (error) {
+        if (codeOf(error) !== 429 || attempt >= BUSY_RETRIES) throw error;
+        const seconds = error instanceof JoinRefused && error.retryAfterSeconds !== null ? error.retryAfterSeconds : 2;
+        await new Promise((r) => setTimeout(r, Math.min(10, seconds) * 1000));
+      }
+    }
+  }
+
+  private static configure(room: SessionRoom): SessionRoom {
     // Hotel Wi-Fi: reconnect even right after joining, keep trying, and keep what was sent meanwhile.
     room.reconnection.minUptime = 0;
     // Short gaps between tries (at most 2 s), so a restarted server sees everyone back within seconds.
@@ -223,7 +278,7 @@ export class SessionClient {
       try {
         // A join that hangs (a seat reserved in a room that went away) must not stall the loop: give up and try again.
         const room = await Promise.race([
-          SessionClient.connect(this.client, this.options),
+          SessionClient.connect(this.baseUrl, this.client, this.options),
           new Promise<never>((_, fail) => setTimeout(() => fail(new Error("Verbinden duurde te lang.")), 10_000)),
         ]);
         this.current = room;

@@ -18,7 +18,8 @@ import * as terugkom from "./terugkom.ts";
 /** Who may send what. `board` = the group's shared work, which both participants and the spelleider can do. */
 type Who = "guest" | "spelleider" | "system" | "participant" | "board";
 
-type Handler<T extends CommandType> = (state: SessionState, cmd: CommandOf<T>, actor: Actor, now: number) => Decision;
+/** `online`: the participants with an open connection now (presence is not in the log; the room knows it). */
+type Handler<T extends CommandType> = (state: SessionState, cmd: CommandOf<T>, actor: Actor, now: number, online: ReadonlySet<string>) => Decision;
 type Rule<T extends CommandType> = { who: Who; handle: Handler<T> };
 
 /** Participant commands get the participant's id; the `who` check has made sure there is one. */
@@ -30,6 +31,7 @@ const asParticipant =
 const RULES: { [T in CommandType]: Rule<T> } = {
   "participant.join": { who: "guest", handle: (s, c, _a, now) => lobby.decideJoin(s, c, now) },
   "participant.remove": { who: "spelleider", handle: (s, c, _a, now) => lobby.decideRemove(s, c, now) },
+  "participants.removeOffline": { who: "spelleider", handle: (s, c, _a, now, online) => lobby.decideRemoveOffline(s, c, online, now) },
   "participant.ready": { who: "participant", handle: lobby.decideReady },
   "session.lock": { who: "spelleider", handle: (s, c, _a, now) => lobby.decideLock(s, c, now) },
   "tables.assign": { who: "spelleider", handle: (s, c, _a, now) => tafels.decideTablesAssign(s, c, now) },
@@ -103,14 +105,14 @@ function mayAct(state: SessionState, who: Who, actor: Actor): Decision | null {
 /** A pause stops the group's work; the spelleider, the clock and people arriving carry on. */
 const pausedFor = (state: SessionState, actor: Actor): boolean => state.paused && actor.kind === "participant";
 
-export function decide(state: SessionState, command: Command, actor: Actor, now: number): Decision {
+export function decide(state: SessionState, command: Command, actor: Actor, now: number, online: ReadonlySet<string> = new Set()): Decision {
   const rule = RULES[command.type] as Rule<CommandType>;
   const denied = mayAct(state, rule.who, actor);
   if (denied) return denied;
   if (pausedFor(state, actor)) return commonRejections.paused();
   const frozen = terugkom.dayOneFrozen(state, command.type);
   if (frozen) return frozen;
-  return rule.handle(state, command, actor, now);
+  return rule.handle(state, command, actor, now, online);
 }
 
 /** Who may send a command type: for clients that want to hide controls they cannot use. */

@@ -68,6 +68,18 @@ export function decideRemove(state: SessionState, cmd: CommandOf<"participant.re
   return accept(now, { type: "ParticipantRemoved", participantId: p.id });
 }
 
+/**
+ * Removes, in one go, the participants the spelleider listed as offline: each one that is not back online by now (and
+ * not removed already). Their seats are free again for people who are really there.
+ */
+export function decideRemoveOffline(state: SessionState, cmd: CommandOf<"participants.removeOffline">, online: ReadonlySet<string>, now: number): Decision {
+  const unknown = cmd.participantIds.find((id) => !state.participants.has(id));
+  if (unknown !== undefined) return reject("niet_gevonden", `Deelnemer ${unknown} bestaat niet in deze sessie.`);
+  const leaving = [...new Set(cmd.participantIds)].filter((id) => !online.has(id) && state.participants.get(id)?.removed === false);
+  if (leaving.length === 0) return reject("ongeldig", "Niemand van deze deelnemers is nog offline; er is niemand verwijderd.");
+  return accept(now, ...leaving.map((participantId) => ({ type: "ParticipantRemoved" as const, participantId })));
+}
+
 export function decideLock(state: SessionState, cmd: CommandOf<"session.lock">, now: number): Decision {
   if (state.locked === cmd.locked) {
     return reject("ongeldig", cmd.locked ? "De sessie is al gesloten." : "De sessie is al open.");

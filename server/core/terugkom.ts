@@ -31,6 +31,7 @@ export const MAX_KADER_ITEMS = 120;
 const ALLOWED_ON_DAY_TWO: ReadonlySet<CommandType> = new Set<CommandType>([
   "participant.join",
   "participant.remove",
+  "participants.removeOffline",
   "participant.ready",
   "session.lock",
   "session.pause",

@@ -27,6 +27,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   // lobby
   base("participant.join", { displayName: text(LIMITS.displayName), realRole: RealRoleSchema, seatToken: z.string().min(16).max(128) }),
   base("participant.remove", { participantId: IdSchema }),
+  // everyone the spelleider saw offline and confirmed; whoever is back online by then stays
+  base("participants.removeOffline", { participantIds: z.array(IdSchema).min(1).max(LIMITS.participants) }),
   base("participant.ready", { ready: z.boolean() }),
   base("session.lock", { locked: z.boolean() }),
   // tafels: count null = let the server propose a number (5-8 per tafel); 1 = no tafels

@@ -18,10 +18,11 @@ import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
 import type { Scenario } from "../protocol/scenario.ts";
 import { describeCommandError } from "../protocol/dutchErrors.ts";
 import { BEAMER_PAGE_MESSAGE, BeamerPageSchema, COMMAND_MESSAGE, JoinOptionsSchema, REPLAY_POSITION_MESSAGE, ReplayPositionSchema, SERVER_MESSAGES, type JoinOptions, type Rejected } from "../protocol/views.ts";
-import { ConnectionLimiter, MESSAGE_LIMITS, type MessageLimits } from "../limits.ts";
+import { BEAMERS_FULL, ConnectionLimiter, KeyedLimiter, MAX_BEAMERS, MESSAGE_LIMITS, NEW_SEATS, OUT_OF_MEMORY, ROOM_CAPACITY, SEAT_RESERVATION_SECONDS, TOO_MANY_NEW_SEATS, TOO_MANY_ROOMS, type MessageLimits, type RoomCapacity } from "../limits.ts";
 import { hashSecret } from "../sessions.ts";
 import type { AppendResult, EventStore } from "../store/types.ts";
 import "./encoding.ts";
+import { CLAIM_RENEW_MS, ROOM_ELSEWHERE_CODE, claimSession, releaseClaim, renewClaim } from "./seating.ts";
 import { Projector, type Audience, type Reach } from "./projection.ts";
 import { SerialQueue } from "./queue.ts";
 import { SessionRoomState, fitFullEncodeBuffer } from "./schema.ts";
@@ -34,8 +35,17 @@ export interface RoomServices {
   /** Size and rate limits per connection; MESSAGE_LIMITS unless a test says otherwise. */
   limits?: MessageLimits;
 }
+  /** New seats per client address and session, for every room of this server (default: NEW_SEATS). */
+  newSeats?: KeyedLimiter;
+  /** Rooms, memory and connections this process takes on (default ROOM_CAPACITY); `open` counts its rooms. */
+  capacity?: RoomCapacity & { open: number };
+  /** How long a seat reservation waits for its socket (default SEAT_RESERVATION_SECONDS). */
+  seatReservationSeconds?: number;
 
 /** What onAuth decided about a connection; kept on the client (userData) for the whole connection. */
+/** Who asked for the seat, as the server's seat route put it in the reservation (see rooms/seating.ts). */
+const SeatAuthSchema = z.object({ address: z.string().max(100) });
+
 type Identity = Audience;
 const IdentitySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("participant"), participantId: z.string() }),
@@ -54,6 +64,9 @@ const commandKey = (actor: Actor, commandId: string): string =>
   `${actor.kind === "participant" ? actor.participantId : actor.kind}:${commandId}`;
 
 /** Close code for a participant the spelleider removed (4000-4999 is ours; the client does not rejoin). */
+/** How long a dropped beamer's place is kept for its reconnect. */
+const BEAMER_RECONNECT_SECONDS = 20;
+
 export const REMOVED_CLOSE_CODE = 4403;
 /** Close code for everyone in a session the spelleider deleted (like HTTP 410 Gone); the client does not rejoin. */
 export const DELETED_CLOSE_CODE = 4410;
@@ -154,7 +167,14 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   /** Some connections missed a patch of `seq` (see patchReached). */
   private seqBehind = false;
 
-  override maxClients = 250;
+  override maxClients = ROOM_CAPACITY.maxClientsPerRoom;
+  /** The session this room holds the claim of (see seating.ts); null until onCreate got it. */
+  private claimed: string | null = null;
+  private claimTimer: ReturnType<typeof setInterval> | null = null;
+  /** New seats per client address and session (shared by the server's rooms, so it outlives a room that closes). */
+  private newSeats!: KeyedLimiter;
+  /** Colyseus session ids of beamer connections, also while one waits to reconnect: at most MAX_BEAMERS. */
+  private readonly beamers = new Set<string>();
 
   override async onCreate(options: unknown): Promise<void> {
     this.services = (this.constructor as typeof SessionRoom).services;
@@ -162,7 +182,25 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     if (typeof sessionId !== "string" || !(await this.services.store.getSession(sessionId))) {
       throw new ServerError(404, "Deze sessie bestaat niet (meer). Controleer de code of de link.");
     }
-    this.open(await this.services.store.load(sessionId));
+    const capacity = this.services.capacity;
+    if (capacity) {
+      if (capacity.open >= capacity.maxRooms) throw new ServerError(503, TOO_MANY_ROOMS(capacity.maxRooms));
+      if (process.memoryUsage.rss() / 2 ** 20 > capacity.maxMemoryMb) throw new ServerError(503, OUT_OF_MEMORY);
+      this.maxClients = capacity.maxClientsPerRoom;
+    }
+    // One live room per session in the whole deployment: claimed before anything is loaded.
+    if (!(await claimSession(sessionId, this.roomId))) throw new ServerError(ROOM_ELSEWHERE_CODE, "Deze sessie wordt al geopend; probeer het zo opnieuw.");
+    this.claimed = sessionId;
+    if (capacity) capacity.open += 1;
+    try {
+      this.open(await this.services.store.load(sessionId));
+    } catch (error) {
+      await this.releaseRoom();
+      throw error;
+    }
+    this.claimTimer = setInterval(() => void this.renewClaim(), CLAIM_RENEW_MS);
+    this.seatReservationTimeout = this.services.seatReservationSeconds ?? SEAT_RESERVATION_SECONDS;
+    this.newSeats = this.services.newSeats ?? new KeyedLimiter(NEW_SEATS);
     this.setState(this.projector.state);
     // Every change is patched at once where it is made (project, presence, the terugblik position); the timer only
     // catches anything else, so 300 idle rooms do not each look for changes 20 times a second.
@@ -223,7 +261,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     return this.session;
   }
 
-  override async onAuth(_client: Client, rawOptions: unknown): Promise<Identity> {
+  override async onAuth(client: Client, rawOptions: unknown): Promise<Identity> {
     const parsed = JoinOptionsSchema.safeParse(rawOptions);
     if (!parsed.success) throw new ServerError(400, "De gegevens om mee te doen zijn onvolledig. Laad de pagina opnieuw.");
     const options = parsed.data;
@@ -237,7 +275,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       case "beamer":
         return { kind: "beamer" };
       case "deelnemer":
-        return this.queue.run(() => this.seatFor(options));
+        return this.queue.run(() => this.seatFor(options, client.auth));
       default: {
         const unreachable: never = options;
         return unreachable;
@@ -246,13 +284,18 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   }
 
   /** The same browser gets its seat back; a new one joins through core's rules, stored before it is confirmed. */
-  private async seatFor(options: Extract<JoinOptions, { as: "deelnemer" }>): Promise<Identity> {
+  private async seatFor(options: Extract<JoinOptions, { as: "deelnemer" }>, auth: unknown): Promise<Identity> {
     const seat = resolveSeat(this.ahead, options.seatToken);
     if (seat.kind === "seat") return { kind: "participant", participantId: seat.participantId };
     if (seat.kind === "removed") throw new ServerError(403, "De spelleider heeft je uit deze sessie gehaald.");
     const input = { type: "participant.join", commandId: "join", displayName: options.displayName, realRole: options.realRole, seatToken: options.seatToken };
     const command = CommandSchema.safeParse(input);
     if (!command.success) throw new ServerError(400, describeCommandError(input, command.error));
+    // A new seat is made only now that the socket is here (an unused reservation makes none), and only so many per
+    // address: a script cannot fill the session in one go; a class behind one NAT still gets in (limits.ts).
+    const parsedAuth = SeatAuthSchema.safeParse(auth);
+    const address = `${parsedAuth.success ? parsedAuth.data.address : "onbekend"} ${this.session.sessionId}`;
+    if (!this.newSeats.allows(address, this.services.now())) throw new ServerError(429, TOO_MANY_NEW_SEATS);
     const outcome = await (await this.apply(command.data, { kind: "guest" }, null)).outcome;
     if (!outcome.ok) throw new ServerError(400, outcome.message);
     const joined = resolveSeat(this.session, options.seatToken);
@@ -260,10 +303,16 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     return { kind: "participant", participantId: joined.participantId };
   }
 
+    this.newSeats.spend(address, this.services.now());
   override onJoin(client: Client, _options: unknown, identity: Identity): void {
     client.userData = identity;
     client.view = new StateView();
     this.projector.attach(client.view, identity, this.session);
+    // Counted here, where nothing else runs in between: onAuth of two beamers can interleave.
+    if (identity.kind === "beamer") {
+      if (this.beamers.size >= MAX_BEAMERS) throw new ServerError(403, BEAMERS_FULL);
+      this.beamers.add(client.sessionId);
+    }
     // The full state this connection gets next holds everything its view now sees. Left pending, these grants went out
     // again with the next patch: tens of KB per join in a big session, which @colyseus/schema 5.0 decoded with an
     // entity left empty (tests/integration/bigSession.test.ts).
@@ -275,8 +324,10 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.setOnline(client, false);
     if (this.closedForGood.has(client.sessionId)) return;
     try {
-      await this.allowReconnection(client, this.services.reconnectSeconds);
+      await this.allowReconnection(client, seconds);
     } catch {
+    // A beamer's place is held briefly (a Wi-Fi blip), so a reloaded beamer page does not keep one of the four for long.
+    const seconds = this.beamers.has(client.sessionId) ? Math.min(BEAMER_RECONNECT_SECONDS, this.services.reconnectSeconds) : this.services.reconnectSeconds;
       // Not back in time: onLeave follows. The seat stays; they can return with the code.
     }
   }
@@ -289,14 +340,48 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.limiters.delete(client.sessionId);
     this.closedForGood.delete(client.sessionId);
     this.setOnline(client, false);
+    this.beamers.delete(client.sessionId);
     if (client.view) this.projector.detach(client.view);
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
   }
 
   /**
+    await this.releaseRoom();
+  }
+
+  /** Gives up the session's claim and this process's count of it (see seating.ts). */
+  private async releaseRoom(): Promise<void> {
+    if (this.claimTimer) clearInterval(this.claimTimer);
+    this.claimTimer = null;
+    const sessionId = this.claimed;
+    if (sessionId === null) return;
+    this.claimed = null;
+    if (this.services.capacity) this.services.capacity.open -= 1;
+    await releaseClaim(sessionId, this.roomId).catch((error: unknown) => console.warn(`Claim van sessie ${sessionId} kon niet worden vrijgegeven:`, error instanceof Error ? error.message : error));
+  }
+
+  /**
+   * Keeps the claim alive. Lost (this process stalled longer than the claim lives, and another room took the session
+   * over): everyone here is closed, so their clients join the room that holds it now.
+   */
+  private async renewClaim(): Promise<void> {
+    const sessionId = this.claimed;
+    if (sessionId === null) return;
+    try {
+      if (await renewClaim(sessionId, this.roomId)) return;
+    } catch (error) {
+      console.warn(`Claim van sessie ${sessionId} kon niet worden verlengd:`, error instanceof Error ? error.message : error);
+      return;
+    }
+    console.warn(`Sessie ${sessionId} is overgenomen door een andere kamer; deze kamer (${this.roomId}) sluit.`);
+    this.claimed = null;
+    if (this.claimTimer) clearInterval(this.claimTimer);
+    this.claimTimer = null;
+    if (this.services.capacity) this.services.capacity.open -= 1;
+    await this.disconnect();
    * Every frame a client sends passes here before Colyseus reads it (see the static block below). Its size is noted
    * for the limits. Colyseus closes the connection on a message it cannot decode; here such a message is refused in
    * Dutch instead, and the connection stays.
@@ -442,7 +527,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     while (this.writing) await this.writing;
     if (this.deleting) return this.answer({ ok: false, code: "verwijderd", message: DELETED_NOTICE });
     if (key && this.applied.has(key)) return this.answer({ ok: true, seq: 0 });
-    const decision = decide(this.ahead, command, actor, this.services.now());
+    const decision = decide(this.ahead, command, actor, this.services.now(), new Set(this.connections.keys()));
     if (!decision.ok) return this.answer(decision);
     const append = this.services.store.append(this.session.sessionId, this.lastSeq, key, decision.events);
     // Handled when the generation is done; this keeps an early refusal (an invalid event) from counting as unhandled.

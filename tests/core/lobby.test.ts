@@ -3,6 +3,7 @@
  * list, can remove someone or lock the session, and starts. "Ik ben klaar" works in every working phase.
  */
 import { describe, expect, it } from "vitest";
+import { decide } from "../../server/core/decide.ts";
 import { hashSeatToken, resolveSeat } from "../../server/core/lobby.ts";
 import { LIMITS } from "../../server/protocol/ids.ts";
 import {
@@ -118,6 +119,49 @@ describe("lobby: returning to a seat (resolveSeat)", () => {
   it("never stores the seat token itself, only its hash", () => {
     const state = lobbyWith(["raadslid"]);
     expect(JSON.stringify([...state.participants.values()])).not.toContain(seatToken("d1"));
+  });
+});
+
+describe("lobby: the spelleider removes everyone who is offline, in one go", () => {
+  // Presence is not in the log: the room tells decide who has a connection open right now.
+  const removeOffline = (participantIds: string[]) => cmd("participants.removeOffline", { participantIds });
+  const decideWith = (state: ReturnType<typeof given>, participantIds: string[], online: string[], actor = spelleider) => {
+    const before = structuredClone(state);
+    const decision = decide(state, removeOffline(participantIds), actor, 1_000, new Set(online));
+    expect(state).toEqual(before);
+    return decision;
+  };
+
+  it("removes each listed participant who is still offline; one who came back online stays", () => {
+    const state = given(joined("d1", "raadslid"), joined("d2", "wethouder"), joined("d3", "directeur"));
+    const decision = decideWith(state, ["d1", "d2", "d3"], ["d2"]);
+    expect(decision).toEqual({ ok: true, events: [{ ...removed("d1"), v: 1, at: 1_000 }, { ...removed("d3"), v: 1, at: 1_000 }] });
+  });
+
+  it("frees their seats: a full session takes newcomers again", () => {
+    const state = given(...Array.from({ length: LIMITS.participants }, (_, i) => joined(`d${i + 1}`, "raadslid")));
+    rejected(when(state, cmd("participant.join", { displayName: "Nieuw", realRole: "raadslid", seatToken: "een-nieuwe-plek-0000000" }), guest), "te_veel", "De sessie is vol");
+    const offline = Array.from({ length: 10 }, (_, i) => `d${i + 1}`);
+    const decision = decideWith(state, offline, []);
+    if (!decision.ok) throw new Error(decision.message);
+    const after = given(...Array.from({ length: LIMITS.participants }, (_, i) => joined(`d${i + 1}`, "raadslid")), ...offline.map(removed));
+    expect(when(after, cmd("participant.join", { displayName: "Nieuw", realRole: "raadslid", seatToken: "een-nieuwe-plek-0000000" }), guest).decision.ok).toBe(true);
+  });
+
+  it("someone already removed is skipped; nobody left to remove is said in Dutch", () => {
+    const state = given(joined("d1", "raadslid"), joined("d2", "wethouder"), removed("d1"));
+    expect(decideWith(state, ["d1", "d2"], [])).toEqual({ ok: true, events: [{ ...removed("d2"), v: 1, at: 1_000 }] });
+    expect(decideWith(state, ["d1", "d2"], ["d2"])).toEqual({ ok: false, code: "ongeldig", message: "Niemand van deze deelnemers is nog offline; er is niemand verwijderd." });
+  });
+
+  it("an unknown participant in the list changes nothing and is named", () => {
+    const state = given(joined("d1", "raadslid"));
+    expect(decideWith(state, ["d1", "d9"], [])).toEqual({ ok: false, code: "niet_gevonden", message: "Deelnemer d9 bestaat niet in deze sessie." });
+  });
+
+  it("only the spelleider can do it", () => {
+    const state = given(joined("d1", "raadslid"), joined("d2", "wethouder"));
+    expect(decideWith(state, ["d2"], [], participant("d1"))).toMatchObject({ ok: false, code: "niet_toegestaan" });
   });
 });
 

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { setUpSession, type PlayContext } from "../../server/bots/play.ts";
 import type { SessionClient } from "../../server/client/sessionClient.ts";
 import type { PlayerViewData } from "../../server/protocol/views.ts";
-import { buildServer } from "../../server/app.ts";
+import { buildServer, type AppServices } from "../../server/app.ts";
 import { replay } from "../../server/core/evolve.ts";
 import { SessionRoom } from "../../server/rooms/SessionRoom.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
@@ -29,12 +29,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { reconnectSeconds?: number; trainerSecret?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { reconnectSeconds?: number; trainerSecret?: string; app?: Partial<AppServices> } = {}): Promise<TestServer> {
   const { scenarios } = await loadScenarioDir(resolve("scenarios"));
   const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-it-"));
   const store = new SqliteEventStore(join(dir, "it.sqlite"));
   const clock = { offsetMs: 0 };
-  const server = buildServer({ store, scenarios, reconnectSeconds: options.reconnectSeconds ?? 5, now: () => Date.now() + clock.offsetMs, trainerSecret: options.trainerSecret });
+  const server = buildServer({ ...options.app, store, scenarios, reconnectSeconds: options.reconnectSeconds ?? 5, now: () => Date.now() + clock.offsetMs, trainerSecret: options.trainerSecret });
   const port = await freePort();
   await server.listen(port, "127.0.0.1");
   return {

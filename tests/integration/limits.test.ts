@@ -11,8 +11,10 @@ import { Client } from "@colyseus/sdk";
 import { Packr } from "msgpackr";
 import { describe, expect, it } from "vitest";
 import { buildServer } from "../../server/app.ts";
-import { SessionClient, newSeatToken } from "../../server/client/sessionClient.ts";
+import { SeatReservationSchema, SessionClient, newSeatToken } from "../../server/client/sessionClient.ts";
 import {
+  CODE_GUESSES_PER_ADDRESS,
+  CodeGuessLimiter,
   ConnectionLimiter,
   FLOODED_NOTICE,
   JOIN_CODE_LOOKUPS,
@@ -68,6 +70,8 @@ function http(url: string, from = "127.0.0.1", method = "GET", json?: unknown): 
 
 /** Codes that exist nowhere: the join code alphabet has no 0, O, 1, I or L. */
 const unknownCode = (i: number) => `00${String(i).padStart(4, "0")}`;
+/** A code that exists nowhere but starts like `code` (its prefix: the first two characters). */
+const wrongLike = (code: string, i: number) => `${code.slice(0, 2)}0${String(i).padStart(3, "0")}`;
 
 describe("de grenzen zelf (token buckets, klok van buiten)", () => {
   it("a connection may send 200 messages at once and 20 a second after that; 200 refusals within 10 s end it", () => {
@@ -110,9 +114,33 @@ describe("de grenzen zelf (token buckets, klok van buiten)", () => {
     expect(limiter.allows("a", 7_000)).toBe(true);
   });
 
+  it("wrong codes: each counts once, per address and prefix (20) and per address in all (60); the rest stays open", () => {
+    const limiter = new CodeGuessLimiter();
+    // A phone that keeps trying its typo: one wrong code, however often.
+    for (let i = 0; i < 100; i++) limiter.wrong("a", "AB2345", 0);
+    expect(limiter.allows("a", "ABCDEF", 0)).toBe(true);
+    // Twenty different wrong codes starting with AB: every AB… code is refused from "a", also a real one.
+    for (let i = 1; i < JOIN_CODE_LOOKUPS.burst; i++) limiter.wrong("a", `AB${String(i).padStart(4, "0")}`, 0);
+    expect(limiter.allows("a", "ABCDEF", 0)).toBe(false);
+    expect(limiter.retryAfterSeconds("a", "ABCDEF", 0)).toBe(6);
+    // Other prefixes from the same address, and the same prefix from another address, carry on.
+    expect(limiter.allows("a", "XYZ234", 0)).toBe(true);
+    expect(limiter.allows("b", "ABCDEF", 0)).toBe(true);
+    expect(limiter.allows("a", "ABCDEF", 6_000)).toBe(true);
+    // Spreading guesses over prefixes: after 60 wrong codes in all, every code from "c" is refused.
+    for (let i = 0; i < CODE_GUESSES_PER_ADDRESS.burst; i++) {
+      expect(limiter.allows("c", `${"ABCDEFGHJKMNPQRSTUVWXYZ23456789"[i % 31]}${"ABC"[Math.floor(i / 31)]}0000`, 10_000)).toBe(true);
+      limiter.wrong("c", `${"ABCDEFGHJKMNPQRSTUVWXYZ23456789"[i % 31]}${"ABC"[Math.floor(i / 31)]}0000`, 10_000);
+    }
+    expect(limiter.allows("c", "ZZ2345", 10_000)).toBe(false);
+    expect(limiter.allows("c", "ABCDEF", 10_000)).toBe(false);
+    expect(limiter.allows("c", "ABCDEF", 16_000)).toBe(true);
+  });
+
   it("guessing a join code is hopeless at that rate", () => {
     const codes = 31 ** CODE_LENGTH;
-    const perDay = JOIN_CODE_LOOKUPS.burst + (24 * 3600 * 1000) / JOIN_CODE_LOOKUPS.refillMs;
+    // Spread over prefixes, the allowance for the whole address is what counts.
+    const perDay = CODE_GUESSES_PER_ADDRESS.burst + (24 * 3600 * 1000) / CODE_GUESSES_PER_ADDRESS.refillMs;
     // Even with a thousand sessions stored (they are kept up to 180 days), one address needs two months on average.
     const daysToHitOneOf1000 = codes / 1000 / perDay;
     expect(daysToHitOneOf1000).toBeGreaterThan(60);
@@ -177,10 +205,11 @@ describe("join-codes en spelleiderslinks raden over HTTP", () => {
     for (let i = 0; i < 100; i++) expect((await http(`${baseUrl}/api/join/${code}`)).status).toBe(200);
   });
 
-  it("after 20 unknown codes an address gets a Dutch 429 for every code, also a real one; other addresses carry on", async () => {
+  it("after 20 unknown codes with one prefix an address gets a Dutch 429 for every such code, also a real one", async () => {
     const ctx = await fx.session(1);
     const { baseUrl, clock } = fx.get();
     const guesser = "127.0.0.21";
+    const unknownCode = (i: number) => wrongLike(ctx.code, i);
     for (let i = 0; i < JOIN_CODE_LOOKUPS.burst; i++) expect((await http(`${baseUrl}/api/join/${unknownCode(i)}`, guesser)).status).toBe(404);
     const refused = await http(`${baseUrl}/api/join/${unknownCode(99)}`, guesser);
     expect(refused.status).toBe(429);
@@ -202,11 +231,35 @@ describe("join-codes en spelleiderslinks raden over HTTP", () => {
     for (let i = 0; i < JOIN_CODE_LOOKUPS.burst; i++) expect((await http(`${baseUrl}/api/join/${unknownCode(200 + i)}`, guesser)).status).toBe(404);
   });
 
+  it("one phone behind the class's NAT that keeps mistyping does not lock the others out; a guesser is still stopped", async () => {
+    const ctx = await fx.session(1);
+    const { baseUrl } = fx.get();
+    const classroom = "127.0.0.41";
+    // The same typo again and again (a phone retrying, a beamer polling a wrong code): it counts once.
+    for (let i = 0; i < 3 * JOIN_CODE_LOOKUPS.burst; i++) expect((await http(`${baseUrl}/api/join/${wrongLike(ctx.code, 1)}`, classroom)).status).toBe(404);
+    // Typos that begin differently from the class's code (another prefix each time): not the class's allowance.
+    for (let i = 0; i < 2 * JOIN_CODE_LOOKUPS.burst; i++) expect((await http(`${baseUrl}/api/join/${unknownCode(i)}`, classroom)).status).toBe(404);
+    // A few more near-misses of the real code: still well within.
+    for (let i = 2; i < 8; i++) expect((await http(`${baseUrl}/api/join/${wrongLike(ctx.code, i)}`, classroom)).status).toBe(404);
+    // The rest of the class joins with the real code.
+    for (let i = 0; i < 30; i++) expect((await http(`${baseUrl}/api/join/${ctx.code}`, classroom)).status).toBe(200);
+
+    // Someone guessing from another address, spreading over prefixes: after 60 different wrong codes, nothing more.
+    const guesser = "127.0.0.42";
+    const spread = (i: number) => `${"ABCDEFGHJKMNPQRSTUVWXYZ23456789"[i % 31]}${"ABCDEFGH"[Math.floor(i / 31)]}0${String(i).padStart(3, "0")}`;
+    for (let i = 0; i < CODE_GUESSES_PER_ADDRESS.burst; i++) expect((await http(`${baseUrl}/api/join/${spread(i)}`, guesser)).status).toBe(404);
+    const stopped = await http(`${baseUrl}/api/join/${spread(CODE_GUESSES_PER_ADDRESS.burst)}`, guesser);
+    expect(stopped.status).toBe(429);
+    expect(stopped.body).toEqual({ error: TOO_MANY_CODE_LOOKUPS });
+    // And no oracle: the real code is refused to the guesser just the same.
+    expect((await http(`${baseUrl}/api/join/${ctx.code}`, guesser)).status).toBe(429);
+  });
+
   it("the SDK client shows the 429 as its Dutch message", async () => {
     const ctx = await fx.session(1);
     const { baseUrl, clock } = fx.get();
-    // This test's own address is the default one (fetch cannot choose): block it, then let it recover.
-    for (let i = 0; i < JOIN_CODE_LOOKUPS.burst; i++) await http(`${baseUrl}/api/join/${unknownCode(300 + i)}`);
+    // This test's own address is the default one (fetch cannot choose): block it for this code, then let it recover.
+    for (let i = 0; i < JOIN_CODE_LOOKUPS.burst; i++) await http(`${baseUrl}/api/join/${wrongLike(ctx.code, 300 + i)}`);
     await expect(SessionClient.join(baseUrl, { as: "deelnemer", code: ctx.code, displayName: "Te laat", realRole: "anders" })).rejects.toThrow(TOO_MANY_CODE_LOOKUPS);
     clock.offsetMs += 2 * 60_000;
     const late = await SessionClient.join(baseUrl, { as: "deelnemer", code: ctx.code, displayName: "Op tijd", realRole: "anders" });
@@ -372,10 +425,16 @@ describe("geheimen en andermans plek", () => {
   it("joining the room directly (past the HTTP look-up) as spelleider needs the real secret", async () => {
     const ctx = await fx.session(1);
     const client = new Client(fx.baseUrl.replace(/^http/, "ws"));
-    const join = (options: Record<string, unknown>) => client.joinOrCreate("sessie", options).then(
-      () => "binnen",
-      (error: unknown) => `${typeof error === "object" && error !== null && "code" in error ? String(error.code) : "?"} ${error instanceof Error ? error.message : String(error)}`,
-    );
+    // The seat comes from POST /api/seat (the only way in: Colyseus' matchmaking routes refuse clients), then the socket.
+    const join = async (options: Record<string, unknown>) => {
+      const res = await fetch(`${fx.baseUrl}/api/seat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(options) });
+      const body: unknown = await res.json();
+      if (!res.ok) return `${res.status} ${JSON.stringify(body)}`;
+      return client.consumeSeatReservation(SeatReservationSchema.parse(body)).then(
+        () => "binnen",
+        (error: unknown) => `${typeof error === "object" && error !== null && "code" in error ? String(error.code) : "?"} ${error instanceof Error ? error.message : String(error)}`,
+      );
+    };
     expect(await join({ as: "spelleider", sessionId: ctx.sessionId, secret: "x".repeat(43) })).toBe("403 Deze spelleiderslink klopt niet.");
     // A participant's seat token is no spelleider secret, and extra fields in the join options are refused.
     expect(await join({ as: "spelleider", sessionId: ctx.sessionId, secret: ctx.players[0]?.seatToken ?? "" })).toMatch(/^403 /);

@@ -120,6 +120,13 @@ export const console = {
       `${name} wordt uit de sessie gehaald en kan met deze browser niet opnieuw meedoen. Wat ${name} al schreef, blijft staan.`,
     removeConfirm: "Ja, weghalen",
     removed: (n: number) => (n === 1 ? "1 deelnemer weggehaald" : `${n} deelnemers weggehaald`),
+    removeOffline: (n: number) => (n === 1 ? "1 offline deelnemer weghalen" : `${n} offline deelnemers weghalen`),
+    removeOfflineTitle: "Iedereen die offline is uit de sessie halen?",
+    removeOfflineBody: (n: number) =>
+      n === 1
+        ? "Deze deelnemer is nu niet verbonden en wordt uit de sessie gehaald. De plek komt vrij voor iemand anders; wat al geschreven is, blijft staan. Wie intussen weer online is, blijft erin."
+        : `Deze ${n} deelnemers zijn nu niet verbonden en worden uit de sessie gehaald. Hun plekken komen vrij voor anderen; wat ze al schreven, blijft staan. Wie intussen weer online is, blijft erin.`,
+    removeOfflineConfirm: (n: number) => (n === 1 ? "Ja, 1 deelnemer weghalen" : `Ja, ${n} deelnemers weghalen`),
   },
 
   // Deleting the whole session for good (not one participant: that is people.remove).

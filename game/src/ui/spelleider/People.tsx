@@ -20,6 +20,9 @@ export function People({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const online = people.filter((x) => x.online).length;
   const [run, state] = useCommand(conn);
   const [asking, setAsking] = useState<PersonView | null>(null);
+  // The offline people as the dialog showed them: exactly these are asked to be removed (those back online stay).
+  const [askingOffline, setAskingOffline] = useState<PersonView[] | null>(null);
+  const offline = people.filter((x) => !x.online);
   const rolesGiven = snap.session.rounds.some((r) => r.assigned);
   const groups = peopleGroups(snap, people);
 
@@ -27,6 +30,11 @@ export function People({ conn, snap }: { conn: Connection; snap: Snapshot }) {
     const person = asking;
     setAsking(null);
     if (person) void run({ type: "participant.remove", participantId: person.participantId });
+  };
+  const confirmOffline = () => {
+    const listed = askingOffline;
+    setAskingOffline(null);
+    if (listed && listed.length > 0) void run({ type: "participants.removeOffline", participantIds: listed.map((x) => x.participantId) });
   };
 
   return (
@@ -62,8 +70,30 @@ export function People({ conn, snap }: { conn: Connection; snap: Snapshot }) {
         })
       )}
       {removedCount > 0 ? <p class="small muted">{p.removed(removedCount)}</p> : null}
+      {offline.length > 0 ? (
+        <p>
+          <button type="button" class="quiet small-button remove-offline" onClick={() => setAskingOffline(offline)}>
+            {p.removeOffline(offline.length)}
+          </button>
+        </p>
+      ) : null}
       <ConfirmDialog open={asking !== null} title={p.removeTitle} confirmLabel={p.removeConfirm} danger onConfirm={confirm} onClose={() => setAsking(null)}>
         <p>{asking ? p.removeBody(asking.displayName) : ""}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={askingOffline !== null}
+        title={p.removeOfflineTitle}
+        confirmLabel={p.removeOfflineConfirm(askingOffline?.length ?? 0)}
+        danger
+        onConfirm={confirmOffline}
+        onClose={() => setAskingOffline(null)}
+      >
+        <p>{p.removeOfflineBody(askingOffline?.length ?? 0)}</p>
+        <ul class="offline-names">
+          {(askingOffline ?? []).map((x) => (
+            <li key={x.participantId}>{x.displayName}</li>
+          ))}
+        </ul>
       </ConfirmDialog>
     </section>
   );
