@@ -8,8 +8,14 @@ import { COST_LEVELS, GameRoleSchema, IdSchema, MOSCOW, RealRoleSchema, TERUGKOM
 import { CaseDraftSchema } from "./commands.ts";
 import { ScenarioSchema } from "./scenario.ts";
 
+/**
+ * The shape version every event is written with. Older versions in a stored log are brought up to this one on read
+ * (upcast.ts); raise it only together with a new step there.
+ */
+export const EVENT_VERSION = 1;
+
 const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.strictObject({ type: z.literal(type), v: z.literal(1), at: z.number().int().nonnegative(), ...shape });
+  z.strictObject({ type: z.literal(type), v: z.literal(EVENT_VERSION), at: z.number().int().nonnegative(), ...shape });
 
 export const ItemSourceSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("eis"), eisId: IdSchema }),

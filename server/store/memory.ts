@@ -3,31 +3,43 @@
  * again on the way out, exactly as the SQLite store does, so a test that passes here cannot rely on shared
  * object references or on values JSON would drop.
  */
-import { EventSchema, StoredEventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
+import { EventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
+import { chainRows, emptyHead, type ChainedRow, type Head } from "./chain.ts";
+import { DamageLedger, DamagedSessionError, type DamagedSession, type IntegrityReport } from "./integrity.ts";
+import { toLog } from "./rows.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
 
-interface StoredRow {
-  seq: number;
-  commandKey: string | null;
-  body: string;
+/** One session as this store keeps it: its record, the head of its log, and the rows of the log. */
+export interface MemorySessionEntry {
+  record: SessionRecord;
+  head: Head;
+  rows: ChainedRow[];
 }
 
-interface SessionEntry {
-  record: SessionRecord;
-  rows: StoredRow[];
-}
+/**
+ * What the store keeps, by session id. A store may be given one, as a file store is given its file: the contract
+ * tests reach into it to damage a log behind the store's back, as a bad disk would.
+ */
+export type MemoryStorage = Map<string, MemorySessionEntry>;
 
 export class MemoryEventStore implements EventStore {
-  private readonly sessions = new Map<string, SessionEntry>();
+  private readonly sessions: MemoryStorage;
+  private readonly ledger = new DamageLedger();
   /** Insertion order breaks ties between equal `createdAt`, as rowid does in SQLite. */
   private readonly order: string[] = [];
   private closed = false;
+
+  constructor(storage: MemoryStorage = new Map()) {
+    this.sessions = storage;
+    this.order.push(...storage.keys());
+  }
 
   async createSession(record: SessionRecord, firstEvents: SessionEvent[]): Promise<void> {
     this.assertOpen();
     const bodies = serialise(firstEvents);
     this.assertUnique(record);
-    this.sessions.set(record.sessionId, { record: { ...record }, rows: toRows(0, null, bodies) });
+    const chained = chainRows(emptyHead(record.sessionId), null, bodies.map((body) => ({ body, commandKey: null })));
+    this.sessions.set(record.sessionId, { record: { ...record }, head: chained.head, rows: chained.rows });
     this.order.push(record.sessionId);
   }
 
@@ -36,16 +48,40 @@ export class MemoryEventStore implements EventStore {
     // Validate the whole batch before touching the log: all or nothing.
     const bodies = serialise(events);
     const entry = this.entry(sessionId);
-    const lastSeq = entry.rows.length;
+    const lastSeq = entry.head.seq;
+    if ((entry.rows.at(-1)?.seq ?? 0) !== lastSeq) throw new DamagedSessionError(sessionId, `het log eindigt niet bij de laatst vastgelegde gebeurtenis (${lastSeq})`);
     if (lastSeq !== expectedLastSeq) return { ok: false, reason: "conflict", lastSeq };
-    entry.rows.push(...toRows(lastSeq, commandKey, bodies));
-    return { ok: true, lastSeq: lastSeq + bodies.length };
+    const chained = chainRows(entry.head, commandKey, bodies.map((body) => ({ body, commandKey })));
+    entry.rows.push(...chained.rows);
+    entry.head = chained.head;
+    return { ok: true, lastSeq: chained.head.seq };
   }
 
   async load(sessionId: string): Promise<StoredEvent[]> {
     this.assertOpen();
-    const rows = this.sessions.get(sessionId)?.rows ?? [];
-    return rows.map((row) => StoredEventSchema.parse({ seq: row.seq, commandKey: row.commandKey, event: JSON.parse(row.body) }));
+    const entry = this.sessions.get(sessionId);
+    try {
+      return toLog(sessionId, entry ? { ...entry.head } : null, (entry?.rows ?? []).map((row) => ({ seq: row.seq, command_key: row.commandKey, body: row.body, hash: row.hash })));
+    } catch (error) {
+      if (error instanceof DamagedSessionError) this.ledger.session({ sessionId, label: entry?.record.label ?? null, problem: error.problem });
+      throw error;
+    }
+  }
+
+  async checkIntegrity(): Promise<IntegrityReport> {
+    this.assertOpen();
+    const damaged: DamagedSession[] = [];
+    for (const [sessionId, entry] of this.sessions) {
+      await this.load(sessionId).catch((error: unknown) => {
+        if (!(error instanceof DamagedSessionError)) throw error;
+        damaged.push({ sessionId, label: entry.record.label, problem: error.problem });
+      });
+    }
+    return this.ledger.checked({ sessionsChecked: this.sessions.size, storage: [], damaged });
+  }
+
+  integrity(): IntegrityReport {
+    return this.ledger.report();
   }
 
   async hasCommand(sessionId: string, commandKey: string): Promise<boolean> {
@@ -91,6 +127,7 @@ export class MemoryEventStore implements EventStore {
     this.assertOpen();
     if (!this.sessions.delete(sessionId)) return false;
     this.order.splice(this.order.indexOf(sessionId), 1);
+    this.ledger.forget(sessionId);
     return true;
   }
 
@@ -107,7 +144,7 @@ export class MemoryEventStore implements EventStore {
     }
   }
 
-  private entry(sessionId: string): SessionEntry {
+  private entry(sessionId: string): MemorySessionEntry {
     const entry = this.sessions.get(sessionId);
     if (!entry) throw new Error(`Onbekende sessie: ${sessionId}.`);
     return entry;
@@ -128,8 +165,4 @@ export class MemoryEventStore implements EventStore {
 /** Parses every event (throws on the first invalid one) and returns them as JSON text: a deep copy. */
 function serialise(events: SessionEvent[]): string[] {
   return events.map((event) => JSON.stringify(EventSchema.parse(event)));
-}
-
-function toRows(lastSeq: number, commandKey: string | null, bodies: string[]): StoredRow[] {
-  return bodies.map((body, index) => ({ seq: lastSeq + index + 1, commandKey, body }));
 }

@@ -7,7 +7,9 @@
 import pg from "pg";
 import { z } from "zod";
 import { EventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
-import { toRecord, toStoredEvent } from "./rows.ts";
+import { chainHash, chainRows, emptyHead, type Head } from "./chain.ts";
+import { DamageLedger, DamagedSessionError, type DamagedSession, type IntegrityReport } from "./integrity.ts";
+import { EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
 
 /**
@@ -15,7 +17,7 @@ import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
  * databases were made by the earlier entries. `inserted` breaks ties between sessions created in the same
  * millisecond, as rowid does in SQLite. The body stays TEXT (not jsonb) so it reads back byte for byte.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly (string | ((db: Queryable) => Promise<void>))[] = [
   `CREATE TABLE sessions (
      session_id  TEXT PRIMARY KEY,
      code        TEXT NOT NULL UNIQUE,
@@ -35,7 +37,32 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX events_by_command ON events (session_id, command_key);
    CREATE INDEX sessions_by_created ON sessions (created_at);`,
+  // 2: the hash chain (chain.ts): every event row its hash, every session row the head of its log.
+  addHashChain,
 ];
+
+const ChainMigrationRowSchema = z.strictObject({ seq: z.number().int(), command_key: z.string().nullable(), body: z.string() });
+const SessionIdRowSchema = z.strictObject({ session_id: z.string() });
+const SessionLabelRowSchema = z.strictObject({ session_id: z.string(), label: z.string() });
+
+/** Computes the chain over the rows of every existing session, as they are; a gap already there stays visible. */
+async function addHashChain(db: Queryable): Promise<void> {
+  await db.query(`ALTER TABLE events ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+                  ALTER TABLE sessions ADD COLUMN head_seq INTEGER NOT NULL DEFAULT 0;
+                  ALTER TABLE sessions ADD COLUMN head_hash TEXT NOT NULL DEFAULT '';`);
+  const sessions = await db.query("SELECT session_id FROM sessions");
+  for (const raw of sessions.rows) {
+    const sessionId = SessionIdRowSchema.parse(raw).session_id;
+    let head: Head = emptyHead(sessionId);
+    const { rows } = await db.query("SELECT seq, command_key, body FROM events WHERE session_id = $1 ORDER BY seq", [sessionId]);
+    for (const rawRow of rows) {
+      const row = ChainMigrationRowSchema.parse(rawRow);
+      head = { seq: row.seq, hash: chainHash(head.hash, row.seq, row.command_key, row.body) };
+      await db.query("UPDATE events SET hash = $1 WHERE session_id = $2 AND seq = $3", [head.hash, sessionId, row.seq]);
+    }
+    await db.query("UPDATE sessions SET head_seq = $1, head_hash = $2 WHERE session_id = $3", [head.seq, head.hash, sessionId]);
+  }
+}
 
 /** Any number: every process that starts takes this lock while it migrates, so two never migrate at once. */
 const MIGRATION_LOCK = 73_561_202;
@@ -54,6 +81,7 @@ export class PostgresEventStore implements EventStore {
   private closed = false;
 
   private readonly pool: pg.Pool;
+  private readonly ledger = new DamageLedger();
   /** Per session, the append under way (see append). */
   private readonly appending = new Map<string, Promise<void>>();
 
@@ -79,10 +107,11 @@ export class PostgresEventStore implements EventStore {
     const events = firstEvents.map((event) => EventSchema.parse(event));
     await this.transaction(async (db) => {
       await assertUnique(db, record);
-      await db.query(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        record.sessionId, record.code, record.secretHash, record.label, record.scenarioId, record.createdAt,
+      const { rows, head } = chainRows(emptyHead(record.sessionId), null, rowsOf(events));
+      await db.query(`INSERT INTO sessions (${SESSION_COLUMNS}, ${HEAD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+        record.sessionId, record.code, record.secretHash, record.label, record.scenarioId, record.createdAt, head.seq, head.hash,
       ]);
-      await insertEvents(db, record.sessionId, 0, null, events);
+      await insertEvents(db, record.sessionId, null, rows);
     });
   }
 
@@ -113,12 +142,17 @@ export class PostgresEventStore implements EventStore {
     try {
       return await this.transaction(async (db): Promise<AppendResult> => {
         // The row lock queues appends to one session from every process, so "read last seq, insert" cannot interleave.
-        const locked = await db.query("SELECT 1 FROM sessions WHERE session_id = $1 FOR UPDATE", [sessionId]);
-        if (locked.rowCount === 0) throw new Error(`Onbekende sessie: ${sessionId}.`);
+        const locked = await db.query(`SELECT ${HEAD_COLUMNS} FROM sessions WHERE session_id = $1 FOR UPDATE`, [sessionId]);
+        const head = toHead(sessionId, locked.rows[0]);
+        if (!head) throw new Error(`Onbekende sessie: ${sessionId}.`);
         const lastSeq = await readLastSeq(db, sessionId);
+        // The log must end where the last append left it; otherwise it is damaged and nothing is added to it.
+        if (lastSeq !== head.seq) throw new DamagedSessionError(sessionId, `het log eindigt bij ${lastSeq}, maar er waren er ${head.seq} vastgelegd`);
         if (lastSeq !== expectedLastSeq) return { ok: false, reason: "conflict", lastSeq };
-        await insertEvents(db, sessionId, lastSeq, commandKey, parsed);
-        return { ok: true, lastSeq: lastSeq + parsed.length };
+        const chained = chainRows(head, commandKey, rowsOf(parsed));
+        await insertEvents(db, sessionId, commandKey, chained.rows);
+        await db.query("UPDATE sessions SET head_seq = $1, head_hash = $2 WHERE session_id = $3", [chained.head.seq, chained.head.hash, sessionId]);
+        return { ok: true, lastSeq: chained.head.seq };
       });
     } catch (error) {
       // Backstop: should the lock ever be bypassed, the primary key still refuses a second event at one seq.
@@ -128,8 +162,39 @@ export class PostgresEventStore implements EventStore {
   }
 
   async load(sessionId: string): Promise<StoredEvent[]> {
-    const { rows } = await this.query("SELECT seq, command_key, body FROM events WHERE session_id = $1 ORDER BY seq", [sessionId]);
-    return rows.map((row) => toStoredEvent(sessionId, row));
+    // One snapshot for the head and the rows: an append committing in between must not look like damage.
+    const { session, rows } = await this.transaction(async (db): Promise<{ session: unknown; rows: unknown[] }> => {
+      await db.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const found = await db.query(`SELECT ${HEAD_COLUMNS}, label FROM sessions WHERE session_id = $1`, [sessionId]);
+      const events = await db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = $1 ORDER BY seq`, [sessionId]);
+      return { session: found.rows[0], rows: events.rows };
+    });
+    const label = z.object({ label: z.string() }).safeParse(session).data?.label ?? null;
+    try {
+      const head = toHead(sessionId, session);
+      return toLog(sessionId, head, rows);
+    } catch (error) {
+      if (error instanceof DamagedSessionError) this.ledger.session({ sessionId, label, problem: error.problem });
+      throw error;
+    }
+  }
+
+  /** Every session (and every log without a session) as load reads it. PostgreSQL checks its own pages. */
+  async checkIntegrity(): Promise<IntegrityReport> {
+    const { rows } = await this.query("SELECT session_id, label FROM sessions UNION ALL SELECT DISTINCT session_id, '' FROM events WHERE session_id NOT IN (SELECT session_id FROM sessions)", []);
+    const damaged: DamagedSession[] = [];
+    for (const raw of rows) {
+      const { session_id: sessionId, label } = SessionLabelRowSchema.parse(raw);
+      await this.load(sessionId).catch((error: unknown) => {
+        if (!(error instanceof DamagedSessionError)) throw error;
+        damaged.push({ sessionId, label: label || null, problem: error.problem });
+      });
+    }
+    return this.ledger.checked({ sessionsChecked: rows.length, storage: [], damaged });
+  }
+
+  integrity(): IntegrityReport {
+    return this.ledger.report();
   }
 
   async hasCommand(sessionId: string, commandKey: string): Promise<boolean> {
@@ -160,6 +225,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async deleteSession(sessionId: string): Promise<boolean> {
+    this.ledger.forget(sessionId);
     return this.transaction(async (db) => {
       // Events first: they reference the session row.
       await db.query("DELETE FROM events WHERE session_id = $1", [sessionId]);
@@ -217,8 +283,9 @@ async function migrate(pool: pg.Pool): Promise<void> {
     if (version > MIGRATIONS.length) {
       throw new Error(`De database heeft schemaversie ${version}, nieuwer dan deze server kent (${MIGRATIONS.length}).`);
     }
-    for (const [index, sql] of MIGRATIONS.slice(version).entries()) {
-      await db.query(sql);
+    for (const [index, step] of MIGRATIONS.slice(version).entries()) {
+      if (typeof step === "string") await db.query(step);
+      else await step(db);
       await db.query("INSERT INTO schema_migrations (version) VALUES ($1)", [version + index + 1]);
     }
   });
@@ -237,19 +304,23 @@ async function readLastSeq(db: Queryable, sessionId: string): Promise<number> {
   return LastSeqRowSchema.parse(rows[0]).last_seq;
 }
 
-/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters per statement, five per row here. */
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters per statement, six per row here. */
 const ROWS_PER_INSERT = 1_000;
 
-async function insertEvents(db: Queryable, sessionId: string, lastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<void> {
+type Row = { type: string; body: string };
+const rowsOf = (events: readonly SessionEvent[]): Row[] => events.map((event) => ({ type: event.type, body: JSON.stringify(event) }));
+
+/** Inserts rows already numbered and chained (chainRows). */
+async function insertEvents(db: Queryable, sessionId: string, commandKey: string | null, rows: readonly (Row & { seq: number; hash: string })[]): Promise<void> {
   // One statement per batch: a command's events cost one round trip, not one per event (an import may hold thousands).
-  for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const values: unknown[] = [];
-    const tuples = events.slice(start, start + ROWS_PER_INSERT).map((event, index) => {
-      values.push(sessionId, lastSeq + start + index + 1, commandKey, event.type, JSON.stringify(event));
-      const p = index * 5;
-      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5})`;
+    const tuples = rows.slice(start, start + ROWS_PER_INSERT).map((row, index) => {
+      values.push(sessionId, row.seq, commandKey, row.type, row.body, row.hash);
+      const p = index * 6;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6})`;
     });
-    await db.query(`INSERT INTO events (session_id, seq, command_key, type, body) VALUES ${tuples.join(", ")}`, values);
+    await db.query(`INSERT INTO events (session_id, seq, command_key, type, body, hash) VALUES ${tuples.join(", ")}`, values);
   }
 }
 

@@ -1,9 +1,13 @@
 /**
  * Rows as both stores read them back (SQLite and PostgreSQL use the same column names): parsed with zod at the
- * boundary, then turned into a SessionRecord or a StoredEvent.
+ * boundary, then turned into a SessionRecord or a StoredEvent. A log is only handed out whole: its hash chain and its
+ * head are checked first (chain.ts), then every event is upcast to the current version and parsed (upcast.ts).
  */
 import { z } from "zod";
-import { EventSchema, type StoredEvent } from "../protocol/events.ts";
+import type { StoredEvent } from "../protocol/events.ts";
+import { parseStoredEvent } from "../protocol/upcast.ts";
+import { chainProblem, type ChainedRow, type Head } from "./chain.ts";
+import { DamagedSessionError, messageOf } from "./integrity.ts";
 import type { SessionRecord } from "./types.ts";
 
 /** Milliseconds since 1970: a number from SQLite; pg returns BIGINT as a string (it may not fit a JS number; ours do). */
@@ -22,20 +26,59 @@ const EventRowSchema = z.strictObject({
   seq: z.number().int().positive(),
   command_key: z.string().nullable(),
   body: z.string(),
+  hash: z.string(),
 });
+
+/** Not strict: a query may read the head together with other columns of the sessions row. */
+const HeadRowSchema = z.object({ head_seq: z.number().int().nonnegative(), head_hash: z.string() });
+
+/** The columns load reads, in the order EventRowSchema expects them. */
+export const EVENT_COLUMNS = "seq, command_key, body, hash";
+/** The columns of the head in the sessions row. */
+export const HEAD_COLUMNS = "head_seq, head_hash";
 
 export function toRecord(row: unknown): SessionRecord {
   const r = SessionRowSchema.parse(row);
   return { sessionId: r.session_id, code: r.code, secretHash: r.secret_hash, label: r.label, scenarioId: r.scenario_id, createdAt: r.created_at };
 }
 
-/** A row whose body is not valid JSON or not a valid event is a corrupt log: say exactly where, then stop. */
-export function toStoredEvent(sessionId: string, raw: unknown): StoredEvent {
-  const row = EventRowSchema.parse(raw);
-  try {
-    return { seq: row.seq, commandKey: row.command_key, event: EventSchema.parse(JSON.parse(row.body)) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Gebeurtenis ${row.seq} van sessie ${sessionId} is onleesbaar: ${reason}`, { cause: error });
+/** The head in a sessions row; undefined (no row) gives null. */
+export function toHead(sessionId: string, row: unknown): Head | null {
+  if (row === undefined) return null;
+  const parsed = HeadRowSchema.safeParse(row);
+  if (!parsed.success) throw new DamagedSessionError(sessionId, "de kop van het log in de sessiegegevens is onleesbaar");
+  return { seq: parsed.data.head_seq, hash: parsed.data.head_hash };
+}
+
+/**
+ * A session's log from its rows (ordered by seq) and its head: refused whole, with a DamagedSessionError that says
+ * where, when a row is unreadable, the chain is broken, the log ends elsewhere than its head, or an event does not
+ * parse. No sessions row and no events: an empty log (an unknown session).
+ */
+export function toLog(sessionId: string, head: Head | null, rawRows: readonly unknown[]): StoredEvent[] {
+  const rows: ChainedRow[] = rawRows.map((raw, index) => {
+    const parsed = EventRowSchema.safeParse(raw);
+    if (!parsed.success) throw new DamagedSessionError(sessionId, `rij ${index + 1} van het log is onleesbaar`);
+    const r = parsed.data;
+    return { seq: r.seq, commandKey: r.command_key, body: r.body, hash: r.hash };
+  });
+  const problem = chainProblem(sessionId, rows, head);
+  if (problem) throw new DamagedSessionError(sessionId, problem);
+  return rows.map((row) => {
+    try {
+      return { seq: row.seq, commandKey: row.commandKey, event: parseStoredEvent(JSON.parse(row.body)) };
+    } catch (error) {
+      throw new DamagedSessionError(sessionId, `gebeurtenis ${row.seq} is onleesbaar: ${whyUnreadable(error)}`, { cause: error });
+    }
+  });
+}
+
+/** Why a body did not parse, in Dutch: not JSON, not a valid event (and where), or the upcaster's own reason. */
+function whyUnreadable(error: unknown): string {
+  if (error instanceof SyntaxError) return "geen geldige JSON";
+  if (error instanceof z.ZodError) {
+    const where = error.issues[0]?.path.join(".");
+    return where ? `geen geldige gebeurtenis (bij "${where}")` : "geen geldige gebeurtenis";
   }
+  return messageOf(error);
 }

@@ -15,8 +15,11 @@ import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import { EventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
-import { toRecord, toStoredEvent } from "./rows.ts";
+import { chainHash, chainRows, emptyHead, type Head } from "./chain.ts";
+import { DamageLedger, DamagedSessionError, isSqliteDamage, messageOf, type DamagedSession, type IntegrityReport } from "./integrity.ts";
+import { EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
+import { inspectWal } from "./sqliteWal.ts";
 import type { Row, WriteOp, WriteResult, WriterData } from "./sqliteWriter.ts";
 
 /** How long a writer waits for another connection's lock before giving up, in milliseconds. */
@@ -24,9 +27,9 @@ const BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * Schema migrations, in order; `PRAGMA user_version` records how many have run. Only ever append to this list:
- * existing session files were created by the earlier entries.
+ * existing session files were created by the earlier entries. A step is SQL, or code for what SQL cannot do.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly (string | ((db: DatabaseSync) => void))[] = [
   `CREATE TABLE sessions (
      session_id  TEXT PRIMARY KEY,
      code        TEXT NOT NULL UNIQUE,
@@ -45,9 +48,36 @@ const MIGRATIONS: readonly string[] = [
    ) STRICT;
    CREATE INDEX events_by_command ON events (session_id, command_key);
    CREATE INDEX sessions_by_created ON sessions (created_at);`,
+  // 2: the hash chain (chain.ts): every event row its hash, every session row the head of its log.
+  addHashChain,
 ];
 
+const ChainMigrationRowSchema = z.strictObject({ seq: z.number().int(), command_key: z.string().nullable(), body: z.string() });
+const SessionIdRowSchema = z.strictObject({ session_id: z.string() });
+
+/** Computes the chain over the rows of every existing session, as they are; a gap already there stays visible. */
+function addHashChain(db: DatabaseSync): void {
+  db.exec(`ALTER TABLE events ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+           ALTER TABLE sessions ADD COLUMN head_seq INTEGER NOT NULL DEFAULT 0;
+           ALTER TABLE sessions ADD COLUMN head_hash TEXT NOT NULL DEFAULT '';`);
+  const rowsOfSession = db.prepare("SELECT seq, command_key, body FROM events WHERE session_id = ? ORDER BY seq");
+  const setHash = db.prepare("UPDATE events SET hash = ? WHERE session_id = ? AND seq = ?");
+  const setHead = db.prepare("UPDATE sessions SET head_seq = ?, head_hash = ? WHERE session_id = ?");
+  for (const raw of db.prepare("SELECT session_id FROM sessions").all()) {
+    const sessionId = SessionIdRowSchema.parse(raw).session_id;
+    let head: Head = emptyHead(sessionId);
+    for (const rawRow of rowsOfSession.all(sessionId)) {
+      const row = ChainMigrationRowSchema.parse(rawRow);
+      head = { seq: row.seq, hash: chainHash(head.hash, row.seq, row.command_key, row.body) };
+      setHash.run(head.hash, sessionId, row.seq);
+    }
+    setHead.run(head.seq, head.hash, sessionId);
+  }
+}
+
 const LastSeqRowSchema = z.strictObject({ last_seq: z.number().int().nonnegative() });
+const QuickCheckRowSchema = z.strictObject({ quick_check: z.string() });
+const SessionLabelRowSchema = z.strictObject({ session_id: z.string(), label: z.string() });
 const UserVersionRowSchema = z.strictObject({ user_version: z.number().int().nonnegative() });
 
 const SESSION_COLUMNS = "session_id, code, secret_hash, label, scenario_id, created_at";
@@ -149,13 +179,30 @@ export class SqliteEventStore implements EventStore {
   private readonly db: DatabaseSync;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly writer: Writer | null;
+  private readonly ledger = new DamageLedger();
 
+  /**
+   * Opens (or creates) the file. A file that is not a readable SQLite database, or one SQLite reports as damaged
+   * while opening, gives a StoreOpenError with a Dutch message.
+   */
   constructor(filePath: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dirname(filePath), { recursive: true });
-    this.db = new DatabaseSync(filePath, { enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
-    configure(this.db);
-    migrate(this.db);
-    this.statements = prepareStatements(this.db);
+    // Before SQLite recovers the WAL (and drops whatever follows a damaged frame, silently): see sqliteWal.ts.
+    const walDamage = inspectWal(filePath);
+    if (walDamage) this.ledger.storageProblem(walDamage);
+    try {
+      this.db = new DatabaseSync(filePath, { enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
+      configure(this.db);
+      migrate(this.db);
+      this.statements = prepareStatements(this.db);
+    } catch (error) {
+      if (!isSqliteDamage(error)) throw error;
+      throw new StoreOpenError(
+        `Het databasebestand ${filePath} kan niet worden gelezen: het is beschadigd of geen Maatwerkspel-database (SQLite: ${messageOf(error)}). ` +
+          "Zet een reservekopie terug, of start met een andere DATA_DIR.",
+        { cause: error },
+      );
+    }
     this.writer = options.groupCommit === false ? null : new Writer(filePath);
   }
 
@@ -168,8 +215,11 @@ export class SqliteEventStore implements EventStore {
     this.transaction(() => {
       this.assertUnique(record);
       const s = this.statements;
-      s.insertSession.run(record.sessionId, record.code, record.secretHash, record.label, record.scenarioId, record.createdAt);
-      this.insertEvents(record.sessionId, 0, null, events);
+      // The session row first (the events reference it), with the head its first events will leave.
+      const start = emptyHead(record.sessionId);
+      const { head } = chainRows(start, null, rowsOf(events));
+      s.insertSession.run(record.sessionId, record.code, record.secretHash, record.label, record.scenarioId, record.createdAt, head.seq, head.hash);
+      this.insertEvents(record.sessionId, start, null, events);
     });
   }
 
@@ -178,17 +228,69 @@ export class SqliteEventStore implements EventStore {
     const parsed = events.map((event) => EventSchema.parse(event));
     if (this.writer) return AppendResultSchema.parse(await this.writer.write({ op: "append", sessionId, expectedLastSeq, commandKey, rows: rowsOf(parsed) }));
     return this.transaction((): AppendResult => {
-      if (!this.statements.sessionExists.get(sessionId)) throw new Error(`Onbekende sessie: ${sessionId}.`);
+      const head = toHead(sessionId, this.statements.head.get(sessionId));
+      if (!head) throw new Error(`Onbekende sessie: ${sessionId}.`);
       const lastSeq = this.lastSeq(sessionId);
+      if (lastSeq !== head.seq) throw new DamagedSessionError(sessionId, `het log eindigt bij ${lastSeq}, maar er waren er ${head.seq} vastgelegd`);
       if (lastSeq !== expectedLastSeq) return { ok: false, reason: "conflict", lastSeq };
-      this.insertEvents(sessionId, lastSeq, commandKey, parsed);
-      return { ok: true, lastSeq: lastSeq + parsed.length };
+      const next = this.insertEvents(sessionId, head, commandKey, parsed);
+      this.statements.updateHead.run(next.seq, next.hash, sessionId);
+      return { ok: true, lastSeq: next.seq };
     });
   }
 
   async load(sessionId: string): Promise<StoredEvent[]> {
     await this.writer?.settled();
-    return this.statements.loadEvents.all(sessionId).map((row) => toStoredEvent(sessionId, row));
+    let label: string | null = null;
+    try {
+      const s = this.statements;
+      label = SessionLabelRowSchema.safeParse(s.sessionLabel.get(sessionId)).data?.label ?? null;
+      return toLog(sessionId, toHead(sessionId, s.head.get(sessionId)), s.loadEvents.all(sessionId));
+    } catch (error) {
+      const damage = error instanceof DamagedSessionError ? error : isSqliteDamage(error) ? new DamagedSessionError(sessionId, `de opslag kan dit log niet lezen (SQLite: ${messageOf(error)})`, { cause: error }) : null;
+      if (!damage) throw error;
+      this.ledger.session({ sessionId, label, problem: damage.problem });
+      throw damage;
+    }
+  }
+
+  /** quick_check of the whole file, then every session (and every log without a session) as load reads it. */
+  async checkIntegrity(): Promise<IntegrityReport> {
+    await this.writer?.settled();
+    const storage: string[] = [];
+    try {
+      const found = this.db.prepare("PRAGMA quick_check(20)").all().map((row) => QuickCheckRowSchema.parse(row).quick_check);
+      if (found.join() !== "ok") storage.push(`SQLite meldt bij quick_check dat het bestand beschadigd is: ${found.join("; ")}`);
+    } catch (error) {
+      storage.push(`SQLite kon quick_check niet uitvoeren, het bestand is beschadigd (${messageOf(error)})`);
+    }
+    const sessions = new Map<string, string | null>();
+    const listed = (sql: string) => {
+      try {
+        for (const row of this.db.prepare(sql).all()) {
+          const r = SessionLabelRowSchema.parse(row);
+          if (!sessions.has(r.session_id)) sessions.set(r.session_id, r.label);
+        }
+      } catch (error) {
+        if (!isSqliteDamage(error)) throw error;
+        storage.push(`de lijst van sessies is niet volledig te lezen (SQLite: ${messageOf(error)})`);
+      }
+    };
+    listed("SELECT session_id, label FROM sessions");
+    // Events whose sessions row is gone (or unreadable) are damage too.
+    listed("SELECT DISTINCT session_id, '' AS label FROM events");
+    const damaged: DamagedSession[] = [];
+    for (const [sessionId, label] of sessions) {
+      await this.load(sessionId).catch((error: unknown) => {
+        if (!(error instanceof DamagedSessionError)) throw error;
+        damaged.push({ sessionId, label: label || null, problem: error.problem });
+      });
+    }
+    return this.ledger.checked({ sessionsChecked: sessions.size, storage, damaged });
+  }
+
+  integrity(): IntegrityReport {
+    return this.ledger.report();
   }
 
   async hasCommand(sessionId: string, commandKey: string): Promise<boolean> {
@@ -222,6 +324,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async deleteSession(sessionId: string): Promise<boolean> {
+    this.ledger.forget(sessionId);
     if (this.writer) return (await this.writer.write({ op: "delete", sessionId })) === true;
     const deleted = this.transaction(() => {
       // Events first: they reference the session row.
@@ -274,10 +377,19 @@ export class SqliteEventStore implements EventStore {
     return LastSeqRowSchema.parse(this.statements.lastSeq.get(sessionId)).last_seq;
   }
 
-  private insertEvents(sessionId: string, lastSeq: number, commandKey: string | null, events: SessionEvent[]): void {
-    events.forEach((event, index) => {
-      this.statements.insertEvent.run(sessionId, lastSeq + index + 1, commandKey, event.type, JSON.stringify(event));
-    });
+  /** Inserts the events chained onto `head`; returns the new head (the caller writes it to the sessions row). */
+  private insertEvents(sessionId: string, head: Head, commandKey: string | null, events: SessionEvent[]): Head {
+    const chained = chainRows(head, commandKey, rowsOf(events));
+    for (const row of chained.rows) this.statements.insertEvent.run(sessionId, row.seq, commandKey, row.type, row.body, row.hash);
+    return chained.head;
+  }
+}
+
+/** The store could not be opened because the file is damaged or not a database; the message says so in Dutch. */
+export class StoreOpenError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StoreOpenError";
   }
 }
 
@@ -299,7 +411,8 @@ function migrate(db: DatabaseSync): void {
   MIGRATIONS.slice(version).forEach((sql, index) => {
     db.exec("BEGIN IMMEDIATE");
     try {
-      db.exec(sql);
+      if (typeof sql === "string") db.exec(sql);
+      else sql(db);
       db.exec(`PRAGMA user_version = ${version + index + 1}`);
       db.exec("COMMIT");
     } catch (error) {
@@ -312,10 +425,13 @@ function migrate(db: DatabaseSync): void {
 /** Prepared once per store: parsing SQL on every append would be wasted work on the hot path. */
 function prepareStatements(db: DatabaseSync) {
   const statements = {
-    insertSession: db.prepare(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`),
-    insertEvent: db.prepare("INSERT INTO events (session_id, seq, command_key, type, body) VALUES (?, ?, ?, ?, ?)"),
+    insertSession: db.prepare(`INSERT INTO sessions (${SESSION_COLUMNS}, ${HEAD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertEvent: db.prepare("INSERT INTO events (session_id, seq, command_key, type, body, hash) VALUES (?, ?, ?, ?, ?, ?)"),
     lastSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) AS last_seq FROM events WHERE session_id = ?"),
-    loadEvents: db.prepare("SELECT seq, command_key, body FROM events WHERE session_id = ? ORDER BY seq"),
+    loadEvents: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = ? ORDER BY seq`),
+    head: db.prepare(`SELECT ${HEAD_COLUMNS} FROM sessions WHERE session_id = ?`),
+    updateHead: db.prepare(`UPDATE sessions SET head_seq = ?, head_hash = ? WHERE session_id = ?`),
+    sessionLabel: db.prepare("SELECT session_id, label FROM sessions WHERE session_id = ?"),
     hasCommand: db.prepare("SELECT 1 FROM events WHERE session_id = ? AND command_key = ? LIMIT 1"),
     sessionExists: db.prepare("SELECT 1 FROM sessions WHERE session_id = ?"),
     sessionById: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE session_id = ?`),

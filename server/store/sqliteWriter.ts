@@ -9,6 +9,7 @@
  */
 import { DatabaseSync } from "node:sqlite";
 import { parentPort, workerData } from "node:worker_threads";
+import { chainRows, emptyHead, type Head } from "./chain.ts";
 
 export type WriteOp =
   | { id: number; op: "create"; record: { sessionId: string; code: string; secretHash: string; label: string; scenarioId: string; createdAt: number }; rows: Row[] }
@@ -31,9 +32,11 @@ db.exec("PRAGMA secure_delete = ON");
 
 const SESSION_COLUMNS = "session_id, code, secret_hash, label, scenario_id, created_at";
 const s = {
-  insertSession: db.prepare(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`),
-  insertEvent: db.prepare("INSERT INTO events (session_id, seq, command_key, type, body) VALUES (?, ?, ?, ?, ?)"),
+  insertSession: db.prepare(`INSERT INTO sessions (${SESSION_COLUMNS}, head_seq, head_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+  insertEvent: db.prepare("INSERT INTO events (session_id, seq, command_key, type, body, hash) VALUES (?, ?, ?, ?, ?, ?)"),
   lastSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) AS last_seq FROM events WHERE session_id = ?"),
+  head: db.prepare("SELECT head_seq, head_hash FROM sessions WHERE session_id = ?"),
+  updateHead: db.prepare("UPDATE sessions SET head_seq = ?, head_hash = ? WHERE session_id = ?"),
   sessionExists: db.prepare("SELECT 1 FROM sessions WHERE session_id = ?"),
   sessionByCode: db.prepare("SELECT 1 FROM sessions WHERE code = ?"),
   sessionBySecretHash: db.prepare("SELECT 1 FROM sessions WHERE secret_hash = ?"),
@@ -41,8 +44,18 @@ const s = {
   deleteSession: db.prepare("DELETE FROM sessions WHERE session_id = ?"),
 };
 
-function insertRows(sessionId: string, lastSeq: number, commandKey: string | null, rows: Row[]): void {
-  rows.forEach((row, index) => s.insertEvent.run(sessionId, lastSeq + index + 1, commandKey, row.type, row.body));
+/** Inserts the rows chained onto `head` (see chain.ts); returns the new head for the sessions row. */
+function insertRows(sessionId: string, head: Head, commandKey: string | null, rows: Row[]): Head {
+  const chained = chainRows(head, commandKey, rows);
+  for (const row of chained.rows) s.insertEvent.run(sessionId, row.seq, commandKey, row.type, row.body, row.hash);
+  return chained.head;
+}
+
+/** The head in the sessions row; null when there is no such session. (The main thread reads it with zod on load.) */
+function readHead(sessionId: string): Head | null {
+  const row = s.head.get(sessionId);
+  if (row === undefined) return null;
+  return { seq: Number(row.head_seq), hash: String(row.head_hash) };
 }
 
 /** One write, inside the batch's transaction. Throws with a Dutch message for the caller when it cannot be done. */
@@ -54,16 +67,23 @@ function apply(op: Exclude<WriteOp, { op: "close" }>): unknown {
       if (s.sessionExists.get(r.sessionId)) throw new Error(`Sessie ${r.sessionId} bestaat al.`);
       if (s.sessionByCode.get(r.code)) throw new Error(`De code ${r.code} is al in gebruik.`);
       if (s.sessionBySecretHash.get(r.secretHash)) throw new Error("Dit spelleidersgeheim is al in gebruik.");
-      s.insertSession.run(r.sessionId, r.code, r.secretHash, r.label, r.scenarioId, r.createdAt);
-      insertRows(r.sessionId, 0, null, op.rows);
+      // The session row first (the events reference it), with the head its first events will leave.
+      const start = emptyHead(r.sessionId);
+      const { head } = chainRows(start, null, op.rows);
+      s.insertSession.run(r.sessionId, r.code, r.secretHash, r.label, r.scenarioId, r.createdAt, head.seq, head.hash);
+      insertRows(r.sessionId, start, null, op.rows);
       return null;
     }
     case "append": {
-      if (!s.sessionExists.get(op.sessionId)) throw new Error(`Onbekende sessie: ${op.sessionId}.`);
-      const lastSeq = Number((s.lastSeq.get(op.sessionId) as { last_seq: number }).last_seq);
+      const head = readHead(op.sessionId);
+      if (!head) throw new Error(`Onbekende sessie: ${op.sessionId}.`);
+      const lastSeq = Number(s.lastSeq.get(op.sessionId)?.last_seq);
+      // The log must end where the last append left it; otherwise it is damaged and nothing is added to it.
+      if (lastSeq !== head.seq) throw new Error(`Sessie ${op.sessionId} is beschadigd: het log eindigt bij ${lastSeq}, maar er waren er ${head.seq} vastgelegd.`);
       if (lastSeq !== op.expectedLastSeq) return { ok: false, reason: "conflict", lastSeq };
-      insertRows(op.sessionId, lastSeq, op.commandKey, op.rows);
-      return { ok: true, lastSeq: lastSeq + op.rows.length };
+      const next = insertRows(op.sessionId, head, op.commandKey, op.rows);
+      s.updateHead.run(next.seq, next.hash, op.sessionId);
+      return { ok: true, lastSeq: next.seq };
     }
     case "delete":
       // Events first: they reference the session row.

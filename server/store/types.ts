@@ -3,6 +3,7 @@
  * every implementation, so the room can rely on these promises whatever the engine.
  */
 import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
+import type { IntegrityReport } from "./integrity.ts";
 
 /** What the server keeps about a session beside its log: how to find it. */
 export interface SessionRecord {
@@ -37,8 +38,20 @@ export interface EventStore {
    * generation of commands at once, each expecting the seq the previous one leaves).
    */
   append(sessionId: string, expectedLastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<AppendResult>;
-  /** The whole log in order, each event parsed with zod on the way out. */
+  /**
+   * The whole log in order, each event upcast to the current version and parsed with zod on the way out. Only ever
+   * whole: when the events do not run 1..n, their hash chain is broken, the log does not end at the head recorded
+   * with the last append, or a row is unreadable, it rejects with a DamagedSessionError (and the store remembers the
+   * session as damaged, see integrity()). An unknown session gives an empty log.
+   */
   load(sessionId: string): Promise<StoredEvent[]>;
+  /**
+   * Checks everything the store holds, as at start-up: the storage itself (SQLite: quick_check and the WAL file) and
+   * every session's log as load would. Never throws for damage it finds: it reports it, and integrity() keeps it.
+   */
+  checkIntegrity(): Promise<IntegrityReport>;
+  /** The damage known so far: from the last checkIntegrity and every load since. */
+  integrity(): IntegrityReport;
   /** Whether events for this command key were stored. */
   hasCommand(sessionId: string, commandKey: string): Promise<boolean>;
   getSession(sessionId: string): Promise<SessionRecord | null>;

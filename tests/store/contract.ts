@@ -5,7 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
+import { replay } from "../../server/core/evolve.ts";
 import type { EventOf, SessionEvent } from "../../server/protocol/events.ts";
+import { DamagedSessionError } from "../../server/store/integrity.ts";
 import type { EventStore, SessionRecord } from "../../server/store/types.ts";
 
 /** One session record for the tests of a single store on its own. */
@@ -27,6 +29,17 @@ export interface StoreHarness {
   reopen?: () => Promise<EventStore>;
   /** Closes whatever is still open and removes the storage. */
   cleanup: () => Promise<void>;
+  /** Reaches behind the store into its storage, as a bad disk, a hand edit or an older server would. */
+  raw: RawAccess;
+}
+
+export interface RawAccess {
+  /** Replaces the stored text of one event; its hash and the head stay as they were. */
+  setBody(sessionId: string, seq: number, body: string): Promise<void>;
+  /** Removes one event row; the head in the sessions row stays as it was. */
+  deleteEvent(sessionId: string, seq: number): Promise<void>;
+  /** Appends an event row with a correct chain hash and moves the head on, as an older server wrote its events. */
+  appendRaw(sessionId: string, body: string): Promise<void>;
 }
 
 const T0 = 1_767_225_600_000; // 2026-01-01, a fixed clock keeps the fixtures deterministic
@@ -310,6 +323,110 @@ export function eventStoreContract(name: string, makeStore: () => Promise<StoreH
       });
     });
 
+    describe("integrity: a log is handed out whole or not at all", () => {
+      /** Session 1 with four events and session 2 with two; both logs as stored. */
+      async function twoSessions(): Promise<{ a: SessionRecord; b: SessionRecord }> {
+        const a = await createNumbered(1);
+        const b = await createNumbered(2);
+        await store.append(a.sessionId, 1, "p1:c1", [joined("p1")]);
+        await store.append(a.sessionId, 2, "p2:c1", [joined("p2")]);
+        await store.append(a.sessionId, 3, "p1:c2", [ready("p1")]);
+        await store.append(b.sessionId, 1, "p3:c1", [joined("p3")]);
+        return { a, b };
+      }
+
+      async function damageOf(sessionId: string): Promise<DamagedSessionError> {
+        const error: unknown = await store.load(sessionId).then(() => null, (e: unknown) => e);
+        if (!(error instanceof DamagedSessionError)) throw new Error(`load(${sessionId}) gaf geen DamagedSessionError maar ${String(error)}`);
+        return error;
+      }
+
+      it("checks an intact store as in order", async () => {
+        await twoSessions();
+        expect(store.integrity()).toStrictEqual({ checkedAt: null, sessionsChecked: 0, storage: [], damaged: [] });
+        const report = await store.checkIntegrity();
+        expect(report).toMatchObject({ sessionsChecked: 2, storage: [], damaged: [] });
+        expect(report.checkedAt).toEqual(expect.any(Number));
+        expect(store.integrity()).toStrictEqual(report);
+      });
+
+      it("refuses a log in which one event was changed, says which, and keeps the other sessions", async () => {
+        const { a, b } = await twoSessions();
+        const logB = await store.load(b.sessionId);
+        // Valid JSON, a valid event, only another name: nothing but the chain can tell.
+        await harness.raw.setBody(a.sessionId, 2, JSON.stringify({ ...joined("p1"), displayName: "Iemand anders" }));
+        const damage = await damageOf(a.sessionId);
+        expect(damage.sessionId).toBe(a.sessionId);
+        expect(damage.message).toBe("Sessie sessie-1 is beschadigd: gebeurtenis 2 is gewijzigd of beschadigd (de controlesom klopt niet).");
+        expect(await store.load(b.sessionId)).toStrictEqual(logB);
+        expect(store.integrity().damaged).toStrictEqual([{ sessionId: a.sessionId, label: a.label, problem: damage.problem }]);
+        const report = await store.checkIntegrity();
+        expect(report.damaged).toStrictEqual([{ sessionId: a.sessionId, label: a.label, problem: damage.problem }]);
+        expect(report.sessionsChecked).toBe(2);
+      });
+
+      it("refuses a log with an event missing in the middle", async () => {
+        const { a } = await twoSessions();
+        await harness.raw.deleteEvent(a.sessionId, 2);
+        expect((await damageOf(a.sessionId)).problem).toBe("gebeurtenis 2 ontbreekt (na 1 komt 3)");
+      });
+
+      it("refuses a log whose last events are gone, and adds nothing to it", async () => {
+        // A truncated tail looks like a shorter log; only the head kept with the session tells them apart.
+        const { a } = await twoSessions();
+        await harness.raw.deleteEvent(a.sessionId, 4);
+        await harness.raw.deleteEvent(a.sessionId, 3);
+        expect((await damageOf(a.sessionId)).problem).toBe("het log houdt op bij gebeurtenis 2, maar er waren er 4 vastgelegd: de laatste 2 ontbreken");
+        await expect(store.append(a.sessionId, 2, "p9:c1", [joined("p9")])).rejects.toThrow(/beschadigd/);
+        await expect(store.append(a.sessionId, 4, "p9:c1", [joined("p9")])).rejects.toThrow(/beschadigd/);
+        expect(await store.hasCommand(a.sessionId, "p9:c1")).toBe(false);
+        expect((await store.checkIntegrity()).damaged.map((d) => d.sessionId)).toStrictEqual([a.sessionId]);
+      });
+
+      it("refuses an event that is stored intact but cannot be read, naming the session and seq", async () => {
+        const { a, b } = await twoSessions();
+        await harness.raw.appendRaw(a.sessionId, "{ kapot");
+        expect((await damageOf(a.sessionId)).message).toBe("Sessie sessie-1 is beschadigd: gebeurtenis 5 is onleesbaar: geen geldige JSON.");
+        await harness.raw.appendRaw(b.sessionId, JSON.stringify({ ...ready("p3"), ready: "ja" }));
+        expect((await damageOf(b.sessionId)).problem).toBe('gebeurtenis 3 is onleesbaar: geen geldige gebeurtenis (bij "ready")');
+      });
+
+      it("refuses an event of a newer version than this server knows", async () => {
+        const { a } = await twoSessions();
+        await harness.raw.appendRaw(a.sessionId, JSON.stringify({ ...ready("p1"), v: 2 }));
+        expect((await damageOf(a.sessionId)).problem).toBe("gebeurtenis 5 is onleesbaar: de gebeurtenis heeft versie 2, nieuwer dan deze server kent (1); werk Maatwerkspel bij");
+      });
+
+      it("forgets the damage of a session once it is deleted", async () => {
+        const { a } = await twoSessions();
+        await harness.raw.deleteEvent(a.sessionId, 2);
+        await damageOf(a.sessionId);
+        expect(await store.deleteSession(a.sessionId)).toBe(true);
+        expect(store.integrity().damaged).toStrictEqual([]);
+        expect((await store.checkIntegrity()).damaged).toStrictEqual([]);
+      });
+    });
+
+    describe("upcasting: a log written by an older server still loads", () => {
+      it("loads a stored version-0 ParticipantJoined (name instead of displayName) as version 1, and replays it", async () => {
+        const r = await createNumbered(1);
+        const { displayName, ...rest } = joined("p1");
+        await harness.raw.appendRaw(r.sessionId, JSON.stringify({ ...rest, v: 0, name: displayName }));
+        const log = await store.load(r.sessionId);
+        expect(log[1]).toStrictEqual({ seq: 2, commandKey: null, event: joined("p1") });
+        expect(replay(log.map((s) => s.event)).participants.get("p1")?.displayName).toBe("Speler p1");
+        // Appending after it goes on from the stored head, and the whole log checks out.
+        expect(await store.append(r.sessionId, 2, "p1:c1", [ready("p1")])).toStrictEqual({ ok: true, lastSeq: 3 });
+        expect((await store.checkIntegrity()).damaged).toStrictEqual([]);
+      });
+
+      it("brings a version-0 event of any other type up unchanged but for its version", async () => {
+        const r = await createNumbered(1);
+        await harness.raw.appendRaw(r.sessionId, JSON.stringify({ ...ready("p1"), v: 0 }));
+        expect((await store.load(r.sessionId))[1]?.event).toStrictEqual(ready("p1"));
+      });
+    });
+
     describe.runIf(options.durable)("durability", () => {
       it("keeps sessions, events and command keys across close and reopen", async () => {
         const { reopen } = harness;
@@ -325,6 +442,8 @@ export function eventStoreContract(name: string, makeStore: () => Promise<StoreH
         expect(await again.load(r.sessionId)).toStrictEqual(log);
         expect(await again.hasCommand(r.sessionId, "p1:c1")).toBe(true);
         expect(await again.append(r.sessionId, 2, null, [ready("p1")])).toStrictEqual({ ok: true, lastSeq: 3 });
+        // The head was stored with every append: the reopened store finds the log whole.
+        expect(await again.checkIntegrity()).toMatchObject({ sessionsChecked: 1, storage: [], damaged: [] });
       });
 
       it("keeps a deletion across close and reopen", async () => {

@@ -10,7 +10,9 @@ import { createDatabase, findPostgresBin, startPostgres, type Throwaway } from "
 import type { SessionEvent } from "../../server/protocol/events.ts";
 import { PostgresEventStore } from "../../server/store/postgres.ts";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
-import { SESSION_RECORD, eventStoreContract, type StoreHarness } from "./contract.ts";
+import { z } from "zod";
+import { chainHash } from "../../server/store/chain.ts";
+import { SESSION_RECORD, eventStoreContract, type RawAccess, type StoreHarness } from "./contract.ts";
 
 const absent = findPostgresBin() === null;
 if (absent) console.warn("tests/store/postgres.test.ts overgeslagen: PostgreSQL (initdb, postgres) niet gevonden; apt-get install postgresql (.ci/run doet dat).");
@@ -37,12 +39,41 @@ async function postgresHarness(): Promise<StoreHarness & { url: string }> {
   return {
     url,
     store: await open(),
+    raw: postgresRaw(url),
     reopen: open,
     cleanup: async () => {
       for (const store of opened) await store.close();
     },
   };
 }
+
+/** The database changed through a connection of its own, as a hand edit (or an older server) would. */
+function postgresRaw(url: string): RawAccess {
+  const withClient = async (work: (client: pg.Client) => Promise<unknown>) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    setBody: (sessionId, seq, body) => withClient((c) => c.query("UPDATE events SET body = $1 WHERE session_id = $2 AND seq = $3", [body, sessionId, seq])),
+    deleteEvent: (sessionId, seq) => withClient((c) => c.query("DELETE FROM events WHERE session_id = $1 AND seq = $2", [sessionId, seq])),
+    appendRaw: (sessionId, body) =>
+      withClient(async (c) => {
+        const { rows } = await c.query("SELECT head_seq, head_hash FROM sessions WHERE session_id = $1", [sessionId]);
+        const head = HeadRowSchema.parse(rows[0]);
+        const seq = head.head_seq + 1;
+        const hash = chainHash(head.head_hash, seq, null, body);
+        await c.query("INSERT INTO events (session_id, seq, command_key, type, body, hash) VALUES ($1, $2, NULL, 'onbekend', $3, $4)", [sessionId, seq, body, hash]);
+        await c.query("UPDATE sessions SET head_seq = $1, head_hash = $2 WHERE session_id = $3", [seq, hash, sessionId]);
+      }),
+  };
+}
+
+const HeadRowSchema = z.strictObject({ head_seq: z.number().int(), head_hash: z.string() });
 
 describe.skipIf(absent)("PostgreSQL", () => {
   eventStoreContract("PostgresEventStore", postgresHarness, { durable: true });
@@ -85,13 +116,23 @@ describe.skipIf(absent)("PostgreSQL", () => {
       }
     });
 
-    it("refuses a row that is not a valid event, naming the session and seq", async () => {
-      const harness = await seeded();
+    it("computes the chain for the events of a database written before it, and goes on from there", async () => {
+      const harness = await postgresHarness();
       try {
-        await sql(harness.url, "UPDATE events SET body = $1 WHERE seq = 2", [JSON.stringify({ type: "SessionLockChanged", v: 1, at: 1, locked: "ja" })]);
-        await expect(harness.store.load(record.sessionId)).rejects.toThrow(/Gebeurtenis 2 van sessie sessie-1 is onleesbaar/);
-        await sql(harness.url, "UPDATE events SET body = '{ kapot' WHERE seq = 2");
-        await expect(harness.store.load(record.sessionId)).rejects.toThrow(/Gebeurtenis 2 van sessie sessie-1 is onleesbaar/);
+        // Back to schema version 1, as servers before the hash chain left a database, with a session of three events.
+        await sql(harness.url, "ALTER TABLE events DROP COLUMN hash; ALTER TABLE sessions DROP COLUMN head_seq; ALTER TABLE sessions DROP COLUMN head_hash; DELETE FROM schema_migrations WHERE version > 1");
+        const created: SessionEvent = { type: "SessionCreated", v: 1, at: record.createdAt, sessionId: record.sessionId, code: record.code, label: record.label, scenario: minimalScenario(), variantId: "dag", engineVersion: "test" };
+        const events = [created, ...lock(true), ...lock(false)];
+        await sql(harness.url, "INSERT INTO sessions (session_id, code, secret_hash, label, scenario_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)", [record.sessionId, record.code, record.secretHash, record.label, record.scenarioId, record.createdAt]);
+        for (const [i, event] of events.entries()) {
+          await sql(harness.url, "INSERT INTO events (session_id, seq, command_key, type, body) VALUES ($1, $2, $3, $4, $5)", [record.sessionId, i + 1, i === 0 ? null : `p1:c${i}`, event.type, JSON.stringify(event)]);
+        }
+        const migrated = await harness.reopen?.();
+        if (!migrated) throw new Error("postgresHarness heeft altijd reopen");
+        expect((await migrated.load(record.sessionId)).map((e) => e.event)).toStrictEqual(events);
+        expect(await migrated.checkIntegrity()).toMatchObject({ sessionsChecked: 1, storage: [], damaged: [] });
+        expect(await migrated.append(record.sessionId, 3, "p1:c3", lock(true))).toStrictEqual({ ok: true, lastSeq: 4 });
+        expect(await migrated.checkIntegrity()).toMatchObject({ sessionsChecked: 1, storage: [], damaged: [] });
       } finally {
         await harness.cleanup();
       }
