@@ -14,6 +14,7 @@ import type { StoredEvent } from "../protocol/events.ts";
 import type { Scenario } from "../protocol/scenario.ts";
 import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
+import { DAMAGED_SESSION_MESSAGE, DamagedSessionError, isDamaged, type IntegrityReport } from "../store/integrity.ts";
 import type { EventStore, SessionRecord } from "../store/types.ts";
 import { API_BODY_LIMIT_BYTES, useErrorPages } from "./errors.ts";
 import { landingPage } from "./landing.ts";
@@ -50,6 +51,43 @@ const param = (req: Request, name: string): string => {
 const UNKNOWN_CODE = "Deze code kennen we niet. Controleer de code op het scherm van de spelleider.";
 const UNKNOWN_SECRET = "Deze spelleiderslink klopt niet.";
 
+/** Status of a refused request for a session whose stored log is damaged (the room refuses a join with the same). */
+const DAMAGED_SESSION_STATUS = 409;
+
+/**
+ * A session's whole log; or null, with the Dutch refusal sent, when the stored log is damaged: a damaged session is
+ * never shown, exported or replayed half. The operator reads where it broke in the server log.
+ */
+async function loadWhole(store: EventStore, res: Response, sessionId: string): Promise<StoredEvent[] | null> {
+  try {
+    return await store.load(sessionId);
+  } catch (error) {
+    if (!(error instanceof DamagedSessionError)) throw error;
+    console.error(`${error.message} De sessie wordt niet geopend.`);
+    fail(res, DAMAGED_SESSION_STATUS, DAMAGED_SESSION_MESSAGE);
+    return null;
+  }
+}
+
+/**
+ * What /health says about the store. Session ids and labels stay out (the endpoint is public): the server log names
+ * them, at start-up and whenever a load finds damage.
+ */
+function storeHealth(report: IntegrityReport) {
+  const damaged = isDamaged(report);
+  const sessions = report.damaged.length;
+  return {
+    status: damaged ? "beschadigd" : "in orde",
+    checkedAt: report.checkedAt,
+    sessionsChecked: report.sessionsChecked,
+    damagedSessions: sessions,
+    storageProblems: report.storage.length,
+    message: damaged
+      ? `De opslag is beschadigd${sessions > 0 ? `: ${sessions} ${sessions === 1 ? "sessie wordt" : "sessies worden"} niet geopend` : ""}. De andere sessies werken gewoon; de serverlog zegt wat er mis is.`
+      : "De opslag is in orde.",
+  };
+}
+
 export function registerRoutes(app: Application, services: HttpServices): void {
   useSecurityHeaders(app);
   app.use(express.json({ limit: API_BODY_LIMIT_BYTES }));
@@ -82,8 +120,15 @@ export function registerRoutes(app: Application, services: HttpServices): void {
 
   // Other web pages (CORS, also `npm run dev` with Vite on 5173): decided before this app sees a request, in cors.ts.
 
+  // 503 as soon as damage to the store is known (at start-up or by a load since), so monitoring notices; the intact
+  // sessions keep working. /health/live only says the process runs (for a load balancer: see README, "Beschadigde opslag").
   app.get("/health", (_req, res) => {
-    res.json({ ok: true, uptimeSeconds: Math.round((services.now() - services.startedAt) / 1000), scenarios: services.scenarios.size });
+    const store = storeHealth(services.store.integrity());
+    const ok = store.status === "in orde";
+    res.status(ok ? 200 : 503).json({ ok, uptimeSeconds: Math.round((services.now() - services.startedAt) / 1000), scenarios: services.scenarios.size, store });
+  });
+  app.get("/health/live", (_req, res) => {
+    res.json({ ok: true, uptimeSeconds: Math.round((services.now() - services.startedAt) / 1000) });
   });
 
   app.get("/api/scenarios", (_req, res) => {
@@ -129,7 +174,8 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   app.get("/api/spelleider/:secret/events", async (req, res) => {
     const record = await bySecret(req, res);
     if (!record) return;
-    const events = await services.store.load(record.sessionId);
+    const events = await loadWhole(services.store, res, record.sessionId);
+    if (!events) return;
     return res.json({ sessionId: record.sessionId, format: "maatwerkspel-eventlog", version: 1, events });
   });
 
@@ -138,7 +184,9 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     app.get(`/api/spelleider/:secret/export.${format}`, async (req, res) => {
       const record = await bySecret(req, res);
       if (!record) return;
-      const file = await exportSession(format, await services.store.load(record.sessionId), services.now()).catch((error: unknown) => {
+      const log = await loadWhole(services.store, res, record.sessionId);
+      if (!log) return;
+      const file = await exportSession(format, log, services.now()).catch((error: unknown) => {
         console.error(`Export ${format} van sessie ${record.sessionId} mislukt:`, error);
         return null;
       });
@@ -153,7 +201,9 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     app.get(`/api/spelleider/:secret/export-v2.${format}`, async (req, res) => {
       const record = await bySecret(req, res);
       if (!record) return;
-      const file = await exportKaderV2(format, await services.store.load(record.sessionId), services.now()).catch((error: unknown) => {
+      const log = await loadWhole(services.store, res, record.sessionId);
+      if (!log) return;
+      const file = await exportKaderV2(format, log, services.now()).catch((error: unknown) => {
         console.error(`Export versie 2 (${format}) van sessie ${record.sessionId} mislukt:`, error);
         return undefined;
       });
@@ -167,11 +217,12 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   const terugblikLog = async (req: Request, res: Response): Promise<StoredEvent[] | null> => {
     if (req.params.secret !== undefined) {
       const record = await bySecret(req, res);
-      return record ? services.store.load(record.sessionId) : null;
+      return record ? loadWhole(services.store, res, record.sessionId) : null;
     }
     const record = await byCode(req, res);
     if (!record) return null;
-    const events = await services.store.load(record.sessionId);
+    const events = await loadWhole(services.store, res, record.sessionId);
+    if (!events) return null;
     if (events.some((s) => s.event.type === "TerugkomOpened")) return events;
     fail(res, 404, "De terugblik is te zien zodra de spelleider de terugkombijeenkomst heeft geopend.");
     return null;

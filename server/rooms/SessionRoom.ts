@@ -21,11 +21,11 @@ import { BEAMER_PAGE_MESSAGE, BeamerPageSchema, COMMAND_MESSAGE, JoinOptionsSche
 import { BEAMERS_FULL, ConnectionLimiter, KeyedLimiter, MAX_BEAMERS, MESSAGE_LIMITS, NEW_SEATS, OUT_OF_MEMORY, ROOM_CAPACITY, SEAT_RESERVATION_SECONDS, TOO_MANY_NEW_SEATS, TOO_MANY_ROOMS, type MessageLimits, type RoomCapacity } from "../limits.ts";
 import { hashSecret } from "../sessions.ts";
 import type { AppendResult, EventStore } from "../store/types.ts";
-import "./encoding.ts";
+import { fitEncodeBuffers } from "./encoding.ts";
 import { CLAIM_RENEW_MS, ROOM_ELSEWHERE_CODE, claimSession, releaseClaim, renewClaim } from "./seating.ts";
 import { Projector, type Audience, type Reach } from "./projection.ts";
 import { SerialQueue } from "./queue.ts";
-import { SessionRoomState, fitFullEncodeBuffer } from "./schema.ts";
+import { SessionRoomState } from "./schema.ts";
 
 export interface RoomServices {
   store: EventStore;
@@ -202,6 +202,8 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.seatReservationTimeout = this.services.seatReservationSeconds ?? SEAT_RESERVATION_SECONDS;
     this.newSeats = this.services.newSeats ?? new KeyedLimiter(NEW_SEATS);
     this.setState(this.projector.state);
+    // Patches and full states always fit the encoder's buffers, at any size of session (see encoding.ts).
+    fitEncodeBuffers(this);
     // Every change is patched at once where it is made (project, presence, the terugblik position); the timer only
     // catches anything else, so 300 idle rooms do not each look for changes 20 times a second.
     this.patchRate = PATCH_SAFETY_NET_MS;
@@ -652,8 +654,6 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   /** Projects the state; with the events just applied, only what they can change (see projection.ts). */
   private project(events?: readonly SessionEvent[], actors: readonly Actor[] = []): void {
     const reach = this.projector.sync(this.session, new Set(this.connections.keys()), this.durableSeq, events);
-    // A joining connection gets the whole state in one encode: its buffer must hold it (see schema.ts).
-    fitFullEncodeBuffer(this, this.projector.encodedSizeBound());
     // Patch now, so the change reaches clients before (not after) the ack that follows.
     if (reach.everyone) this.broadcastPatch();
     else this.patchReached(reach, actors);

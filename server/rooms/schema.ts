@@ -6,37 +6,13 @@
 import { Encoder, schema, t, type SchemaType } from "@colyseus/schema";
 
 /**
- * Encoder buffers: the library's default size, and a full-encode buffer per room that grows with its state.
- *
- * A full session encodes to 50 KB (a round of eisen) up to 1.5 MB (60 participants, both days). When the state does not
- * fit the buffer a full encode writes into, @colyseus/schema 5.0 grows the buffer and encodes again, but Colyseus'
- * SchemaSerializer keeps using its old `fullEncodeBuffer` for the private part of each joining connection: the shared
- * part that connection receives is then cut off at the old size (entities arrive empty). That is what a fixed 512 KiB
- * `Encoder.BUFFER_SIZE` used to hide for sessions below 512 KB, at 1 MiB of memory per room (two buffers) whether the
- * session needs it or not. Instead, every projection makes sure the room's full-encode buffer can hold the whole state
- * (`fitFullEncodeBuffer`), so that path is never taken; patches grow their own buffer correctly.
- * tests/integration/bigSession.test.ts joins a 1.5 MB session from the log and compares what every viewer decoded.
+ * Encoder buffers start at the library's default size (16 KiB) and every room sizes them, before each patch and each
+ * full-state encode, to what that encode can take (rooms/encoding.ts, `fitEncodeBuffers`): a full session encodes to
+ * 50 KB (a round of eisen) up to 1.5 MB (60 participants, both days), and a reveal of 1,800 eisen grants ~600 KB to
+ * every connection in one patch. tests/integration/bigSession.test.ts and bigReveal.test.ts compare what every viewer
+ * decoded with the rules.
  */
 Encoder.BUFFER_SIZE = 16 * 1024;
-
-/** The field of Colyseus' SchemaSerializer (Room#_serializer) that holds its full-encode buffer. */
-const FULL_ENCODE_BUFFER = "fullEncodeBuffer";
-
-/**
- * Grows the room's full-encode buffer (never shrinks it) to hold `bytes`, with room to spare, keeping its first byte
- * (the protocol code the serializer put there). `room` is the Colyseus room; its serializer is private, so this
- * checks what it finds and does nothing if Colyseus changed.
- */
-export function fitFullEncodeBuffer(room: object, bytes: number): void {
-  const serializer: unknown = (room as { _serializer?: unknown })._serializer;
-  if (typeof serializer !== "object" || serializer === null || !(FULL_ENCODE_BUFFER in serializer)) return;
-  const current: unknown = (serializer as Record<string, unknown>)[FULL_ENCODE_BUFFER];
-  if (!(current instanceof Uint8Array) || current.byteLength >= bytes) return;
-  const size = Math.ceil((bytes * 1.25) / Encoder.BUFFER_SIZE) * Encoder.BUFFER_SIZE;
-  const grown = new Uint8Array(size);
-  grown[0] = current[0] ?? 0;
-  (serializer as Record<string, unknown>)[FULL_ENCODE_BUFFER] = grown;
-}
 
 export const Entity = schema({ json: t.string() }, "Entity");
 export type Entity = SchemaType<typeof Entity>;
