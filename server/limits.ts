@@ -32,7 +32,11 @@ export const MESSAGE_LIMITS: MessageLimits = {
   floodWindowMs: 10_000,
 };
 
-/** Failed look-ups per client IP over HTTP (join codes, spelleider links). Look-ups that find a session are free. */
+/**
+ * Failed look-ups per client IP over HTTP (join codes, spelleider links). Look-ups that find a session are free. Join
+ * codes: JOIN_CODE_LOOKUPS applies per address and code prefix, CODE_GUESSES_PER_ADDRESS over all prefixes (see
+ * CodeGuessLimiter); spelleider links: SECRET_LOOKUPS per address.
+ */
 export interface LookupLimits {
   /** Failed look-ups an address may make in one go. */
   burst: number;
@@ -41,6 +45,10 @@ export interface LookupLimits {
 }
 
 export const JOIN_CODE_LOOKUPS: LookupLimits = { burst: 20, refillMs: 6_000 };
+/** Wrong join codes per address over all prefixes: 60 at once, then ten a minute. This is what bounds a guesser. */
+export const CODE_GUESSES_PER_ADDRESS: LookupLimits = { burst: 60, refillMs: 6_000 };
+/** How many leading characters of a join code make its prefix (31² = 961 prefixes). */
+export const CODE_PREFIX_LENGTH = 2;
 export const SECRET_LOOKUPS: LookupLimits = { burst: 20, refillMs: 6_000 };
 /**
  * New sessions per address: 60 at once, then one a minute. A trainer makes a few a day; this only stops a script from
@@ -229,6 +237,66 @@ export class KeyedLimiter {
     for (const [key, bucket] of this.buckets) if (bucket.full(now)) this.buckets.delete(key);
     // Still full of busy addresses: forget the oldest half rather than grow without bound.
     if (this.buckets.size >= this.maxKeys) for (const key of [...this.buckets.keys()].slice(0, Math.ceil(this.maxKeys / 2))) this.buckets.delete(key);
+  }
+}
+
+/**
+ * Wrong join codes, so that a guesser is stopped while a classroom behind one NAT is not locked out by one phone.
+ *
+ * - Only wrong codes count, and each wrong code only once per address: a phone that retries its typo, or a beamer that
+ *   keeps asking for a code, costs nothing more. (Trying the same wrong code again tells nothing new.)
+ * - Wrong codes are counted per address AND code prefix (JOIN_CODE_LOOKUPS: 20 at once, then one per 6 s). When that
+ *   allowance is gone, every code with that prefix is refused from that address, the real ones too: refusing only the
+ *   unknown ones would tell which codes exist. Codes with other prefixes, such as the class's own code when the typos
+ *   began differently, still work.
+ * - Wrong codes are also counted per address over all prefixes (CODE_GUESSES_PER_ADDRESS: 60 at once, then one per
+ *   6 s). When that is gone, every code from the address is refused. This is what still stops enumeration: spreading
+ *   guesses over prefixes gains nothing past 60, so one address gets at most 60 + 14 400 wrong tries a day, the same
+ *   order as a single allowance per address; and since each code counts once, repeating one cannot help either.
+ * A classroom is only refused after 20 different wrong codes sharing its prefix, or 60 different wrong codes in all,
+ * within minutes: a guesser's pattern, not a mistyping phone's.
+ */
+export class CodeGuessLimiter {
+  private readonly perPrefix: KeyedLimiter;
+  private readonly perAddress: KeyedLimiter;
+  /** `address code` of wrong codes already counted, oldest first; bounded, the oldest forgotten first. */
+  private readonly counted = new Set<string>();
+  private readonly maxCounted: number;
+
+  constructor(perPrefix: LookupLimits = JOIN_CODE_LOOKUPS, perAddress: LookupLimits = CODE_GUESSES_PER_ADDRESS, maxCounted = 200_000) {
+    this.perPrefix = new KeyedLimiter(perPrefix);
+    this.perAddress = new KeyedLimiter(perAddress);
+    this.maxCounted = maxCounted;
+  }
+
+  private static prefixKey(address: string, code: string): string {
+    return `${address} ${code.slice(0, CODE_PREFIX_LENGTH)}`;
+  }
+
+  /** Whether this address may look up this (normalised) code now. */
+  allows(address: string, code: string, now: number): boolean {
+    return this.perPrefix.allows(CodeGuessLimiter.prefixKey(address, code), now) && this.perAddress.allows(address, now);
+  }
+
+  /** A look-up of a code that does not exist. */
+  wrong(address: string, code: string, now: number): void {
+    const key = `${address} ${code}`;
+    if (this.counted.has(key)) return;
+    if (this.counted.size >= this.maxCounted) {
+      const oldest = this.counted.values().next();
+      if (!oldest.done) this.counted.delete(oldest.value);
+    }
+    this.counted.add(key);
+    this.perPrefix.spend(CodeGuessLimiter.prefixKey(address, code), now);
+    this.perAddress.spend(address, now);
+  }
+
+  /** Seconds until this address may look up this code again (for Retry-After). */
+  retryAfterSeconds(address: string, code: string, now: number): number {
+    const prefixKey = CodeGuessLimiter.prefixKey(address, code);
+    const byPrefix = this.perPrefix.allows(prefixKey, now) ? 0 : this.perPrefix.retryAfterSeconds(prefixKey, now);
+    const byAddress = this.perAddress.allows(address, now) ? 0 : this.perAddress.retryAfterSeconds(address, now);
+    return Math.max(1, byPrefix, byAddress);
   }
 }
 

@@ -9,7 +9,7 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import { boardAt, timeline } from "../core/timeline.ts";
 import { EXPORT_FORMATS, KADER_V2_FORMATS, KADER_V2_NOT_OPENED, exportKaderV2, exportSession } from "../exports/index.ts";
-import { JOIN_CODE_LOOKUPS, KeyedLimiter, SECRET_LOOKUPS, SESSION_CREATIONS, TOO_MANY_CODE_LOOKUPS, TOO_MANY_SECRET_LOOKUPS, TOO_MANY_SESSIONS, clientKey, type LookupLimits } from "../limits.ts";
+import { CodeGuessLimiter, KeyedLimiter, SECRET_LOOKUPS, SESSION_CREATIONS, TOO_MANY_CODE_LOOKUPS, TOO_MANY_SECRET_LOOKUPS, TOO_MANY_SESSIONS, clientKey, type LookupLimits } from "../limits.ts";
 import type { StoredEvent } from "../protocol/events.ts";
 import type { Scenario } from "../protocol/scenario.ts";
 import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
@@ -92,31 +92,53 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   useSecurityHeaders(app);
   app.use(express.json({ limit: API_BODY_LIMIT_BYTES }));
 
-  // Guessing a join code or a spelleider link: every look-up that finds nothing costs the address a token. Once they
-  // are gone, every look-up from that address is refused (also one that would succeed: refusing only unknown codes
-  // would still tell which codes exist) until a token is back. Look-ups that find a session cost nothing, so a class
-  // behind one NAT can join together.
-  const codeLookups = new KeyedLimiter(JOIN_CODE_LOOKUPS);
+  // Guessing a join code or a spelleider link: a look-up that finds nothing costs the address a token. Once they are
+  // gone, the look-ups concerned are refused, also ones that would succeed (refusing only unknown codes would still tell
+  // which codes exist), until a token is back. Look-ups that find a session cost nothing. Join codes: each wrong code
+  // counts once, per address and code prefix and per address in all (CodeGuessLimiter in limits.ts explains why that
+  // still stops a guesser), so one phone that mistypes does not lock a class behind the same NAT out of its own code.
+  const codeGuesses = new CodeGuessLimiter();
   const secretLookups = new KeyedLimiter(SECRET_LOOKUPS);
-  const lookUp = async <T>(req: Request, res: Response, limiter: KeyedLimiter, tooMany: string, unknown: string, find: () => Promise<T | null>): Promise<T | null> => {
-    const key = clientKey(req.ip ?? req.socket.remoteAddress);
-    if (!limiter.allows(key, services.now())) {
-      res.set("retry-after", String(limiter.retryAfterSeconds(key, services.now())));
+  const addressOf = (req: Request): string => clientKey(req.ip ?? req.socket.remoteAddress);
+  /** What a look-up may cost: asked before it, charged after one that found nothing. */
+  interface Allowance {
+    allows(now: number): boolean;
+    retryAfterSeconds(now: number): number;
+    wrong(now: number): void;
+  }
+  const lookUp = async <T>(res: Response, allowance: Allowance, tooMany: string, unknown: string, find: () => Promise<T | null>): Promise<T | null> => {
+    if (!allowance.allows(services.now())) {
+      res.set("retry-after", String(allowance.retryAfterSeconds(services.now())));
       fail(res, 429, tooMany);
       return null;
     }
     const found = await find();
     if (found) return found;
-    limiter.spend(key, services.now());
+    allowance.wrong(services.now());
     fail(res, 404, unknown);
     return null;
   };
   /** The session of a join code, or null with the answer (404, 429) already sent. */
-  const byCode = (req: Request, res: Response): Promise<SessionRecord | null> =>
-    lookUp(req, res, codeLookups, TOO_MANY_CODE_LOOKUPS, UNKNOWN_CODE, () => services.store.findByCode(normaliseCode(param(req, "code")).slice(0, 12)));
+  const byCode = (req: Request, res: Response): Promise<SessionRecord | null> => {
+    const address = addressOf(req);
+    const code = normaliseCode(param(req, "code")).slice(0, 12);
+    const allowance: Allowance = {
+      allows: (now) => codeGuesses.allows(address, code, now),
+      retryAfterSeconds: (now) => codeGuesses.retryAfterSeconds(address, code, now),
+      wrong: (now) => codeGuesses.wrong(address, code, now),
+    };
+    return lookUp(res, allowance, TOO_MANY_CODE_LOOKUPS, UNKNOWN_CODE, () => services.store.findByCode(code));
+  };
   /** The session of a spelleider secret, or null with the answer already sent. */
-  const bySecret = (req: Request, res: Response): Promise<SessionRecord | null> =>
-    lookUp(req, res, secretLookups, TOO_MANY_SECRET_LOOKUPS, UNKNOWN_SECRET, () => services.store.findBySecretHash(hashSecret(param(req, "secret"))));
+  const bySecret = (req: Request, res: Response): Promise<SessionRecord | null> => {
+    const address = addressOf(req);
+    const allowance: Allowance = {
+      allows: (now) => secretLookups.allows(address, now),
+      retryAfterSeconds: (now) => secretLookups.retryAfterSeconds(address, now),
+      wrong: (now) => secretLookups.spend(address, now),
+    };
+    return lookUp(res, allowance, TOO_MANY_SECRET_LOOKUPS, UNKNOWN_SECRET, () => services.store.findBySecretHash(hashSecret(param(req, "secret"))));
+  };
 
   // Other web pages (CORS, also `npm run dev` with Vite on 5173): decided before this app sees a request, in cors.ts.
 

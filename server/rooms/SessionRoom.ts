@@ -20,12 +20,13 @@ import { describeCommandError } from "../protocol/dutchErrors.ts";
 import { BEAMER_PAGE_MESSAGE, BeamerPageSchema, COMMAND_MESSAGE, JoinOptionsSchema, REPLAY_POSITION_MESSAGE, ReplayPositionSchema, SERVER_MESSAGES, type JoinOptions, type Rejected } from "../protocol/views.ts";
 import { BEAMERS_FULL, ConnectionLimiter, KeyedLimiter, MAX_BEAMERS, MESSAGE_LIMITS, NEW_SEATS, OUT_OF_MEMORY, ROOM_CAPACITY, SEAT_RESERVATION_SECONDS, TOO_MANY_NEW_SEATS, TOO_MANY_ROOMS, type MessageLimits, type RoomCapacity } from "../limits.ts";
 import { hashSecret } from "../sessions.ts";
+import { DAMAGED_SESSION_MESSAGE, DamagedSessionError } from "../store/integrity.ts";
 import type { AppendResult, EventStore } from "../store/types.ts";
-import { fitEncodeBuffers } from "./encoding.ts";
-import { CLAIM_RENEW_MS, ROOM_ELSEWHERE_CODE, claimSession, releaseClaim, renewClaim } from "./seating.ts";
+import "./encoding.ts";
+import { CLAIM_RENEW_MS, OPENING_ELSEWHERE, ROOM_ELSEWHERE_CODE, SESSION_GONE, claimSession, releaseClaim, renewClaim } from "./seating.ts";
 import { Projector, type Audience, type Reach } from "./projection.ts";
 import { SerialQueue } from "./queue.ts";
-import { SessionRoomState } from "./schema.ts";
+import { SessionRoomState, fitFullEncodeBuffer } from "./schema.ts";
 
 export interface RoomServices {
   store: EventStore;
@@ -34,18 +35,18 @@ export interface RoomServices {
   reconnectSeconds: number;
   /** Size and rate limits per connection; MESSAGE_LIMITS unless a test says otherwise. */
   limits?: MessageLimits;
-}
   /** New seats per client address and session, for every room of this server (default: NEW_SEATS). */
   newSeats?: KeyedLimiter;
   /** Rooms, memory and connections this process takes on (default ROOM_CAPACITY); `open` counts its rooms. */
   capacity?: RoomCapacity & { open: number };
   /** How long a seat reservation waits for its socket (default SEAT_RESERVATION_SECONDS). */
   seatReservationSeconds?: number;
+}
 
-/** What onAuth decided about a connection; kept on the client (userData) for the whole connection. */
 /** Who asked for the seat, as the server's seat route put it in the reservation (see rooms/seating.ts). */
 const SeatAuthSchema = z.object({ address: z.string().max(100) });
 
+/** What onAuth decided about a connection; kept on the client (userData) for the whole connection. */
 type Identity = Audience;
 const IdentitySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("participant"), participantId: z.string() }),
@@ -63,10 +64,10 @@ const commandIdOf = (message: unknown): string | null =>
 const commandKey = (actor: Actor, commandId: string): string =>
   `${actor.kind === "participant" ? actor.participantId : actor.kind}:${commandId}`;
 
-/** Close code for a participant the spelleider removed (4000-4999 is ours; the client does not rejoin). */
 /** How long a dropped beamer's place is kept for its reconnect. */
 const BEAMER_RECONNECT_SECONDS = 20;
 
+/** Close code for a participant the spelleider removed (4000-4999 is ours; the client does not rejoin). */
 export const REMOVED_CLOSE_CODE = 4403;
 /** Close code for everyone in a session the spelleider deleted (like HTTP 410 Gone); the client does not rejoin. */
 export const DELETED_CLOSE_CODE = 4410;
@@ -131,6 +132,19 @@ interface Staged {
 
 const CONFLICT: Outcome = { ok: false, code: "conflict", message: "De sessie was net veranderd. Probeer het nog eens." };
 
+/** Status of a refused join to a session whose stored log is damaged: a 4xx, so clients do not retry on their own. */
+export const DAMAGED_SESSION_CODE = 409;
+
+/**
+ * A session whose log does not hold together is not opened at all (never half): the operator reads where it broke in
+ * the server log, whoever tries to join hears in Dutch that it cannot be opened.
+ */
+function refusalOf(error: unknown): unknown {
+  if (!(error instanceof DamagedSessionError)) return error;
+  console.error(`${error.message} De sessie wordt niet geopend.`);
+  return new ServerError(DAMAGED_SESSION_CODE, DAMAGED_SESSION_MESSAGE);
+}
+
 export class SessionRoom extends Room<{ state: SessionRoomState }> {
   /** Set by the app before the room is defined; see app.ts. */
   static services: RoomServices;
@@ -180,7 +194,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.services = (this.constructor as typeof SessionRoom).services;
     const sessionId = typeof options === "object" && options !== null && "sessionId" in options ? options.sessionId : undefined;
     if (typeof sessionId !== "string" || !(await this.services.store.getSession(sessionId))) {
-      throw new ServerError(404, "Deze sessie bestaat niet (meer). Controleer de code of de link.");
+      throw new ServerError(404, SESSION_GONE);
     }
     const capacity = this.services.capacity;
     if (capacity) {
@@ -189,21 +203,19 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       this.maxClients = capacity.maxClientsPerRoom;
     }
     // One live room per session in the whole deployment: claimed before anything is loaded.
-    if (!(await claimSession(sessionId, this.roomId))) throw new ServerError(ROOM_ELSEWHERE_CODE, "Deze sessie wordt al geopend; probeer het zo opnieuw.");
+    if (!(await claimSession(sessionId, this.roomId))) throw new ServerError(ROOM_ELSEWHERE_CODE, OPENING_ELSEWHERE);
     this.claimed = sessionId;
     if (capacity) capacity.open += 1;
     try {
       this.open(await this.services.store.load(sessionId));
     } catch (error) {
       await this.releaseRoom();
-      throw error;
+      throw refusalOf(error);
     }
     this.claimTimer = setInterval(() => void this.renewClaim(), CLAIM_RENEW_MS);
     this.seatReservationTimeout = this.services.seatReservationSeconds ?? SEAT_RESERVATION_SECONDS;
     this.newSeats = this.services.newSeats ?? new KeyedLimiter(NEW_SEATS);
     this.setState(this.projector.state);
-    // Patches and full states always fit the encoder's buffers, at any size of session (see encoding.ts).
-    fitEncodeBuffers(this);
     // Every change is patched at once where it is made (project, presence, the terugblik position); the timer only
     // catches anything else, so 300 idle rooms do not each look for changes 20 times a second.
     this.patchRate = PATCH_SAFETY_NET_MS;
@@ -290,31 +302,31 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     const seat = resolveSeat(this.ahead, options.seatToken);
     if (seat.kind === "seat") return { kind: "participant", participantId: seat.participantId };
     if (seat.kind === "removed") throw new ServerError(403, "De spelleider heeft je uit deze sessie gehaald.");
-    const input = { type: "participant.join", commandId: "join", displayName: options.displayName, realRole: options.realRole, seatToken: options.seatToken };
-    const command = CommandSchema.safeParse(input);
-    if (!command.success) throw new ServerError(400, describeCommandError(input, command.error));
     // A new seat is made only now that the socket is here (an unused reservation makes none), and only so many per
     // address: a script cannot fill the session in one go; a class behind one NAT still gets in (limits.ts).
     const parsedAuth = SeatAuthSchema.safeParse(auth);
     const address = `${parsedAuth.success ? parsedAuth.data.address : "onbekend"} ${this.session.sessionId}`;
     if (!this.newSeats.allows(address, this.services.now())) throw new ServerError(429, TOO_MANY_NEW_SEATS);
+    const input = { type: "participant.join", commandId: "join", displayName: options.displayName, realRole: options.realRole, seatToken: options.seatToken };
+    const command = CommandSchema.safeParse(input);
+    if (!command.success) throw new ServerError(400, describeCommandError(input, command.error));
     const outcome = await (await this.apply(command.data, { kind: "guest" }, null)).outcome;
     if (!outcome.ok) throw new ServerError(400, outcome.message);
     const joined = resolveSeat(this.session, options.seatToken);
     if (joined.kind !== "seat") throw new ServerError(500, "Je plek kon niet worden gemaakt. Probeer het opnieuw.");
+    this.newSeats.spend(address, this.services.now());
     return { kind: "participant", participantId: joined.participantId };
   }
 
-    this.newSeats.spend(address, this.services.now());
   override onJoin(client: Client, _options: unknown, identity: Identity): void {
-    client.userData = identity;
-    client.view = new StateView();
-    this.projector.attach(client.view, identity, this.session);
     // Counted here, where nothing else runs in between: onAuth of two beamers can interleave.
     if (identity.kind === "beamer") {
       if (this.beamers.size >= MAX_BEAMERS) throw new ServerError(403, BEAMERS_FULL);
       this.beamers.add(client.sessionId);
     }
+    client.userData = identity;
+    client.view = new StateView();
+    this.projector.attach(client.view, identity, this.session);
     // The full state this connection gets next holds everything its view now sees. Left pending, these grants went out
     // again with the next patch: tens of KB per join in a big session, which @colyseus/schema 5.0 decoded with an
     // entity left empty (tests/integration/bigSession.test.ts).
@@ -325,11 +337,11 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   override async onDrop(client: Client): Promise<void> {
     this.setOnline(client, false);
     if (this.closedForGood.has(client.sessionId)) return;
+    // A beamer's place is held briefly (a Wi-Fi blip), so a reloaded beamer page does not keep one of the four for long.
+    const seconds = this.beamers.has(client.sessionId) ? Math.min(BEAMER_RECONNECT_SECONDS, this.services.reconnectSeconds) : this.services.reconnectSeconds;
     try {
       await this.allowReconnection(client, seconds);
     } catch {
-    // A beamer's place is held briefly (a Wi-Fi blip), so a reloaded beamer page does not keep one of the four for long.
-    const seconds = this.beamers.has(client.sessionId) ? Math.min(BEAMER_RECONNECT_SECONDS, this.services.reconnectSeconds) : this.services.reconnectSeconds;
       // Not back in time: onLeave follows. The seat stays; they can return with the code.
     }
   }
@@ -339,18 +351,15 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   }
 
   override onLeave(client: Client): void {
+    this.beamers.delete(client.sessionId);
     this.limiters.delete(client.sessionId);
     this.closedForGood.delete(client.sessionId);
     this.setOnline(client, false);
-    this.beamers.delete(client.sessionId);
     if (client.view) this.projector.detach(client.view);
   }
 
   override async onDispose(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
-  }
-
-  /**
     await this.releaseRoom();
   }
 
@@ -384,6 +393,9 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.claimTimer = null;
     if (this.services.capacity) this.services.capacity.open -= 1;
     await this.disconnect();
+  }
+
+  /**
    * Every frame a client sends passes here before Colyseus reads it (see the static block below). Its size is noted
    * for the limits. Colyseus closes the connection on a message it cannot decode; here such a message is refused in
    * Dutch instead, and the connection stays.
@@ -654,6 +666,8 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   /** Projects the state; with the events just applied, only what they can change (see projection.ts). */
   private project(events?: readonly SessionEvent[], actors: readonly Actor[] = []): void {
     const reach = this.projector.sync(this.session, new Set(this.connections.keys()), this.durableSeq, events);
+    // A joining connection gets the whole state in one encode: its buffer must hold it (see schema.ts).
+    fitFullEncodeBuffer(this, this.projector.encodedSizeBound());
     // Patch now, so the change reaches clients before (not after) the ack that follows.
     if (reach.everyone) this.broadcastPatch();
     else this.patchReached(reach, actors);
