@@ -22,11 +22,11 @@ import { BEAMERS_FULL, ConnectionLimiter, KeyedLimiter, MAX_BEAMERS, MESSAGE_LIM
 import { hashSecret } from "../sessions.ts";
 import { DAMAGED_SESSION_MESSAGE, DamagedSessionError } from "../store/integrity.ts";
 import type { AppendResult, EventStore } from "../store/types.ts";
-import "./encoding.ts";
+import { fitEncodeBuffers } from "./encoding.ts";
 import { CLAIM_RENEW_MS, OPENING_ELSEWHERE, ROOM_ELSEWHERE_CODE, SESSION_GONE, claimSession, releaseClaim, renewClaim } from "./seating.ts";
 import { Projector, type Audience, type Reach } from "./projection.ts";
 import { SerialQueue } from "./queue.ts";
-import { SessionRoomState, fitFullEncodeBuffer } from "./schema.ts";
+import { SessionRoomState } from "./schema.ts";
 
 export interface RoomServices {
   store: EventStore;
@@ -216,6 +216,8 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.seatReservationTimeout = this.services.seatReservationSeconds ?? SEAT_RESERVATION_SECONDS;
     this.newSeats = this.services.newSeats ?? new KeyedLimiter(NEW_SEATS);
     this.setState(this.projector.state);
+    // Patches and full states always fit the encoder's buffers, at any size of session (see encoding.ts).
+    fitEncodeBuffers(this);
     // Every change is patched at once where it is made (project, presence, the terugblik position); the timer only
     // catches anything else, so 300 idle rooms do not each look for changes 20 times a second.
     this.patchRate = PATCH_SAFETY_NET_MS;
@@ -666,8 +668,6 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   /** Projects the state; with the events just applied, only what they can change (see projection.ts). */
   private project(events?: readonly SessionEvent[], actors: readonly Actor[] = []): void {
     const reach = this.projector.sync(this.session, new Set(this.connections.keys()), this.durableSeq, events);
-    // A joining connection gets the whole state in one encode: its buffer must hold it (see schema.ts).
-    fitFullEncodeBuffer(this, this.projector.encodedSizeBound());
     // Patch now, so the change reaches clients before (not after) the ack that follows.
     if (reach.everyone) this.broadcastPatch();
     else this.patchReached(reach, actors);

@@ -24,8 +24,13 @@ import type { JoinOptions } from "../protocol/views.ts";
 
 export const ROOM_NAME = "sessie";
 
-/** onCreate's answer when the session already has a room (or one is being opened): the join retries and finds it. */
+/**
+ * onCreate's answer when the session already has a room (or one is being opened): the join retries and finds it.
+ * Through Redis only the message of an error travels (Colyseus' IPC drops the code), so both are recognised.
+ */
 export const ROOM_ELSEWHERE_CODE = 4409;
+export const OPENING_ELSEWHERE = "Deze sessie wordt al geopend; probeer het zo opnieuw.";
+export const SESSION_GONE = "Deze sessie bestaat niet (meer). Controleer de code of de link.";
 
 const CLAIM_TTL_SECONDS = 15;
 /** How often a room renews its claim: three chances before it expires. */
@@ -126,7 +131,8 @@ export async function reserveSeat(options: JoinOptions, auth: SeatAuth): Promise
         listing = await matchMaker.createRoom(ROOM_NAME, { sessionId: options.sessionId });
       } catch (error) {
         // Another room holds the session, or is being opened: it will be listed in a moment.
-        if (codeOf(error) !== ROOM_ELSEWHERE_CODE) throw new SeatRefused(statusOf(error), error instanceof Error ? error.message : String(error));
+        const message = error instanceof Error ? error.message : String(error);
+        if (codeOf(error) !== ROOM_ELSEWHERE_CODE && message !== OPENING_ELSEWHERE) throw new SeatRefused(statusOf(error, message), message);
       }
     }
     // A full room says so; the same room stays the session's room (no second one is opened next to it).
@@ -144,8 +150,12 @@ export async function reserveSeat(options: JoinOptions, auth: SeatAuth): Promise
   }
 }
 
-/** An HTTP status for a refusal from onCreate (a ServerError's code; Colyseus' own codes are not HTTP statuses). */
-function statusOf(error: unknown): number {
+/**
+ * An HTTP status for a refusal from onCreate: its ServerError's code, or (from another process, where the code is
+ * lost) 404 for a session that does not exist and 503 for a process that cannot open it now.
+ */
+function statusOf(error: unknown, message: string): number {
   const code = codeOf(error);
-  return typeof code === "number" && code >= 400 && code < 600 ? code : 500;
+  if (typeof code === "number" && code >= 400 && code < 600) return code;
+  return message === SESSION_GONE ? 404 : 503;
 }

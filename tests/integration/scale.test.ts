@@ -72,6 +72,28 @@ describe.skipIf(missing !== null)("twee processen op Redis en PostgreSQL", () =>
     await Promise.all(everyone.map((c) => c.leave()));
   });
 
+  it("twintig eerste joins tegelijk door beide deuren openen samen één kamer; clients openen er zelf geen", { timeout: 60_000 }, async () => {
+    const [first, second] = cluster.urls;
+    if (!first || !second) throw new Error("Twee processen nodig.");
+    const created = await createSessionOverHttp(first, { scenarioId: "demo-maatwerk" });
+    // Colyseus' matchmaking refuses clients on every process: only the server opens a room.
+    for (const url of cluster.urls) {
+      const res = await fetch(`${url}/matchmake/create/sessie`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ as: "beamer", sessionId: created.sessionId }) });
+      expect(res.status).toBe(403);
+    }
+    // Nobody has it open yet: both processes get asked to open it at the same moment, and one claim wins.
+    const everyone = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        SessionClient.join(i % 2 === 0 ? first : second, i % 10 === 0 ? { as: "spelleider", secret: created.secret } : { as: "deelnemer", code: created.code, displayName: `Gast ${i}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole }),
+      ),
+    );
+    expect(new Set(everyone.map((c) => c.room.roomId)).size).toBe(1);
+    expect(new Set(everyone.map((c) => holderOf(c))).size).toBe(1);
+    const [spelleider] = everyone;
+    await spelleider?.until(() => spelleider.session.participantCount === 18);
+    await Promise.all(everyone.map((c) => c.leave()));
+  });
+
   it("verwijderen via het andere proces sluit de kamer waar die ook draait", { timeout: 60_000 }, async () => {
     const ctx = await sessionThroughBothProcesses();
     const everyone = [ctx.spelleider, ...ctx.players];
