@@ -49,6 +49,8 @@ export interface CardBox {
   /** An eis: its role. An item: the roles inside it, in the game's role order, and how many eisen. */
   roles: GameRole[];
   eisCount: number;
+  /** The eisen in the card: the eis itself, or the item's eisen. */
+  eisIds: string[];
   /** Where the eis went: the item it is part of (used to fly the card into the item). */
   itemId: string | null;
 }
@@ -305,6 +307,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number): { blocks: B
     cut: estimateLines(e.text, level.eis, w - icon - 2.5 * PAD) > level.eisLines,
     roles: [e.role],
     eisCount: 1,
+    eisIds: [e.id],
     itemId: e.itemId,
   });
   const grid = (eisen: BoardEis[], x: number, y: number, inner: number, out: BoardLayout) => {
@@ -336,6 +339,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number): { blocks: B
             cut: estimateLines(item.text, level.title, itemTextW) > level.titleLines,
             roles: ROLE_ORDER.filter((r) => item.roles.includes(r)),
             eisCount: item.eisIds.length,
+            eisIds: [...item.eisIds],
             itemId: null,
           }),
       });

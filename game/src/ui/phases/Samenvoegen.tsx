@@ -57,6 +57,7 @@ export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
     return () => clearTimeout(id);
   }, [announced]);
 
+  const [wide] = useState(boardFits);
   const liveSelection = selection.filter((ref) => onBoard(index, ref));
   const isSelected = (ref: BoardRef) => liveSelection.some((r) => refKey(r) === refKey(ref));
   const toggle = (ref: BoardRef) => setSelection(isSelected(ref) ? liveSelection.filter((r) => refKey(r) !== refKey(ref)) : [...liveSelection, ref]);
@@ -118,6 +119,9 @@ export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
         </p>
         {canFilter ? <TableFilter snap={full} value={filter} onChange={setFilter} /> : null}
       </header>
+
+      {/* Laptops and the console: the shared board, the same drops and selection as the list below. */}
+      {wide ? <BoardPanel snap={snap} selected={liveSelection} onToggle={toggle} onDrop={(target, dragged) => openMerge(target === "pve" ? [dragged] : [target, dragged])} /> : null}
 
       <Suggestions index={index} suggestions={snap.suggestions} onMerge={openMerge} />
 

@@ -1,0 +1,540 @@
+/**
+ * The samenvoegen board, drawn: lanes, item cards (wording, the roles inside, how many eisen), loose eisen (role
+ * colour and icon), clusters of suggested duplicates, spanningen as lines between items. Where everything goes comes
+ * from boardLayout.ts; this scene only draws it and moves cards from where they were to where they are now:
+ * an eis merged into an item flies into it (<= 300 ms), a new card fades in, nothing moves under reduced motion.
+ *
+ * On a laptop or the console the board is interactive: drag a card onto a card (merge) or onto the drop zone (take
+ * in), click to select, drag the background to pan, wheel to zoom, hover for the whole text. It decides nothing: it
+ * emits what the person did and the screen opens the same dialog the list uses.
+ */
+import * as Phaser from "phaser";
+import type { GameRole } from "../../../../server/protocol/ids.ts";
+import { PALETTE, ROLE_COLOURS, ROLE_ICONS } from "../../theme.ts";
+import { badgeSize, eisIconSize, LINE_HEIGHT, type BoardLayout, type CardBox, type CardRef } from "../boardLayout.ts";
+
+export const BOARD_KEY = "pveBoard";
+export const BOARD_EVENTS = { ready: "board:ready", drawn: "board:drawn", drop: "board:drop", toggle: "board:toggle" } as const;
+export const FLY_MS = 260;
+
+export interface BoardModel {
+  layout: BoardLayout;
+  /** Where each eis is now (null: loose), so a card that leaves can fly into its item. */
+  eisItem: Record<string, string | null>;
+  selected: string[];
+  animate: boolean;
+  interactive: boolean;
+  /** Device pixels per CSS pixel: the canvas is drawn sharp and shown at CSS size. */
+  dpr: number;
+  /** A counter from the screen: the frame that shows this model reports it back (bench and tests). */
+  serial: number;
+  labels: { continued: string; eisen: (n: number) => string; dropZone: string; similar: string };
+}
+
+const FONT = '"Atkinson Hyperlegible Next", system-ui, sans-serif';
+const hex = (c: string) => Number.parseInt(c.slice(1), 16);
+const INK = hex(PALETTE.ink);
+const LANE = 0xefe8da;
+const LINE = hex(PALETTE.line);
+const ACCENT = hex(PALETTE.accent);
+const SPANNING = hex(PALETTE.danger);
+const ICON_PX = 64;
+
+interface CardView {
+  box: CardBox;
+  container: Phaser.GameObjects.Container;
+  hit: Phaser.GameObjects.Rectangle;
+  signature: string;
+}
+
+export class Board extends Phaser.Scene {
+  private model: BoardModel | null = null;
+  private cards = new Map<string, CardView>();
+  private lanesLayer: Phaser.GameObjects.Graphics | null = null;
+  private linksLayer: Phaser.GameObjects.Graphics | null = null;
+  private laneTexts: Phaser.GameObjects.Text[] = [];
+  private marks = new Map<string, Phaser.GameObjects.Text>();
+  private lanesDrawn = "";
+  private tooltip: Phaser.GameObjects.Container | null = null;
+  private dragging: { key: string; dx: number; dy: number; moved: boolean } | null = null;
+  private panning: { x: number; y: number; sx: number; sy: number } | null = null;
+  private userZoom = 1;
+  private idleFrames = 0;
+  private pendingSerial = -1;
+
+  constructor() {
+    super("Board");
+  }
+
+  create(): void {
+    this.makeIconTextures();
+    this.lanesLayer = this.add.graphics().setDepth(0);
+    this.linksLayer = this.add.graphics().setDepth(30);
+    const onChange = (_parent: unknown, value: unknown) => {
+      if (isModel(value)) this.draw(value);
+    };
+    this.registry.events.on(`changedata-${BOARD_KEY}`, onChange);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.registry.events.off(`changedata-${BOARD_KEY}`, onChange));
+    this.events.on(Phaser.Scenes.Events.POST_UPDATE, () => this.afterUpdate());
+    this.setUpInput();
+    const model: unknown = this.registry.get(BOARD_KEY);
+    if (isModel(model)) this.draw(model);
+    this.game.events.emit(BOARD_EVENTS.ready);
+  }
+
+  /** White role icons on transparent, drawn from the same SVG paths as the DOM (no files, no licence). */
+  private makeIconTextures(): void {
+    for (const [role, path] of Object.entries(ROLE_ICONS)) {
+      const key = `role-${role}`;
+      if (this.textures.exists(key)) continue;
+      const texture = this.textures.createCanvas(key, ICON_PX, ICON_PX);
+      const ctx = texture?.getContext();
+      if (!texture || !ctx) continue;
+      ctx.scale(ICON_PX / 24, ICON_PX / 24);
+      ctx.strokeStyle = "#ffffff";
+      ctx.lineWidth = 2.2;
+      ctx.lineCap = "round";
+      ctx.lineJoin = "round";
+      ctx.stroke(new Path2D(path));
+      texture.refresh();
+    }
+  }
+
+  override update(): void {
+    const busy = this.tweens.getTweens().length > 0 || this.dragging !== null || this.panning !== null;
+    if (busy) this.drawLinks();
+    if (this.model?.interactive) return;
+    // The beamer's board sleeps while nothing moves; the next model wakes it.
+    this.idleFrames = busy ? 0 : this.idleFrames + 1;
+    if (this.idleFrames > 3) this.game.loop.sleep();
+  }
+
+  private afterUpdate(): void {
+    if (this.pendingSerial < 0) return;
+    const serial = this.pendingSerial;
+    this.pendingSerial = -1;
+    // Reported after this frame has rendered.
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.game.events.emit(BOARD_EVENTS.drawn, serial));
+  }
+
+  private draw(model: BoardModel): void {
+    const previous = this.model;
+    this.model = model;
+    const { layout } = model;
+    const animate = model.animate && previous !== null;
+    this.fitCamera(previous === null || previous.layout.width !== layout.width || previous.layout.height !== layout.height);
+    this.drawLanes(layout, model);
+
+    const next = new Map(layout.cards.map((c) => [c.key, c]));
+    // Cards that left: an eis (or item) merged into an item flies into it; anything else fades.
+    for (const [key, view] of this.cards) {
+      if (next.has(key)) continue;
+      this.cards.delete(key);
+      const firstEis = view.box.ref.kind === "eis" ? view.box.ref.id : view.box.eisIds[0];
+      const itemId = firstEis ? model.eisItem[firstEis] : null;
+      const into = itemId ? next.get(`item:${itemId}`) : undefined;
+      this.tweens.killTweensOf(view.container);
+      if (!animate) {
+        view.container.destroy();
+        continue;
+      }
+      view.container.setDepth(50);
+      if (into) {
+        this.tweens.add({
+          targets: view.container,
+          x: into.x + into.w / 2 - (view.box.w * 0.25) / 2,
+          y: into.y + into.h / 2 - (view.box.h * 0.25) / 2,
+          scale: 0.25,
+          alpha: 0.2,
+          duration: FLY_MS,
+          ease: "Cubic.easeIn",
+          onComplete: () => view.container.destroy(),
+        });
+      } else {
+        this.tweens.add({ targets: view.container, alpha: 0, duration: 180, onComplete: () => view.container.destroy() });
+      }
+    }
+    const selected = new Set(model.selected);
+    for (const box of layout.cards) {
+      const signature = JSON.stringify([box.text, box.w, box.h, box.font, box.maxLines, box.roles, box.eisCount, selected.has(box.key)]);
+      let view = this.cards.get(box.key);
+      if (view && view.signature !== signature) {
+        const { x, y } = view.container;
+        this.tweens.killTweensOf(view.container);
+        view.container.destroy();
+        view = this.makeCard(box, signature, selected.has(box.key));
+        view.container.setPosition(x, y);
+        this.cards.set(box.key, view);
+      }
+      if (!view) {
+        view = this.makeCard(box, signature, selected.has(box.key));
+        this.cards.set(box.key, view);
+        view.container.setPosition(box.x, box.y);
+        if (animate) {
+          // A new item grows out of the cards flying into it; a new eis fades in.
+          view.container.setAlpha(0);
+          this.tweens.add({ targets: view.container, alpha: 1, duration: FLY_MS, delay: box.ref.kind === "item" ? FLY_MS * 0.4 : 0 });
+        }
+      }
+      view.box = box;
+      view.container.setDepth(box.ref.kind === "item" ? 10 : 11);
+      if (this.dragging?.key === box.key) continue;
+      this.tweens.killTweensOf(view.container);
+      view.container.setScale(1);
+      if (animate && (Math.abs(view.container.x - box.x) > 0.5 || Math.abs(view.container.y - box.y) > 0.5)) {
+        this.tweens.add({ targets: view.container, x: box.x, y: box.y, alpha: 1, duration: FLY_MS, ease: "Cubic.easeOut" });
+      } else {
+        view.container.setPosition(box.x, box.y);
+        view.container.setAlpha(1);
+      }
+    }
+    this.drawLinks();
+    this.pendingSerial = model.serial;
+    this.idleFrames = 0;
+    if (!this.game.loop.running) this.game.loop.wake();
+  }
+
+  /** World units are CSS pixels of the board; the camera zooms by the device pixel ratio (and the layout's zoom to fit). */
+  private fitCamera(reset: boolean): void {
+    const model = this.model;
+    if (!model) return;
+    if (reset) this.userZoom = 1;
+    const cam = this.cameras.main;
+    const base = model.dpr * model.layout.zoom;
+    cam.setZoom(base * this.userZoom);
+    cam.setOrigin(0, 0);
+    if (reset || this.userZoom === 1) cam.setScroll(0, 0);
+    this.clampScroll();
+  }
+
+  private clampScroll(): void {
+    const model = this.model;
+    if (!model) return;
+    const cam = this.cameras.main;
+    const viewW = cam.width / cam.zoom;
+    const viewH = cam.height / cam.zoom;
+    const contentW = model.layout.width;
+    const contentH = Math.max(model.layout.height, model.layout.contentHeight);
+    cam.scrollX = Math.min(Math.max(0, cam.scrollX), Math.max(0, contentW - viewW));
+    cam.scrollY = Math.min(Math.max(0, cam.scrollY), Math.max(0, contentH - viewH));
+  }
+
+  private drawLanes(layout: BoardLayout, model: BoardModel): void {
+    const g = this.lanesLayer;
+    if (!g) return;
+    // Lanes, headings and clusters change far less often than cards: redraw them only when they do.
+    const key = JSON.stringify([layout.lanes, layout.clusters, layout.dropZone, model.dpr]);
+    if (key === this.lanesDrawn) return;
+    this.lanesDrawn = key;
+    g.clear();
+    for (const t of this.laneTexts) t.destroy();
+    this.laneTexts = [];
+    if (layout.dropZone) {
+      const z = layout.dropZone;
+      g.fillStyle(0xffffff, 0.6);
+      g.fillRoundedRect(z.x, z.y, z.w, z.h, 12);
+      g.lineStyle(3, ACCENT, 1);
+      g.strokeRoundedRect(z.x + 1.5, z.y + 1.5, z.w - 3, z.h - 3, 12);
+      const font = Math.round(Math.min(22, z.h * 0.42));
+      this.laneTexts.push(this.add.text(z.x + z.w / 2, z.y + z.h / 2, model.labels.dropZone, textStyle(font, "#0B5F78", true)).setOrigin(0.5, 0.5).setDepth(1).setResolution(model.dpr));
+    }
+    for (const lane of layout.lanes) {
+      g.fillStyle(LANE, 1);
+      g.fillRoundedRect(lane.x - 6, lane.y - 4, lane.w + 12, lane.h + 10, 14);
+      const label = lane.continued ? `${lane.name} ${model.labels.continued}` : lane.name;
+      const text = this.add.text(lane.x + 4, lane.y + 2, label, textStyle(lane.headerFont, "#1F2A30", true)).setDepth(1).setResolution(model.dpr);
+      fitLines(text, label, lane.w - 8, 1);
+      this.laneTexts.push(text);
+    }
+    for (const c of layout.clusters) {
+      g.lineStyle(3, ACCENT, 0.9);
+      dashedRect(g, c.x + 1.5, c.y + 1.5, c.w - 3, c.h - 3, 10, 7);
+      g.fillStyle(ACCENT, 0.07);
+      g.fillRoundedRect(c.x, c.y, c.w, c.h, 12);
+    }
+  }
+
+  /** Spanningen and "lijkt op"-lines follow the cards as they move. */
+  private drawLinks(): void {
+    const g = this.linksLayer;
+    const model = this.model;
+    if (!g || !model) return;
+    g.clear();
+    const used = new Set<string>();
+    const rect = (key: string): Rect | null => {
+      const view = this.cards.get(key);
+      if (view) return { x: view.container.x, y: view.container.y, w: view.box.w, h: view.box.h };
+      const cluster = model.layout.clusters.find((c) => c.key === key);
+      return cluster ? { x: cluster.x, y: cluster.y, w: cluster.w, h: cluster.h } : null;
+    };
+    for (const link of model.layout.links) {
+      const ra = rect(link.from);
+      const rb = rect(link.to);
+      if (!ra || !rb) continue;
+      // From edge to edge, over the cards' gap: the line is seen and no text is crossed.
+      const [a, b] = edgeToEdge(ra, rb);
+      if (link.kind === "spanning") {
+        g.lineStyle(5, SPANNING, 0.85);
+        g.lineBetween(a.x, a.y, b.x, b.y);
+        g.fillStyle(SPANNING, 1);
+        g.fillCircle(a.x, a.y, 7);
+        g.fillCircle(b.x, b.y, 7);
+        let mark = this.marks.get(link.key);
+        if (!mark) {
+          mark = this.add.text(0, 0, "⚡", { fontFamily: FONT, fontSize: "26px", color: "#ffffff", backgroundColor: PALETTE.danger, padding: { x: 6, y: 2 } });
+          mark.setOrigin(0.5).setDepth(40).setResolution(model.dpr);
+          this.marks.set(link.key, mark);
+        }
+        mark.setPosition((a.x + b.x) / 2, (a.y + b.y) / 2);
+        used.add(link.key);
+      } else {
+        g.lineStyle(3, ACCENT, 0.8);
+        dashedLine(g, a.x, a.y, b.x, b.y, 10, 8);
+      }
+    }
+    for (const [key, mark] of this.marks) {
+      if (used.has(key)) continue;
+      mark.destroy();
+      this.marks.delete(key);
+    }
+  }
+
+  private makeCard(box: CardBox, signature: string, selected: boolean): CardView {
+    const dpr = this.model?.dpr ?? 1;
+    const container = this.add.container(box.x, box.y);
+    const g = this.add.graphics();
+    const item = box.ref.kind === "item";
+    const radius = item ? 12 : 8;
+    g.fillStyle(0x000000, 0.08);
+    g.fillRoundedRect(1, 3, box.w, box.h, radius);
+    g.fillStyle(0xffffff, 1);
+    g.fillRoundedRect(0, 0, box.w, box.h, radius);
+    g.lineStyle(item ? 3 : 2, item ? hex(PALETTE.muted) : LINE, 1);
+    g.strokeRoundedRect(0, 0, box.w, box.h, radius);
+    container.add(g);
+    if (item) {
+      const pad = 10;
+      const text = this.add.text(pad + 2, 8, box.text, textStyle(box.font, "#1F2A30", true)).setResolution(dpr);
+      text.setLineSpacing(box.font * (LINE_HEIGHT - 1.17));
+      fitLines(text, box.text, box.w - 2 * pad - 4, box.maxLines);
+      container.add(text);
+      const badge = badgeSize(box.font);
+      const by = box.h - 8 - badge;
+      box.roles.forEach((role, i) => {
+        const x = pad + i * (badge + 6);
+        g.fillStyle(hex(ROLE_COLOURS[role]), 1);
+        g.fillCircle(x + badge / 2, by + badge / 2, badge / 2);
+        container.add(this.add.image(x + badge / 2, by + badge / 2, `role-${role}`).setDisplaySize(badge * 0.66, badge * 0.66));
+      });
+      const count = this.add.text(box.w - pad, by + badge / 2, this.model?.labels.eisen(box.eisCount) ?? "", textStyle(Math.max(16, Math.round(box.font * 0.68)), "#56626B", false)).setOrigin(1, 0.5).setResolution(dpr);
+      container.add(count);
+    } else {
+      const role: GameRole = box.roles[0] ?? "burger";
+      g.fillStyle(hex(ROLE_COLOURS[role]), 1);
+      g.fillRoundedRect(0, 0, 7, box.h, { tl: radius, bl: radius, tr: 0, br: 0 });
+      const icon = eisIconSize(box.font);
+      const cy = Math.min(box.h / 2, 6 + icon / 2);
+      g.fillCircle(7 + 5 + icon / 2, cy, icon / 2);
+      container.add(this.add.image(7 + 5 + icon / 2, cy, `role-${role}`).setDisplaySize(icon * 0.68, icon * 0.68));
+      const left = 7 + 5 + icon + 7;
+      const text = this.add.text(left, 6, box.text, textStyle(box.font, "#1F2A30", false)).setResolution(dpr);
+      text.setLineSpacing(box.font * (LINE_HEIGHT - 1.17));
+      fitLines(text, box.text, box.w - left - 6, box.maxLines, true);
+      container.add(text);
+    }
+    if (selected) {
+      g.lineStyle(5, hex(PALETTE.focus), 1);
+      g.strokeRoundedRect(-3, -3, box.w + 6, box.h + 6, radius + 3);
+    }
+    const hit = this.add.rectangle(0, 0, box.w, box.h, 0xffffff, 0).setOrigin(0, 0);
+    container.add(hit);
+    const view: CardView = { box, container, hit, signature };
+    if (this.model?.interactive) {
+      hit.setInteractive({ useHandCursor: true, draggable: true });
+      hit.setData("key", box.key);
+    }
+    return view;
+  }
+
+  private setUpInput(): void {
+    this.input.dragDistanceThreshold = 6;
+    this.input.on(Phaser.Input.Events.GAMEOBJECT_OVER, (_p: Phaser.Input.Pointer, obj: Phaser.GameObjects.GameObject) => {
+      const key: unknown = obj.getData("key");
+      if (typeof key === "string" && !this.dragging) this.showTooltip(key);
+    });
+    this.input.on(Phaser.Input.Events.GAMEOBJECT_OUT, () => this.hideTooltip());
+    this.input.on(Phaser.Input.Events.DRAG_START, (pointer: Phaser.Input.Pointer, obj: Phaser.GameObjects.GameObject) => {
+      const key: unknown = obj.getData("key");
+      const view = typeof key === "string" ? this.cards.get(key) : undefined;
+      if (!view || typeof key !== "string") return;
+      this.hideTooltip();
+      this.tweens.killTweensOf(view.container);
+      view.container.setDepth(100).setAlpha(0.92);
+      this.dragging = { key, dx: pointer.worldX - view.container.x, dy: pointer.worldY - view.container.y, moved: true };
+    });
+    this.input.on(Phaser.Input.Events.DRAG, (pointer: Phaser.Input.Pointer) => {
+      const d = this.dragging;
+      const view = d ? this.cards.get(d.key) : undefined;
+      if (!d || !view) return;
+      view.container.setPosition(pointer.worldX - d.dx, pointer.worldY - d.dy);
+    });
+    this.input.on(Phaser.Input.Events.DRAG_END, (pointer: Phaser.Input.Pointer) => {
+      const d = this.dragging;
+      this.dragging = null;
+      const view = d ? this.cards.get(d.key) : undefined;
+      if (!d || !view) return;
+      const target = this.dropTarget(pointer.worldX, pointer.worldY, d.key);
+      // Back to its place: the board changes when the server says so.
+      this.tweens.add({ targets: view.container, x: view.box.x, y: view.box.y, alpha: 1, duration: this.model?.animate ? 160 : 0 });
+      view.container.setDepth(view.box.ref.kind === "item" ? 10 : 11);
+      if (target) this.game.events.emit(BOARD_EVENTS.drop, target, view.box.ref);
+    });
+    this.input.on(Phaser.Input.Events.GAMEOBJECT_UP, (pointer: Phaser.Input.Pointer, obj: Phaser.GameObjects.GameObject) => {
+      const key: unknown = obj.getData("key");
+      if (typeof key !== "string" || pointer.getDistance() > 6) return;
+      const view = this.cards.get(key);
+      if (view) this.game.events.emit(BOARD_EVENTS.toggle, view.box.ref);
+    });
+    // The background: drag to pan, wheel to zoom, double click back to the whole board.
+    this.input.on(Phaser.Input.Events.POINTER_DOWN, (pointer: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]) => {
+      if (!this.model?.interactive || over.length > 0) return;
+      this.panning = { x: pointer.x, y: pointer.y, sx: this.cameras.main.scrollX, sy: this.cameras.main.scrollY };
+    });
+    this.input.on(Phaser.Input.Events.POINTER_MOVE, (pointer: Phaser.Input.Pointer) => {
+      const p = this.panning;
+      if (!p || !pointer.isDown) return;
+      const cam = this.cameras.main;
+      cam.scrollX = p.sx - (pointer.x - p.x) / cam.zoom;
+      cam.scrollY = p.sy - (pointer.y - p.y) / cam.zoom;
+      this.clampScroll();
+    });
+    this.input.on(Phaser.Input.Events.POINTER_UP, () => {
+      this.panning = null;
+    });
+    this.input.on(Phaser.Input.Events.POINTER_WHEEL, (pointer: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => {
+      const model = this.model;
+      if (!model?.interactive) return;
+      const cam = this.cameras.main;
+      const before = { x: pointer.worldX, y: pointer.worldY };
+      this.userZoom = Math.min(3, Math.max(1, this.userZoom * (dy > 0 ? 0.9 : 1.1)));
+      cam.setZoom(model.dpr * model.layout.zoom * this.userZoom);
+      // Keep the point under the pointer where it was.
+      const after = cam.getWorldPoint(pointer.x, pointer.y);
+      cam.scrollX += before.x - after.x;
+      cam.scrollY += before.y - after.y;
+      this.clampScroll();
+    });
+  }
+
+  private dropTarget(x: number, y: number, dragged: string): CardRef | "pve" | null {
+    const model = this.model;
+    if (!model) return null;
+    for (const box of model.layout.cards) {
+      if (box.key === dragged) continue;
+      if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h) return box.ref;
+    }
+    const z = model.layout.dropZone;
+    if (z && dragged.startsWith("eis:") && x >= z.x && x <= z.x + z.w && y >= z.y && y <= z.y + z.h) return "pve";
+    return null;
+  }
+
+  private showTooltip(key: string): void {
+    this.hideTooltip();
+    const view = this.cards.get(key);
+    const model = this.model;
+    if (!view || !model) return;
+    const { box } = view;
+    const width = Math.min(420, model.layout.width - 20);
+    const text = this.add.text(12, 10, box.text, { ...textStyle(18, "#1F2A30", false), wordWrap: { width: width - 24, useAdvancedWrap: true } }).setResolution(model.dpr);
+    const h = text.height + 20;
+    const bg = this.add.graphics();
+    bg.fillStyle(0xffffff, 1);
+    bg.fillRoundedRect(0, 0, width, h, 10);
+    bg.lineStyle(2, INK, 1);
+    bg.strokeRoundedRect(0, 0, width, h, 10);
+    const cam = this.cameras.main;
+    const viewBottom = cam.scrollY + cam.height / cam.zoom;
+    let x = Math.min(box.x, model.layout.width - width - 4);
+    let y = box.y + box.h + 6;
+    if (y + h > viewBottom) y = Math.max(cam.scrollY + 4, box.y - h - 6);
+    x = Math.max(cam.scrollX + 4, x);
+    this.tooltip = this.add.container(x, y, [bg, text]).setDepth(200);
+  }
+
+  private hideTooltip(): void {
+    this.tooltip?.destroy();
+    this.tooltip = null;
+  }
+}
+
+function textStyle(size: number, color: string, bold: boolean): Phaser.Types.GameObjects.Text.TextStyle {
+  return { fontFamily: FONT, fontSize: `${size}px`, fontStyle: bold ? "bold" : "normal", color };
+}
+
+/**
+ * Wraps `full` in `width` and keeps at most `maxLines` lines, ending in "…" when it is cut (the whole text is in the
+ * tooltip and the board's text equivalent).
+ */
+export function fitLines(text: Phaser.GameObjects.Text, full: string, width: number, maxLines: number, breakWords = false): void {
+  // Titles never break a word: a word longer than the line (a long Dutch compound in a narrow card) makes that title
+  // a little smaller instead. The small eis cards break such a word rather than shrink.
+  text.setWordWrapWidth(width, breakWords);
+  text.setText(full);
+  const size = Number.parseFloat(String(text.style.fontSize)) || 16;
+  if (!breakWords && text.width > width + 0.5) text.setFontSize(`${Math.max(12, Math.floor((size * width) / text.width))}px`);
+  const lines = text.getWrappedText(full);
+  if (lines.length <= maxLines) return;
+  const words = lines.slice(0, maxLines).join(" ").split(/\s+/);
+  while (words.length > 1) {
+    const candidate = `${words.join(" ").replace(/[\s,.;:]+$/, "")}…`;
+    if (text.getWrappedText(candidate).length <= maxLines) {
+      text.setText(candidate);
+      return;
+    }
+    words.pop();
+  }
+  text.setText(`${words[0] ?? ""}…`);
+}
+
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The part of the line between two rectangles' centres that lies outside both. */
+function edgeToEdge(ra: Rect, rb: Rect): [{ x: number; y: number }, { x: number; y: number }] {
+  const ca = { x: ra.x + ra.w / 2, y: ra.y + ra.h / 2 };
+  const cb = { x: rb.x + rb.w / 2, y: rb.y + rb.h / 2 };
+  const exit = (r: Rect, from: { x: number; y: number }, to: { x: number; y: number }) => {
+    const dx = to.x - from.x;
+    const dy = to.y - from.y;
+    const tx = dx === 0 ? Infinity : r.w / 2 / Math.abs(dx);
+    const ty = dy === 0 ? Infinity : r.h / 2 / Math.abs(dy);
+    const t = Math.min(1, tx, ty);
+    return { x: from.x + dx * t, y: from.y + dy * t };
+  };
+  return [exit(ra, ca, cb), exit(rb, cb, ca)];
+}
+
+function dashedLine(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number, dash: number, gap: number): void {
+  const len = Math.hypot(x2 - x1, y2 - y1);
+  if (len < 1) return;
+  const [ux, uy] = [(x2 - x1) / len, (y2 - y1) / len];
+  for (let d = 0; d < len; d += dash + gap) {
+    const e = Math.min(len, d + dash);
+    g.lineBetween(x1 + ux * d, y1 + uy * d, x1 + ux * e, y1 + uy * e);
+  }
+}
+
+function dashedRect(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, h: number, dash: number, gap: number): void {
+  dashedLine(g, x, y, x + w, y, dash, gap);
+  dashedLine(g, x + w, y, x + w, y + h, dash, gap);
+  dashedLine(g, x + w, y + h, x, y + h, dash, gap);
+  dashedLine(g, x, y + h, x, y, dash, gap);
+}
+
+function isModel(value: unknown): value is BoardModel {
+  return typeof value === "object" && value !== null && "layout" in value && "eisItem" in value && "serial" in value;
+}

@@ -1,0 +1,26 @@
+/** Texts of the shared samenvoegen board (beamer, laptop and console) and its text equivalent. */
+export const pveBoard = {
+  continued: "(vervolg)",
+  eisen: (n: number) => (n === 1 ? "1 eis" : `${n} eisen`),
+  dropZone: "Sleep een losse eis hierheen om hem op te nemen in het programma",
+  similar: "Lijken op elkaar",
+  textHeading: "Het bord in tekst",
+  laneStats: (items: number, loose: number) =>
+    `${items === 1 ? "1 item" : `${items} items`}, ${loose === 1 ? "1 losse eis" : `${loose} losse eisen`}`,
+  item: (text: string, roles: string, n: number) => `Item: ${text} (rollen: ${roles}; uit ${n === 1 ? "1 eis" : `${n} eisen`})`,
+  looseEis: (role: string, text: string) => `Losse eis van ${role.toLowerCase()}: ${text}`,
+  cluster: (texts: string[]) => `Lijken op elkaar: ${texts.map((x) => `“${x}”`).join(" en ")}`,
+  spanning: (a: string, b: string, note: string) => `Spanning tussen “${a}” en “${b}”${note ? `: ${note}` : ""}`,
+  spanningenHeading: "Spanningen",
+  spotlight: "Net samengevoegd",
+  fromEisen: (n: number) => (n === 1 ? "uit 1 eis" : `uit ${n} eisen`),
+  loading: "Het bord wordt getekend…",
+  noCanvas: "Dit scherm kan het bord niet tekenen; hieronder staat het als lijst.",
+  empty: "Nog geen eisen op het bord.",
+  boardLabel: "Het bord met alle kaarten",
+  howTo:
+    "Sleep een kaart op een andere kaart om ze samen te voegen, of op het vak bovenaan om een eis op te nemen. Klik op kaarten om ze te selecteren. Sleep de achtergrond om te schuiven, scroll om te zoomen; wijs een kaart aan voor de hele tekst.",
+  listToo: "Dezelfde kaarten staan hieronder als lijst; daar werkt ook het toetsenbord.",
+  showBoard: "Bord tonen",
+  hideBoard: "Bord verbergen",
+} as const;
