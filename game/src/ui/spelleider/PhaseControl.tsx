@@ -27,14 +27,23 @@ export function PhaseControl({ conn, snap }: { conn: Connection; snap: Snapshot 
     if (direction) void run({ type: direction === "next" ? "phase.next" : "phase.previous" });
   };
 
+  const detail = phaseDetail(snap, phase);
   return (
-    <section class="card stack" aria-labelledby="fasen-kop">
-      <h2 id="fasen-kop">{p.heading}</h2>
-      <ol class="phase-list" aria-label={p.listLabel}>
-        {phases.map((ph) => (
-          <PhaseRow key={ph.index} snap={snap} phase={ph} current={ph.index === phase.index} done={ph.index < phase.index} />
-        ))}
-      </ol>
+    <section class="card stack cockpit" aria-labelledby="fasen-kop">
+      {/* What the spelleider needs every minute, in the first screen at 1366×900: where the group is, what comes
+          next and the button to go there, who is ready and who just came in. The full list folds away. */}
+      <div class="row cockpit-head">
+        <h2 id="fasen-kop">{p.heading}</h2>
+        <span class="small muted">{p.stepOf(phase.index + 1, phases.length)}</span>
+      </div>
+      <p class="phase-now" aria-current="step">
+        <span class="phase-num" aria-hidden="true">{phase.index + 1}</span>
+        <span>
+          <strong>{phaseName(phase)}</strong>
+          {detail ? <span class="phase-now-detail">{detail}</span> : null}
+        </span>
+      </p>
+      {next ? <p class="small muted phase-upnext">{p.upNext(next.index + 1, phaseName(next), next.minutes)}</p> : null}
       <div class="row phase-buttons">
         {previous ? (
           <button type="button" class="secondary" onClick={() => setAsking("previous")}>
@@ -50,6 +59,15 @@ export function PhaseControl({ conn, snap }: { conn: Connection; snap: Snapshot 
         )}
       </div>
       <CommandStatus state={state} />
+      <Pulse snap={snap} />
+      <details class="phase-all">
+        <summary>{p.allPhases(phases.length)}</summary>
+        <ol class="phase-list" aria-label={p.listLabel}>
+          {phases.map((ph) => (
+            <PhaseRow key={ph.index} snap={snap} phase={ph} current={ph.index === phase.index} done={ph.index < phase.index} />
+          ))}
+        </ol>
+      </details>
       <ConfirmDialog
         open={target !== null}
         title={asking === "previous" ? p.confirmPreviousTitle : p.confirmNextTitle}
@@ -60,6 +78,30 @@ export function PhaseControl({ conn, snap }: { conn: Connection; snap: Snapshot 
         {target ? <Consequences snap={snap} target={target} forward={asking === "next"} /> : null}
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** Ready, online and the latest arrivals, in one glance; the full list of people is further down. */
+function Pulse({ snap }: { snap: Snapshot }) {
+  const p = t.console.people;
+  const people = snap.people.filter((x) => !x.removed);
+  const ready = people.filter((x) => x.ready).length;
+  const online = people.filter((x) => x.online).length;
+  const latest = people.slice(-3).reverse().map((x) => x.displayName);
+  return (
+    <div class="pulse" role="group" aria-label={p.pulseLabel}>
+      {tracksReadiness(snap.session.phase) && people.length > 0 ? <p class="ready-count">{p.ready(ready, people.length)}</p> : null}
+      <p class="small">
+        {p.inside(people.length)} · {p.onlineShort(online, people.length)}
+      </p>
+      {latest.length > 0 ? (
+        <p class="small muted pulse-latest">
+          {p.latest(latest.join(", "))} <a href="#mensen-kop">{p.allPeople}</a>
+        </p>
+      ) : (
+        <p class="small muted">{p.none}</p>
+      )}
+    </div>
   );
 }
 

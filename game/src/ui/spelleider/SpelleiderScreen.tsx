@@ -65,16 +65,18 @@ export function SpelleiderScreen({ conn }: { conn: Connection }) {
         </h1>
         <div class="grid console">
           <div class="console-side stack">
-            {/* What matters now comes first: in the lobby the code to show, once playing the pacing. */}
-            {lobby ? <SessionCard conn={conn} snap={snap} /> : null}
-            {lobby && !dayTwo ? <TablesCard conn={conn} snap={snap} /> : null}
+            {/* What matters every minute comes first, within the first screen at 1366×900: the pacing with who is
+                ready and who just came in, this phase's action and the timer; in the lobby then the code to show. */}
             {terugkomFirst ? <TerugkomSection conn={conn} snap={snap} /> : null}
             {dayTwo ? null : <PhaseControl conn={conn} snap={snap} />}
+            {lobby ? <SessionCard conn={conn} snap={snap} /> : null}
+            {lobby && !dayTwo ? <TablesCard conn={conn} snap={snap} /> : null}
             {dayTwo ? null : <PhaseActions conn={conn} snap={snap} />}
+            {dayTwo || lobby ? null : <TimerControl conn={conn} snap={snap} />}
             {snap.session.phase.kind === "resultaat" ? <ExportCard snap={snap} /> : null}
             {terugkomFirst ? null : <TerugkomSection conn={conn} snap={snap} />}
             {casesFirst ? <CasesCard conn={conn} snap={snap} /> : null}
-            {dayTwo ? null : <TimerControl conn={conn} snap={snap} />}
+            {dayTwo || !lobby ? null : <TimerControl conn={conn} snap={snap} />}
             <People conn={conn} snap={snap} />
             {lobby ? null : <SessionCard conn={conn} snap={snap} />}
             {casesFirst || dayTwo ? null : <CasesCard conn={conn} snap={snap} />}
