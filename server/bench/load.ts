@@ -178,7 +178,7 @@ async function startServer(mode: "ours" | "echo", port: number, dataDir: string,
   const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: mode === "ours" ? opts.serverDir : process.cwd(),
     // The clients create every session at once from loopback.
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: "none", NODE_ENV: "production", MAX_NEW_SESSIONS_PER_HOUR: "1000000" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: "none", NODE_ENV: "production", MAX_NEW_SESSIONS_PER_HOUR: "1000000", MAX_NEW_SEATS_PER_MINUTE: "1000000" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.pipe(log);
@@ -220,7 +220,7 @@ async function startTarget(mode: "ours" | "echo", processes: number, dir: string
   if (processes > 1) {
     const missing = missingServices();
     if (missing) throw new Error(missing);
-    const cluster = await startProcesses(processes, { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, env: { MAX_NEW_SESSIONS_PER_HOUR: "1000000" } });
+    const cluster = await startProcesses(processes, { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, env: { MAX_NEW_SESSIONS_PER_HOUR: "1000000", MAX_NEW_SEATS_PER_MINUTE: "1000000" } });
     return { urls: cluster.urls, pids: () => cluster.servers.map((s) => s.child.pid ?? 0), stop: () => cluster.stop() };
   }
   const port = await freePort();

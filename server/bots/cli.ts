@@ -43,7 +43,8 @@ async function withLocalServer<T>(run: (baseUrl: string) => Promise<T>): Promise
   for (const e of errors) console.error(`Scenario ${e.file} overgeslagen: ${e.problems.map((p) => p.message).join("; ")}`);
   const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-bots-"));
   const store = new SqliteEventStore(join(dir, "bots.sqlite"));
-  const server = buildServer({ store, scenarios });
+  // All bots come from this machine at once: up to a full session of new seats in one go (limits.ts NEW_SEATS).
+  const server = buildServer({ store, scenarios, newSeats: { burst: 60, refillMs: 1_000 } });
   const port = 20000 + Math.floor(Math.random() * 20000);
   await server.listen(port, "127.0.0.1");
   try {

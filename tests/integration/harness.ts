@@ -80,7 +80,7 @@ export async function dropConnection(sessionId: string, clientSessionId: string)
  * One server for a test file. After each test the sessions it used must replay from the log into exactly the room's
  * state, and its clients leave.
  */
-export function useTestServer(options: { trainerSecret?: string } = {}) {
+export function useTestServer(options: { trainerSecret?: string; app?: Partial<AppServices> } = {}) {
   const fixture = {
     server: null as TestServer | null,
     open: [] as SessionClient[],
