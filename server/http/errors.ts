@@ -20,7 +20,8 @@ export const MATCHMAKE_BODY_LIMIT_BYTES = 16 * 1024;
 export const ERROR_MESSAGES = {
   malformedJson: "De gegevens in dit verzoek zijn geen geldige JSON.",
   tooLarge: `Dit verzoek is te groot (meer dan ${API_BODY_LIMIT_BYTES / 1024} kB).`,
-  badEscape: "Het webadres bevat een ongeldige %-code. Controleer de link.",
+  tooLargeFor: (bytes: number) => `Dit verzoek is te groot (meer dan ${Math.max(1, Math.round(bytes / 1024))} kB).`,
+  badEscape: "Dit webadres bevat een ongeldig teken. Controleer de link.",
   unsupported: "Deze tekenset of codering van het verzoek wordt niet ondersteund. Stuur UTF-8.",
   badRequest: "Dit verzoek klopt niet.",
   notFound: "Deze pagina bestaat niet. Controleer het webadres.",
@@ -36,7 +37,11 @@ function describe(error: unknown): { status: number; message: string } {
   const status = field("status") ?? field("statusCode");
   const type = field("type");
   if (type === "entity.parse.failed") return { status: 400, message: ERROR_MESSAGES.malformedJson };
-  if (type === "entity.too.large" || status === 413) return { status: 413, message: ERROR_MESSAGES.tooLarge };
+  if (type === "entity.too.large" || status === 413) {
+    // body-parser names the limit of the route that refused (the API's 256 kB, or a route's own smaller one).
+    const limit = field("limit");
+    return { status: 413, message: typeof limit === "number" ? ERROR_MESSAGES.tooLargeFor(limit) : ERROR_MESSAGES.tooLarge };
+  }
   if (type === "charset.unsupported" || type === "encoding.unsupported") return { status: 415, message: ERROR_MESSAGES.unsupported };
   // Express decodes path parameters with decodeURIComponent; a broken %-escape is a URIError with status 400.
   if (error instanceof URIError) return { status: 400, message: ERROR_MESSAGES.badEscape };
@@ -115,7 +120,7 @@ function refuse(res: ServerResponse, status: number, message: string): void {
 export function readMatchmakeBody(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   if (req.method !== "POST" || !(req.url ?? "").startsWith("/matchmake/")) return next();
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MATCHMAKE_BODY_LIMIT_BYTES) return refuse(res, 413, ERROR_MESSAGES.tooLarge.replace(`${API_BODY_LIMIT_BYTES / 1024} kB`, `${MATCHMAKE_BODY_LIMIT_BYTES / 1024} kB`));
+  if (declared > MATCHMAKE_BODY_LIMIT_BYTES) return refuse(res, 413, ERROR_MESSAGES.tooLargeFor(MATCHMAKE_BODY_LIMIT_BYTES));
   const chunks: Buffer[] = [];
   let size = 0;
   let done = false;
@@ -124,7 +129,7 @@ export function readMatchmakeBody(req: IncomingMessage, res: ServerResponse, nex
     size += chunk.length;
     if (size > MATCHMAKE_BODY_LIMIT_BYTES) {
       done = true;
-      refuse(res, 413, ERROR_MESSAGES.tooLarge.replace(`${API_BODY_LIMIT_BYTES / 1024} kB`, `${MATCHMAKE_BODY_LIMIT_BYTES / 1024} kB`));
+      refuse(res, 413, ERROR_MESSAGES.tooLargeFor(MATCHMAKE_BODY_LIMIT_BYTES));
       return;
     }
     chunks.push(chunk);

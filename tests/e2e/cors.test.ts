@@ -88,8 +88,10 @@ describe.skipIf(!hasChromium)("andere websites en de spelserver", () => {
     expect(join).toEqual({ ok: false, error: expect.stringMatching(/TypeError/) });
     const create = await fetchFrom(page, `${game}/api/sessions`, { method: "POST", json: { scenarioId: "demo-maatwerk" } });
     expect(create).toEqual({ ok: false, error: expect.stringMatching(/TypeError/) });
-    const seat = await fetchFrom(page, `${game}/matchmake/joinOrCreate/sessie`, { method: "POST", json: { as: "beamer", sessionId }, credentials: "include" });
+    const seat = await fetchFrom(page, `${game}/api/seat`, { method: "POST", json: { as: "beamer", sessionId } });
     expect(seat).toEqual({ ok: false, error: expect.stringMatching(/TypeError/) });
+    const matchmake = await fetchFrom(page, `${game}/matchmake/joinOrCreate/sessie`, { method: "POST", json: { as: "beamer", sessionId }, credentials: "include" });
+    expect(matchmake).toEqual({ ok: false, error: expect.stringMatching(/TypeError/) });
     expect(await socketOpens(page, `${game.replace(/^http/, "ws")}/`)).toBe(false);
     expect((await e2e.store.listSessions()).length).toBe(sessionsBefore);
 
@@ -129,12 +131,15 @@ describe.skipIf(!hasChromium)("andere websites en de spelserver", () => {
     const create = await fetchFrom(page, `${game}/api/sessions`, { method: "POST", json: { scenarioId: "demo-maatwerk" } });
     expect(create).toEqual({ ok: true, status: 201, body: expect.stringContaining('"secret"') });
     expect((await e2e.store.listSessions()).length).toBe(sessionsBefore + 1);
+    // A seat in the session's room, as the client asks for it.
+    const seat = await fetchFrom(page, `${game}/api/seat`, { method: "POST", json: { as: "beamer", sessionId } });
+    expect(seat).toEqual({ ok: true, status: 200, body: expect.stringContaining('"roomId"') });
     // Colyseus' matchmaking answers this page (credentials included, as the SDK sends them): whatever it decides, the
     // page can read it.
-    const seat = await fetchFrom(page, `${game}/matchmake/joinOrCreate/sessie`, { method: "POST", json: { as: "beamer", sessionId }, credentials: "include" });
-    expect(seat.ok).toBe(true);
-    expect(seat.ok && JSON.parse(seat.body)).toEqual(expect.any(Object));
-    expect(seat.ok && seat.body).not.toContain(ORIGIN_REFUSED);
+    const matchmake = await fetchFrom(page, `${game}/matchmake/joinOrCreate/sessie`, { method: "POST", json: { as: "beamer", sessionId }, credentials: "include" });
+    expect(matchmake.ok).toBe(true);
+    expect(matchmake.ok && JSON.parse(matchmake.body)).toEqual(expect.any(Object));
+    expect(matchmake.ok && matchmake.body).not.toContain(ORIGIN_REFUSED);
     expect(await socketOpens(page, `${game.replace(/^http/, "ws")}/`)).toBe(true);
     await page.close();
   });
