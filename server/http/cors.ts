@@ -22,6 +22,8 @@ export const ORIGIN_REFUSED = "Deze server beantwoordt geen verzoeken van een an
 /** Methods and request headers an allowed other origin may use (the API and the SDK's matchmaking). */
 const ALLOW_METHODS = "GET, POST, DELETE";
 const ALLOW_HEADERS = "content-type, authorization";
+/** Answer headers an allowed other origin may read beyond the safelisted ones (the client reads Retry-After on a 429). */
+const EXPOSE_HEADERS = "retry-after";
 
 export type OriginVerdict = "geen" | "zelf" | "toegestaan" | "geweigerd";
 
@@ -88,6 +90,7 @@ export function gateRequest(req: IncomingMessage, res: ServerResponse, allowed: 
   if (verdict === "toegestaan") {
     res.setHeader("access-control-allow-origin", req.headers.origin ?? "");
     res.setHeader("access-control-allow-credentials", "true");
+    res.setHeader("access-control-expose-headers", EXPOSE_HEADERS);
   }
   if (req.method === "OPTIONS") {
     // A preflight (or a bare OPTIONS): answered here. Same-origin requests need no CORS headers.

@@ -128,6 +128,15 @@ describe.skipIf(!hasChromium)("andere websites en de spelserver", () => {
 
     const join = await fetchFrom(page, `${game}/api/join/${code}`);
     expect(join).toEqual({ ok: true, status: 200, body: expect.stringContaining(sessionId) });
+    // A refusal's Retry-After is readable too (the client shows how long to wait).
+    const retryAfter = await page.evaluate(async (url) => {
+      for (let i = 0; i < 100; i++) {
+        const res = await fetch(`${url}/api/join/ZZ0${String(i).padStart(3, "0")}`);
+        if (res.status === 429) return res.headers.get("retry-after");
+      }
+      return null;
+    }, game);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     const create = await fetchFrom(page, `${game}/api/sessions`, { method: "POST", json: { scenarioId: "demo-maatwerk" } });
     expect(create).toEqual({ ok: true, status: 201, body: expect.stringContaining('"secret"') });
     expect((await e2e.store.listSessions()).length).toBe(sessionsBefore + 1);
