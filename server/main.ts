@@ -9,6 +9,7 @@ import { parseAllowedOrigins } from "./http/cors.ts";
 import { trainerSecretFromEnv } from "./patterns/secret.ts";
 import { scaleConfigFromEnv } from "./scaleConfig.ts";
 import { loadScenarioDir } from "./scenarios/load.ts";
+import { describeIntegrity, isDamaged, messageOf } from "./store/integrity.ts";
 import { openStoreFromEnv } from "./store/open.ts";
 
 const port = Number(process.env.PORT ?? 2567);
@@ -40,7 +41,18 @@ if (scenarios.size === 0) {
   process.exit(1);
 }
 
-const { store, where } = await openStoreFromEnv({ DATABASE_URL: config.databaseUrl, DATA_DIR: process.env.DATA_DIR });
+// A store that cannot be opened (a zeroed or foreign file, no database server) ends the start with a short Dutch line,
+// not a stack trace. Then everything in it is checked: damaged sessions are named here and refused when opened.
+const opened = await openStoreFromEnv({ DATABASE_URL: config.databaseUrl, DATA_DIR: process.env.DATA_DIR }).catch((error: unknown) => {
+  console.error(`Maatwerkspel start niet: de opslag kan niet worden geopend. ${messageOf(error)}`);
+  process.exit(1);
+});
+const { store, where } = opened;
+const integrity = await store.checkIntegrity().catch((error: unknown) => {
+  console.error(`Maatwerkspel start niet: de opslag kon niet worden gecontroleerd. ${messageOf(error)}`);
+  process.exit(1);
+});
+for (const line of describeIntegrity(integrity)) (isDamaged(integrity) ? console.error : console.log)(line);
 const server = buildServer({ store, scenarios, clientDir: resolve(process.env.CLIENT_DIR ?? "dist/client"), trainerSecret: trainer.secret, scale: config.scale, allowedOrigins: origins.origins });
 await server.listen(port, host);
 
