@@ -2,7 +2,7 @@
  * The visual language: one colour per role (Okabe–Ito, colour-blind safe), always paired with an icon and the role's
  * name. Icons are drawn here (24×24, stroke), so no licence is involved; see assets/README.md.
  */
-import type { GameRole } from "../../server/protocol/ids.ts";
+import type { GameRole, RealRole } from "../../server/protocol/ids.ts";
 
 export const ROLE_COLOURS: Record<GameRole, string> = {
   burger: "#D55E00",
@@ -51,3 +51,40 @@ export const PALETTE = {
   ok: "#1E6B3A",
   focus: "#E69F00",
 } as const;
+
+/**
+ * Own functions (the lobby's arrivals): a function that is also a game role keeps that role's colour and icon;
+ * teamleider gets Okabe–Ito's yellow (with a dark icon), anders a neutral grey. Always shown with the function's name.
+ */
+export const FUNCTION_COLOURS: Record<RealRole, string> = {
+  raadslid: ROLE_COLOURS.raadslid,
+  wethouder: ROLE_COLOURS.wethouder,
+  directeur: ROLE_COLOURS.directeur,
+  beleidsambtenaar: ROLE_COLOURS.beleidsambtenaar,
+  wijkteamprofessional: ROLE_COLOURS.wijkteamprofessional,
+  teamleider: "#F0E442",
+  anders: "#6F7B84",
+};
+
+/** Icon stroke on the function's colour: white, dark on the light yellow. */
+export const FUNCTION_ICON_INK: Record<RealRole, string> = {
+  raadslid: "#FFFFFF",
+  wethouder: "#FFFFFF",
+  directeur: "#FFFFFF",
+  beleidsambtenaar: "#FFFFFF",
+  wijkteamprofessional: "#FFFFFF",
+  teamleider: "#1F2A30",
+  anders: "#FFFFFF",
+};
+
+export const FUNCTION_ICONS: Record<RealRole, string> = {
+  raadslid: ROLE_ICONS.raadslid,
+  wethouder: ROLE_ICONS.wethouder,
+  directeur: ROLE_ICONS.directeur,
+  beleidsambtenaar: ROLE_ICONS.beleidsambtenaar,
+  wijkteamprofessional: ROLE_ICONS.wijkteamprofessional,
+  // a pennant: the one who leads the team
+  teamleider: "M6 21V3.5M6 4h11l-2.5 4L17 12H6",
+  // one person: any other function
+  anders: "M12 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7ZM5 20.5c0-3.9 3.1-7 7-7s7 3.1 7 7",
+};

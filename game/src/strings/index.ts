@@ -6,6 +6,7 @@ import type { GameRole, Moscow, PhaseKind, RealRole, Verdict, CostLevel } from "
 import { beamer } from "./beamer.ts";
 import { board } from "./board.ts";
 import { console as consoleTexts } from "./console.ts";
+import { feel } from "./feel.ts";
 import { participant } from "./participant.ts";
 import { tafels } from "./tafels.ts";
 import { terugblik } from "./terugblik.ts";

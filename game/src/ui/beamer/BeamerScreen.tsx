@@ -4,6 +4,7 @@
  * terugblik follows the spelleider through day 1, the later stages show their own board.
  */
 import "../../styles/beamer.css";
+import "../../styles/feel-beamer.css";
 import type { Connection, Snapshot } from "../../net/connection.ts";
 import { t } from "../../strings/index.ts";
 import { ConnectionBanner } from "../common.tsx";

@@ -5,7 +5,7 @@ import { COST_NAMES, VERDICT_NAMES, t } from "../../strings/index.ts";
 import { VERDICTS } from "../../../../server/protocol/ids.ts";
 import { RoleChip } from "../common.tsx";
 import { TableCases } from "./TableCases.tsx";
-import { ToetsPath } from "./ToetsPath.tsx";
+import { ToetsPosition, ToetsWalk } from "./ToetsTrack.tsx";
 
 export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
   const b = t.beamer.casustoets;
@@ -23,8 +23,9 @@ export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
           <span class="beamer-label">{b.effect}: </span>
           <span>{theCase.effectWanted}</span>
         </p>
+        <ToetsPosition steps={steps} stepIndex={theCase.stepIndex} />
       </section>
-      <ToetsPath steps={steps} stepIndex={theCase.stepIndex} />
+      <ToetsWalk steps={steps} stepIndex={theCase.stepIndex} />
       <div class="toets-bottom">
         {walked ? <Outcome snap={snap} theCase={theCase} /> : <LatestNotes theCase={theCase} stepIndex={theCase.stepIndex} stepId={steps[theCase.stepIndex]?.id ?? ""} />}
         <section class="beamer-panel toets-situation" aria-labelledby="situatie-kop">

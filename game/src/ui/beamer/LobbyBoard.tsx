@@ -2,6 +2,8 @@
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "../../strings/index.ts";
 import "../../styles/tafels.css";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { Arrivals } from "./Arrivals.tsx";
 
 export function LobbyBoard({ snap }: { snap: Snapshot }) {
   const b = t.beamer.lobby;
@@ -20,19 +22,20 @@ export function LobbyBoard({ snap }: { snap: Snapshot }) {
           <p class="lobby-code">
             {code}
           </p>
-          <p class="lobby-count" aria-live="polite">
-            {b.count(participantCount)}
-          </p>
+          <Count n={participantCount} text={b.count(participantCount)} />
         </div>
       </section>
       {snap.tables.length > 0 ? (
         <TableSplit snap={snap} />
       ) : (
-        <section class="lobby-intro" aria-labelledby="scenario-kop">
-          <h2 id="scenario-kop">{snap.scenario.title}</h2>
-          <p>{snap.scenario.intro}</p>
-          <p class="muted">{b.roleNote}</p>
-        </section>
+        <div class="lobby-below">
+          {snap.counts ? <Arrivals counts={snap.counts.arrivals} /> : null}
+          <section class="lobby-intro" aria-labelledby="scenario-kop">
+            <h2 id="scenario-kop">{snap.scenario.title}</h2>
+            <p>{snap.scenario.intro}</p>
+            <p class="muted">{b.roleNote}</p>
+          </section>
+        </div>
       )}
     </div>
   );
@@ -55,5 +58,22 @@ function TableSplit({ snap }: { snap: Snapshot }) {
       </ul>
       <p class="muted">{b.splitNote}</p>
     </section>
+  );
+}
+
+/** The count of arrivals, ticking (a short pulse, none under reduced motion) each time it goes up. */
+function Count({ n, text }: { n: number; text: string }) {
+  const last = useRef(n);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (n > last.current) setTick((x) => x + 1);
+    last.current = n;
+  }, [n]);
+  return (
+    <p class="lobby-count-live" aria-live="polite" data-count={n}>
+      <span key={tick} class={`lobby-count ${tick > 0 ? "tick" : ""}`}>
+        {text}
+      </span>
+    </p>
   );
 }

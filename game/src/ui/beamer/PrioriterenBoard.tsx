@@ -1,26 +1,53 @@
-/** Voting: while it runs, the rules and the items; once revealed, the support per role for every item. */
+/**
+ * Voting: while it runs, the rules and the items; once revealed, the podium (the rest from the bottom up, then the top
+ * three staged) and after it, page by page, the rest with their bars per role. The reveal always opens on the podium
+ * page: the revealed board is a new board for the pager. The spelleider can hold a page from the console.
+ */
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "../../strings/index.ts";
 import { PageDots } from "./PageDots.tsx";
+import { Podium } from "./Podium.tsx";
 import { TableStrip } from "./TableStrip.tsx";
 import { SupportChart, type ChartEntry } from "./SupportChart.tsx";
 import { usePages } from "./usePages.ts";
 
-const ROWS_PER_PAGE = 7;
+const ROWS_PER_PAGE = 6;
+const ITEMS_PER_PAGE = 8;
+
+/** Which of the prioriteren boards is up, and its pages: the beamer and the console's page control both use this. */
+export function prioriterenPages(snap: Snapshot): { board: string; pages: number } {
+  const phase = snap.session.phase.index;
+  if (snap.session.votesRevealed) {
+    const rest = Math.max(0, snap.support.length - 3);
+    return { board: `${phase}:uitslag`, pages: 1 + Math.ceil(rest / ROWS_PER_PAGE) };
+  }
+  return { board: `${phase}:stemmen`, pages: Math.max(1, Math.ceil(snap.items.length / ITEMS_PER_PAGE)) };
+}
+
+type RevealPage = { kind: "podium" } | { kind: "chart"; entries: ChartEntry[]; firstRank: number };
 
 export function PrioriterenBoard({ snap }: { snap: Snapshot }) {
   const b = t.beamer.prioriteren;
   const entries: ChartEntry[] = snap.support.map((support) => ({ id: support.itemId, text: snap.items.find((i) => i.id === support.itemId)?.text ?? "", support }));
-  const chartPage = usePages(entries, ROWS_PER_PAGE);
-  const itemPage = usePages(snap.items, 8);
+  const { board } = prioriterenPages(snap);
+  const pages = revealPages(entries);
+  const page = usePages(pages, 1, { board, chosen: snap.beamerPage });
+  const itemPage = usePages(snap.items, ITEMS_PER_PAGE, { board, chosen: snap.beamerPage });
   if (snap.session.votesRevealed) {
+    const shown = page.items[0] ?? { kind: "podium" };
     return (
       <section class="prio" aria-labelledby="uitslag-kop">
         <div class="board-head">
-          <h2 id="uitslag-kop">{b.chartHeading}</h2>
-          <PageDots index={chartPage.index} count={chartPage.count} />
+          <h2 id="uitslag-kop">{shown.kind === "podium" ? t.feel.podium.heading : t.feel.podium.allHeading}</h2>
+          <PageDots index={page.index} count={page.count} />
         </div>
-        <SupportChart entries={chartPage.items} firstRank={chartPage.offset + 1} />
+        {entries.length === 0 ? (
+          <p class="beamer-empty">{t.beamer.chart.none}</p>
+        ) : shown.kind === "podium" ? (
+          <Podium entries={entries} />
+        ) : (
+          <SupportChart entries={shown.entries} firstRank={shown.firstRank} unit={snap.scenario.voting.mode} />
+        )}
       </section>
     );
   }
@@ -51,4 +78,14 @@ export function PrioriterenBoard({ snap }: { snap: Snapshot }) {
       <TableStrip snap={snap} />
     </>
   );
+}
+
+/** The podium first, then ranks 4 and on in evenly filled pages of at most ROWS_PER_PAGE. */
+function revealPages(entries: ChartEntry[]): RevealPage[] {
+  const rest = entries.slice(3);
+  const count = Math.ceil(rest.length / ROWS_PER_PAGE);
+  const size = Math.max(1, Math.ceil(rest.length / Math.max(1, count)));
+  const pages: RevealPage[] = [{ kind: "podium" }];
+  for (let i = 0; i < rest.length; i += size) pages.push({ kind: "chart", entries: rest.slice(i, i + size), firstRank: 4 + i });
+  return pages;
 }

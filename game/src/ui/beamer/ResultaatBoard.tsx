@@ -3,7 +3,7 @@ import type { Snapshot } from "../../net/connection.ts";
 import { t } from "../../strings/index.ts";
 import { SupportChart, type ChartEntry } from "./SupportChart.tsx";
 
-const TOP = 6;
+const TOP = 5;
 
 export function ResultaatBoard({ snap }: { snap: Snapshot }) {
   const b = t.beamer.resultaat;
@@ -11,8 +11,10 @@ export function ResultaatBoard({ snap }: { snap: Snapshot }) {
   if (!kader || kader.items.length === 0) return <p class="beamer-empty">{b.empty}</p>;
   const entries: ChartEntry[] = kader.items.flatMap((item) => (item.support ? [{ id: item.itemId, text: item.text, support: item.support }] : [])).slice(0, TOP);
   const amendments = kader.items.filter((i) => i.fromCases.length > 0).length;
+  const roles = new Set(kader.items.flatMap((i) => i.roles)).size;
   return (
     <section class="resultaat" aria-labelledby="kader-kop">
+      <Finish items={kader.items.length} roles={roles} />
       <div class="board-head">
         <h2 id="kader-kop">{b.top}</h2>
         <p class="muted">
@@ -20,7 +22,7 @@ export function ResultaatBoard({ snap }: { snap: Snapshot }) {
         </p>
       </div>
       {entries.length > 0 ? (
-        <SupportChart entries={entries} firstRank={1} />
+        <SupportChart entries={entries} firstRank={1} unit={snap.scenario.voting.mode} />
       ) : (
         <ol class="prio-items">
           {kader.items.slice(0, TOP).map((item) => (
@@ -31,5 +33,27 @@ export function ResultaatBoard({ snap }: { snap: Snapshot }) {
         </ol>
       )}
     </section>
+  );
+}
+
+/**
+ * The moment the kader op maat is done: a check that draws itself and the words, once (<= 280 ms each, none under
+ * reduced motion). The heading is the text equivalent; it is also what a screen reader hears first.
+ */
+function Finish({ items, roles }: { items: number; roles: number }) {
+  const f = t.feel.finish;
+  return (
+    <div class="finish" role="status">
+      <svg class="finish-mark" viewBox="0 0 48 48" aria-hidden="true">
+        <circle cx="24" cy="24" r="22" />
+        <path d="M14 25l7 7 14-15" />
+      </svg>
+      <div>
+        <h2 class="finish-heading">{f.heading}</h2>
+        <p>
+          {f.stats(items, roles)} · {f.thanks}
+        </p>
+      </div>
+    </div>
   );
 }

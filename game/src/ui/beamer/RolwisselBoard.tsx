@@ -1,13 +1,16 @@
 /**
- * A rolwissel-ronde: before the reveal the round's case, the instruction and which roles are in play (drafts are
- * private, so no counts); after the reveal each role's wensenpakket.
+ * A rolwissel-ronde: before the reveal the round's case, the instruction and which roles are in play, with a live
+ * count of eisen written per role (numbers only: the drafts' text stays private); after the reveal each role's
+ * wensenpakket, arriving role by role. Eisen that do not fit their role's panel are counted in a visible "+n meer".
  */
+import { useLayoutEffect, useRef } from "preact/hooks";
 import type { Snapshot } from "../../net/connection.ts";
 import { GAME_ROLES, type GameRole } from "../../../../server/protocol/ids.ts";
 import { t } from "../../strings/index.ts";
+import { ROLE_NAMES } from "../../strings/index.ts";
+import { ROLE_COLOURS } from "../../theme.ts";
 import { RoleChip } from "../common.tsx";
 import { TableStrip } from "./TableStrip.tsx";
-import { firstOf } from "./usePages.ts";
 
 export function RolwisselBoard({ snap }: { snap: Snapshot }) {
   const { phase, rounds } = snap.session;
@@ -29,6 +32,7 @@ function RoundIntro({ snap, caseId, instruction }: { snap: Snapshot; caseId: str
   const tafels = snap.tables.length > 0;
   const perRole = new Map<GameRole, number>();
   for (const seat of snap.seats) if (seat.role) perRole.set(seat.role, (perRole.get(seat.role) ?? 0) + 1);
+  const written = snap.counts?.written && snap.counts.written.roundId === snap.session.phase.roundId ? snap.counts.written.perRole : null;
   return (
     <div class="rol-intro">
       {theCase ? (
@@ -50,16 +54,20 @@ function RoundIntro({ snap, caseId, instruction }: { snap: Snapshot; caseId: str
           </section>
         ) : null}
         <section class="beamer-panel" aria-labelledby="rollen-kop">
-          <h2 id="rollen-kop" class="beamer-label">{b.rolesHeading}</h2>
+          <h2 id="rollen-kop" class="beamer-label">{written ? t.feel.rolwissel.writtenHeading : b.rolesHeading}</h2>
           {/* With tafels the counts are of the whole room; the chips alone, side by side, leave room for the strip. */}
-          <ul class={`rol-roles ${tafels ? "tafel-roles-wrap" : ""}`}>
-            {GAME_ROLES.filter((r) => perRole.has(r)).map((role) => (
-              <li key={role}>
-                <RoleChip role={role} /> {tafels ? null : <span class="muted">{b.players(perRole.get(role) ?? 0)}</span>}
-              </li>
-            ))}
-          </ul>
-          <p class="muted">{b.privateNote}</p>
+          {written ? (
+            <Written roles={GAME_ROLES.filter((r) => perRole.has(r) || written[r] > 0)} written={written} />
+          ) : (
+            <ul class={`rol-roles ${tafels ? "tafel-roles-wrap" : ""}`}>
+              {GAME_ROLES.filter((r) => perRole.has(r)).map((role) => (
+                <li key={role}>
+                  <RoleChip role={role} /> {tafels ? null : <span class="muted">{b.players(perRole.get(role) ?? 0)}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p class="muted">{written ? t.feel.rolwissel.privateNote : b.privateNote}</p>
         </section>
       </div>
     </div>
@@ -70,36 +78,106 @@ function Wensenpakketten({ snap, roundId }: { snap: Snapshot; roundId: string })
   const b = t.beamer.rolwissel;
   const eisen = snap.eisen.filter((e) => e.roundId === roundId);
   const roles = GAME_ROLES.filter((r) => eisen.some((e) => e.role === r));
-  // Fewer roles, more room each: six roles fit three across in two rows.
-  // With tafels the strip under the board takes a line of each cell's room.
-  const perCell = roles.length > 3 ? (snap.tables.length > 0 ? 2 : 4) : 8;
+  const board = useRef<HTMLDivElement>(null);
+  // After every layout: each panel shows the eisen that fit whole, and says how many more there are.
+  useLayoutEffect(() => {
+    const el = board.current;
+    if (!el) return;
+    const fit = () => {
+      for (const panel of Array.from(el.querySelectorAll<HTMLElement>(".pakket"))) fitPanel(panel);
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    void document.fonts.ready.then(fit);
+    return () => observer.disconnect();
+  });
   return (
     <section class="pakketten-board" aria-labelledby="pakketten-kop">
       <div class="board-head">
         <h2 id="pakketten-kop">{b.packagesHeading}</h2>
         <p class="muted">{b.packagesStats(eisen.length, roles.length)}</p>
+        <p class="sr-only">{t.feel.rolwissel.revealOrder}</p>
       </div>
-      <div class={`pakketten ${roles.length > 3 ? "two-rows" : ""}`}>
-        {roles.map((role) => {
+      <div class={`pakketten ${roles.length > 3 ? "two-rows" : ""}`} ref={board}>
+        {roles.map((role, i) => {
           const mine = eisen.filter((e) => e.role === role);
-          const { shown, rest } = firstOf(mine, perCell);
           return (
-            <section key={role} class="pakket beamer-panel">
+            <section key={role} class="pakket beamer-panel reveal" data-role={role} style={{ "--delay": `${i * 220}ms` }}>
               <h3 class="pakket-head">
                 <RoleChip role={role} /> <span class="muted">{b.eisen(mine.length)}</span>
               </h3>
               <ul>
-                {shown.map((e) => (
-                  <li key={e.id} class="clamp-2">
+                {mine.map((e) => (
+                  <li key={e.id} class="clamp-4">
                     {e.text}
                   </li>
                 ))}
               </ul>
-              {rest > 0 ? <p class="beamer-more">{t.beamer.more(rest)}</p> : null}
+              <p class="pakket-more" hidden />
             </section>
           );
         })}
       </div>
     </section>
+  );
+}
+
+/**
+ * Shows the eisen of one panel that fit whole (the last one may be cut to its clamp, never half a line) and writes
+ * "+n meer" under them for the rest, so nothing is left out silently.
+ */
+function fitPanel(panel: HTMLElement): void {
+  const list = panel.querySelector("ul");
+  const more = panel.querySelector<HTMLElement>(".pakket-more");
+  if (!list || !more) return;
+  const items = Array.from(list.querySelectorAll<HTMLElement>(":scope > li"));
+  for (const li of items) li.classList.remove("fit-hidden");
+  more.hidden = true;
+  const bottom = () => list.getBoundingClientRect().bottom + 0.5;
+  if (items.every((li) => li.getBoundingClientRect().bottom <= bottom())) return;
+  more.hidden = false;
+  let hidden = 0;
+  for (let i = items.length - 1; i > 0; i--) {
+    const last = items[i - 1];
+    items[i]?.classList.add("fit-hidden");
+    hidden++;
+    if (last && last.getBoundingClientRect().bottom <= bottom()) break;
+  }
+  more.textContent = t.feel.rolwissel.more(hidden);
+  more.setAttribute("aria-label", t.feel.rolwissel.moreLabel(hidden));
+}
+
+/** Eisen written so far per role: a number and a bar each, growing as the room writes; the texts stay private. */
+function Written({ roles, written }: { roles: GameRole[]; written: Record<GameRole, number> }) {
+  const w = t.feel.rolwissel;
+  const max = Math.max(1, ...roles.map((r) => written[r]));
+  const total = roles.reduce((sum, r) => sum + written[r], 0);
+  return (
+    <>
+      <ul class="written-list">
+        {roles.map((role) => (
+          <li key={role} class="written-row" data-role={role} aria-label={w.writtenLabel(ROLE_NAMES[role], written[role])}>
+            <RoleChip role={role} />
+            <span class="written-bar" aria-hidden="true">
+              <span style={{ width: `${Math.round((written[role] / max) * 100)}%`, background: ROLE_COLOURS[role] }} />
+            </span>
+            <WrittenCount n={written[role]} />
+          </li>
+        ))}
+      </ul>
+      <p class="written-total" aria-live="polite">
+        {w.writtenTotal(total)}
+      </p>
+    </>
+  );
+}
+
+function WrittenCount({ n }: { n: number }) {
+  // The number pulses once when it goes up (restarted by the key); no motion under reduced motion (CSS).
+  return (
+    <span key={n} class={`written-count ${n > 0 ? "tick" : ""}`} aria-hidden="true">
+      {t.feel.rolwissel.written(n)}
+    </span>
   );
 }

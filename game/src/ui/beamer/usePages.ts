@@ -1,9 +1,12 @@
 /**
  * The beamer has no controls and cannot scroll: a list longer than the screen is shown a page at a time, turning
- * by itself. It starts again on the first page whenever the list grows or shrinks (after a reveal the top of the
- * list comes first), pages are filled evenly (10 items as 5 + 5, not 7 + 3), and a page change is not motion.
+ * by itself. It starts again on the first page whenever the list grows or shrinks or `board` changes (a reveal is a
+ * new board: its top comes first, however long the phase before it lasted), pages are filled evenly (10 items as
+ * 5 + 5, not 7 + 3), and a page change is not motion. The spelleider can hold a page from the console (`chosen`, for
+ * this `board` only); releasing it turns pages by itself again from there.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { BeamerPage } from "../../../../server/protocol/views.ts";
 
 export interface Paged<T> {
   items: T[];
@@ -13,22 +16,38 @@ export interface Paged<T> {
   count: number;
 }
 
-export function usePages<T>(list: readonly T[], maxPerPage: number, turnMs = 15_000): Paged<T> {
+export interface PageOptions {
+  turnMs?: number;
+  /** Which board this list is on (see beamerBoardKey): a new board starts on page 1. */
+  board?: string;
+  /** The spelleider's choice; applies only when made for this board. */
+  chosen?: BeamerPage | null;
+}
+
+export function usePages<T>(list: readonly T[], maxPerPage: number, options: PageOptions = {}): Paged<T> {
+  const { turnMs = 15_000, board = "", chosen = null } = options;
   const count = Math.max(1, Math.ceil(list.length / maxPerPage));
   const size = Math.max(1, Math.ceil(list.length / count));
   const started = useRef(Date.now());
-  const length = useRef(list.length);
+  const seen = useRef({ length: list.length, board, held: -1 });
   const [now, setNow] = useState(() => Date.now());
-  if (length.current !== list.length) {
-    length.current = list.length;
-    started.current = now;
+  const held = chosen && chosen.board === board && chosen.page !== null ? Math.min(chosen.page, count - 1) : -1;
+  if (seen.current.length !== list.length || seen.current.board !== board) {
+    // Start counting from this moment, not from the last tick: the clock may not have ticked for a long time.
+    started.current = Date.now();
+    seen.current = { length: list.length, board, held };
+  } else if (seen.current.held !== held) {
+    // Released from a held page: turn on from that page.
+    if (seen.current.held >= 0 && held < 0) started.current = Date.now() - seen.current.held * turnMs;
+    seen.current.held = held;
   }
   useEffect(() => {
-    if (count <= 1) return;
+    if (count <= 1 || held >= 0) return;
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
-  }, [count]);
-  const index = Math.floor((now - started.current) / turnMs) % count;
+  }, [count, held]);
+  const auto = Math.floor(Math.max(0, now - started.current) / turnMs) % count;
+  const index = held >= 0 ? held : auto;
   return { items: list.slice(index * size, index * size + size), offset: index * size, index, count };
 }
 

@@ -27,7 +27,7 @@ export function Rolwissel({ conn, snap, audience }: PhaseProps) {
   // With tafels the spelleider may have revealed some tafels already; the tafeloverzicht shows which.
   const revealedTables = snap.tables.filter((x) => x.revealed).map((x) => x.name);
 
-  const briefingCard = role && briefing ? <RoleBriefing key={`${roundId ?? ""}:${role}`} role={role} briefing={briefing} /> : null;
+  const briefingCard = role && briefing ? <RoleBriefing key={`${roundId ?? ""}:${role}`} role={role} briefing={briefing} turn={participant && roundId ? { sessionId: snap.session.sessionId, roundId } : undefined} /> : null;
   const caseCard = caseView ? <CaseBrief caseView={caseView} facts={participant ? (snap.mine?.caseFacts ?? []) : []} instruction={round?.instruction ?? null} /> : null;
 
   return (

@@ -12,6 +12,7 @@ import { routeOf } from "../App.tsx";
 import { TopBar } from "../common.tsx";
 import { useSnapshot } from "../hooks.ts";
 import { PhaseView } from "../phases/PhaseView.tsx";
+import { BeamerPager } from "./BeamerPager.tsx";
 import { CasesCard } from "./CasesCard.tsx";
 import { DeleteCard } from "./DeleteCard.tsx";
 import { ExportCard } from "./ExportCard.tsx";
@@ -73,6 +74,7 @@ export function SpelleiderScreen({ conn }: { conn: Connection }) {
             {lobby && !dayTwo ? <TablesCard conn={conn} snap={snap} /> : null}
             {dayTwo ? null : <PhaseActions conn={conn} snap={snap} />}
             {dayTwo || lobby ? null : <TimerControl conn={conn} snap={snap} />}
+            {dayTwo ? null : <BeamerPager conn={conn} snap={snap} />}
             {snap.session.phase.kind === "resultaat" ? <ExportCard snap={snap} /> : null}
             {terugkomFirst ? null : <TerugkomSection conn={conn} snap={snap} />}
             {casesFirst ? <CasesCard conn={conn} snap={snap} /> : null}

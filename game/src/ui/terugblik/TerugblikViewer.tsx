@@ -4,6 +4,7 @@
  * follows. Only the beamer's view of the past is fetched, so no participant is ever named here.
  */
 import "../../styles/terugblik.css";
+import "../../styles/feel.css";
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
@@ -15,6 +16,27 @@ import { phaseDetail } from "../spelleider/phaseLabels.ts";
 
 /** Scrubbing asks for the board where the thumb rests, not for every position it passes. */
 export const DEBOUNCE_MS = 120;
+
+/**
+ * Autoplay: the session as a time-lapse. At 1× a minute of the session passes per second (4×: four minutes, 16×:
+ * sixteen); a quiet stretch (a break, a long discussion) is skipped after QUIET_MS of waiting. The console steps a few
+ * times a second at most (TICK_MS), so the beamer follows with a position per step, like a spelleider pressing ›.
+ */
+export const SPEEDS = [1, 4, 16] as const;
+export type Speed = (typeof SPEEDS)[number];
+const TICK_MS = 250;
+const SESSION_MS_PER_SECOND = 60_000;
+const QUIET_MS = 1_500;
+
+/** Where autoplay goes after one tick: the last entry the session clock has passed, or the next one after a quiet stretch. */
+export function autoplayStep(entries: readonly { at: number }[], index: number, clock: number, waited: number, speed: Speed): { index: number; clock: number; waited: number } {
+  const advanced = clock + (TICK_MS / 1000) * SESSION_MS_PER_SECOND * speed;
+  let next = index;
+  while (next + 1 < entries.length && (entries[next + 1]?.at ?? Infinity) <= advanced) next++;
+  if (next > index) return { index: next, clock: advanced, waited: 0 };
+  if (waited + TICK_MS >= QUIET_MS && index + 1 < entries.length) return { index: index + 1, clock: entries[index + 1]?.at ?? advanced, waited: 0 };
+  return { index, clock: advanced, waited: waited + TICK_MS };
+}
 
 export function TerugblikViewer({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   // The console is opened with the spelleiderslink (/spelleider/… or /terugkom/…): its address holds the secret.
@@ -88,6 +110,11 @@ function Viewer({ conn, snap, source }: { conn: Connection; snap: Snapshot; sour
   const [index, setIndex] = useState<number | null>(null);
   // The beamer follows only once the spelleider moves; opening the console does not take the room anywhere.
   const moved = useRef(false);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<Speed>(4);
+  const [ended, setEnded] = useState(false);
+  // The time-lapse's clock: a time of the session, and the step it was last set for (a manual step resets it).
+  const clock = useRef({ index: -1, at: 0, waited: 0 });
 
   useEffect(() => {
     if (index !== null || entries.length === 0) return;
@@ -105,6 +132,39 @@ function Viewer({ conn, snap, source }: { conn: Connection; snap: Snapshot; sour
     const timer = setTimeout(() => sendPosition(conn, current.seq), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [current?.seq]);
+
+  useEffect(() => {
+    if (!playing) return;
+    const id = window.setInterval(() => {
+      setIndex((from) => {
+        const at = from === null ? 0 : Math.min(Math.max(from, 0), entries.length - 1);
+        if (at >= entries.length - 1) {
+          setPlaying(false);
+          setEnded(true);
+          return at;
+        }
+        const c = clock.current.index === at ? clock.current : { index: at, at: entries[at]?.at ?? 0, waited: 0 };
+        const step = autoplayStep(entries, at, c.at, c.waited, speed);
+        clock.current = { index: step.index, at: step.clock, waited: step.waited };
+        return step.index;
+      });
+    }, TICK_MS);
+    return () => window.clearInterval(id);
+  }, [playing, speed, entries]);
+
+  const togglePlay = () => {
+    if (position === null) return;
+    if (playing) {
+      setPlaying(false);
+      return;
+    }
+    moved.current = true;
+    setEnded(false);
+    // Played to the end: play again from the start.
+    if (position >= last) setIndex(0);
+    else if (current) sendPosition(conn, current.seq);
+    setPlaying(true);
+  };
 
   const neighbours = position === null ? [] : [entries[position + 1]?.seq, entries[position - 1]?.seq].filter((s) => s !== undefined);
   const board = useBoardAt(source, current?.seq ?? null, { neighbours });
@@ -126,6 +186,8 @@ function Viewer({ conn, snap, source }: { conn: Connection; snap: Snapshot; sour
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey || position === null || isTyping(e.target)) return;
+    // Space on a button presses that button.
+    if (e.key === " " && e.target instanceof HTMLButtonElement) return;
     const actions: Record<string, () => void> = {
       ArrowLeft: () => go(position - 1),
       ArrowRight: () => go(position + 1),
@@ -133,6 +195,7 @@ function Viewer({ conn, snap, source }: { conn: Connection; snap: Snapshot; sour
       PageDown: nextMarker,
       Home: () => go(0),
       End: () => go(last),
+      " ": togglePlay,
     };
     const action = actions[e.key];
     if (!action) return;
@@ -173,7 +236,8 @@ function Viewer({ conn, snap, source }: { conn: Connection; snap: Snapshot; sour
           <h2 id="tb-kop">{v.heading}</h2>
           <BeamerState replaySeq={snap.replaySeq} entries={entries} />
         </div>
-        <div class="tb-now" aria-live="polite" aria-atomic="true">
+        {/* While the film plays, the steps are not read out one by one: the autoplay line says what happens. */}
+        <div class="tb-now" aria-live={playing ? "off" : "polite"} aria-atomic="true">
           <p class="tb-phase">{here?.title ?? PHASE_TITLES[current.phaseKind]}</p>
           <p class="tb-label">{eventLabel(current)}</p>
           <p class="tb-meta small">
@@ -208,6 +272,7 @@ function Viewer({ conn, snap, source }: { conn: Connection; snap: Snapshot; sour
           <StepButton label={v.nextMarker} title={v.nextMarkerTitle} icon="»" after keys="PageDown" disabled={at(position === last)} onClick={nextMarker} />
           <StepButton label={v.last} title={v.lastTitle} icon={<EdgeIcon end />} after keys="End" disabled={at(position === last)} onClick={() => go(last)} />
         </div>
+        <Autoplay playing={playing} speed={speed} ended={ended} onToggle={togglePlay} onSpeed={setSpeed} />
         <p class="hint tb-keys">{v.keysHint}</p>
       </div>
       <section class="tb-board" aria-labelledby="tb-board-kop" aria-busy={board.loading ? "true" : "false"}>
@@ -240,6 +305,30 @@ export function ReplayedBoard({ shown }: { shown: BoardState["shown"] }) {
       <div class={`beamer-root tb-beamer ${shown ? `phase-${shown.snap.session.phase.kind}` : ""}`}>
         <div class="beamer-main">{shown ? <Board snap={shown.snap} /> : <p class="beamer-empty">{t.terugblik.viewer.loadingBoard}</p>}</div>
       </div>
+    </div>
+  );
+}
+
+/** Play, pause and the speed of the time-lapse; the state in words beside them. */
+function Autoplay(props: { playing: boolean; speed: Speed; ended: boolean; onToggle: () => void; onSpeed: (s: Speed) => void }) {
+  const a = t.feel.autoplay;
+  return (
+    <div class="tb-autoplay" role="group" aria-label={a.speedLabel}>
+      <button type="button" class="tb-play" aria-pressed={props.playing ? "true" : "false"} title={props.playing ? a.pauseTitle : a.playTitle} aria-keyshortcuts="Space" onClick={props.onToggle}>
+        <span aria-hidden="true">{props.playing ? "❚❚ " : "▶ "}</span>
+        {props.playing ? a.pause : a.play}
+      </button>
+      <span class="tb-speeds">
+        <span class="small muted">{a.speedLabel}:</span>
+        {SPEEDS.map((x) => (
+          <button key={x} type="button" class="secondary small-button" aria-pressed={props.speed === x ? "true" : "false"} title={a.speedTitle(x)} onClick={() => props.onSpeed(x)}>
+            {a.speed(x)}
+          </button>
+        ))}
+      </span>
+      <p class="small muted tb-autoplay-state" role="status">
+        {props.playing ? a.playing(props.speed) : props.ended ? a.ended : a.paused}
+      </p>
     </div>
   );
 }

@@ -5,20 +5,31 @@ import { t } from "../../../strings/index.ts";
 import { ROLE_COLOURS, ROLE_INK } from "../../../theme.ts";
 import "../../../styles/participant.css";
 import { breakableName, RoleIcon } from "../../common.tsx";
+import { RoleTurn } from "./p-RoleTurn.tsx";
 
-export function RoleBriefing({ role, briefing }: { role: GameRole; briefing: Briefing }) {
+/** `turn`: the first time this role is shown in this round, its card turns over (see p-RoleTurn.tsx). */
+export function RoleBriefing({ role, briefing, turn }: { role: GameRole; briefing: Briefing; turn?: { sessionId: string; roundId: string } }) {
   const texts = t.participant.rolwissel;
+  const head = (
+    <div class="p-role-head">
+      <span class="p-role-badge" style={{ background: ROLE_COLOURS[role] }} aria-hidden="true">
+        <RoleIcon role={role} size={36} />
+      </span>
+      <div>
+        <p class="p-kicker">{texts.roleKicker}</p>
+        <h2 id="p-rol-titel" class="p-role-name" style={{ color: ROLE_INK[role] }}>{breakableName(briefing.name)}</h2>
+      </div>
+    </div>
+  );
   return (
     <section class="card p-role-card p-reveal" style={{ borderTopColor: ROLE_COLOURS[role] }} aria-labelledby="p-rol-titel">
-      <div class="p-role-head">
-        <span class="p-role-badge" style={{ background: ROLE_COLOURS[role] }} aria-hidden="true">
-          <RoleIcon role={role} size={36} />
-        </span>
-        <div>
-          <p class="p-kicker">{texts.roleKicker}</p>
-          <h2 id="p-rol-titel" class="p-role-name" style={{ color: ROLE_INK[role] }}>{breakableName(briefing.name)}</h2>
-        </div>
-      </div>
+      {turn ? (
+        <RoleTurn sessionId={turn.sessionId} roundId={turn.roundId} roleName={briefing.name}>
+          {head}
+        </RoleTurn>
+      ) : (
+        head
+      )}
       <p class="p-role-summary">{briefing.summary}</p>
       <BriefingList title={texts.concerns} lines={briefing.concerns} />
       <BriefingList title={texts.pressure} lines={briefing.pressure} />

@@ -1,0 +1,74 @@
+/**
+ * Dutch texts of the moments through the day: arrivals in the lobby, the role reveal, the live count of eisen, the
+ * podium, the toets track, the finished kader, the terugblik's autoplay, and the spelleider's page control for the
+ * beamer. Every moving picture has its words here: what a screen reader reads, and what the room can read.
+ */
+const n1 = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+export const feel = {
+  lobby: {
+    arrivalsHeading: "Wie er binnen is",
+    arrivalsLabel: "Aankomsten per functie",
+    perFunction: (name: string, n: number) => `${name}: ${n}`,
+    nobody: "Wie binnenkomt, verschijnt hier met het teken van de eigen functie.",
+  },
+  rolwissel: {
+    writtenHeading: "Eisen geschreven",
+    written: (n: number) => `${n1(n, "eis", "eisen")} geschreven`,
+    writtenTotal: (n: number) => `Samen ${n1(n, "eis", "eisen")} geschreven`,
+    writtenLabel: (role: string, n: number) => `${role}: ${n1(n, "eis", "eisen")} geschreven`,
+    privateNote: "De tekst blijft privé tot de spelleider de eisen zichtbaar maakt; hier telt alleen het aantal.",
+    revealOrder: "De wensenpakketten verschijnen rol voor rol.",
+    more: (n: number) => `+${n} meer`,
+    moreLabel: (n: number) => (n === 1 ? "en nog 1 eis die hier niet past" : `en nog ${n} eisen die hier niet passen`),
+  },
+  reveal: {
+    kicker: "Jouw rol in deze ronde",
+    turnHint: "Je kaart wordt omgedraaid…",
+    youPlay: (role: string) => `Je speelt: ${role}`,
+    announce: (role: string) => `Je rol is bekend: ${role}.`,
+  },
+  podium: {
+    heading: "De top drie",
+    place: (n: number) => `${n}e plaats`,
+    restHeading: "De rest van de uitslag",
+    restMore: (n: number) => `+${n} meer: op de volgende pagina's, met de staven per rol`,
+    summary: (rank: number, text: string, draagvlak: string, total: number) => `${rank}. ${text} — ${draagvlak}, ${n1(total, "punt", "punten")}`,
+    allHeading: "Alle items, met draagvlak per rol",
+  },
+  toets: {
+    trackLabel: "Het spoor van de Omgekeerde Toets",
+    position: (step: number, total: number, title: string) => `Onze pion staat op stap ${step} van ${total}: ${title}`,
+    walked: (total: number) => `Alle ${total} stappen zijn gelopen; de wet kwam als laatste.`,
+    lawGate: "De wet: de laatste stap",
+  },
+  finish: {
+    heading: "Het kader op maat is klaar",
+    stats: (items: number, roles: number) => `${n1(items, "item", "items")}, samengesteld uit de eisen van ${n1(roles, "rol", "rollen")}`,
+    thanks: "Dank voor het werk van vandaag. De spelleider deelt het kader.",
+  },
+  autoplay: {
+    play: "Afspelen",
+    pause: "Pauzeren",
+    playTitle: "Speel de dag af als een versnelde film (spatiebalk)",
+    pauseTitle: "Zet de film stil (spatiebalk)",
+    speedLabel: "Snelheid",
+    speed: (x: number) => `${x}×`,
+    speedTitle: (x: number) => (x === 1 ? "1×: een minuut van de sessie per seconde" : `${x}×: ${x} minuten van de sessie per seconde`),
+    playing: (x: number) => `Speelt af op ${x}×`,
+    paused: "Stilgezet",
+    ended: "Einde van dag 1 bereikt",
+  },
+  beamerPages: {
+    heading: "Pagina op de beamer",
+    auto: (count: number) => `Bladert zelf (${count} pagina's)`,
+    held: (page: number, count: number) => `Pagina ${page} van ${count}, vastgezet`,
+    previous: "Vorige pagina",
+    next: "Volgende pagina",
+    release: "Zelf laten bladeren",
+    board: {
+      stemmen: "de items waarover gestemd wordt",
+      uitslag: "de uitslag",
+    },
+  },
+} as const;

@@ -1,0 +1,119 @@
+/**
+ * The vote's reveal, Kahoot's podium for draagvlak per role: first the rest of the result appears from the bottom up
+ * (the lowest rank first), then the top three are staged: third, second, and first last, each on a pedestal with its
+ * six bars of support per role. The pedestals and bars are a Phaser scene (phaser/scenes/Podium.ts) behind the DOM,
+ * which holds every word: the items in rank order, their draagvlak and points, and per place the bars as a text
+ * (role="img"). Under reduced motion everything stands at once; without Phaser the DOM draws pedestals and bars.
+ */
+import { useRef } from "preact/hooks";
+import { GAME_ROLES } from "../../../../server/protocol/ids.ts";
+import type { SupportView } from "../../../../server/protocol/views.ts";
+import type { ChartBar } from "../../phaser/chartModel.ts";
+import { MOTION_MS, type PodiumModel } from "../../phaser/stageModel.ts";
+import { DRAAGVLAK_NAMES, ROLE_NAMES, t } from "../../strings/index.ts";
+import { ROLE_COLOURS } from "../../theme.ts";
+import type { ChartEntry } from "./SupportChart.tsx";
+import { boxIn, reducedMotion, useStage } from "./useStage.ts";
+
+/** The rest list shows ranks 4 to 4 + REST - 1 on the podium page; all of them follow on the chart pages. */
+const REST = 7;
+/** Between two rows of the rest appearing, and between two pedestals. */
+const ROW_STEP_MS = 110;
+const PLACE_STEP_MS = 360;
+
+const barsOf = (support: SupportView): ChartBar[] =>
+  GAME_ROLES.map((role) => ({ role, share: support.sharePerRole[role], present: support.rolesPresent.includes(role) }));
+
+function describe(support: SupportView): string {
+  const c = t.beamer.chart;
+  return GAME_ROLES.map((role) =>
+    support.rolesPresent.includes(role) ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role]) : c.noVoters(ROLE_NAMES[role]),
+  ).join("; ");
+}
+
+/** When each rank appears, from the start of the reveal: the rest bottom-up, then places 3, 2, 1. */
+export function revealDelays(total: number): { rest: (rank: number) => number; place: (rank: number) => number } {
+  const lastRest = Math.min(total, 3 + REST);
+  const restRows = Math.max(0, lastRest - 3);
+  const podiumStart = restRows * ROW_STEP_MS + (restRows > 0 ? 200 : 0);
+  return {
+    rest: (rank) => (lastRest - rank) * ROW_STEP_MS,
+    place: (rank) => podiumStart + (3 - rank) * PLACE_STEP_MS,
+  };
+}
+
+export function Podium({ entries }: { entries: ChartEntry[] }) {
+  const p = t.feel.podium;
+  const top = entries.slice(0, 3);
+  const rest = entries.slice(3, 3 + REST);
+  const more = Math.max(0, entries.length - 3 - REST);
+  const delays = revealDelays(entries.length);
+
+  const stageRef = useRef<HTMLElement>(null);
+  const measure = (): PodiumModel | null => {
+    const stage = stageRef.current;
+    if (!stage) return null;
+    const origin = stage.getBoundingClientRect();
+    const places = top.flatMap((entry, i) => {
+      const li = stage.querySelector(`[data-place="${i + 1}"]`);
+      const pedestal = li?.querySelector("[data-pedestal]");
+      const bars = li?.querySelector("[data-bars]");
+      if (!pedestal || !bars) return [];
+      return [{ key: entry.id, rank: i + 1, pedestal: boxIn(pedestal, origin), bars: boxIn(bars, origin), share: barsOf(entry.support), delayMs: delays.place(i + 1) }];
+    });
+    return { kind: "podium", width: origin.width, height: origin.height, places, animate: !reducedMotion() };
+  };
+  const { host, mode } = useStage(measure);
+
+  return (
+    <div class={`podium-board ${mode}`} style={{ "--motion": `${MOTION_MS}ms` }}>
+      <section class="podium-stage" ref={stageRef} aria-label={p.heading}>
+        <div class="podium-canvas" ref={host} aria-hidden="true" />
+        <ol class="podium-places">
+          {top.map((entry, i) => (
+            <li key={entry.id} class={`podium-place rank-${i + 1}`} data-place={i + 1} style={{ "--delay": `${delays.place(i + 1)}ms` }}>
+              <span class="sr-only">{p.place(i + 1)}: </span>
+              <span class="podium-text">{entry.text}</span>
+              <span class="podium-meta">
+                <span class={`draagvlak ${entry.support.draagvlak}`}>{DRAAGVLAK_NAMES[entry.support.draagvlak]}</span>
+                <span class="muted"> · {t.beamer.chart.total(entry.support.total)}</span>
+              </span>
+              <span class="podium-bars" data-bars="" role="img" aria-label={describe(entry.support)}>
+                {barsOf(entry.support).map((bar) => (
+                  <span key={bar.role} class="chart-slot">
+                    <span
+                      class={`chart-bar ${bar.present ? "" : "absent"}`}
+                      style={bar.present ? { height: `${Math.round(bar.share * 100)}%`, background: ROLE_COLOURS[bar.role] } : undefined}
+                    />
+                  </span>
+                ))}
+              </span>
+              <span class="podium-pedestal" data-pedestal="" aria-hidden="true">
+                <span class="podium-rank">{i + 1}</span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      {rest.length > 0 ? (
+        <section class="podium-rest beamer-panel" aria-labelledby="rest-kop">
+          <h3 id="rest-kop" class="beamer-label">
+            {p.restHeading}
+          </h3>
+          <ol start={4}>
+            {rest.map((entry, i) => (
+              <li key={entry.id} style={{ "--delay": `${delays.rest(4 + i)}ms` }}>
+                <span class="podium-rest-rank" aria-hidden="true">
+                  {4 + i}.
+                </span>
+                <span class="clamp-2">{entry.text}</span>
+                <span class={`draagvlak ${entry.support.draagvlak}`}>{DRAAGVLAK_NAMES[entry.support.draagvlak]}</span>
+              </li>
+            ))}
+          </ol>
+          {more > 0 ? <p class="beamer-more">{p.restMore(more)}</p> : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

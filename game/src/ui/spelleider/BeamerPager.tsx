@@ -1,0 +1,48 @@
+/**
+ * The spelleider chooses the beamer's page when a list is longer than one page (prioriteren: the items while voting,
+ * the result after the reveal). Presentation only: sent as `beamer.pagina` (not a command, never logged), like the
+ * terugblik's position. Held pages belong to one board: after the reveal the beamer opens on page 1 again.
+ */
+import type { Connection, Snapshot } from "../../net/connection.ts";
+import { t } from "../../strings/index.ts";
+import { prioriterenPages } from "../beamer/PrioriterenBoard.tsx";
+
+export function BeamerPager({ conn, snap }: { conn: Connection; snap: Snapshot }) {
+  const p = t.feel.beamerPages;
+  if (snap.session.phase.kind !== "prioriteren") return null;
+  const { board, pages } = prioriterenPages(snap);
+  if (pages <= 1) return null;
+  const chosen = snap.beamerPage && snap.beamerPage.board === board && snap.beamerPage.page !== null ? Math.min(snap.beamerPage.page, pages - 1) : null;
+  const send = (page: number | null) => {
+    try {
+      conn.client.sendBeamerPage({ board, page });
+    } catch (error) {
+      // Offline for a moment: the banner says so; the next press sends again.
+      window.console.warn("Pagina voor de beamer niet verstuurd", error);
+    }
+  };
+  const at = chosen ?? 0;
+  return (
+    <section class="card stack beamer-pager" aria-labelledby="beamerpagina-kop">
+      <h2 id="beamerpagina-kop">{p.heading}</h2>
+      <p class="small" role="status">
+        {chosen === null ? p.auto(pages) : p.held(chosen + 1, pages)}
+      </p>
+      <div class="row">
+        <button type="button" class="secondary" aria-disabled={chosen !== null && at === 0 ? "true" : undefined} onClick={() => send(chosen === null ? 0 : Math.max(0, at - 1))}>
+          <span aria-hidden="true">‹ </span>
+          {p.previous}
+        </button>
+        <button type="button" class="secondary" aria-disabled={chosen !== null && at === pages - 1 ? "true" : undefined} onClick={() => send(chosen === null ? Math.min(1, pages - 1) : Math.min(pages - 1, at + 1))}>
+          {p.next}
+          <span aria-hidden="true"> ›</span>
+        </button>
+        {chosen === null ? null : (
+          <button type="button" class="secondary" onClick={() => send(null)}>
+            {p.release}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
