@@ -13,6 +13,7 @@ import { z } from "zod";
 import { replay } from "../core/evolve.ts";
 import { SessionExportSchema, type SessionExport } from "../exports/json.ts";
 import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
+import { plainLine } from "../protocol/plainText.ts";
 import { hashSecret, makeJoinCode } from "../sessions.ts";
 import { PostgresEventStore } from "../store/postgres.ts";
 import { SqliteEventStore } from "../store/sqlite.ts";
@@ -133,7 +134,7 @@ function parseOptions(argv: string[]): { file: string; dataDir: string; database
 function report(imported: ImportedSession): string {
   const sameId = imported.sessionId === imported.originalSessionId;
   return [
-    `Sessie geïmporteerd: ${imported.label} (${imported.events} gebeurtenissen).`,
+    `Sessie geïmporteerd: ${plainLine(imported.label)} (${imported.events} gebeurtenissen).`,
     `  sessie-id:        ${imported.sessionId}${sameId ? "" : ` (nieuw: ${imported.originalSessionId} was hier al in gebruik)`}`,
     `  code:             ${imported.code} (nieuw; in het bestand stond ${imported.originalCode})`,
     `  spelleiderslink:  /spelleider/${imported.secret}`,

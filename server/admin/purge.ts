@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { plainLine } from "../protocol/plainText.ts";
 import { withoutPassword } from "../store/open.ts";
 import { PostgresEventStore } from "../store/postgres.ts";
 import { SqliteEventStore } from "../store/sqlite.ts";
@@ -73,9 +74,13 @@ const formatDate = (time: number): string => new Date(time).toLocaleDateString("
 
 const sessies = (n: number): string => (n === 1 ? "1 sessie" : `${n} sessies`);
 
-/** One line per session: what the spelleider recognises, never who took part. */
+/**
+ * One line per session: what the spelleider recognises, never who took part. The label is printed as plain text on
+ * one line (protocol/plainText.ts), also when it was stored before labels were cleaned: an ESC sequence in a label
+ * would otherwise act on the operator's terminal.
+ */
 function sessionLine(record: SessionRecord): string {
-  return `  ${formatDate(record.createdAt).padEnd(18)} ${record.code}  ${record.label}`;
+  return `  ${formatDate(record.createdAt).padEnd(18)} ${record.code}  ${plainLine(record.label)}`;
 }
 
 async function purge(store: EventStore, options: Options, now: number): Promise<void> {

@@ -12,6 +12,7 @@ import { EXPORT_FORMATS, KADER_V2_FORMATS, KADER_V2_NOT_OPENED, exportKaderV2, e
 import { CodeGuessLimiter, KeyedLimiter, SECRET_LOOKUPS, SESSION_CREATIONS, TOO_MANY_CODE_LOOKUPS, TOO_MANY_SECRET_LOOKUPS, TOO_MANY_SESSIONS, clientKey, type LookupLimits } from "../limits.ts";
 import type { StoredEvent } from "../protocol/events.ts";
 import type { Scenario } from "../protocol/scenario.ts";
+import { plainLine } from "../protocol/plainText.ts";
 import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
 import { DAMAGED_SESSION_MESSAGE, DamagedSessionError, isDamaged, type IntegrityReport } from "../store/integrity.ts";
@@ -38,7 +39,8 @@ export interface HttpServices {
 const CreateSessionSchema = z.strictObject({
   scenarioId: z.string().min(1).max(64),
   variantId: z.string().min(1).max(64).optional(),
-  label: z.string().trim().max(120).optional(),
+  /** One line, control characters removed (protocol/plainText.ts): it is printed for the operator, too. */
+  label: z.string().overwrite(plainLine).trim().max(120).optional(),
 });
 
 const fail = (res: Response, status: number, message: string) => res.status(status).json({ error: message });

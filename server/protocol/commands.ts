@@ -4,10 +4,14 @@
  */
 import { z } from "zod";
 import { COST_LEVELS, IdSchema, LIMITS, MOSCOW, RealRoleSchema, TERUGKOM_STAGES, TOEGEPAST, VERDICTS } from "./ids.ts";
+import { plainLine, plainText } from "./plainText.ts";
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Free text, as typed in a text area: its lines kept, control characters and bidi overrides removed (plainText.ts). */
+const text = (max: number) => z.string().overwrite(plainText).trim().min(1).max(max);
+/** A name, a label or a title: one line (line breaks and tabs become spaces), control characters removed. */
+const line = (max: number) => z.string().overwrite(plainLine).trim().min(1).max(max);
 /** Free text that may be left empty; empty and absent mean the same. */
-const optionalText = (max: number) => z.string().trim().max(max).optional();
+const optionalText = (max: number) => z.string().overwrite(plainText).trim().max(max).optional();
 
 const base = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), commandId: IdSchema, ...shape });
@@ -16,7 +20,7 @@ export const BoardRefSchema = z.strictObject({ kind: z.enum(["eis", "item"]), id
 export type BoardRef = z.infer<typeof BoardRefSchema>;
 
 export const CaseDraftSchema = z.strictObject({
-  title: text(100),
+  title: line(100),
   situation: text(LIMITS.caseText),
   effectWanted: text(600),
   dilemma: text(600).optional(),
@@ -25,7 +29,7 @@ export type CaseDraft = z.infer<typeof CaseDraftSchema>;
 
 export const CommandSchema = z.discriminatedUnion("type", [
   // lobby
-  base("participant.join", { displayName: text(LIMITS.displayName), realRole: RealRoleSchema, seatToken: z.string().min(16).max(128) }),
+  base("participant.join", { displayName: line(LIMITS.displayName), realRole: RealRoleSchema, seatToken: z.string().min(16).max(128) }),
   base("participant.remove", { participantId: IdSchema }),
   // everyone the spelleider saw offline and confirmed; whoever is back online by then stays
   base("participants.removeOffline", { participantIds: z.array(IdSchema).min(1).max(LIMITS.participants) }),
@@ -44,8 +48,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   // beeldvorming
   base("card.post", { cardId: IdSchema, promptId: IdSchema, text: text(LIMITS.card) }),
   base("card.remove", { cardId: IdSchema }),
-  base("cluster.create", { clusterId: IdSchema, promptId: IdSchema, label: text(LIMITS.label) }),
-  base("cluster.rename", { clusterId: IdSchema, label: text(LIMITS.label) }),
+  base("cluster.create", { clusterId: IdSchema, promptId: IdSchema, label: line(LIMITS.label) }),
+  base("cluster.rename", { clusterId: IdSchema, label: line(LIMITS.label) }),
   base("card.cluster", { cardId: IdSchema, clusterId: IdSchema.nullable() }),
   // rolwissel
   base("eis.write", { eisId: IdSchema, text: text(LIMITS.eis), categoryId: IdSchema }),
@@ -81,7 +85,7 @@ export const CommandSchema = z.discriminatedUnion("type", [
     decision: text(LIMITS.note),
     costNow: z.enum(COST_LEVELS),
     costLater: z.enum(COST_LEVELS),
-    costNote: z.string().trim().max(LIMITS.note).optional(),
+    costNote: optionalText(LIMITS.note),
   }),
   base("toets.amend", { itemId: IdSchema, caseId: IdSchema, text: text(LIMITS.itemText), categoryId: IdSchema }),
   // terugkombijeenkomst (day 2)

@@ -109,6 +109,15 @@ describe("session:purge", () => {
     expect(await remaining()).toStrictEqual(["sessie-1", "sessie-2", "sessie-3", "sessie-4"]);
   });
 
+  it("prints a label as plain text on one line: escape sequences, NUL, line separators and bidi overrides stored in a label never reach the terminal", async () => {
+    // Stored directly, as a label from before labels were cleaned on the way in: ESC [2J ESC [H clears the screen.
+    await seed([{ ...session(5, 300), label: "\u001b[2J\u001b[HGemeente\u0000 Testdorp\u2028\u202Eevil\u202C\u009b31m 5" }]);
+    const run = purge(["--older-than", "180d", "--data-dir", dir, "--dry-run"]);
+    expect(run.status).toBe(0);
+    expect(run.out).toMatch(/CODE5 +\[2J\[HGemeente Testdorp evil31m 5\n/);
+    expect(run.out).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it("takes weeks as well as days, and the data directory from DATA_DIR", async () => {
     // 26 weeks is 182 days: the session of 181 days stays.
     const run = purge(["--older-than", "26w"], { DATA_DIR: dir });
