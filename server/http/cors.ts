@@ -83,7 +83,7 @@ export function gateRequest(req: IncomingMessage, res: ServerResponse, allowed: 
   res.setHeader("vary", "Origin");
   if (verdict === "geweigerd") {
     const body = JSON.stringify({ error: ORIGIN_REFUSED });
-    res.writeHead(403, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(body) });
+    res.writeHead(403, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff", "content-length": Buffer.byteLength(body) });
     res.end(body);
     return false;
   }

@@ -107,7 +107,7 @@ export function useErrorPages(app: Application): void {
 
 function refuse(res: ServerResponse, status: number, message: string): void {
   const body = JSON.stringify({ error: message });
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(body), connection: "close" });
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff", "content-length": Buffer.byteLength(body), connection: "close" });
   res.end(body);
 }
 
