@@ -1,12 +1,15 @@
 /**
  * `npm run bench:suggest`: how long duplicate suggestions take for a board of 300 eisen (target <= 20 ms), and how good
- * they are on the labelled Dutch set (tests/fixtures/eisenPairs.ts), computed exactly as
- * tests/core/suggestions.test.ts does: every pair above the default threshold, precision and recall against the groups.
+ * they are on the labelled Dutch boards, computed exactly as tests/core/suggestions.test.ts does (every suggested pair
+ * per board, precision and recall against the groups): the tuning boards (tests/fixtures/eisenPairs.ts) and, apart,
+ * the held-out boards nobody tuned on (tests/fixtures/eisenHeldOut.ts).
  */
 import { performance } from "node:perf_hooks";
 import { EIS_TEXTS } from "../bots/texts.ts";
 import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates, type SuggestionEntry } from "../core/suggestions.ts";
-import { EISEN_GROUPS, labelledQuality } from "../../tests/fixtures/eisenPairs.ts";
+import { EISEN_GROUPS, TUNING_BOARDS } from "../../tests/fixtures/eisenPairs.ts";
+import { HELD_OUT_BOARDS } from "../../tests/fixtures/eisenHeldOut.ts";
+import { labelledQuality, type LabelledBoard } from "../../tests/fixtures/eisenLabels.ts";
 
 const RUNS = 50;
 const BOARD = 300;
@@ -32,11 +35,21 @@ const [cold = 0, ...warm] = timings;
 warm.sort((a, b) => a - b);
 const at = (q: number) => warm[Math.min(warm.length - 1, Math.floor(q * warm.length))] ?? 0;
 
-// Quality, exactly as the test measures it.
-const quality = labelledQuality();
-
 console.log(`Dubbele-eisen-suggesties (suggestDuplicates), ${BOARD} eisen en items op het bord, ${RUNS} keer na één koude run:`);
 console.log(`  koud (eerste keer, zonder gecachte stammen): ${cold.toFixed(2)} ms`);
 console.log(`  warm: mediaan ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, max ${at(1).toFixed(2)} ms (doel <= 20 ms); ${found} suggesties getoond`);
-console.log(`Kwaliteit op de gelabelde set (${quality.entries} eisen, ${quality.positives} echte paren, drempel ${DEFAULT_SUGGESTION_THRESHOLD}):`);
-console.log(`  ${quality.suggested} voorgesteld, ${quality.truePositives} terecht: precisie ${quality.precision.toFixed(3)}, recall ${quality.recall.toFixed(3)}`);
+
+// Quality, exactly as the test measures it.
+function report(title: string, boards: readonly LabelledBoard[]): void {
+  const q = labelledQuality(boards);
+  console.log(
+    `${title}: ${q.boards} borden, ${q.entries} eisen, ${q.positives} dubbele paren en ${q.hardNegatives} lastige niet-dubbele paren ` +
+      `(${q.positives + q.hardNegatives} gelabelde paren), drempel ${DEFAULT_SUGGESTION_THRESHOLD}:`,
+  );
+  console.log(
+    `  ${q.suggested} voorgesteld, ${q.truePositives} terecht, ${q.suggestedHardNegatives} lastige niet-dubbele paren ten onrechte: ` +
+      `precisie ${q.precision.toFixed(3)}, recall ${q.recall.toFixed(3)}`,
+  );
+}
+report("Kwaliteit op de afstemset", TUNING_BOARDS);
+report("Kwaliteit op de achtergehouden set (niet op afgestemd)", HELD_OUT_BOARDS);

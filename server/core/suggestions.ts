@@ -1,25 +1,28 @@
 /**
  * Local, deterministic duplicate suggestions for Dutch eisen and items: which pairs probably ask for the same
- * thing and could be merged. No network, no model: a lexical similarity whose weights and threshold were chosen
- * on a labelled set (tests/fixtures/eisenPairs.ts) for precision first, because every suggestion is shown to
- * people and false alarms annoy.
+ * thing and could be merged. No network, no model: a lexical similarity with a thesaurus of the sociaal domein, whose
+ * weights and threshold were chosen on labelled boards (tests/fixtures/eisenPairs.ts) and checked on held-out boards
+ * nobody tuned on (tests/fixtures/eisenHeldOut.ts).
  *
- * Each text is normalised with `normalise` (folded, stopwords dropped, stemmed); a few domain synonyms are
- * mapped onto one word ("burger" → "inwoner", "contactpersoon" → "aanspreekpunt"). Then, for a pair:
- *  - token overlap: weighted Dice of the two sets of stems, where a compound also counts as its parts when
- *    those parts occur as words in the texts compared ("wijkteamprofessional" → "wijkteam", "professional");
- *  - trigram overlap: weighted Dice of the character trigrams of each stem (with a start-of-word marker),
- *    which catches compounds written apart ("maatwerkbudget", "budget voor maatwerk") and stems that differ in
- *    their ending ("registratie", "registreren");
- *  - score = TOKEN_WEIGHT * tokens + (1 - TOKEN_WEIGHT) * trigrams, in 0..1.
- * Weights are inverse document frequencies within the entries compared (log(1 + n / df)), so words and
- * trigrams that occur in many entries ("inwoner", "maatwerk" in a maatwerk session) count less than rare ones.
- * A pair's score therefore depends a little on the other entries, but never on their order.
+ * Each text is folded, fixed expressions are rewritten to the word they stand for ("de knoop doorhakken" →
+ * doorbraak), and it is split, stripped of stopwords and stemmed (`normalise`, Snowball Dutch from @orama/stemmers).
+ * Every stem becomes a concept: words of one thesaurus group (server/core/eisLexicon.ts) are one concept ("regels",
+ * "voorschriften"; "vast aanspreekpunt", "contactpersoon"); a compound whose two parts are concepts or words of the
+ * texts compared counts as those parts ("maatwerkbudget" → maatwerk, budget).
  *
- * Cost: one pass to prepare sorted integer id sets, then inverted lists, so only pairs that share a trigram are
- * scored; 300 eisen of usual length take a few milliseconds.
+ * For a pair, each concept of one text is matched to its best counterpart in the other: 1 for the same concept,
+ * RELATED_CREDIT for a related one, PREFIX_CREDIT for stems that share most of their beginning ("registratie",
+ * "registreren"). Coverage is the weighted share of a text's concepts that the other text matches; weights are
+ * inverse document frequencies within the entries compared (log(1 + n / df)), so words that occur in many entries
+ * ("inwoner", "maatwerk" in a maatwerk session) count less than rare ones. The score mixes the smaller and the larger
+ * of the two coverages, so a short note ("Brieven in begrijpelijke taal.") can match a long paraphrase without two long
+ * texts that share one topic word matching each other. A pair's score depends a little on the other entries (through
+ * the weights), never on their order.
+ *
+ * Cost: texts are prepared once and kept between calls; only pairs that share a concept are scored.
  */
-import { normalise, stem } from "./dutchText.ts";
+import { CONCEPTS, PHRASES, RELATED, RELATED_CREDIT } from "./eisLexicon.ts";
+import { fold, normalise, stem } from "./dutchText.ts";
 
 export interface SuggestionEntry {
   ref: { kind: "eis" | "item"; id: string };
@@ -43,60 +46,127 @@ export interface SuggestOptions {
 }
 
 /**
- * Chosen on tests/fixtures/eisenPairs.ts for precision first: there 0.42 gives precision 0.86 and recall 0.53
- * (0.40 gives 0.81 / 0.57, 0.45 gives 0.93 / 0.46). See tests/core/suggestions.test.ts.
+ * Chosen on the tuning boards (tests/fixtures/eisenPairs.ts); the figures on those and on the held-out boards are
+ * printed by `npm run bench:suggest` and asserted in tests/core/suggestions.test.ts.
  */
-export const DEFAULT_SUGGESTION_THRESHOLD = 0.42;
+export const DEFAULT_SUGGESTION_THRESHOLD = 0.46;
 export const DEFAULT_SUGGESTION_MAX = 20;
-/** Share of the token overlap in the score; the rest is the trigram overlap. */
-const TOKEN_WEIGHT = 0.3;
-
+/** Share of the smaller coverage in the score; the rest is the larger one. */
+const MIN_COVERAGE_WEIGHT = 0.6;
+/** Credit for stems that share a long beginning but are not one concept. */
+const PREFIX_CREDIT = 0.7;
 /**
- * Words that mean the same in the sociaal domein, mapped onto the first of their group after stemming.
- * Kept small and unambiguous: "budget" and "begroting" are deliberately not merged.
+ * Weight of a word outside the thesaurus relative to a thesaurus concept of the same rarity: such words are often
+ * verbs and fillers ("opgesteld", "legt"), though also rare subjects ("respijtzorg"), which their rarity still lifts.
  */
-const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ["inwoner", "inwoners", "burger", "burgers", "bewoner", "bewoners", "cliënt", "cliënten"],
-  ["aanspreekpunt", "aanspreekpunten", "contactpersoon", "contactpersonen", "regisseur", "regisseurs"],
-  ["mandaat", "mandaten", "bevoegdheid", "bevoegdheden"],
-  ["professional", "professionals", "medewerker", "medewerkers", "hulpverlener", "hulpverleners", "consulent", "consulenten"],
-  ["gratis", "kosteloos", "kosteloze"],
-  ["direct", "directe", "meteen", "onmiddellijk", "onmiddellijke"],
-  ["boete", "boetes", "sanctie", "sancties"],
-  ["besluit", "besluiten", "beslissing", "beslissingen"],
-  ["casus", "casussen", "situatie", "situaties"],
-  ["eenvoudig", "eenvoudige", "simpel", "simpele", "makkelijk", "makkelijke", "gemakkelijk", "gemakkelijke"],
-  ["wantrouwen", "argwaan"],
-  ["regel", "regels", "regelgeving", "regeling", "regelingen"],
-  ["snel", "snelle", "vlot", "vlotte", "spoedig", "spoedige"],
-  ["gezin", "gezinnen", "huishouden", "huishoudens"],
-  ["toestemming", "instemming"],
-  ["gegevens", "informatie"],
-  ["wachtlijst", "wachtlijsten", "wachttijd", "wachttijden"],
-  ["acuut", "acute", "crisis", "spoed"],
-  ["dakloos", "dakloze", "daklozen", "dakloosheid", "thuisloos", "thuisloze", "thuislozen", "thuisloosheid"],
-  ["kind", "kinderen", "jeugdige", "jeugdigen"],
-];
-
-let synonymMap: Map<string, string> | null = null;
-
-function synonyms(): Map<string, string> {
-  if (synonymMap === null) {
-    synonymMap = new Map();
-    for (const group of SYNONYM_GROUPS) {
-      const canonical = stem(group[0]!);
-      for (const word of group) synonymMap.set(stem(word), canonical);
-    }
-  }
-  return synonymMap;
-}
-
-function canonical(token: string): string {
-  return synonyms().get(token) ?? token;
-}
-
+const UNKNOWN_WEIGHT = 0.35;
+/**
+ * A pair scoring below the threshold but at least this share of it is still suggested when each of the two is the
+ * other's best match on the board: a paraphrase in other words is often nobody else's near neighbour.
+ */
+const MUTUAL_BEST_SHARE = 0.85;
+/** Shortest shared beginning for PREFIX_CREDIT, and its least share of the shorter stem. */
+const PREFIX_MIN = 5;
+const PREFIX_SHARE = 0.6;
 /** Shortest part a compound is split into. */
 const MIN_COMPOUND_PART = 4;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Concepts
+
+let conceptOfStem: Map<string, string> | null = null;
+let relatedPairs: Set<string> | null = null;
+
+function concepts(): Map<string, string> {
+  if (conceptOfStem === null) {
+    conceptOfStem = new Map();
+    for (const group of CONCEPTS) {
+      const canonical = stem(group[0]!);
+      for (const word of group) conceptOfStem.set(stem(word), canonical);
+    }
+  }
+  return conceptOfStem;
+}
+
+function conceptOf(stemmed: string): string {
+  return concepts().get(stemmed) ?? stemmed;
+}
+
+let thesaurusConcepts: Set<string> | null = null;
+
+function inThesaurus(concept: string): boolean {
+  thesaurusConcepts ??= new Set(concepts().values());
+  return thesaurusConcepts.has(concept);
+}
+
+function related(): Set<string> {
+  if (relatedPairs === null) {
+    relatedPairs = new Set();
+    for (const group of RELATED) {
+      const members = group.map((word) => conceptOf(stem(word)));
+      for (const x of members) for (const y of members) if (x !== y) relatedPairs.add(`${x} ${y}`);
+    }
+  }
+  return relatedPairs;
+}
+
+/** How much concept `x` is worth as a counterpart of concept `y` (they differ). */
+function partialCredit(x: string, y: string): number {
+  if (related().has(`${x} ${y}`)) return RELATED_CREDIT;
+  const shorter = Math.min(x.length, y.length);
+  let common = 0;
+  while (common < shorter && x.charCodeAt(common) === y.charCodeAt(common)) common++;
+  return common >= PREFIX_MIN && common >= PREFIX_SHARE * shorter ? PREFIX_CREDIT : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Texts, kept between calls (a board is recomputed after every merge or edit, and nearly all of its texts were seen
+// the call before). Bounded: the caches are dropped when they grow large.
+
+interface TextPrep {
+  /** The stems in text order, with repeats. */
+  stems: string[];
+}
+
+const CACHE_LIMIT = 20_000;
+let textCache = new Map<string, TextPrep>();
+let partsCache = new Map<string, string[]>();
+let creditCache = new Map<string, number>();
+
+function prepText(text: string): TextPrep {
+  let prep = textCache.get(text);
+  if (prep === undefined) {
+    let folded = fold(text);
+    for (const [pattern, word] of PHRASES) folded = folded.replace(pattern, word);
+    prep = { stems: normalise(folded) };
+    textCache.set(text, prep);
+  }
+  return prep;
+}
+
+/**
+ * The concepts a stem stands for: its own, or, for a compound not in the thesaurus whose two parts (at least
+ * MIN_COMPOUND_PART letters, the left one possibly with a linking "s") are concepts or words of the texts compared,
+ * those two ("wijkteamprofessional" → wijkteam, professional).
+ */
+function conceptsOfStem(stemmed: string, vocabulary: ReadonlySet<string>, out: string[]): void {
+  if (concepts().has(stemmed) || stemmed.length < 2 * MIN_COMPOUND_PART) {
+    out.push(conceptOf(stemmed));
+    return;
+  }
+  const known = (part: string): boolean => concepts().has(part) || vocabulary.has(part);
+  for (let k = stemmed.length - MIN_COMPOUND_PART; k >= MIN_COMPOUND_PART; k--) {
+    const right = stemmed.slice(k);
+    const rightStem = known(right) ? right : known(stem(right)) ? stem(right) : null;
+    if (rightStem === null) continue;
+    const left = stemmed.slice(0, k);
+    const leftStem = known(left) ? left : left.endsWith("s") && known(left.slice(0, -1)) ? left.slice(0, -1) : null;
+    if (leftStem === null) continue;
+    out.push(conceptOf(leftStem), conceptOf(rightStem));
+    return;
+  }
+  out.push(stemmed);
+}
 
 function refKey(ref: SuggestionEntry["ref"]): string {
   return `${ref.kind}\u0000${ref.id}`;
@@ -106,258 +176,6 @@ function compareRefs(x: SuggestionEntry["ref"], y: SuggestionEntry["ref"]): numb
   if (x.kind !== y.kind) return x.kind < y.kind ? -1 : 1;
   if (x.id !== y.id) return x.id < y.id ? -1 : 1;
   return 0;
-}
-
-const WORD_START = 0x5e; // "^"
-
-/**
- * What a text gives regardless of the other entries, kept between calls: a board is recomputed after every merge
- * or edit, and nearly all of its texts were seen the call before. Words (stems, their synonym forms, compound parts)
- * and trigram keys get a number once; each call then numbers what it uses in order of first appearance, exactly as
- * a fresh computation would, so weights and sums come out the same. Bounded like the stem cache.
- */
-interface TextPrep {
-  /** Word numbers of the stems, and the stems themselves (for compound parts). */
-  stems: Int32Array;
-  stemTexts: string[];
-  /** Word numbers of the stems mapped onto their synonym group. */
-  tokens: Int32Array;
-  /** Trigram numbers of "^" + each token, token by token. */
-  grams: Int32Array;
-}
-type Split = { left: string; right: string; leftWithoutS: string | null };
-
-const CACHE_LIMIT = 20_000;
-let words = new Map<string, number>();
-let gramKeys = new Map<number, number>();
-let textCache = new Map<string, TextPrep>();
-let splitCache = new Map<string, Split[]>();
-
-function numberOf<K>(key: K, numbers: Map<K, number>): number {
-  let n = numbers.get(key);
-  if (n === undefined) {
-    n = numbers.size;
-    numbers.set(key, n);
-  }
-  return n;
-}
-
-function prepText(text: string): TextPrep {
-  let prep = textCache.get(text);
-  if (prep === undefined) {
-    const stemTexts = normalise(text);
-    const tokens = stemTexts.map(canonical);
-    const grams: number[] = [];
-    for (const token of tokens) {
-      // Three UTF-16 code units packed into one number; a token of one character gives the single "trigram" "^x".
-      let a = WORD_START;
-      let b = token.charCodeAt(0);
-      if (token.length === 1) grams.push(numberOf(a * 0x1_0000_0000 + b * 0x1_0000, gramKeys));
-      for (let k = 1; k < token.length; k++) {
-        const c = token.charCodeAt(k);
-        grams.push(numberOf(a * 0x1_0000_0000 + b * 0x1_0000 + c, gramKeys));
-        a = b;
-        b = c;
-      }
-    }
-    prep = {
-      stems: Int32Array.from(stemTexts, (w) => numberOf(w, words)),
-      stemTexts,
-      tokens: Int32Array.from(tokens, (w) => numberOf(w, words)),
-      grams: Int32Array.from(grams),
-    };
-    textCache.set(text, prep);
-  }
-  return prep;
-}
-
-/** Ways to split a stem into two parts of at least MIN_COMPOUND_PART; the left part also without a linking "s". */
-function splitsOf(stem: string): Split[] {
-  let splits = splitCache.get(stem);
-  if (splits === undefined) {
-    splits = [];
-    for (let k = MIN_COMPOUND_PART; k <= stem.length - MIN_COMPOUND_PART; k++) {
-      const left = stem.slice(0, k);
-      splits.push({ left, right: stem.slice(k), leftWithoutS: left.endsWith("s") ? left.slice(0, -1) : null });
-    }
-    splitCache.set(stem, splits);
-  }
-  return splits;
-}
-
-/** Numbers a call gives to words or trigrams, in order of first use; `call` tells this call's from older ones. */
-class Numbering {
-  private stamp = new Int32Array(1024);
-  private local = new Int32Array(1024);
-  count = 0;
-  start(): void {
-    this.count = 0;
-  }
-  reset(): void {
-    this.stamp = new Int32Array(1024);
-    this.local = new Int32Array(1024);
-  }
-  of(global: number, call: number): number {
-    if (global >= this.stamp.length) {
-      const size = Math.max(global + 1, this.stamp.length * 2);
-      const stamp = new Int32Array(size);
-      stamp.set(this.stamp);
-      const local = new Int32Array(size);
-      local.set(this.local);
-      this.stamp = stamp;
-      this.local = local;
-    }
-    if (this.stamp[global] !== call) {
-      this.stamp[global] = call;
-      this.local[global] = this.count++;
-    }
-    return this.local[global]!;
-  }
-  /** Marks a number as used in this call without numbering it (the vocabulary). */
-  mark(global: number, call: number): void {
-    this.of(global, call);
-  }
-  has(global: number, call: number): boolean {
-    return global < this.stamp.length && this.stamp[global] === call;
-  }
-}
-
-const tokenNumbering = new Numbering();
-const gramNumbering = new Numbering();
-const vocabulary = new Numbering();
-let calls = 0;
-
-/** Starts a call: drops the caches when they have grown large (numbers restart), and returns the call's number. */
-function nextCall(): number {
-  if (textCache.size >= CACHE_LIMIT || words.size >= 4 * CACHE_LIMIT || gramKeys.size >= 4 * CACHE_LIMIT || splitCache.size >= CACHE_LIMIT || calls >= 2 ** 30) {
-    words = new Map();
-    gramKeys = new Map();
-    textCache = new Map();
-    splitCache = new Map();
-    tokenNumbering.reset();
-    gramNumbering.reset();
-    vocabulary.reset();
-    calls = 0;
-  }
-  calls++;
-  tokenNumbering.start();
-  gramNumbering.start();
-  return calls;
-}
-
-/** Whether a word occurs among the stems of this call's texts. */
-function inVocabulary(word: string, call: number): boolean {
-  const n = words.get(word);
-  return n !== undefined && vocabulary.has(n, call);
-}
-
-/**
- * Parts of a compound stem that are themselves words of the texts compared: with "wijkteam" and
- * "professional" among the words, "wijkteamprofessional" also yields both. A linking "s" is allowed
- * ("bijstandsuitkering" → "bijstand", "uitker").
- */
-function compoundParts(stem: string, call: number, out: string[]): void {
-  if (stem.length < 2 * MIN_COMPOUND_PART) return;
-  for (const { left, right, leftWithoutS } of splitsOf(stem)) {
-    if (!inVocabulary(right, call)) continue;
-    if (inVocabulary(left, call)) out.push(left, right);
-    else if (leftWithoutS !== null && inVocabulary(leftWithoutS, call)) out.push(leftWithoutS, right);
-  }
-}
-
-/**
- * Sets of integer ids, one per entry, in one flat array (entry e holds ids[start[e]..start[e + 1]), ascending,
- * without repeats), with for every id the entries that hold it (postings, ascending, the same flat way) and the
- * inverse-document-frequency weights log(1 + n / df) and each entry's total weight.
- */
-class IdSets {
-  readonly start: Int32Array;
-  ids: Int32Array;
-  weights = new Float64Array(0);
-  mass: Float64Array;
-  postStart = new Int32Array(0);
-  posts = new Int32Array(0);
-  private filled = 0;
-
-  constructor(entries: number, capacity: number) {
-    this.start = new Int32Array(entries + 1);
-    this.ids = new Int32Array(Math.max(16, capacity));
-    this.mass = new Float64Array(entries);
-  }
-
-  /** Adds the next entry's ids (any order, repeats allowed); they are sorted and made unique in place. */
-  push(entry: number, values: readonly number[]): void {
-    const from = this.filled;
-    if (from + values.length > this.ids.length) {
-      const grown = new Int32Array(Math.max(this.ids.length * 2, from + values.length));
-      grown.set(this.ids.subarray(0, from));
-      this.ids = grown;
-    }
-    for (let k = 0; k < values.length; k++) this.ids[from + k] = values[k]!;
-    const region = this.ids.subarray(from, from + values.length).sort();
-    let n = 0;
-    for (let k = 0; k < region.length; k++) if (n === 0 || region[k] !== region[n - 1]) region[n++] = region[k]!;
-    this.filled = from + n;
-    this.start[entry + 1] = this.filled;
-  }
-
-  size(entry: number): number {
-    return this.start[entry + 1]! - this.start[entry]!;
-  }
-
-  /** Weights, masses and postings, once every entry is in. */
-  finish(idCount: number): void {
-    const entries = this.start.length - 1;
-    const df = new Int32Array(idCount);
-    for (let k = 0; k < this.filled; k++) df[this.ids[k]!]!++;
-    this.weights = new Float64Array(idCount);
-    for (let id = 0; id < idCount; id++) this.weights[id] = Math.log(1 + entries / Math.max(1, df[id]!));
-    for (let e = 0; e < entries; e++) {
-      let total = 0;
-      for (let k = this.start[e]!; k < this.start[e + 1]!; k++) total += this.weights[this.ids[k]!]!;
-      this.mass[e] = total;
-    }
-    this.postStart = new Int32Array(idCount + 1);
-    for (let id = 0; id < idCount; id++) this.postStart[id + 1] = this.postStart[id]! + df[id]!;
-    this.posts = new Int32Array(this.filled);
-    const cursor = this.postStart.slice(0, idCount);
-    for (let e = 0; e < entries; e++) {
-      for (let k = this.start[e]!; k < this.start[e + 1]!; k++) {
-        const id = this.ids[k]!;
-        this.posts[cursor[id]!++] = e;
-      }
-    }
-  }
-
-  /** Adds the weight of every id of entry x to `shared[y]` for each later entry y (> x) that has that id too. */
-  accumulate(x: number, into: Accumulator, shared: Float64Array): void {
-    for (let k = this.start[x]!; k < this.start[x + 1]!; k++) {
-      const id = this.ids[k]!;
-      const weight = this.weights[id]!;
-      const first = this.postStart[id]!;
-      for (let p = this.postStart[id + 1]! - 1; p >= first; p--) {
-        const y = this.posts[p]!;
-        if (y <= x) break;
-        if (into.seen[y] === 0) {
-          into.seen[y] = 1;
-          into.touched[into.touchedCount++] = y;
-        }
-        shared[y] = shared[y]! + weight;
-      }
-    }
-  }
-}
-
-/** Per-x scratch space: which later entries share something with x. */
-interface Accumulator {
-  seen: Uint8Array;
-  touched: Int32Array;
-  touchedCount: number;
-}
-
-/** The trigram overlap below which no pair can reach `threshold`; 0 (nothing skipped) for low thresholds. */
-function everyPairFloor(threshold: number): number {
-  return Math.max(0, (threshold - TOKEN_WEIGHT - 1e-3) / (1 - TOKEN_WEIGHT));
 }
 
 /**
@@ -370,6 +188,12 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   const max = options.max ?? DEFAULT_SUGGESTION_MAX;
   if (!(max > 0)) return [];
 
+  if (textCache.size >= CACHE_LIMIT || partsCache.size >= CACHE_LIMIT || creditCache.size >= 20 * CACHE_LIMIT) {
+    textCache = new Map();
+    partsCache = new Map();
+    creditCache = new Map();
+  }
+
   const unique: SuggestionEntry[] = [];
   const seenRefs = new Set<string>();
   for (const entry of entries) {
@@ -378,69 +202,109 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     seenRefs.add(key);
     unique.push(entry);
   }
-  const call = nextCall();
   const prepared = unique.map((entry) => prepText(entry.text));
-  for (const { stems } of prepared) for (let k = 0; k < stems.length; k++) vocabulary.mark(stems[k]!, call);
+  const vocabulary = new Set<string>();
+  for (const { stems } of prepared) for (const s of stems) vocabulary.add(s);
 
-  // Ids in order of first appearance (entry by entry), as the weights and sums have always been computed.
-  const count = prepared.length;
-  const tokenSets = new IdSets(count, count * 12);
-  const gramSets = new IdSets(count, count * 40);
-  const scratch: number[] = [];
-  const parts: string[] = [];
-  for (let e = 0; e < count; e++) {
-    const { stemTexts, tokens, grams } = prepared[e]!;
-    parts.length = 0;
-    for (const stem of stemTexts) compoundParts(stem, call, parts);
+  // Concepts per entry, without repeats, as numbers; and for every concept the entries that hold it.
+  const numberOf = new Map<string, number>();
+  const names: string[] = [];
+  const sets: Int32Array[] = [];
+  const scratch: string[] = [];
+  for (const { stems } of prepared) {
     scratch.length = 0;
-    for (let k = 0; k < tokens.length; k++) scratch.push(tokenNumbering.of(tokens[k]!, call));
-    for (const part of parts) scratch.push(tokenNumbering.of(numberOf(canonical(part), words), call));
-    tokenSets.push(e, scratch);
-    scratch.length = 0;
-    for (let k = 0; k < grams.length; k++) scratch.push(gramNumbering.of(grams[k]!, call));
-    gramSets.push(e, scratch);
+    for (const s of stems) conceptsOfStem(s, vocabulary, scratch);
+    const ids = new Set<number>();
+    for (const c of scratch) {
+      let n = numberOf.get(c);
+      if (n === undefined) {
+        n = names.length;
+        numberOf.set(c, n);
+        names.push(c);
+      }
+      ids.add(n);
+    }
+    sets.push(Int32Array.from([...ids].sort((x, y) => x - y)));
   }
-  tokenSets.finish(tokenNumbering.count);
-  gramSets.finish(gramNumbering.count);
+  const count = sets.length;
+  const df = new Int32Array(names.length);
+  for (const set of sets) for (const id of set) df[id]!++;
+  const weight = Float64Array.from(df, (d, id) => Math.log(1 + count / Math.max(1, d)) * (inThesaurus(names[id]!) ? 1 : UNKNOWN_WEIGHT));
+  const mass = sets.map((set) => set.reduce((sum, id) => sum + weight[id]!, 0));
+  const postings: number[][] = names.map(() => []);
+  sets.forEach((set, e) => {
+    for (const id of set) postings[id]!.push(e);
+  });
 
-  const sharedGrams = new Float64Array(count);
-  const sharedTokens = new Float64Array(count);
-  const accumulator: Accumulator = { seen: new Uint8Array(count), touched: new Int32Array(count), touchedCount: 0 };
-  const everyPair = threshold <= 0;
+  const credit = (x: number, y: number): number => {
+    const key = `${names[x]} ${names[y]}`;
+    let c = creditCache.get(key);
+    if (c === undefined) {
+      c = partialCredit(names[x]!, names[y]!);
+      creditCache.set(key, c);
+    }
+    return c;
+  };
+  /** Weighted share of `from`'s concepts that `to` matches. */
+  const coverage = (from: number, to: number): number => {
+    const a = sets[from]!;
+    const b = sets[to]!;
+    let covered = 0;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      let best = 0;
+      for (let j = 0; j < b.length && best < 1; j++) {
+        const y = b[j]!;
+        const c = x === y ? 1 : credit(x, y);
+        if (c > best) best = c;
+      }
+      covered += best * weight[x]!;
+    }
+    return mass[from]! > 0 ? covered / mass[from]! : 0;
+  };
 
   const hits: { x: number; y: number; score: number }[] = [];
-  // Token overlap is at most 1, so a pair whose trigram overlap keeps TOKEN_WEIGHT + (1 - TOKEN_WEIGHT) * trigrams
-  // below the threshold (with a margin for the rounding) cannot be a hit: skip it without computing its score.
-  const gramFloor = everyPairFloor(threshold);
+  // Every pair of at least `floor` is kept for now; those below the threshold only stay as mutual best matches.
+  const floor = threshold > 0 ? MUTUAL_BEST_SHARE * threshold : threshold;
   const consider = (x: number, y: number): void => {
-    const gramMass = gramSets.mass[x]! + gramSets.mass[y]!;
-    if (2 * sharedGrams[y]! < gramFloor * gramMass) return;
-    const tokenMass = tokenSets.mass[x]! + tokenSets.mass[y]!;
-    const gramScore = gramMass > 0 ? (2 * sharedGrams[y]!) / gramMass : 0;
-    const tokenScore = tokenMass > 0 ? (2 * sharedTokens[y]!) / tokenMass : 0;
-    // Rounded so that the order of summation (which follows the order of the entries) cannot matter.
-    const score = Math.round((TOKEN_WEIGHT * tokenScore + (1 - TOKEN_WEIGHT) * gramScore) * 1e4) / 1e4;
-    if (score >= threshold) hits.push({ x, y, score });
+    const one = coverage(x, y);
+    const other = coverage(y, x);
+    const low = Math.min(one, other);
+    const high = Math.max(one, other);
+    // Rounded so that the order of summation cannot matter.
+    const score = Math.round((MIN_COVERAGE_WEIGHT * low + (1 - MIN_COVERAGE_WEIGHT) * high) * 1e4) / 1e4;
+    if (score >= floor) hits.push({ x, y, score });
   };
-  for (let x = 0; x < count; x++) {
-    // Only the entries that share a trigram or a token with x can score above 0.
-    accumulator.touchedCount = 0;
-    gramSets.accumulate(x, accumulator, sharedGrams);
-    tokenSets.accumulate(x, accumulator, sharedTokens);
-    if (!everyPair) {
-      for (let t = 0; t < accumulator.touchedCount; t++) consider(x, accumulator.touched[t]!);
-    } else if (gramSets.size(x) > 0) {
-      // Threshold 0 or below: every pair of entries with content, also those sharing nothing.
-      for (let y = x + 1; y < count; y++) if (gramSets.size(y) > 0) consider(x, y);
+  if (threshold <= 0) {
+    // Every pair of entries with content, also those sharing nothing.
+    for (let x = 0; x < count; x++) {
+      if (sets[x]!.length === 0) continue;
+      for (let y = x + 1; y < count; y++) if (sets[y]!.length > 0) consider(x, y);
     }
-    for (let t = 0; t < accumulator.touchedCount; t++) {
-      const y = accumulator.touched[t]!;
-      sharedGrams[y] = 0;
-      sharedTokens[y] = 0;
-      accumulator.seen[y] = 0;
+  } else {
+    // Only entries that share a concept can score above 0.
+    const seen = new Int32Array(count).fill(-1);
+    for (let x = 0; x < count; x++) {
+      for (const id of sets[x]!) {
+        for (const y of postings[id]!) {
+          if (y <= x || seen[y] === x) continue;
+          seen[y] = x;
+          consider(x, y);
+        }
+      }
     }
   }
 
+  if (floor < threshold) {
+    const best = new Float64Array(count);
+    for (const h of hits) {
+      if (h.score > best[h.x]!) best[h.x] = h.score;
+      if (h.score > best[h.y]!) best[h.y] = h.score;
+    }
+    const kept = hits.filter((h) => h.score >= threshold || (h.score === best[h.x] && h.score === best[h.y]));
+    hits.length = 0;
+    hits.push(...kept);
+  }
   const suggestions = hits.map(({ x, y, score }): Suggestion => {
     const rx = unique[x]!.ref;
     const ry = unique[y]!.ref;
