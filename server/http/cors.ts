@@ -9,9 +9,9 @@
  *   - an origin in the allow-list: through, with CORS headers so the page may read the answer (credentials too: the
  *     Colyseus SDK sends its matchmaking requests with `credentials: "include"`);
  *   - any other origin, also `null`: 403 with a short Dutch JSON, and the request goes no further. Refusing (rather than
- *     only leaving out CORS headers) matters: a "simple" cross-site POST is sent without a preflight, so without the
- *     refusal it would still create a session or reserve a seat even though the page could not read the answer; and a
- *     foreign page could spend a classroom's look-up allowance.
+ *     only leaving out CORS headers) matters: a browser sends a "simple" cross-site request (a GET, a text/plain or form
+ *     POST) without asking first, so without the refusal it would still reach the route even though the page could not
+ *     read the answer, and a foreign page could, for instance, spend the look-up allowance of a classroom's address.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
