@@ -62,14 +62,15 @@ export function registerPatternRoutes(app: Application, services: PatternService
     const file = FileSchema.safeParse(req.params.file);
     if (!file.success) return html(res, 404, unknownScenarioPage(secret, String(req.params.file ?? "")));
     const { scenarioId, format } = file.data;
-    const logs = await scenarioLogs(services.store, scenarioId);
+    const { logs, damaged } = await scenarioLogs(services.store, scenarioId);
     if (logs.length === 0 && !services.scenarios.has(scenarioId)) return html(res, 404, unknownScenarioPage(secret, scenarioId));
     const analysis = analyse(logs, services.scenarios.get(scenarioId));
     if (!analysis) {
       return html(res, 500, trainerPage("Fout · Maatwerkspel", `<section class="card problem"><h1>Het overzicht kon niet worden gemaakt</h1><p>Probeer het later nog eens.</p></section>`));
     }
-    if (format === "html") return html(res, 200, patternsPage(secret, analysis));
-    const body = format === "csv" ? patternsCsv(analysis) : patternsMarkdown(analysis);
+    if (format === "html") return html(res, 200, patternsPage(secret, analysis, damaged));
+    // The CSV stays one table (a note would break it for Excel); the page beside its link says what was left out.
+    const body = format === "csv" ? patternsCsv(analysis) : patternsMarkdown(analysis, damaged);
     const type = format === "csv" ? "text/csv; charset=utf-8" : "text/markdown; charset=utf-8";
     return res.status(200).set(PRIVATE_HEADERS).type(type).attachment(patternFileName(scenarioId, isoDate(services.now()), format)).send(body);
   });

@@ -4,6 +4,7 @@
  */
 import type { SessionEvent } from "../protocol/events.ts";
 import type { Scenario } from "../protocol/scenario.ts";
+import { DamagedSessionError } from "../store/integrity.ts";
 import type { EventStore } from "../store/types.ts";
 import { formatDate } from "../exports/text.ts";
 import type { ScenarioListing } from "./page.ts";
@@ -29,14 +30,35 @@ export async function scenariosWithSessions(store: EventStore, loaded: ReadonlyM
 /** A scenario no longer loaded is still known by the copy its sessions carry in SessionCreated. */
 async function titleFromLog(store: EventStore, sessionId: string | undefined): Promise<string | null> {
   if (!sessionId) return null;
-  const first = (await store.load(sessionId))[0]?.event;
+  const log = await store.load(sessionId).catch((error: unknown) => {
+    // A damaged session is refused (and named in the server log); the listing falls back to the scenario id.
+    if (error instanceof DamagedSessionError) return [];
+    throw error;
+  });
+  const first = log[0]?.event;
   return first?.type === "SessionCreated" ? first.scenario.title : null;
 }
 
+export interface ScenarioLogs {
+  /** The logs of the sessions that could be read whole. */
+  logs: SessionEvent[][];
+  /** Labels of the sessions left out because their stored log is damaged: the pages say so, never silently. */
+  damaged: string[];
+}
+
 /** The logs of every session of one scenario (day 2 included; the analysis cuts it off). */
-export async function scenarioLogs(store: EventStore, scenarioId: string): Promise<SessionEvent[][]> {
+export async function scenarioLogs(store: EventStore, scenarioId: string): Promise<ScenarioLogs> {
   const records = (await store.listSessions()).filter((r) => r.scenarioId === scenarioId);
   const logs: SessionEvent[][] = [];
-  for (const record of records) logs.push((await store.load(record.sessionId)).map((s) => s.event));
-  return logs;
+  const damaged: string[] = [];
+  for (const record of records) {
+    try {
+      logs.push((await store.load(record.sessionId)).map((s) => s.event));
+    } catch (error) {
+      if (!(error instanceof DamagedSessionError)) throw error;
+      console.error(`${error.message} Niet meegeteld in de patronen.`);
+      damaged.push(record.label);
+    }
+  }
+  return { logs, damaged };
 }

@@ -9,7 +9,8 @@ import { GAME_ROLES } from "../protocol/ids.ts";
 import type { AnalysedSession, Pattern, PatternAnalysis, PatternEntry } from "./analyse.ts";
 import { PATTERN_TEXTS as T, percent, sessionName } from "./text.ts";
 
-export function patternsMarkdown(analysis: PatternAnalysis): string {
+/** `damaged`: labels of sessions left out because their stored log is damaged; the file says so after the summary. */
+export function patternsMarkdown(analysis: PatternAnalysis, damaged: readonly string[] = []): string {
   const sessions = new Map(analysis.sessions.map((s) => [s.number, s]));
   const name = (n: number) => {
     const s = sessions.get(n);
@@ -18,6 +19,7 @@ export function patternsMarkdown(analysis: PatternAnalysis): string {
   const blocks = [
     `# ${T.title}: ${inline(analysis.scenarioTitle)}`,
     T.summary(analysis.counted, analysis.sessions.length, analysis.patterns.length, analysis.blockages.length),
+    ...(damaged.length > 0 ? [`**${inline(T.damagedLeftOut(damaged))}**`] : []),
     T.intro,
     T.method,
     ...blockageBlocks(analysis, name),

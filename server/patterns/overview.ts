@@ -17,7 +17,8 @@ function roleIcon(role: GameRole, size: number): string {
 
 const roleDot = (role: GameRole, size: number) => `<span class="icon" style="background:${ROLE_COLOURS[role]}">${roleIcon(role, size)}</span>`;
 
-export function patternsPage(secret: string, analysis: PatternAnalysis): string {
+/** `damaged`: labels of sessions left out because their stored log is damaged; the page says so under the header. */
+export function patternsPage(secret: string, analysis: PatternAnalysis, damaged: readonly string[] = []): string {
   const sessions = new Map(analysis.sessions.map((s) => [s.number, s]));
   const name = (n: number) => {
     const s = sessions.get(n);
@@ -26,6 +27,7 @@ export function patternsPage(secret: string, analysis: PatternAnalysis): string 
   const body = [
     `<p class="crumbs"><a href="${esc(trainerBase(secret))}">← ${esc(T.back)}</a></p>`,
     header(secret, analysis),
+    damaged.length > 0 ? `<section class="card problem" role="status"><p>${esc(T.damagedLeftOut(damaged))}</p></section>` : "",
     blockagesSection(analysis.blockages, name),
     patternsSection(analysis, name),
     sessionsSection(analysis.sessions),

@@ -36,8 +36,14 @@ interface Running {
   exited: Promise<number | null>;
 }
 
+/** The trainer's overview is on in these servers: it reads every session of a scenario. */
+const TRAINER_SECRET = "trainer-geheim-voor-de-schadetest-0123456789";
+
 function startServer(dataDir: string, port: number): Running {
-  const child = spawn(process.execPath, ["server/main.ts"], { env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["server/main.ts"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, TRAINER_SECRET },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -168,6 +174,13 @@ describe("de server start op een beschadigde opslag", () => {
       const res = await fetch(`${server.baseUrl}${path}`);
       expect({ path, status: res.status, body: ErrorSchema.parse(await res.json()) }).toStrictEqual({ path, status: 409, body: { error: DAMAGED_SESSION_MESSAGE } });
     }
+
+    // The trainer's overview of the scenario leaves the damaged sessions out, and says so, by name.
+    const overview = await (await fetch(`${server.baseUrl}/trainer/${TRAINER_SECRET}/patronen/demo-maatwerk`)).text();
+    expect(overview).toContain("1 sessie vergeleken");
+    expect(overview).toMatch(new RegExp(`Niet meegeteld: 2 sessies waarvan de opgeslagen gegevens beschadigd zijn \\((${b.label}, ${a.label}|${a.label}, ${b.label})\\)\\. Meld dit bij de beheerder van Maatwerkspel\\.`));
+    const markdown = await (await fetch(`${server.baseUrl}/trainer/${TRAINER_SECRET}/patronen/demo-maatwerk.md`)).text();
+    expect(markdown).toContain("**Niet meegeteld: 2 sessies waarvan de opgeslagen gegevens beschadigd zijn");
 
     // The intact session works as before: its whole log, and everyone can come back in.
     const log = LogSchema.parse(await (await fetch(`${server.baseUrl}/api/spelleider/${c.secret}/events`)).json());
