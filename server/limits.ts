@@ -103,11 +103,16 @@ export interface RoomCapacity {
   maxRooms: number;
   /** Resident memory above which no new room is opened (rooms already open go on); MAX_MEMORY_MB. */
   maxMemoryMb: number;
-  /** Connections plus unused reservations per room (Colyseus maxClients): 60 people, their second tabs, beamers. */
+  /** Connections per room, also those waiting to reconnect (Colyseus maxClients): 60 people, second tabs, beamers. */
   maxClientsPerRoom: number;
+  /**
+   * Seat reservations per room not yet used by a socket. They do not count as connections, so unused ones never keep
+   * anyone out; this only bounds their memory (a few hundred bytes each, gone after SEAT_RESERVATION_SECONDS).
+   */
+  maxPendingPerRoom: number;
 }
 
-export const ROOM_CAPACITY: RoomCapacity = { maxRooms: 1_000, maxMemoryMb: 3_072, maxClientsPerRoom: 500 };
+export const ROOM_CAPACITY: RoomCapacity = { maxRooms: 1_000, maxMemoryMb: 3_072, maxClientsPerRoom: 250, maxPendingPerRoom: 1_000 };
 
 /** MAX_ROOMS and MAX_MEMORY_MB over ROOM_CAPACITY; anything that is not a positive whole number keeps the default. */
 export function roomCapacity(env: { MAX_ROOMS?: string; MAX_MEMORY_MB?: string }): RoomCapacity {

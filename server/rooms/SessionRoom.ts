@@ -23,7 +23,7 @@ import { hashSecret } from "../sessions.ts";
 import { DAMAGED_SESSION_MESSAGE, DamagedSessionError } from "../store/integrity.ts";
 import type { AppendResult, EventStore } from "../store/types.ts";
 import { fitEncodeBuffers } from "./encoding.ts";
-import { CLAIM_RENEW_MS, OPENING_ELSEWHERE, ROOM_ELSEWHERE_CODE, SESSION_GONE, claimSession, releaseClaim, renewClaim } from "./seating.ts";
+import { CLAIM_RENEW_MS, OPENING_ELSEWHERE, ROOM_ELSEWHERE_CODE, SESSION_GONE, claimSession, releaseClaim, renewClaim, roomIsFull } from "./seating.ts";
 import { Projector, type Audience, type Reach } from "./projection.ts";
 import { SerialQueue } from "./queue.ts";
 import { SessionRoomState } from "./schema.ts";
@@ -182,6 +182,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   private seqBehind = false;
 
   override maxClients = ROOM_CAPACITY.maxClientsPerRoom;
+  private maxPending = ROOM_CAPACITY.maxPendingPerRoom;
   /** The session this room holds the claim of (see seating.ts); null until onCreate got it. */
   private claimed: string | null = null;
   private claimTimer: ReturnType<typeof setInterval> | null = null;
@@ -201,11 +202,20 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       if (capacity.open >= capacity.maxRooms) throw new ServerError(503, TOO_MANY_ROOMS(capacity.maxRooms));
       if (process.memoryUsage.rss() / 2 ** 20 > capacity.maxMemoryMb) throw new ServerError(503, OUT_OF_MEMORY);
       this.maxClients = capacity.maxClientsPerRoom;
+      this.maxPending = capacity.maxPendingPerRoom;
     }
-    // One live room per session in the whole deployment: claimed before anything is loaded.
-    if (!(await claimSession(sessionId, this.roomId))) throw new ServerError(ROOM_ELSEWHERE_CODE, OPENING_ELSEWHERE);
-    this.claimed = sessionId;
+    // Counted before the claim is awaited, so that rooms opening at the same moment cannot all pass the check.
     if (capacity) capacity.open += 1;
+    // One live room per session in the whole deployment: claimed before anything is loaded.
+    const claimed = await claimSession(sessionId, this.roomId).catch((error: unknown) => {
+      if (capacity) capacity.open -= 1;
+      throw error;
+    });
+    if (!claimed) {
+      if (capacity) capacity.open -= 1;
+      throw new ServerError(ROOM_ELSEWHERE_CODE, OPENING_ELSEWHERE);
+    }
+    this.claimed = sessionId;
     try {
       this.open(await this.services.store.load(sessionId));
     } catch (error) {
@@ -358,6 +368,11 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     this.closedForGood.delete(client.sessionId);
     this.setOnline(client, false);
     if (client.view) this.projector.detach(client.view);
+  }
+
+  /** Unused seat reservations keep nobody out (see seating.ts). */
+  override hasReachedMaxClients(): boolean {
+    return roomIsFull(this, this.maxClients, this.maxPending);
   }
 
   override async onDispose(): Promise<void> {

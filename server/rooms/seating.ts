@@ -18,7 +18,7 @@
  *
  * Everything that reaches into Colyseus internals for this lives in this file.
  */
-import { matchMaker, ServerError, type IRoomCache } from "@colyseus/core";
+import { RoomInternalState, matchMaker, ServerError, type IRoomCache, type Room } from "@colyseus/core";
 import { NO_CLIENT_ROOMS, ROOM_FULL } from "../limits.ts";
 import type { JoinOptions } from "../protocol/views.ts";
 
@@ -103,6 +103,25 @@ export async function releaseClaim(sessionId: string, roomId: string): Promise<v
   if ((await presence.hget(key, "holder")) === holderValue(roomId)) await presence.del(key);
 }
 
+/**
+ * Whether a room takes no more seats. Colyseus counts a reserved seat as a client until it is used or expires (15 s),
+ * so 250 reservations nobody uses lock a room, and its joinOrCreate then opens a second one. Here connections (and
+ * seats held for a reconnect) count against `maxConnections`; fresh reservations only against `maxPending`, which
+ * bounds their memory. Reads Room#_reservedSeats: `[options, auth, consumed, reconnecting]` per seat, used seats
+ * non-enumerable (@colyseus/core 0.18.17, Room.ts `_reserveSeat`, `hasReachedMaxClients`).
+ */
+export function roomIsFull(room: Room, maxConnections: number, maxPending: number): boolean {
+  const internals = room as unknown as { _reservedSeats: Record<string, readonly unknown[]>; _internalState: RoomInternalState };
+  if (internals._internalState === RoomInternalState.DISPOSING) return true;
+  let pending = 0;
+  let reconnecting = 0;
+  for (const seat of Object.values(internals._reservedSeats)) {
+    if (seat[3] === true) reconnecting++;
+    else pending++;
+  }
+  return room.clients.length + reconnecting >= maxConnections || pending >= maxPending;
+}
+
 /** What the room's onAuth gets with the seat, from the server (never from the client): who asked, for the limits. */
 export interface SeatAuth {
   address: string;
@@ -124,6 +143,7 @@ const codeOf = (error: unknown): unknown => (typeof error === "object" && error 
  */
 export async function reserveSeat(options: JoinOptions, auth: SeatAuth): Promise<ReturnType<typeof matchMaker.buildSeatReservation>> {
   const started = Date.now();
+  let refusedBy: string | null = null;
   for (let attempt = 0; ; attempt++) {
     let listing: IRoomCache | undefined = (await matchMaker.query({ name: ROOM_NAME, sessionId: options.sessionId }))[0];
     if (!listing) {
@@ -141,8 +161,10 @@ export async function reserveSeat(options: JoinOptions, auth: SeatAuth): Promise
       try {
         return await matchMaker.reserveSeatFor(listing, options, auth);
       } catch {
-        // Full since we looked, disposing, or its process died (Colyseus health-checks it and removes its listings):
-        // look again.
+        // Full, disposing, or its process died (then Colyseus has health-checked it and removed its listings). The
+        // same room refusing twice, a moment apart, is full.
+        if (refusedBy === listing.roomId && (await matchMaker.query({ roomId: listing.roomId })).length > 0) throw new SeatRefused(503, ROOM_FULL);
+        refusedBy = listing.roomId;
       }
     }
     if (Date.now() - started > OPEN_WAIT_MS) throw new SeatRefused(503, "De sessie kon niet worden geopend. Probeer het over een minuut opnieuw.");

@@ -136,7 +136,7 @@ describe("een volle kamer blijft de enige kamer van haar sessie", () => {
   });
 
   it("een volle kamer zegt dat ze vol is en krijgt geen tweede kamer naast zich", async () => {
-    // This server's rooms take 8 connections and reservations (capacity.maxClientsPerRoom).
+    // This server's rooms take 8 connections (capacity.maxClientsPerRoom).
     const created = await newSession();
     const first = await SessionClient.join(server.baseUrl, { as: "spelleider", secret: created.secret });
     open.push(first);
@@ -144,6 +144,11 @@ describe("een volle kamer blijft de enige kamer van haar sessie", () => {
     const refused = await askSeat(participant(created.sessionId, "Eén te veel"), "198.51.100.99");
     expect(refused).toMatchObject({ status: 503, body: { error: ROOM_FULL } });
     expect(await roomsOf(created.sessionId)).toEqual([first.room.roomId]);
+    // Someone leaves: the next one gets in, in the same room.
+    await first.leave();
+    const next = await SessionClient.join(server.baseUrl, { as: "deelnemer", code: created.code, displayName: "De volgende", realRole: "anders" });
+    open.push(next);
+    expect(next.room.roomId).toBe(first.room.roomId);
     await closeAll();
   });
 });
@@ -152,7 +157,8 @@ describe("reserveringen die nooit gebruikt worden, verlopen en houden niemand te
   beforeAll(async () => {
     // Reservations wait 2 s here instead of 15; the allowance per address refills once a minute instead of five times
     // a second, so that the count below does not depend on how fast this machine sends.
-    server = await startTestServer({ app: { seatReservationSeconds: 2, seatReservations: { burst: SEAT_RESERVATIONS.burst, refillMs: 60_000 } } });
+    // Rooms of 8 connections here: 300 waiting reservations are far more, and still keep nobody out.
+    server = await startTestServer({ app: { seatReservationSeconds: 2, seatReservations: { burst: SEAT_RESERVATIONS.burst, refillMs: 60_000 }, capacity: { maxClientsPerRoom: 8 } } });
   });
   afterAll(async () => {
     await closeAll();
