@@ -62,14 +62,6 @@ export function sessionCreationLimits(perHour: string | undefined): LookupLimits
   return perHour !== undefined && Number.isInteger(n) && n > 0 ? { burst: n, refillMs: 3_600_000 / n } : SESSION_CREATIONS;
 }
 
-export const TOO_MANY_CODE_LOOKUPS = "Te veel pogingen met een code. Wacht een minuut en probeer het opnieuw.";
-export const TOO_MANY_SECRET_LOOKUPS = "Te veel pogingen met een spelleiderslink. Wacht een minuut en probeer het opnieuw.";
-export const TOO_MANY_SESSIONS = "Vanaf dit adres zijn net heel veel sessies aangemaakt. Wacht een paar minuten en probeer het opnieuw.";
-export const TOO_MANY_MESSAGES = "Je stuurt te veel tegelijk; wacht even.";
-export const MESSAGE_TOO_LARGE = `Dit bericht is te groot (meer dan ${MESSAGE_LIMITS.maxMessageBytes / 1024} kB) en is niet verwerkt. Maak de tekst korter.`;
-export const FLOODED_NOTICE = "De verbinding is verbroken omdat er veel te veel berichten tegelijk kwamen. Laad de pagina opnieuw om verder te gaan.";
-
-/**
 /**
  * New seats in one session per client address: 30 at once, then one more every 2 s (30 a minute). A classroom of 60
  * behind one NAT is in within about a minute of the code going up; a script that sends 60 joins in half a second gets
@@ -120,9 +112,9 @@ export function roomCapacity(env: { MAX_ROOMS?: string; MAX_MEMORY_MB?: string }
   return { ...ROOM_CAPACITY, maxRooms: positive(env.MAX_ROOMS, ROOM_CAPACITY.maxRooms), maxMemoryMb: positive(env.MAX_MEMORY_MB, ROOM_CAPACITY.maxMemoryMb) };
 }
 
- * A token bucket: `capacity` tokens, one more every `refillMs`. Time that runs backwards (a test resetting its clock)
- * only restarts the count from there.
- */
+export const TOO_MANY_CODE_LOOKUPS = "Te veel pogingen met een code. Wacht een minuut en probeer het opnieuw.";
+export const TOO_MANY_SECRET_LOOKUPS = "Te veel pogingen met een spelleiderslink. Wacht een minuut en probeer het opnieuw.";
+export const TOO_MANY_SESSIONS = "Vanaf dit adres zijn net heel veel sessies aangemaakt. Wacht een paar minuten en probeer het opnieuw.";
 export const TOO_MANY_NEW_SEATS = "Er komen vanaf dit adres net heel veel mensen tegelijk binnen. Wacht een paar seconden en probeer het opnieuw.";
 export const TOO_MANY_RESERVATIONS = "Te veel aanvragen om mee te doen vanaf dit adres. Wacht even en probeer het opnieuw.";
 export const BEAMERS_FULL = `Er kijken al ${MAX_BEAMERS} beamerschermen mee met deze sessie. Sluit er een en probeer het opnieuw.`;
@@ -130,6 +122,14 @@ export const ROOM_FULL = "Deze sessie heeft op dit moment te veel verbindingen. 
 export const TOO_MANY_ROOMS = (max: number) => `De server heeft al ${max} sessies open en neemt er nu geen bij. Probeer het over een paar minuten opnieuw, of vraag de beheerder om hulp.`;
 export const OUT_OF_MEMORY = "De server heeft zijn geheugen vol en opent nu geen sessie meer. Probeer het over een paar minuten opnieuw, of vraag de beheerder om hulp.";
 export const NO_CLIENT_ROOMS = "Kamers worden alleen door de server geopend. Doe mee via de code of de link (POST /api/seat).";
+export const TOO_MANY_MESSAGES = "Je stuurt te veel tegelijk; wacht even.";
+export const MESSAGE_TOO_LARGE = `Dit bericht is te groot (meer dan ${MESSAGE_LIMITS.maxMessageBytes / 1024} kB) en is niet verwerkt. Maak de tekst korter.`;
+export const FLOODED_NOTICE = "De verbinding is verbroken omdat er veel te veel berichten tegelijk kwamen. Laad de pagina opnieuw om verder te gaan.";
+
+/**
+ * A token bucket: `capacity` tokens, one more every `refillMs`. Time that runs backwards (a test resetting its clock)
+ * only restarts the count from there.
+ */
 export class TokenBucket {
   private readonly capacity: number;
   private readonly refillMs: number;
