@@ -6,8 +6,9 @@
  * Unlike the other exports this file holds participants' display names (in ParticipantJoined): a replay needs them.
  */
 import { z } from "zod";
-import { StoredEventSchema, type StoredEvent } from "../protocol/events.ts";
+import { EventSchema, StoredEventSchema, type StoredEvent } from "../protocol/events.ts";
 import { ScenarioSchema } from "../protocol/scenario.ts";
+import { upcastOrKeep } from "../protocol/upcast.ts";
 
 export const SESSION_EXPORT_FORMAT = "maatwerkspel-sessie";
 export const SESSION_EXPORT_VERSION = 1;
@@ -19,7 +20,8 @@ export const SessionExportSchema = z.strictObject({
   exportedAt: z.iso.datetime(),
   session: z.strictObject({ sessionId: z.string(), code: z.string(), label: z.string() }),
   scenario: ScenarioSchema,
-  events: z.array(StoredEventSchema).min(1),
+  /** Events as they are read back: a file written by an older server may hold older event versions (upcast.ts). */
+  events: z.array(StoredEventSchema.extend({ event: z.preprocess(upcastOrKeep, EventSchema) })).min(1),
 });
 export type SessionExport = z.infer<typeof SessionExportSchema>;
 

@@ -48,6 +48,18 @@ export function upcastEvent(stored: unknown): unknown {
   return event;
 }
 
+/**
+ * For a zod schema that reads events written elsewhere (an exported session file): upcast what can be upcast, and
+ * leave a version this server does not know to the schema, which refuses it.
+ */
+export function upcastOrKeep(json: unknown): unknown {
+  try {
+    return upcastEvent(json);
+  } catch {
+    return json;
+  }
+}
+
 /** A stored event's JSON, upcast and parsed: the one way events come back out of a store. */
 export function parseStoredEvent(json: unknown): SessionEvent {
   return EventSchema.parse(upcastEvent(json));

@@ -109,6 +109,19 @@ describe("Markdown, PDF text and file names", () => {
     expect(data).toMatchObject({ format: "maatwerkspel-sessie", version: 1, exportedAt: "2026-01-15T10:00:00.000Z", session: { sessionId: "sessie-test", code: "ABC123", label: "Testsessie" } });
     expect(data.events).toEqual(stored);
   });
+
+  test("a file from an older server, with a version-0 event in it, reads as the current version", () => {
+    const data = sessionExport(stored, T0 + 3_600_000);
+    const at = stored.findIndex((s) => s.event.type === "ParticipantJoined");
+    const joined = stored[at]?.event;
+    if (joined?.type !== "ParticipantJoined") throw new Error("De testsessie heeft een ParticipantJoined nodig.");
+    // Version 0 called the display name `name` (server/protocol/upcast.ts).
+    const { displayName, ...rest } = joined;
+    const withEvent = (event: object) => ({ ...data, events: data.events.map((s, i) => (i === at ? { ...s, event } : s)) });
+    expect(SessionExportSchema.parse(JSON.parse(JSON.stringify(withEvent({ ...rest, v: 0, name: displayName }))))).toEqual(data);
+    // A version this server does not know is refused, not guessed at.
+    expect(SessionExportSchema.safeParse(JSON.parse(JSON.stringify(withEvent({ ...joined, v: 2 })))).success).toBe(false);
+  });
 });
 
 describe("any moment of a session can be exported", () => {
