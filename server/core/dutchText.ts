@@ -85,6 +85,11 @@ export function stem(word: string): string {
   return cachedStem(fold(word));
 }
 
+/** `stem` for a word that is already folded (lower case, no diacritics). */
+export function stemFolded(folded: string): string {
+  return cachedStem(folded);
+}
+
 /**
  * The Snowball Dutch stemmer from @orama/stemmers (the original Porter-style algorithm, which Snowball now calls
  * "dutch_porter"). Only plain words of three or more letters are stemmed; numbers and mixed tokens stay as they are.

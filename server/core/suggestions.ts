@@ -22,7 +22,7 @@
  * Cost: texts are prepared once and kept between calls; only pairs that share a concept are scored.
  */
 import { CONCEPTS, PHRASES, RELATED, RELATED_CREDIT } from "./eisLexicon.ts";
-import { fold, normalise, stem } from "./dutchText.ts";
+import { fold, normalise, stem, stemFolded } from "./dutchText.ts";
 
 export interface SuggestionEntry {
   ref: { kind: "eis" | "item"; id: string };
@@ -75,7 +75,7 @@ const MIN_COMPOUND_PART = 4;
 // Concepts
 
 let conceptOfStem: Map<string, string> | null = null;
-let relatedPairs: Set<string> | null = null;
+let relatedConcepts: Map<string, string[]> | null = null;
 
 function concepts(): Map<string, string> {
   if (conceptOfStem === null) {
@@ -99,24 +99,35 @@ function inThesaurus(concept: string): boolean {
   return thesaurusConcepts.has(concept);
 }
 
-function related(): Set<string> {
-  if (relatedPairs === null) {
-    relatedPairs = new Set();
+function related(): Map<string, string[]> {
+  if (relatedConcepts === null) {
+    relatedConcepts = new Map();
     for (const group of RELATED) {
       const members = group.map((word) => conceptOf(stem(word)));
-      for (const x of members) for (const y of members) if (x !== y) relatedPairs.add(`${x} ${y}`);
+      for (const x of members) {
+        for (const y of members) {
+          if (x === y) continue;
+          const list = relatedConcepts.get(x) ?? [];
+          if (!list.includes(y)) list.push(y);
+          relatedConcepts.set(x, list);
+        }
+      }
     }
   }
-  return relatedPairs;
+  return relatedConcepts;
 }
 
-/** How much concept `x` is worth as a counterpart of concept `y` (they differ). */
-function partialCredit(x: string, y: string): number {
-  if (related().has(`${x} ${y}`)) return RELATED_CREDIT;
+/** The concepts related to `concept` (see RELATED in eisLexicon.ts). */
+function relatedTo(concept: string): readonly string[] {
+  return related().get(concept) ?? [];
+}
+
+/** Whether two different stems share a beginning of at least PREFIX_MIN letters and PREFIX_SHARE of the shorter. */
+function sharesBeginning(x: string, y: string): boolean {
   const shorter = Math.min(x.length, y.length);
   let common = 0;
   while (common < shorter && x.charCodeAt(common) === y.charCodeAt(common)) common++;
-  return common >= PREFIX_MIN && common >= PREFIX_SHARE * shorter ? PREFIX_CREDIT : 0;
+  return common >= PREFIX_MIN && common >= PREFIX_SHARE * shorter;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -130,8 +141,7 @@ interface TextPrep {
 
 const CACHE_LIMIT = 20_000;
 let textCache = new Map<string, TextPrep>();
-let partsCache = new Map<string, string[]>();
-let creditCache = new Map<string, number>();
+let splitCache = new Map<string, Split[]>();
 
 function prepText(text: string): TextPrep {
   let prep = textCache.get(text);
@@ -144,25 +154,49 @@ function prepText(text: string): TextPrep {
   return prep;
 }
 
+/** One way to cut a compound stem in two: the forms each part may have (as is, stemmed, without a linking "s"). */
+interface Split {
+  left: readonly string[];
+  right: readonly string[];
+}
+
+/** Cuts into parts of at least MIN_COMPOUND_PART letters, the longest right part first. */
+function splitsOf(stemmed: string): Split[] {
+  let splits = splitCache.get(stemmed);
+  if (splits === undefined) {
+    splits = [];
+    for (let k = MIN_COMPOUND_PART; k <= stemmed.length - MIN_COMPOUND_PART; k++) {
+      const left = stemmed.slice(0, k);
+      const right = stemmed.slice(k);
+      const rightStem = stemFolded(right);
+      splits.push({
+        left: left.endsWith("s") ? [left, left.slice(0, -1)] : [left],
+        right: rightStem === right ? [right] : [right, rightStem],
+      });
+    }
+    splitCache.set(stemmed, splits);
+  }
+  return splits;
+}
+
 /**
  * The concepts a stem stands for: its own, or, for a compound not in the thesaurus whose two parts (at least
  * MIN_COMPOUND_PART letters, the left one possibly with a linking "s") are concepts or words of the texts compared,
  * those two ("wijkteamprofessional" → wijkteam, professional).
  */
 function conceptsOfStem(stemmed: string, vocabulary: ReadonlySet<string>, out: string[]): void {
-  if (concepts().has(stemmed) || stemmed.length < 2 * MIN_COMPOUND_PART) {
+  const thesaurus = concepts();
+  if (thesaurus.has(stemmed) || stemmed.length < 2 * MIN_COMPOUND_PART) {
     out.push(conceptOf(stemmed));
     return;
   }
-  const known = (part: string): boolean => concepts().has(part) || vocabulary.has(part);
-  for (let k = stemmed.length - MIN_COMPOUND_PART; k >= MIN_COMPOUND_PART; k--) {
-    const right = stemmed.slice(k);
-    const rightStem = known(right) ? right : known(stem(right)) ? stem(right) : null;
-    if (rightStem === null) continue;
-    const left = stemmed.slice(0, k);
-    const leftStem = known(left) ? left : left.endsWith("s") && known(left.slice(0, -1)) ? left.slice(0, -1) : null;
-    if (leftStem === null) continue;
-    out.push(conceptOf(leftStem), conceptOf(rightStem));
+  const known = (part: string): boolean => thesaurus.has(part) || vocabulary.has(part);
+  for (const { left, right } of splitsOf(stemmed)) {
+    const rightPart = right.find(known);
+    if (rightPart === undefined) continue;
+    const leftPart = left.find(known);
+    if (leftPart === undefined) continue;
+    out.push(conceptOf(leftPart), conceptOf(rightPart));
     return;
   }
   out.push(stemmed);
@@ -188,10 +222,9 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   const max = options.max ?? DEFAULT_SUGGESTION_MAX;
   if (!(max > 0)) return [];
 
-  if (textCache.size >= CACHE_LIMIT || partsCache.size >= CACHE_LIMIT || creditCache.size >= 20 * CACHE_LIMIT) {
+  if (textCache.size >= CACHE_LIMIT || splitCache.size >= CACHE_LIMIT) {
     textCache = new Map();
-    partsCache = new Map();
-    creditCache = new Map();
+    splitCache = new Map();
   }
 
   const unique: SuggestionEntry[] = [];
@@ -236,28 +269,42 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     for (const id of set) postings[id]!.push(e);
   });
 
-  const credit = (x: number, y: number): number => {
-    const key = `${names[x]} ${names[y]}`;
-    let c = creditCache.get(key);
-    if (c === undefined) {
-      c = partialCredit(names[x]!, names[y]!);
-      creditCache.set(key, c);
+  // Partial counterparts among this call's concepts: related ones, and stems sharing a long beginning.
+  const partners: { id: number; credit: number }[][] = names.map(() => []);
+  const byPrefix = new Map<string, number[]>();
+  names.forEach((name, id) => {
+    for (const other of relatedTo(name)) {
+      const o = numberOf.get(other);
+      if (o !== undefined) partners[id]!.push({ id: o, credit: RELATED_CREDIT });
     }
-    return c;
-  };
+    if (name.length >= PREFIX_MIN) {
+      const key = name.slice(0, PREFIX_MIN);
+      const list = byPrefix.get(key);
+      if (list === undefined) byPrefix.set(key, [id]);
+      else list.push(id);
+    }
+  });
+  for (const ids of byPrefix.values()) {
+    for (const x of ids) {
+      for (const y of ids) {
+        if (x !== y && sharesBeginning(names[x]!, names[y]!) && !partners[x]!.some((p) => p.id === y)) {
+          partners[x]!.push({ id: y, credit: PREFIX_CREDIT });
+        }
+      }
+    }
+  }
+
+  // mark[c] === stamp when concept c is in the entry being compared against.
+  const mark = new Int32Array(names.length).fill(-1);
+  let stamp = 0;
   /** Weighted share of `from`'s concepts that `to` matches. */
   const coverage = (from: number, to: number): number => {
-    const a = sets[from]!;
-    const b = sets[to]!;
+    stamp++;
+    for (const c of sets[to]!) mark[c] = stamp;
     let covered = 0;
-    for (let i = 0; i < a.length; i++) {
-      const x = a[i]!;
-      let best = 0;
-      for (let j = 0; j < b.length && best < 1; j++) {
-        const y = b[j]!;
-        const c = x === y ? 1 : credit(x, y);
-        if (c > best) best = c;
-      }
+    for (const x of sets[from]!) {
+      let best = mark[x] === stamp ? 1 : 0;
+      if (best < 1) for (const p of partners[x]!) if (p.credit > best && mark[p.id] === stamp) best = p.credit;
       covered += best * weight[x]!;
     }
     return mass[from]! > 0 ? covered / mass[from]! : 0;
@@ -282,15 +329,29 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
       for (let y = x + 1; y < count; y++) if (sets[y]!.length > 0) consider(x, y);
     }
   } else {
-    // Only entries that share a concept can score above 0.
-    const seen = new Int32Array(count).fill(-1);
+    // Only entries that share a concept can score above 0, and only those whose shared weight, plus the most the
+    // partial counterparts could add, can reach the floor are scored in full.
+    const withPartners = sets.map((set) => set.reduce((sum, id) => sum + (partners[id]!.length > 0 ? weight[id]! : 0), 0));
+    const maxPartial = Math.max(RELATED_CREDIT, PREFIX_CREDIT);
+    const shared = new Float64Array(count);
+    const touched: number[] = [];
     for (let x = 0; x < count; x++) {
+      touched.length = 0;
       for (const id of sets[x]!) {
         for (const y of postings[id]!) {
-          if (y <= x || seen[y] === x) continue;
-          seen[y] = x;
-          consider(x, y);
+          if (y <= x) continue;
+          if (shared[y] === 0) touched.push(y);
+          shared[y] = shared[y]! + weight[id]!;
         }
+      }
+      for (const y of touched) {
+        const most = Math.max(
+          (shared[y]! + maxPartial * withPartners[x]!) / mass[x]!,
+          (shared[y]! + maxPartial * withPartners[y]!) / mass[y]!,
+        );
+        // The score is at most the larger coverage; a small margin keeps rounding from cutting a pair at the floor.
+        if (most >= floor - 1e-6) consider(x, y);
+        shared[y] = 0;
       }
     }
   }
