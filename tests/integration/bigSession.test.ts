@@ -1,7 +1,7 @@
 /**
  * A big session arrives whole. Its full state (about 1.5 MB here: 60 participants, two rounds of eisen, the kader and
- * the terugkombijeenkomst) is many times the encoder's buffer (rooms/schema.ts), so every join takes the path where
- * Colyseus grows the buffer in the middle of a full encode, shared part and private view. The room is opened from the
+ * the terugkombijeenkomst) is many times the encoder's default buffer, so every join relies on the room sizing the
+ * full-encode buffer to the state first (rooms/encoding.ts), shared part and private view. The room is opened from the
  * stored log, as after a restart, and everyone joins afresh: what each client decodes must be exactly what the rules
  * say that viewer sees (playerView of the replayed log).
  */
