@@ -167,9 +167,10 @@ describe.skipIf(!hasChromium)("spelgevoel door de dag", () => {
     await expect.poll(() => lead.locator(".beamer-pager [role=status]").textContent()).toBe(`Pagina 2 van ${pages}, vastgezet`);
     await expect.poll(() => beamer.locator(".page-dots").textContent()).toContain(`2 / ${pages}`);
     await beamer.getByRole("heading", { name: "Alle items, met draagvlak per rol" }).waitFor();
+    await beamer.locator(".chart.phaser canvas").waitFor();
+    // A held page stays, however long the room looks at it.
     await beamer.clock.fastForward(40_000);
     expect(await beamer.locator(".page-dots").textContent()).toContain(`2 / ${pages}`);
-    await beamer.locator(".chart.phaser canvas").waitFor();
     const rows = await allInside(beamer, ".chart-row, .chart-head-icon, .chart-legend li");
     expect(rows.inside).toBe(true);
     // The role icons above the bars are whole: not under the first row, and every row is at most two lines of text.

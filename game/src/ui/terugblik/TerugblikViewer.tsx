@@ -12,31 +12,11 @@ import { dayOneEntries, errorText, snapshotOf, terugblikFor, timeOf, type Terugb
 import { PHASE_TITLES, t } from "../../strings/index.ts";
 import { routeOf } from "../App.tsx";
 import { Board } from "../beamer/BeamerScreen.tsx";
+import { SPEEDS, TICK_MS, autoplayStep, type Speed } from "./autoplay.ts";
 import { phaseDetail } from "../spelleider/phaseLabels.ts";
 
 /** Scrubbing asks for the board where the thumb rests, not for every position it passes. */
 export const DEBOUNCE_MS = 120;
-
-/**
- * Autoplay: the session as a time-lapse. At 1× a minute of the session passes per second (4×: four minutes, 16×:
- * sixteen); a quiet stretch (a break, a long discussion) is skipped after QUIET_MS of waiting. The console steps a few
- * times a second at most (TICK_MS), so the beamer follows with a position per step, like a spelleider pressing ›.
- */
-export const SPEEDS = [1, 4, 16] as const;
-export type Speed = (typeof SPEEDS)[number];
-const TICK_MS = 250;
-const SESSION_MS_PER_SECOND = 60_000;
-const QUIET_MS = 1_500;
-
-/** Where autoplay goes after one tick: the last entry the session clock has passed, or the next one after a quiet stretch. */
-export function autoplayStep(entries: readonly { at: number }[], index: number, clock: number, waited: number, speed: Speed): { index: number; clock: number; waited: number } {
-  const advanced = clock + (TICK_MS / 1000) * SESSION_MS_PER_SECOND * speed;
-  let next = index;
-  while (next + 1 < entries.length && (entries[next + 1]?.at ?? Infinity) <= advanced) next++;
-  if (next > index) return { index: next, clock: advanced, waited: 0 };
-  if (waited + TICK_MS >= QUIET_MS && index + 1 < entries.length) return { index: index + 1, clock: entries[index + 1]?.at ?? advanced, waited: 0 };
-  return { index, clock: advanced, waited: waited + TICK_MS };
-}
 
 export function TerugblikViewer({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   // The console is opened with the spelleiderslink (/spelleider/… or /terugkom/…): its address holds the secret.
@@ -114,7 +94,7 @@ function Viewer({ conn, snap, source }: { conn: Connection; snap: Snapshot; sour
   const [speed, setSpeed] = useState<Speed>(4);
   const [ended, setEnded] = useState(false);
   // The time-lapse's clock: a time of the session, and the step it was last set for (a manual step resets it).
-  const clock = useRef({ index: -1, at: 0, waited: 0 });
+  const clock = useRef({ index: -1, at: 0 });
 
   useEffect(() => {
     if (index !== null || entries.length === 0) return;
@@ -143,9 +123,9 @@ function Viewer({ conn, snap, source }: { conn: Connection; snap: Snapshot; sour
           setEnded(true);
           return at;
         }
-        const c = clock.current.index === at ? clock.current : { index: at, at: entries[at]?.at ?? 0, waited: 0 };
-        const step = autoplayStep(entries, at, c.at, c.waited, speed);
-        clock.current = { index: step.index, at: step.clock, waited: step.waited };
+        const c = clock.current.index === at ? clock.current : { index: at, at: entries[at]?.at ?? 0 };
+        const step = autoplayStep(entries, at, c.at, speed);
+        clock.current = { index: step.index, at: step.clock };
         return step.index;
       });
     }, TICK_MS);
