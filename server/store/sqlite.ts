@@ -22,6 +22,11 @@ import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
 import { inspectWal } from "./sqliteWal.ts";
 import type { Row, WriteOp, WriteResult, WriterData } from "./sqliteWriter.ts";
 
+/** The writer thread's answers to a batch (sqliteWriter.ts). */
+const WriteResultsSchema: z.ZodType<WriteResult[]> = z.array(
+  z.union([z.object({ id: z.number(), ok: z.literal(true), value: z.unknown() }), z.object({ id: z.number(), ok: z.literal(false), message: z.string() })]),
+);
+
 /** How long a writer waits for another connection's lock before giving up, in milliseconds. */
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -108,8 +113,11 @@ class Writer {
     this.worker = new Worker(new URL("./sqliteWriter.ts", import.meta.url), { workerData: data });
     // Only writes in flight keep the process alive (a script that is done may exit).
     this.worker.unref();
-    this.worker.on("message", (results: WriteResult[]) => {
-      for (const r of results) {
+    this.worker.on("message", (message: unknown) => {
+      // Under `node --watch` (npm run dev) Node's own notes ({ "watch:import": [...] }) arrive here too: only answers count.
+      const answers = WriteResultsSchema.safeParse(message);
+      if (!answers.success) return;
+      for (const r of answers.data) {
         const entry = this.waiting.get(r.id);
         if (!entry) continue;
         this.waiting.delete(r.id);
