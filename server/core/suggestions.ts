@@ -294,17 +294,38 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     }
   }
 
+  // The partners in flat arrays: concept c's are partnerIds[partnerStart[c] .. partnerStart[c + 1]).
+  const partnerStart = new Int32Array(names.length + 1);
+  for (let c = 0; c < names.length; c++) partnerStart[c + 1] = partnerStart[c]! + partners[c]!.length;
+  const partnerIds = new Int32Array(partnerStart[names.length]!);
+  const partnerCredit = new Float64Array(partnerStart[names.length]!);
+  for (let c = 0; c < names.length; c++) {
+    partners[c]!.forEach((p, k) => {
+      partnerIds[partnerStart[c]! + k] = p.id;
+      partnerCredit[partnerStart[c]! + k] = p.credit;
+    });
+  }
+
   // mark[c] === stamp when concept c is in the entry being compared against.
   const mark = new Int32Array(names.length).fill(-1);
   let stamp = 0;
   /** Weighted share of `from`'s concepts that `to` matches. */
   const coverage = (from: number, to: number): number => {
     stamp++;
-    for (const c of sets[to]!) mark[c] = stamp;
+    const target = sets[to]!;
+    for (let k = 0; k < target.length; k++) mark[target[k]!] = stamp;
+    const source = sets[from]!;
     let covered = 0;
-    for (const x of sets[from]!) {
-      let best = mark[x] === stamp ? 1 : 0;
-      if (best < 1) for (const p of partners[x]!) if (p.credit > best && mark[p.id] === stamp) best = p.credit;
+    for (let k = 0; k < source.length; k++) {
+      const x = source[k]!;
+      if (mark[x] === stamp) {
+        covered += weight[x]!;
+        continue;
+      }
+      let best = 0;
+      for (let p = partnerStart[x]!; p < partnerStart[x + 1]!; p++) {
+        if (partnerCredit[p]! > best && mark[partnerIds[p]!] === stamp) best = partnerCredit[p]!;
+      }
       covered += best * weight[x]!;
     }
     return mass[from]! > 0 ? covered / mass[from]! : 0;
