@@ -160,7 +160,8 @@ export function registerRoutes(app: Application, services: HttpServices): void {
       scenarios: [...services.scenarios.values()].map((s) => ({
         id: s.id,
         title: s.title,
-        variants: s.variants.map((v) => ({ id: v.id, title: v.title, phases: v.phases.length })),
+        // steps: what the variant holds, for /nieuw ("Rolwissel 15 min · …, in all 70 min").
+        variants: s.variants.map((v) => ({ id: v.id, title: v.title, phases: v.phases.length, steps: v.phases.map((p) => ({ kind: p.kind, minutes: "minutes" in p ? (p.minutes ?? null) : null })) })),
       })),
     });
   });

@@ -58,11 +58,13 @@ export const beamer = {
 
   chart: {
     legend: "Rollen",
-    canvasLabel: "Staafdiagram: per item zes staven, één per rol, zo hoog als het deel van de punten dat die rol kon geven.",
+    canvasLabel: "Staafdiagram: per item zes staven, één per rol, zo hoog als het deel van wat die rol kon geven.",
     absent: "Grijs gestreept: deze rol heeft niet gestemd.",
-    share: (role: string, pct: number, points: number) => `${role}: ${pct}% (${points === 1 ? "1 punt" : `${points} punten`})`,
+    // MoSCoW results are a score (moet 3, zou moeten 2, kan 1), never "punten": the same word as on every other screen.
+    share: (role: string, pct: number, points: number, unit: "punten" | "moscow" = "punten") =>
+      `${role}: ${pct}% (${unit === "moscow" ? `score ${points}` : points === 1 ? "1 punt" : `${points} punten`})`,
     noVoters: (role: string) => `${role}: niet gestemd`,
-    total: (n: number) => (n === 1 ? "1 punt" : `${n} punten`),
+    total: (n: number, unit: "punten" | "moscow" = "punten") => (unit === "moscow" ? `Totaalscore ${n}` : n === 1 ? "1 punt" : `${n} punten`),
     rank: (n: number) => `${n}.`,
     none: "Nog geen uitslag.",
   },

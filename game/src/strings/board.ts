@@ -149,6 +149,7 @@ export const board = {
     none: "Het programma van eisen is nog leeg.",
     groupLabel: (text: string) => `Oordeel over: ${text}`,
     points: (n: number) => plural(n, "punt", "punten"),
+    score: (n: number) => `score ${n}`,
   },
   decision: {
     title: "Besluit voor deze casus",

@@ -145,6 +145,12 @@ export const t = {
     made: "De sessie staat klaar.",
     keepLink: "Bewaar deze spelleiderslink goed: hij wordt maar één keer getoond en is je sleutel tot de sessie.",
     open: "Open de spelleiderstafel",
+    totalMinutes: (n: number) => `${n} min`,
+    holds: (phases: number, minutes: number) => `Deze variant heeft ${phases} fasen, samen ongeveer ${minutes} minuten (binnenkomen en het kader op maat niet meegeteld):`,
+    minutes: (n: number) => `${n} min`,
+    copy: "Link kopiëren",
+    copied: "Gekopieerd. Bewaar de link op een veilige plek.",
+    copyFailed: "Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.",
   },
   header: {
     phase: "Fase",

@@ -47,6 +47,9 @@ export const participant = {
   },
   rolwissel: {
     skipToEisen: "Direct naar je eisen",
+    foldTitle: "Je rol en de casus",
+    foldClosed: "Ingeklapt: tik om je rol en de casus weer te lezen.",
+    foldDone: "Gelezen: naar mijn eisen",
     noRole: "Je hebt in deze ronde nog geen rol. Vraag de spelleider om je een rol te geven.",
     roleKicker: "Jouw rol in deze ronde",
     concerns: "Waar je om geeft",
@@ -112,6 +115,7 @@ export const participant = {
     total: (n: number) => `Totaal ${plural(n, "punt", "punten")}`,
     totalScore: (n: number) => `Totaalscore ${n}`,
     youGave: (n: number) => `Jij gaf ${plural(n, "punt", "punten")}`,
+    chosen: (n: number, total: number) => `${n} van ${total} items gekozen`,
   },
   support: {
     caption: "Steun per rol",
@@ -127,6 +131,10 @@ export const participant = {
     notReady: "Het kader wordt opgebouwd…",
     perspectievenEmpty: (titles: string) => `Nog niets onder: ${titles}. Misschien iets voor de terugkombijeenkomst.`,
     rankLabel: (n: number) => `Plaats ${n}`,
+    rankedTitle: "Op volgorde van steun",
+    filterLabel: "Toon de items onder een kopje van het handelingsperspectief",
+    filterAll: (n: number) => `Alles (${n})`,
+    filterOne: (title: string, n: number) => `${title} (${n})`,
     noSupport: "Er is niet over dit item gestemd.",
     evidence: "In de casussen",
     aanvulling: (titles: string) => `Aanvulling uit casus ${titles}`,

@@ -33,6 +33,11 @@ export const terugkom = {
     intro: "Kijk terug op de weken sinds dag 1. Zeg per punt van het kader of het is toegepast en wat je ervan leerde. Niemand ziet wie wat schreef.",
     progress: (done: number, total: number) => `${done} van ${total} ${total === 1 ? "punt" : "punten"}`,
     progressLabel: "Je voortgang",
+    progressChosen: (done: number, total: number) =>
+      total === 0 ? "Kies hieronder de punten waarop je reflecteert." : `${done} van ${total} gekozen ${total === 1 ? "punt" : "punten"} ingevuld`,
+    chooseTitle: (min: number, max: number) => `Kies ${min} tot ${max} punten`,
+    chooseHint: (n: number) => `Het kader heeft ${n} punten. Kies de punten waar jij uit je werk iets over kunt zeggen.`,
+    chosenCount: (n: number, max: number) => `${n} van ${max} gekozen`,
     allDone: "Je hebt bij alle punten gereflecteerd. Je kunt je antwoorden nog aanpassen.",
     rank: (n: number) => `Punt ${n}`,
     open: "Openen",

@@ -1,19 +1,27 @@
-/** The spelleider's start: choose a scenario and variant, name the session, get the code and the secret link. */
+/**
+ * The spelleider's start: choose a scenario and variant (each says what it holds: its phases and minutes), name the
+ * session, get the code and the one-time spelleiderslink (wrapping, with a copy button).
+ */
 import { useEffect, useState } from "preact/hooks";
 import { z } from "zod";
+import { PHASE_KINDS } from "../../../server/protocol/ids.ts";
 import { serverUrl } from "../net/endpoint.ts";
-import { t } from "../strings/index.ts";
+import { PHASE_TITLES, t } from "../strings/index.ts";
 
+const StepSchema = z.object({ kind: z.enum(PHASE_KINDS), minutes: z.number().nullable() });
 const ScenarioListSchema = z.object({
-  scenarios: z.array(z.object({ id: z.string(), title: z.string(), variants: z.array(z.object({ id: z.string(), title: z.string() })) })),
+  scenarios: z.array(
+    z.object({ id: z.string(), title: z.string(), variants: z.array(z.object({ id: z.string(), title: z.string(), steps: z.array(StepSchema).optional() })) }),
+  ),
 });
+type Step = z.infer<typeof StepSchema>;
 const CreatedSchema = z.object({ code: z.string(), spelleiderPath: z.string(), beamerPath: z.string(), joinPath: z.string() });
 const ErrorSchema = z.object({ error: z.string() });
 
 type Created = z.infer<typeof CreatedSchema>;
 
 export function CreateSession() {
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  const [options, setOptions] = useState<{ value: string; label: string; steps: Step[] }[]>([]);
   const [choice, setChoice] = useState("");
   const [label, setLabel] = useState("");
   const [created, setCreated] = useState<Created | null>(null);
@@ -24,7 +32,9 @@ export function CreateSession() {
     fetch(`${serverUrl()}/api/scenarios`)
       .then((r) => r.json())
       .then((body: unknown) => {
-        const list = ScenarioListSchema.parse(body).scenarios.flatMap((s) => s.variants.map((v) => ({ value: `${s.id}|${v.id}`, label: `${s.title} — ${v.title}` })));
+        const list = ScenarioListSchema.parse(body).scenarios.flatMap((s) =>
+          s.variants.map((v) => ({ value: `${s.id}|${v.id}`, label: `${s.title} — ${v.title}${v.steps ? ` (${t.create.totalMinutes(totalMinutes(v.steps))})` : ""}`, steps: v.steps ?? [] })),
+        );
         setOptions(list);
         setChoice(list[0]?.value ?? "");
       })
@@ -57,7 +67,7 @@ export function CreateSession() {
           <p>{t.create.made}</p>
           <p class="beamer-code" style={{ fontSize: "3rem", fontWeight: 700, letterSpacing: "0.2em" }}>{created.code}</p>
           <p><strong>{t.create.keepLink}</strong></p>
-          <p><code>{origin + created.spelleiderPath}</code></p>
+          <OneTimeLink url={origin + created.spelleiderPath} />
           <p class="row">
             <a class="button" href={created.spelleiderPath}>{t.create.open}</a>
           </p>
@@ -66,12 +76,13 @@ export function CreateSession() {
         <form class="card stack" onSubmit={submit}>
           <div class="field">
             <label for="scenario">{t.create.scenario}</label>
-            <select id="scenario" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
+            <select id="scenario" value={choice} onChange={(e) => setChoice(e.currentTarget.value)} aria-describedby="variant-inhoud">
               {options.map((o) => (
                 <option key={o.value} value={o.value}>{o.label}</option>
               ))}
             </select>
           </div>
+          <VariantSteps title={options.find((o) => o.value === choice)?.label ?? ""} steps={options.find((o) => o.value === choice)?.steps ?? []} />
           <div class="field">
             <label for="label">{t.create.label}</label>
             <input id="label" maxLength={120} placeholder={t.create.labelPlaceholder} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
@@ -81,5 +92,62 @@ export function CreateSession() {
         </form>
       )}
     </main>
+  );
+}
+
+const totalMinutes = (steps: readonly Step[]): number => steps.reduce((sum, step) => sum + (step.minutes ?? 0), 0);
+
+/** What the chosen variant holds: its phases in order with their minutes, and the time in all. */
+function VariantSteps({ title, steps }: { title: string; steps: Step[] }) {
+  const c = t.create;
+  const timed = steps.filter((step) => step.kind !== "lobby" && step.kind !== "resultaat");
+  return (
+    <div id="variant-inhoud" class="variant-steps" aria-live="polite">
+      {timed.length > 0 ? (
+        <>
+          <p class="small">
+            <strong>{title}</strong>
+          </p>
+          <p class="small">{c.holds(timed.length, totalMinutes(steps))}</p>
+          <ol class="variant-step-list">
+            {timed.map((step, i) => (
+              <li key={i}>
+                <span>{PHASE_TITLES[step.kind]}</span>
+                {step.minutes ? <span class="muted"> · {c.minutes(step.minutes)}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** The spelleiderslink, shown once: it wraps on any screen and has a copy button that says when it worked. */
+function OneTimeLink({ url }: { url: string }) {
+  const c = t.create;
+  const [copied, setCopied] = useState<"idle" | "ok" | "failed">("idle");
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied("ok");
+    } catch {
+      setCopied("failed");
+    }
+  };
+  return (
+    <div class="one-time-link">
+      <p class="one-time-url">
+        <code>{url}</code>
+      </p>
+      <p class="row">
+        <button type="button" class="secondary" onClick={() => void copy()}>
+          {c.copy}
+        </button>
+        <span class={`state ${copied === "failed" ? "rejected" : "done"}`} role="status">
+          {copied === "ok" ? c.copied : copied === "failed" ? c.copyFailed : ""}
+        </span>
+      </p>
+    </div>
   );
 }

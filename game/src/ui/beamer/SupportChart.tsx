@@ -24,14 +24,17 @@ const barsOf = (support: SupportView): ChartBar[] =>
 
 const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
-function describe(support: SupportView): string {
+type Unit = "punten" | "moscow";
+
+function describe(support: SupportView, unit: Unit = "punten"): string {
   const c = t.beamer.chart;
   return GAME_ROLES.map((role) =>
-    support.rolesPresent.includes(role) ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role]) : c.noVoters(ROLE_NAMES[role]),
+    support.rolesPresent.includes(role) ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role], unit) : c.noVoters(ROLE_NAMES[role]),
   ).join("; ");
 }
 
-export function SupportChart({ entries, firstRank }: { entries: ChartEntry[]; firstRank: number }) {
+/** `unit`: the scenario's voting mode; MoSCoW totals read "Totaalscore", points "punten". */
+export function SupportChart({ entries, firstRank, unit = "punten" }: { entries: ChartEntry[]; firstRank: number; unit?: Unit }) {
   const container = useRef<HTMLDivElement>(null);
   const host = useRef<HTMLDivElement>(null);
   const game = useRef<BeamerGame | null>(null);
@@ -136,7 +139,7 @@ export function SupportChart({ entries, firstRank }: { entries: ChartEntry[]; fi
                 {c.rank(firstRank + i)}
               </span>
               <span class="chart-text clamp-2">{entry.text}</span>
-              <span class="chart-bars" data-bars={entry.id} role="img" aria-label={describe(entry.support)}>
+              <span class="chart-bars" data-bars={entry.id} role="img" aria-label={describe(entry.support, unit)}>
                 {barsOf(entry.support).map((bar) => (
                   <span key={bar.role} class="chart-slot">
                     <span
@@ -148,7 +151,7 @@ export function SupportChart({ entries, firstRank }: { entries: ChartEntry[]; fi
               </span>
               <span class="chart-meta">
                 <span class={`draagvlak ${entry.support.draagvlak}`}>{draagvlakLabel(entry.support)}</span>
-                <span class="muted">{c.total(entry.support.total)}</span>
+                <span class="muted">{c.total(entry.support.total, unit)}</span>
               </span>
             </li>
           ))}

@@ -56,9 +56,17 @@ export function Prioriteren({ conn, snap, audience }: PhaseProps) {
       {canVote ? (
         <Dock label={t.participant.ready.dock}>
           {!revealed && voting.mode === "punten" ? <PointsLeft snap={snap} /> : null}
+          {!revealed && items.length > 0 ? <p class="p-chosen small">{texts.chosen(chosenCount(snap), items.length)}</p> : null}
           <ReadyToggle conn={conn} snap={snap} />
         </Dock>
       ) : null}
     </div>
   );
+}
+
+/** How far a long list is: the items this participant gave points to, or made a MoSCoW choice for. */
+function chosenCount(snap: PhaseProps["snap"]): number {
+  const live = new Set(snap.items.map((i) => i.id));
+  const mine = snap.scenario.voting.mode === "punten" ? (snap.mine?.points ?? []).filter((p) => p.points > 0) : (snap.mine?.moscow ?? []);
+  return new Set(mine.map((m) => m.itemId).filter((id) => live.has(id))).size;
 }

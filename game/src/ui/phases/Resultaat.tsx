@@ -1,7 +1,10 @@
 /**
- * Resultaat: the kader op maat, under the four headings of a handelingsperspectief, with support per role, case
- * evidence and aanvullingen; then the open spanningen and the cases. Reads well on paper too.
+ * Resultaat: the kader op maat as one list in rank order (rank 1 first: the numbers read 1, 2, 3), each item tagged
+ * with its heading of the handelingsperspectief; the headings filter the list. Then the open spanningen and the
+ * cases. Reads well on paper too ("Afdrukken" first clears the filter, so the whole list is printed).
  */
+import { useState } from "preact/hooks";
+import type { KaderView } from "../../../../server/protocol/views.ts";
 import { t } from "../../strings/index.ts";
 import "../../styles/participant.css";
 import { KaderCases } from "./parts/p-KaderCases.tsx";
@@ -10,9 +13,12 @@ import { KaderSpanningen } from "./parts/p-KaderSpanningen.tsx";
 import { isParticipant } from "./parts/p-lookup.ts";
 import type { PhaseProps } from "./types.ts";
 
+type Perspectief = KaderView["perspectieven"][number]["perspectief"];
+
 export function Resultaat({ snap, audience }: PhaseProps) {
   const texts = t.participant.resultaat;
   const kader = snap.kader;
+  const [filter, setFilter] = useState<Perspectief | null>(null);
   return (
     <div class={`p-screen stack p-kader${isParticipant(audience) ? "" : " p-wide"}`}>
       <header class="p-head p-kader-head">
@@ -21,7 +27,14 @@ export function Resultaat({ snap, audience }: PhaseProps) {
           <h1 id="fase-titel">{texts.title}</h1>
           <p>{texts.intro}</p>
         </div>
-        <button type="button" class="secondary p-print" onClick={() => window.print()}>
+        <button
+          type="button"
+          class="secondary p-print"
+          onClick={() => {
+            setFilter(null);
+            requestAnimationFrame(() => window.print());
+          }}
+        >
           {texts.print}
         </button>
       </header>
@@ -29,27 +42,44 @@ export function Resultaat({ snap, audience }: PhaseProps) {
         <p role="status" class="muted">{texts.notReady}</p>
       ) : (
         <>
-          {kader.perspectieven
-            .filter((p) => p.itemIds.length > 0)
-            .map((p) => {
-              const items = p.itemIds.flatMap((id) => kader.items.find((i) => i.itemId === id) ?? []);
-              return (
-                <section key={p.perspectief} class="p-perspectief stack" aria-labelledby={`p-persp-${p.perspectief}`}>
-                  <h2 id={`p-persp-${p.perspectief}`}>{p.title}</h2>
-                  <ul class="p-items">
-                    {items.map((item) => (
-                      <KaderItem key={item.itemId} snap={snap} item={item} />
-                    ))}
-                  </ul>
-                </section>
-              );
-            })}
+          <section class="stack" aria-labelledby="p-kader-lijst">
+            <h2 id="p-kader-lijst">{texts.rankedTitle}</h2>
+            <PerspectiefFilter kader={kader} value={filter} onChange={setFilter} />
+            <ul class="p-items" aria-live="polite">
+              {kader.items
+                .filter((item) => filter === null || item.perspectief === filter)
+                .map((item) => (
+                  <KaderItem key={item.itemId} snap={snap} item={item} perspectief={titleOf(kader, item.perspectief)} />
+                ))}
+            </ul>
+          </section>
           {/* Empty headings are a finding too ("nothing on goals yet"), but they should not push the kader down. */}
           <EmptyPerspectieven titles={kader.perspectieven.filter((p) => p.itemIds.length === 0).map((p) => p.title)} />
           <KaderSpanningen kader={kader} />
           <KaderCases snap={snap} kader={kader} />
         </>
       )}
+    </div>
+  );
+}
+
+const titleOf = (kader: KaderView, perspectief: Perspectief): string => kader.perspectieven.find((p) => p.perspectief === perspectief)?.title ?? "";
+
+/** The four headings of a handelingsperspectief as a filter over the ranked list: "Alles" or one heading. */
+function PerspectiefFilter({ kader, value, onChange }: { kader: KaderView; value: Perspectief | null; onChange: (p: Perspectief | null) => void }) {
+  const texts = t.participant.resultaat;
+  const options = kader.perspectieven.filter((p) => p.itemIds.length > 0);
+  if (options.length < 2) return null;
+  return (
+    <div class="p-filter" role="group" aria-label={texts.filterLabel}>
+      <button type="button" class="secondary" aria-pressed={value === null} onClick={() => onChange(null)}>
+        {texts.filterAll(kader.items.length)}
+      </button>
+      {options.map((p) => (
+        <button key={p.perspectief} type="button" class="secondary" aria-pressed={value === p.perspectief} onClick={() => onChange(value === p.perspectief ? null : p.perspectief)}>
+          {texts.filterOne(p.title, p.itemIds.length)}
+        </button>
+      ))}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { PHASE_TITLES, t } from "../../strings/index.ts";
 import "../../styles/participant.css";
+import { BriefingFold } from "./parts/p-BriefingFold.tsx";
 import { CaseBrief } from "./parts/p-CaseBrief.tsx";
 import { Dock } from "./parts/p-Dock.tsx";
 import { DraftList } from "./parts/p-DraftList.tsx";
@@ -60,8 +61,17 @@ export function Rolwissel({ conn, snap, audience }: PhaseProps) {
               <ReadyProgress ready={ready} total={total} />
             </section>
           ) : null}
-          {briefingCard}
-          {caseCard}
+          {writing && roundId ? (
+            <BriefingFold sessionId={snap.session.sessionId} roundId={roundId} hasDrafts={snap.drafts.some((e) => e.roundId === roundId)}>
+              {briefingCard}
+              {caseCard}
+            </BriefingFold>
+          ) : (
+            <>
+              {briefingCard}
+              {caseCard}
+            </>
+          )}
         </>
       )}
 

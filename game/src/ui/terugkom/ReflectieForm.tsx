@@ -1,19 +1,36 @@
 /**
- * Reflectie for a participant: the kader of day 1 as a list of cards in rank order, one open at a time (a phone
- * screen holds one form comfortably). Each card says whether it is done; the progress sits on top.
+ * Reflectie for a participant: first choose 3 to 5 points of the day-1 kader you can say something about (19 points
+ * times three questions was too much for a phone), then a card per chosen point, one open at a time. Points already
+ * saved stay chosen. With five points or fewer there is nothing to choose: all of them.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { TerugkomView } from "../../../../server/protocol/views.ts";
 import { t } from "../../strings/index.ts";
+import { useKeptText } from "../hooks.ts";
 import type { PhaseProps } from "../phases/types.ts";
 import { StageHead } from "./parts.tsx";
 import { ReflectieItem } from "./ReflectieItem.tsx";
 
+/** A participant reflects on this many points at least and at most (fewer when the kader is smaller). */
+export const CHOOSE = { min: 3, max: 5 } as const;
+
 export function ReflectieForm({ conn, snap, view }: PhaseProps & { view: TerugkomView }) {
   const s = t.terugkom.reflectie;
-  const items = [...view.v1].sort((a, b) => a.rank - b.rank);
+  const all = [...view.v1].sort((a, b) => a.rank - b.rank);
   const savedIds = new Set((snap.mine?.reflecties ?? []).map((r) => r.itemId));
+  const [pickedText, setPickedText] = useKeptText(`${snap.session.sessionId}:reflectie:gekozen`);
+  const picked = new Set(pickedText.split(",").filter(Boolean));
+  const choosing = all.length > CHOOSE.max;
+  const items = choosing ? all.filter((i) => picked.has(i.itemId) || savedIds.has(i.itemId)) : all;
   const done = items.filter((i) => savedIds.has(i.itemId)).length;
+  const toggle = (itemId: string) => {
+    const next = new Set(picked);
+    if (next.has(itemId)) next.delete(itemId);
+    else next.add(itemId);
+    setPickedText([...next].join(","));
+    // The first point chosen opens, ready to fill in.
+    if (next.has(itemId) && (openId === null || !items.some((i) => i.itemId === openId))) setOpenId(itemId);
+  };
   // Start on the first item still to do, so a returning phone continues where it was.
   const [openId, setOpenId] = useState<string | null>(() => items.find((i) => !savedIds.has(i.itemId))?.itemId ?? null);
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -36,16 +53,17 @@ export function ReflectieForm({ conn, snap, view }: PhaseProps & { view: Terugko
     <div class="p-screen stack tk-screen">
       <StageHead stage="reflectie" title={s.title} intro={s.intro}>
         <div class="tk-progress" role="group" aria-label={s.progressLabel}>
-          <p class="p-count">{s.progress(done, items.length)}</p>
+          <p class="p-count">{choosing ? s.progressChosen(done, items.length) : s.progress(done, items.length)}</p>
           <div class="p-progress" aria-hidden="true">
             <span style={{ width: `${Math.round(share * 100)}%` }} />
           </div>
           {items.length > 0 && done === items.length ? <p class="p-note-open tk-all-done">{s.allDone}</p> : null}
         </div>
       </StageHead>
-      {items.length === 0 ? (
+      {choosing ? <Chooser items={all} picked={picked} saved={savedIds} chosen={items.length} onToggle={toggle} /> : null}
+      {all.length === 0 ? (
         <p class="muted">{s.empty}</p>
-      ) : (
+      ) : items.length === 0 ? null : (
         <ul class="tk-refl-list">
           {items.map((item) => {
             const next = nextAfter(item.itemId);
@@ -71,5 +89,39 @@ export function ReflectieForm({ conn, snap, view }: PhaseProps & { view: Terugko
         </ul>
       )}
     </div>
+  );
+}
+
+/** The points to choose from, as checkboxes; folded into one line once at least three are chosen. */
+function Chooser(props: { items: TerugkomView["v1"]; picked: Set<string>; saved: Set<string>; chosen: number; onToggle: (itemId: string) => void }) {
+  const s = t.terugkom.reflectie;
+  const { items, picked, saved, chosen, onToggle } = props;
+  const enough = chosen >= CHOOSE.min;
+  const [open, setOpen] = useState(!enough);
+  return (
+    <details class="card tk-choose" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <span class="tk-choose-title">{s.chooseTitle(CHOOSE.min, CHOOSE.max)}</span>
+        <span class={`small ${enough ? "tk-choose-ok" : "muted"}`}>{s.chosenCount(chosen, CHOOSE.max)}</span>
+      </summary>
+      <fieldset class="tk-choose-list">
+        <legend class="small">{s.chooseHint(items.length)}</legend>
+        {items.map((item) => {
+          const isSaved = saved.has(item.itemId);
+          const checked = isSaved || picked.has(item.itemId);
+          const full = !checked && chosen >= CHOOSE.max;
+          const id = `tk-kies-${item.itemId}`;
+          return (
+            <div key={item.itemId} class={`tk-choose-row${full ? " is-full" : ""}`}>
+              <input id={id} type="checkbox" checked={checked} disabled={isSaved || full} onChange={() => onToggle(item.itemId)} />
+              <label for={id}>
+                <span class="tk-choose-rank">{s.rank(item.rank)}</span> {item.text}
+                {isSaved ? <span class="small muted"> · {s.saved.toLowerCase()}</span> : null}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </details>
   );
 }

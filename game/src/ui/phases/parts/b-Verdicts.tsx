@@ -44,7 +44,7 @@ function VerdictRow({ conn, snap, kase, item, points }: { conn: Connection; snap
         <p class="b-verdict-text">{item.text}</p>
         <p class="small muted">
           {categoryName(snap, item.categoryId)}
-          {points !== null ? ` · ${t.board.verdicts.points(points)}` : ""}
+          {points !== null ? ` · ${snap.scenario.voting.mode === "moscow" ? t.board.verdicts.score(points) : t.board.verdicts.points(points)}` : ""}
         </p>
       </div>
       <div class="b-verdict-buttons" role="group" aria-label={t.board.verdicts.groupLabel(shorten(item.text, 80))}>

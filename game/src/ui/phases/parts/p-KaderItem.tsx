@@ -9,7 +9,8 @@ import { SupportSummary } from "./p-SupportBars.tsx";
 
 type KaderItemView = KaderView["items"][number];
 
-export function KaderItem({ snap, item }: { snap: Snapshot; item: KaderItemView }) {
+/** `perspectief`: the heading of the handelingsperspectief it falls under, shown as a tag (the list is one ranking). */
+export function KaderItem({ snap, item, perspectief }: { snap: Snapshot; item: KaderItemView; perspectief?: string }) {
   const texts = t.participant.resultaat;
   const unit = snap.scenario.voting.mode === "punten" ? "punten" : "moscow";
   return (
@@ -18,7 +19,10 @@ export function KaderItem({ snap, item }: { snap: Snapshot; item: KaderItemView 
         <div class="p-vote-main">
           <span class="p-rank" aria-hidden="true">{item.rank}</span>
           <div class="p-vote-body">
-            <p class="p-cat-tag small">{categoryName(snap, item.categoryId)}</p>
+            <p class="p-cat-tag small">
+              {perspectief ? <span class="p-persp-tag">{perspectief}</span> : null}
+              {categoryName(snap, item.categoryId)}
+            </p>
             <h3 class="p-item-text">
               <span class="sr-only">{texts.rankLabel(item.rank)}: </span>
               {item.text}
