@@ -45,7 +45,7 @@ export function BijstelItem(props: { conn: Connection; snap: Snapshot; item: Kad
         </p>
       ) : null}
       {retired ? <p class="tk-reason small">{item.retiredReason ? s.reason(item.retiredReason) : s.noReason}</p> : null}
-      {item.status !== "nieuw" ? (
+      {item.v1Rank !== null ? (
         <details class="tk-details">
           <summary>{s.groupSaid(answers)}</summary>
           <div class="stack tk-details-body">
