@@ -13,6 +13,8 @@ const WAL_HEADER_BYTES = 32;
 const FRAME_HEADER_BYTES = 24;
 const MAGIC_LITTLE_ENDIAN = 0x377f0682;
 const MAGIC_BIG_ENDIAN = 0x377f0683;
+/** How long to wait before looking at a WAL that seemed damaged a second time. */
+const SECOND_LOOK_MS = 100;
 
 export interface WalInspection {
   /** Committed transactions in the WAL that SQLite will not load; 0 when the WAL is whole. */
@@ -86,9 +88,18 @@ export function inspectWalBytes(wal: Buffer): WalInspection | null {
  */
 export function inspectWal(filePath: string, now = Date.now()): string | null {
   const walPath = `${filePath}-wal`;
-  if (!existsSync(walPath)) return null;
-  const found = inspectWalBytes(readFileSync(walPath));
-  if (!found || (!found.badHeader && found.lostCommits === 0)) return null;
+  const look = (): WalInspection | null => {
+    if (!existsSync(walPath)) return null;
+    const found = inspectWalBytes(readFileSync(walPath));
+    return found && (found.badHeader || found.lostCommits > 0) ? found : null;
+  };
+  const first = look();
+  if (!first) return null;
+  // Another process may have the file open and be writing a frame this very moment (SQLite writes a frame's header
+  // before its page): damage is only damage when a second look, a moment later, finds it at the same place.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SECOND_LOOK_MS);
+  const found = look();
+  if (!found || found.stopsAtFrame !== first.stopsAtFrame || found.badHeader !== first.badHeader) return null;
   const copy = `${walPath}.beschadigd-${new Date(now).toISOString().replace(/[:.]/g, "-")}`;
   copyFileSync(walPath, copy);
   const what = found.badHeader
