@@ -10,7 +10,7 @@ import { GAME_ROLES } from "../../../../server/protocol/ids.ts";
 import type { SupportView } from "../../../../server/protocol/views.ts";
 import type { ChartBar } from "../../phaser/chartModel.ts";
 import { MOTION_MS, type PodiumModel } from "../../phaser/stageModel.ts";
-import { DRAAGVLAK_NAMES, ROLE_NAMES, t } from "../../strings/index.ts";
+import { draagvlakLabel, ROLE_NAMES, t } from "../../strings/index.ts";
 import { ROLE_COLOURS } from "../../theme.ts";
 import type { ChartEntry } from "./SupportChart.tsx";
 import { boxIn, reducedMotion, useStage } from "./useStage.ts";
@@ -24,10 +24,10 @@ const PLACE_STEP_MS = 360;
 const barsOf = (support: SupportView): ChartBar[] =>
   GAME_ROLES.map((role) => ({ role, share: support.sharePerRole[role], present: support.rolesPresent.includes(role) }));
 
-function describe(support: SupportView): string {
+function describe(support: SupportView, unit: "punten" | "moscow"): string {
   const c = t.beamer.chart;
   return GAME_ROLES.map((role) =>
-    support.rolesPresent.includes(role) ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role]) : c.noVoters(ROLE_NAMES[role]),
+    support.rolesPresent.includes(role) ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role], unit) : c.noVoters(ROLE_NAMES[role]),
   ).join("; ");
 }
 
@@ -42,7 +42,8 @@ export function revealDelays(total: number): { rest: (rank: number) => number; p
   };
 }
 
-export function Podium({ entries }: { entries: ChartEntry[] }) {
+/** `unit`: the voting mode, so MoSCoW results read "Totaalscore", never "punten". */
+export function Podium({ entries, unit = "punten" }: { entries: ChartEntry[]; unit?: "punten" | "moscow" }) {
   const p = t.feel.podium;
   const top = entries.slice(0, 3);
   const rest = entries.slice(3, 3 + REST);
@@ -75,10 +76,10 @@ export function Podium({ entries }: { entries: ChartEntry[] }) {
               <span class="sr-only">{p.place(i + 1)}: </span>
               <span class="podium-text">{entry.text}</span>
               <span class="podium-meta">
-                <span class={`draagvlak ${entry.support.draagvlak}`}>{DRAAGVLAK_NAMES[entry.support.draagvlak]}</span>
-                <span class="muted"> · {t.beamer.chart.total(entry.support.total)}</span>
+                <span class={`draagvlak ${entry.support.draagvlak}`}>{draagvlakLabel(entry.support)}</span>
+                <span class="muted"> · {t.beamer.chart.total(entry.support.total, unit)}</span>
               </span>
-              <span class="podium-bars" data-bars="" role="img" aria-label={describe(entry.support)}>
+              <span class="podium-bars" data-bars="" role="img" aria-label={describe(entry.support, unit)}>
                 {barsOf(entry.support).map((bar) => (
                   <span key={bar.role} class="chart-slot">
                     <span
@@ -107,7 +108,7 @@ export function Podium({ entries }: { entries: ChartEntry[] }) {
                   {4 + i}.
                 </span>
                 <span class="clamp-2">{entry.text}</span>
-                <span class={`draagvlak ${entry.support.draagvlak}`}>{DRAAGVLAK_NAMES[entry.support.draagvlak]}</span>
+                <span class={`draagvlak ${entry.support.draagvlak}`}>{draagvlakLabel(entry.support)}</span>
               </li>
             ))}
           </ol>

@@ -44,7 +44,7 @@ export function PrioriterenBoard({ snap }: { snap: Snapshot }) {
         {entries.length === 0 ? (
           <p class="beamer-empty">{t.beamer.chart.none}</p>
         ) : shown.kind === "podium" ? (
-          <Podium entries={entries} />
+          <Podium entries={entries} unit={snap.scenario.voting.mode} />
         ) : (
           <SupportChart entries={shown.entries} firstRank={shown.firstRank} unit={snap.scenario.voting.mode} />
         )}
