@@ -207,6 +207,28 @@ describe("de server start op een beschadigde opslag", () => {
     expect(out).not.toMatch(/Error:/);
   });
 
+  it("meldt wat quick_check vindt als het einde van het bestand is overschreven, en geeft geen sessie half", { timeout: 60_000 }, async () => {
+    // The probe's second case: the last 4 KiB of the .sqlite overwritten, the WAL gone.
+    const dir = checkpointedCopy("staart");
+    const file = join(dir, FILE);
+    const bytes = readFileSync(file);
+    bytes.fill(0xab, bytes.length - 4096);
+    writeFileSync(file, bytes);
+
+    const server = await serving(startServer(dir, await freePort()));
+    expect(server.output()).toMatch(/opslag: SQLite (meldt bij quick_check dat het bestand beschadigd is|kon quick_check niet uitvoeren)/);
+    const { status, body } = await health(server.baseUrl);
+    expect(status).toBe(503);
+    expect(body.store.storageProblems).toBeGreaterThanOrEqual(1);
+    // Every session is either whole, with every event it had, or refused with the Dutch message: never a shorter log.
+    for (const s of Object.values(played)) {
+      const res = await fetch(`${server.baseUrl}/api/spelleider/${s.secret}/events`);
+      const answer: unknown = await res.json();
+      if (res.status === 200) expect(LogSchema.parse(answer).events).toHaveLength(s.events);
+      else expect({ status: res.status, body: answer }).toStrictEqual({ status: 409, body: { error: DAMAGED_SESSION_MESSAGE } });
+    }
+  });
+
   it("merkt vastgelegde transacties op die SQLite na een beschadigd WAL-frame zou weglaten", { timeout: 60_000 }, async () => {
     // The probe's first case: bytes changed inside an early commit frame of the WAL, on a copy taken after kill -9.
     const dir = join(root, "wal");
