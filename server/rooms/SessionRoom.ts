@@ -74,6 +74,8 @@ export const DELETED_CLOSE_CODE = 4410;
 export const DELETED_NOTICE = "De spelleider heeft deze sessie verwijderd.";
 /** Close code for a connection that kept flooding the room after being told to slow down (like HTTP 429). */
 export const FLOODED_CLOSE_CODE = 4429;
+/** Close code for everyone in a session whose stored log turned out damaged while its room was open (like 409). */
+export const DAMAGED_CLOSE_CODE = 4409;
 
 export const UNREADABLE_MESSAGE = "Dit bericht kon niet worden gelezen en is niet verwerkt. Laad de pagina opnieuw als dit blijft gebeuren.";
 
@@ -649,7 +651,23 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     } catch (error) {
       // Rebuilding failed too (the disk is gone): refuse what still waits, so nobody hangs.
       for (const s of batch) s.fail(error);
+      if (error instanceof DamagedSessionError) void this.closeDamaged(error);
     }
+  }
+
+  /**
+   * The stored log turned out damaged while the room was open (an append found the log not ending where it was left,
+   * and reading it back failed): nothing more is written, everyone hears why, and the room closes. A client that
+   * tries to come back is refused by onCreate with the same message.
+   */
+  private async closeDamaged(error: DamagedSessionError): Promise<void> {
+    if (this.deleting) return;
+    this.deleting = true;
+    console.error(`${error.message} De kamer wordt gesloten.`);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const client of this.clients) client.send(SERVER_MESSAGES.notice, { message: DAMAGED_SESSION_MESSAGE });
+    await this.disconnect(DAMAGED_CLOSE_CODE);
   }
 
   /** A removed participant's open connections are told why and closed; their seat token no longer works. */
