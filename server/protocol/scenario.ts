@@ -61,6 +61,11 @@ export const CaseSchema = z
       .partialRecord(z.enum(GAME_ROLES), z.array(text(600, "Een feit dat alleen deze rol kent.", "De werkgever wil hem per 1 maart aannemen.")))
       .default({})
       .meta({ description: "Feiten over deze casus die alleen een bepaalde rol kent (per rol-id)." }),
+    afloop: text(
+      LIMITS.caseText,
+      "Wat er echt gebeurde: wat de gemeente uiteindelijk deed, en waarom. De groep ziet het pas nadat ze zelf een besluit heeft genomen; het staat ook in het casusboekje. Geanonimiseerd, net als de situatie.",
+      "De gemeente verstrekte de e-bike als maatwerk onder de re-integratieverordening: goedkoper dan een jaar bijstand, en hij werkt nog steeds.",
+    ).optional(),
   })
   .meta({ description: "Een casus uit de praktijk, om eisen op te schrijven of het programma van eisen aan te toetsen." });
 export type Case = z.infer<typeof CaseSchema>;
