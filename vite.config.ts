@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
 /**
@@ -7,6 +8,8 @@ import { defineConfig } from "vite";
 export default defineConfig({
   root: "game",
   publicDir: false,
+  // Phaser's build without the Matter physics engine (the boards use no physics): 32 kB gzip less on a board screen.
+  resolve: { alias: [{ find: /^phaser$/, replacement: fileURLToPath(new URL("./node_modules/phaser/dist/phaser-arcade-physics.min.js", import.meta.url)) }] },
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {
     outDir: "../dist/client",

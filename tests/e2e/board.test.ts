@@ -31,6 +31,9 @@ async function drawn(page: Page): Promise<{ items: number; eisen: number; fits: 
 
 /** The middle of a card (or the drop zone) on the screen, after scrolling the board into view. */
 async function centreOf(page: Page, box: [number, number, number, number]): Promise<{ x: number; y: number }> {
+  // A closed dialog hands focus back to the list, which may scroll the page: bring the board back to the middle
+  // (clear of the sticky bar at the bottom, where the selection and "Wissen" are).
+  await page.locator(".pve-board-canvas").evaluate((el) => el.scrollIntoView({ block: "center" }));
   const host = await page.locator(".pve-board-canvas").boundingBox();
   if (!host) throw new Error("het bord is niet zichtbaar");
   const [x, y, w, h] = box;
@@ -140,9 +143,10 @@ describe.skipIf(!hasChromium)("het gedeelde bord in de browser", () => {
     await expect.poll(async () => (await drawn(lead)).items).toBe(4);
 
     // Click two cards to select them (the list's selection bar counts them), then merge them from the bar.
-    const now = await drawn(lead);
-    await lead.mouse.click((await centreOf(lead, now.cards[k4] ?? [0, 0, 0, 0])).x, (await centreOf(lead, now.cards[k4] ?? [0, 0, 0, 0])).y);
-    await lead.mouse.click((await centreOf(lead, now.cards[k5] ?? [0, 0, 0, 0])).x, (await centreOf(lead, now.cards[k5] ?? [0, 0, 0, 0])).y);
+    for (const key of [k4, k5]) {
+      const at = await centreOf(lead, (await drawn(lead)).cards[key] ?? [0, 0, 0, 0]);
+      await lead.mouse.click(at.x, at.y);
+    }
     await lead.getByRole("region", { name: "2 kaarten geselecteerd" }).waitFor();
     await lead.getByRole("button", { name: "Samenvoegen (2)" }).click();
     await dialog.getByRole("button", { name: "Samenvoegen", exact: true }).click();

@@ -3,14 +3,44 @@
  * facilitator's console (also at `/terugkom/<secret>`, the link for the terugkombijeenkomst), `/beamer/<code>` for
  * the projector; `/nieuw` creates a session.
  */
+import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { Connection } from "../net/connection.ts";
 import { t } from "../strings/index.ts";
-import { BeamerScreen } from "./beamer/BeamerScreen.tsx";
-import { CreateSession } from "./CreateSession.tsx";
 import { JoinScreen } from "./JoinScreen.tsx";
 import { ParticipantScreen } from "./ParticipantScreen.tsx";
-import { SpelleiderScreen } from "./spelleider/SpelleiderScreen.tsx";
+
+/**
+ * The console, the beamer and /nieuw are loaded when they are opened: a participant's first visit of `/` downloads
+ * only the join flow and the phone screens.
+ */
+function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  return function Lazy(props: P) {
+    const [loaded, setLoaded] = useState<{ C: ComponentType<P> } | { error: string } | null>(null);
+    useEffect(() => {
+      load().then(
+        (C) => setLoaded({ C }),
+        (error: unknown) => setLoaded({ error: error instanceof Error ? error.message : String(error) }),
+      );
+    }, []);
+    if (loaded === null) return <main class="page"><p role="status">{t.common.loading}</p></main>;
+    if ("error" in loaded) {
+      return (
+        <main class="page">
+          <section class="card" role="alert">
+            <h1>{t.common.error}</h1>
+            <p>{loaded.error}</p>
+          </section>
+        </main>
+      );
+    }
+    return <loaded.C {...props} />;
+  };
+}
+
+const BeamerScreen = lazy(() => import("./beamer/BeamerScreen.tsx").then((m) => m.BeamerScreen));
+const SpelleiderScreen = lazy(() => import("./spelleider/SpelleiderScreen.tsx").then((m) => m.SpelleiderScreen));
+const CreateSession = lazy(() => import("./CreateSession.tsx").then((m) => m.CreateSession));
 
 export type Route =
   | { kind: "join"; code: string }

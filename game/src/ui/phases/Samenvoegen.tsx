@@ -60,7 +60,12 @@ export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
   const [wide] = useState(boardFits);
   const liveSelection = selection.filter((ref) => onBoard(index, ref));
   const isSelected = (ref: BoardRef) => liveSelection.some((r) => refKey(r) === refKey(ref));
-  const toggle = (ref: BoardRef) => setSelection(isSelected(ref) ? liveSelection.filter((r) => refKey(r) !== refKey(ref)) : [...liveSelection, ref]);
+  // From the selection as it is now, not as this render saw it: two quick clicks on the board both count.
+  const toggle = (ref: BoardRef) =>
+    setSelection((current) => {
+      const live = current.filter((r) => onBoard(index, r));
+      return live.some((r) => refKey(r) === refKey(ref)) ? live.filter((r) => refKey(r) !== refKey(ref)) : [...live, ref];
+    });
   const openMerge = (sources: BoardRef[]) => setDialog({ kind: "merge", sources });
 
   const dnd = useDnd((target: DropTarget, dragged: BoardRef) => {
