@@ -366,11 +366,10 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
         }
       }
       for (const y of touched) {
-        const most = Math.max(
-          (shared[y]! + maxPartial * withPartners[x]!) / mass[x]!,
-          (shared[y]! + maxPartial * withPartners[y]!) / mass[y]!,
-        );
-        // The score is at most the larger coverage; a small margin keeps rounding from cutting a pair at the floor.
+        const one = Math.min(1, (shared[y]! + maxPartial * withPartners[x]!) / mass[x]!);
+        const other = Math.min(1, (shared[y]! + maxPartial * withPartners[y]!) / mass[y]!);
+        const most = MIN_COVERAGE_WEIGHT * Math.min(one, other) + (1 - MIN_COVERAGE_WEIGHT) * Math.max(one, other);
+        // The score cannot be higher; a small margin keeps rounding from cutting a pair at the floor.
         if (most >= floor - 1e-6) consider(x, y);
         shared[y] = 0;
       }
