@@ -651,7 +651,8 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     } catch (error) {
       // Rebuilding failed too (the disk is gone): refuse what still waits, so nobody hangs.
       for (const s of batch) s.fail(error);
-      if (error instanceof DamagedSessionError) void this.closeDamaged(error);
+      // After the refusals above have gone out (they are sent from the promises' callbacks).
+      if (error instanceof DamagedSessionError) setImmediate(() => void this.closeDamaged(error));
     }
   }
 
