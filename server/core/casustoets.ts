@@ -4,7 +4,7 @@
  * toepassing), records a decision with its cost now and over time, and adds aanvullingen to the programma.
  * Moving to the next step (and back) is shared and changes what everyone sees: that is the spelleider's call.
  */
-import type { CommandOf } from "../protocol/commands.ts";
+import type { CaseDraft, CommandOf } from "../protocol/commands.ts";
 import type { EventOf, NewEvent } from "../protocol/events.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
 import { describeFound, findPersonalData } from "./personalData.ts";
@@ -30,20 +30,123 @@ export function onEnterCasustoets(state: SessionState, phase: Extract<Phase, { k
   return next && state.cases.has(next) ? [{ type: "CaseOpened", caseId: next }] : [];
 }
 
+/** Every free text of a case draft: what the personal-data guard reads. */
+const draftTexts = (d: CaseDraft): string[] => [d.title, d.situation, d.effectWanted, d.dilemma ?? "", d.rules ?? "", d.afloop ?? ""];
+
 export function decideCaseAdd(state: SessionState, cmd: CommandOf<"case.add">, now: number): Decision {
-  if (state.cases.has(cmd.caseId)) return reject("bestaat_al", "Er is al een casus met deze naam.");
+  if (state.cases.has(cmd.caseId) || state.proposals.has(cmd.caseId)) return reject("bestaat_al", "Er is al een casus met deze naam.");
   if (state.phases[state.phaseIndex]?.kind === "resultaat") return reject("verkeerde_fase", "Het kader is al klaar; een casus toevoegen kan tot en met de casustoets.");
   // Cases come from real wijkteam work (DOMAIN.md §6). Something that looks like personal data is stopped once; the
   // spelleider removes it or confirms it is made up (a fictional phone number in a training case, say).
   if (cmd.confirmPersonalData !== true) {
-    const { title, situation, effectWanted, dilemma } = cmd.draft;
-    const found = [title, situation, effectWanted, dilemma ?? ""].flatMap((text) => findPersonalData(text));
+    const found = draftTexts(cmd.draft).flatMap((text) => findPersonalData(text));
     if (found.length > 0) {
       // The message names the kinds, never the data itself: rejections may end up in logs.
       return reject("persoonsgegevens", `De casus lijkt ${describeFound(found)} te bevatten. Haal die gegevens weg, of bevestig dat het geen echte persoonsgegevens zijn.`);
     }
   }
   return accept(now, { type: "CaseAdded", caseId: cmd.caseId, draft: cmd.draft });
+}
+
+/** How many cases one participant may bring in: enough for the cases they know, not a flood for the spelleider. */
+export const MAX_PROPOSALS_PER_PARTICIPANT = 3;
+
+/**
+ * Cases from the room (seed 002, stap 3: "echte casuïstiek ingebracht door de deelnemers"). A participant brings in a
+ * case from their own practice; sending it again with the same id changes it, until the spelleider admits it. Personal
+ * data is stopped without a way round: the participant rewrites it (the spelleider may confirm made-up data).
+ */
+export function decideCasePropose(state: SessionState, cmd: CommandOf<"case.propose">, participantId: string, now: number): Decision {
+  const wrong = requirePhase(state, "casustoets", "Een casus inbrengen");
+  if (wrong) return wrong;
+  const existing = state.proposals.get(cmd.caseId);
+  if (existing) {
+    if (existing.authorId !== participantId) return reject("bestaat_al", "Er is al een casus met deze naam.");
+    if (existing.admitted) return reject("ongeldig", "De spelleider heeft je casus al toegelaten; wijzigen kan nu alleen de spelleider.");
+  } else {
+    if (state.cases.has(cmd.caseId)) return reject("bestaat_al", "Er is al een casus met deze naam.");
+    const own = [...state.proposals.values()].filter((p) => p.authorId === participantId).length;
+    if (own >= MAX_PROPOSALS_PER_PARTICIPANT) return reject("te_veel", `Je hebt al ${MAX_PROPOSALS_PER_PARTICIPANT} casussen ingebracht; meer kan niet. Pas een van je casussen aan als je iets wilt veranderen.`);
+  }
+  const found = draftTexts(cmd.draft).flatMap((text) => findPersonalData(text));
+  if (found.length > 0) {
+    // The kinds, never the data itself: rejections may end up in logs.
+    return reject("persoonsgegevens", `Je casus lijkt ${describeFound(found)} te bevatten. Haal die gegevens weg: de groep heeft de situatie nodig, niet wie het is.`);
+  }
+  return accept(now, { type: "CaseProposed", caseId: cmd.caseId, authorId: participantId, draft: cmd.draft });
+}
+
+/** The spelleider admits a case brought in, as written or edited; from then on the group can choose it. */
+export function decideCaseAdmit(state: SessionState, cmd: CommandOf<"case.admit">, now: number): Decision {
+  const wrong = requirePhase(state, "casustoets", "Een ingebrachte casus toelaten");
+  if (wrong) return wrong;
+  const proposal = state.proposals.get(cmd.caseId);
+  if (!proposal) return reject("niet_gevonden", "Deze ingebrachte casus bestaat niet.");
+  if (proposal.admitted || state.cases.has(cmd.caseId)) return reject("bestaat_al", "Deze casus is al toegelaten.");
+  if (cmd.confirmPersonalData !== true) {
+    const found = draftTexts(cmd.draft).flatMap((text) => findPersonalData(text));
+    if (found.length > 0) {
+      return reject("persoonsgegevens", `De casus lijkt ${describeFound(found)} te bevatten. Haal die gegevens weg, of bevestig dat het geen echte persoonsgegevens zijn.`);
+    }
+  }
+  return accept(now, { type: "CaseAdmitted", caseId: cmd.caseId, draft: cmd.draft });
+}
+
+/** The cases the group can choose from now: this casustoets' own, and those brought in during the session, not yet decided. */
+export function choosableCases(state: SessionState): CaseState[] {
+  const phase = state.phases[state.phaseIndex];
+  const planned = phase?.kind === "casustoets" ? phase.caseIds : [];
+  return [...state.cases.values()].filter((c) => (planned.includes(c.id) || c.source === "live") && c.decision === null);
+}
+
+/** One vote per participant for the case to test next; a new vote replaces the old, null withdraws it. */
+export function decideCaseVote(state: SessionState, cmd: CommandOf<"case.vote">, participantId: string, now: number): Decision {
+  const wrong = requirePhase(state, "casustoets", "Stemmen welke casus jullie toetsen");
+  if (wrong) return wrong;
+  const current = state.caseVotes.get(participantId) ?? null;
+  if (cmd.caseId === null) {
+    if (current === null) return reject("ongeldig", "Je hebt nog niet gestemd.");
+    return accept(now, { type: "CaseVoteCast", participantId, caseId: null });
+  }
+  const c = state.cases.get(cmd.caseId);
+  if (!c) {
+    return state.proposals.has(cmd.caseId)
+      ? reject("niet_toegestaan", "Deze casus is nog niet toegelaten door de spelleider; stemmen kan op toegelaten casussen.")
+      : reject("niet_gevonden", "Deze casus bestaat niet.");
+  }
+  if (c.decision !== null) return reject("ongeldig", "Over deze casus heeft de groep al een besluit genomen; kies een andere.");
+  if (!choosableCases(state).includes(c)) return reject("ongeldig", "Deze casus staat niet op het programma van deze casustoets.");
+  if (current === c.id) return reject("ongeldig", "Je hebt al op deze casus gestemd.");
+  return accept(now, { type: "CaseVoteCast", participantId, caseId: c.id });
+}
+
+/** Votes per choosable case, from the votes of participants still in the session. */
+export function caseVoteCounts(state: SessionState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [participantId, caseId] of state.caseVotes) {
+    if (state.participants.get(participantId)?.removed !== false) continue;
+    counts.set(caseId, (counts.get(caseId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The spelleider closes the vote: the case with the most votes is opened for everyone. A tie is the spelleider's to break. */
+export function decideCaseChoose(state: SessionState, now: number): Decision {
+  const wrong = requirePhase(state, "casustoets", "De stemming over de casus afsluiten");
+  if (wrong) return wrong;
+  const counts = caseVoteCounts(state);
+  const ranked = choosableCases(state)
+    .map((c) => ({ c, votes: counts.get(c.id) ?? 0 }))
+    .filter((r) => r.votes > 0)
+    .sort((a, b) => b.votes - a.votes);
+  const top = ranked[0];
+  if (!top) return reject("ongeldig", "Er is nog niet gestemd. Laat de groep eerst kiezen, of open zelf een casus.");
+  const tied = ranked.filter((r) => r.votes === top.votes);
+  if (tied.length > 1) {
+    const titles = tied.map((r) => `'${r.c.title}'`);
+    return reject("ongeldig", `De stemmen staken (${top.votes} elk) tussen ${titles.slice(0, -1).join(", ")} en ${titles[titles.length - 1] ?? ""}. Open zelf een van deze casussen.`);
+  }
+  return accept(now, { type: "CaseChosen", caseId: top.c.id, votes: top.votes });
 }
 
 export function decideCaseOpen(state: SessionState, cmd: CommandOf<"case.open">, now: number): Decision {
@@ -157,19 +260,40 @@ export function decideAmend(state: SessionState, cmd: CommandOf<"toets.amend">, 
   });
 }
 
-type CasustoetsEvent = EventOf<"CaseAdded" | "CaseOpened" | "ToetsNoteAdded" | "ToetsStepAdvanced" | "ToetsStepReturned" | "VerdictGiven" | "CaseDecided">;
+type CasustoetsEvent = EventOf<"CaseAdded" | "CaseProposed" | "CaseAdmitted" | "CaseVoteCast" | "CaseChosen" | "CaseOpened" | "ToetsNoteAdded" | "ToetsStepAdvanced" | "ToetsStepReturned" | "VerdictGiven" | "CaseDecided">;
 
 export function applyCasustoets(state: SessionState, event: CasustoetsEvent): void {
   switch (event.type) {
     case "CaseAdded":
       state.cases.set(event.caseId, caseFromDraft(event.caseId, event.draft));
       return;
+    case "CaseProposed": {
+      const existing = state.proposals.get(event.caseId);
+      if (existing) existing.draft = event.draft;
+      else state.proposals.set(event.caseId, { id: event.caseId, authorId: event.authorId, draft: event.draft, admitted: false, at: event.at });
+      return;
+    }
+    case "CaseAdmitted": {
+      const proposal = state.proposals.get(event.caseId);
+      if (proposal) {
+        proposal.admitted = true;
+        proposal.draft = event.draft;
+      }
+      state.cases.set(event.caseId, caseFromDraft(event.caseId, event.draft));
+      return;
+    }
+    case "CaseVoteCast":
+      if (event.caseId === null) state.caseVotes.delete(event.participantId);
+      else state.caseVotes.set(event.participantId, event.caseId);
+      return;
+    case "CaseChosen":
     case "CaseOpened":
-      if (event.tableId !== undefined) state.caseByTable.set(event.tableId, event.caseId);
+      if (event.type === "CaseOpened" && event.tableId !== undefined) state.caseByTable.set(event.tableId, event.caseId);
       else {
-        // Opened for everyone: the tafels come together on this case.
+        // Opened for everyone: the tafels come together on this case, and the vote on what to test next is over.
         state.currentCaseId = event.caseId;
         state.caseByTable.clear();
+        state.caseVotes.clear();
       }
       return;
     case "ToetsNoteAdded":

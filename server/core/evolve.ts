@@ -44,6 +44,8 @@ export function initialState(created: EventOf<"SessionCreated">): SessionState {
     ballots: new Map(),
     votesRevealed: false,
     cases: new Map(created.scenario.cases.map((c) => [c.id, caseFromScenario(c)])),
+    proposals: new Map(),
+    caseVotes: new Map(),
     currentCaseId: null,
     caseByTable: new Map(),
     tables: new Map(),
@@ -103,6 +105,10 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       applyPrioriteren(state, event);
       return state;
     case "CaseAdded":
+    case "CaseProposed":
+    case "CaseAdmitted":
+    case "CaseVoteCast":
+    case "CaseChosen":
     case "CaseOpened":
     case "ToetsNoteAdded":
     case "ToetsStepAdvanced":

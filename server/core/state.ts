@@ -103,6 +103,15 @@ export interface ToetsNote {
   at: number;
 }
 
+/** A case a participant brought in from their own practice: seen by its author and the spelleider until admitted. */
+export interface CaseProposal {
+  id: string;
+  authorId: string;
+  draft: CaseDraft;
+  admitted: boolean;
+  at: number;
+}
+
 export interface CaseDecision {
   decision: string;
   costNow: CostLevel;
@@ -117,6 +126,10 @@ export interface CaseState {
   situation: string;
   effectWanted: string;
   dilemma: string | null;
+  /** What the rules say (a case brought in during the session); null for the scenario's cases and when left empty. */
+  rules: string | null;
+  /** What really happened; the group sees it only after its decision. */
+  afloop: string | null;
   /** Index of the Toets step the group is at; equal to the number of steps once all are walked. */
   stepIndex: number;
   notes: ToetsNote[];
@@ -182,6 +195,10 @@ export interface SessionState {
   ballots: Map<string, Ballot>;
   votesRevealed: boolean;
   cases: Map<string, CaseState>;
+  /** Cases participants brought in, in the order they came; an admitted one is also in `cases` (same id). */
+  proposals: Map<string, CaseProposal>;
+  /** participantId -> the case they vote to test next; cleared when a case is opened for everyone. */
+  caseVotes: Map<string, string>;
   currentCaseId: string | null;
   /** Casustoets per tafel: tableId -> the case that tafel is walking. */
   caseByTable: Map<string, string>;
@@ -201,6 +218,8 @@ export function caseFromScenario(c: Case): CaseState {
     situation: c.situation,
     effectWanted: c.effectWanted,
     dilemma: c.dilemma,
+    rules: null,
+    afloop: c.afloop ?? null,
     stepIndex: 0,
     notes: [],
     verdicts: new Map(),
@@ -216,6 +235,8 @@ export function caseFromDraft(caseId: string, d: CaseDraft): CaseState {
     situation: d.situation,
     effectWanted: d.effectWanted,
     dilemma: d.dilemma ?? null,
+    rules: d.rules ?? null,
+    afloop: d.afloop ?? null,
     stepIndex: 0,
     notes: [],
     verdicts: new Map(),

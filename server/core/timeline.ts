@@ -99,6 +99,15 @@ export function describeEvent(event: SessionEvent, state: SessionState): string 
       return "De uitslag van de stemming is zichtbaar";
     case "CaseAdded":
       return `Casus ingebracht: ${event.draft.title}`;
+    case "CaseProposed":
+      // Not its title: until the spelleider admits it, a case brought in is its author's and the spelleider's only.
+      return "Een deelnemer brengt een casus in";
+    case "CaseAdmitted":
+      return `Ingebrachte casus toegelaten: ${event.draft.title}`;
+    case "CaseVoteCast":
+      return "Stem op de casus om te toetsen";
+    case "CaseChosen":
+      return `Casus gekozen door de groep (${event.votes} ${event.votes === 1 ? "stem" : "stemmen"}): ${state.cases.get(event.caseId)?.title ?? event.caseId}`;
     case "CaseOpened":
       return `Casus geopend: ${state.cases.get(event.caseId)?.title ?? event.caseId}`;
     case "ToetsNoteAdded":

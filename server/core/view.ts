@@ -16,6 +16,7 @@ import type {
   MineView,
   PersonView,
   PhaseView,
+  ProposalView,
   PublicScenario,
   SeatView,
   SessionView,
@@ -25,9 +26,10 @@ import type {
   TableView,
   TerugkomView,
 } from "../protocol/views.ts";
+import { caseVoteCounts } from "./casustoets.ts";
 import { pointsSpent, supportByItem } from "./prioriteren.ts";
 import { kader, openSpanningen } from "./resultaat.ts";
-import { currentCaseFor, currentRoundId, eisVisible, gameRoleOf, itemCaseIds, itemEisIds, liveItems, tableOf, type Card, type Cluster, type PveItem, type SessionState } from "./state.ts";
+import { currentCaseFor, currentRoundId, eisVisible, gameRoleOf, itemCaseIds, itemEisIds, liveItems, tableOf, type Card, type CaseProposal, type Cluster, type PveItem, type SessionState } from "./state.ts";
 import { suggestDuplicates } from "./suggestions.ts";
 import { mineTerugkom, reflectionCount, terugkomView } from "./terugkom.ts";
 
@@ -113,6 +115,7 @@ export function itemView(state: SessionState, item: PveItem): ItemView {
 }
 
 export function caseViews(state: SessionState): CaseView[] {
+  const votes = caseVoteCounts(state);
   const scenarioCases = new Map<string, Case>(state.scenario.cases.map((c) => [c.id, c]));
   return [...state.cases.values()].map((c) => ({
     id: c.id,
@@ -122,10 +125,15 @@ export function caseViews(state: SessionState): CaseView[] {
     effectWanted: c.effectWanted,
     dilemma: c.dilemma ?? "",
     laws: scenarioCases.get(c.id)?.laws ?? [],
+    rules: c.rules ?? "",
     stepIndex: c.stepIndex,
     notes: c.notes.map((n) => ({ id: n.id, stepId: n.stepId, text: n.text, role: n.role })),
     verdicts: [...c.verdicts].map(([itemId, verdict]) => ({ itemId, verdict })),
     decision: c.decision ? { ...c.decision } : null,
+    hasAfloop: c.afloop !== null,
+    // The moment of learning comes after the group's own decision, never before.
+    afloop: c.decision ? c.afloop : null,
+    votes: votes.get(c.id) ?? 0,
   }));
 }
 
@@ -237,8 +245,20 @@ export function personView(state: SessionState, participantId: string, online: O
     eisen: [...state.eisen.values()].filter((e) => e.authorId === p.id && e.roundId === roundId).length,
     votes: ballot ? ballot.points.size + ballot.moscow.size : 0,
     reflecties: reflectionCount(state, p.id),
+    proposals: [...state.proposals.values()].filter((c) => c.authorId === p.id).map(proposalView),
   };
 }
+
+export const proposalView = (c: CaseProposal): ProposalView => ({
+  caseId: c.id,
+  title: c.draft.title,
+  situation: c.draft.situation,
+  effectWanted: c.draft.effectWanted,
+  dilemma: c.draft.dilemma ?? "",
+  rules: c.draft.rules ?? "",
+  afloop: c.draft.afloop ?? "",
+  admitted: c.admitted,
+});
 
 export function mineView(state: SessionState, participantId: string): MineView {
   const role = gameRoleOf(state, participantId);
@@ -259,6 +279,7 @@ export function mineView(state: SessionState, participantId: string): MineView {
     points: [...(ballot?.points ?? [])].map(([itemId, points]) => ({ itemId, points })),
     moscow: [...(ballot?.moscow ?? [])].map(([itemId, choice]) => ({ itemId, choice })),
     pointsLeft: budget - spent,
+    caseVote: state.caseVotes.get(participantId) ?? null,
     ...mineTerugkom(state, participantId),
   };
 }

@@ -24,6 +24,10 @@ export const CaseDraftSchema = z.strictObject({
   situation: text(LIMITS.caseText),
   effectWanted: text(600),
   dilemma: text(600).optional(),
+  /** What the rules say: the standard answer of the regulations. */
+  rules: text(600).optional(),
+  /** What really happened: what the municipality finally did, and why. Shown to the group after its decision. */
+  afloop: text(LIMITS.caseText).optional(),
 });
 export type CaseDraft = z.infer<typeof CaseDraftSchema>;
 
@@ -73,6 +77,13 @@ export const CommandSchema = z.discriminatedUnion("type", [
   // casustoets
   // confirmPersonalData: the spelleider saw the personal-data warning and says these are no real personal data.
   base("case.add", { caseId: IdSchema, draft: CaseDraftSchema, confirmPersonalData: z.boolean().optional() }),
+  // cases from the room: a participant brings in a case from their own practice (again with the same caseId: edits it
+  // until it is admitted); the spelleider admits it, edited or not; the group votes which case to test next, and the
+  // spelleider closes the vote, which opens the chosen case
+  base("case.propose", { caseId: IdSchema, draft: CaseDraftSchema }),
+  base("case.admit", { caseId: IdSchema, draft: CaseDraftSchema, confirmPersonalData: z.boolean().optional() }),
+  base("case.vote", { caseId: IdSchema.nullable() }),
+  base("case.choose", {}),
   // tableId: open the case for one tafel only (casustoets per tafel); without it, for everyone
   base("case.open", { caseId: IdSchema, tableId: IdSchema.optional() }),
   base("toets.note", { noteId: IdSchema, caseId: IdSchema, stepId: IdSchema, text: text(LIMITS.note) }),

@@ -45,6 +45,8 @@ const FIELD_NAMES: Record<string, string> = {
   effectWanted: "het gewenste effect",
   dilemma: "het dilemma",
   draft: "de casus",
+  rules: "wat de regels zeggen",
+  afloop: "wat er echt gebeurde",
   locked: "gesloten of open",
   paused: "pauze of niet",
   ready: "klaar of niet",

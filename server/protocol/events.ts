@@ -109,6 +109,11 @@ export const EventSchema = z.discriminatedUnion("type", [
   ev("VotesRevealed", { reason: z.enum(["spelleider", "fase"]) }),
   // casustoets
   ev("CaseAdded", { caseId: IdSchema, draft: CaseDraftSchema }),
+  ev("CaseProposed", { caseId: IdSchema, authorId: IdSchema, draft: CaseDraftSchema }),
+  ev("CaseAdmitted", { caseId: IdSchema, draft: CaseDraftSchema }),
+  ev("CaseVoteCast", { participantId: IdSchema, caseId: IdSchema.nullable() }),
+  // the vote's outcome is recorded: the case with the most votes, and how many it had
+  ev("CaseChosen", { caseId: IdSchema, votes: z.number().int().nonnegative() }),
   ev("CaseOpened", { caseId: IdSchema, tableId: IdSchema.optional() }),
   ev("ToetsNoteAdded", { noteId: IdSchema, caseId: IdSchema, stepId: IdSchema, text: z.string(), role: GameRoleSchema.nullable() }),
   ev("ToetsStepAdvanced", { caseId: IdSchema, stepIndex: z.number().int().nonnegative() }),

@@ -130,10 +130,18 @@ export const CaseViewSchema = z.object({
   effectWanted: z.string(),
   dilemma: z.string(),
   laws: z.array(z.string()),
+  /** What the rules say, as a participant or the spelleider wrote it ("" when not given). */
+  rules: z.string(),
   stepIndex: z.number(),
   notes: z.array(z.object({ id: z.string(), stepId: z.string(), text: z.string(), role: GameRoleSchema.nullable() })),
   verdicts: z.array(z.object({ itemId: z.string(), verdict: z.enum(VERDICTS) })),
   decision: z.object({ decision: z.string(), costNow: z.enum(COST_LEVELS), costLater: z.enum(COST_LEVELS), costNote: z.string() }).nullable(),
+  /** Whether the case carries what really happened; the text itself comes only with the group's decision. */
+  hasAfloop: z.boolean(),
+  /** What really happened: null until the group has decided (or when the case has none). */
+  afloop: z.string().nullable(),
+  /** Votes to test this case next (anonymous: a count only). */
+  votes: z.number(),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
@@ -151,7 +159,21 @@ export const PersonViewSchema = z.object({
   votes: z.number(),
   /** Kader items this participant reflected on at the terugkombijeenkomst. */
   reflecties: z.number(),
+  /** Cases this participant brought in: seen by them and the spelleider only (anonymous to the others). */
+  proposals: z.array(
+    z.object({
+      caseId: z.string(),
+      title: z.string(),
+      situation: z.string(),
+      effectWanted: z.string(),
+      dilemma: z.string(),
+      rules: z.string(),
+      afloop: z.string(),
+      admitted: z.boolean(),
+    }),
+  ),
 });
+export type ProposalView = PersonView["proposals"][number];
 export type PersonView = z.infer<typeof PersonViewSchema>;
 
 export const MineViewSchema = z.object({
@@ -168,6 +190,8 @@ export const MineViewSchema = z.object({
   pointsLeft: z.number(),
   reflecties: z.array(z.object({ itemId: z.string(), toegepast: z.enum(TOEGEPAST), goed: z.string(), beter: z.string(), indicator: z.string() })),
   steun: z.array(z.object({ itemId: z.string(), steun: z.boolean() })),
+  /** The case this participant votes to test next, or null. */
+  caseVote: z.string().nullable(),
 });
 export type MineView = z.infer<typeof MineViewSchema>;
 

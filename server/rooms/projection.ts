@@ -137,6 +137,15 @@ function touchedBy(session: SessionState, events: readonly SessionEvent[]): Touc
         t.mine.add(event.participantId);
         t.people.add(event.participantId);
         break;
+      case "CaseProposed":
+        // Seen by its author and the spelleider only: in the author's person entry.
+        t.people.add(event.authorId);
+        break;
+      case "CaseVoteCast":
+        // The count on the case is shared; whose vote it is, only the voter sees (MineView).
+        t.cases = true;
+        t.mine.add(event.participantId);
+        break;
       case "ToetsNoteAdded":
       case "ToetsStepAdvanced":
       case "ToetsStepReturned":

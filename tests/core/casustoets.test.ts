@@ -6,16 +6,22 @@
  */
 import { describe, expect, it } from "vitest";
 import { itemCaseIds } from "../../server/core/state.ts";
+import { playerView } from "../../server/core/view.ts";
+import { minimalScenario } from "../fixtures/minimalScenario.ts";
 import type { Actor } from "../../server/core/decision.ts";
 import type { SessionState } from "../../server/core/state.ts";
 import {
   PHASE,
   accepted,
+  asParticipant,
+  asSpelleider,
+  beamer,
   caseOpened,
   cmd,
   eisWritten,
   eisenRevealed,
   given,
+  givenIn,
   guest,
   itemCreated,
   joined,
@@ -344,5 +350,161 @@ describe("casustoets: a live case with personal data", () => {
       "Het kader is al klaar",
     );
     rejected(when(inToets(), cmd("case.add", { caseId: "schulden", draft: withContact }), participant("d1")), "niet_toegestaan", "Alleen de spelleider");
+  });
+});
+
+describe("casustoets: cases from the room (seed 002, stap 3: echte casuïstiek ingebracht door de deelnemers)", () => {
+  const bijstand = {
+    title: "Bijstand en een tweede huis",
+    situation: "Een vrouw in de bijstand erft een deel van een vakantiehuisje dat ze niet kan verkopen.",
+    effectWanted: "Haar uitkering houden tot het huisje verkocht is.",
+    rules: "Vermogen boven de grens: geen recht op bijstand (Participatiewet art. 34).",
+  };
+  const jeugd = {
+    title: "Jeugdhulp na 18",
+    situation: "Een jongen van 18 in een pleeggezin wil blijven tot hij zijn opleiding af heeft.",
+    effectWanted: "Een thuis tot zijn diploma.",
+    afloop: "De gemeente verlengde de pleegzorg tot zijn 21e (Jeugdwet art. 1.1): de pleegouders bleven, hij haalde zijn diploma.",
+  };
+  const propose = (caseId: string, draft: typeof bijstand | typeof jeugd) => cmd("case.propose", { caseId, draft });
+  const proposed = (caseId: string, authorId: string, draft: typeof bijstand | typeof jeugd) => ({ type: "CaseProposed" as const, caseId, authorId, draft });
+  const admitted = (caseId: string, draft: typeof bijstand | typeof jeugd) => ({ type: "CaseAdmitted" as const, caseId, draft });
+  const vote = (caseId: string | null) => cmd("case.vote", { caseId });
+
+  it("in the casustoets a participant brings in a case from their own practice: situation, what the inwoner wants, what the rules say", () => {
+    thenEvents(when(inToets(), propose("bijstand", bijstand), participant("d1")), proposed("bijstand", "d1", bijstand));
+  });
+
+  it("personal data is blocked, with a Dutch refusal naming what was found and never the data itself", () => {
+    const withBsn = { ...bijstand, situation: "Mevrouw (BSN 123456782) erft een deel van een vakantiehuisje." };
+    const outcome = when(inToets(), propose("bijstand", withBsn), participant("d1"));
+    rejected(outcome, "persoonsgegevens", "Je casus lijkt een BSN te bevatten. Haal die gegevens weg");
+    expect(JSON.stringify(outcome.decision)).not.toContain("123456782");
+    // every text is read, also what the rules say and what really happened
+    rejected(when(inToets(), propose("bijstand", { ...bijstand, rules: "Bel de consulent op 06-12345678." }), participant("d1")), "persoonsgegevens", "een telefoonnummer");
+    rejected(when(inToets(), propose("jeugd", { ...jeugd, afloop: "Mail j.jansen@voorbeeld.nl voor het dossier." }), participant("d1")), "persoonsgegevens", "een e-mailadres");
+  });
+
+  it("only in the casustoets, only by participants, and a name not already taken", () => {
+    rejected(when(given(...toToets.slice(0, -2)), propose("bijstand", bijstand), participant("d1")), "verkeerde_fase", "Een casus inbrengen kan alleen in de fase casustoets");
+    rejected(when(inToets(), propose("bijstand", bijstand), spelleider), "niet_toegestaan", "Alleen deelnemers");
+    rejected(when(inToets(), propose("ebike", bijstand), participant("d1")), "bestaat_al", "al een casus");
+    rejected(when(inToets(proposed("bijstand", "d1", bijstand)), propose("bijstand", bijstand), participant("d2")), "bestaat_al", "al een casus");
+  });
+
+  it("the author may change the case until it is admitted, and brings in at most three", () => {
+    const changed = { ...bijstand, effectWanted: "Rust tot het huisje verkocht is." };
+    thenEvents(when(inToets(proposed("bijstand", "d1", bijstand)), propose("bijstand", changed), participant("d1")), proposed("bijstand", "d1", changed));
+    rejected(when(inToets(proposed("bijstand", "d1", bijstand), admitted("bijstand", bijstand)), propose("bijstand", changed), participant("d1")), "ongeldig", "al toegelaten");
+    const three = inToets(proposed("a", "d1", bijstand), proposed("b", "d1", bijstand), proposed("c", "d1", bijstand));
+    rejected(when(three, propose("d", bijstand), participant("d1")), "te_veel", "al 3 casussen");
+    accepted(when(three, propose("d", bijstand), participant("d2")));
+  });
+
+  it("the spelleider sees it, may edit it, and admits it: then it is a case like the others", () => {
+    const state = inToets(proposed("bijstand", "d1", bijstand));
+    expect(playerView(state, asSpelleider).people.find((p) => p.participantId === "d1")?.proposals).toEqual([
+      { caseId: "bijstand", ...bijstand, dilemma: "", afloop: "", admitted: false },
+    ]);
+    const edited = { ...bijstand, title: "Een erfenis in de bijstand" };
+    thenEvents(when(state, cmd("case.admit", { caseId: "bijstand", draft: edited }), spelleider), admitted("bijstand", edited));
+    play(state, cmd("case.admit", { caseId: "bijstand", draft: edited }), spelleider);
+    expect(state.cases.get("bijstand")).toMatchObject({ source: "live", title: "Een erfenis in de bijstand", rules: bijstand.rules, stepIndex: 0, decision: null });
+    expect(playerView(state, asParticipant("d1")).people[0]?.proposals[0]).toMatchObject({ title: "Een erfenis in de bijstand", admitted: true });
+  });
+
+  it("admitting: only the spelleider, once, a case that was brought in, and without personal data unless confirmed", () => {
+    const state = inToets(proposed("bijstand", "d1", bijstand));
+    rejected(when(state, cmd("case.admit", { caseId: "bijstand", draft: bijstand }), participant("d2")), "niet_toegestaan", "Alleen de spelleider");
+    rejected(when(state, cmd("case.admit", { caseId: "onbekend", draft: bijstand }), spelleider), "niet_gevonden", "bestaat niet");
+    rejected(when(inToets(proposed("bijstand", "d1", bijstand), admitted("bijstand", bijstand)), cmd("case.admit", { caseId: "bijstand", draft: bijstand }), spelleider), "bestaat_al", "al toegelaten");
+    const withPhone = { ...bijstand, situation: "Een vrouw (06-12345678) erft een deel van een huisje." };
+    rejected(when(state, cmd("case.admit", { caseId: "bijstand", draft: withPhone }), spelleider), "persoonsgegevens", "De casus lijkt een telefoonnummer te bevatten");
+    thenEvents(when(state, cmd("case.admit", { caseId: "bijstand", draft: withPhone, confirmPersonalData: true }), spelleider), admitted("bijstand", withPhone));
+  });
+
+  it("the group votes which case to test; the spelleider closes the vote and the chosen case opens for everyone", () => {
+    const state = inToets(proposed("bijstand", "d1", bijstand), admitted("bijstand", bijstand));
+    thenEvents(when(state, vote("bijstand"), participant("d1")), { type: "CaseVoteCast", participantId: "d1", caseId: "bijstand" });
+    play(state, vote("bijstand"), participant("d1"));
+    play(state, vote("kinderopvang"), participant("d2"));
+    rejected(when(state, cmd("case.choose"), spelleider), "ongeldig", "De stemmen staken (1 elk) tussen 'De e-bike als re-integratievoorziening'".slice(0, 30));
+    play(state, vote("bijstand"), participant("d2"));
+    expect(playerView(state, beamer).cases.find((c) => c.id === "bijstand")?.votes).toBe(2);
+    expect(playerView(state, asParticipant("d2")).mine?.caseVote).toBe("bijstand");
+    thenEvents(when(state, cmd("case.choose"), spelleider), { type: "CaseChosen", caseId: "bijstand", votes: 2 });
+    play(state, cmd("case.choose"), spelleider);
+    expect(state.currentCaseId).toBe("bijstand");
+    // the vote is over: a next round starts from nothing
+    expect(playerView(state, beamer).cases.every((c) => c.votes === 0)).toBe(true);
+    // and the Omgekeerde Toets starts on the chosen case
+    walk(state, "bijstand");
+    accepted(when(state, verdict("i2", "helpt", "bijstand"), participant("d1")));
+  });
+
+  it("only admitted cases can be chosen, and not one the group already decided", () => {
+    const state = inToets(proposed("bijstand", "d1", bijstand));
+    rejected(when(state, vote("bijstand"), participant("d2")), "niet_toegestaan", "nog niet toegelaten");
+    rejected(when(state, vote("onbekend"), participant("d2")), "niet_gevonden", "bestaat niet");
+    const decided = inToets(...walked, { type: "CaseDecided", caseId: "ebike", decision: "Ja", costNow: "laag", costLater: "laag", costNote: "" });
+    rejected(when(decided, vote("ebike"), participant("d1")), "ongeldig", "al een besluit");
+    rejected(when(state, cmd("case.choose"), spelleider), "ongeldig", "Er is nog niet gestemd");
+  });
+
+  it("voting: participants only, in the casustoets, a vote can be withdrawn", () => {
+    rejected(when(inToets(), vote("kinderopvang"), spelleider), "niet_toegestaan", "Alleen deelnemers");
+    rejected(when(given(...toToets.slice(0, -2)), vote("kinderopvang"), participant("d1")), "verkeerde_fase", "alleen in de fase casustoets");
+    rejected(when(given(...toToets.slice(0, -2)), cmd("case.choose"), spelleider), "verkeerde_fase", "alleen in de fase casustoets");
+    rejected(when(inToets(), cmd("case.choose"), participant("d1")), "niet_toegestaan", "Alleen de spelleider");
+    rejected(when(inToets(), vote(null), participant("d1")), "ongeldig", "nog niet gestemd");
+    const voted = inToets({ type: "CaseVoteCast", participantId: "d1", caseId: "kinderopvang" });
+    rejected(when(voted, vote("kinderopvang"), participant("d1")), "ongeldig", "al op deze casus gestemd");
+    thenEvents(when(voted, vote(null), participant("d1")), { type: "CaseVoteCast", participantId: "d1", caseId: null });
+  });
+
+  it("anonymous: the other participants and the beamer see the admitted case without its author; a draft only its author and the spelleider", () => {
+    const state = inToets(proposed("bijstand", "d1", bijstand), proposed("jeugd", "d1", jeugd));
+    const serialized = (v: unknown) => JSON.stringify(v);
+    expect(serialized(playerView(state, asParticipant("d2")))).not.toContain(bijstand.situation);
+    expect(serialized(playerView(state, beamer))).not.toContain(bijstand.situation);
+    expect(serialized(playerView(state, asParticipant("d1")))).toContain(bijstand.situation);
+    expect(serialized(playerView(state, asSpelleider))).toContain(bijstand.situation);
+    play(state, cmd("case.admit", { caseId: "bijstand", draft: bijstand }), spelleider);
+    for (const viewer of [asParticipant("d2"), beamer]) {
+      const view = playerView(state, viewer);
+      const c = view.cases.find((x) => x.id === "bijstand");
+      expect(c).toMatchObject({ source: "live", situation: bijstand.situation, rules: bijstand.rules });
+      // no author: not in the case, nor anywhere in the view by name (seats carry ids, never who wrote what)
+      expect(serialized(c)).not.toContain("d1");
+      expect(serialized(view)).not.toContain("Naam-d1");
+      // and the case not yet admitted stays away
+      expect(serialized(view)).not.toContain(jeugd.situation);
+    }
+  });
+
+  it("what really happened is hidden until the group's decision, then shown", () => {
+    const scenario = minimalScenario();
+    const afloop = "De gemeente verstrekte de e-bike als maatwerk: goedkoper dan een jaar bijstand.";
+    scenario.cases = scenario.cases.map((c) => (c.id === "ebike" ? { ...c, afloop } : c));
+    const state = givenIn(scenario, ...toToets, ...walked);
+    for (const viewer of [asParticipant("d1"), beamer, asSpelleider]) {
+      const c = playerView(state, viewer).cases.find((x) => x.id === "ebike");
+      expect(c).toMatchObject({ hasAfloop: true, afloop: null });
+      expect(JSON.stringify(playerView(state, viewer))).not.toContain(afloop);
+    }
+    play(state, decideCase(), participant("d1"));
+    for (const viewer of [asParticipant("d1"), beamer, asSpelleider]) {
+      expect(playerView(state, viewer).cases.find((x) => x.id === "ebike")).toMatchObject({ hasAfloop: true, afloop });
+    }
+    // a case without one says so
+    expect(playerView(state, beamer).cases.find((x) => x.id === "kinderopvang")).toMatchObject({ hasAfloop: false, afloop: null });
+  });
+
+  it("a case brought in may carry its afloop too, shown after the decision like a prepared one", () => {
+    const state = inToets(proposed("jeugd", "d2", jeugd), admitted("jeugd", jeugd), caseOpened("jeugd"));
+    expect(playerView(state, asParticipant("d1")).cases.find((c) => c.id === "jeugd")).toMatchObject({ hasAfloop: true, afloop: null });
+    walk(state, "jeugd");
+    play(state, decideCase("jeugd"), participant("d1"));
+    expect(playerView(state, asParticipant("d1")).cases.find((c) => c.id === "jeugd")?.afloop).toBe(jeugd.afloop);
   });
 });
