@@ -177,6 +177,14 @@ export const ScenarioSchema = z
       .meta({ description: "De stappen van De Omgekeerde Toets, in volgorde; de wet komt als laatste." }),
     voting: VotingSchema,
     variants: z.array(VariantSchema).min(1).meta({ description: "De speelvarianten; de eerste is de standaard." }),
+    notPersonalData: z
+      .array(z.string().trim().min(1, "mag niet leeg zijn").max(200, "mag hoogstens 200 tekens hebben"))
+      .optional()
+      .meta({
+        description:
+          "Teksten die de controle voor persoonsgegevens aanziet maar die het niet zijn (verzonnen, of het algemene nummer van een instantie), precies zoals ze in het scenario staan. Alleen wat hier staat, telt als bevestigd; zonder bevestiging biedt de server een scenario met zo'n melding niet aan.",
+        examples: [["06-12345678"]],
+      }),
   })
   .meta({ title: "Maatwerkspel-scenario", description: "Een scenario voor Maatwerkspel: rollen, casussen, categorieën en fasen." });
 export type Scenario = z.infer<typeof ScenarioSchema>;

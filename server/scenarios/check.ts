@@ -11,16 +11,19 @@
  *   3. the zod ScenarioSchema, each issue at its JSON node (an unknown field at its name, with the nearest known
  *      name as a suggestion; a missing field at the object it belongs in).
  *   4. the cross-reference rules (rules.ts) on every part of the scenario that passed the schema.
- *   5. the checker's own advice: timers, the points budget, De Omgekeerde Toets, `$schema`, a field written twice,
- *      and personal data in case texts (warnings, at the exact place in the text).
+ *   5. the checker's own advice: timers, the points budget, the order of De Omgekeerde Toets (an error: the order is
+ *      the method), the way `laws` are written, cases no variant uses, `$schema`, a field written twice, and personal
+ *      data in every free text of the scenario (warnings, at the exact place in the text, unless confirmed in
+ *      `notPersonalData`).
  */
 import { findNodeAtOffset, getNodePath, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { z } from "zod";
 import { describePersonalData, findPersonalData } from "../core/personalData.ts";
 import { GAME_ROLES, IdSchema } from "../protocol/ids.ts";
 import { PhaseSchema, SCENARIO_SCHEMA_VERSION, ScenarioSchema } from "../protocol/scenario.ts";
-import { formatPath, keyNodeAt, LineIndex, locate, offsetInString, propertyNode, type JsonPath } from "./locate.ts";
+import { formatPath, keyNodeAt, LineIndex, locate, offsetInString, type JsonPath } from "./locate.ts";
 import { migrateScenario, V0_UPGRADE_HINT } from "./migrate.ts";
+import { CONFIRMATION_FIELD, isFreeTextPath } from "./privacy.ts";
 import { ruleProblems, type RuleInput } from "./rules.ts";
 
 export type Severity = "fout" | "waarschuwing";
@@ -55,8 +58,54 @@ export const ADVICE = {
   lastToetsStep: "wet",
 } as const;
 
-/** The case texts the personal-data guard reads. */
-const CASE_TEXT_FIELDS = ["title", "situation", "effectWanted", "standardAnswer", "dilemma"] as const;
+/** The steps of De Omgekeerde Toets in the order that is the method, with how the messages name them. */
+export const TOETS_ORDER = [
+  { id: "effect", name: "het effect voor de inwoner" },
+  { id: "impact", name: "de impact" },
+  { id: "bedoeling", name: "de bedoeling van de wet" },
+  { id: "ethiek", name: "de ethiek" },
+  { id: "wet", name: "de wet zelf" },
+] as const;
+
+const ORDINALS = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende"];
+/** 0 → "eerste", 11 → "12e". */
+const ordinal = (index: number): string => ORDINALS[index] ?? `${index + 1}e`;
+
+/**
+ * The fixed way of writing a `laws` entry that the guide promises: `<wet> art. <artikel>`, optionally `lid <n>` and
+ * `onder <letter>` / `sub <letter>` (`"Wmo 2015 art. 2.3.5 lid 3"`, `"Awb art. 4:84"`), or a ruling with its ECLI number.
+ */
+const LAW_ENTRY = /^(?!.*\bart\..*\bart\.)\S.*? art\. \d+(?:[.:]\d+)*[a-z]{0,2}(?: lid \d+[a-z]?)?(?: (?:onder|sub) [a-z0-9]{1,3}\.?)?$/u;
+const RULING = /ECLI:[A-Z]{2}:[A-Z0-9]+:\d{4}:[A-Z0-9.]+/u;
+const LID_WORDS: Record<string, number> = { eerste: 1, tweede: 2, derde: 3, vierde: 4, vijfde: 5, zesde: 6, zevende: 7, achtste: 8, negende: 9, tiende: 10 };
+/** Short names trainers write, as the guide writes them. */
+const LAW_NAMES: Record<string, string> = { wmo: "Wmo 2015", "wmo 2015": "Wmo 2015", pw: "Participatiewet", participatiewet: "Participatiewet", jw: "Jeugdwet", jeugdwet: "Jeugdwet", awb: "Awb" };
+
+/** The entry written the fixed way, when the parts can be told apart: "artikel 2.3.6 tweede lid Wmo" → "Wmo 2015 art. 2.3.6 lid 2". */
+export function lawSuggestion(entry: string): string | undefined {
+  const article = /(?<![\p{L}\d])(\d+(?:[.:]\d+)*[a-z]{0,2})(?![\p{L}\d])/u.exec(entry);
+  if (article === null) return undefined;
+  let rest = entry.slice(0, article.index) + " " + entry.slice(article.index + article[0].length);
+  let lid: number | undefined;
+  const lidWord = /\b(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende) lid\b/iu.exec(rest);
+  const lidNumber = /\blid (\d+)\b/iu.exec(rest);
+  if (lidWord !== null) {
+    lid = LID_WORDS[lidWord[1]?.toLowerCase() ?? ""];
+    rest = rest.replace(lidWord[0], " ");
+  } else if (lidNumber !== null) {
+    lid = Number(lidNumber[1]);
+    rest = rest.replace(lidNumber[0], " ");
+  }
+  const law = rest
+    .replace(/\b(?:artikel|artikelen|art)\b\.?/giu, " ")
+    .replace(/[,()]/g, " ")
+    .replace(/\b(?:van de|van|uit de|uit)\b/giu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (law === "") return undefined;
+  const name = LAW_NAMES[law.toLowerCase()] ?? law;
+  return `${name} art. ${article[1]}${lid === undefined ? "" : ` lid ${lid}`}`;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
@@ -617,18 +666,93 @@ function adviceDrafts(parts: RuleInput, ctx: Context): Draft[] {
           "de impact, de bedoeling van de wet, de ethiek en als laatste de wet zelf, zodat de groep geen stap overslaat.",
       );
     }
-    const last = toets.length - 1;
-    const lastStep = toets[last];
-    if (lastStep !== undefined && lastStep.id !== ADVICE.lastToetsStep) {
-      const wet = toets.findIndex((step) => step.id === ADVICE.lastToetsStep);
+    drafts.push(...toetsOrderDrafts(toets, ctx));
+  }
+
+  // Laws written the fixed way, so the casustoets and the exports show them alike.
+  const cases = valueAt(ctx.value, ["cases"]).value;
+  (Array.isArray(cases) ? cases : []).forEach((c: unknown, i) => {
+    const laws = valueAt(c, ["laws"]).value;
+    (Array.isArray(laws) ? laws : []).forEach((law: unknown, j) => {
+      if (typeof law !== "string" || law.trim() === "" || LAW_ENTRY.test(law.trim()) || RULING.test(law)) return;
+      const suggestion = lawSuggestion(law);
       warn(
-        ["omgekeerdeToets", last, "id"],
-        `De laatste stap van De Omgekeerde Toets hoort over de wet te gaan ("id": "wet"): pas als laatste kijk je of de wet echt in de weg staat. ` +
-          (wet >= 0
-            ? `Zet de stap "wet" (nu stap ${wet + 1}) achteraan.`
-            : 'Voeg als laatste stap een stap over de wet toe, met "id": "wet".'),
+        ["cases", i, "laws", j],
+        `${quote(law)} is niet in de vaste schrijfwijze van een wetsartikel: "<wet> art. <artikel>", eventueel met "lid <nummer>", ` +
+          `zoals "Wmo 2015 art. 2.3.5 lid 3" of "Awb art. 4:84"; een uitspraak noem je met haar ECLI-nummer. ` +
+          (suggestion === undefined ? "Schrijf het artikel zo." : `Schrijf bijvoorbeeld ${quote(suggestion)}.`),
+      );
+    });
+  });
+
+  // A case that no round and no casustoets uses is never seen in the game.
+  if (parts.cases !== undefined && parts.rounds !== undefined && parts.variants !== undefined) {
+    const used = new Set<string>([
+      ...parts.rounds.map((r) => r.caseId),
+      ...parts.variants.flatMap((v) => v.phases.flatMap((phase) => (phase.kind === "casustoets" ? phase.caseIds : []))),
+    ]);
+    // A reference to a case that does not exist is already an error; the case it was meant for is not "unused".
+    const known = new Set(parts.cases.map((c) => c.id));
+    const dangling = [...used].some((id) => !known.has(id));
+    parts.cases.forEach((c, i) => {
+      if (dangling || used.has(c.id)) return;
+      warn(
+        ["cases", i, "id"],
+        `De casus ${quote(c.id)} wordt nergens gespeeld: geen ronde in "rounds" en geen casustoets in "variants" noemt hem. ` +
+          `Zet ${quote(c.id)} in de "caseIds" van een casustoets of als "caseId" van een ronde, of haal de casus weg.`,
+      );
+    });
+  }
+  return drafts;
+}
+
+/**
+ * The order of De Omgekeerde Toets is the method: effect, impact, bedoeling, ethiek and the law last. A step out of
+ * that order is an error, reported at the step that is misplaced: the law anywhere but last; otherwise each step that
+ * comes after a step it should precede. Steps with other ids (a trainer's own) are left alone.
+ */
+function toetsOrderDrafts(toets: readonly { id: string }[], ctx: Context): Draft[] {
+  const drafts: Draft[] = [];
+  const fail = (index: number, message: string): void => {
+    drafts.push({ severity: "fout", path: ctx.sourcePath(["omgekeerdeToets", index, "id"]), anchor: "value", message });
+  };
+  const rank = (id: string): number => TOETS_ORDER.findIndex((step) => step.id === id);
+  const order = TOETS_ORDER.map((step) => step.id).join(", ");
+  const count = toets.length;
+  const law = toets.findIndex((step) => step.id === ADVICE.lastToetsStep);
+  if (law >= 0 && law !== count - 1) {
+    fail(
+      law,
+      `De stap "wet" staat als ${ordinal(law)} van de ${count} stappen, maar in De Omgekeerde Toets komt de wet als laatste: ` +
+        `pas als het effect, de impact, de bedoeling en de ethiek zijn besproken, kijk je of de wet echt in de weg staat. ` +
+        `Zet deze stap achteraan (de volgorde is ${order}).`,
+    );
+  }
+  let highest = -1;
+  toets.forEach((step, index) => {
+    const r = rank(step.id);
+    if (r < 0 || step.id === ADVICE.lastToetsStep) return;
+    if (r < highest) {
+      const other = toets.find((candidate) => rank(candidate.id) > r && candidate.id !== ADVICE.lastToetsStep);
+      fail(
+        index,
+        `De stap ${quote(step.id)} staat als ${ordinal(index)}, na de stap ${quote(other?.id ?? "")}, maar hoort ervóór: ` +
+          `De Omgekeerde Toets begint bij ${TOETS_ORDER[0].name} en gaat via ${TOETS_ORDER[1].name}, ${TOETS_ORDER[2].name} en ${TOETS_ORDER[3].name} naar ${TOETS_ORDER[4].name}. ` +
+          `Zet de stappen in de volgorde ${order}.`,
       );
     }
+    highest = Math.max(highest, r);
+  });
+  const lastStep = toets[count - 1];
+  if (law < 0 && lastStep !== undefined) {
+    drafts.push({
+      severity: "waarschuwing",
+      path: ctx.sourcePath(["omgekeerdeToets", count - 1, "id"]),
+      anchor: "value",
+      message:
+        'De laatste stap van De Omgekeerde Toets hoort over de wet te gaan ("id": "wet"): pas als laatste kijk je of de wet echt in de weg staat. ' +
+        'Voeg als laatste stap een stap over de wet toe, met "id": "wet".',
+    });
   }
   return drafts;
 }
@@ -745,6 +869,29 @@ function syntaxProblem(error: ParseError, text: string): SyntaxProblem {
   }
 }
 
+const INNER_QUOTE_MESSAGE =
+  'In deze tekst staat een dubbel aanhalingsteken ("), en dat sluit de tekst hier al af. Wil je een aanhalingsteken in de tekst, ' +
+  "schrijf dan \\\" (met een backslash ervoor), of gebruik enkele aanhalingstekens: 'zo'.";
+
+/**
+ * When the line of a syntax error is one text value (`"veld": "…",` or `"…",` in a list) with an unescaped " inside
+ * it: where that quote is, where the value starts and where the line starts.
+ */
+function innerQuote(text: string, offset: number): { quote: number; value: number; lineStart: number } | undefined {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const newline = text.indexOf("\n", offset);
+  const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, "");
+  const m = /^(\s*(?:"(?:[^"\\]|\\.)*"\s*:\s*)?)"(.*)"\s*,?\s*$/u.exec(line);
+  if (m === null) return undefined;
+  const prefix = m[1] ?? "";
+  const inner = m[2] ?? "";
+  for (let i = 0; i < inner.length; i += 1) {
+    if (inner[i] === "\\") i += 1;
+    else if (inner[i] === '"') return { quote: lineStart + prefix.length + 1 + i, value: lineStart + prefix.length, lineStart };
+  }
+  return undefined;
+}
+
 function nodePath(root: Node | undefined, offset: number): JsonPath {
   if (root === undefined) return [];
   const node = findNodeAtOffset(root, offset, false);
@@ -787,36 +934,48 @@ interface PersonalDataFinding {
   message: string;
 }
 
-/** Personal data in the texts of every case, at the exact place inside the string. */
+/** Personal data in every free text of the scenario, at the exact place inside the string; and confirmations that confirm nothing. */
 function personalDataFindings(root: Node, text: string): PersonalDataFinding[] {
   const findings: PersonalDataFinding[] = [];
-  const cases = locate(root, ["cases"]);
-  if (cases.depth !== 1 || cases.node.type !== "array") return findings;
-  const inspect = (node: Node | undefined, path: JsonPath): void => {
-    if (node?.type !== "string" || typeof node.value !== "string") return;
-    for (const found of findPersonalData(node.value)) {
-      findings.push({
-        path,
-        offset: offsetInString(text, node, found.index),
-        message:
-          `Dit lijkt ${describePersonalData(found.kind)}: ${quote(found.match)}. Een casus moet anoniem zijn: ` +
-          "haal dit gegeven weg, of beschrijf het in algemene woorden.",
-      });
+  const confirmationNode = locate(root, [CONFIRMATION_FIELD]);
+  const confirmations = confirmationNode.depth === 1 && confirmationNode.node.type === "array" ? (confirmationNode.node.children ?? []) : [];
+  const confirmed = new Set(confirmations.flatMap((n) => (typeof n.value === "string" ? [n.value] : [])));
+  const used = new Set<string>();
+  const walk = (node: Node, path: JsonPath): void => {
+    if (!isFreeTextPath(path)) return;
+    if (node.type === "string" && typeof node.value === "string") {
+      for (const found of findPersonalData(node.value)) {
+        if (confirmed.has(found.match)) {
+          used.add(found.match);
+          continue;
+        }
+        findings.push({
+          path,
+          offset: offsetInString(text, node, found.index),
+          message:
+            `Dit lijkt ${describePersonalData(found.kind)}: ${quote(found.match)}. Een scenario moet anoniem zijn: ` +
+            `haal dit gegeven weg, of beschrijf het in algemene woorden. Is het verzonnen, zet het dan in ${quote(CONFIRMATION_FIELD)}; ` +
+            "tot dan biedt de server dit scenario niet aan.",
+        });
+      }
+    } else if (node.type === "object") {
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0]?.value;
+        const value = property.children?.[1];
+        if (typeof key === "string" && value !== undefined) walk(value, [...path, key]);
+      }
+    } else if (node.type === "array") {
+      (node.children ?? []).forEach((child, i) => walk(child, [...path, i]));
     }
   };
-  (cases.node.children ?? []).forEach((caseNode, i) => {
-    for (const field of CASE_TEXT_FIELDS) {
-      const property = propertyNode(caseNode, field);
-      inspect(property?.children?.[1], ["cases", i, field]);
-    }
-    const facts = propertyNode(caseNode, "factsPerRole")?.children?.[1];
-    if (facts?.type !== "object") return;
-    for (const property of facts.children ?? []) {
-      const role = property.children?.[0]?.value;
-      const list = property.children?.[1];
-      if (typeof role !== "string" || list?.type !== "array") continue;
-      (list.children ?? []).forEach((fact, j) => inspect(fact, ["cases", i, "factsPerRole", role, j]));
-    }
+  walk(root, []);
+  confirmations.forEach((node, i) => {
+    if (typeof node.value !== "string" || used.has(node.value)) return;
+    findings.push({
+      path: [CONFIRMATION_FIELD, i],
+      offset: node.offset,
+      message: `${quote(node.value)} staat in ${quote(CONFIRMATION_FIELD)}, maar de controle vindt het nergens als persoonsgegeven in het scenario. Haal het uit de lijst, zodat er alleen bevestigd staat wat echt in het scenario voorkomt.`,
+    });
   });
   return findings;
 }
@@ -846,7 +1005,17 @@ export function checkScenarioText(input: string): TextCheck {
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const seen = new Set<string>();
   let recoverable = true;
+  const quoteLines = new Set<number>();
   for (const error of errors) {
+    // A " inside a text ends it early; the parser then trips over every word after it. One message, at that quote.
+    const inner = innerQuote(text, error.offset);
+    if (inner !== undefined) {
+      if (quoteLines.has(inner.lineStart)) continue;
+      quoteLines.add(inner.lineStart);
+      recoverable = false;
+      add("fout", inner.quote, nodePath(root, inner.value), INNER_QUOTE_MESSAGE);
+      continue;
+    }
     const problem = syntaxProblem(error, text);
     const key = `${problem.offset}:${problem.message}`;
     // After the first error the parser cannot recover from, structural errors are mostly its echo (a missing

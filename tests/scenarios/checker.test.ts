@@ -62,11 +62,35 @@ describe("the broken corpus: exact report lines", () => {
       'tests/scenarios/broken/rol-zonder-briefing.json:7:3  roles  fout: De rol "directeur" heeft geen briefing. Voeg onder "roles" een briefing voor "directeur" toe, met "name", "summary", "concerns", "pressure" en "privateFacts": elke spelrol heeft er een nodig.',
     ],
     "persoonsgegevens.json": [
-      'tests/scenarios/broken/persoonsgegevens.json:216:787  cases[0].situation  waarschuwing: Dit lijkt een e-mailadres: "fietser.oosterwolde@example.nl". Een casus moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden.',
-      'tests/scenarios/broken/persoonsgegevens.json:216:839  cases[0].situation  waarschuwing: Dit lijkt een BSN: "123456782". Een casus moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden.',
+      'tests/scenarios/broken/persoonsgegevens.json:216:787  cases[0].situation  waarschuwing: Dit lijkt een e-mailadres: "fietser.oosterwolde@example.nl". Een scenario moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden. Is het verzonnen, zet het dan in "notPersonalData"; tot dan biedt de server dit scenario niet aan.',
+      'tests/scenarios/broken/persoonsgegevens.json:216:839  cases[0].situation  waarschuwing: Dit lijkt een BSN: "123456782". Een scenario moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden. Is het verzonnen, zet het dan in "notPersonalData"; tot dan biedt de server dit scenario niet aan.',
     ],
     "kernwaarden-niet-eerst.json": [
       'tests/scenarios/broken/kernwaarden-niet-eerst.json:130:13  categories[0].id  fout: De eerste categorie moet `kernwaarden` zijn, maar dat is nu "doelen"; `kernwaarden` staat op plek 2. Zet de categorie `kernwaarden` vooraan in `categories`: maatwerk begint bij de bedoeling.',
+    ],
+    "wet-eerst.json": [
+      'tests/scenarios/broken/wet-eerst.json:347:13  omgekeerdeToets[0].id  fout: De stap "wet" staat als eerste van de 5 stappen, maar in De Omgekeerde Toets komt de wet als laatste: pas als het effect, de impact, de bedoeling en de ethiek zijn besproken, kijk je of de wet echt in de weg staat. Zet deze stap achteraan (de volgorde is effect, impact, bedoeling, ethiek, wet).',
+    ],
+    "effect-impact-omgedraaid.json": [
+      'tests/scenarios/broken/effect-impact-omgedraaid.json:352:13  omgekeerdeToets[1].id  fout: De stap "effect" staat als tweede, na de stap "impact", maar hoort ervóór: De Omgekeerde Toets begint bij het effect voor de inwoner en gaat via de impact, de bedoeling van de wet en de ethiek naar de wet zelf. Zet de stappen in de volgorde effect, impact, bedoeling, ethiek, wet.',
+    ],
+    "bsn-in-briefing.json": [
+      'tests/scenarios/broken/bsn-in-briefing.json:10:207  roles.burger.summary  waarschuwing: Dit lijkt een BSN: "123456782". Een scenario moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden. Is het verzonnen, zet het dan in "notPersonalData"; tot dan biedt de server dit scenario niet aan.',
+    ],
+    "email-in-beeldvorming.json": [
+      'tests/scenarios/broken/email-in-beeldvorming.json:194:84  beeldvorming.prompts[2].text  waarschuwing: Dit lijkt een e-mailadres: "p.jansen@example.nl". Een scenario moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden. Is het verzonnen, zet het dan in "notPersonalData"; tot dan biedt de server dit scenario niet aan.',
+    ],
+    "wet-slecht-geschreven.json": [
+      'tests/scenarios/broken/wet-slecht-geschreven.json:252:45  cases[1].laws[1]  waarschuwing: "artikel 2.3.6 tweede lid Wmo" is niet in de vaste schrijfwijze van een wetsartikel: "<wet> art. <artikel>", eventueel met "lid <nummer>", zoals "Wmo 2015 art. 2.3.5 lid 3" of "Awb art. 4:84"; een uitspraak noem je met haar ECLI-nummer. Schrijf bijvoorbeeld "Wmo 2015 art. 2.3.6 lid 2".',
+    ],
+    "ongebruikte-casus.json": [
+      'tests/scenarios/broken/ongebruikte-casus.json:314:13  cases[3].id  waarschuwing: De casus "achttien" wordt nergens gespeeld: geen ronde in "rounds" en geen casustoets in "variants" noemt hem. Zet "achttien" in de "caseIds" van een casustoets of als "caseId" van een ronde, of haal de casus weg.',
+    ],
+    "aanhalingsteken-in-tekst.json": [
+      "tests/scenarios/broken/aanhalingsteken-in-tekst.json:216:39  cases[0].situation  fout: In deze tekst staat een dubbel aanhalingsteken (\"), en dat sluit de tekst hier al af. Wil je een aanhalingsteken in de tekst, schrijf dan \\\" (met een backslash ervoor), of gebruik enkele aanhalingstekens: 'zo'.",
+    ],
+    "persoonsgegevens-half-bevestigd.json": [
+      'tests/scenarios/broken/persoonsgegevens-half-bevestigd.json:202:92  rounds[0].instruction  waarschuwing: Dit lijkt een IBAN: "NL91ABNA0417164300". Een scenario moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden. Is het verzonnen, zet het dan in "notPersonalData"; tot dan biedt de server dit scenario niet aan.',
     ],
     "oud-formaat.json": [
       'tests/scenarios/broken/oud-formaat.json:3:20  schemaVersion  waarschuwing: Dit scenario heeft het oude formaat (versie 0). De server zet het bij het laden om, maar werk het bij naar versie 1: zet "schemaVersion": 1, vervang "phases": [ … ] door "variants": [{ "id": "standaard", "title": "Standaard", "phases": [ … ] }] en schrijf bij "voting" "mode": "punten" in plaats van "points".',
@@ -97,6 +121,15 @@ describe("the broken corpus: exact report lines", () => {
     expect(at("persoonsgegevens.json", 216, 787, 30)).toBe("fietser.oosterwolde@example.nl");
     expect(at("persoonsgegevens.json", 216, 839, 9)).toBe("123456782");
     expect(at("kernwaarden-niet-eerst.json", 130, 13, 8)).toBe('"doelen"');
+    expect(at("wet-eerst.json", 347, 13, 5)).toBe('"wet"');
+    expect(at("effect-impact-omgedraaid.json", 352, 13, 8)).toBe('"effect"');
+    expect(at("bsn-in-briefing.json", 10, 207, 9)).toBe("123456782");
+    expect(at("email-in-beeldvorming.json", 194, 84, 19)).toBe("p.jansen@example.nl");
+    expect(at("wet-slecht-geschreven.json", 252, 45, 30)).toBe('"artikel 2.3.6 tweede lid Wmo"');
+    expect(at("ongebruikte-casus.json", 314, 13, 10)).toBe('"achttien"');
+    // The quote that ends the text too early: the one before "ik wil".
+    expect(at("aanhalingsteken-in-tekst.json", 216, 39, 7)).toBe('"ik wil');
+    expect(at("persoonsgegevens-half-bevestigd.json", 202, 92, 18)).toBe("NL91ABNA0417164300");
   });
 });
 
@@ -166,23 +199,55 @@ describe("checks on edits of the demo", () => {
     ]);
   });
 
-  it("reports an empty Omgekeerde Toets as an error, and too few steps or the law not last as warnings", () => {
+  it("reports an empty Omgekeerde Toets and a step out of order as errors, at the misplaced step; too few steps as a warning", () => {
     const start = DEMO.indexOf('  "omgekeerdeToets": [');
     const end = DEMO.indexOf('  "voting":');
     const toets = (steps: string) => `${DEMO.slice(0, start)}  "omgekeerdeToets": ${steps},\n${DEMO.slice(end)}`;
     const step = (id: string) => `{ "id": "${id}", "title": "Stap ${id}", "prompt": "Wat vraag je je af bij ${id}?" }`;
+    const steps = (...ids: string[]) => `[${ids.map(step).join(", ")}]`;
+    const ORDER = "Zet de stappen in de volgorde effect, impact, bedoeling, ethiek, wet.";
+    const LAW_LAST = "maar in De Omgekeerde Toets komt de wet als laatste: pas als het effect, de impact, de bedoeling en de ethiek zijn besproken, kijk je of de wet echt in de weg staat. Zet deze stap achteraan (de volgorde is effect, impact, bedoeling, ethiek, wet).";
 
     expect(checkScenarioText(toets("[]")).problems.map(brief)).toEqual([
       'omgekeerdeToets  fout: De Omgekeerde Toets heeft geen stappen, en zonder toets is er geen casustoets. Voeg de vijf stappen toe, in deze volgorde: het effect voor de inwoner, de impact, de bedoeling van de wet, de ethiek en als laatste de wet zelf ("id": "wet").',
     ]);
-    expect(checkScenarioText(toets(`[${step("effect")}, ${step("wet")}, ${step("ethiek")}]`)).problems.map(brief)).toEqual([
+    expect(checkScenarioText(toets(steps("effect", "wet", "ethiek"))).problems.map(brief)).toEqual([
       "omgekeerdeToets  waarschuwing: De Omgekeerde Toets heeft vijf stappen, maar hier staan er 3. Vul aan tot de vijf: het effect voor de inwoner, de impact, de bedoeling van de wet, de ethiek en als laatste de wet zelf, zodat de groep geen stap overslaat.",
-      'omgekeerdeToets[2].id  waarschuwing: De laatste stap van De Omgekeerde Toets hoort over de wet te gaan ("id": "wet"): pas als laatste kijk je of de wet echt in de weg staat. Zet de stap "wet" (nu stap 2) achteraan.',
+      `omgekeerdeToets[1].id  fout: De stap "wet" staat als tweede van de 3 stappen, ${LAW_LAST}`,
     ]);
-    const fiveWithoutLaw = `[${["effect", "impact", "bedoeling", "ethiek", "regels"].map(step).join(", ")}]`;
-    expect(checkScenarioText(toets(fiveWithoutLaw)).problems.map(brief)).toEqual([
+    // The law in the middle, and bedoeling and ethiek swapped: each misplaced step once, at its own place.
+    const mixed = checkScenarioText(toets(steps("effect", "impact", "wet", "ethiek", "bedoeling"))).problems;
+    expect(mixed.map(brief)).toEqual([
+      `omgekeerdeToets[2].id  fout: De stap "wet" staat als derde van de 5 stappen, ${LAW_LAST}`,
+      `omgekeerdeToets[4].id  fout: De stap "bedoeling" staat als vijfde, na de stap "ethiek", maar hoort ervóór: De Omgekeerde Toets begint bij het effect voor de inwoner en gaat via de impact, de bedoeling van de wet en de ethiek naar de wet zelf. ${ORDER}`,
+    ]);
+    expect(mixed.map((p) => textAt(toets(steps("effect", "impact", "wet", "ethiek", "bedoeling")), p, 11))).toEqual(['"wet", "tit', '"bedoeling"']);
+    // A trainer's own extra step is left alone, as long as the five keep their order.
+    expect(checkScenarioText(toets(steps("effect", "impact", "context", "bedoeling", "ethiek", "wet"))).problems).toEqual([]);
+    expect(checkScenarioText(toets(steps("effect", "impact", "bedoeling", "ethiek", "regels"))).problems.map(brief)).toEqual([
       'omgekeerdeToets[4].id  waarschuwing: De laatste stap van De Omgekeerde Toets hoort over de wet te gaan ("id": "wet"): pas als laatste kijk je of de wet echt in de weg staat. Voeg als laatste stap een stap over de wet toe, met "id": "wet".',
     ]);
+  });
+
+  it("checks how laws are written, and accepts the fixed way and rulings", () => {
+    const laws = (...entries: string[]) =>
+      checkScenarioText(demoWith(['"laws": ["Participatiewet art. 8a", "Participatiewet art. 10", "Wmo 2015 art. 2.3.5 lid 3"]', `"laws": ${JSON.stringify(entries)}`])).problems.map(brief);
+    expect(laws("Participatiewet art. 17 lid 1", "Awb art. 4:84", "Jeugdwet art. 1.1", "Participatiewet art. 41 lid 4", "Wmo 2015 art. 2.3.2 lid 4 onder b", "CRvB 18-05-2016, ECLI:NL:CRVB:2016:1402")).toEqual([]);
+    expect(laws("art. 18 Participatiewet", "Wet gemeentelijke schuldhulpverlening")).toEqual([
+      'cases[0].laws[0]  waarschuwing: "art. 18 Participatiewet" is niet in de vaste schrijfwijze van een wetsartikel: "<wet> art. <artikel>", eventueel met "lid <nummer>", zoals "Wmo 2015 art. 2.3.5 lid 3" of "Awb art. 4:84"; een uitspraak noem je met haar ECLI-nummer. Schrijf bijvoorbeeld "Participatiewet art. 18".',
+      'cases[0].laws[1]  waarschuwing: "Wet gemeentelijke schuldhulpverlening" is niet in de vaste schrijfwijze van een wetsartikel: "<wet> art. <artikel>", eventueel met "lid <nummer>", zoals "Wmo 2015 art. 2.3.5 lid 3" of "Awb art. 4:84"; een uitspraak noem je met haar ECLI-nummer. Schrijf het artikel zo.',
+    ]);
+  });
+
+  it("gives one message for a quote inside a text, also in a list, and checks nothing else after it", () => {
+    const text = demoWith(['"Je hebt het een week op een gewone fiets geprobeerd.', '"Je zei: "dat lukt nooit, echt niet." Je hebt het een week op een gewone fiets geprobeerd.']);
+    const problems = checkScenarioText(text).problems;
+    expect(problems.map(brief)).toEqual([
+      "cases[0].factsPerRole.burger[1]  fout: In deze tekst staat een dubbel aanhalingsteken (\"), en dat sluit de tekst hier al af. Wil je een aanhalingsteken in de tekst, schrijf dan \\\" (met een backslash ervoor), of gebruik enkele aanhalingstekens: 'zo'.",
+    ]);
+    expect(problems.map((p) => textAt(text, p, 5))).toEqual(['"dat ']);
+    // Written with \" it is a good text.
+    expect(checkScenarioText(demoWith(['"Je hebt het een week op een gewone fiets geprobeerd.', '"Je zei: \\"dat lukt nooit\\". Je hebt het een week op een gewone fiets geprobeerd.'])).problems).toEqual([]);
   });
 
   it("suggests the nearest field name, also for a phase and for a role, and names a field another phase kind has", () => {
@@ -204,7 +269,7 @@ describe("checks on edits of the demo", () => {
   it("reports an unknown field without a near name with the fields that may stand there", () => {
     const text = demoWith(['"rolePriority":', '"opmerking": "nog nakijken",\n  "rolePriority":']);
     expect(checkScenarioText(text).problems.map(brief)).toEqual([
-      'opmerking  fout: Onbekend veld "opmerking". Hier mogen alleen "$schema", "schemaVersion", "id", "title", "intro", "roles", "rolePriority", "categories", "beeldvorming", "rounds", "cases", "omgekeerdeToets", "voting" en "variants". Haal het veld weg, of verbeter de naam.',
+      'opmerking  fout: Onbekend veld "opmerking". Hier mogen alleen "$schema", "schemaVersion", "id", "title", "intro", "roles", "rolePriority", "categories", "beeldvorming", "rounds", "cases", "omgekeerdeToets", "voting", "variants" en "notPersonalData". Haal het veld weg, of verbeter de naam.',
     ]);
   });
 
@@ -250,9 +315,9 @@ describe("checks on edits of the demo", () => {
     );
     const problems = checkScenarioText(text).problems;
     expect(problems.map(brief)).toEqual([
-      'cases[0].factsPerRole.burger[1]  waarschuwing: Dit lijkt een telefoonnummer: "06-12345678". Een casus moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden.',
-      'cases[0].factsPerRole.burger[1]  waarschuwing: Dit lijkt een e-mailadres: "hulp@voorbeeld.nl". Een casus moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden.',
-      'cases[1].title  waarschuwing: Dit lijkt een IBAN: "NL91ABNA0417164300". Een casus moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden.',
+      'cases[0].factsPerRole.burger[1]  waarschuwing: Dit lijkt een telefoonnummer: "06-12345678". Een scenario moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden. Is het verzonnen, zet het dan in "notPersonalData"; tot dan biedt de server dit scenario niet aan.',
+      'cases[0].factsPerRole.burger[1]  waarschuwing: Dit lijkt een e-mailadres: "hulp@voorbeeld.nl". Een scenario moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden. Is het verzonnen, zet het dan in "notPersonalData"; tot dan biedt de server dit scenario niet aan.',
+      'cases[1].title  waarschuwing: Dit lijkt een IBAN: "NL91ABNA0417164300". Een scenario moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden. Is het verzonnen, zet het dan in "notPersonalData"; tot dan biedt de server dit scenario niet aan.',
     ]);
     expect(problems.map((p) => textAt(text, p, 6))).toEqual(["06-123", "hulp@v", "NL91AB"]);
   });
@@ -348,7 +413,7 @@ describe("the CLI", () => {
   it("checks a directory, and reports a file that does not exist as an error", async () => {
     const all = await cli("tests/scenarios/broken");
     expect(all.code).toBe(1);
-    expect(all.stdout.trimEnd().split("\n").at(-1)).toBe("7 fouten, 3 waarschuwingen in 9 bestanden");
+    expect(all.stdout.trimEnd().split("\n").at(-1)).toBe("10 fouten, 8 waarschuwingen in 17 bestanden");
     const missing = await cli("scenarios/bestaat-niet.json");
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/^scenarios\/bestaat-niet\.json:1:1 {2}\(bestand\) {2}fout: Het bestand kon niet worden gelezen: /);
