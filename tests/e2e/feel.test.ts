@@ -178,9 +178,10 @@ describe.skipIf(!hasChromium)("spelgevoel door de dag", () => {
       const icons = Array.from(document.querySelectorAll(".chart-head-icon")).map((el) => el.getBoundingClientRect());
       const first = document.querySelector(".chart-rows > .chart-row")?.getBoundingClientRect();
       const lines = Array.from(document.querySelectorAll(".chart-rows .chart-meta")).map((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
-      return { iconsAbove: first !== undefined && icons.every((r) => r.bottom <= first.top + 0.5 && r.height > 20), metaLines: Math.max(...lines) };
+      const bars = Array.from(document.querySelectorAll(".chart-rows .chart-bars")).map((el) => Math.round(el.getBoundingClientRect().left));
+      return { iconsAbove: first !== undefined && icons.every((r) => r.bottom <= first.top + 0.5 && r.height > 20), metaLines: Math.max(...lines), barColumns: new Set(bars).size };
     });
-    expect(layout).toEqual({ iconsAbove: true, metaLines: 2 });
+    expect(layout).toEqual({ iconsAbove: true, metaLines: 2, barColumns: 1 });
     await look(beamer, "feel-06-beamer-chart-page-2");
     await look(lead, "feel-06-console-beamer-pager");
     await lead.getByRole("button", { name: "Zelf laten bladeren" }).click();

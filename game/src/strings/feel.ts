@@ -23,9 +23,7 @@ export const feel = {
     moreLabel: (n: number) => (n === 1 ? "en nog 1 eis die hier niet past" : `en nog ${n} eisen die hier niet passen`),
   },
   reveal: {
-    kicker: "Jouw rol in deze ronde",
     turnHint: "Je kaart wordt omgedraaid…",
-    youPlay: (role: string) => `Je speelt: ${role}`,
     announce: (role: string) => `Je rol is bekend: ${role}.`,
   },
   podium: {
@@ -33,14 +31,11 @@ export const feel = {
     place: (n: number) => `${n}e plaats`,
     restHeading: "De rest van de uitslag",
     restMore: (n: number) => `+${n} meer: op de volgende pagina's, met de staven per rol`,
-    summary: (rank: number, text: string, draagvlak: string, total: number) => `${rank}. ${text} — ${draagvlak}, ${n1(total, "punt", "punten")}`,
     allHeading: "Alle items, met draagvlak per rol",
   },
   toets: {
-    trackLabel: "Het spoor van de Omgekeerde Toets",
     position: (step: number, total: number, title: string) => `Onze pion staat op stap ${step} van ${total}: ${title}`,
     walked: (total: number) => `Alle ${total} stappen zijn gelopen; de wet kwam als laatste.`,
-    lawGate: "De wet: de laatste stap",
   },
   finish: {
     heading: "Het kader op maat is klaar",
@@ -66,9 +61,5 @@ export const feel = {
     previous: "Vorige pagina",
     next: "Volgende pagina",
     release: "Zelf laten bladeren",
-    board: {
-      stemmen: "de items waarover gestemd wordt",
-      uitslag: "de uitslag",
-    },
   },
 } as const;

@@ -30,7 +30,7 @@ export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
         {walked ? <Outcome snap={snap} theCase={theCase} /> : <LatestNotes theCase={theCase} stepIndex={theCase.stepIndex} stepId={steps[theCase.stepIndex]?.id ?? ""} />}
         <section class="beamer-panel toets-situation" aria-labelledby="situatie-kop">
           <h2 id="situatie-kop" class="beamer-label">{b.situation}</h2>
-          <p class="clamp-8">{theCase.situation}</p>
+          <p class="clamp-6">{theCase.situation}</p>
         </section>
       </div>
     </div>

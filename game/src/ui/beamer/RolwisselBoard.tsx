@@ -79,6 +79,7 @@ function Wensenpakketten({ snap, roundId }: { snap: Snapshot; roundId: string })
   const eisen = snap.eisen.filter((e) => e.roundId === roundId);
   const roles = GAME_ROLES.filter((r) => eisen.some((e) => e.role === r));
   const board = useRef<HTMLDivElement>(null);
+  const columns = columnsFor(roles.map((role) => ({ role, weight: weightOf(eisen.filter((e) => e.role === role)) })), Math.min(3, roles.length));
   // After every layout: each panel shows the eisen that fit whole, and says how many more there are.
   useLayoutEffect(() => {
     const el = board.current;
@@ -99,28 +100,56 @@ function Wensenpakketten({ snap, roundId }: { snap: Snapshot; roundId: string })
         <p class="muted">{b.packagesStats(eisen.length, roles.length)}</p>
         <p class="sr-only">{t.feel.rolwissel.revealOrder}</p>
       </div>
-      <div class={`pakketten ${roles.length > 3 ? "two-rows" : ""}`} ref={board}>
-        {roles.map((role, i) => {
-          const mine = eisen.filter((e) => e.role === role);
-          return (
-            <section key={role} class="pakket beamer-panel reveal" data-role={role} style={{ "--delay": `${i * 220}ms` }}>
-              <h3 class="pakket-head">
-                <RoleChip role={role} /> <span class="muted">{b.eisen(mine.length)}</span>
-              </h3>
-              <ul>
-                {mine.map((e) => (
-                  <li key={e.id} class="clamp-4">
-                    {e.text}
-                  </li>
-                ))}
-              </ul>
-              <p class="pakket-more" hidden />
-            </section>
-          );
-        })}
+      <div class="pakketten pakket-columns" ref={board} style={{ "--cols": String(columns.length) }}>
+        {columns.map((column, c) => (
+          <div key={c} class="pakket-col">
+            {column.map((role) => {
+              const mine = eisen.filter((e) => e.role === role);
+              return (
+                <section key={role} class="pakket beamer-panel reveal" data-role={role} style={{ "--delay": `${roles.indexOf(role) * 220}ms`, "--grow": String(weightOf(mine)) }}>
+                  <h3 class="pakket-head">
+                    <RoleChip role={role} /> <span class="muted">{b.eisen(mine.length)}</span>
+                  </h3>
+                  <ul>
+                    {mine.map((e) => (
+                      <li key={e.id} class="clamp-4">
+                        {e.text}
+                      </li>
+                    ))}
+                  </ul>
+                  <p class="pakket-more" hidden />
+                </section>
+              );
+            })}
+          </div>
+        ))}
       </div>
     </section>
   );
+}
+
+/** Roughly how many lines a role's panel needs: its head, and per eis its text at about 40 characters a line. */
+function weightOf(eisen: readonly { text: string }[]): number {
+  return 1.6 + eisen.reduce((sum, e) => sum + Math.min(4, Math.ceil(e.text.length / 40)) + 0.3, 0);
+}
+
+/**
+ * The roles in order, cut into `n` columns so the fullest column is as light as it can be: a role with five long eisen
+ * gets a column to itself, three roles with one short eis each share one. (At most six roles: every cut is tried.)
+ */
+export function columnsFor<R>(roles: readonly { role: R; weight: number }[], n: number): R[][] {
+  const count = Math.max(1, Math.min(n, roles.length));
+  const sum = (from: number, to: number) => roles.slice(from, to).reduce((a, r) => a + r.weight, 0);
+  // Every way to cut the list into `count` non-empty runs (at most six roles, so at most ten ways for three columns).
+  const cutsOf = (from: number, parts: number): number[][] =>
+    parts === 1 ? [[]] : Array.from({ length: roles.length - from - parts + 1 }, (_, k) => from + 1 + k).flatMap((c) => cutsOf(c, parts - 1).map((rest) => [c, ...rest]));
+  let best = { bounds: [0, roles.length], worst: Infinity };
+  for (const cuts of cutsOf(0, count)) {
+    const bounds = [0, ...cuts, roles.length];
+    const worst = Math.max(...bounds.slice(1).map((end, i) => sum(bounds[i] ?? 0, end)));
+    if (worst < best.worst) best = { bounds, worst };
+  }
+  return best.bounds.slice(1).map((end, i) => roles.slice(best.bounds[i] ?? 0, end).map((r) => r.role));
 }
 
 /**
