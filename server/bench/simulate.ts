@@ -237,6 +237,25 @@ export function simulate(options: SimulateOptions): Simulated {
         if (extras) {
           const liveCaseId = id("case");
           run(spelleider, { type: "case.add", caseId: liveCaseId, draft: { title: "Live casus", situation: "Een inwoner met schulden en een kind.", effectWanted: "Rust in het gezin." } });
+          // Cases from the room: two participants bring one in, the spelleider admits one (edited), the group votes,
+          // the spelleider closes the vote and the group walks the chosen case to its decision (and its afloop).
+          const [first, second] = people().filter((a) => a.kind === "participant");
+          if (first && second) {
+            const brought = id("case");
+            const draft = { title: "Uit de praktijk", situation: "Een moeder met twee banen en een zoon die thuiszit.", effectWanted: "Haar zoon weer naar school.", rules: "Leerplicht; jeugdhulp via het wijkteam." };
+            run(first, { type: "case.propose", caseId: brought, draft });
+            run(second, { type: "case.propose", caseId: id("case"), draft: { ...draft, title: "Nog een" } });
+            run(first, { type: "case.propose", caseId: brought, draft: { ...draft, afloop: "De school en het wijkteam maakten een plan op maat; hij ging na zes weken halve dagen." } });
+            run(spelleider, { type: "case.admit", caseId: brought, draft: { ...draft, title: "Thuiszitter", afloop: "Een plan op maat; na zes weken halve dagen naar school." } });
+            for (const voter of people()) if (voter.kind === "participant") run(voter, { type: "case.vote", caseId: brought });
+            run(first, { type: "case.vote", caseId: null });
+            run(spelleider, { type: "case.choose" });
+            for (const step of options.scenario.omgekeerdeToets) {
+              run(pick(people()), { type: "toets.note", noteId: id("n"), caseId: brought, stepId: step.id, text: pick(TOETS_NOTES) });
+              run(spelleider, { type: "toets.advance", caseId: brought });
+            }
+            run(pick(people()), { type: "toets.decide", caseId: brought, decision: pick(DECISIONS), costNow: "laag", costLater: "laag" });
+          }
         }
         break;
       }
