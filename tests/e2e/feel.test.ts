@@ -15,7 +15,7 @@ import { playPhases } from "../../server/bots/play.ts";
 import { SessionClient, newId } from "../../server/client/sessionClient.ts";
 import { GAME_ROLES, type RealRole } from "../../server/protocol/ids.ts";
 import { ROLE_NAMES } from "../../game/src/strings/index.ts";
-import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
+import { SCREEN_DIR, createSession, hasChromium, joinAsParticipant, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
@@ -71,7 +71,11 @@ describe.skipIf(!hasChromium)("spelgevoel door de dag", () => {
     // Rolwissel: each phone's role card turns over once; the beamer counts eisen per role, never their text.
     await spelleider.must({ type: "phase.next" });
     await phone.locator(".p-turn").waitFor();
+    // What the phone shows (its screen, not the whole page): the card face down for a moment, then turned over.
+    if ((await phone.locator(".p-turn").getAttribute("data-turn")) === "down") await phone.screenshot({ path: `${SCREEN_DIR}/feel-02a-phone-card-face-down.png` });
     await expect.poll(() => phone.locator(".p-turn").getAttribute("data-turn")).toBe("up");
+    await phone.waitForTimeout(300);
+    await phone.screenshot({ path: `${SCREEN_DIR}/feel-02b-phone-card-turned.png`, animations: "disabled" });
     const phoneRole = ((await phone.locator("#p-rol-titel").textContent()) ?? "").replaceAll("\u00ad", "");
     expect(await phone.locator(".p-turn [role=status]").textContent()).toBe(`Je rol is bekend: ${phoneRole}.`);
     await look(phone, "feel-02-phone-role-reveal");
