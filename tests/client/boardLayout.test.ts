@@ -90,6 +90,21 @@ describe("het samenvoegbord", () => {
     expect(first?.eisCount).toBe(3);
   });
 
+  it("150 eisen, 70 samengevoegd tot 35 items en 80 los: past met titels van 28 px", () => {
+    const all = board(150, 0);
+    // Pairs this time: more items and more loose cards than three-at-a-time.
+    const items: BoardInput["items"][number][] = [];
+    for (let i = 0; i < 70; i += 2) {
+      const [x, y] = [all.eisen[i], all.eisen[i + 1]];
+      if (!x || !y) continue;
+      const id = `p${i}`;
+      items.push({ id, text: x.text, categoryId: x.categoryId, roles: [x.role, y.role], eisIds: [x.id, y.id] });
+    }
+    const merged = new Map(items.flatMap((it) => it.eisIds.map((e) => [e, it.id] as const)));
+    const input: BoardInput = { ...all, eisen: all.eisen.map((e) => ({ ...e, itemId: merged.get(e.id) ?? null })), items };
+    expectReadableAndInside(layoutBoard(input), input);
+  });
+
   it("150 eisen, alle samengevoegd tot 50 items: past nog steeds met titels van 28 px", () => {
     const input = board(150, 150);
     expectReadableAndInside(layoutBoard(input), input);

@@ -117,6 +117,10 @@ const LEVELS: readonly { title: number; titleLines: number; eis: number; eisLine
   { title: 1, titleLines: 2, eis: 0.6, eisLines: 1 },
   { title: 1, titleLines: 1, eis: 0.6, eisLines: 1 },
   { title: 1, titleLines: 1, eis: 0.5, eisLines: 1 },
+  // The densest: a loose eis is a mark in its role's colour and icon (its text on hover, in the list and the text
+  // equivalent), so the items keep two lines of title.
+  { title: 1, titleLines: 2, eis: 0.75, eisLines: 0 },
+  { title: 1, titleLines: 1, eis: 0.75, eisLines: 0 },
 ];
 
 export const ROLE_ORDER: readonly GameRole[] = ["burger", "raadslid", "wethouder", "directeur", "beleidsambtenaar", "wijkteamprofessional"];
@@ -288,10 +292,11 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number): { blocks: B
   const itemLines = (item: BoardItem) => Math.min(level.titleLines, estimateLines(item.text, level.title, itemTextW));
   const itemH = (item: BoardItem) => Math.round(ITEM_PAD + itemLines(item) * level.title * LINE_HEIGHT + 6 + badge + ITEM_PAD);
   const icon = eisIconSize(level.eis);
-  const minTile = icon + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM;
-  const perRow = (inner: number) => Math.max(1, Math.min(MAX_PER_ROW, Math.floor((inner + ROW_GAP) / (minTile + ROW_GAP))));
+  const marks = level.eisLines === 0;
+  const minTile = marks ? icon + 10 : icon + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM;
+  const perRow = (inner: number) => Math.max(1, Math.min(marks ? 99 : MAX_PER_ROW, Math.floor((inner + ROW_GAP) / (minTile + ROW_GAP))));
   const tileH = Math.round(Math.max(icon + 2 * 6, 2 * 6 + level.eisLines * level.eis * LINE_HEIGHT));
-  const tileW = (inner: number) => (inner - (perRow(inner) - 1) * ROW_GAP) / perRow(inner);
+  const tileW = (inner: number) => (marks ? minTile : (inner - (perRow(inner) - 1) * ROW_GAP) / perRow(inner));
   const gridH = (n: number, inner: number) => (n === 0 ? 0 : Math.ceil(n / perRow(inner)) * (tileH + ROW_GAP) - ROW_GAP);
   const clusterPad = 8;
   const eisCard = (e: BoardEis, x: number, y: number, w: number): CardBox => ({
@@ -430,57 +435,61 @@ const round = (v: number) => Math.round(v * 10) / 10;
 export function layoutBoard(input: BoardInput): BoardLayout {
   const lanes = laneContents(input);
   const top = input.dropZone ? DROP_ZONE_H + GAP : 0;
-  const available = Math.max(50, input.height - top);
-  const width = Math.max(200, input.width);
   const levels = LEVELS.map((l) => ({
     title: Math.round(l.title * input.minTitlePx),
     titleLines: l.titleLines,
     eis: Math.max(12, Math.round(l.eis * input.minTitlePx)),
     eisLines: l.eisLines,
   }));
-  const minColW = (level: Level) => Math.max(level.title * CHAR_EM * 14, eisIconSize(level.eis) + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM);
+  const minColW = (level: Level) => Math.max(level.title * CHAR_EM * 14, level.eisLines === 0 ? 0 : eisIconSize(level.eis) + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM);
   type Choice = { level: number; columns: number; colW: number; flow: Flow; blocks: Block[]; sizes: Sizes };
-  let choice: Choice | null = null;
-  search: for (const [li, level] of levels.entries()) {
+  /** The fewest columns in which the board fits at a level, if any. */
+  const tryLevel = (li: number, width: number, available: number): Choice | null => {
+    const level = levels[li];
+    if (!level) return null;
     for (let columns = 1; columns <= MAX_COLUMNS; columns++) {
       const colW = (width - (columns - 1) * COLUMN_GAP) / columns;
       if (colW < minColW(level) && columns > 1) break;
       const { blocks, sizes } = blocksOf(lanes, level, colW);
       const f = flow(blocks, available, sizes.headerH);
-      if (f.columns <= columns && f.height <= available) {
-        choice = { level: li, columns, colW, flow: f, blocks, sizes };
-        break search;
-      }
+      if (f.columns <= columns && f.height <= available) return { level: li, columns, colW, flow: f, blocks, sizes };
     }
-  }
-  let fits = true;
+    return null;
+  };
+  const width = Math.max(200, input.width);
+  const available = Math.max(50, input.height - top);
+  let choice: Choice | null = null;
+  for (let li = 0; li < levels.length && !choice; li++) choice = tryLevel(li, width, available);
+  let zoom = 1;
   if (!choice) {
-    // Larger than the most compact level: the most columns that level allows, as high as it needs, zoomed out.
-    fits = false;
-    const li = levels.length - 1;
-    const level = levels[li] ?? { title: input.minTitlePx, titleLines: 1, eis: 12, eisLines: 1 };
-    const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.floor((width + COLUMN_GAP) / (minColW(level) + COLUMN_GAP))));
-    const colW = (width - (columns - 1) * COLUMN_GAP) / columns;
-    const { blocks, sizes } = blocksOf(lanes, level, colW);
-    const total = blocks.reduce((s, b) => s + b.h + b.gap, 0);
-    let limit = Math.max(available, total / columns);
-    let f = flow(blocks, limit, sizes.headerH);
-    while (f.columns > columns) {
-      limit *= 1.05;
-      f = flow(blocks, limit, sizes.headerH);
+    // Larger than the most compact level: laid out on a larger board at that level and zoomed out to show it all,
+    // as little as needed (the largest zoom at which it fits).
+    const last = levels.length - 1;
+    let [lo, hi] = [0.05, 1];
+    let found: Choice | null = null;
+    for (let step = 0; step < 14; step++) {
+      const z = (lo + hi) / 2;
+      const attempt = tryLevel(last, width / z, input.height / z - top);
+      if (attempt) {
+        found = attempt;
+        lo = z;
+      } else hi = z;
     }
-    choice = { level: li, columns, colW, flow: f, blocks, sizes };
+    zoom = lo;
+    choice = found ?? tryLevel(last, width / 0.05, input.height / 0.05 - top);
+    if (!choice) throw new Error("Het bord past niet, ook niet uitgezoomd.");
   }
+  const fits = zoom === 1;
   const level = levels[choice.level] ?? { title: input.minTitlePx, titleLines: 1, eis: 12, eisLines: 1 };
   const out: BoardLayout = {
-    width: input.width,
-    height: input.height,
-    zoom: 1,
+    width: round(width / zoom),
+    height: round(input.height / zoom),
+    zoom,
     fits,
     level: choice.level,
     columns: choice.columns,
     contentHeight: top + choice.flow.height,
-    dropZone: input.dropZone ? { x: 0, y: 0, w: width, h: DROP_ZONE_H } : null,
+    dropZone: input.dropZone ? { x: 0, y: 0, w: round(width / zoom), h: DROP_ZONE_H } : null,
     lanes: [],
     cards: [],
     clusters: [],
@@ -507,7 +516,6 @@ export function layoutBoard(input: BoardInput): BoardLayout {
     });
   }
   for (const p of choice.flow.placed) p.block.place(colX(p.column), round(top + p.y), out);
-  if (!fits) out.zoom = Math.min(1, input.height / Math.max(1, out.contentHeight));
   const placedKeys = new Set(out.cards.map((c) => c.key));
   for (const s of input.spanningen) {
     if (placedKeys.has(`item:${s.itemA}`) && placedKeys.has(`item:${s.itemB}`)) out.links.push({ kind: "spanning", key: `spanning:${s.spanningId}`, from: `item:${s.itemA}`, to: `item:${s.itemB}` });

@@ -328,6 +328,13 @@ export class Board extends Phaser.Scene {
       });
       const count = this.add.text(box.w - pad, by + badge / 2, this.model?.labels.eisen(box.eisCount) ?? "", textStyle(Math.max(16, Math.round(box.font * 0.68)), "#56626B", false)).setOrigin(1, 0.5).setResolution(dpr);
       container.add(count);
+    } else if (box.maxLines === 0) {
+      // The densest board: the eis as a mark in its role's colour with its icon; the text is in the tooltip.
+      const role: GameRole = box.roles[0] ?? "burger";
+      g.fillStyle(hex(ROLE_COLOURS[role]), 1);
+      g.fillRoundedRect(0, 0, box.w, box.h, radius);
+      const icon = Math.min(box.w, box.h) * 0.7;
+      container.add(this.add.image(box.w / 2, box.h / 2, `role-${role}`).setDisplaySize(icon, icon));
     } else {
       const role: GameRole = box.roles[0] ?? "burger";
       g.fillStyle(hex(ROLE_COLOURS[role]), 1);
@@ -493,7 +500,10 @@ export function fitLines(text: Phaser.GameObjects.Text, full: string, width: num
     }
     words.pop();
   }
-  text.setText(`${words[0] ?? ""}…`);
+  // One word that does not fit on its own: as many of its letters as fit.
+  let word = words[0] ?? "";
+  while (word.length > 1 && text.getWrappedText(`${word}…`).length > maxLines) word = word.slice(0, -1);
+  text.setText(`${word}…`);
 }
 
 interface Rect {
