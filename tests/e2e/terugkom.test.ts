@@ -58,6 +58,9 @@ describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
     // Reflectie: the phone answers for the first item; the bots for all.
     await lead.getByRole("button", { name: "Verder naar Reflectie" }).click();
     await phone.getByRole("heading", { name: "Reflectie per kaderpunt" }).waitFor();
+    // A kader of more than five points: the phone first chooses the (3 to 5) points it reflects on.
+    const chooser = phone.locator(".tk-choose-list input[type=checkbox]");
+    if ((await chooser.count()) > 0) await chooser.first().check();
     const form = phone.locator(".tk-refl-form").first();
     await form.getByRole("radio", { name: "Deels" }).check();
     await form.getByLabel("Wat ging goed?").fill("We bespreken nu elke week één casus met deze vraag erbij.");
