@@ -32,6 +32,8 @@ export const terugkom = {
     title: "Reflectie per kaderpunt",
     intro: "Kijk terug op de weken sinds dag 1. Zeg per punt van het kader of het is toegepast en wat je ervan leerde. Niemand ziet wie wat schreef.",
     progress: (done: number, total: number) => `${done} van ${total} ${total === 1 ? "punt" : "punten"}`,
+    introChoose:
+      "Kijk terug op de weken sinds dag 1. Kies 3 tot 5 punten van het kader waar jij uit je werk iets over kunt zeggen, en zeg per punt of het is toegepast en wat je ervan leerde. Niemand ziet wie wat schreef.",
     progressLabel: "Je voortgang",
     progressChosen: (done: number, total: number) =>
       total === 0 ? "Kies hieronder de punten waarop je reflecteert." : `${done} van ${total} gekozen ${total === 1 ? "punt" : "punten"} ingevuld`,

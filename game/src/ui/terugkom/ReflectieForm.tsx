@@ -51,7 +51,7 @@ export function ReflectieForm({ conn, snap, view }: PhaseProps & { view: Terugko
 
   return (
     <div class="p-screen stack tk-screen">
-      <StageHead stage="reflectie" title={s.title} intro={s.intro}>
+      <StageHead stage="reflectie" title={s.title} intro={choosing ? s.introChoose : s.intro}>
         <div class="tk-progress" role="group" aria-label={s.progressLabel}>
           <p class="p-count">{choosing ? s.progressChosen(done, items.length) : s.progress(done, items.length)}</p>
           <div class="p-progress" aria-hidden="true">
