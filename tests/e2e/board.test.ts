@@ -5,12 +5,14 @@
  * the programma, and selects two cards by clicking them. The beamer's board is read through its text equivalent and
  * its drawn state; every screen is photographed and checked with axe-core.
  */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { playPhases } from "../../server/bots/play.ts";
 import { newId, SessionClient } from "../../server/client/sessionClient.ts";
 import { REAL_ROLES, type RealRole } from "../../server/protocol/ids.ts";
-import { createSession, hasChromium, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
+import { createSession, hasChromium, noChromiumReason, SCREEN_DIR, screenLooker, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
@@ -40,12 +42,19 @@ async function centreOf(page: Page, box: [number, number, number, number]): Prom
   return { x: host.x + x + w / 2, y: host.y + y + h / 2 };
 }
 
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, beforeDrop?: () => Promise<void>): Promise<void> {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 12, from.y + 12, { steps: 3 });
   await page.mouse.move(to.x, to.y, { steps: 12 });
+  await beforeDrop?.();
   await page.mouse.up();
+}
+
+/** What the screen shows now (not the whole page): the board as the person at the laptop sees it. */
+async function photo(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREEN_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREEN_DIR, `${name}.png`) });
 }
 
 describe.skipIf(!hasChromium)("het gedeelde bord in de browser", () => {
@@ -118,13 +127,14 @@ describe.skipIf(!hasChromium)("het gedeelde bord in de browser", () => {
     const [k1, k2, k3, k4, k5] = looseKeys;
     if (!k1 || !k2 || !k3 || !k4 || !k5) throw new Error("te weinig losse kaarten op het bord");
     const textOf = (key: string) => spelleider.eisen.find((e) => `eis:${e.id}` === key)?.text ?? "";
-    await drag(lead, await centreOf(lead, board.cards[k1] ?? [0, 0, 0, 0]), await centreOf(lead, board.cards[k2] ?? [0, 0, 0, 0]));
+    await drag(lead, await centreOf(lead, board.cards[k1] ?? [0, 0, 0, 0]), await centreOf(lead, board.cards[k2] ?? [0, 0, 0, 0]), () => photo(lead, "board-03a-console-slepen"));
     const dialog = lead.getByRole("dialog");
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(textOf(k1));
     expect(await dialog.textContent()).toContain(textOf(k2));
     // The card dropped onto leads: its wording is the starting point.
     expect(await lead.locator("#samenvoegen-tekst").inputValue()).toBe(textOf(k2));
+    await photo(lead, "board-03b-console-dialoog");
     await look(lead, "board-03-console-sleep-dialoog");
     await dialog.getByRole("button", { name: "Samenvoegen", exact: true }).click();
     await dialog.waitFor({ state: "hidden" });
@@ -148,6 +158,7 @@ describe.skipIf(!hasChromium)("het gedeelde bord in de browser", () => {
       await lead.mouse.click(at.x, at.y);
     }
     await lead.getByRole("region", { name: "2 kaarten geselecteerd" }).waitFor();
+    await photo(lead, "board-03c-console-selectie");
     await lead.getByRole("button", { name: "Samenvoegen (2)" }).click();
     await dialog.getByRole("button", { name: "Samenvoegen", exact: true }).click();
     await dialog.waitFor({ state: "hidden" });

@@ -56,6 +56,8 @@ export class Board extends Phaser.Scene {
   private marks = new Map<string, Phaser.GameObjects.Text>();
   private lanesDrawn = "";
   private tooltip: Phaser.GameObjects.Container | null = null;
+  /** While dragging: an outline around the card or zone the card would land on. */
+  private dropMark: Phaser.GameObjects.Graphics | null = null;
   private dragging: { key: string; dx: number; dy: number; moved: boolean } | null = null;
   private panning: { x: number; y: number; sx: number; sy: number } | null = null;
   private userZoom = 1;
@@ -384,6 +386,7 @@ export class Board extends Phaser.Scene {
       const view = d ? this.cards.get(d.key) : undefined;
       if (!d || !view) return;
       view.container.setPosition(pointer.worldX - d.dx, pointer.worldY - d.dy);
+      this.markDropTarget(this.dropTarget(pointer.worldX, pointer.worldY, d.key));
     });
     this.input.on(Phaser.Input.Events.DRAG_END, (pointer: Phaser.Input.Pointer) => {
       const d = this.dragging;
@@ -391,6 +394,7 @@ export class Board extends Phaser.Scene {
       const view = d ? this.cards.get(d.key) : undefined;
       if (!d || !view) return;
       const target = this.dropTarget(pointer.worldX, pointer.worldY, d.key);
+      this.markDropTarget(null);
       // Back to its place: the board changes when the server says so.
       this.tweens.add({ targets: view.container, x: view.box.x, y: view.box.y, alpha: 1, duration: this.model?.animate ? 160 : 0 });
       view.container.setDepth(view.box.ref.kind === "item" ? 10 : 11);
@@ -443,6 +447,18 @@ export class Board extends Phaser.Scene {
     const z = model.layout.dropZone;
     if (z && dragged.startsWith("eis:") && x >= z.x && x <= z.x + z.w && y >= z.y && y <= z.y + z.h) return "pve";
     return null;
+  }
+
+  private markDropTarget(target: CardRef | "pve" | null): void {
+    const model = this.model;
+    if (!this.dropMark) this.dropMark = this.add.graphics().setDepth(90);
+    const g = this.dropMark;
+    g.clear();
+    if (!model || !target) return;
+    const box = target === "pve" ? model.layout.dropZone : model.layout.cards.find((c) => c.key === `${target.kind}:${target.id}`);
+    if (!box) return;
+    g.lineStyle(6, hex(PALETTE.focus), 1);
+    g.strokeRoundedRect(box.x - 5, box.y - 5, box.w + 10, box.h + 10, 14);
   }
 
   private showTooltip(key: string): void {
