@@ -8,7 +8,8 @@ import { buildServer } from "./app.ts";
 import { parseAllowedOrigins } from "./http/cors.ts";
 import { trainerSecretFromEnv } from "./patterns/secret.ts";
 import { scaleConfigFromEnv } from "./scaleConfig.ts";
-import { loadScenarioDir } from "./scenarios/load.ts";
+import { loadScenarioDir, startupReport } from "./scenarios/load.ts";
+import { isWithheld } from "./scenarios/privacy.ts";
 import { describeIntegrity, isDamaged, messageOf } from "./store/integrity.ts";
 import { openStoreFromEnv } from "./store/open.ts";
 
@@ -31,11 +32,11 @@ if (!origins.ok) {
   process.exit(1);
 }
 
-const { scenarios, errors } = await loadScenarioDir(scenarioDir);
-for (const error of errors) {
-  console.error(`Scenario ${error.file} wordt overgeslagen:`);
-  for (const p of error.problems) console.error(`  ${p.path.join(".") || "(bestand)"}: ${p.message}`);
-}
+// Read with the checker of `npm run scenario:check`: a skipped file and a file with warnings are named with exactly
+// its lines (file:line:column  path  message); a scenario with unconfirmed personal data is loaded but not offered.
+const loaded = await loadScenarioDir(scenarioDir);
+const { scenarios } = loaded;
+for (const line of startupReport(loaded)) (line.level === "error" ? console.error : console.warn)(line.text);
 if (scenarios.size === 0) {
   console.error(`Geen bruikbaar scenario gevonden in ${scenarioDir}. Zet er minstens één geldig scenario neer.`);
   process.exit(1);
@@ -57,7 +58,9 @@ const server = buildServer({ store, scenarios, clientDir: resolve(process.env.CL
 await server.listen(port, host);
 
 console.log(`Maatwerkspel draait op http://localhost:${port}`);
-console.log(`  scenario's: ${[...scenarios.keys()].join(", ")}`);
+const withheld = [...scenarios.values()].filter(isWithheld).map((s) => s.id);
+const offered = [...scenarios.values()].filter((s) => !isWithheld(s)).map((s) => s.id);
+console.log(`  scenario's: ${offered.join(", ") || "(geen)"}${withheld.length > 0 ? `; niet aangeboden (persoonsgegevens): ${withheld.join(", ")}` : ""}`);
 console.log(`  gegevens:   ${where}`);
 if (config.scale) console.log(`  processen:  gedeeld via Redis; dit proces is bereikbaar op ${config.scale.publicAddress ?? "(geen PUBLIC_ADDRESS)"}`);
 console.log(`  trainers:   ${trainer.secret ? `http://localhost:${port}/trainer/<TRAINER_SECRET>` : "uit (zet TRAINER_SECRET, minstens 32 tekens)"}`);

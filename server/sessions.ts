@@ -6,6 +6,7 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import { ENGINE_VERSION } from "./core/state.ts";
 import type { SessionEvent } from "./protocol/events.ts";
 import type { Scenario } from "./protocol/scenario.ts";
+import { personalDataRefusal } from "./scenarios/privacy.ts";
 import type { EventStore, SessionRecord } from "./store/types.ts";
 
 /** No 0/O, 1/I/L: codes are read aloud and typed on phones. */
@@ -42,6 +43,10 @@ export async function createSession(
   if (!variant) {
     return { ok: false, message: `Scenario '${scenario.id}' heeft geen variant '${options.variantId}'. Kies uit: ${scenario.variants.map((v) => v.id).join(", ")}.` };
   }
+  // The session's copy of the scenario goes into the log (SessionCreated): it passes the same personal-data guard
+  // as the scenario files, so nothing the trainer has not confirmed is stored with a session.
+  const refusal = personalDataRefusal(scenario);
+  if (refusal !== null) return { ok: false, message: refusal };
   const label = options.label?.trim() || `${scenario.title}, ${new Date(options.now).toLocaleDateString("nl-NL")}`;
   for (let attempt = 0; attempt < 5; attempt++) {
     const session: CreatedSession = {

@@ -20,6 +20,8 @@ import { patternsPage } from "../patterns/overview.ts";
 import { TRAINER_CSP, scenarioListPage, trainerPage, unknownScenarioPage, wrongLinkPage } from "../patterns/page.ts";
 import { trainerSecretMatches } from "../patterns/secret.ts";
 import { patternFileName } from "../patterns/text.ts";
+import { isWithheld } from "../scenarios/privacy.ts";
+import { scenarioPreviewResponse } from "./preview.ts";
 
 export interface PatternServices {
   store: EventStore;
@@ -53,7 +55,8 @@ export function registerPatternRoutes(app: Application, services: PatternService
   router.get("/:secret", async (req, res) => {
     const secret = secretOf(req);
     if (!secret) return html(res, 404, wrongLinkPage());
-    return html(res, 200, scenarioListPage(secret, await scenariosWithSessions(services.store, services.scenarios)));
+    const previews = [...services.scenarios.values()].map((s) => ({ id: s.id, title: s.title, withheld: isWithheld(s) }));
+    return html(res, 200, scenarioListPage(secret, await scenariosWithSessions(services.store, services.scenarios), previews));
   });
 
   router.get("/:secret/patronen/:file", async (req, res) => {
@@ -73,6 +76,14 @@ export function registerPatternRoutes(app: Application, services: PatternService
     const body = format === "csv" ? patternsCsv(analysis) : patternsMarkdown(analysis, damaged);
     const type = format === "csv" ? "text/csv; charset=utf-8" : "text/markdown; charset=utf-8";
     return res.status(200).set(PRIVATE_HEADERS).type(type).attachment(patternFileName(scenarioId, isoDate(services.now()), format)).send(body);
+  });
+
+  // The preview of a loaded scenario, with the checker's warnings on top (also one held back from /nieuw).
+  router.get("/:secret/scenario/:id", (req, res) => {
+    const secret = secretOf(req);
+    if (!secret) return html(res, 404, wrongLinkPage());
+    const { status, html: page, csp } = scenarioPreviewResponse(services.scenarios, String(req.params.id ?? ""), `/trainer/${encodeURIComponent(secret)}/scenario/`);
+    return res.status(status).set({ ...PRIVATE_HEADERS, "content-security-policy": csp }).type("html").send(page);
   });
 
   // Everything else under /trainer, including /trainer itself: the same 404 as a wrong secret.

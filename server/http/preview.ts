@@ -14,6 +14,10 @@ import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "../../game/src/theme.ts";
 import { PERSPECTIEF_TITLES } from "../core/resultaat.ts";
 import { GAME_ROLES, MOSCOW, type GameRole } from "../protocol/ids.ts";
 import type { Case, Phase, Scenario, Variant } from "../protocol/scenario.ts";
+import { describePersonalData } from "../core/personalData.ts";
+import { loadWarnings } from "../scenarios/load.ts";
+import { formatPath } from "../scenarios/locate.ts";
+import { CONFIRMATION_FIELD, isWithheld, unconfirmedPersonalData } from "../scenarios/privacy.ts";
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function esc(text: string | number): string {
@@ -473,6 +477,8 @@ export interface PageOptions {
   source?: string;
   /** The checker's warnings, shown above the scenario. */
   warnings?: readonly ShownProblem[];
+  /** The server holds this scenario back from /nieuw (unconfirmed personal data): the warnings say so. */
+  withheld?: boolean;
 }
 
 /** The Content-Security-Policy for a page built here: no external anything, only our own inline scripts. */
@@ -507,7 +513,7 @@ ${live ? `<script>${RELOAD_SCRIPT}</script>` : ""}
 
 /** The whole scenario as participants will see it. */
 export function scenarioPreviewPage(s: Scenario, options: PageOptions = {}): string {
-  const body = [warningsBlock(options.warnings ?? []), header(s), toc(), verloop(s), categorieen(s), beeldvorming(s), rollen(s), casussen(s), toets(s), stemmen(s)].join("\n");
+  const body = [warningsBlock(options.warnings ?? [], options.withheld ?? false), header(s), toc(), verloop(s), categorieen(s), beeldvorming(s), rollen(s), casussen(s), toets(s), stemmen(s)].join("\n");
   const from = options.source ? ` Gemaakt uit <code>${esc(options.source)}</code>.` : "";
   return page(`${s.title} · voorbeeld van het scenario`, body, options, `<p>Zo zien deelnemers de teksten van scenario <code>${esc(s.id)}</code> in het spel.${from}</p>`);
 }
@@ -529,13 +535,16 @@ function problemItem(p: ShownProblem): string {
 }
 
 /** Warnings of the checker above a scenario that can be shown (e.g. what looks like personal data in a case). */
-function warningsBlock(warnings: readonly ShownProblem[]): string {
+function warningsBlock(warnings: readonly ShownProblem[], withheld: boolean): string {
   if (warnings.length === 0) return "";
+  const advice = withheld
+    ? `Dit scenario wordt niet aangeboden bij het maken van een sessie: er lijken persoonsgegevens in te staan. Haal ze weg, of bevestig in <code>"${CONFIRMATION_FIELD}"</code> dat het geen persoonsgegevens zijn.`
+    : "Het scenario kan zo gespeeld worden, maar kijk deze punten na.";
   const title = warnings.length === 1 ? "Let op: 1 waarschuwing van de controle" : `Let op: ${warnings.length} waarschuwingen van de controle`;
   // Above the title, so it is seen first; a region with a label rather than a heading keeps the h1 first.
   return `<section class="card warnings" aria-label="Waarschuwingen van de controle">
   <p class="warnings-title">${esc(title)}</p>
-  <p>Het scenario kan zo gespeeld worden, maar kijk deze punten na.</p>
+  <p>${advice}</p>
   <ul class="problem-list">${warnings.map(problemItem).join("")}</ul>
 </section>`;
 }
@@ -553,11 +562,11 @@ export function scenarioProblemsPage(file: string, problems: readonly ShownProbl
   return page("Scenario met problemen", body, options);
 }
 
-/** The 404 for an id no loaded scenario has, with the ids that do exist. */
-export function unknownScenarioPage(id: string, knownIds: readonly string[]): string {
+/** The 404 for an id no loaded scenario has, with the ids that do exist (linked under `base`, the trainer's link). */
+export function unknownScenarioPage(id: string, knownIds: readonly string[], base = "/scenario/"): string {
   const known =
     knownIds.length > 0
-      ? `<p>Deze scenario's zijn er wel:</p><ul>${knownIds.map((k) => `<li><a href="/scenario/${encodeURIComponent(k)}">${esc(k)}</a></li>`).join("")}</ul>`
+      ? `<p>Deze scenario's zijn er wel:</p><ul>${knownIds.map((k) => `<li><a href="${esc(base)}${encodeURIComponent(k)}">${esc(k)}</a></li>`).join("")}</ul>`
       : `<p>Er is nog geen enkel scenario geladen. Zet een scenario in de map <code>scenarios/</code> en start de server opnieuw.</p>`;
   const body = `<section class="card problems" aria-labelledby="onbekend-titel">
   <h1 id="onbekend-titel">Dit scenario bestaat niet</h1>
@@ -567,9 +576,41 @@ export function unknownScenarioPage(id: string, knownIds: readonly string[]): st
   return page("Scenario niet gevonden", body, {});
 }
 
-/** `GET /scenario/<id>`: the status and page, independent of the HTTP framework. */
-export function scenarioPreviewResponse(scenarios: ReadonlyMap<string, Scenario>, id: string): { status: number; html: string; csp: string } {
+/**
+ * `GET /scenario/<id>` without a link. The preview shows every role's private facts, so a participant must not
+ * read it before the game: this page shows nothing of any scenario (not even whether the id exists) and says
+ * where trainers and spelleiders find it.
+ */
+export function lockedPreviewPage(): string {
+  const body = `<section class="card problems" aria-labelledby="slot-titel">
+  <p class="kicker">Voorbeeld van een scenario</p>
+  <h1 id="slot-titel">Dit voorbeeld is alleen voor trainers en spelleiders</h1>
+  <p>Het voorbeeld van een scenario toont de geheime feiten van alle rollen. Daarom is het alleen te zien met een eigen link:</p>
+  <ul>
+    <li><strong>Trainer:</strong> open het scenario vanuit je trainerslink, <code>/trainer/&lt;geheim&gt;</code>.</li>
+    <li><strong>Spelleider:</strong> open je spelleiderslink en zet er <code>/scenario</code> achter: dan zie je het scenario van je eigen sessie.</li>
+  </ul>
+  <p>Ben je deelnemer? Dan krijg je jouw rol en de casus in het spel zelf te zien.</p>
+</section>`;
+  return page("Voorbeeld alleen met een link", body, {});
+}
+
+/** The warnings to show above a server preview: the checker's, as the server read the file; else what the guard finds. */
+export function previewWarnings(scenario: Scenario): ShownProblem[] {
+  const loaded = loadWarnings(scenario);
+  if (loaded !== undefined) {
+    return loaded.problems.map((p) => ({ where: `${loaded.file}:${p.line}:${p.column}`, path: p.path, severity: p.severity, message: p.message }));
+  }
+  return unconfirmedPersonalData(scenario).map((f) => ({
+    path: formatPath(f.path),
+    severity: "waarschuwing",
+    message: `Dit lijkt ${describePersonalData(f.kind)}: ${JSON.stringify(f.match)}. Een scenario moet anoniem zijn: haal dit gegeven weg, of beschrijf het in algemene woorden.`,
+  }));
+}
+
+/** A scenario preview for someone with a link: the status and page, independent of the HTTP framework. */
+export function scenarioPreviewResponse(scenarios: ReadonlyMap<string, Scenario>, id: string, base: string): { status: number; html: string; csp: string } {
   const scenario = scenarios.get(id);
-  if (!scenario) return { status: 404, html: unknownScenarioPage(id, [...scenarios.keys()]), csp: contentSecurityPolicy() };
-  return { status: 200, html: scenarioPreviewPage(scenario), csp: contentSecurityPolicy() };
+  if (!scenario) return { status: 404, html: unknownScenarioPage(id, [...scenarios.keys()], base), csp: contentSecurityPolicy() };
+  return { status: 200, html: scenarioPreviewPage(scenario, { warnings: previewWarnings(scenario), withheld: isWithheld(scenario) }), csp: contentSecurityPolicy() };
 }

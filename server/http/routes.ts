@@ -14,13 +14,14 @@ import type { StoredEvent } from "../protocol/events.ts";
 import type { Scenario } from "../protocol/scenario.ts";
 import { plainLine } from "../protocol/plainText.ts";
 import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
+import { isWithheld } from "../scenarios/privacy.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
 import { DAMAGED_SESSION_MESSAGE, DamagedSessionError, isDamaged, type IntegrityReport } from "../store/integrity.ts";
 import type { EventStore, SessionRecord } from "../store/types.ts";
 import { API_BODY_LIMIT_BYTES, useErrorPages } from "./errors.ts";
 import { landingPage } from "./landing.ts";
 import { registerPatternRoutes } from "./patterns.ts";
-import { scenarioPreviewResponse } from "./preview.ts";
+import { contentSecurityPolicy, lockedPreviewPage, previewWarnings, scenarioPreviewPage } from "./preview.ts";
 import { clientPagePolicy, inlinePagePolicy, useSecurityHeaders } from "./security.ts";
 
 export interface HttpServices {
@@ -44,6 +45,9 @@ const CreateSessionSchema = z.strictObject({
 });
 
 const fail = (res: Response, status: number, message: string) => res.status(status).json({ error: message });
+
+/** Pages behind a secret link: not cached, not indexed, and the link does not travel on as a referrer. */
+const PRIVATE_PAGE_HEADERS = { "cache-control": "no-store", "referrer-policy": "no-referrer", "x-robots-tag": "noindex, nofollow" };
 
 const param = (req: Request, name: string): string => {
   const value = req.params[name];
@@ -157,7 +161,8 @@ export function registerRoutes(app: Application, services: HttpServices): void {
 
   app.get("/api/scenarios", (_req, res) => {
     res.json({
-      scenarios: [...services.scenarios.values()].map((s) => ({
+      // A scenario with personal data the trainer has not confirmed is not offered (scenarios/privacy.ts).
+      scenarios: [...services.scenarios.values()].filter((s) => !isWithheld(s)).map((s) => ({
         id: s.id,
         title: s.title,
         // steps: what the variant holds, for /nieuw ("Rolwissel 15 min · …, in all 70 min").
@@ -285,10 +290,21 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     res.type("image/svg+xml").set("cache-control", "public, max-age=3600").send(svg);
   });
 
-  // The scenario preview for trainers: public, because a scenario holds no session data.
-  app.get("/scenario/:id", (req, res) => {
-    const { status, html, csp } = scenarioPreviewResponse(services.scenarios, param(req, "id"));
-    res.status(status).set({ "content-security-policy": csp, "cache-control": "no-cache" }).type("html").send(html);
+  // The scenario preview shows every role's private facts: only with the trainer's link (patterns.ts,
+  // /trainer/<secret>/scenario/<id>) or a spelleider's link (below). Without one, a page that shows nothing of it.
+  app.get("/scenario/:id", (_req, res) => {
+    res.status(403).set({ "content-security-policy": contentSecurityPolicy(), ...PRIVATE_PAGE_HEADERS }).type("html").send(lockedPreviewPage());
+  });
+  // The spelleider's own session: its copy of the scenario, as it was when the session was made.
+  app.get("/spelleider/:secret/scenario", async (req, res) => {
+    const record = await bySecret(req, res);
+    if (!record) return;
+    const log = await loadWhole(services.store, res, record.sessionId);
+    if (!log) return;
+    const created = log[0]?.event;
+    if (created?.type !== "SessionCreated") return fail(res, 500, "Het scenario van deze sessie kon niet worden gelezen.");
+    const html = scenarioPreviewPage(created.scenario, { warnings: previewWarnings(created.scenario) });
+    res.status(200).set({ "content-security-policy": contentSecurityPolicy(), ...PRIVATE_PAGE_HEADERS }).type("html").send(html);
   });
 
   registerPatternRoutes(app, services);

@@ -45,7 +45,15 @@ export interface ScenarioListing {
 }
 
 /** `/trainer/<secret>`: the scenarios that have sessions, with how many and when last played. */
-export function scenarioListPage(secret: string, scenarios: readonly ScenarioListing[]): string {
+/** A loaded scenario, for the list of previews on the trainer's page. */
+export interface PreviewListing {
+  id: string;
+  title: string;
+  /** Held back from /nieuw: personal data the trainer has not confirmed. */
+  withheld: boolean;
+}
+
+export function scenarioListPage(secret: string, scenarios: readonly ScenarioListing[], previews: readonly PreviewListing[] = []): string {
   const items = scenarios
     .map(
       (s) => `<li class="card scenario">
@@ -64,7 +72,21 @@ export function scenarioListPage(secret: string, scenarios: readonly ScenarioLis
 <section aria-labelledby="scenarios">
   <h2 id="scenarios">Scenario's met sessies</h2>
   ${scenarios.length > 0 ? `<ul class="scenarios">${items}</ul>` : `<p class="card empty">${esc(T.noScenarios)}</p>`}
-</section>`;
+</section>${
+    previews.length > 0
+      ? `
+<section aria-labelledby="voorbeelden">
+  <h2 id="voorbeelden">Voorbeelden van de scenario's</h2>
+  <p class="muted small">Met de geheime feiten van alle rollen: laat ze niet aan deelnemers zien voor het spel.</p>
+  <ul class="card">${previews
+    .map(
+      (p) =>
+        `<li><a href="${esc(`${trainerBase(secret)}/scenario/${encodeURIComponent(p.id)}`)}">${esc(p.title)}</a> <code>${esc(p.id)}</code>${p.withheld ? " · <strong>niet aangeboden: persoonsgegevens nakijken</strong>" : ""}</li>`,
+    )
+    .join("")}</ul>
+</section>`
+      : ""
+  }`;
   return trainerPage(`${T.scenariosTitle} · Maatwerkspel`, body);
 }
 

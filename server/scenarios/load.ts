@@ -1,15 +1,18 @@
 /**
  * Reading scenario files: parse with zod (Dutch messages that name the place), then the cross-reference rules.
  * A broken file is reported, never thrown, so one typo does not take the other scenarios down. Files in an older
- * format (schemaVersion 0) are migrated first (migrate.ts). `npm run scenario:check` gives trainers the same
- * verdict with line and column numbers (check.ts).
+ * format (schemaVersion 0) are migrated first (migrate.ts). A directory is read with the checker of
+ * `npm run scenario:check` (check.ts), so the server says exactly what the checker says, with line and column.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import type { z } from "zod";
 import { GAME_ROLES } from "../protocol/ids.ts";
 import { SCENARIO_SCHEMA_VERSION, ScenarioSchema, type Scenario } from "../protocol/scenario.ts";
+import { checkScenarioFiles, formatProblem, formatSummary, hasErrors, unreadableFile, type FileCheck } from "./check.ts";
+import { formatPath } from "./locate.ts";
 import { migrateScenario } from "./migrate.ts";
+import { CONFIRMATION_FIELD, isWithheld } from "./privacy.ts";
 import { scenarioProblems, type ScenarioPath, type ScenarioProblem } from "./rules.ts";
 
 export type { ScenarioPath, ScenarioProblem } from "./rules.ts";
@@ -187,14 +190,35 @@ export interface ScenarioFileError {
   problems: ScenarioProblem[];
 }
 
+export interface ScenarioDirLoad {
+  scenarios: Map<string, Scenario>;
+  /** Files the server skips: the checker found an error in them, or they could not be read. */
+  errors: FileCheck[];
+  /** Files loaded with warnings from the checker. A scenario with unconfirmed personal data among them is loaded but not offered (privacy.ts). */
+  warnings: FileCheck[];
+}
+
+/** The checker's warnings for a scenario loaded from a file, with the file as named in them (for the trainer's preview). */
+const warningsOf = new WeakMap<Scenario, FileCheck>();
+export function loadWarnings(scenario: Scenario): FileCheck | undefined {
+  return warningsOf.get(scenario);
+}
+
+/** A file as the server names it in its messages: from where it was started, like `npm run scenario:check` does. */
+export function shownFileName(file: string, from = process.cwd()): string {
+  const rel = relative(from, file);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel;
+}
+
 /**
- * Reads every `*.json` in `dir` except the JSON Schema. Broken files (unreadable, invalid JSON, schema or rule
- * problems, an id another file already uses) end up in `errors`; this function does not throw.
+ * Reads every `*.json` in `dir` except the JSON Schema, with the same checker as `npm run scenario:check`
+ * (check.ts): a file with an error (also an id another file already uses) is skipped with exactly the checker's
+ * messages, line:column and paths; a file with only warnings is loaded and its warnings kept. Never throws.
  */
-export async function loadScenarioDir(dir: string): Promise<{ scenarios: Map<string, Scenario>; errors: ScenarioFileError[] }> {
+export async function loadScenarioDir(dir: string): Promise<ScenarioDirLoad> {
   const scenarios = new Map<string, Scenario>();
-  const errors: ScenarioFileError[] = [];
-  const fileOfId = new Map<string, string>();
+  const errors: FileCheck[] = [];
+  const warnings: FileCheck[] = [];
 
   let names: string[];
   try {
@@ -203,56 +227,77 @@ export async function loadScenarioDir(dir: string): Promise<{ scenarios: Map<str
       .map((entry) => entry.name)
       .sort();
   } catch (err) {
-    errors.push({ file: dir, problems: [{ path: [], message: `De map met scenario's kon niet worden gelezen: ${errorText(err)}.` }] });
-    return { scenarios, errors };
+    const folder = unreadableFile(shownFileName(dir), errorText(err));
+    errors.push({ ...folder, problems: folder.problems.map((p) => ({ ...p, path: "(map)", message: `De map met scenario's kon niet worden gelezen: ${errorText(err)}.` })) });
+    return { scenarios, errors, warnings };
   }
 
+  const readable: { file: string; text: string }[] = [];
   for (const name of names) {
-    const file = join(dir, name);
-    let text: string;
+    const file = shownFileName(join(dir, name));
     try {
-      text = await readFile(file, "utf8");
+      readable.push({ file, text: await readFile(join(dir, name), "utf8") });
     } catch (err) {
-      errors.push({ file, problems: [{ path: [], message: `Het bestand kon niet worden gelezen: ${errorText(err)}.` }] });
-      continue;
+      errors.push(unreadableFile(file, errorText(err)));
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ""));
-    } catch (err) {
-      errors.push({
-        file,
-        problems: [
-          {
-            path: [],
-            message: `Dit bestand is geen geldige JSON (${errorText(err)}). Controleer komma's, aanhalingstekens en haakjes rond die plek.`,
-          },
-        ],
-      });
-      continue;
-    }
-    const result = parseScenarioJson(json);
-    if (!result.ok) {
-      errors.push({ file, problems: result.problems });
-      continue;
-    }
-    const earlier = fileOfId.get(result.scenario.id);
-    if (earlier !== undefined) {
-      errors.push({
-        file,
-        problems: [
-          {
-            path: ["id"],
-            message: `Het scenario-id ${quote(result.scenario.id)} wordt al gebruikt door ${earlier}. Geef dit scenario een eigen id.`,
-          },
-        ],
-      });
-      continue;
-    }
-    fileOfId.set(result.scenario.id, name);
-    scenarios.set(result.scenario.id, result.scenario);
   }
-  return { scenarios, errors };
+
+  const texts = new Map(readable.map((r) => [r.file, r.text]));
+  for (const check of checkScenarioFiles(readable)) {
+    if (hasErrors([check])) {
+      errors.push(check);
+      continue;
+    }
+    // No errors: the text is valid JSON and a valid scenario (the checker ran the same schema and rules).
+    const result = parseScenarioJson(JSON.parse((texts.get(check.file) ?? "").replace(/^\uFEFF/, "")));
+    if (!result.ok) {
+      errors.push({ file: check.file, problems: result.problems.map((p) => ({ severity: "fout", offset: 0, line: 1, column: 1, path: formatPath(p.path), message: p.message })) });
+      continue;
+    }
+    scenarios.set(result.scenario.id, result.scenario);
+    warningsOf.set(result.scenario, check);
+    if (check.problems.length > 0) warnings.push(check);
+  }
+  return { scenarios, errors, warnings };
+}
+
+export interface StartupLine {
+  level: "error" | "warn";
+  text: string;
+}
+
+/**
+ * What the server says at start about its scenarios: every skipped file and every file with warnings, each problem
+ * as one line exactly as `npm run scenario:check` prints it. A scenario with personal data that is not confirmed is
+ * said to be held back from /nieuw.
+ */
+export function startupReport(load: ScenarioDirLoad): StartupLine[] {
+  const lines: StartupLine[] = [];
+  const detail = (level: StartupLine["level"], check: FileCheck) => {
+    for (const p of check.problems) lines.push({ level, text: `  ${formatProblem(check.file, p)}` });
+  };
+  for (const check of load.errors) {
+    const summary = formatSummary([check]).replace(/, 0 waarschuwingen in 1 bestand$| in 1 bestand$/, "");
+    lines.push({ level: "error", text: `Scenario ${check.file} wordt overgeslagen (${summary}). Los de fouten op (npm run scenario:check) en start de server opnieuw.` });
+    detail("error", check);
+  }
+  const idOf = new Map([...load.scenarios.values()].flatMap((s) => { const w = loadWarnings(s); return w ? [[w.file, s] as const] : []; }));
+  for (const check of load.warnings) {
+    const scenario = idOf.get(check.file);
+    const count = check.problems.length === 1 ? "1 waarschuwing" : `${check.problems.length} waarschuwingen`;
+    if (scenario !== undefined && isWithheld(scenario)) {
+      lines.push({
+        level: "warn",
+        text:
+          `Scenario ${check.file} ("${scenario.id}") wordt niet aangeboden in /nieuw: er lijken persoonsgegevens in te staan (${count}). ` +
+          `Haal ze weg, of bevestig in "${CONFIRMATION_FIELD}" dat het geen persoonsgegevens zijn (zie scenarios/README.md), en start de server opnieuw.`,
+      });
+    } else {
+      lines.push({ level: "warn", text: `Scenario ${check.file}${scenario ? ` ("${scenario.id}")` : ""} is geladen, met ${count} van de controle:` });
+    }
+    detail("warn", check);
+  }
+  return lines;
 }
 
 function errorText(err: unknown): string {

@@ -73,17 +73,18 @@ describe("voorbeeldpagina van een scenario", () => {
   });
 });
 
-describe("GET /scenario/<id> op een echte server", () => {
+describe("GET /trainer/<geheim>/scenario/<id> op een echte server", () => {
+  const TRAINER_SECRET = "een-trainersgeheim-van-ruim-32-tekens";
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ trainerSecret: TRAINER_SECRET });
   });
   afterAll(async () => {
     await server.stop();
   });
 
   it("geeft de voorbeeldpagina als HTML", async () => {
-    const res = await fetch(`${server.baseUrl}/scenario/demo-maatwerk`);
+    const res = await fetch(`${server.baseUrl}/trainer/${TRAINER_SECRET}/scenario/demo-maatwerk`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
@@ -91,14 +92,20 @@ describe("GET /scenario/<id> op een echte server", () => {
     expect(html).toContain(esc((await demo()).title));
   });
 
-  it("geeft 404 met een Nederlandse uitleg en de bekende ids bij een onbekend scenario", async () => {
-    const res = await fetch(`${server.baseUrl}/scenario/bestaat-niet`);
+  it("geeft 404 met een Nederlandse uitleg en de bekende ids (onder de trainerslink) bij een onbekend scenario", async () => {
+    const res = await fetch(`${server.baseUrl}/trainer/${TRAINER_SECRET}/scenario/bestaat-niet`);
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
     const html = await res.text();
     expect(html).toContain("Dit scenario bestaat niet");
     expect(html).toContain("bestaat-niet");
-    expect(html).toContain('href="/scenario/demo-maatwerk"');
+    expect(html).toContain(`href="/trainer/${TRAINER_SECRET}/scenario/demo-maatwerk"`);
+  });
+
+  it("zonder link: niets van het scenario (tests/integration/scenarioPrivacy.test.ts toetst dit uitgebreid)", async () => {
+    const res = await fetch(`${server.baseUrl}/scenario/demo-maatwerk`);
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain(esc((await demo()).intro));
   });
 });
 
