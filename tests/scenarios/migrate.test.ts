@@ -145,7 +145,10 @@ describe("a version newer than this code knows", () => {
     await copyFile(DEMO_FILE, join(dir, "demo.json"));
     const { scenarios, errors } = await loadScenarioDir(dir);
     expect([...scenarios.keys()]).toEqual(["demo-maatwerk"]);
-    expect(errors).toEqual([{ file: join(dir, "nieuw.json"), problems: [{ path: ["schemaVersion"], message: FUTURE }] }]);
+    // The server reads the file with the checker: the same message, at the place of the value (one line of JSON).
+    const text = JSON.stringify({ ...demo, id: "nieuw", schemaVersion: 2 });
+    const column = text.indexOf('"schemaVersion":2') + '"schemaVersion":'.length + 1;
+    expect(errors).toEqual([{ file: join(dir, "nieuw.json"), problems: [{ severity: "fout", offset: column - 1, line: 1, column, path: "schemaVersion", message: FUTURE }] }]);
   });
 
   it("is an error in the checker, at schemaVersion", async () => {
