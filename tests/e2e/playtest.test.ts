@@ -57,6 +57,8 @@ describe.skipIf(!hasChromium)("de verbeteringen uit de speltest", () => {
 
     // 9: a role name breaks only between words or at the compound's soft hyphen, and body text has a plain zero.
     await phone.locator("summary", { hasText: "Je rol en de casus" }).click();
+    // On the narrowest phones (320 px) too, where "Wijkteamprofessional" no longer fits on one line.
+    await phone.setViewportSize({ width: 320, height: 700 });
     const midWord = await phone.evaluate(() => {
       const bad: string[] = [];
       for (const el of Array.from(document.querySelectorAll(".role-chip > span:last-child, .p-role-name"))) {
@@ -68,7 +70,7 @@ describe.skipIf(!hasChromium)("de verbeteringen uit de speltest", () => {
         for (let i = 0; i < text.length; i++) {
           range.setStart(node, i);
           range.setEnd(node, i + 1);
-          const rect = range.getClientRects()[0];
+          const rect = Array.from(range.getClientRects()).filter((r) => r.width > 0).pop();
           if (!rect) continue;
           if (lastTop !== null && rect.top > lastTop + 2 && !/[\s\u00AD]/.test(text[i - 1] ?? "")) bad.push(text);
           lastTop = rect.top;
@@ -77,6 +79,9 @@ describe.skipIf(!hasChromium)("de verbeteringen uit de speltest", () => {
       return bad;
     });
     expect(midWord).toEqual([]);
+    await phone.locator(".p-role-card").scrollIntoViewIfNeeded();
+    await seen(phone, "playtest-fix9-rolnaam-320px-scherm");
+    await phone.setViewportSize({ width: 390, height: 844 });
     const zeroFont = await phone.evaluate(async () => {
       await document.fonts.ready;
       const statuses: string[] = [];
@@ -123,6 +128,54 @@ describe.skipIf(!hasChromium)("de verbeteringen uit de speltest", () => {
     await spelleider.must({ type: "phase.next" });
     await expect.poll(() => main(phone)).toContain("Samen één programma van eisen");
     await expect.poll(() => phone.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  it("fix 9: een lange rolnaam breekt op een smalle telefoon tussen de woorddelen, met een afbreekstreepje", { timeout: 120_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const res = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "demo-maatwerk", variantId: "kort" }) });
+    const { code, secret } = (await res.json()) as { code: string; secret: string };
+    // Six phones of 320 px: one of them gets the role Wijkteamprofessional.
+    const phones: Page[] = [];
+    for (const [i, role] of ["raadslid", "wethouder", "directeur", "beleidsambtenaar", "teamleider", "wijkteamprofessional"].entries()) {
+      const page = await (await browser.newContext({ ...PHONE, viewport: { width: 320, height: 700 } })).newPage();
+      await joinAsParticipant(page, baseUrl, code, `Speler ${i + 1}`, role);
+      phones.push(page);
+    }
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    await spelleider.until(() => spelleider.room.state.session !== undefined && spelleider.session.participantCount === 6);
+    await spelleider.must({ type: "phase.next" });
+    let found: Page | null = null;
+    for (const page of phones) {
+      await page.locator(".p-role-name").waitFor();
+      if ((await page.locator(".p-role-name").textContent())?.replace(/\u00AD/g, "") === "Wijkteamprofessional") found = page;
+    }
+    if (!found) throw new Error("niemand kreeg de rol Wijkteamprofessional");
+    const lines = await found.evaluate(() => {
+      const el = document.querySelector(".p-role-name")!;
+      const node = el.firstChild!;
+      const text = node.textContent ?? "";
+      const range = document.createRange();
+      const out: string[] = [];
+      let line = "";
+      let lastTop: number | null = null;
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = Array.from(range.getClientRects()).filter((r) => r.width > 0).pop();
+        if (rect && lastTop !== null && rect.top > lastTop + 2) {
+          out.push(line);
+          line = "";
+        }
+        if (rect) lastTop = rect.top;
+        line += text[i];
+      }
+      out.push(line);
+      return out.map((l) => l.replace(/\u00AD/g, "-"));
+    });
+    // Either one line, or broken at the compound: "Wijkteam-" / "professional" (never "Wijkteamprofession" / "al").
+    expect([["Wijkteamprofessional"], ["Wijkteam-", "professional"]]).toContainEqual(lines);
+    await found.locator(".p-role-card").scrollIntoViewIfNeeded();
+    await seen(found, "playtest-fix9-wijkteamprofessional-320px-scherm");
   });
 
   it("fix 4 en 11: samenvoegen houdt de woorden van het item, en de rest gaat in één keer", { timeout: 120_000 }, async () => {
