@@ -135,7 +135,7 @@ export type Phase = z.infer<typeof PhaseSchema>;
 export const VariantSchema = z
   .strictObject({
     id: id("Korte, vaste naam van de variant.", "dag"),
-    title: text(100, "De naam van de variant, zoals de spelleider hem kiest.", "Volledige dag"),
+    title: text(100, "De naam van de variant, zoals de spelleider hem kiest: zeg wat hij is en hoe lang hij duurt.", "Eén dagdeel (ruim 3 uur)"),
     phases: z.array(PhaseSchema).min(2).meta({ description: "De fasen in volgorde. Begin met `lobby`, eindig met `resultaat`." }),
   })
   .meta({ description: "Een speelvariant: welke fasen, in welke volgorde, met welke timers." });
