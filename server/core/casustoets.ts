@@ -6,6 +6,7 @@
  */
 import type { CaseDraft, CommandOf } from "../protocol/commands.ts";
 import type { EventOf, NewEvent } from "../protocol/events.ts";
+import { LIMITS } from "../protocol/ids.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
 import { describeFound, findPersonalData } from "./personalData.ts";
 import { requirePhase } from "./phaseNames.ts";
@@ -49,7 +50,7 @@ export function decideCaseAdd(state: SessionState, cmd: CommandOf<"case.add">, n
 }
 
 /** How many cases one participant may bring in: enough for the cases they know, not a flood for the spelleider. */
-export const MAX_PROPOSALS_PER_PARTICIPANT = 3;
+const MAX_PROPOSALS_PER_PARTICIPANT = LIMITS.proposalsPerParticipant;
 
 /**
  * Cases from the room (seed 002, stap 3: "echte casuïstiek ingebracht door de deelnemers"). A participant brings in a

@@ -99,6 +99,8 @@ export const LIMITS = {
   participants: 60,
   /** Most tafels one session can be split into. */
   tables: 12,
+  /** Most cases one participant may bring in during a casustoets. */
+  proposalsPerParticipant: 3,
 } as const;
 
 /** A client-made id: short, url-safe, so it can live in logs and urls. */

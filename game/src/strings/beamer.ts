@@ -85,6 +85,11 @@ export const beamer = {
     verdictsHeading: "Oordeel per item",
     decision: "Besluit",
     cost: (now: string, later: string) => `Kosten nu: ${now.toLowerCase()} · later: ${later.toLowerCase()}`,
+    live: "Ingebracht door een deelnemer",
+    afloop: "Wat er echt gebeurde",
+    afloopLater: "Na jullie besluit: wat er echt gebeurde.",
+    votesHeading: "De groep kiest de volgende casus",
+    votes: (n: number) => (n === 1 ? "1 stem" : `${n} stemmen`),
   },
 
   resultaat: {

@@ -179,5 +179,49 @@ export const board = {
     atStep: (i: number, n: number) => `Bij stap ${i} van ${n}`,
     walked: "Alle stappen gelopen, nog geen besluit",
     decided: "Besloten",
+    votes: (n: number) => plural(n, "stem", "stemmen"),
+  },
+  /** Cases from the room: a participant brings in a case from their own practice (seed 002, stap 3). */
+  bringIn: {
+    title: "Breng een casus in",
+    intro:
+      "Een casus uit je eigen praktijk, kort: de situatie, wat de inwoner wil en wat de regels zeggen. De spelleider bekijkt hem en laat hem toe; daarna kiest de groep welke casus jullie toetsen. Niemand ziet dat hij van jou komt.",
+    privacy: "Laat persoonsgegevens weg: geen namen, adressen, BSN, geboortedata, telefoonnummers of e-mailadressen.",
+    caseTitle: "Waar gaat het over? (een korte titel)",
+    situation: "De situatie",
+    situationHint: "Wat speelt er, zonder dat iemand te herkennen is?",
+    effectWanted: "Wat wil de inwoner?",
+    rules: "Wat zeggen de regels?",
+    rulesHint: "Het standaardantwoord: welke regel of welk beleid staat in de weg?",
+    afloop: "Wat er echt gebeurde (als je het weet)",
+    afloopHint: "De groep leest het pas na haar eigen besluit.",
+    // `what`: the kinds found with what was found, e.g. "een BSN (123456782)"
+    blocked: (what: string) => `Dit lijkt ${what} te bevatten. Haal dat weg; zolang het erin staat, kun je de casus niet inbrengen.`,
+    submit: "Casus inbrengen",
+    change: "Wijziging opslaan",
+    sent: "Je casus is ingebracht. De spelleider bekijkt hem.",
+    mine: "Jouw ingebrachte casussen",
+    waiting: "Wacht op de spelleider",
+    admitted: "Toegelaten: de groep kan hem kiezen",
+    edit: "Aanpassen",
+    cancelEdit: "Niet aanpassen",
+    full: "Je hebt het hoogste aantal casussen ingebracht.",
+  },
+  /** The quick vote on which case the group tests next. */
+  vote: {
+    title: "Welke casus toetsen we?",
+    intro: "Stem op de casus die jullie willen toetsen. De spelleider sluit de stemming; de casus met de meeste stemmen gaat open.",
+    introSpelleider: "De groep stemt welke casus ze wil toetsen. Sluit de stemming om de casus met de meeste stemmen te openen.",
+    vote: "Stem",
+    voteLabel: (title: string) => `Stem op: ${title}`,
+    yours: "Jouw stem",
+    withdraw: "Stem intrekken",
+    none: "Er is geen casus meer om uit te kiezen.",
+  },
+  /** What really happened: shown after the group's own decision, the moment of learning. */
+  afloop: {
+    title: "Wat er echt gebeurde",
+    intro: "Zo liep het in werkelijkheid af. Wat is hetzelfde als jullie besluit, en wat anders?",
+    later: "Na jullie besluit lees je hier wat er in werkelijkheid gebeurde.",
   },
 } as const;

@@ -101,6 +101,24 @@ export const console = {
     edit: "Aanpassen",
     confirmAnyway: "Toch toevoegen: dit zijn geen echte persoonsgegevens",
     added: "De casus is toegevoegd.",
+    rules: "Wat zeggen de regels? (optioneel)",
+    afloop: "Wat er echt gebeurde (optioneel; de groep leest het pas na haar besluit)",
+    // Admitting a case a participant brought in: the same form, filled in, to edit before admitting.
+    admitTitle: "Ingebrachte casus toelaten",
+    admitIntro: "Een deelnemer bracht deze casus in. Pas hem aan waar nodig; de groep ziet hem zonder naam.",
+    admitSubmit: "Toelaten",
+    admitAnyway: "Toch toelaten: dit zijn geen echte persoonsgegevens",
+    admitted: "De casus is toegelaten; de groep kan hem nu kiezen.",
+  },
+  proposals: {
+    heading: "Ingebracht door deelnemers",
+    none: "Nog geen casussen ingebracht. Deelnemers kunnen in de casustoets een casus uit hun eigen praktijk inbrengen.",
+    by: (name: string) => `van ${name}`,
+    review: "Bekijken en toelaten",
+    reviewLabel: (title: string) => `Bekijken en toelaten: ${title}`,
+    admitted: "toegelaten",
+    choose: "Stemming sluiten en casus openen",
+    votes: (n: number) => (n === 1 ? "1 stem" : `${n} stemmen`),
   },
 
   people: {

@@ -6,6 +6,7 @@ import { VERDICTS } from "../../../../server/protocol/ids.ts";
 import { RoleChip } from "../common.tsx";
 import { TableCases } from "./TableCases.tsx";
 import { ToetsPosition, ToetsWalk } from "./ToetsTrack.tsx";
+import "../../styles/cases-beamer.css";
 
 export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
   const b = t.beamer.casustoets;
@@ -18,6 +19,7 @@ export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
   return (
     <div class="toets">
       <section class="toets-case" aria-labelledby="casus-titel">
+        {theCase.source === "live" ? <p class="beamer-label toets-live">{b.live}</p> : null}
         <h2 id="casus-titel">{theCase.title}</h2>
         <p class="toets-effect">
           <span class="beamer-label">{b.effect}: </span>
@@ -28,12 +30,41 @@ export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
       <ToetsWalk steps={steps} stepIndex={theCase.stepIndex} />
       <div class="toets-bottom">
         {walked ? <Outcome snap={snap} theCase={theCase} /> : <LatestNotes theCase={theCase} stepIndex={theCase.stepIndex} stepId={steps[theCase.stepIndex]?.id ?? ""} />}
-        <section class="beamer-panel toets-situation" aria-labelledby="situatie-kop">
-          <h2 id="situatie-kop" class="beamer-label">{b.situation}</h2>
-          <p class="clamp-6">{theCase.situation}</p>
-        </section>
+        {theCase.afloop !== null ? (
+          // The moment of learning: after the group's own decision, what the municipality really did, and why.
+          <section class="beamer-panel toets-afloop" aria-labelledby="afloop-kop">
+            <h2 id="afloop-kop" class="beamer-label">{b.afloop}</h2>
+            <p class="clamp-8">{theCase.afloop}</p>
+          </section>
+        ) : (
+          <section class="beamer-panel toets-situation" aria-labelledby="situatie-kop">
+            <h2 id="situatie-kop" class="beamer-label">{b.situation}</h2>
+            <p class="clamp-6">{theCase.situation}</p>
+            {theCase.hasAfloop ? <p class="muted">{b.afloopLater}</p> : null}
+          </section>
+        )}
       </div>
+      <VoteStrip snap={snap} />
     </div>
+  );
+}
+
+/** While the group votes on the next case: the counts, no names. */
+function VoteStrip({ snap }: { snap: Snapshot }) {
+  const b = t.beamer.casustoets;
+  const voted = snap.cases.filter((c) => c.votes > 0).sort((x, y) => y.votes - x.votes);
+  if (voted.length === 0) return null;
+  return (
+    <section class="beamer-panel toets-votes" aria-labelledby="stemmen-kop">
+      <h2 id="stemmen-kop" class="beamer-label">{b.votesHeading}</h2>
+      <ul>
+        {voted.map((c) => (
+          <li key={c.id}>
+            <strong>{b.votes(c.votes)}</strong> {c.title}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -9,6 +9,9 @@ import { t } from "../../strings/index.ts";
 import "../../styles/tafels.css";
 import "../../styles/board.css";
 import { Aanvulling } from "./parts/b-Aanvulling.tsx";
+import { Afloop } from "./parts/b-Afloop.tsx";
+import { CaseVote } from "./parts/b-CaseVote.tsx";
+import { CaseBringIn } from "./parts/p-CaseBringIn.tsx";
 import { CaseCard } from "./parts/b-CaseCard.tsx";
 import { CaseList } from "./parts/b-CaseList.tsx";
 import { Decision } from "./parts/b-Decision.tsx";
@@ -29,6 +32,15 @@ export function Casustoets({ conn, snap, audience }: PhaseProps) {
   const kase = snap.cases.find((x) => x.id === caseId) ?? null;
   const mine = myTable(snap);
   const walked = kase !== null && kase.stepIndex >= snap.scenario.omgekeerdeToets.length;
+  // Cases from the room and the vote on what to test: first on the screen while the group is choosing (nothing written
+  // on the open case yet, or it is decided), below the path once the group is walking it.
+  const choosing = kase === null || (kase.stepIndex === 0 && kase.notes.length === 0) || kase.decision !== null;
+  const room = byTable.length > 0 ? null : (
+    <>
+      <CaseVote conn={conn} snap={snap} canVote={audience === "deelnemer"} />
+      {audience === "deelnemer" ? <CaseBringIn conn={conn} snap={snap} /> : null}
+    </>
+  );
   return (
     <section class="b-screen b-toets" aria-labelledby="casustoets-titel">
       <header class="b-head">
@@ -49,20 +61,26 @@ export function Casustoets({ conn, snap, audience }: PhaseProps) {
             </div>
           </div>
           <div class="b-area-main stack">
+            {choosing ? room : null}
             <ToetsPath conn={conn} snap={snap} kase={kase} leads={audience === "spelleider"} />
             {walked ? (
               <>
                 <Verdicts conn={conn} snap={snap} kase={kase} />
                 <Decision key={kase.id} conn={conn} snap={snap} kase={kase} />
+                <Afloop kase={kase} />
                 <Aanvulling key={kase.id} conn={conn} snap={snap} kase={kase} />
               </>
-            ) : null}
+            ) : (
+              <Afloop kase={kase} />
+            )}
+            {choosing ? null : room}
           </div>
         </div>
       ) : (
         <div class="stack">
           <p class="card">{audience === "spelleider" ? c.noCaseSpelleider : c.noCase}</p>
           <CaseList snap={snap} openCaseId={caseId} />
+          {room}
         </div>
       )}
       {/* "Ik ben klaar" in the same bottom dock as in the other phases. */}

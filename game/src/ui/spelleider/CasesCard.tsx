@@ -1,7 +1,7 @@
 /** Cases: add one a participant brought in (any phase), and in the casustoets choose which one the group discusses. */
 import { useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import type { CaseView } from "../../../../server/protocol/views.ts";
+import type { CaseView, ProposalView } from "../../../../server/protocol/views.ts";
 import { t } from "../../strings/index.ts";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
@@ -17,6 +17,7 @@ export function CasesCard({ conn, snap }: { conn: Connection; snap: Snapshot }) 
     <section class="card stack" aria-labelledby="casussen-kop">
       <h2 id="casussen-kop">{c.heading}</h2>
       {inToets ? <CasePicker conn={conn} snap={snap} /> : <p class="hint">{c.addHint}</p>}
+      {inToets ? <Proposals conn={conn} snap={snap} /> : null}
       <button
         type="button"
         class="secondary"
@@ -71,6 +72,7 @@ function CasePicker({ conn, snap }: { conn: Connection; snap: Snapshot }) {
               <span class="case-text">
                 <span class="case-title">{x.title}</span>
                 <span class="small muted">
+                  {x.votes > 0 ? `${t.console.proposals.votes(x.votes)} · ` : ""}
                   {x.source === "live" ? `${c.live} · ` : ""}
                   {x.decision ? c.decided : c.progress(x.stepIndex, steps)}
                   {at.length > 0 ? ` · ${tc.openAt(tablesLabel(snap, at))}` : ""}
@@ -92,7 +94,72 @@ function CasePicker({ conn, snap }: { conn: Connection; snap: Snapshot }) {
           );
         })}
       </ul>
+      {snap.cases.some((x) => x.votes > 0) ? (
+        <button type="button" onClick={() => run({ type: "case.choose" })}>
+          {t.console.proposals.choose}
+        </button>
+      ) : null}
       <CommandStatus state={state} />
+    </div>
+  );
+}
+
+/**
+ * Cases participants brought in from their phones: the spelleider sees who brought what (the group does not), opens
+ * one in the case form to edit it, and admits it; from then on the group can vote for it.
+ */
+function Proposals({ conn, snap }: { conn: Connection; snap: Snapshot }) {
+  const p = t.console.proposals;
+  const [reviewing, setReviewing] = useState<ProposalView | null>(null);
+  const [admitted, setAdmitted] = useState(false);
+  const proposals = snap.people.flatMap((person) => person.proposals.map((proposal) => ({ proposal, name: person.displayName })));
+  return (
+    <div class="stack proposals">
+      <h3 class="small-heading">{p.heading}</h3>
+      {proposals.length === 0 ? <p class="hint">{p.none}</p> : null}
+      <ul class="case-list">
+        {proposals.map(({ proposal, name }) => (
+          <li key={proposal.caseId} class="case-row">
+            <span class="case-text">
+              <span class="case-title">{proposal.title}</span>
+              <span class="small muted">
+                {p.by(name)}
+                {proposal.admitted ? ` · ${p.admitted}` : ""}
+              </span>
+            </span>
+            {proposal.admitted ? null : (
+              <button
+                type="button"
+                class="secondary small-button"
+                aria-label={p.reviewLabel(proposal.title)}
+                onClick={() => {
+                  setAdmitted(false);
+                  setReviewing(proposal);
+                }}
+              >
+                {p.review}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p class="state done" role="status">
+        {admitted ? t.console.caseForm.admitted : ""}
+      </p>
+      {reviewing ? (
+        <CaseForm
+          key={reviewing.caseId}
+          conn={conn}
+          snap={snap}
+          proposal={reviewing}
+          open
+          onClose={() => setReviewing(null)}
+          onAdded={() => {
+            setAdmitted(true);
+            setReviewing(null);
+          }}
+        />
+      ) : null}
     </div>
   );
 }
