@@ -152,6 +152,8 @@ describe.skipIf(!hasChromium)("spelgevoel door de dag", () => {
     await expect.poll(() => beamer.locator(".podium-place .podium-text").allTextContents()).toEqual(top3);
     const pages = 1 + Math.ceil(Math.max(0, support.length - 3) / 6);
     expect(pages).toBeGreaterThan(1);
+    // Two ticks of the pager's clock later it still shows the first page.
+    await beamer.clock.runFor(2_000);
     expect(await beamer.locator(".page-dots").textContent()).toContain(`1 / ${pages}`);
     await beamer.locator(".podium-board.phaser canvas").waitFor();
     await beamer.waitForTimeout(2500); // the rest from the bottom up, then places 3, 2, 1
@@ -227,16 +229,30 @@ describe.skipIf(!hasChromium)("spelgevoel door de dag", () => {
     await lead.getByRole("button", { name: "16×" }).click();
     await lead.getByRole("button", { name: "Afspelen" }).click();
     await expect.poll(() => lead.locator(".tb-autoplay-state").textContent()).toBe("Speelt af op 16×");
-    const seen = new Set<number>();
-    await expect.poll(() => {
-      if (spelleider.replaySeq > 0) seen.add(spelleider.replaySeq);
-      return seen.size;
-    }).toBeGreaterThanOrEqual(4);
-    await expect.poll(() => beamer.locator(".tb-beamer-event").count()).toBe(1);
-    const firstLabel = await beamer.locator(".tb-beamer-event").textContent();
-    await expect.poll(() => beamer.locator(".tb-beamer-event").textContent()).not.toBe(firstLabel);
+    // Pause: the film stands still where it is.
+    await expect.poll(() => spelleider.replaySeq).toBeGreaterThan(0);
     await lead.getByRole("button", { name: "Pauzeren" }).click();
-    await expect.poll(() => lead.locator(".tb-autoplay-state").textContent()).toMatch(/Stilgezet|Einde van dag 1 bereikt/);
+    await expect.poll(() => lead.locator(".tb-autoplay-state").textContent()).toBe("Stilgezet");
+    const pausedAt = await lead.locator(".tb-meta").textContent();
+    // Play on: the room's position moves on step after step, and the beamer's board and line follow, to the end of day 1.
+    await lead.getByRole("button", { name: "Afspelen" }).click();
+    const seen = new Set<number>();
+    const lines = new Set<string>();
+    await expect
+      .poll(async () => {
+        if (spelleider.replaySeq > 0) seen.add(spelleider.replaySeq);
+        const line = await beamer.locator(".tb-beamer-event").textContent().catch(() => null);
+        if (line) lines.add(line);
+        return seen.size >= 4 && lines.size >= 2;
+      })
+      .toBe(true);
+    expect(await lead.locator(".tb-meta").textContent()).not.toBe(pausedAt);
+    await expect.poll(() => lead.locator(".tb-autoplay-state").textContent(), { timeout: 60_000 }).toBe("Einde van dag 1 bereikt");
+    await expect.poll(() => lead.locator(".tb-meta").textContent()).toMatch(/stap (\d+) van \1$/);
+    await expect.poll(() => beamer.locator(".tb-beamer-event").textContent()).toBe(await lead.locator(".tb-now").evaluate((el) => {
+      const time = el.querySelector(".tb-meta span")?.textContent ?? "";
+      return `${time}${el.querySelector(".tb-label")?.textContent ?? ""}`;
+    }));
     await look(lead, "feel-09-console-terugblik-autoplay");
     await look(beamer, "feel-09-beamer-terugblik-autoplay");
 
