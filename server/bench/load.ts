@@ -1,6 +1,7 @@
 /**
  * `npm run bench:load -- --sessions 300 --per-session 10 --seconds 60 [--interval 2000] [--join-rate 100]
- *   [--workers 2] [--baseline echo] [--processes N] [--variant kort] [--seed 1] [--profile dir] [--server-dir dir] [--attempts 3]`
+ *   [--workers 2] [--baseline echo,broadcast] [--stagger 0] [--processes N] [--variant kort] [--seed 1] [--profile dir]
+ *   [--server-dir dir] [--quiet 25] [--attempts 3]`
  * `--processes N` (N >= 2) runs the same clients also against N server processes on Redis + PostgreSQL (throwaway
  * servers, or DATABASE_URL / REDIS_URL when set), each client process on one of them, and prints 1 and N side by side.
  *
@@ -10,8 +11,13 @@
  * are in, and then measures a steady window of `--seconds`: every participant acts like a person every ~`interval`
  * ms (exponential think time) and the spelleider paces rolwissel -> samenvoegen -> prioriteren. Printed: command ->
  * ack latency (measured in the clients), commands/s, participants still connected, rejections and errors, and the
- * server process's CPU and RSS from /proc. With `--baseline echo` the same clients then run against a bare Colyseus
- * room that only acknowledges (echoServer.ts), and the ratios ours/echo are printed.
+ * server process's CPU and RSS from /proc, and its heap by space (heapProbe.ts, over IPC). With `--baseline` the same
+ * clients then run against bare Colyseus rooms (baselineServer.ts): `broadcast` appends each command's text to the
+ * state, patches it to the session and acks (the least a shared board must do), `echo` only acks; the ratios
+ * ours/broadcast and ours/echo are printed in one table.
+ *
+ * Load models: the stress model (default) moves every session through its phases within the same 3 s; `--stagger S`
+ * spreads the sessions' starts evenly over S seconds, as on a training day, and the window becomes S + `--seconds`.
  *
  * `--profile dir` starts our server with `--cpu-prof` and prints where its CPU time went (self time per function).
  */
@@ -21,6 +27,8 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { WorkerMessage, WorkerResult, WorkerSetup, WorkerStart } from "./loadWorker.ts";
+import { isBaseline, type Baseline } from "./baselineServer.ts";
+import type { HeapReport } from "./heapProbe.ts";
 import { startProcesses } from "./processes.ts";
 import { freePort, missingServices } from "./services.ts";
 
@@ -33,6 +41,7 @@ const { values } = parseArgs({
     "join-rate": { type: "string", default: "100" },
     workers: { type: "string", default: "2" },
     baseline: { type: "string" },
+    stagger: { type: "string", default: "0" },
     processes: { type: "string", default: "1" },
     scenario: { type: "string", default: "demo-maatwerk" },
     variant: { type: "string", default: "kort" },
@@ -52,7 +61,10 @@ const opts = {
   interval: Number(values.interval),
   joinRate: Number(values["join-rate"]),
   workers: Number(values.workers),
-  baseline: values.baseline,
+  /** The baseline rooms to run as well, in the order given (e.g. "broadcast,echo"). */
+  baselines: (values.baseline ?? "").split(",").map((b) => b.trim()).filter(Boolean),
+  /** Seconds over which the sessions' starts are spread; 0: the stress model. */
+  stagger: Number(values.stagger),
   processes: Number(values.processes),
   scenarioId: values.scenario,
   variantId: values.variant,
@@ -77,14 +89,24 @@ if (!Number.isInteger(opts.processes) || opts.processes < 1 || opts.processes > 
   console.error("--processes moet een heel getal van 1 tot en met 8 zijn.");
   process.exit(2);
 }
-if (opts.baseline !== undefined && opts.baseline !== "echo") {
-  console.error("--baseline kent alleen 'echo'.");
+const baselines: Baseline[] = [];
+for (const b of opts.baselines) {
+  if (!isBaseline(b)) {
+    console.error(`--baseline kent alleen 'echo' en 'broadcast' (ook samen: echo,broadcast), niet '${b}'.`);
+    process.exit(2);
+  }
+  if (!baselines.includes(b)) baselines.push(b);
+}
+if (!Number.isFinite(opts.stagger) || opts.stagger < 0) {
+  console.error("--stagger moet 0 of een positief aantal seconden zijn.");
   process.exit(2);
 }
+/** The measured window: every session plays `seconds`, the last one starts `stagger` seconds after the first. */
+const windowSeconds = opts.seconds + opts.stagger;
 
 const sum = (pids: readonly number[], f: (pid: number) => number): number => pids.reduce((total, pid) => total + f(pid), 0);
 /** Share of the machine (%) that other processes used during the window. */
-const othersDuring = (r: RunResult) => Math.max(0, r.machineBusy * 100 - ((r.serverCpuSeconds + r.clientCpuSeconds) / (opts.seconds * cpus().length)) * 100);
+const othersDuring = (r: RunResult) => Math.max(0, r.machineBusy * 100 - ((r.serverCpuSeconds + r.clientCpuSeconds) / (windowSeconds * cpus().length)) * 100);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 const CLK_TCK = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 
@@ -138,6 +160,8 @@ function memoryMiB(pid: number, field: "VmRSS" | "VmHWM"): number {
 
 interface RunResult {
   label: string;
+  /** The baseline room this run measured; null for our server. */
+  baseline: Baseline | null;
   participants: number;
   held: number;
   spelleidersHeld: number;
@@ -166,20 +190,46 @@ interface RunResult {
   /** Machine load before the run (% of all cores), after waiting for quiet. */
   busyBefore: number;
   drops: number;
+  /** The server's heap after the joins and at the end of the window (one process only), or null. */
+  heapStart: HeapReport | null;
+  heapEnd: HeapReport | null;
 }
 
-async function startServer(mode: "ours" | "echo", port: number, dataDir: string, logPath: string): Promise<ChildProcess> {
-  const script = mode === "ours" ? "server/main.ts" : "server/bench/echoServer.ts";
+type Mode = "ours" | Baseline;
+
+/** Asks a server started with heapProbe.ts for its heap; null when it does not answer within 10 s. */
+function askHeap(child: ChildProcess): Promise<HeapReport | null> {
+  if (!child.connected) return Promise.resolve(null);
+  return new Promise((done) => {
+    const listener = (message: HeapReport) => {
+      if (message.type !== "heap") return;
+      clearTimeout(timer);
+      child.off("message", listener);
+      done(message);
+    };
+    const timer = setTimeout(() => {
+      child.off("message", listener);
+      done(null);
+    }, 10_000);
+    child.on("message", listener);
+    child.send({ type: "heap" });
+  });
+}
+
+async function startServer(mode: Mode, port: number, dataDir: string, logPath: string): Promise<ChildProcess> {
+  const script = mode === "ours" ? "server/main.ts" : "server/bench/baselineServer.ts";
   // BENCH_SERVER_NODE_ARGS: extra node flags for our server, for diagnosis (e.g. --heapsnapshot-signal=SIGUSR2).
   const extra = mode === "ours" ? (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean) : [];
-  const nodeArgs = [...extra, ...(mode === "ours" && opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${opts.profile}`] : [])];
+  // Every server answers the bench's question for its heap (heapProbe.ts, over the IPC channel).
+  const probe = ["--import", resolve("server/bench/heapProbe.ts")];
+  const nodeArgs = [...extra, ...probe, ...(mode === "ours" && opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${opts.profile}`] : [])];
   if (mode === "ours" && opts.profile) mkdirSync(opts.profile, { recursive: true });
   const log = createWriteStream(logPath);
   const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: mode === "ours" ? opts.serverDir : process.cwd(),
     // The clients create every session at once from loopback.
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: "none", NODE_ENV: "production", MAX_NEW_SESSIONS_PER_HOUR: "1000000", MAX_NEW_SEATS_PER_MINUTE: "1000000" },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: "none", NODE_ENV: "production", MAX_NEW_SESSIONS_PER_HOUR: "1000000", MAX_NEW_SEATS_PER_MINUTE: "1000000", ...(mode === "ours" ? {} : { BASELINE: mode }) },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -213,24 +263,26 @@ async function stopServer(child: ChildProcess): Promise<void> {
 interface Target {
   urls: string[];
   pids(): number[];
+  /** The heap of the one server process; null for several processes. */
+  heap(): Promise<HeapReport | null>;
   stop(): Promise<void>;
 }
 
-async function startTarget(mode: "ours" | "echo", processes: number, dir: string, logPath: string): Promise<Target> {
+async function startTarget(mode: Mode, processes: number, dir: string, logPath: string): Promise<Target> {
   if (processes > 1) {
     const missing = missingServices();
     if (missing) throw new Error(missing);
     const cluster = await startProcesses(processes, { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, env: { MAX_NEW_SESSIONS_PER_HOUR: "1000000", MAX_NEW_SEATS_PER_MINUTE: "1000000" } });
-    return { urls: cluster.urls, pids: () => cluster.servers.map((s) => s.child.pid ?? 0), stop: () => cluster.stop() };
+    return { urls: cluster.urls, pids: () => cluster.servers.map((s) => s.child.pid ?? 0), heap: async () => null, stop: () => cluster.stop() };
   }
   const port = await freePort();
   console.log(`server starten op poort ${port} (DATA_DIR ${dir})`);
   const server = await startServer(mode, port, dir, logPath);
-  return { urls: [`http://127.0.0.1:${port}`], pids: () => [server.pid ?? 0], stop: () => stopServer(server) };
+  return { urls: [`http://127.0.0.1:${port}`], pids: () => [server.pid ?? 0], heap: () => askHeap(server), stop: () => stopServer(server) };
 }
 
-async function runAgainst(mode: "ours" | "echo", processes = 1): Promise<RunResult> {
-  const label = mode === "echo" ? "echo-kamer" : processes > 1 ? `${processes} processen` : opts.serverDir === process.cwd() ? "Maatwerkspel" : "Maatwerkspel*";
+async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
+  const label = mode !== "ours" ? `${mode}-kamer` : processes > 1 ? `${processes} processen` : opts.serverDir === process.cwd() ? "Maatwerkspel" : "Maatwerkspel*";
   const busyBefore = await waitForQuiet(label);
   const dir = mkdtempSync(join(tmpdir(), `maatwerkspel-load-${mode}-`));
   const logPath = join(dir, "server.log");
@@ -267,6 +319,9 @@ async function runAgainst(mode: "ours" | "echo", processes = 1): Promise<RunResu
         baseUrl: target.urls[w % target.urls.length] ?? "",
         mode,
         sessions: perWorker[w] ?? 0,
+        totalSessions: opts.sessions,
+        workers: opts.workers,
+        stagger: opts.stagger,
         perSession: opts.perSession,
         joinRate: opts.joinRate / opts.workers,
         interval: opts.interval,
@@ -295,6 +350,7 @@ async function runAgainst(mode: "ours" | "echo", processes = 1): Promise<RunResu
 
     // Let the join storm settle, then the steady window.
     await sleep(3_000);
+    const heapStart = await target.heap();
     const t0 = Date.now() + 1_000;
     const start: WorkerStart = { type: "start", t0, seconds: opts.seconds };
     for (const w of workers) w.send(start);
@@ -304,17 +360,18 @@ async function runAgainst(mode: "ours" | "echo", processes = 1): Promise<RunResu
     const machineStart = machineJiffies();
     const pressureStart = cpuPressureMicros();
     let rssPeak = sum(pidList, (pid) => memoryMiB(pid, "VmRSS"));
-    console.log(`[${label}] meetvenster van ${opts.seconds} s loopt`);
-    while (Date.now() < t0 + opts.seconds * 1000) {
-      await sleep(Math.min(1_000, t0 + opts.seconds * 1000 - Date.now()));
+    console.log(`[${label}] meetvenster van ${windowSeconds} s loopt`);
+    while (Date.now() < t0 + windowSeconds * 1000) {
+      await sleep(Math.min(1_000, t0 + windowSeconds * 1000 - Date.now()));
       rssPeak = Math.max(rssPeak, sum(pidList, (pid) => memoryMiB(pid, "VmRSS")));
     }
     const serverCpuSeconds = sum(pidList, cpuSeconds) - cpuStart;
     const machineEnd = machineJiffies();
     const machineBusy = (machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total);
     const pressureEnd = cpuPressureMicros();
-    const cpuPressure = pressureStart !== null && pressureEnd !== null ? (pressureEnd - pressureStart) / (opts.seconds * 1e6) : NaN;
+    const cpuPressure = pressureStart !== null && pressureEnd !== null ? (pressureEnd - pressureStart) / (windowSeconds * 1e6) : NaN;
     const rssMiB = sum(pidList, (pid) => memoryMiB(pid, "VmRSS"));
+    const heapEnd = await target.heap();
     while (results.size < workers.length) {
       if (workers.some((w, k) => w.exitCode !== null && !results.has(k))) throw new Error("Een clientproces stopte tijdens de meting.");
       await sleep(200);
@@ -326,6 +383,7 @@ async function runAgainst(mode: "ours" | "echo", processes = 1): Promise<RunResu
     for (const r of all) for (const [code, n] of Object.entries(r.rejected)) rejected[code] = (rejected[code] ?? 0) + n;
     return {
       label,
+      baseline: mode === "ours" ? null : mode,
       participants: all.reduce((a, r) => a + r.participants, 0),
       held: all.reduce((a, r) => a + r.held, 0),
       spelleidersHeld: all.reduce((a, r) => a + r.spelleidersHeld, 0),
@@ -350,6 +408,8 @@ async function runAgainst(mode: "ours" | "echo", processes = 1): Promise<RunResu
       cpuPressure,
       busyBefore,
       drops: all.reduce((a, r) => a + r.drops, 0),
+      heapStart,
+      heapEnd,
     };
   } finally {
     for (const w of workers) if (w.exitCode === null) w.send({ type: "exit" });
@@ -371,8 +431,21 @@ function row(name: string, cells: string[]): string {
 
 function report(results: RunResult[]): void {
   const perThousand = (r: RunResult) => (r.sent > 0 ? (r.serverCpuSeconds / r.sent) * 1000 : NaN);
-  const header = row("", results.map((r) => r.label).concat(results.length === 2 ? ["verhouding"] : []));
-  const ratio = (f: (r: RunResult) => number) => (results.length === 2 ? [`${fmt(f(results[0]!) / f(results[1]!), 2)}x`] : []);
+  const [ours] = results;
+  if (!ours) return;
+  // Ratio columns: ours over each baseline in the run; without one, ours over the other run (several processes).
+  const against = results.filter((r) => r.baseline !== null);
+  const compared = against.length > 0 ? against : results.length === 2 ? results.slice(1) : [];
+  const ratioHeads = against.length > 0 ? against.map((r) => `ours/${r.baseline}`) : compared.map(() => "verhouding");
+  const header = row("", results.map((r) => r.label).concat(ratioHeads));
+  const ratio = (f: (r: RunResult) => number) => compared.map((r) => (Number.isFinite(f(ours) / f(r)) ? `${fmt(f(ours) / f(r), 2)}x` : "-"));
+  const heap = (r: RunResult, f: (h: HeapReport) => number | null) => {
+    const a = r.heapStart ? f(r.heapStart) : null;
+    const b = r.heapEnd ? f(r.heapEnd) : null;
+    return a === null && b === null ? "-" : `${a === null ? "-" : fmt(a, 0)} -> ${b === null ? "-" : fmt(b, 0)}`;
+  };
+  const heapEnd = (f: (h: HeapReport) => number | null) => (r: RunResult) => (r.heapEnd ? (f(r.heapEnd) ?? NaN) : NaN);
+  const space = (name: string) => (h: HeapReport) => h.spacesMiB[name] ?? null;
   const lines = [
     header,
     "-".repeat(header.length),
@@ -380,21 +453,31 @@ function report(results: RunResult[]): void {
     row("spelleiders vastgehouden", results.map((r) => `${r.spelleidersHeld}/${opts.sessions}`)),
     row("meedoen mislukt / duur ramp (s)", results.map((r) => `${r.failedJoins} / ${fmt(r.joinSeconds, 0)}`)),
     row("opdrachten in venster", results.map((r) => fmt(r.sent, 0))),
-    row("opdrachten/s", results.map((r) => fmt(r.sent / opts.seconds, 0))),
+    row("opdrachten/s", results.map((r) => fmt(r.sent / windowSeconds, 0))),
     row("bevestigd (ack)", results.map((r) => fmt(r.acked, 0))),
     row("geweigerd door spelregels", results.map((r) => fmt(Object.values(r.rejected).reduce((a, b) => a + b, 0), 0))),
     row("fouten (time-out, verbinding)", results.map((r) => fmt(r.errors, 0))),
     row("verbroken verbindingen in venster", results.map((r) => fmt(r.drops, 0))),
-    row("opdracht -> ack p50 (ms)", results.map((r) => fmt(quantile(r.latencies, 0.5), 1)), ),
+    row("opdracht -> ack p50 (ms)", results.map((r) => fmt(quantile(r.latencies, 0.5), 1)).concat(ratio((r) => quantile(r.latencies, 0.5)))),
     row("opdracht -> ack p95 (ms)", results.map((r) => fmt(quantile(r.latencies, 0.95), 1)).concat(ratio((r) => quantile(r.latencies, 0.95)))),
-    row("opdracht -> ack p99 (ms)", results.map((r) => fmt(quantile(r.latencies, 0.99), 1))),
+    row("opdracht -> ack p99 (ms)", results.map((r) => fmt(quantile(r.latencies, 0.99), 1)).concat(ratio((r) => quantile(r.latencies, 0.99)))),
     row("opdracht -> ack max (ms)", results.map((r) => fmt(quantile(r.latencies, 1), 1))),
     row("server CPU in venster (s)", results.map((r) => fmt(r.serverCpuSeconds, 1))),
     row("server CPU per 1000 opdrachten (s)", results.map((r) => fmt(perThousand(r), 3)).concat(ratio(perThousand))),
-    row("server CPU-belasting (% van 1 kern)", results.map((r) => fmt((r.serverCpuSeconds / opts.seconds) * 100, 0))),
+    row("server CPU-belasting (% van 1 kern)", results.map((r) => fmt((r.serverCpuSeconds / windowSeconds) * 100, 0))),
     row("server RSS na het meedoen (MiB)", results.map((r) => fmt(r.rssStartMiB, 0)).concat(ratio((r) => r.rssStartMiB))),
     row("server RSS einde venster (MiB)", results.map((r) => fmt(r.rssMiB, 0)).concat(ratio((r) => r.rssMiB))),
     row("server RSS piek in venster (MiB)", results.map((r) => fmt(r.rssPeakMiB, 0))),
+    row("server heap na meedoen -> einde (MiB)", results.map((r) => heap(r, (h) => h.heapUsedMiB))),
+    row("  einde: heap gebruikt (MiB)", results.map((r) => fmt(heapEnd((h) => h.heapUsedMiB)(r), 0)).concat(ratio(heapEnd((h) => h.heapUsedMiB)))),
+    row("  old space (MiB)", results.map((r) => heap(r, space("old_space")))),
+    row("  grote objecten, large object space (MiB)", results.map((r) => heap(r, space("large_object_space")))),
+    row("  new space (MiB)", results.map((r) => heap(r, space("new_space")))),
+    row("  code (MiB)", results.map((r) => heap(r, (h) => (h.spacesMiB.code_space ?? 0) + (h.spacesMiB.code_large_object_space ?? 0)))),
+    row("buiten de heap: ArrayBuffers (MiB)", results.map((r) => heap(r, (h) => h.arrayBuffersMiB))),
+    row("  waarvan encodebuffers van de kamers (MiB)", results.map((r) => heap(r, (h) => h.encoderBuffersMiB))),
+    row("buiten de heap: overig extern (MiB)", results.map((r) => heap(r, (h) => h.otherExternalMiB))),
+    row("kamers / verbindingen einde venster", results.map((r) => (r.heapEnd?.rooms != null ? `${r.heapEnd.rooms} / ${r.heapEnd.clients ?? "-"}` : "-"))),
     row("clients CPU in venster (s)", results.map((r) => fmt(r.clientCpuSeconds, 1))),
     row("client event-loop vertraging p99 (ms)", results.map((r) => fmt(r.clientLoopDelayP99Ms, 1))),
     row("clients heap / RSS samen (MiB)", results.map((r) => `${fmt(r.clientHeapMiB, 0)} / ${fmt(r.clientRssMiB, 0)}`)),
@@ -446,14 +529,19 @@ function summariseProfile(dir: string): void {
 
 console.log(
   `bench:load: ${opts.sessions} sessies x ${opts.perSession} deelnemers = ${opts.sessions * opts.perSession} deelnemers (+ ${opts.sessions} spelleiders), ` +
-    `een actie per ~${opts.interval} ms (exponentieel), venster ${opts.seconds} s, meedoen ${opts.joinRate}/s, ${opts.workers} clientprocessen, ` +
+    `een actie per ~${opts.interval} ms (exponentieel), venster ${windowSeconds} s, meedoen ${opts.joinRate}/s, ${opts.workers} clientprocessen, ` +
     `scenario ${opts.scenarioId}/${opts.variantId}`,
+);
+console.log(
+  opts.stagger > 0
+    ? `belastingsmodel: gespreid, de sessies beginnen verdeeld over ${opts.stagger} s en spelen elk ${opts.seconds} s (fasen na 0, 40 en 70 %)`
+    : `belastingsmodel: stress, elke sessie wisselt van fase na 0, 40 en 70 % van het venster, alle sessies binnen 3 s`,
 );
 console.log(`machine: ${cpus().length} kernen, ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`);
 if (opts.serverDir !== process.cwd()) console.log(`Maatwerkspel* = de server uit ${opts.serverDir}`);
 
 /** One measurement, done again when others used the machine during it (their load would count as ours). */
-async function measured(mode: "ours" | "echo", processes = 1): Promise<RunResult> {
+async function measured(mode: Mode, processes = 1): Promise<RunResult> {
   for (let attempt = 1; ; attempt++) {
     const result = await runAgainst(mode, processes);
     const others = othersDuring(result);
@@ -464,7 +552,7 @@ async function measured(mode: "ours" | "echo", processes = 1): Promise<RunResult
 
 const results = [await measured("ours")];
 if (opts.processes > 1) results.push(await measured("ours", opts.processes));
-if (opts.baseline === "echo") results.push(await measured("echo"));
+for (const baseline of baselines) results.push(await measured(baseline));
 report(results);
 if (opts.profile) {
   summariseProfile(opts.profile);

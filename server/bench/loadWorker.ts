@@ -6,8 +6,13 @@
  * wait for the answer before thinking again. The spelleider moves the session through rolwissel, samenvoegen and
  * prioriteren during the window. Every command's send -> ack time is measured here, in the client.
  *
- * Against the echo room there is no state: the phase then follows the same schedule and the commands carry made-up
- * ids, so the messages have the same kinds and sizes.
+ * Against a baseline room (echo, broadcast) there is no game state: the phase then follows the same schedule and the
+ * commands carry made-up ids, so the messages have the same kinds and sizes.
+ *
+ * Two load models. Stress (the default): every session moves through its phases at 0, 40 and 70 % of the window, the
+ * sessions at most 3 s apart, so hundreds of phase changes land within 3 s. Staggered (`stagger` > 0 s): the sessions
+ * start spread evenly over `stagger` seconds, as on a training day where groups start minutes apart, and each plays
+ * the same schedule from its own start; the window then lasts `stagger` + `seconds`.
  */
 import { performance, monitorEventLoopDelay } from "node:perf_hooks";
 import { decode, encode } from "@colyseus/schema";
@@ -17,13 +22,19 @@ import { REAL_ROLES, type RealRole } from "../protocol/ids.ts";
 import { EIS_TEXTS } from "../bots/texts.ts";
 import { createSessionOverHttp } from "../bots/play.ts";
 import { EISEN_GROUPS } from "../../tests/fixtures/eisenPairs.ts";
+import type { Baseline } from "./baselineServer.ts";
 
 export interface WorkerSetup {
   type: "setup";
   worker: number;
   baseUrl: string;
-  mode: "ours" | "echo";
+  mode: "ours" | Baseline;
   sessions: number;
+  /** Sessions of all workers together, and how many workers: session s of worker w is number s * workers + w. */
+  totalSessions: number;
+  workers: number;
+  /** Seconds over which the sessions' starts are spread; 0: the stress model. */
+  stagger: number;
   perSession: number;
   /** Joins per second for this worker. */
   joinRate: number;
@@ -36,6 +47,7 @@ export interface WorkerStart {
   type: "start";
   /** Epoch ms at which the steady window begins. */
   t0: number;
+  /** How long each session plays its phases (the window is `stagger` longer). */
   seconds: number;
 }
 export interface WorkerResult {
@@ -172,14 +184,21 @@ class Session {
   spelleider!: SessionClient;
   code!: string;
   readonly participants: Participant[] = [];
-  /** Offset of this session's phase changes, so 500 sessions do not all move in the same millisecond. */
-  readonly jitter = random.next() * 3_000;
+  /**
+   * When this session starts after the window opens, in ms. Stress: 0–3 s at random, so 500 sessions do not all move
+   * in the same millisecond. Staggered: spread evenly over `stagger` seconds by the session's number.
+   */
+  readonly offset: number;
   private lastSessionJson = "";
   private lastPhase: PhaseKind = "lobby";
 
-  /** The phase the session is in: from the state (ours), or from the schedule (echo has no state). */
+  constructor(number: number) {
+    this.offset = setup.stagger > 0 ? (setup.stagger * 1000 * number) / setup.totalSessions : random.next() * 3_000;
+  }
+
+  /** The phase the session is in: from the state (ours), or from the schedule (a baseline has no game state). */
   phase(clock: Clock): PhaseKind {
-    if (setup.mode === "echo") return clock.scheduled(this.jitter);
+    if (setup.mode !== "ours") return clock.scheduled(this.offset);
     const json = this.spelleider.room.state.session;
     if (json && json !== this.lastSessionJson) {
       this.lastSessionJson = json;
@@ -198,14 +217,14 @@ class Clock {
     this.seconds = seconds;
   }
   get end(): number {
-    return this.t0 + this.seconds * 1000;
+    return this.t0 + (setup.stagger + this.seconds) * 1000;
   }
-  /** Phase changes at 0, 40 % and 70 % of the window (plus the session's jitter). */
-  changes(jitter: number): number[] {
-    return [0, 0.4, 0.7].map((f) => this.t0 + f * this.seconds * 1000 + jitter);
+  /** Phase changes at 0, 40 % and 70 % of `seconds` after the session's start. */
+  changes(offset: number): number[] {
+    return [0, 0.4, 0.7].map((f) => this.t0 + offset + f * this.seconds * 1000);
   }
-  scheduled(jitter: number): PhaseKind {
-    const [a = 0, b = 0, c = 0] = this.changes(jitter);
+  scheduled(offset: number): PhaseKind {
+    const [a = 0, b = 0, c = 0] = this.changes(offset);
     const now = Date.now();
     return now < a ? "lobby" : now < b ? "rolwissel" : now < c ? "samenvoegen" : "prioriteren";
   }
@@ -221,7 +240,7 @@ class Participant {
   /** What a person in this phase would do next; null when there is nothing to do yet. */
   next(clock: Clock): CommandInput | null {
     const phase = this.session.phase(clock);
-    if (setup.mode === "echo") return this.fake(phase);
+    if (setup.mode !== "ours") return this.fake(phase);
     const state = this.client.room.state;
     switch (phase) {
       case "rolwissel": {
@@ -276,7 +295,7 @@ class Participant {
     }
   }
 
-  /** Against the echo room: the same kinds of command, with made-up ids. */
+  /** Against a baseline room: the same kinds of command, with made-up ids. */
   private fake(phase: PhaseKind): CommandInput | null {
     switch (phase) {
       case "rolwissel": {
@@ -365,7 +384,7 @@ async function lead(session: Session, clock: Clock): Promise<void> {
 }
 
 async function paceSession(session: Session, clock: Clock): Promise<void> {
-  for (const at of clock.changes(session.jitter)) {
+  for (const at of clock.changes(session.offset)) {
     await sleep(at - Date.now());
     if (Date.now() >= clock.end) return;
     const result = await timed(session.spelleider, { type: "phase.next" }, clock);
@@ -381,7 +400,7 @@ async function prepare(): Promise<void> {
   const progress = setInterval(() => send({ type: "progress", worker: setup.worker, joined, failed }), 2_000);
   // Sessions and their spelleiders first (few), then the participants at the join rate.
   for (let s = 0; s < setup.sessions; s++) {
-    const session = new Session();
+    const session = new Session(s * setup.workers + setup.worker);
     const created = await createSessionOverHttp(setup.baseUrl, { scenarioId: setup.scenarioId, variantId: setup.variantId, label: `Belasting ${setup.worker}-${s}` });
     session.code = created.code;
     session.spelleider = await SessionClient.join(setup.baseUrl, { as: "spelleider", secret: created.secret });

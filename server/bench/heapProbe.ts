@@ -1,0 +1,80 @@
+/**
+ * Loaded by bench:load into each server it measures (`node --import heapProbe.ts`, ours and the baselines alike), never
+ * by `npm start`. It answers the bench's IPC message `{ type: "heap" }` with what can be measured honestly from outside
+ * the room: V8's heap by space, memory outside the heap (ArrayBuffers, other external), and the encode buffers the
+ * rooms of this process hold (their exact byte lengths, found through Colyseus' matchmaker; checked against
+ * @colyseus/core 0.18.17 SchemaSerializer: `encoder.sharedBuffer`, `fullEncodeBuffer`). How much of the heap is state,
+ * views or suggestion caches only the room could say about itself; that is not measured here.
+ */
+import { getHeapSpaceStatistics } from "node:v8";
+
+export interface HeapReport {
+  type: "heap";
+  heapUsedMiB: number;
+  heapTotalMiB: number;
+  /** space_used_size per V8 heap space (old_space, new_space, large_object_space, code_space, ...), MiB. */
+  spacesMiB: Record<string, number>;
+  arrayBuffersMiB: number;
+  /** External memory other than ArrayBuffers (e.g. strings and buffers held by native code), MiB. */
+  otherExternalMiB: number;
+  /** Distinct ArrayBuffers behind the rooms' encode buffers, MiB; null when the rooms could not be found. */
+  encoderBuffersMiB: number | null;
+  rooms: number | null;
+  clients: number | null;
+}
+
+const MiB = 2 ** 20;
+
+/** A property of an object from a library, without trusting its type. */
+const get = (value: unknown, key: string): unknown => (typeof value === "object" && value !== null ? Reflect.get(value, key) : undefined);
+
+async function roomFigures(): Promise<Pick<HeapReport, "encoderBuffersMiB" | "rooms" | "clients">> {
+  try {
+    // The same module the server imported (same specifier, same node_modules), so the same matchmaker; with
+    // --server-dir another checkout's server has its own, and no rooms are found here.
+    const { matchMaker } = await import("@colyseus/core");
+    const listings = await matchMaker.query({});
+    const buffers = new Set<ArrayBufferLike>();
+    let rooms = 0;
+    let clients = 0;
+    for (const listing of listings) {
+      const room: unknown = matchMaker.getLocalRoomById(listing.roomId);
+      if (!room) continue;
+      rooms++;
+      const roomClients = get(room, "clients");
+      clients += Array.isArray(roomClients) ? roomClients.length : 0;
+      const serializer = get(room, "_serializer");
+      for (const buffer of [get(get(serializer, "encoder"), "sharedBuffer"), get(serializer, "fullEncodeBuffer"), get(serializer, "fullEncodeCache")]) {
+        if (buffer instanceof Uint8Array) buffers.add(buffer.buffer);
+      }
+    }
+    if (rooms === 0) return { encoderBuffersMiB: null, rooms: 0, clients: 0 };
+    return { encoderBuffersMiB: [...buffers].reduce((total, b) => total + b.byteLength, 0) / MiB, rooms, clients };
+  } catch {
+    return { encoderBuffersMiB: null, rooms: null, clients: null };
+  }
+}
+
+async function report(): Promise<HeapReport> {
+  const memory = process.memoryUsage();
+  const spacesMiB: Record<string, number> = {};
+  for (const space of getHeapSpaceStatistics()) spacesMiB[space.space_name] = space.space_used_size / MiB;
+  return {
+    type: "heap",
+    heapUsedMiB: memory.heapUsed / MiB,
+    heapTotalMiB: memory.heapTotal / MiB,
+    spacesMiB,
+    arrayBuffersMiB: memory.arrayBuffers / MiB,
+    otherExternalMiB: (memory.external - memory.arrayBuffers) / MiB,
+    ...(await roomFigures()),
+  };
+}
+
+if (process.send) {
+  process.on("message", (message: unknown) => {
+    if (get(message, "type") !== "heap") return;
+    void report().then((r) => process.send?.(r));
+  });
+  // The IPC channel must not keep the server alive once it is asked to stop (after the listener, which refs it).
+  process.channel?.unref();
+}
