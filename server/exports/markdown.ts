@@ -136,6 +136,7 @@ function caseBookBlocks(c: CaseEntry): string[] {
   const blocks = [caseHeading(c), `**${TEXTS.situation}.** ${paragraphs(c.situation).join("\n\n")}`, `**${TEXTS.effectWanted}.** ${inline(c.effectWanted)}`];
   if (c.dilemma) blocks.push(`**${TEXTS.dilemma}.** ${inline(c.dilemma)}`);
   if (c.laws.length > 0) blocks.push(`**${TEXTS.laws}.** ${c.laws.map(inline).join("; ")}`);
+  if (c.rules) blocks.push(`**${TEXTS.rules}.** ${inline(c.rules)}`);
   blocks.push(`**${TEXTS.toets}**`, stepsList(c), `**${TEXTS.verdicts}**`, verdictsList(c.verdicts));
   if (c.decision) {
     const costs = TEXTS.costs(COST_NAMES[c.decision.costNow], COST_NAMES[c.decision.costLater]);
@@ -144,6 +145,7 @@ function caseBookBlocks(c: CaseEntry): string[] {
   } else {
     blocks.push(`**${TEXTS.decision}.** ${TEXTS.noDecision}`);
   }
+  if (c.afloop) blocks.push(`**${TEXTS.afloop}.** ${paragraphs(c.afloop).join("\n\n")}`);
   if (c.aanvullingen.length > 0) {
     blocks.push(`**${TEXTS.aanvullingen}**\n\n${c.aanvullingen.map((a) => `- ${quoted(inline(a.text))}${a.rank ? ` (${TEXTS.rank(a.rank)})` : ""}`).join("\n")}`);
   }

@@ -345,12 +345,14 @@ function caseBlock(doc: Doc, c: CaseEntry): void {
   labelled(doc, TEXTS.effectWanted, c.effectWanted);
   if (c.dilemma) labelled(doc, TEXTS.dilemma, c.dilemma);
   if (c.laws.length > 0) labelled(doc, TEXTS.laws, c.laws.join("; "));
+  if (c.rules) labelled(doc, TEXTS.rules, c.rules);
   toetsSteps(doc, c);
   verdicts(doc, c);
   const decision = c.decision
     ? `${c.decision.decision} ${TEXTS.costs(COST_NAMES[c.decision.costNow], COST_NAMES[c.decision.costLater])}${c.decision.costNote.trim() ? ` ${c.decision.costNote}` : ""}`
     : TEXTS.noDecision;
   labelled(doc, TEXTS.decision, decision);
+  if (c.afloop) labelled(doc, TEXTS.afloop, c.afloop);
   if (c.aanvullingen.length > 0) {
     labelled(doc, TEXTS.aanvullingen, c.aanvullingen.map((a) => `${quoted(a.text)}${a.rank ? ` (${TEXTS.rank(a.rank)})` : ""}`).join("; "));
   }

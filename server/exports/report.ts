@@ -34,9 +34,13 @@ export interface CaseEntry {
   effectWanted: string;
   dilemma: string | null;
   laws: string[];
+  /** What the rules say, for a case brought in during the session; null when not given. */
+  rules: string | null;
   steps: StepEntry[];
   verdicts: VerdictEntry[];
   decision: CaseDecision | null;
+  /** What really happened, when the case carries it (in the casusboekje whether or not the group decided). */
+  afloop: string | null;
   /** Kader items this case added (aanvullingen). */
   aanvullingen: { text: string; rank: number | null }[];
 }
@@ -105,12 +109,14 @@ function caseEntry(
     effectWanted: c.effectWanted,
     dilemma: c.dilemma,
     laws: scenarioCase?.laws ?? [],
+    rules: c.rules,
     steps: state.scenario.omgekeerdeToets.map((step, index) => {
       const notes = c.notes.filter((n) => n.stepId === step.id).map((n) => ({ role: n.role, text: n.text }));
       return { stepId: step.id, title: step.title, reached: index < c.stepIndex || notes.length > 0, notes };
     }),
     verdicts,
     decision: c.decision,
+    afloop: c.afloop,
     aanvullingen: items.filter((i) => i.fromCases.includes(c.id)).map((i) => ({ text: i.text, rank: i.rank })),
   };
 }

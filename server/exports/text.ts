@@ -63,6 +63,8 @@ export const TEXTS = {
   effectWanted: "Effect dat de inwoner wil bereiken",
   dilemma: "Dilemma",
   laws: "Wetten en regels",
+  rules: "Wat de regels zeggen",
+  afloop: "Wat er echt gebeurde",
   toets: "De Omgekeerde Toets",
   stepNotReached: "Deze stap is niet besproken.",
   stepNoNotes: "Geen aantekeningen.",
