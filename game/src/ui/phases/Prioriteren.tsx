@@ -55,8 +55,12 @@ export function Prioriteren({ conn, snap, audience }: PhaseProps) {
 
       {canVote ? (
         <Dock label={t.participant.ready.dock}>
-          {!revealed && voting.mode === "punten" ? <PointsLeft snap={snap} /> : null}
-          {!revealed && items.length > 0 ? <p class="p-chosen small">{texts.chosen(chosenCount(snap), items.length)}</p> : null}
+          {!revealed ? (
+            <div class="p-dock-status">
+              {voting.mode === "punten" ? <PointsLeft snap={snap} /> : null}
+              {items.length > 0 ? <p class="p-chosen small">{texts.chosen(chosenCount(snap), items.length)}</p> : null}
+            </div>
+          ) : null}
           <ReadyToggle conn={conn} snap={snap} />
         </Dock>
       ) : null}
