@@ -243,9 +243,9 @@ describe.skipIf(!hasChromium)("spelgevoel door de dag", () => {
         if (spelleider.replaySeq > 0) seen.add(spelleider.replaySeq);
         const line = await beamer.locator(".tb-beamer-event").textContent().catch(() => null);
         if (line) lines.add(line);
-        return seen.size >= 4 && lines.size >= 2;
-      })
-      .toBe(true);
+        return { positions: Math.min(seen.size, 4), beamerLines: Math.min(lines.size, 2) };
+      }, { timeout: 30_000 })
+      .toEqual({ positions: 4, beamerLines: 2 });
     expect(await lead.locator(".tb-meta").textContent()).not.toBe(pausedAt);
     await expect.poll(() => lead.locator(".tb-autoplay-state").textContent(), { timeout: 60_000 }).toBe("Einde van dag 1 bereikt");
     await expect.poll(() => lead.locator(".tb-meta").textContent()).toMatch(/stap (\d+) van \1$/);

@@ -31,7 +31,7 @@ export class ToetsTrack extends StageScene<ToetsModel> {
     this.road = g;
     g.clear();
     const y = stops[0]?.y ?? model.height / 2;
-    const r = Math.max(8, Math.min(18, model.height * 0.22));
+    const r = Math.max(8, Math.min(24, model.height * 0.3));
     // The road, then the walked part over it.
     g.lineStyle(6, ROAD, 1);
     g.lineBetween(stops[0]?.x ?? 0, y, stops.at(-1)?.x ?? 0, y);
