@@ -151,6 +151,20 @@ describe("het samenvoegbord", () => {
     expect(b.cards.find((c) => c.key === "item:i0")?.eisCount).toBe(3);
   });
 
+  it("een korte baan (hoogstens een halve kolom) wordt niet over twee kolommen verdeeld", () => {
+    // Twelve eisen, each taken in on its own, spread over the lanes so that a short lane would start low in a column.
+    const eisen = Array.from({ length: 12 }, (_, i) => {
+      const category = categories[(i * 7) % categories.length] ?? { id: "x", name: "x" };
+      const texts = EIS_TEXTS[category.id] ?? ["Een eis."];
+      return { id: `e${i}`, role: "burger" as const, categoryId: category.id, text: texts[i % texts.length] ?? "", itemId: `los-e${i}` };
+    });
+    const items = eisen.map((e) => ({ id: e.itemId, text: e.text, categoryId: e.categoryId, roles: [e.role], eisIds: [e.id] }));
+    const layout = layoutBoard({ width: 1848, height: 840, categories, eisen, items, spanningen: [], suggestions: [], minTitlePx: 28, dropZone: false });
+    expect(layout.fits).toBe(true);
+    expect(layout.lanes.filter((l) => l.continued)).toEqual([]);
+    expect(new Set(layout.lanes.map((l) => l.categoryId)).size).toBe(layout.lanes.length);
+  });
+
   it("een leeg bord heeft geen kaarten en past", () => {
     const layout = layoutBoard({ ...board(0, 0) });
     expect(layout.cards).toEqual([]);

@@ -175,4 +175,43 @@ describe.skipIf(!hasChromium)("het gedeelde bord in de browser", () => {
     const serious = findings.filter((f) => f.violations.length > 0);
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
   });
+
+  it("de terugblik tekent hetzelfde bord als de beamer aan het eind van samenvoegen", { timeout: 240_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await createSession(baseUrl, "kort");
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    const bots = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => SessionClient.join(baseUrl, { as: "deelnemer", code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole })),
+    );
+    await spelleider.until(() => spelleider.session.participantCount === 6);
+    const ctx = { spelleider, players: bots, secret, code };
+    // Day 1 up to the end of samenvoegen: what the beamer's board shows then.
+    await playPhases(ctx, { from: 1, to: 2 });
+    const beamer = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await beamer.goto(`${baseUrl}/beamer/${code}`);
+    await expect.poll(async () => (await drawn(beamer)).items).toBe(spelleider.items.length);
+    const live = { text: await beamer.locator(".board-text").textContent(), drawn: await drawn(beamer) };
+    expect(live.drawn.items).toBeGreaterThan(0);
+    await playPhases(ctx, { from: 3, to: spelleider.session.phases.length - 1 });
+
+    // Weeks later, the terugblik: to the start of prioriteren, then one step back, the last step of samenvoegen.
+    const lead = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await lead.goto(`${baseUrl}/terugkom/${secret}`);
+    await lead.getByRole("button", { name: "Terugkombijeenkomst openen" }).click();
+    await lead.getByRole("button", { name: "Ja, openen" }).click();
+    await lead.getByRole("heading", { name: "Terugblik op dag 1" }).waitFor();
+    for (let i = 0; i < 3; i++) await lead.getByRole("button", { name: "Fase verder" }).click();
+    await expect.poll(() => lead.locator(".tb-now").textContent()).toContain("Prioriteren");
+    await lead.getByRole("button", { name: "Stap terug" }).click();
+    await expect.poll(() => beamer.locator(".board-text").count()).toBe(1);
+    // The same cards, in words and on the canvas: the layout comes from the state alone.
+    await expect.poll(() => beamer.locator(".board-text").textContent()).toBe(live.text);
+    await expect.poll(async () => (await drawn(beamer)).items).toBe(live.drawn.items);
+    expect((await drawn(beamer)).eisen).toBe(live.drawn.eisen);
+    await look(beamer, "board-06-beamer-terugblik");
+    await look(lead, "board-07-console-terugblik");
+    await Promise.all([spelleider, ...bots].map((x) => x.leave()));
+    const serious = findings.filter((f) => f.screen.includes("terugblik") && f.violations.length > 0);
+    expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+  });
 });

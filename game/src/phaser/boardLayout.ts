@@ -402,9 +402,12 @@ function flow(blocks: Block[], limit: number, headerH: number): Flow {
     if (block.kind === "header") {
       close();
       if (y > 0) y += COLUMN_GAP - lastGap;
-      // A heading never ends a column: it moves on with the lane's first block.
+      // A heading never ends a column: it moves on with the lane's first block. A short lane (at most half a column)
+      // is kept whole: it starts in the next column rather than being split.
       const next = blocks[i + 1];
-      const need = headerH + GAP + (next && next.kind !== "header" ? next.h : 0);
+      let whole = headerH + GAP;
+      for (let j = i + 1; j < blocks.length && blocks[j]?.kind !== "header"; j++) whole += (blocks[j]?.h ?? 0) + (blocks[j]?.gap ?? 0);
+      const need = whole <= limit / 2 ? whole - GAP : headerH + GAP + (next && next.kind !== "header" ? next.h : 0);
       if (y > 0 && y + need > limit) {
         column++;
         y = 0;

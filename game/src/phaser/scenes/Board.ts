@@ -243,9 +243,16 @@ export class Board extends Phaser.Scene {
     for (const lane of layout.lanes) {
       g.fillStyle(LANE, 1);
       g.fillRoundedRect(lane.x - 6, lane.y - 4, lane.w + 12, lane.h + 10, 14);
-      const label = lane.continued ? `${lane.name} ${model.labels.continued}` : lane.name;
-      const text = this.add.text(lane.x + 4, lane.y + 2, label, textStyle(lane.headerFont, "#1F2A30", true)).setDepth(1).setResolution(model.dpr);
-      fitLines(text, label, lane.w - 8, 1);
+      const text = this.add.text(lane.x + 4, lane.y + 2, lane.name, textStyle(lane.headerFont, "#1F2A30", true)).setDepth(1).setResolution(model.dpr);
+      if (lane.continued) {
+        // "(vervolg)" always shows; only the name is cut to make room for it.
+        const suffix = ` ${model.labels.continued}`;
+        const room = lane.w - 8 - text.setText(suffix).width;
+        fitLines(text, lane.name, room, 1);
+        const name = text.text;
+        text.setWordWrapWidth(lane.w, false);
+        text.setText(`${name}${suffix}`);
+      } else fitLines(text, lane.name, lane.w - 8, 1);
       this.laneTexts.push(text);
     }
     for (const c of layout.clusters) {
