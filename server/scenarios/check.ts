@@ -827,7 +827,7 @@ function syntaxProblem(error: ParseError, text: string): SyntaxProblem {
       }
       return {
         offset: at,
-        message: `Hier ontbreekt een waarde: een tekst tussen dubbele aanhalingstekens, een getal, een lijst [ … ] of een object { … }. Er staat ${quote(found)}.`,
+        message: `Hier ontbreekt een waarde: een tekst tussen dubbele aanhalingstekens, een getal, een lijst [ … ] of een object { … }. ${found === "" ? "Het bestand houdt hier op: is het afgebroken?" : `Er staat ${quote(found)}.`}`,
         recoverable: false,
       };
     case "ColonExpected":

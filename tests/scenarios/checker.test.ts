@@ -33,6 +33,9 @@ function demoWith(...edits: [from: string, to: string][]): string {
   return text;
 }
 
+/** The line of the demo's points budget, counted from 1 (the demo grows; the tests below do not hard-code it). */
+const budgetLine = DEMO.split("\n").findIndex((line) => line.includes('"budget": 10')) + 1;
+
 /** The text at a problem's line and column, to prove the position without trusting the checker's arithmetic. */
 function textAt(text: string, p: Pick<CheckProblem, "line" | "column">, length: number): string {
   const line = text.split("\n")[p.line - 1] ?? "";
@@ -326,7 +329,7 @@ describe("checks on edits of the demo", () => {
     const comment = demoWith(['  "intro":', '  // TODO inleiding\n  "intro":'], ['"budget": 10', '"budget": "tien"']);
     expect(checkScenarioText(comment).problems.map((p) => `${p.line}:${p.column}  ${brief(p)}`)).toEqual([
       "6:3  (scenario)  fout: Commentaar (// of /* */) mag niet in een scenariobestand: de server leest gewone JSON. Haal het commentaar weg.",
-      '373:43  voting.budget  fout: Hier hoort een geheel getal van 1 tot en met 100, maar er staat de tekst "tien". Schrijf een getal, zonder aanhalingstekens. Bijvoorbeeld: 10.',
+      `${budgetLine + 1}:43  voting.budget  fout: Hier hoort een geheel getal van 1 tot en met 100, maar er staat de tekst "tien". Schrijf een getal, zonder aanhalingstekens. Bijvoorbeeld: 10.`,
     ]);
     const unclosed = demoWith(['"title": "Maatwerk in de wijk: wie bepaalt wat past?"', '"title": "Maatwerk in de wijk: wie bepaalt wat past?'], ['"budget": 10', '"budget": "tien"']);
     expect(checkScenarioText(unclosed).problems.map((p) => `${p.line}:${p.column}  ${brief(p)}`)).toEqual([
@@ -348,7 +351,7 @@ describe("checks on edits of the demo", () => {
   it("counts lines after a byte order mark and with Windows line ends like an editor", () => {
     const text = `\uFEFF${DEMO.replace('"budget": 10', '"budget": "10"').replace(/\n/g, "\r\n")}`;
     const [problem] = checkScenarioText(text).problems;
-    expect(problem && `${problem.line}:${problem.column}`).toBe("372:43");
+    expect(problem && `${problem.line}:${problem.column}`).toBe(`${budgetLine}:43`);
   });
 
   it("reports a scenario id that another file already uses", () => {

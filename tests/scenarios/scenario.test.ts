@@ -344,12 +344,21 @@ describe("loadScenarioDir", () => {
     const byFile = Object.fromEntries(errors.map((e) => [e.file.slice(dir!.length + 1), e.problems]));
     expect(Object.keys(byFile).sort()).toEqual(["fout.json", "goed.json", "kapot.json"]);
     // "dubbel.json" sorts first, so it is the one that got the id; the later file with the same id is reported.
+    // The server reads files with the checker: its messages, with line, column and path.
     expect(byFile["goed.json"]).toEqual([
-      { path: ["id"], message: 'Het scenario-id "demo-maatwerk" wordt al gebruikt door dubbel.json. Geef dit scenario een eigen id.' },
+      {
+        severity: "fout",
+        offset: JSON.stringify(good).indexOf('"demo-maatwerk"'),
+        line: 1,
+        column: JSON.stringify(good).indexOf('"demo-maatwerk"') + 1,
+        path: "id",
+        message: `Het scenario-id "demo-maatwerk" wordt al gebruikt door ${join(dir, "dubbel.json")}. Geef dit scenario een eigen id.`,
+      },
     ]);
-    expect(byFile["kapot.json"]).toHaveLength(1);
-    expect(byFile["kapot.json"]![0]!.message).toMatch(/^Dit bestand is geen geldige JSON \(.+\)\. Controleer komma's, aanhalingstekens en haakjes rond die plek\.$/);
-    expect(byFile["fout.json"]!.map((p) => p.path)).toEqual([["rounds", 0, "caseId"]]);
+    expect(byFile["kapot.json"]!.map((p) => `${p.line}:${p.column}  ${p.severity}: ${p.message}`)).toEqual([
+      "1:29  fout: Hier ontbreekt een waarde: een tekst tussen dubbele aanhalingstekens, een getal, een lijst [ … ] of een object { … }. Het bestand houdt hier op: is het afgebroken?",
+    ]);
+    expect(byFile["fout.json"]!.map((p) => p.path)).toEqual(["rounds[0].caseId"]);
   });
 
   it("reports a missing directory without throwing", async () => {
