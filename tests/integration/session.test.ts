@@ -22,7 +22,11 @@ describe("een hele sessie", () => {
     expect(spelleider.session.phase.kind).toBe("resultaat");
     const kader = spelleider.kader;
     expect(kader?.items.length).toBeGreaterThanOrEqual(10);
-    expect(kader?.items.every((i) => i.support !== null)).toBe(true);
+    // Every item the group voted on has support; the aanvullingen from the casustoets came after the vote: niet gestemd.
+    const aanvullingen = kader?.items.filter((i) => i.provenance.length === 0 && i.fromCases.length > 0) ?? [];
+    expect(aanvullingen.length).toBe(2);
+    expect(aanvullingen.every((i) => i.support === null)).toBe(true);
+    expect(kader?.items.filter((i) => !aanvullingen.includes(i)).every((i) => i.support !== null)).toBe(true);
     expect(kader?.cases.filter((c) => c.decision).length).toBe(2);
     // Eight players: all six roles were played in each round, nobody their own.
     const people = spelleider.people;
