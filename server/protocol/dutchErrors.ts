@@ -28,6 +28,7 @@ const FIELD_NAMES: Record<string, string> = {
   adopt: "de eisen die een eigen item worden",
   spanningId: "de spanning",
   participantId: "de deelnemer",
+  participantIds: "de deelnemers",
   tableId: "de tafel",
   count: "het aantal tafels",
   points: "het aantal punten",
