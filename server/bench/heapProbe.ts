@@ -23,6 +23,12 @@ export interface HeapReport {
   otherExternalMiB: number;
   /** Distinct ArrayBuffers behind the rooms' encode buffers, MiB; null when the rooms could not be found. */
   encoderBuffersMiB: number | null;
+  /**
+   * What the rooms' schema states hold, read through their public fields: entities, and characters of text (every
+   * string field and every entity's JSON). Not heap bytes: the text of the state, whatever else the room keeps.
+   */
+  stateEntities: number | null;
+  stateMegaChars: number | null;
   rooms: number | null;
   clients: number | null;
 }
@@ -32,7 +38,33 @@ const MiB = 2 ** 20;
 /** A property of an object from a library, without trusting its type. */
 const get = (value: unknown, key: string): unknown => (typeof value === "object" && value !== null ? Reflect.get(value, key) : undefined);
 
-async function roomFigures(): Promise<Pick<HeapReport, "encoderBuffersMiB" | "rooms" | "clients">> {
+/** Entities and characters of text in a schema state: its string fields and the `json` of each entity in its maps. */
+function stateText(state: unknown): { entities: number; chars: number } {
+  let entities = 0;
+  let chars = 0;
+  const proto: unknown = typeof state === "object" && state !== null ? Object.getPrototypeOf(state) : null;
+  if (typeof proto !== "object" || proto === null) return { entities, chars };
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    if (name === "constructor") continue;
+    const value = get(state, name);
+    if (typeof value === "string") chars += value.length;
+    const forEach = get(value, "forEach");
+    if (typeof forEach === "function") {
+      Reflect.apply(forEach, value, [
+        (entity: unknown) => {
+          entities++;
+          const json = get(entity, "json");
+          if (typeof json === "string") chars += json.length;
+        },
+      ]);
+    }
+  }
+  return { entities, chars };
+}
+
+const NO_ROOMS = { encoderBuffersMiB: null, stateEntities: null, stateMegaChars: null, rooms: null, clients: null };
+
+async function roomFigures(): Promise<Pick<HeapReport, "encoderBuffersMiB" | "stateEntities" | "stateMegaChars" | "rooms" | "clients">> {
   try {
     // The same module the server imported (same specifier, same node_modules), so the same matchmaker; with
     // --server-dir another checkout's server has its own, and no rooms are found here.
@@ -41,21 +73,27 @@ async function roomFigures(): Promise<Pick<HeapReport, "encoderBuffersMiB" | "ro
     const buffers = new Set<ArrayBufferLike>();
     let rooms = 0;
     let clients = 0;
+    let entities = 0;
+    let chars = 0;
     for (const listing of listings) {
       const room: unknown = matchMaker.getLocalRoomById(listing.roomId);
       if (!room) continue;
       rooms++;
       const roomClients = get(room, "clients");
       clients += Array.isArray(roomClients) ? roomClients.length : 0;
+      const text = stateText(get(room, "state"));
+      entities += text.entities;
+      chars += text.chars;
       const serializer = get(room, "_serializer");
       for (const buffer of [get(get(serializer, "encoder"), "sharedBuffer"), get(serializer, "fullEncodeBuffer"), get(serializer, "fullEncodeCache")]) {
         if (buffer instanceof Uint8Array) buffers.add(buffer.buffer);
       }
     }
-    if (rooms === 0) return { encoderBuffersMiB: null, rooms: 0, clients: 0 };
-    return { encoderBuffersMiB: [...buffers].reduce((total, b) => total + b.byteLength, 0) / MiB, rooms, clients };
+    if (rooms === 0) return { ...NO_ROOMS, rooms: 0, clients: 0 };
+    const encoderBuffersMiB = [...buffers].reduce((total, b) => total + b.byteLength, 0) / MiB;
+    return { encoderBuffersMiB, stateEntities: entities, stateMegaChars: chars / 1e6, rooms, clients };
   } catch {
-    return { encoderBuffersMiB: null, rooms: null, clients: null };
+    return NO_ROOMS;
   }
 }
 
@@ -71,7 +109,7 @@ async function report(): Promise<HeapReport> {
     arrayBuffersMiB: memory.arrayBuffers / MiB,
     otherExternalMiB: (memory.external - memory.arrayBuffers) / MiB,
     // Never wait long for the rooms (a matchmaker that was never set up, e.g. --server-dir): the heap figures count.
-    ...(await Promise.race([roomFigures(), new Promise<Awaited<ReturnType<typeof roomFigures>>>((done) => setTimeout(() => done({ encoderBuffersMiB: null, rooms: null, clients: null }), 2_000).unref())])),
+    ...(await Promise.race([roomFigures(), new Promise<Awaited<ReturnType<typeof roomFigures>>>((done) => setTimeout(() => done(NO_ROOMS), 2_000).unref())])),
   };
 }
 

@@ -468,6 +468,7 @@ function report(results: RunResult[]): void {
     row("server RSS na het meedoen (MiB)", results.map((r) => fmt(r.rssStartMiB, 0)).concat(ratio((r) => r.rssStartMiB))),
     row("server RSS einde venster (MiB)", results.map((r) => fmt(r.rssMiB, 0)).concat(ratio((r) => r.rssMiB))),
     row("server RSS piek in venster (MiB)", results.map((r) => fmt(r.rssPeakMiB, 0))),
+    // As V8 has it at that moment, garbage included: the bench forces no GC (it would cost the server CPU).
     row("server heap na meedoen -> einde (MiB)", results.map((r) => heap(r, (h) => h.heapUsedMiB))),
     row("  einde: heap gebruikt (MiB)", results.map((r) => fmt(heapEnd((h) => h.heapUsedMiB)(r), 0)).concat(ratio(heapEnd((h) => h.heapUsedMiB)))),
     row("  old space (MiB)", results.map((r) => heap(r, space("old_space")))),
@@ -477,6 +478,8 @@ function report(results: RunResult[]): void {
     row("buiten de heap: ArrayBuffers (MiB)", results.map((r) => heap(r, (h) => h.arrayBuffersMiB))),
     row("  waarvan encodebuffers van de kamers (MiB)", results.map((r) => heap(r, (h) => h.encoderBuffersMiB))),
     row("buiten de heap: overig extern (MiB)", results.map((r) => heap(r, (h) => h.otherExternalMiB))),
+    row("kamerstaat: entiteiten (aantal)", results.map((r) => heap(r, (h) => h.stateEntities))),
+    row("kamerstaat: tekst (miljoen tekens)", results.map((r) => (r.heapEnd?.stateMegaChars != null ? `${fmt(r.heapStart?.stateMegaChars ?? NaN, 2)} -> ${fmt(r.heapEnd.stateMegaChars, 2)}` : "-"))),
     row("kamers / verbindingen einde venster", results.map((r) => (r.heapEnd?.rooms != null ? `${r.heapEnd.rooms} / ${r.heapEnd.clients ?? "-"}` : "-"))),
     row("clients CPU in venster (s)", results.map((r) => fmt(r.clientCpuSeconds, 1))),
     row("client event-loop vertraging p99 (ms)", results.map((r) => fmt(r.clientLoopDelayP99Ms, 1))),
