@@ -197,6 +197,7 @@ export const board = {
     afloopHint: "De groep leest het pas na haar eigen besluit.",
     // `what`: the kinds found with what was found, e.g. "een BSN (123456782)"
     blocked: (what: string) => `Dit lijkt ${what} te bevatten. Haal dat weg; zolang het erin staat, kun je de casus niet inbrengen.`,
+    inField: (what: string) => `Hierin staat ${what}.`,
     submit: "Casus inbrengen",
     change: "Wijziging opslaan",
     sent: "Je casus is ingebracht. De spelleider bekijkt hem.",

@@ -23,8 +23,8 @@ export function CaseBringIn({ conn, snap }: { conn: Connection; snap: Snapshot }
   const [sent, setSent] = useState(false);
   const full = mine.length >= LIMITS.proposalsPerParticipant && editing === null;
   return (
-    <section class="card stack p-bringin" aria-labelledby="inbreng-titel">
-      <h3 id="inbreng-titel">{b.title}</h3>
+    <section class="card stack p-bringin" aria-labelledby="inbreng-kop">
+      <h3 id="inbreng-kop">{b.title}</h3>
       <p class="small">{b.intro}</p>
       {mine.length > 0 ? (
         <div class="stack">
@@ -127,10 +127,15 @@ function BringInForm({
         <label for="inbreng-titel">{b.caseTitle}</label>
         <input id="inbreng-titel" maxLength={100} value={title} onInput={(e) => typing(setTitle)(e.currentTarget.value)} aria-describedby="inbreng-privacy" />
       </div>
+      <FieldFinds found={fields[0]?.found ?? []} />
       <TextField id="inbreng-situatie" label={b.situation} hint={b.situationHint} value={situation} onInput={typing(setSituation)} max={LIMITS.caseText} rows={4} />
+      <FieldFinds found={fields[1]?.found ?? []} />
       <TextField id="inbreng-effect" label={b.effectWanted} value={effect} onInput={typing(setEffect)} max={600} rows={2} />
+      <FieldFinds found={fields[2]?.found ?? []} />
       <TextField id="inbreng-regels" label={b.rules} hint={b.rulesHint} value={rules} onInput={typing(setRules)} max={600} rows={2} />
+      <FieldFinds found={fields[3]?.found ?? []} />
       <TextField id="inbreng-afloop" label={b.afloop} hint={b.afloopHint} value={afloop} onInput={typing(setAfloop)} max={LIMITS.caseText} rows={2} />
+      <FieldFinds found={fields[4]?.found ?? []} />
       <p class="p-privacy-warning" role="alert">
         {blocked ? b.blocked(describeFinds(found)) : ""}
       </p>
@@ -147,6 +152,12 @@ function BringInForm({
       <CommandStatus state={state} />
     </form>
   );
+}
+
+/** Right under the field that holds it, so a phone shows it where the participant is typing. */
+function FieldFinds({ found }: { found: readonly PersonalDataMatch[] }) {
+  if (found.length === 0) return null;
+  return <p class="p-privacy-field">{t.board.bringIn.inField(describeFinds(found))}</p>;
 }
 
 /** "een BSN (123456782) en een e-mailadres (a@b.nl)": each kind once, with what was found (only the author sees it). */
