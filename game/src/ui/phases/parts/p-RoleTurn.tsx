@@ -36,6 +36,14 @@ export function RoleTurn({ sessionId, roundId, roleName, children }: { sessionId
   const key = seenKey(sessionId, roundId);
   const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   const [state, setState] = useState<"down" | "turning" | "up">(() => (still || alreadySeen(key) ? "up" : "down"));
+  // While the card lies face down, the role chip in the top bar waits too, so it does not give the role away.
+  useEffect(() => {
+    if (state !== "down") return;
+    document.body.dataset.roleTurn = "down";
+    return () => {
+      delete document.body.dataset.roleTurn;
+    };
+  }, [state]);
   useEffect(() => {
     if (state !== "down") return;
     const timer = window.setTimeout(() => {
