@@ -325,7 +325,7 @@ function serveClient(app: Application, services: HttpServices): void {
     return;
   }
   app.get("/", (_req, res) => {
-    const html = landingPage([...services.scenarios.values()]);
+    const html = landingPage([...services.scenarios.values()].filter((s) => !isWithheld(s)));
     res.set("content-security-policy", inlinePagePolicy(html)).type("html").send(html);
   });
 }
