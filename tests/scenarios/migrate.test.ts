@@ -30,8 +30,11 @@ async function readJson(file: string): Promise<Record<string, unknown>> {
  */
 async function handWrittenV1(): Promise<Record<string, unknown>> {
   const { variants: _demoVariants, ...demo } = await readJson(DEMO_FILE);
+  // The old file predates "afloop" (what really happened), which the demo's cases have since: it is left out here.
+  const cases = Array.isArray(demo.cases) ? demo.cases.map((c: unknown) => (isObject(c) ? Object.fromEntries(Object.entries(c).filter(([key]) => key !== "afloop")) : c)) : demo.cases;
   return {
     ...demo,
+    cases,
     schemaVersion: 1,
     id: "oud-formaat",
     voting: { mode: "punten", budget: 10, maxPerItem: 4 },
