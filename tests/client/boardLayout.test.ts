@@ -90,11 +90,11 @@ describe("het samenvoegbord", () => {
     expect(first?.eisCount).toBe(3);
   });
 
-  it("150 eisen, 70 samengevoegd tot 35 items en 80 los: past met titels van 28 px", () => {
+  it.each([35, 40])("150 eisen, twee aan twee samengevoegd tot %i items, de rest los: past met titels van 28 px", (pairs) => {
     const all = board(150, 0);
     // Pairs this time: more items and more loose cards than three-at-a-time.
     const items: BoardInput["items"][number][] = [];
-    for (let i = 0; i < 70; i += 2) {
+    for (let i = 0; i < 2 * pairs; i += 2) {
       const [x, y] = [all.eisen[i], all.eisen[i + 1]];
       if (!x || !y) continue;
       const id = `p${i}`;

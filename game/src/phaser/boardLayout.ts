@@ -382,7 +382,7 @@ interface Flow {
 }
 
 /** Flows the blocks into columns of at most `limit` high, top to bottom, left to right. */
-function flow(blocks: Block[], limit: number, headerH: number): Flow {
+function flow(blocks: Block[], limit: number, headerH: number, keepShortLanes = true): Flow {
   const placed: Flow["placed"] = [];
   const segments: Flow["segments"] = [];
   let column = 0;
@@ -403,11 +403,11 @@ function flow(blocks: Block[], limit: number, headerH: number): Flow {
       close();
       if (y > 0) y += COLUMN_GAP - lastGap;
       // A heading never ends a column: it moves on with the lane's first block. A short lane (at most half a column)
-      // is kept whole: it starts in the next column rather than being split.
+      // is kept whole if it can be: it starts in the next column rather than being split.
       const next = blocks[i + 1];
       let whole = headerH + GAP;
       for (let j = i + 1; j < blocks.length && blocks[j]?.kind !== "header"; j++) whole += (blocks[j]?.h ?? 0) + (blocks[j]?.gap ?? 0);
-      const need = whole <= limit / 2 ? whole - GAP : headerH + GAP + (next && next.kind !== "header" ? next.h : 0);
+      const need = keepShortLanes && whole <= limit / 2 ? whole - GAP : headerH + GAP + (next && next.kind !== "header" ? next.h : 0);
       if (y > 0 && y + need > limit) {
         column++;
         y = 0;
@@ -450,12 +450,15 @@ export function layoutBoard(input: BoardInput): BoardLayout {
   const tryLevel = (li: number, width: number, available: number): Choice | null => {
     const level = levels[li];
     if (!level) return null;
-    for (let columns = 1; columns <= MAX_COLUMNS; columns++) {
-      const colW = (width - (columns - 1) * COLUMN_GAP) / columns;
-      if (colW < minColW(level) && columns > 1) break;
-      const { blocks, sizes } = blocksOf(lanes, level, colW);
-      const f = flow(blocks, available, sizes.headerH);
-      if (f.columns <= columns && f.height <= available) return { level: li, columns, colW, flow: f, blocks, sizes };
+    // Short lanes whole if that fits in some number of columns; else split where needed rather than make text smaller.
+    for (const keep of [true, false]) {
+      for (let columns = 1; columns <= MAX_COLUMNS; columns++) {
+        const colW = (width - (columns - 1) * COLUMN_GAP) / columns;
+        if (colW < minColW(level) && columns > 1) break;
+        const { blocks, sizes } = blocksOf(lanes, level, colW);
+        const f = flow(blocks, available, sizes.headerH, keep);
+        if (f.columns <= columns && f.height <= available) return { level: li, columns, colW, flow: f, blocks, sizes };
+      }
     }
     return null;
   };
