@@ -95,6 +95,8 @@ describe.skipIf(!hasChromium)("casussen uit de zaal", () => {
     await lead.getByRole("button", { name: "Stemming sluiten en casus openen" }).click();
     await expect.poll(() => anne.locator("#casus-titel").textContent()).toBe(EDITED_TITLE);
     await expect.poll(() => beamer.locator("#casus-titel").textContent()).toBe(EDITED_TITLE);
+    // The phones have it like a prepared case, with what the rules say.
+    await expect.poll(() => anne.locator(".b-case").textContent()).toContain(CASE.rules);
     // Anonymous: Anne's phone and the beamer show the case, never that it is Bram's.
     for (const page of [anne, beamer]) expect(await page.locator("body").textContent()).not.toContain("Bram");
 

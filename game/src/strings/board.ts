@@ -115,6 +115,7 @@ export const board = {
     effectWanted: "Wat de inwoner wil bereiken",
     laws: "Wetten en artikelen",
     dilemma: "Het dilemma",
+    rules: "Wat de regels zeggen",
     spelleider: "Spelleider",
   },
   path: {

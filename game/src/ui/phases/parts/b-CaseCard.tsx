@@ -1,4 +1,4 @@
-/** The case on the table: what the inwoner wants first, then the situation, the dilemma and the laws it touches. */
+/** The case on the table: what the inwoner wants first, then the situation, the dilemma, what the rules say and the laws it touches. */
 import { useState } from "preact/hooks";
 import type { CaseView } from "../../../../../server/protocol/views.ts";
 import { t } from "../../../strings/index.ts";
@@ -28,6 +28,12 @@ export function CaseCard({ kase }: { kase: CaseView }) {
         <>
           <h4>{c.dilemma}</h4>
           <p>{kase.dilemma}</p>
+        </>
+      ) : null}
+      {kase.rules ? (
+        <>
+          <h4>{c.rules}</h4>
+          <p>{kase.rules}</p>
         </>
       ) : null}
       {kase.laws.length > 0 ? (
