@@ -218,7 +218,6 @@ export const board = {
     voteLabel: (title: string) => `Stem op: ${title}`,
     yours: "Jouw stem",
     withdraw: "Stem intrekken",
-    none: "Er is geen casus meer om uit te kiezen.",
   },
   /** What really happened: shown after the group's own decision, the moment of learning. */
   afloop: {

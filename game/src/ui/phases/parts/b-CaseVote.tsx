@@ -18,11 +18,12 @@ export function CaseVote({ conn, snap, canVote }: { conn: Connection; snap: Snap
   const [run, state] = useCommand(conn);
   const cases = choosable(snap);
   const myVote = snap.mine?.caseVote ?? null;
+  // Nothing to choose yet: only the case that is open already (a case brought in and admitted makes it a choice).
+  if (!cases.some((c) => c.id !== snap.session.currentCaseId)) return null;
   return (
     <section class="card stack b-casevote" aria-labelledby="casus-stem-titel">
       <h3 id="casus-stem-titel">{v.title}</h3>
       <p class="small">{canVote ? v.intro : v.introSpelleider}</p>
-      {cases.length === 0 ? <p class="small muted">{v.none}</p> : null}
       <ul class="b-casevote-list">
         {cases.map((c) => {
           const mine = myVote === c.id;
