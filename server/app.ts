@@ -98,7 +98,7 @@ export function buildServer(services: AppServices): Server {
   const BoundRoom = class extends SessionRoom {};
   BoundRoom.services = roomServices;
   return defineServer({
-    // 256 KiB at the socket: only abuse is bigger. The room itself refuses anything over 32 KiB in Dutch and keeps the
+    // 256 KiB at the socket: only abuse is bigger. The room itself refuses anything over 48 KiB in Dutch and keeps the
     // connection (see limits.ts), so a participant who pastes too much hears why instead of losing the connection.
     // The HTTP server behind it refuses requests and WebSocket upgrades from other web pages (server/http/front.ts).
     transport: new WebSocketTransport({ maxPayload: WS_MAX_PAYLOAD_BYTES, server: new FrontServer(services.allowedOrigins ?? allowedOriginsFromEnv()) }),

@@ -11,8 +11,8 @@ export const WS_MAX_PAYLOAD_BYTES = 256 * 1024;
 export interface MessageLimits {
   /**
    * A message larger than this (bytes on the wire) is refused in Dutch and not read any further; the connection stays.
-   * The largest legitimate command, a live case with every text at its maximum in 3-byte UTF-8 characters, is about
-   * 16.2 KB, so this is twice that.
+   * The largest legitimate command, a case (added, brought in or admitted) with every text at its maximum in 3-byte
+   * UTF-8 characters, is about 21.5 KB, so this is about twice that.
    */
   maxMessageBytes: number;
   /** Messages a connection may send in one go before the rate applies (a reconnect flushes up to 200 queued ones). */
@@ -25,7 +25,7 @@ export interface MessageLimits {
 }
 
 export const MESSAGE_LIMITS: MessageLimits = {
-  maxMessageBytes: 32 * 1024,
+  maxMessageBytes: 48 * 1024,
   burst: 200,
   perSecond: 20,
   floodRefusals: 200,

@@ -27,7 +27,7 @@ export const CaseDraftSchema = z.strictObject({
   /** What the rules say: the standard answer of the regulations. */
   rules: text(600).optional(),
   /** What really happened: what the municipality finally did, and why. Shown to the group after its decision. */
-  afloop: text(LIMITS.caseText).optional(),
+  afloop: text(LIMITS.afloop).optional(),
 });
 export type CaseDraft = z.infer<typeof CaseDraftSchema>;
 

@@ -93,6 +93,8 @@ export const LIMITS = {
   itemText: 400,
   note: 600,
   caseText: 4000,
+  /** What really happened, in a case brought in during the session (a scenario's own afloop may be as long as a situation). */
+  afloop: 1200,
   label: 80,
   reflection: 600,
   /** Most participants one session accepts. */

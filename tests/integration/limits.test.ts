@@ -300,14 +300,15 @@ describe("berichten: te groot, te veel, een stortvloed", () => {
     const { store } = fx.get();
     // A live case with every text at its maximum, in characters that take three bytes in UTF-8.
     const full = (n: number) => "€".repeat(n);
-    const biggest = { type: "case.add", caseId: "c".repeat(64), draft: { title: full(100), situation: full(LIMITS.caseText), effectWanted: full(600), dilemma: full(600) } } as const;
+    const draft = { title: full(100), situation: full(LIMITS.caseText), effectWanted: full(600), dilemma: full(600), rules: full(600), afloop: full(LIMITS.afloop) };
+    const biggest = { type: "case.add", caseId: "c".repeat(64), draft } as const;
     const wire = new Packr().pack({ ...biggest, commandId: "x".repeat(64) }).byteLength;
     console.log(`Grootste geldige opdracht: ${wire} bytes (grens ${MESSAGE_LIMITS.maxMessageBytes}).`);
     expect(wire).toBeLessThan(MESSAGE_LIMITS.maxMessageBytes * 0.6);
     expect(await ctx.spelleider.send(biggest)).toMatchObject({ ok: true });
 
     const before = (await store.load(ctx.sessionId)).length;
-    const tooLarge = await alice.send({ type: "card.post", cardId: "k1", promptId: "wel", text: "x".repeat(40_000) });
+    const tooLarge = await alice.send({ type: "card.post", cardId: "k1", promptId: "wel", text: "x".repeat(60_000) });
     expect(tooLarge).toMatchObject({ ok: false, code: "te_groot", message: MESSAGE_TOO_LARGE });
     expect(alice.room.connection.isOpen).toBe(true);
     expect((await store.load(ctx.sessionId)).length).toBe(before);

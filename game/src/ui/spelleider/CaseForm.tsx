@@ -126,7 +126,7 @@ export function CaseForm({
         <TextField id={`${idp}-effect`} label={f.effectWanted} value={effect} onInput={setEffect} max={600} rows={2} />
         <TextField id={`${idp}-dilemma`} label={f.dilemma} value={dilemma} onInput={setDilemma} max={600} rows={2} />
         <TextField id={`${idp}-regels`} label={f.rules} value={rules} onInput={setRules} max={600} rows={2} />
-        <TextField id={`${idp}-afloop`} label={f.afloop} value={afloop} onInput={setAfloop} max={LIMITS.caseText} rows={3} />
+        <TextField id={`${idp}-afloop`} label={f.afloop} value={afloop} onInput={setAfloop} max={LIMITS.afloop} rows={3} />
         <p class="privacy-warning" aria-live="polite">
           {found.length > 0 && !asking ? f.warning(describeFinds(found)) : ""}
         </p>

@@ -134,7 +134,7 @@ function BringInForm({
       <FieldFinds found={fields[2]?.found ?? []} />
       <TextField id="inbreng-regels" label={b.rules} hint={b.rulesHint} value={rules} onInput={typing(setRules)} max={600} rows={2} />
       <FieldFinds found={fields[3]?.found ?? []} />
-      <TextField id="inbreng-afloop" label={b.afloop} hint={b.afloopHint} value={afloop} onInput={typing(setAfloop)} max={LIMITS.caseText} rows={2} />
+      <TextField id="inbreng-afloop" label={b.afloop} hint={b.afloopHint} value={afloop} onInput={typing(setAfloop)} max={LIMITS.afloop} rows={2} />
       <FieldFinds found={fields[4]?.found ?? []} />
       <p class="p-privacy-warning" role="alert">
         {blocked ? b.blocked(describeFinds(found)) : ""}
