@@ -329,11 +329,33 @@ async function playCasustoets(phase: PhaseView, ctx: PlayContext, counter: Count
     );
     return;
   }
+  // A case from the room: one bot brings in a case from its own practice, the spelleider admits it, and the group votes
+  // which case to test first; the bots choose the prepared one (the case brought in stays on the list, untested).
+  const [bringer] = players;
+  const first = phase.caseIds[0];
+  if (bringer && first) {
+    const brought = newId("inbreng");
+    await counter.run(bringer, { type: "case.propose", caseId: brought, draft: ROOM_CASE });
+    await spelleider.caughtUp(counter.seq);
+    await counter.run(spelleider, { type: "case.admit", caseId: brought, draft: ROOM_CASE });
+    await Promise.all(players.map((p) => counter.run(p, { type: "case.vote", caseId: first })));
+    await spelleider.caughtUp(counter.seq);
+    await counter.run(spelleider, { type: "case.choose" });
+  }
   for (const [n, caseId] of phase.caseIds.entries()) {
     if (spelleider.session.currentCaseId !== caseId) await counter.run(spelleider, { type: "case.open", caseId });
     await walkCase(ctx, caseId, n, counter, pick);
   }
 }
+
+/** The case a bot brings in from its own practice: made up, with what the rules say and what really happened. */
+const ROOM_CASE = {
+  title: "Een erfenis in de bijstand",
+  situation: "Een vrouw in de bijstand erft een deel van een vakantiehuisje dat ze niet snel kan verkopen.",
+  effectWanted: "Rond blijven komen tot het huisje verkocht is.",
+  rules: "Vermogen boven de vermogensgrens: geen recht op bijstand (Participatiewet art. 34).",
+  afloop: "De gemeente gaf bijstand als geldlening tot de verkoop van het huisje (Participatiewet art. 48 lid 2).",
+};
 
 async function walkCase({ spelleider, players }: PlayContext, caseId: string, n: number, counter: Counter, pick: Pick) {
   const steps = spelleider.scenario.omgekeerdeToets;
