@@ -92,6 +92,8 @@ describe.skipIf(!hasChromium)("casussen uit de zaal", () => {
     for (const page of [anne, bram]) await page.getByRole("button", { name: `Stem op: ${EDITED_TITLE}` }).click();
     await expect.poll(() => beamer.locator("main").textContent()).toContain("2 stemmen");
     await look(anne, "casus-uit-de-zaal-04-stemmen");
+    await expect.poll(() => lead.locator(".case-picker").textContent()).toContain("2 stemmen");
+    await look(lead, "casus-uit-de-zaal-04b-spelleider-stemmen");
     await lead.getByRole("button", { name: "Stemming sluiten en casus openen" }).click();
     await expect.poll(() => anne.locator("#casus-titel").textContent()).toBe(EDITED_TITLE);
     await expect.poll(() => beamer.locator("#casus-titel").textContent()).toBe(EDITED_TITLE);
