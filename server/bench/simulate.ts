@@ -244,9 +244,13 @@ export function simulate(options: SimulateOptions): Simulated {
             const brought = id("case");
             const draft = { title: "Uit de praktijk", situation: "Een moeder met twee banen en een zoon die thuiszit.", effectWanted: "Haar zoon weer naar school.", rules: "Leerplicht; jeugdhulp via het wijkteam." };
             run(first, { type: "case.propose", caseId: brought, draft });
-            run(second, { type: "case.propose", caseId: id("case"), draft: { ...draft, title: "Nog een" } });
+            const other = id("case");
+            run(second, { type: "case.propose", caseId: other, draft: { ...draft, title: "Nog een" } });
             run(first, { type: "case.propose", caseId: brought, draft: { ...draft, afloop: "De school en het wijkteam maakten een plan op maat; hij ging na zes weken halve dagen." } });
             run(spelleider, { type: "case.admit", caseId: brought, draft: { ...draft, title: "Thuiszitter", afloop: "Een plan op maat; na zes weken halve dagen naar school." } });
+            // The spelleider turns the other one down; its author sees why, and brings in another.
+            run(spelleider, { type: "case.decline", caseId: other, reason: "Lijkt te veel op de casus die we net toetsten." });
+            run(second, { type: "case.propose", caseId: id("case"), draft: { ...draft, title: "Een andere" } });
             for (const voter of people()) if (voter.kind === "participant") run(voter, { type: "case.vote", caseId: brought });
             run(first, { type: "case.vote", caseId: null });
             run(spelleider, { type: "case.choose" });

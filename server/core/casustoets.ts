@@ -64,9 +64,11 @@ export function decideCasePropose(state: SessionState, cmd: CommandOf<"case.prop
   if (existing) {
     if (existing.authorId !== participantId) return reject("bestaat_al", "Er is al een casus met deze naam.");
     if (existing.admitted) return reject("ongeldig", "De spelleider heeft je casus al toegelaten; wijzigen kan nu alleen de spelleider.");
+    if (existing.declined) return reject("ongeldig", "De spelleider heeft deze casus niet gekozen; aanpassen kan niet meer. Breng gerust een andere casus in.");
   } else {
     if (state.cases.has(cmd.caseId)) return reject("bestaat_al", "Er is al een casus met deze naam.");
-    const own = [...state.proposals.values()].filter((p) => p.authorId === participantId).length;
+    // A case the spelleider turned down does not count: its author may bring in another (README, "Cases from the room").
+    const own = [...state.proposals.values()].filter((p) => p.authorId === participantId && p.declined === null).length;
     if (own >= MAX_PROPOSALS_PER_PARTICIPANT) return reject("te_veel", `Je hebt al ${MAX_PROPOSALS_PER_PARTICIPANT} casussen ingebracht; meer kan niet. Pas een van je casussen aan als je iets wilt veranderen.`);
   }
   const found = draftTexts(cmd.draft).flatMap((text) => findPersonalData(text));
@@ -84,6 +86,7 @@ export function decideCaseAdmit(state: SessionState, cmd: CommandOf<"case.admit"
   const proposal = state.proposals.get(cmd.caseId);
   if (!proposal) return reject("niet_gevonden", "Deze ingebrachte casus bestaat niet.");
   if (proposal.admitted || state.cases.has(cmd.caseId)) return reject("bestaat_al", "Deze casus is al toegelaten.");
+  if (proposal.declined) return reject("ongeldig", "Deze casus heb je niet gekozen; toelaten kan niet meer. De deelnemer kan hem opnieuw inbrengen.");
   if (cmd.confirmPersonalData !== true) {
     const found = draftTexts(cmd.draft).flatMap((text) => findPersonalData(text));
     if (found.length > 0) {
@@ -91,6 +94,23 @@ export function decideCaseAdmit(state: SessionState, cmd: CommandOf<"case.admit"
     }
   }
   return accept(now, { type: "CaseAdmitted", caseId: cmd.caseId, draft: cmd.draft });
+}
+
+/**
+ * The spelleider turns a case brought in down (it does not fit the programma, it repeats another, it is too thin):
+ * only while it is not admitted. Its author sees "niet gekozen" and the reason, if any; nobody else sees anything.
+ */
+export function decideCaseDecline(state: SessionState, cmd: CommandOf<"case.decline">, now: number): Decision {
+  const wrong = requirePhase(state, "casustoets", "Een ingebrachte casus niet kiezen");
+  if (wrong) return wrong;
+  const proposal = state.proposals.get(cmd.caseId);
+  if (!proposal) return reject("niet_gevonden", "Deze ingebrachte casus bestaat niet.");
+  if (proposal.admitted || state.cases.has(cmd.caseId)) return reject("ongeldig", "Deze casus is al toegelaten; niet kiezen kan alleen voordat je hem toelaat.");
+  if (proposal.declined) return reject("ongeldig", "Deze casus heb je al niet gekozen.");
+  const reason = cmd.reason ?? "";
+  const found = findPersonalData(reason);
+  if (found.length > 0) return reject("persoonsgegevens", `De reden lijkt ${describeFound(found)} te bevatten. Haal die gegevens weg.`);
+  return accept(now, { type: "CaseDeclined", caseId: proposal.id, reason });
 }
 
 /** The cases the group can choose from now: this casustoets' own, and those brought in during the session, not yet decided. */
@@ -261,7 +281,7 @@ export function decideAmend(state: SessionState, cmd: CommandOf<"toets.amend">, 
   });
 }
 
-type CasustoetsEvent = EventOf<"CaseAdded" | "CaseProposed" | "CaseAdmitted" | "CaseVoteCast" | "CaseChosen" | "CaseOpened" | "ToetsNoteAdded" | "ToetsStepAdvanced" | "ToetsStepReturned" | "VerdictGiven" | "CaseDecided">;
+type CasustoetsEvent = EventOf<"CaseAdded" | "CaseProposed" | "CaseAdmitted" | "CaseDeclined" | "CaseVoteCast" | "CaseChosen" | "CaseOpened" | "ToetsNoteAdded" | "ToetsStepAdvanced" | "ToetsStepReturned" | "VerdictGiven" | "CaseDecided">;
 
 export function applyCasustoets(state: SessionState, event: CasustoetsEvent): void {
   switch (event.type) {
@@ -271,7 +291,12 @@ export function applyCasustoets(state: SessionState, event: CasustoetsEvent): vo
     case "CaseProposed": {
       const existing = state.proposals.get(event.caseId);
       if (existing) existing.draft = event.draft;
-      else state.proposals.set(event.caseId, { id: event.caseId, authorId: event.authorId, draft: event.draft, admitted: false, at: event.at });
+      else state.proposals.set(event.caseId, { id: event.caseId, authorId: event.authorId, draft: event.draft, admitted: false, declined: null, at: event.at });
+      return;
+    }
+    case "CaseDeclined": {
+      const proposal = state.proposals.get(event.caseId);
+      if (proposal) proposal.declined = { reason: event.reason };
       return;
     }
     case "CaseAdmitted": {

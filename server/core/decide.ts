@@ -64,6 +64,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
   "case.add": { who: "spelleider", handle: (s, c, _a, now) => casustoets.decideCaseAdd(s, c, now) },
   "case.propose": { who: "participant", handle: asParticipant(casustoets.decideCasePropose) },
   "case.admit": { who: "spelleider", handle: (s, c, _a, now) => casustoets.decideCaseAdmit(s, c, now) },
+  "case.decline": { who: "spelleider", handle: (s, c, _a, now) => casustoets.decideCaseDecline(s, c, now) },
   "case.vote": { who: "participant", handle: asParticipant(casustoets.decideCaseVote) },
   "case.choose": { who: "spelleider", handle: (s, _c, _a, now) => casustoets.decideCaseChoose(s, now) },
   "case.open": { who: "spelleider", handle: (s, c, _a, now) => casustoets.decideCaseOpen(s, c, now) },

@@ -107,6 +107,7 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
     case "CaseAdded":
     case "CaseProposed":
     case "CaseAdmitted":
+    case "CaseDeclined":
     case "CaseVoteCast":
     case "CaseChosen":
     case "CaseOpened":

@@ -109,6 +109,8 @@ export interface CaseProposal {
   authorId: string;
   draft: CaseDraft;
   admitted: boolean;
+  /** Turned down by the spelleider, with the reason for its author ("" when none); null while not declined. */
+  declined: { reason: string } | null;
   at: number;
 }
 

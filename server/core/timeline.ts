@@ -104,6 +104,9 @@ export function describeEvent(event: SessionEvent, state: SessionState): string 
       return "Een deelnemer brengt een casus in";
     case "CaseAdmitted":
       return `Ingebrachte casus toegelaten: ${event.draft.title}`;
+    case "CaseDeclined":
+      // Not its title either: a case turned down stays its author's and the spelleider's.
+      return "Een ingebrachte casus is niet gekozen";
     case "CaseVoteCast":
       return "Stem op de casus om te toetsen";
     case "CaseChosen":

@@ -258,6 +258,8 @@ export const proposalView = (c: CaseProposal): ProposalView => ({
   rules: c.draft.rules ?? "",
   afloop: c.draft.afloop ?? "",
   admitted: c.admitted,
+  declined: c.declined !== null,
+  declineReason: c.declined?.reason ?? "",
 });
 
 export function mineView(state: SessionState, participantId: string): MineView {

@@ -82,6 +82,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   // spelleider closes the vote, which opens the chosen case
   base("case.propose", { caseId: IdSchema, draft: CaseDraftSchema }),
   base("case.admit", { caseId: IdSchema, draft: CaseDraftSchema, confirmPersonalData: z.boolean().optional() }),
+  // the spelleider turns a case brought in down (not yet admitted); the reason, if any, is for its author only
+  base("case.decline", { caseId: IdSchema, reason: optionalText(LIMITS.declineReason) }),
   base("case.vote", { caseId: IdSchema.nullable() }),
   base("case.choose", {}),
   // tableId: open the case for one tafel only (casustoets per tafel); without it, for everyone

@@ -111,6 +111,8 @@ export const EventSchema = z.discriminatedUnion("type", [
   ev("CaseAdded", { caseId: IdSchema, draft: CaseDraftSchema }),
   ev("CaseProposed", { caseId: IdSchema, authorId: IdSchema, draft: CaseDraftSchema }),
   ev("CaseAdmitted", { caseId: IdSchema, draft: CaseDraftSchema }),
+  // reason "" when the spelleider gave none
+  ev("CaseDeclined", { caseId: IdSchema, reason: z.string() }),
   ev("CaseVoteCast", { participantId: IdSchema, caseId: IdSchema.nullable() }),
   // the vote's outcome is recorded: the case with the most votes, and how many it had
   ev("CaseChosen", { caseId: IdSchema, votes: z.number().int().nonnegative() }),

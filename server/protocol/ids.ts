@@ -103,6 +103,8 @@ export const LIMITS = {
   tables: 12,
   /** Most cases one participant may bring in during a casustoets. */
   proposalsPerParticipant: 3,
+  /** Why the spelleider did not choose a case brought in: a short line, shown to its author only. */
+  declineReason: 200,
 } as const;
 
 /** A client-made id: short, url-safe, so it can live in logs and urls. */

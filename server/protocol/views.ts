@@ -170,6 +170,9 @@ export const PersonViewSchema = z.object({
       rules: z.string(),
       afloop: z.string(),
       admitted: z.boolean(),
+      /** Turned down by the spelleider (case.decline); the reason is shown to the author ("" when none). */
+      declined: z.boolean(),
+      declineReason: z.string(),
     }),
   ),
 });

@@ -141,6 +141,13 @@ function touchedBy(session: SessionState, events: readonly SessionEvent[]): Touc
         // Seen by its author and the spelleider only: in the author's person entry.
         t.people.add(event.authorId);
         break;
+      case "CaseDeclined": {
+        // Like CaseProposed: "niet gekozen" and the reason reach the author's person entry (and the spelleider) only.
+        const authorId = session.proposals.get(event.caseId)?.authorId;
+        if (authorId === undefined) return null;
+        t.people.add(authorId);
+        break;
+      }
       case "CaseVoteCast":
         // The count on the case is shared; whose vote it is, only the voter sees (MineView).
         t.cases = true;

@@ -404,7 +404,7 @@ describe("casustoets: cases from the room (seed 002, stap 3: echte casuïstiek i
   it("the spelleider sees it, may edit it, and admits it: then it is a case like the others", () => {
     const state = inToets(proposed("bijstand", "d1", bijstand));
     expect(playerView(state, asSpelleider).people.find((p) => p.participantId === "d1")?.proposals).toEqual([
-      { caseId: "bijstand", ...bijstand, dilemma: "", afloop: "", admitted: false },
+      { caseId: "bijstand", ...bijstand, dilemma: "", afloop: "", admitted: false, declined: false, declineReason: "" },
     ]);
     const edited = { ...bijstand, title: "Een erfenis in de bijstand" };
     thenEvents(when(state, cmd("case.admit", { caseId: "bijstand", draft: edited }), spelleider), admitted("bijstand", edited));
@@ -421,6 +421,48 @@ describe("casustoets: cases from the room (seed 002, stap 3: echte casuïstiek i
     const withPhone = { ...bijstand, situation: "Een vrouw (06-12345678) erft een deel van een huisje." };
     rejected(when(state, cmd("case.admit", { caseId: "bijstand", draft: withPhone }), spelleider), "persoonsgegevens", "De casus lijkt een telefoonnummer te bevatten");
     thenEvents(when(state, cmd("case.admit", { caseId: "bijstand", draft: withPhone, confirmPersonalData: true }), spelleider), admitted("bijstand", withPhone));
+  });
+
+  it("the spelleider may turn a case brought in down: its author reads 'niet gekozen' and the reason, nobody else sees it", () => {
+    const state = inToets(proposed("bijstand", "d1", bijstand));
+    const decline = (reason?: string) => cmd("case.decline", reason === undefined ? { caseId: "bijstand" } : { caseId: "bijstand", reason });
+    thenEvents(when(state, decline("Lijkt te veel op de e-bike-casus."), spelleider), { type: "CaseDeclined", caseId: "bijstand", reason: "Lijkt te veel op de e-bike-casus." });
+    // without a reason: the reason is empty
+    thenEvents(when(state, decline(), spelleider), { type: "CaseDeclined", caseId: "bijstand", reason: "" });
+    play(state, decline("Lijkt te veel op de e-bike-casus."), spelleider);
+    expect(playerView(state, asParticipant("d1")).people[0]?.proposals[0]).toMatchObject({ declined: true, declineReason: "Lijkt te veel op de e-bike-casus.", admitted: false });
+    expect(playerView(state, asSpelleider).people.find((p) => p.participantId === "d1")?.proposals[0]).toMatchObject({ declined: true });
+    // anonymous: another participant and the beamer see neither the case nor the reason
+    expect(JSON.stringify(playerView(state, asParticipant("d2")))).not.toContain("e-bike-casus");
+    expect(JSON.stringify(playerView(state, beamer))).not.toContain("e-bike-casus");
+    // it is not a case: nobody can vote for it, and its author cannot change it any more
+    expect(state.cases.has("bijstand")).toBe(false);
+    rejected(when(state, vote("bijstand"), participant("d2")), "niet_toegestaan", "nog niet toegelaten");
+    rejected(when(state, propose("bijstand", bijstand), participant("d1")), "ongeldig", "De spelleider heeft deze casus niet gekozen; aanpassen kan niet meer.");
+  });
+
+  it("declining: only the spelleider, in the casustoets, once, a case not yet admitted, and a reason without personal data", () => {
+    const state = inToets(proposed("bijstand", "d1", bijstand));
+    rejected(when(state, cmd("case.decline", { caseId: "bijstand" }), participant("d2")), "niet_toegestaan", "Alleen de spelleider");
+    rejected(when(state, cmd("case.decline", { caseId: "bijstand" }), participant("d1")), "niet_toegestaan", "Alleen de spelleider");
+    rejected(when(given(...toToets.slice(0, -2)), cmd("case.decline", { caseId: "bijstand" }), spelleider), "verkeerde_fase", "Een ingebrachte casus niet kiezen kan alleen in de fase casustoets");
+    rejected(when(state, cmd("case.decline", { caseId: "onbekend" }), spelleider), "niet_gevonden", "Deze ingebrachte casus bestaat niet.");
+    rejected(when(state, cmd("case.decline", { caseId: "ebike" }), spelleider), "niet_gevonden", "Deze ingebrachte casus bestaat niet.");
+    rejected(when(inToets(proposed("bijstand", "d1", bijstand), admitted("bijstand", bijstand)), cmd("case.decline", { caseId: "bijstand" }), spelleider), "ongeldig", "al toegelaten");
+    rejected(when(inToets(proposed("bijstand", "d1", bijstand), { type: "CaseDeclined", caseId: "bijstand", reason: "" }), cmd("case.decline", { caseId: "bijstand" }), spelleider), "ongeldig", "al niet gekozen");
+    // a declined case cannot be admitted afterwards either: it is the author's to bring in again, as a new case
+    rejected(when(inToets(proposed("bijstand", "d1", bijstand), { type: "CaseDeclined", caseId: "bijstand", reason: "" }), cmd("case.admit", { caseId: "bijstand", draft: bijstand }), spelleider), "ongeldig", "niet gekozen");
+    const outcome = when(state, cmd("case.decline", { caseId: "bijstand", reason: "Bel mij even op 06-12345678." }), spelleider);
+    rejected(outcome, "persoonsgegevens", "De reden lijkt een telefoonnummer te bevatten.");
+    expect(JSON.stringify(outcome.decision)).not.toContain("12345678");
+  });
+
+  it("a case turned down does not count toward the three: its author may bring in another", () => {
+    const declined = { type: "CaseDeclined" as const, caseId: "c", reason: "" };
+    const three = inToets(proposed("a", "d1", bijstand), proposed("b", "d1", bijstand), proposed("c", "d1", bijstand));
+    rejected(when(three, propose("d", bijstand), participant("d1")), "te_veel", "al 3 casussen");
+    const oneDeclined = inToets(proposed("a", "d1", bijstand), proposed("b", "d1", bijstand), proposed("c", "d1", bijstand), declined);
+    thenEvents(when(oneDeclined, propose("d", bijstand), participant("d1")), proposed("d", "d1", bijstand));
   });
 
   it("the group votes which case to test; the spelleider closes the vote and the chosen case opens for everyone", () => {
