@@ -205,6 +205,8 @@ export const board = {
     mine: "Jouw ingebrachte casussen",
     waiting: "Wacht op de spelleider",
     admitted: "Toegelaten: de groep kan hem kiezen",
+    declined: "Niet gekozen door de spelleider. Je kunt een andere casus inbrengen.",
+    declineReason: (reason: string) => `Reden: ${reason}`,
     edit: "Aanpassen",
     cancelEdit: "Niet aanpassen",
     full: "Je hebt het hoogste aantal casussen ingebracht.",

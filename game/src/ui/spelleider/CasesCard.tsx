@@ -7,6 +7,8 @@ import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
 import { tablesLabel, tablesOfCase } from "../phases/parts/t-tafels.ts";
 import { CaseForm } from "./CaseForm.tsx";
+import { ConfirmDialog } from "./ConfirmDialog.tsx";
+import { LIMITS } from "../../../../server/protocol/ids.ts";
 
 export function CasesCard({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const c = t.console.cases;
@@ -106,12 +108,26 @@ function CasePicker({ conn, snap }: { conn: Connection; snap: Snapshot }) {
 
 /**
  * Cases participants brought in from their phones: the spelleider sees who brought what (the group does not), opens
- * one in the case form to edit it, and admits it; from then on the group can vote for it.
+ * one in the case form to edit it, and admits it; from then on the group can vote for it. Or turns it down (case.decline),
+ * with an optional reason: its author reads "niet gekozen" and the reason, and may bring in another.
  */
 function Proposals({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const p = t.console.proposals;
   const [reviewing, setReviewing] = useState<ProposalView | null>(null);
   const [admitted, setAdmitted] = useState(false);
+  // Turning a case down: asked first, with an optional short reason that only its author reads.
+  const [declining, setDeclining] = useState<ProposalView | null>(null);
+  const [reason, setReason] = useState("");
+  const [runDecline, declineState] = useCommand(conn);
+  const decline = async () => {
+    if (!declining) return;
+    const trimmed = reason.trim();
+    const result = await runDecline({ type: "case.decline", caseId: declining.caseId, ...(trimmed ? { reason: trimmed } : {}) });
+    if (result.ok) {
+      setDeclining(null);
+      setReason("");
+    }
+  };
   const proposals = snap.people.flatMap((person) => person.proposals.map((proposal) => ({ proposal, name: person.displayName })));
   return (
     <div class="stack proposals">
@@ -124,21 +140,34 @@ function Proposals({ conn, snap }: { conn: Connection; snap: Snapshot }) {
               <span class="case-title">{proposal.title}</span>
               <span class="small muted">
                 {p.by(name)}
-                {proposal.admitted ? ` · ${p.admitted}` : ""}
+                {proposal.admitted ? ` · ${p.admitted}` : proposal.declined ? ` · ${p.declined}` : ""}
               </span>
             </span>
-            {proposal.admitted ? null : (
-              <button
-                type="button"
-                class="secondary small-button"
-                aria-label={p.reviewLabel(proposal.title)}
-                onClick={() => {
-                  setAdmitted(false);
-                  setReviewing(proposal);
-                }}
-              >
-                {p.review}
-              </button>
+            {proposal.admitted || proposal.declined ? null : (
+              <span class="row">
+                <button
+                  type="button"
+                  class="secondary small-button"
+                  aria-label={p.reviewLabel(proposal.title)}
+                  onClick={() => {
+                    setAdmitted(false);
+                    setReviewing(proposal);
+                  }}
+                >
+                  {p.review}
+                </button>
+                <button
+                  type="button"
+                  class="quiet small-button"
+                  aria-label={p.declineLabel(proposal.title)}
+                  onClick={() => {
+                    setReason("");
+                    setDeclining(proposal);
+                  }}
+                >
+                  {p.decline}
+                </button>
+              </span>
             )}
           </li>
         ))}
@@ -146,6 +175,20 @@ function Proposals({ conn, snap }: { conn: Connection; snap: Snapshot }) {
       <p class="state done" role="status">
         {admitted ? t.console.caseForm.admitted : ""}
       </p>
+      {declining ? null : <CommandStatus state={declineState} />}
+      <ConfirmDialog open={declining !== null} title={p.declineTitle} confirmLabel={p.declineConfirm} onConfirm={() => void decline()} onClose={() => setDeclining(null)}>
+        <p>{declining ? p.declineBody(declining.title) : ""}</p>
+        <div class="field">
+          <label for="casus-afwijzen-reden">{p.declineReason}</label>
+          <input
+            id="casus-afwijzen-reden"
+            maxLength={LIMITS.declineReason}
+            value={reason}
+            onInput={(e) => setReason(e.currentTarget.value)}
+          />
+        </div>
+        {declining ? <CommandStatus state={declineState} /> : null}
+      </ConfirmDialog>
       {reviewing ? (
         <CaseForm
           key={reviewing.caseId}

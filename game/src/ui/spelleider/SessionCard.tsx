@@ -1,7 +1,9 @@
 /** The session at a glance: code and QR to show the room, the links, and whether new people may still join. */
 import { useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
+import { serverUrl } from "../../net/endpoint.ts";
 import { t } from "../../strings/index.ts";
+import { routeOf } from "../App.tsx";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
 
@@ -11,6 +13,10 @@ export function SessionCard({ conn, snap }: { conn: Connection; snap: Snapshot }
   const joinUrl = `${location.origin}/j/${code}`;
   const [runLock, lockState] = useCommand(conn);
   const [copied, setCopied] = useState<"" | "ok" | "failed">("");
+  // The console is opened with the spelleiderslink (or the terugkom link, the same secret): the session's scenario
+  // preview is that link with /scenario after it (server/http/routes.ts), as the locked /scenario/<id> page says.
+  const route = routeOf(location.pathname);
+  const previewUrl = route.kind === "spelleider" ? `${serverUrl()}/spelleider/${encodeURIComponent(route.secret)}/scenario` : null;
 
   const copy = async () => {
     try {
@@ -49,6 +55,15 @@ export function SessionCard({ conn, snap }: { conn: Connection; snap: Snapshot }
           {s.beamerLink} <span class="sr-only">{s.newTab}</span>
           <span aria-hidden="true"> ↗</span>
         </a>
+        {previewUrl ? (
+          <p class="small scenario-preview-link">
+            <a href={previewUrl} target="_blank" rel="noopener" aria-describedby="scenariolink-uitleg">
+              {s.scenarioLink} <span class="sr-only">{s.newTab}</span>
+              <span aria-hidden="true"> ↗</span>
+            </a>
+            <span class="muted" id="scenariolink-uitleg"> {s.scenarioHint}</span>
+          </p>
+        ) : null}
       </div>
       <div class="lock-row">
         <p class={`lock-state ${locked ? "closed" : "open"}`}>{locked ? s.closed : s.open}</p>

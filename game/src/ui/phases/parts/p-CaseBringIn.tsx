@@ -2,7 +2,8 @@
  * Cases from the room (seed 002, stap 3): a participant brings in a case from their own practice, short: the situation,
  * what the inwoner wants, what the rules say, and what really happened if they know. The personal-data check the server
  * makes (server/core/personalData.ts) runs as they type and holds the button back while it finds something; the server
- * refuses it too. Their own cases stay listed with where they are: waiting for the spelleider, or admitted. Nobody else
+ * refuses it too. Their own cases stay listed with where they are: waiting for the spelleider, admitted, or not chosen
+ * (with the spelleider's reason, if any: for them only). Nobody else
  * in the group sees who brought a case in.
  */
 import { useState } from "preact/hooks";
@@ -21,7 +22,8 @@ export function CaseBringIn({ conn, snap }: { conn: Connection; snap: Snapshot }
   const mine = snap.people[0]?.proposals ?? [];
   const [editing, setEditing] = useState<ProposalView | null>(null);
   const [sent, setSent] = useState(false);
-  const full = mine.length >= LIMITS.proposalsPerParticipant && editing === null;
+  // A case the spelleider did not choose does not count toward the limit (README, "Cases from the room").
+  const full = mine.filter((p) => !p.declined).length >= LIMITS.proposalsPerParticipant && editing === null;
   return (
     <section class="card stack p-bringin" aria-labelledby="inbreng-kop">
       <h3 id="inbreng-kop">{b.title}</h3>
@@ -31,10 +33,11 @@ export function CaseBringIn({ conn, snap }: { conn: Connection; snap: Snapshot }
           <h4>{b.mine}</h4>
           <ul class="p-bringin-list">
             {mine.map((p) => (
-              <li key={p.caseId} class={`p-bringin-row ${p.admitted ? "is-admitted" : ""}`}>
+              <li key={p.caseId} class={`p-bringin-row ${p.admitted ? "is-admitted" : ""} ${p.declined ? "is-declined" : ""}`}>
                 <span class="p-bringin-title">{p.title}</span>
-                <span class="small">{p.admitted ? b.admitted : b.waiting}</span>
-                {p.admitted || editing?.caseId === p.caseId ? null : (
+                <span class="small">{p.admitted ? b.admitted : p.declined ? b.declined : b.waiting}</span>
+                {p.declined && p.declineReason ? <span class="small p-bringin-reason">{b.declineReason(p.declineReason)}</span> : null}
+                {p.admitted || p.declined || editing?.caseId === p.caseId ? null : (
                   <button type="button" class="secondary small-button" onClick={() => setEditing(p)}>
                     {b.edit}
                   </button>
