@@ -55,6 +55,11 @@ export function startBoardGame(parent: HTMLElement, first: BoardShow, handlers: 
   game.events.on(BOARD_EVENTS.drop, (target: CardRef | "pve", dragged: CardRef) => handlers.onDrop(target, dragged));
   game.events.on(BOARD_EVENTS.toggle, (ref: CardRef) => handlers.onToggle(ref));
   game.events.on(BOARD_EVENTS.drawn, (serial: number) => handlers.onDrawn(serial, layout));
+  // Phaser keeps the canvas's place on the page from its last resize; the page above the board can change (a
+  // message, a list growing) without the board changing size. Measure again before every pointer event reaches it.
+  const remeasure = () => game.scale.updateBounds();
+  const pointerEvents = ["pointerdown", "pointermove", "wheel"] as const;
+  if (first.interactive) for (const type of pointerEvents) parent.addEventListener(type, remeasure, { capture: true, passive: true });
 
   return new Promise((resolve, reject) => {
     const timeout = window.setTimeout(() => reject(new Error("Phaser startte niet")), 10_000);
@@ -73,6 +78,7 @@ export function startBoardGame(parent: HTMLElement, first: BoardShow, handlers: 
           return layout;
         },
         destroy() {
+          for (const type of pointerEvents) parent.removeEventListener(type, remeasure, { capture: true });
           game.destroy(true);
         },
       });

@@ -409,13 +409,16 @@ export class Board extends Phaser.Scene {
     });
     this.input.on(Phaser.Input.Events.GAMEOBJECT_UP, (pointer: Phaser.Input.Pointer, obj: Phaser.GameObjects.GameObject) => {
       const key: unknown = obj.getData("key");
+      // Phaser also hears a release anywhere on the page: a click on a dialog's button over the board is not a click
+      // on the card under it.
+      if (!this.onCanvas(pointer)) return;
       if (typeof key !== "string" || pointer.getDistance() > 6) return;
       const view = this.cards.get(key);
       if (view) this.game.events.emit(BOARD_EVENTS.toggle, view.box.ref);
     });
     // The background: drag to pan, wheel to zoom, double click back to the whole board.
     this.input.on(Phaser.Input.Events.POINTER_DOWN, (pointer: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]) => {
-      if (!this.model?.interactive || over.length > 0) return;
+      if (!this.model?.interactive || over.length > 0 || !this.onCanvas(pointer)) return;
       this.panning = { x: pointer.x, y: pointer.y, sx: this.cameras.main.scrollX, sy: this.cameras.main.scrollY };
     });
     this.input.on(Phaser.Input.Events.POINTER_MOVE, (pointer: Phaser.Input.Pointer) => {
@@ -442,6 +445,10 @@ export class Board extends Phaser.Scene {
       cam.scrollY += before.y - after.y;
       this.clampScroll();
     });
+  }
+
+  private onCanvas(pointer: Phaser.Input.Pointer): boolean {
+    return pointer.event?.target === this.game.canvas;
   }
 
   private dropTarget(x: number, y: number, dragged: string): CardRef | "pve" | null {
