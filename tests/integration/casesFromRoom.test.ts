@@ -81,9 +81,51 @@ describe("casussen uit de zaal, over echte verbindingen", () => {
     }
     await settled();
     expect(carol.cases.find((x) => x.id === "erfenis")?.afloop).toBeNull();
+    // Walked to the end, not yet decided: still nothing of it with the rest of the room, the beamer included.
+    for (const c of [bob, carol, beamer]) expect(JSON.stringify(c.view())).not.toContain("geldlening");
     await bob.must({ type: "toets.decide", caseId: "erfenis", decision: "Bijstand als lening tot de verkoop.", costNow: "laag", costLater: "laag" });
     await settled();
     for (const c of everyone) expect(c.cases.find((x) => x.id === "erfenis")?.afloop).toBe(CASE.afloop);
     await matchesReplay();
+  });
+
+  it("de spelleider kiest een ingebrachte casus niet: de inbrenger ziet het met de reden, de rest van de zaal niets, en hij mag een andere inbrengen", async () => {
+    const ctx = await fx.session(2);
+    const { spelleider } = ctx;
+    const [alice, bob] = ctx.players;
+    if (!alice || !bob) throw new Error("te weinig spelers");
+    const beamer = await SessionClient.join(fx.baseUrl, { as: "beamer", code: ctx.code });
+    fx.track(ctx.sessionId, beamer);
+    while (spelleider.session.phase.kind !== "casustoets") await spelleider.must({ type: "phase.next" });
+    const everyone = [spelleider, beamer, alice, bob];
+    const settled = () => Promise.all(everyone.map((c) => c.caughtUp(spelleider.seq)));
+    const REASON = "Lijkt te veel op de e-bike-casus van vanochtend.";
+
+    for (const caseId of ["een", "twee", "drie"]) await alice.must({ type: "case.propose", caseId, draft: { ...CASE, title: `${CASE.title} (${caseId})` } });
+    await settled();
+    const full = await alice.send({ type: "case.propose", caseId: "vier", draft: CASE });
+    expect(full).toMatchObject({ ok: false, code: "te_veel" });
+
+    // Not the spelleider, a reason too long: refused in Dutch, nothing stored.
+    const before = spelleider.seq;
+    expect(await bob.send({ type: "case.decline", caseId: "twee" })).toMatchObject({ ok: false, code: "niet_toegestaan" });
+    expect(await spelleider.send({ type: "case.decline", caseId: "twee", reason: "x".repeat(201) })).toMatchObject({ ok: false, message: "De reden is te lang: hoogstens 200 tekens." });
+    expect(spelleider.seq).toBe(before);
+
+    await spelleider.must({ type: "case.decline", caseId: "twee", reason: REASON });
+    await settled();
+    expect(alice.people[0]?.proposals.find((p) => p.caseId === "twee")).toMatchObject({ declined: true, declineReason: REASON, admitted: false });
+    expect(spelleider.people.find((p) => p.displayName === alice.people[0]?.displayName)?.proposals.find((p) => p.caseId === "twee")?.declined).toBe(true);
+    for (const c of [bob, beamer]) {
+      expect(JSON.stringify(c.view())).not.toContain(REASON);
+      expect(JSON.stringify(c.view())).not.toContain(CASE.situation);
+    }
+    // Turned down, it no longer counts toward the three: Alice brings in another.
+    await alice.must({ type: "case.propose", caseId: "vier", draft: CASE });
+    await settled();
+    expect(alice.people[0]?.proposals.map((p) => p.caseId)).toEqual(["een", "twee", "drie", "vier"]);
+    const state = replay((await fx.get().store.load(ctx.sessionId)).map((s) => s.event));
+    const asViewer = (c: SessionClient): Viewer => (c === spelleider ? { kind: "spelleider" } : c === beamer ? { kind: "beamer" } : { kind: "participant", participantId: c.mine?.participantId ?? "" });
+    for (const c of everyone) expect(comparableView(c.view())).toEqual(comparableView(playerView(state, asViewer(c))));
   });
 });
