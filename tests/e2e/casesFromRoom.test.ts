@@ -32,6 +32,19 @@ describe.skipIf(!hasChromium)("casussen uit de zaal", () => {
     const beamer = await (await fixture.get().browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await lead.goto(`${baseUrl}/spelleider/${secret}`);
     await beamer.goto(`${baseUrl}/beamer/${code}`);
+    // The session card links to this session's scenario preview (the spelleiderslink with /scenario after it, as the
+    // locked /scenario/<id> page says), in a new tab; it opens the preview, not the locked page.
+    const previewLink = lead.getByRole("link", { name: /Scenario van deze sessie bekijken/ });
+    expect(await previewLink.getAttribute("href")).toBe(`${baseUrl}/spelleider/${secret}/scenario`);
+    expect(await previewLink.getAttribute("target")).toBe("_blank");
+    await previewLink.scrollIntoViewIfNeeded();
+    await look(lead, "casus-uit-de-zaal-00a-sessiekaart-scenario");
+    const [preview] = await Promise.all([lead.context().waitForEvent("page"), previewLink.click()]);
+    await preview.waitForLoadState();
+    expect(preview.url()).toBe(`${baseUrl}/spelleider/${secret}/scenario`);
+    expect(await preview.locator("body").textContent()).not.toContain("alleen voor trainers en spelleiders");
+    await look(preview, "casus-uit-de-zaal-00-scenario-van-de-sessie");
+    await preview.close();
     const phone = async (name: string, role: string): Promise<Page> => {
       const page = await (await fixture.get().browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
       await joinAsParticipant(page, baseUrl, code, name, role);
@@ -77,6 +90,27 @@ describe.skipIf(!hasChromium)("casussen uit de zaal", () => {
     expect(await lead.locator("main").textContent()).not.toContain("Toeslagen na een verhuizing");
     expect(await anne.locator("main").textContent()).not.toContain(CASE.title);
     expect(await beamer.locator("main").textContent()).not.toContain(CASE.title);
+
+    // Anne takes the BSN out and brings her case in after all; the spelleider does not choose it and says why. Her
+    // phone says so with the reason, and she may bring in another; nobody else sees her case or the reason.
+    const REASON = "Toeslagen horen bij de Belastingdienst; daar kan de groep hier weinig mee.";
+    await anne.getByLabel("De situatie").fill("Een moeder krijgt haar toeslagen niet meer sinds ze verhuisde.");
+    await anne.getByRole("button", { name: "Casus inbrengen" }).click();
+    await expect.poll(() => lead.locator("main").textContent()).toContain("van Anne");
+    await lead.getByRole("button", { name: "Niet kiezen: Toeslagen na een verhuizing" }).click();
+    const declineDialog = lead.getByRole("dialog");
+    await declineDialog.getByLabel("Reden voor de deelnemer (optioneel; alleen die deelnemer leest hem)").fill(REASON);
+    await look(lead, "casus-uit-de-zaal-02b-spelleider-niet-kiezen");
+    await declineDialog.getByRole("button", { name: "Niet kiezen", exact: true }).click();
+    await expect.poll(() => anne.locator(".p-bringin-list").textContent()).toContain("Niet gekozen door de spelleider");
+    expect(await anne.locator(".p-bringin-list").textContent()).toContain(`Reden: ${REASON}`);
+    await anne.getByRole("button", { name: "Casus inbrengen" }).waitFor();
+    await expect.poll(() => lead.locator(".proposals").textContent()).toContain("niet gekozen");
+    await look(anne, "casus-uit-de-zaal-02c-niet-gekozen");
+    for (const page of [bram, beamer]) {
+      expect(await page.locator("body").textContent()).not.toContain("Toeslagen na een verhuizing");
+      expect(await page.locator("body").textContent()).not.toContain(REASON);
+    }
 
     // The spelleider edits the title and admits it.
     await lead.getByRole("button", { name: `Bekijken en toelaten: ${CASE.title}` }).click();

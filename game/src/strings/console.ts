@@ -126,7 +126,7 @@ export const console = {
     declineTitle: "Deze casus niet kiezen?",
     declineBody: (title: string) =>
       `'${title}' gaat niet naar de groep. De deelnemer ziet op de telefoon dat de casus niet is gekozen, en kan een andere inbrengen.`,
-    declineReason: "Reden voor de deelnemer (optioneel, alleen die ziet hem)",
+    declineReason: "Reden voor de deelnemer (optioneel; alleen die deelnemer leest hem)",
     declineConfirm: "Niet kiezen",
     choose: "Stemming sluiten en casus openen",
     votes: (n: number) => (n === 1 ? "1 stem" : `${n} stemmen`),
