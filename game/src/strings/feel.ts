@@ -30,7 +30,7 @@ export const feel = {
     heading: "De top drie",
     place: (n: number) => `${n}e plaats`,
     restHeading: "De rest van de uitslag",
-    restMore: (n: number) => `+${n} meer: op de volgende pagina's, met de staven per rol`,
+    restMore: (n: number) => `+${n} meer op de volgende pagina's`,
     allHeading: "Alle items, met draagvlak per rol",
   },
   toets: {

@@ -16,7 +16,7 @@ import type { ChartEntry } from "./SupportChart.tsx";
 import { boxIn, reducedMotion, useStage } from "./useStage.ts";
 
 /** The rest list shows ranks 4 to 4 + REST - 1 on the podium page; all of them follow on the chart pages. */
-const REST = 7;
+const REST = 6;
 /** Between two rows of the rest appearing, and between two pedestals. */
 const ROW_STEP_MS = 110;
 const PLACE_STEP_MS = 360;
