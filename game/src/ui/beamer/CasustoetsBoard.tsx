@@ -99,7 +99,8 @@ function Outcome({ snap, theCase }: { snap: Snapshot; theCase: CaseView }) {
     <div class="toets-outcome">
       <section class="beamer-panel" aria-labelledby="oordeel-kop">
         <h2 id="oordeel-kop" class="beamer-label">{b.verdictsHeading}</h2>
-        <p>{b.allDone}</p>
+        {/* Once the group has decided, the call to judge is over; the room reads the besluit below instead. */}
+        {theCase.decision ? null : <p>{b.allDone}</p>}
         <ul class="verdict-counts">
           {counts.map(({ verdict, n }) => (
             <li key={verdict} class={`verdict ${verdict}`}>
