@@ -56,13 +56,15 @@ export function SessionCard({ conn, snap }: { conn: Connection; snap: Snapshot }
           <span aria-hidden="true"> ↗</span>
         </a>
         {previewUrl ? (
-          <p class="small scenario-preview-link">
+          <div class="scenario-preview-link">
             <a href={previewUrl} target="_blank" rel="noopener" aria-describedby="scenariolink-uitleg">
               {s.scenarioLink} <span class="sr-only">{s.newTab}</span>
               <span aria-hidden="true"> ↗</span>
             </a>
-            <span class="muted" id="scenariolink-uitleg"> {s.scenarioHint}</span>
-          </p>
+            <p class="small muted" id="scenariolink-uitleg">
+              {s.scenarioHint}
+            </p>
+          </div>
         ) : null}
       </div>
       <div class="lock-row">
