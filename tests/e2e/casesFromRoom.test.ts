@@ -104,6 +104,7 @@ describe.skipIf(!hasChromium)("casussen uit de zaal", () => {
     await declineDialog.getByRole("button", { name: "Niet kiezen", exact: true }).click();
     await expect.poll(() => anne.locator(".p-bringin-list").textContent()).toContain("Niet gekozen door de spelleider");
     expect(await anne.locator(".p-bringin-list").textContent()).toContain(`Reden: ${REASON}`);
+    await expect.poll(() => anne.locator(".p-bringin").textContent()).not.toContain("Je casus is ingebracht");
     await anne.getByRole("button", { name: "Casus inbrengen" }).waitFor();
     await expect.poll(() => lead.locator(".proposals").textContent()).toContain("niet gekozen");
     await look(anne, "casus-uit-de-zaal-02c-niet-gekozen");

@@ -6,7 +6,7 @@
  * (with the spelleider's reason, if any: for them only). Nobody else
  * in the group sees who brought a case in.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { describePersonalData, findPersonalData, type PersonalDataKind, type PersonalDataMatch } from "../../../../../server/core/personalData.ts";
 import type { CaseDraft } from "../../../../../server/protocol/commands.ts";
 import { LIMITS } from "../../../../../server/protocol/ids.ts";
@@ -22,6 +22,9 @@ export function CaseBringIn({ conn, snap }: { conn: Connection; snap: Snapshot }
   const mine = snap.people[0]?.proposals ?? [];
   const [editing, setEditing] = useState<ProposalView | null>(null);
   const [sent, setSent] = useState(false);
+  // "Je casus is ingebracht" no longer holds once the spelleider turned a case down: the list says what happened.
+  const declinedCount = mine.filter((p) => p.declined).length;
+  useEffect(() => setSent(false), [declinedCount]);
   // A case the spelleider did not choose does not count toward the limit (README, "Cases from the room").
   const full = mine.filter((p) => !p.declined).length >= LIMITS.proposalsPerParticipant && editing === null;
   return (
