@@ -1,6 +1,7 @@
 /** Cases: add one a participant brought in (any phase), and in the casustoets choose which one the group discusses. */
 import { useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
+import { LIMITS } from "../../../../server/protocol/ids.ts";
 import type { CaseView, ProposalView } from "../../../../server/protocol/views.ts";
 import { t } from "../../strings/index.ts";
 import { CommandStatus } from "../common.tsx";
@@ -8,7 +9,6 @@ import { useCommand } from "../hooks.ts";
 import { tablesLabel, tablesOfCase } from "../phases/parts/t-tafels.ts";
 import { CaseForm } from "./CaseForm.tsx";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
-import { LIMITS } from "../../../../server/protocol/ids.ts";
 
 export function CasesCard({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const c = t.console.cases;
