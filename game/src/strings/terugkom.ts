@@ -22,7 +22,7 @@ export const terugkom = {
     title: "Kijk mee op het grote scherm",
     intro: "De spelleider laat zien hoe jullie kader op maat op dag 1 ontstond: van de eerste kaartjes tot de stemming en de casustoets.",
     nextTitle: "Daarna",
-    next: "Je kijkt per kaderpunt terug: heb je het toegepast, wat ging goed, wat kan beter? Daarna stellen jullie samen het kader bij tot versie 2.",
+    next: "Je kijkt per kaderpunt terug: heb je het toegepast, wat ging goed, wat kan beter? Tot slot stellen jullie samen het kader bij tot versie 2.",
     phoneNote: "Je hoeft nu niets te doen op je telefoon. Houd dit scherm open: het gaat vanzelf verder.",
   },
 
