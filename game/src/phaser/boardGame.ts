@@ -4,6 +4,7 @@
  * result to the Board scene, which only draws it.
  */
 import * as Phaser from "phaser";
+import { newOverlayGame, pixelRatio, resizeOverlayGame, whenDrawn } from "./overlayGame.ts";
 import { layoutBoard, type BoardInput, type BoardLayout, type CardRef } from "./boardLayout.ts";
 import { Board, BOARD_EVENTS, BOARD_KEY, type BoardModel } from "./scenes/Board.ts";
 
@@ -31,25 +32,18 @@ export interface BoardGame {
 }
 
 export function startBoardGame(parent: HTMLElement, first: BoardShow, handlers: BoardHandlers): Promise<BoardGame> {
-  const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
-  const size = (s: BoardShow) => ({ w: Math.max(1, Math.round(s.board.width * dpr)), h: Math.max(1, Math.round(s.board.height * dpr)) });
+  const dpr = pixelRatio();
   let layout = layoutBoard(first.board);
   const model = (s: BoardShow): BoardModel => ({ layout, eisItem: s.eisItem, selected: s.selected, animate: s.animate, interactive: s.interactive, dpr, serial: s.serial, labels: s.labels });
-  const { w, h } = size(first);
-  const game = new Phaser.Game({
+  const game = newOverlayGame({
+    parent,
+    width: first.board.width,
+    height: first.board.height,
+    dpr,
+    scenes: [Board],
     // Canvas, not WebGL: crisp text, no GPU driver surprises on a projector laptop, and fast enough for a board.
     type: Phaser.CANVAS,
-    parent,
-    width: w,
-    height: h,
-    transparent: true,
-    banner: false,
-    audio: { noAudio: true },
-    disableContextMenu: false,
-    render: { antialias: true },
     input: first.interactive ? { mouse: { preventDefaultWheel: true }, touch: true, keyboard: false } : false,
-    scale: { mode: Phaser.Scale.NONE, zoom: 1 / dpr },
-    scene: [Board],
   });
   game.registry.set(BOARD_KEY, model(first));
   game.events.on(BOARD_EVENTS.drop, (target: CardRef | "pve", dragged: CardRef) => handlers.onDrop(target, dragged));
@@ -61,27 +55,17 @@ export function startBoardGame(parent: HTMLElement, first: BoardShow, handlers: 
   const pointerEvents = ["pointerdown", "pointermove", "wheel"] as const;
   if (first.interactive) for (const type of pointerEvents) parent.addEventListener(type, remeasure, { capture: true, passive: true });
 
-  return new Promise((resolve, reject) => {
-    const timeout = window.setTimeout(() => reject(new Error("Phaser startte niet")), 10_000);
-    game.events.once(BOARD_EVENTS.ready, () => {
-      window.clearTimeout(timeout);
-      resolve({
-        canvas: game.canvas,
-        show(next) {
-          layout = layoutBoard(next.board);
-          const s = size(next);
-          if (game.scale.width !== s.w || game.scale.height !== s.h) {
-            game.scale.resize(s.w, s.h);
-            game.scale.setZoom(1 / dpr);
-          }
-          game.registry.set(BOARD_KEY, model(next));
-          return layout;
-        },
-        destroy() {
-          for (const type of pointerEvents) parent.removeEventListener(type, remeasure, { capture: true });
-          game.destroy(true);
-        },
-      });
-    });
-  });
+  return whenDrawn(game, BOARD_EVENTS.ready, () => ({
+    canvas: game.canvas,
+    show(next: BoardShow) {
+      layout = layoutBoard(next.board);
+      resizeOverlayGame(game, next.board.width, next.board.height, dpr);
+      game.registry.set(BOARD_KEY, model(next));
+      return layout;
+    },
+    destroy() {
+      for (const type of pointerEvents) parent.removeEventListener(type, remeasure, { capture: true });
+      game.destroy(true);
+    },
+  }));
 }
