@@ -111,9 +111,12 @@ export function SupportChart({ entries, firstRank, unit = "punten" }: { entries:
             <RoleChip role={role} />
           </li>
         ))}
-        <li class="chart-absent">
-          <span class="hatch" aria-hidden="true" /> {c.absent}
-        </li>
+        {/* Only when a role did not vote: otherwise the room reads about hatching it cannot see. */}
+        {entries.some((e) => e.support.rolesPresent.length < GAME_ROLES.length) ? (
+          <li class="chart-absent">
+            <span class="hatch" aria-hidden="true" /> {c.absent}
+          </li>
+        ) : null}
       </ul>
       {entries.length === 0 ? (
         <p class="beamer-empty">{c.none}</p>
