@@ -4,14 +4,14 @@
  * Each row's bars also carry a text equivalent (role="img" with the numbers); if Phaser cannot start, the same bars
  * are drawn in the DOM.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useRef } from "preact/hooks";
 import { GAME_ROLES } from "../../../../server/protocol/ids.ts";
 import type { SupportView } from "../../../../server/protocol/views.ts";
-import type { BeamerGame } from "../../phaser/beamerGame.ts";
 import type { ChartBar, ChartModel, ChartRow } from "../../phaser/chartModel.ts";
 import { draagvlakLabel, ROLE_NAMES, t } from "../../strings/index.ts";
 import { ROLE_COLOURS } from "../../theme.ts";
 import { RoleChip, RoleIcon } from "../common.tsx";
+import { reducedMotion, useOverlayGame } from "./useStage.ts";
 
 export interface ChartEntry {
   id: string;
@@ -21,8 +21,6 @@ export interface ChartEntry {
 
 const barsOf = (support: SupportView): ChartBar[] =>
   GAME_ROLES.map((role) => ({ role, share: support.sharePerRole[role], present: support.rolesPresent.includes(role) }));
-
-const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
 type Unit = "punten" | "moscow";
 
@@ -36,11 +34,7 @@ function describe(support: SupportView, unit: Unit = "punten"): string {
 /** `unit`: the scenario's voting mode; MoSCoW totals read "Totaalscore", points "punten". */
 export function SupportChart({ entries, firstRank, unit = "punten" }: { entries: ChartEntry[]; firstRank: number; unit?: Unit }) {
   const container = useRef<HTMLDivElement>(null);
-  const host = useRef<HTMLDivElement>(null);
-  const game = useRef<BeamerGame | null>(null);
   const latest = useRef(entries);
-  const lastDrawn = useRef("");
-  const [mode, setMode] = useState<"loading" | "phaser" | "dom">("loading");
   latest.current = entries;
 
   /** Where each row's bars are, measured from the DOM the rows were laid out in. */
@@ -58,49 +52,7 @@ export function SupportChart({ entries, firstRank, unit = "punten" }: { entries:
     return { width: origin.width, height: origin.height, rows, animate: !reducedMotion() };
   };
 
-  const redraw = () => {
-    const model = measure();
-    if (!model || !game.current) return;
-    const key = JSON.stringify(model);
-    if (key === lastDrawn.current) return;
-    lastDrawn.current = key;
-    game.current.show(model);
-  };
-
-  useEffect(() => {
-    const el = host.current;
-    const model = measure();
-    if (!el || !model) return;
-    let cancelled = false;
-    let started: BeamerGame | null = null;
-    import("../../phaser/beamerGame.ts")
-      .then((m) => m.startBeamerGame(el, model))
-      .then((g) => {
-        started = g;
-        if (cancelled) return g.destroy();
-        game.current = g;
-        lastDrawn.current = "";
-        setMode("phaser");
-        redraw();
-      })
-      .catch((error: unknown) => {
-        // No WebGL or canvas on this machine: the DOM bars stay, nothing is lost.
-        window.console.warn("Grafiek zonder Phaser", error);
-        if (!cancelled) setMode("dom");
-      });
-    const observer = new ResizeObserver(() => redraw());
-    observer.observe(el);
-    void document.fonts.ready.then(() => redraw());
-    return () => {
-      cancelled = true;
-      observer.disconnect();
-      started?.destroy();
-      game.current = null;
-    };
-  }, []);
-
-  // New numbers or a new page: draw again after the DOM has laid the rows out.
-  useLayoutEffect(() => redraw());
+  const { host, mode } = useOverlayGame(measure, (el, model: ChartModel) => import("../../phaser/beamerGame.ts").then((m) => m.startBeamerGame(el, model)), "Grafiek zonder Phaser");
 
   const c = t.beamer.chart;
   return (
