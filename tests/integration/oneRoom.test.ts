@@ -224,10 +224,15 @@ describe("één client kan niet elke plek bezetten", () => {
 
   it(`60 joins tegelijk van één adres: ${NEW_SEATS.burst} plekken, de rest hoort waarom`, { timeout: 60_000 }, async () => {
     const created = await newSession();
+    const started = Date.now();
     const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => joinFrom(participant(created.sessionId, `Script ${i}`), "203.0.113.7")));
-    expect(answers.filter((a) => a === "binnen")).toHaveLength(NEW_SEATS.burst);
-    expect(answers.filter((a) => a !== "binnen")).toEqual(Array.from({ length: 60 - NEW_SEATS.burst }, () => `429 ${TOO_MANY_NEW_SEATS}`));
-    expect(await participantsIn(created.sessionId)).toBe(NEW_SEATS.burst);
+    // The burst, plus the seats that came back while the joins ran (one a second of wall-clock time, on a busy machine).
+    const refilled = Math.floor((Date.now() - started) / NEW_SEATS.refillMs);
+    const seated = answers.filter((a) => a === "binnen").length;
+    expect(seated).toBeGreaterThanOrEqual(NEW_SEATS.burst);
+    expect(seated).toBeLessThanOrEqual(NEW_SEATS.burst + refilled);
+    expect(answers.filter((a) => a !== "binnen")).toEqual(Array.from({ length: 60 - seated }, () => `429 ${TOO_MANY_NEW_SEATS}`));
+    expect(await participantsIn(created.sessionId)).toBe(seated);
     // Someone behind another address is not held back; whoever already has a seat gets it back at once.
     expect(await joinFrom(participant(created.sessionId, "Buurman"), "203.0.113.8")).toBe("binnen");
     await closeAll();
