@@ -6,22 +6,18 @@
  * the biggest session `npm run bench:replay` builds, opened from its log and joined by a few clients. And the encoder
  * never has to grow a buffer while encoding: the server says nothing about a "buffer overflow".
  */
-import { resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { Decoder, Encoder, StateView } from "@colyseus/schema";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
-import { simulate } from "../../server/bench/simulate.ts";
 import { SessionClient } from "../../server/client/sessionClient.ts";
 import { replay } from "../../server/core/evolve.ts";
 import type { SessionState } from "../../server/core/state.ts";
 import { playerView, type Viewer } from "../../server/core/view.ts";
 import { REAL_ROLES } from "../../server/protocol/ids.ts";
 import type { PlayerViewData } from "../../server/protocol/views.ts";
-import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { placeViews } from "../../server/rooms/encoding.ts";
 import { Entity, SessionRoomState } from "../../server/rooms/schema.ts";
-import { hashSecret } from "../../server/sessions.ts";
-import { comparableView, useTestServer } from "./harness.ts";
+import { comparableView, storeSimulated, useTestServer } from "./harness.ts";
 
 // Sixty bots join from one address at once: more than a real classroom does (limits.ts NEW_SEATS), so allowed here.
 const server = useTestServer({ app: { newSeats: { burst: 60, refillMs: 1_000 } } });
@@ -116,22 +112,11 @@ describe("een grote onthulling komt bij iedereen heel aan", () => {
   });
 
   it("de grootste sessie van bench:replay, vanuit het log geopend: spelleider, beamer en deelnemers zien alles goed", { timeout: 120_000 }, async () => {
-    const { scenarios } = await loadScenarioDir(resolve("scenarios"));
-    const scenario = scenarios.get("demo-maatwerk");
-    if (!scenario) throw new Error("demo-maatwerk ontbreekt");
     // The session of server/bench/replay.ts: 10,000+ events, 60 participants, both days.
     const seed = 3;
-    const sim = simulate({ scenario, variantId: "dag", participants: 60, seed, eisenPerRound: 12, editsPerRound: 30, boardActions: 1_500, votesPerParticipant: 40, terugkom: true });
-    const [created, ...rest] = sim.events;
-    if (created?.type !== "SessionCreated") throw new Error("log zonder begin");
-    const store = server.get().store;
     const secret = "bench-geheim-0123456789abcdefghijklmnop";
-    await store.createSession(
-      { sessionId: created.sessionId, code: created.code, secretHash: hashSecret(secret), label: created.label, scenarioId: scenario.id, createdAt: created.at },
-      [created],
-    );
-    for (let at = 0; at < rest.length; at += 500) await store.append(created.sessionId, at + 1, null, rest.slice(at, at + 500));
-    server.track(created.sessionId);
+    const sim = await storeSimulated(server, { variantId: "dag", participants: 60, seed, eisenPerRound: 12, editsPerRound: 30, boardActions: 1_500, votesPerParticipant: 40, terugkom: true }, secret);
+    const created = { sessionId: sim.sessionId, code: sim.code };
     const state = replay(sim.events);
     const ids = [...state.participants.keys()];
 

@@ -5,37 +5,22 @@
  * stored log, as after a restart, and everyone joins afresh: what each client decodes must be exactly what the rules
  * say that viewer sees (playerView of the replayed log).
  */
-import { resolve } from "node:path";
 import { Encoder } from "@colyseus/schema";
 import { describe, expect, it, vi } from "vitest";
-import { simulate } from "../../server/bench/simulate.ts";
 import { SessionClient } from "../../server/client/sessionClient.ts";
 import { replay } from "../../server/core/evolve.ts";
 import { playerView, type Viewer } from "../../server/core/view.ts";
 import { REAL_ROLES } from "../../server/protocol/ids.ts";
-import { loadScenarioDir } from "../../server/scenarios/load.ts";
-import { hashSecret } from "../../server/sessions.ts";
-import { comparableView, useTestServer } from "./harness.ts";
+import { comparableView, storeSimulated, useTestServer } from "./harness.ts";
 
 const server = useTestServer();
 
 describe("een grote sessie komt heel aan", () => {
   it("60 participants, both days: spelleider, beamer and participants joining a room opened from the log see everything", { timeout: 120_000 }, async () => {
-    const { scenarios } = await loadScenarioDir(resolve("scenarios"));
-    const scenario = scenarios.get("demo-maatwerk");
-    if (!scenario) throw new Error("demo-maatwerk ontbreekt");
     const seed = 11;
-    const sim = simulate({ scenario, variantId: "dag", participants: 60, seed, eisenPerRound: 25, editsPerRound: 1, boardActions: 400, votesPerParticipant: 4, terugkom: true });
-    const [created, ...rest] = sim.events;
-    if (created?.type !== "SessionCreated") throw new Error("log zonder begin");
-    const store = server.get().store;
     const secret = "groot-geheim-0123456789abcdefghijklmnop";
-    await store.createSession(
-      { sessionId: created.sessionId, code: created.code, secretHash: hashSecret(secret), label: created.label, scenarioId: scenario.id, createdAt: created.at },
-      [created],
-    );
-    for (let at = 0; at < rest.length; at += 500) await store.append(created.sessionId, at + 1, null, rest.slice(at, at + 500));
-    server.track(created.sessionId);
+    const sim = await storeSimulated(server, { variantId: "dag", participants: 60, seed, eisenPerRound: 25, editsPerRound: 1, boardActions: 400, votesPerParticipant: 4, terugkom: true }, secret);
+    const created = { sessionId: sim.sessionId, code: sim.code };
     const state = replay(sim.events);
 
     // The room sizes its full-encode buffer to the state, so the library never has to grow it while encoding.

@@ -18,6 +18,8 @@ import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { SqliteEventStore } from "../../server/store/sqlite.ts";
 
 import { freePort } from "../../server/bench/services.ts";
+import { simulate, type SimulateOptions, type Simulated } from "../../server/bench/simulate.ts";
+import { hashSecret } from "../../server/sessions.ts";
 export { freePort };
 
 export interface TestServer {
@@ -142,4 +144,25 @@ export function comparableView(view: ComparableView) {
     ...(view.people ? { people: byId(view.people.map((p) => ({ ...p, online: false })), (p) => p.participantId) } : {}),
     ...(view.drafts ? { drafts: byId(view.drafts, (x) => x.id) } : {}),
   };
+}
+
+/**
+ * A session played by server/bench/simulate.ts on the demo scenario, stored in the test server's store as if it had been
+ * played there (in appends of 500, like a busy room), with `secret` as its spelleiderslink. Its room opens from the log.
+ */
+export async function storeSimulated(fixture: ReturnType<typeof useTestServer>, options: Omit<SimulateOptions, "scenario">, secret: string): Promise<Simulated & { sessionId: string; code: string }> {
+  const { scenarios } = await loadScenarioDir(resolve("scenarios"));
+  const scenario = scenarios.get("demo-maatwerk");
+  if (!scenario) throw new Error("demo-maatwerk ontbreekt");
+  const sim = simulate({ scenario, ...options });
+  const [created, ...rest] = sim.events;
+  if (created?.type !== "SessionCreated") throw new Error("log zonder begin");
+  const store = fixture.get().store;
+  await store.createSession(
+    { sessionId: created.sessionId, code: created.code, secretHash: hashSecret(secret), label: created.label, scenarioId: scenario.id, createdAt: created.at },
+    [created],
+  );
+  for (let at = 0; at < rest.length; at += 500) await store.append(created.sessionId, at + 1, null, rest.slice(at, at + 500));
+  fixture.track(created.sessionId);
+  return { ...sim, sessionId: created.sessionId, code: created.code };
 }
