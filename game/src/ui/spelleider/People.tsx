@@ -90,9 +90,12 @@ export function People({ conn, snap }: { conn: Connection; snap: Snapshot }) {
       >
         <p>{p.removeOfflineBody(askingOffline?.length ?? 0)}</p>
         <ul class="offline-names">
-          {(askingOffline ?? []).map((x) => (
-            <li key={x.participantId}>{x.displayName}</li>
-          ))}
+          {/* By name, so the spelleider finds someone at a glance (the people list follows arrival). */}
+          {[...(askingOffline ?? [])]
+            .sort((a, b) => a.displayName.localeCompare(b.displayName, "nl"))
+            .map((x) => (
+              <li key={x.participantId}>{x.displayName}</li>
+            ))}
         </ul>
       </ConfirmDialog>
     </section>
