@@ -6,13 +6,9 @@
  * (role="img"). Under reduced motion everything stands at once; without Phaser the DOM draws pedestals and bars.
  */
 import { useRef } from "preact/hooks";
-import { GAME_ROLES } from "../../../../server/protocol/ids.ts";
-import type { SupportView } from "../../../../server/protocol/views.ts";
-import type { ChartBar } from "../../phaser/chartModel.ts";
 import { MOTION_MS, type PodiumModel } from "../../phaser/stageModel.ts";
-import { draagvlakLabel, ROLE_NAMES, t } from "../../strings/index.ts";
-import { ROLE_COLOURS } from "../../theme.ts";
-import type { ChartEntry } from "./SupportChart.tsx";
+import { draagvlakLabel, t } from "../../strings/index.ts";
+import { barsOf, RoleBars, type ChartEntry } from "./SupportChart.tsx";
 import { boxIn, reducedMotion, useStage } from "./useStage.ts";
 
 /** The rest list shows ranks 4 to 4 + REST - 1 on the podium page; all of them follow on the chart pages. */
@@ -20,16 +16,6 @@ const REST = 6;
 /** Between two rows of the rest appearing, and between two pedestals. */
 const ROW_STEP_MS = 110;
 const PLACE_STEP_MS = 360;
-
-const barsOf = (support: SupportView): ChartBar[] =>
-  GAME_ROLES.map((role) => ({ role, share: support.sharePerRole[role], present: support.rolesPresent.includes(role) }));
-
-function describe(support: SupportView, unit: "punten" | "moscow"): string {
-  const c = t.beamer.chart;
-  return GAME_ROLES.map((role) =>
-    support.rolesPresent.includes(role) ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role], unit) : c.noVoters(ROLE_NAMES[role]),
-  ).join("; ");
-}
 
 /** When each rank appears, from the start of the reveal: the rest bottom-up, then places 3, 2, 1. */
 export function revealDelays(total: number): { rest: (rank: number) => number; place: (rank: number) => number } {
@@ -79,16 +65,7 @@ export function Podium({ entries, unit = "punten" }: { entries: ChartEntry[]; un
                 <span class={`draagvlak ${entry.support.draagvlak}`}>{draagvlakLabel(entry.support)}</span>
                 <span class="muted"> · {t.beamer.chart.total(entry.support.total, unit)}</span>
               </span>
-              <span class="podium-bars" data-bars="" role="img" aria-label={describe(entry.support, unit)}>
-                {barsOf(entry.support).map((bar) => (
-                  <span key={bar.role} class="chart-slot">
-                    <span
-                      class={`chart-bar ${bar.present ? "" : "absent"}`}
-                      style={bar.present ? { height: `${Math.round(bar.share * 100)}%`, background: ROLE_COLOURS[bar.role] } : undefined}
-                    />
-                  </span>
-                ))}
-              </span>
+              <RoleBars class="podium-bars" dataBars="" support={entry.support} unit={unit} />
               <span class="podium-pedestal" data-pedestal="" aria-hidden="true">
                 <span class="podium-rank">{i + 1}</span>
               </span>

@@ -19,16 +19,36 @@ export interface ChartEntry {
   support: SupportView;
 }
 
-const barsOf = (support: SupportView): ChartBar[] =>
+/** One bar per role: its share of the item's support, or absent when the role did not vote. */
+export const barsOf = (support: SupportView): ChartBar[] =>
   GAME_ROLES.map((role) => ({ role, share: support.sharePerRole[role], present: support.rolesPresent.includes(role) }));
 
-type Unit = "punten" | "moscow";
+export type Unit = "punten" | "moscow";
 
 function describe(support: SupportView, unit: Unit = "punten"): string {
   const c = t.beamer.chart;
   return GAME_ROLES.map((role) =>
     support.rolesPresent.includes(role) ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role], unit) : c.noVoters(ROLE_NAMES[role]),
   ).join("; ");
+}
+
+/**
+ * Six bars, one per role, in the DOM (the chart and the podium measure them and draw over them in Phaser; without
+ * Phaser they are the bars), with the numbers as their text equivalent. `dataBars` is where the measuring finds them.
+ */
+export function RoleBars({ support, unit, class: className, dataBars }: { support: SupportView; unit: Unit; class: string; dataBars: string }) {
+  return (
+    <span class={className} data-bars={dataBars} role="img" aria-label={describe(support, unit)}>
+      {barsOf(support).map((bar) => (
+        <span key={bar.role} class="chart-slot">
+          <span
+            class={`chart-bar ${bar.present ? "" : "absent"}`}
+            style={bar.present ? { height: `${Math.round(bar.share * 100)}%`, background: ROLE_COLOURS[bar.role] } : undefined}
+          />
+        </span>
+      ))}
+    </span>
+  );
 }
 
 /** `unit`: the scenario's voting mode; MoSCoW totals read "Totaalscore", points "punten". */
@@ -94,16 +114,7 @@ export function SupportChart({ entries, firstRank, unit = "punten" }: { entries:
                 {c.rank(firstRank + i)}
               </span>
               <span class="chart-text clamp-2">{entry.text}</span>
-              <span class="chart-bars" data-bars={entry.id} role="img" aria-label={describe(entry.support, unit)}>
-                {barsOf(entry.support).map((bar) => (
-                  <span key={bar.role} class="chart-slot">
-                    <span
-                      class={`chart-bar ${bar.present ? "" : "absent"}`}
-                      style={bar.present ? { height: `${Math.round(bar.share * 100)}%`, background: ROLE_COLOURS[bar.role] } : undefined}
-                    />
-                  </span>
-                ))}
-              </span>
+              <RoleBars class="chart-bars" dataBars={entry.id} support={entry.support} unit={unit} />
               <span class="chart-meta">
                 <span class={`draagvlak ${entry.support.draagvlak}`}>{draagvlakLabel(entry.support)}</span>
                 <span class="muted">{c.total(entry.support.total, unit)}</span>
