@@ -11,7 +11,7 @@ import { FrontServer } from "./http/front.ts";
 import { registerRoutes } from "./http/routes.ts";
 import { registerSeatRoute } from "./http/seat.ts";
 import { KeyedLimiter, MESSAGE_LIMITS, SEAT_RESERVATIONS, WS_MAX_PAYLOAD_BYTES, newSeatLimits, roomCapacity, sessionCreationLimits, type LookupLimits, type MessageLimits, type RoomCapacity } from "./limits.ts";
-import type { Scenario } from "./protocol/scenario.ts";
+import type { Scenario } from "#shared/protocol/scenario.ts";
 import { SessionRoom, type RoomServices } from "./rooms/SessionRoom.ts";
 import { ROOM_NAME, lockClientMatchmaking } from "./rooms/seating.ts";
 import type { EventStore } from "./store/types.ts";

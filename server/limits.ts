@@ -3,6 +3,9 @@
  * and the token buckets that enforce them. Time always comes from the caller, so the same code runs on the room's
  * clock, the HTTP routes' clock and a test's clock.
  */
+import { FLOODED_NOTICE } from "#shared/protocol/wire.ts";
+
+export { FLOODED_NOTICE };
 
 /** WebSocket frames above this close the socket (ws `maxPayload`): only a client that is abusing the server sends them. */
 export const WS_MAX_PAYLOAD_BYTES = 256 * 1024;
@@ -126,7 +129,6 @@ export const OUT_OF_MEMORY = "De server heeft zijn geheugen vol en opent nu geen
 export const NO_CLIENT_ROOMS = "Kamers worden alleen door de server geopend. Doe mee via de code of de link (POST /api/seat).";
 export const TOO_MANY_MESSAGES = "Je stuurt te veel tegelijk; wacht even.";
 export const MESSAGE_TOO_LARGE = `Dit bericht is te groot (meer dan ${MESSAGE_LIMITS.maxMessageBytes / 1024} kB) en is niet verwerkt. Maak de tekst korter.`;
-export const FLOODED_NOTICE = "De verbinding is verbroken omdat er veel te veel berichten tegelijk kwamen. Laad de pagina opnieuw om verder te gaan.";
 
 /**
  * A token bucket: `capacity` tokens, one more every `refillMs`. Time that runs backwards (a test resetting its clock)

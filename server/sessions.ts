@@ -4,8 +4,8 @@
  */
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { ENGINE_VERSION } from "./core/state.ts";
-import type { SessionEvent } from "./protocol/events.ts";
-import type { Scenario } from "./protocol/scenario.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import type { Scenario } from "#shared/protocol/scenario.ts";
 import { personalDataRefusal } from "./scenarios/privacy.ts";
 import type { EventStore, SessionRecord } from "./store/types.ts";
 

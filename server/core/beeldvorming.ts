@@ -2,8 +2,8 @@
  * Phase 1, beeldvorming: everyone posts short cards on the scenario's prompts, anonymously, and the group
  * clusters them into a shared picture of maatwerk.
  */
-import type { CommandOf } from "../protocol/commands.ts";
-import type { EventOf } from "../protocol/events.ts";
+import type { CommandOf } from "#shared/protocol/commands.ts";
+import type { EventOf } from "#shared/protocol/events.ts";
 import { accept, reject, type Decision } from "./decision.ts";
 import { requirePhase } from "./phaseNames.ts";
 import type { SessionState } from "./state.ts";

@@ -4,14 +4,14 @@
  * toepassing), records a decision with its cost now and over time, and adds aanvullingen to the programma.
  * Moving to the next step (and back) is shared and changes what everyone sees: that is the spelleider's call.
  */
-import type { CaseDraft, CommandOf } from "../protocol/commands.ts";
-import type { EventOf, NewEvent } from "../protocol/events.ts";
-import { LIMITS } from "../protocol/ids.ts";
+import type { CaseDraft, CommandOf } from "#shared/protocol/commands.ts";
+import type { EventOf, NewEvent } from "#shared/protocol/events.ts";
+import { LIMITS } from "#shared/protocol/ids.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
-import { describeFound, findPersonalData } from "./personalData.ts";
+import { describeFound, findPersonalData } from "#shared/personalData.ts";
 import { requirePhase } from "./phaseNames.ts";
 import type { Actor } from "./decision.ts";
-import type { Phase } from "../protocol/scenario.ts";
+import type { Phase } from "#shared/protocol/scenario.ts";
 import { caseFromDraft, currentCaseFor, gameRoleOf, type CaseState, type SessionState } from "./state.ts";
 
 export function onEnterCasustoets(state: SessionState, phase: Extract<Phase, { kind: "casustoets" }>): NewEvent[] {

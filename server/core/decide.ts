@@ -2,7 +2,7 @@
  * decide(state, command, actor, now) -> events | rejection. First who may send the command, then whether the
  * game is paused, then the phase's own rules. Pure: no I/O, no clock but `now`, no randomness.
  */
-import type { Command, CommandOf, CommandType } from "../protocol/commands.ts";
+import type { Command, CommandOf, CommandType } from "#shared/protocol/commands.ts";
 import * as beeldvorming from "./beeldvorming.ts";
 import * as casustoets from "./casustoets.ts";
 import { commonRejections, reject, type Actor, type Decision } from "./decision.ts";

@@ -2,7 +2,7 @@
  * What `decide` returns: events to append, or a rejection with a code the UI can act on and a Dutch message a
  * participant can read. Core never throws for bad input.
  */
-import type { NewEvent, SessionEvent } from "../protocol/events.ts";
+import type { NewEvent, SessionEvent } from "#shared/protocol/events.ts";
 
 /** Who sends a command. The room derives this from the connection, never from the message. */
 export type Actor =

@@ -3,7 +3,7 @@
  * state (a room's live state, or a fresh one in `replay`), which keeps replaying 10,000 events cheap.
  * `decide` never mutates; it only reads.
  */
-import type { EventOf, SessionEvent } from "../protocol/events.ts";
+import type { EventOf, SessionEvent } from "#shared/protocol/events.ts";
 import { applyBeeldvorming } from "./beeldvorming.ts";
 import { applyCasustoets } from "./casustoets.ts";
 import { applyLobby } from "./lobby.ts";

@@ -3,9 +3,9 @@
  * "ik ben klaar" signal that works in every phase.
  */
 import { createHash } from "node:crypto";
-import type { CommandOf } from "../protocol/commands.ts";
-import type { EventOf, NewEvent } from "../protocol/events.ts";
-import { LIMITS } from "../protocol/ids.ts";
+import type { CommandOf } from "#shared/protocol/commands.ts";
+import type { EventOf, NewEvent } from "#shared/protocol/events.ts";
+import { LIMITS } from "#shared/protocol/ids.ts";
 import { accept, reject, type Actor, type Decision } from "./decision.ts";
 import { activeParticipants, currentRoundId, gameRoleOf, type SessionState } from "./state.ts";
 import { assignLateJoiner } from "./roleAssignment.ts";

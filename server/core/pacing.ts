@@ -2,9 +2,9 @@
  * Pacing: moving between phases, timers and pause. Timers are facts: a deadline recorded in an event. The room
  * only asks "has it run out?" with `timer.expire` at the deadline; core decides what running out means.
  */
-import type { CommandOf } from "../protocol/commands.ts";
-import type { EventOf, NewEvent } from "../protocol/events.ts";
-import type { Phase } from "../protocol/scenario.ts";
+import type { CommandOf } from "#shared/protocol/commands.ts";
+import type { EventOf, NewEvent } from "#shared/protocol/events.ts";
+import type { Phase } from "#shared/protocol/scenario.ts";
 import { accept, reject, type Decision } from "./decision.ts";
 import { onEnterRolwissel, onLeaveRolwissel } from "./rolwissel.ts";
 import { onLeavePrioriteren } from "./prioriteren.ts";

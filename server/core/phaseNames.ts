@@ -1,4 +1,4 @@
-import type { PhaseKind } from "../protocol/ids.ts";
+import type { PhaseKind } from "#shared/protocol/ids.ts";
 import type { SessionState } from "./state.ts";
 import { commonRejections, type Rejection } from "./decision.ts";
 

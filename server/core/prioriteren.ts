@@ -3,10 +3,10 @@
  * says. Ballots stay private until the spelleider reveals them or the phase ends; the result is support per item
  * per role, which shows whether an item has verticaal draagvlak.
  */
-import type { CommandOf } from "../protocol/commands.ts";
-import type { EventOf, NewEvent } from "../protocol/events.ts";
-import { GAME_ROLES, type GameRole, type Moscow } from "../protocol/ids.ts";
-import type { Draagvlak, SupportView } from "../protocol/views.ts";
+import type { CommandOf } from "#shared/protocol/commands.ts";
+import type { EventOf, NewEvent } from "#shared/protocol/events.ts";
+import { GAME_ROLES, type GameRole, type Moscow } from "#shared/protocol/ids.ts";
+import type { Draagvlak, SupportView } from "#shared/protocol/views.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
 import { requirePhase } from "./phaseNames.ts";
 import { gameRoleOf, liveItems, type Ballot, type PveItem, type SessionState } from "./state.ts";

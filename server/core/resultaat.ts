@@ -3,7 +3,7 @@
  * with their support profile per role, provenance, case evidence and open spanningen, grouped under the four
  * headings of a handelingsperspectief (seed 003).
  */
-import type { CostLevel, GameRole, Perspectief, Verdict } from "../protocol/ids.ts";
+import type { CostLevel, GameRole, Perspectief, Verdict } from "#shared/protocol/ids.ts";
 import { supportByItem, type ItemSupport } from "./prioriteren.ts";
 import { itemCaseIds, itemEisIds, liveItemId, liveItems, type SessionState } from "./state.ts";
 

@@ -18,7 +18,7 @@
  * separable convex function over the achievable role counts gives the "most even" counts, which in particular
  * covers every role when that is possible.
  */
-import { GAME_ROLES, ownGameRole, type GameRole, type RealRole } from "../protocol/ids.ts";
+import { GAME_ROLES, ownGameRole, type GameRole, type RealRole } from "#shared/protocol/ids.ts";
 
 export interface RolePlayer {
   participantId: string;

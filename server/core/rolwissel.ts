@@ -4,9 +4,9 @@
  * reveals them or the timer ends; then each role's wensenpakket is visible to all.
  */
 import { createHash } from "node:crypto";
-import type { CommandOf } from "../protocol/commands.ts";
-import type { EventOf, NewEvent } from "../protocol/events.ts";
-import type { GameRole } from "../protocol/ids.ts";
+import type { CommandOf } from "#shared/protocol/commands.ts";
+import type { EventOf, NewEvent } from "#shared/protocol/events.ts";
+import type { GameRole } from "#shared/protocol/ids.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
 import { requirePhase } from "./phaseNames.ts";
 import { assignLateJoiner, assignRoles } from "./roleAssignment.ts";

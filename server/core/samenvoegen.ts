@@ -3,8 +3,8 @@
  * with new wording that keeps its provenance; merges can be undone, items split, and two items can be marked
  * as a spanning. Merges flatten: an item lists every eis it holds and remembers which items it swallowed.
  */
-import type { BoardRef, CommandOf } from "../protocol/commands.ts";
-import type { EventOf, NewEvent } from "../protocol/events.ts";
+import type { BoardRef, CommandOf } from "#shared/protocol/commands.ts";
+import type { EventOf, NewEvent } from "#shared/protocol/events.ts";
 import { accept, reject, type Actor, type Decision, type Rejection } from "./decision.ts";
 import { PHASE_NAMES } from "./phaseNames.ts";
 import { eisVisible, itemEisIds, liveItemId, type ItemSource, type SessionState } from "./state.ts";

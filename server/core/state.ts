@@ -2,10 +2,10 @@
  * The session state: what the event log folds into. Collections are Maps (ids may look like numbers, and
  * Maps keep insertion order whatever the key). Core owns no clock: times in here came from events.
  */
-import type { CaseDraft } from "../protocol/commands.ts";
-import type { KaderV1Item } from "../protocol/events.ts";
-import type { CostLevel, GameRole, Moscow, RealRole, TerugkomStage, Toegepast, Verdict } from "../protocol/ids.ts";
-import type { Case, Phase, Scenario } from "../protocol/scenario.ts";
+import type { CaseDraft } from "#shared/protocol/commands.ts";
+import type { KaderV1Item } from "#shared/protocol/events.ts";
+import type { CostLevel, GameRole, Moscow, RealRole, TerugkomStage, Toegepast, Verdict } from "#shared/protocol/ids.ts";
+import type { Case, Phase, Scenario } from "#shared/protocol/scenario.ts";
 
 export const ENGINE_VERSION = "1.0.0";
 

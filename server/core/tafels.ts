@@ -3,9 +3,9 @@
  * Each tafel gets its own six roles and its own programma van eisen; the plenair phase merges them into one. The
  * split mixes real roles, so every tafel holds a vertical line from raad to wijkteam as far as the group allows.
  */
-import type { CommandOf } from "../protocol/commands.ts";
-import type { EventOf, NewEvent } from "../protocol/events.ts";
-import { LIMITS, REAL_ROLES, type RealRole } from "../protocol/ids.ts";
+import type { CommandOf } from "#shared/protocol/commands.ts";
+import type { EventOf, NewEvent } from "#shared/protocol/events.ts";
+import { LIMITS, REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
 import { accept, reject, type Decision } from "./decision.ts";
 import { requirePhase } from "./phaseNames.ts";
 import { assignLateJoiner, mulberry32 } from "./roleAssignment.ts";

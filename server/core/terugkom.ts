@@ -4,10 +4,10 @@
  * goed, beter, indicator), bijstellen (amend, add, retire items; say per item whether you back it), kader (v2
  * beside v1 with the differences marked).
  */
-import type { CommandOf, CommandType } from "../protocol/commands.ts";
-import type { EventOf, KaderV1Item, NewEvent } from "../protocol/events.ts";
-import type { TerugkomStage } from "../protocol/ids.ts";
-import type { KaderStatus, KaderV2Item, TerugkomView } from "../protocol/views.ts";
+import type { CommandOf, CommandType } from "#shared/protocol/commands.ts";
+import type { EventOf, KaderV1Item, NewEvent } from "#shared/protocol/events.ts";
+import type { TerugkomStage } from "#shared/protocol/ids.ts";
+import type { KaderStatus, KaderV2Item, TerugkomView } from "#shared/protocol/views.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
 import { MOSCOW_SCORE, wasVotedOn } from "./prioriteren.ts";
 import { kader } from "./resultaat.ts";

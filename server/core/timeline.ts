@@ -2,8 +2,8 @@
  * The terugblik: a stored log as a timeline the spelleider steps through, and the board as it was at any point.
  * Both are pure functions of the log. Labels name game roles, never people: the replay is shown on the beamer.
  */
-import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
-import type { GameRole, PhaseKind } from "../protocol/ids.ts";
+import type { SessionEvent, StoredEvent } from "#shared/protocol/events.ts";
+import type { GameRole, PhaseKind } from "#shared/protocol/ids.ts";
 import { evolve, initialState, replay } from "./evolve.ts";
 import { PHASE_NAMES } from "./phaseNames.ts";
 import type { SessionState } from "./state.ts";

@@ -3,8 +3,8 @@
  * a participant also sees their own name, briefing, drafts and ballot; the spelleider sees names, real roles and
  * who is ready, but not drafts or ballots. The room projects these plain views onto Colyseus schema.
  */
-import { GAME_ROLES, type GameRole, type RealRole } from "../protocol/ids.ts";
-import type { Case, Scenario } from "../protocol/scenario.ts";
+import { GAME_ROLES, type GameRole, type RealRole } from "#shared/protocol/ids.ts";
+import type { Case, Scenario } from "#shared/protocol/scenario.ts";
 import type {
   CardView,
   CaseView,
@@ -25,7 +25,7 @@ import type {
   SupportView,
   TableView,
   TerugkomView,
-} from "../protocol/views.ts";
+} from "#shared/protocol/views.ts";
 import { caseVoteCounts } from "./casustoets.ts";
 import { pointsSpent, supportByItem } from "./prioriteren.ts";
 import { kader, openSpanningen } from "./resultaat.ts";

@@ -12,8 +12,8 @@
  * the item, and, for an item row, the tafels its eisen came from ("tafels").
  */
 import { PERSPECTIEF_TITLES, type KaderItem } from "../core/resultaat.ts";
-import type { SessionEvent } from "../protocol/events.ts";
-import { GAME_ROLES } from "../protocol/ids.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import { buildReport, type Report } from "./report.ts";
 import { draagvlakLabel, ROLE_NAMES, TEXTS, VERDICT_NAMES, formatNumber } from "./text.ts";
 

@@ -5,7 +5,7 @@
  * log up to the terugkombijeenkomst, so they stay what they were.
  */
 import { z } from "zod";
-import type { StoredEvent } from "../protocol/events.ts";
+import type { StoredEvent } from "#shared/protocol/events.ts";
 import { kaderCsv } from "./csv.ts";
 import { buildKaderV2Report, kaderV2Csv, kaderV2Markdown } from "./kaderV2.ts";
 import { kaderV2Pdf } from "./kaderV2Pdf.ts";

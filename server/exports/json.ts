@@ -6,9 +6,9 @@
  * Unlike the other exports this file holds participants' display names (in ParticipantJoined): a replay needs them.
  */
 import { z } from "zod";
-import { EventSchema, StoredEventSchema, type StoredEvent } from "../protocol/events.ts";
-import { ScenarioSchema } from "../protocol/scenario.ts";
-import { upcastOrKeep } from "../protocol/upcast.ts";
+import { EventSchema, StoredEventSchema, type StoredEvent } from "#shared/protocol/events.ts";
+import { ScenarioSchema } from "#shared/protocol/scenario.ts";
+import { upcastOrKeep } from "#shared/protocol/upcast.ts";
 
 export const SESSION_EXPORT_FORMAT = "maatwerkspel-sessie";
 export const SESSION_EXPORT_VERSION = 1;

@@ -7,8 +7,8 @@
  */
 import { replay } from "../core/evolve.ts";
 import { STEUN_DREMPEL, terugkomView } from "../core/terugkom.ts";
-import type { SessionEvent } from "../protocol/events.ts";
-import type { KaderV2Item, TerugkomView } from "../protocol/views.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import type { KaderV2Item, TerugkomView } from "#shared/protocol/views.ts";
 import { csvField } from "./csv.ts";
 import { inline } from "./markdown.ts";
 import { TEXTS_V2, formatDate, formatShare, quoted } from "./text.ts";

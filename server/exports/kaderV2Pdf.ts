@@ -4,9 +4,9 @@
  * then the added ones — with its status, what changed, the reflections and, on the right, its steun in versie 1
  * and versie 2 as two small bars.
  */
-import { PALETTE } from "../../game/src/theme.ts";
-import type { SessionEvent } from "../protocol/events.ts";
-import type { KaderStatus, KaderV2Item } from "../protocol/views.ts";
+import { PALETTE } from "#shared/theme.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import type { KaderStatus, KaderV2Item } from "#shared/protocol/views.ts";
 import {
   MARGIN,
   TRACK,

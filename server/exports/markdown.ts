@@ -4,8 +4,8 @@
  * and case evidence; open spanningen; the cases), then the casusboekje. Game roles only, never names.
  */
 import type { KaderItem } from "../core/resultaat.ts";
-import type { SessionEvent } from "../protocol/events.ts";
-import { GAME_ROLES } from "../protocol/ids.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import { buildReport, sessionMeta, type CaseEntry, type Report, type VerdictEntry } from "./report.ts";
 import { COST_NAMES, draagvlakLabel, NO_ROLE_NAME, ROLE_NAMES, TEXTS, VERDICT_NAMES, dutchList, formatDate, formatNumber, quoted } from "./text.ts";
 

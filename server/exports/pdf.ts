@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
-import { PALETTE, ROLE_COLOURS } from "../../game/src/theme.ts";
+import { PALETTE, ROLE_COLOURS } from "#shared/theme.ts";
 import type { KaderItem } from "../core/resultaat.ts";
-import type { SessionEvent } from "../protocol/events.ts";
-import { GAME_ROLES, VERDICTS, type Verdict } from "../protocol/ids.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import { GAME_ROLES, VERDICTS, type Verdict } from "#shared/protocol/ids.ts";
 import { buildReport, sessionMeta, type CaseEntry, type Report } from "./report.ts";
 import { COST_NAMES, draagvlakLabel, NO_ROLE_NAME, ROLE_NAMES, ROLE_SHORT, TEXTS, VERDICT_NAMES, dutchList, formatDate, formatNumber, quoted } from "./text.ts";
 

@@ -6,8 +6,8 @@
 import { replay } from "../core/evolve.ts";
 import { kader, type Kader, type KaderItem } from "../core/resultaat.ts";
 import type { CaseDecision, CaseState, SessionState } from "../core/state.ts";
-import type { SessionEvent } from "../protocol/events.ts";
-import type { GameRole, Verdict } from "../protocol/ids.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import type { GameRole, Verdict } from "#shared/protocol/ids.ts";
 import { TEXTS } from "./text.ts";
 
 export interface StepEntry {

@@ -2,8 +2,8 @@
  * Dutch words and number/date formats shared by every export. Role, verdict, cost and draagvlak names come from the
  * client's strings, so a kader on paper uses exactly the words the group saw on screen.
  */
-import { COST_NAMES, DRAAGVLAK_NAMES, ROLE_NAMES, VERDICT_NAMES, draagvlakLabel } from "../../game/src/strings/index.ts";
-import type { GameRole } from "../protocol/ids.ts";
+import { COST_NAMES, DRAAGVLAK_NAMES, ROLE_NAMES, VERDICT_NAMES, draagvlakLabel } from "#shared/strings/index.ts";
+import type { GameRole } from "#shared/protocol/ids.ts";
 
 export { COST_NAMES, DRAAGVLAK_NAMES, ROLE_NAMES, VERDICT_NAMES, draagvlakLabel };
 

@@ -2,7 +2,7 @@
  * The page at `/` until the Phaser client lands: what Maatwerkspel is, how a spelleider starts a session, and how
  * participants join. Plain HTML, Dutch, no external assets.
  */
-import type { Scenario } from "../protocol/scenario.ts";
+import type { Scenario } from "#shared/protocol/scenario.ts";
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);

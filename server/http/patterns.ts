@@ -9,8 +9,8 @@
 import express, { type Application, type Request, type Response } from "express";
 import { z } from "zod";
 import { isoDate } from "../exports/text.ts";
-import type { SessionEvent } from "../protocol/events.ts";
-import type { Scenario } from "../protocol/scenario.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import type { Scenario } from "#shared/protocol/scenario.ts";
 import type { EventStore } from "../store/types.ts";
 import { analysePatterns, type PatternAnalysis } from "../patterns/analyse.ts";
 import { patternsCsv } from "../patterns/csv.ts";

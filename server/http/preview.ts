@@ -9,12 +9,12 @@
  */
 import { PAPER_CSS } from "./paperCss.ts";
 import { createHash } from "node:crypto";
-import { PHASE_TITLES, MOSCOW_NAMES, t } from "../../game/src/strings/index.ts";
-import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "../../game/src/theme.ts";
+import { PHASE_TITLES, MOSCOW_NAMES, t } from "#shared/strings/index.ts";
+import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "#shared/theme.ts";
 import { PERSPECTIEF_TITLES } from "../core/resultaat.ts";
-import { GAME_ROLES, MOSCOW, type GameRole } from "../protocol/ids.ts";
-import type { Case, Phase, Scenario, Variant } from "../protocol/scenario.ts";
-import { describePersonalData } from "../core/personalData.ts";
+import { GAME_ROLES, MOSCOW, type GameRole } from "#shared/protocol/ids.ts";
+import type { Case, Phase, Scenario, Variant } from "#shared/protocol/scenario.ts";
+import { describePersonalData } from "#shared/personalData.ts";
 import { loadWarnings } from "../scenarios/load.ts";
 import { formatPath } from "../scenarios/locate.ts";
 import { CONFIRMATION_FIELD, isWithheld, unconfirmedPersonalData } from "../scenarios/privacy.ts";

@@ -6,7 +6,7 @@
  */
 import express, { type Application } from "express";
 import { KeyedLimiter, TOO_MANY_RESERVATIONS, clientKey, type LookupLimits } from "../limits.ts";
-import { JoinOptionsSchema } from "../protocol/views.ts";
+import { JoinOptionsSchema } from "#shared/protocol/views.ts";
 import { SeatRefused, reserveSeat } from "../rooms/seating.ts";
 
 export function registerSeatRoute(app: Application, services: { now: () => number; reservations: LookupLimits }): void {

@@ -14,9 +14,9 @@ import type { ItemSupport } from "../core/prioriteren.ts";
 import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates, type SuggestionEntry } from "../core/suggestions.ts";
 import { buildReport, dayOneEvents, type Report } from "../exports/report.ts";
 import { formatDate } from "../exports/text.ts";
-import type { SessionEvent } from "../protocol/events.ts";
-import type { GameRole, Verdict } from "../protocol/ids.ts";
-import type { Draagvlak } from "../protocol/views.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import type { GameRole, Verdict } from "#shared/protocol/ids.ts";
+import type { Draagvlak } from "#shared/protocol/views.ts";
 
 export interface AnalysedSession {
   /** 1, 2, … in the order the sessions were played; how the overview refers to a session. */

@@ -9,7 +9,7 @@
  */
 import { csvField } from "../exports/csv.ts";
 import { DRAAGVLAK_NAMES, ROLE_NAMES } from "../exports/text.ts";
-import { GAME_ROLES, type Verdict } from "../protocol/ids.ts";
+import { GAME_ROLES, type Verdict } from "#shared/protocol/ids.ts";
 import type { Pattern, PatternAnalysis, PatternEntry } from "./analyse.ts";
 import { PATTERN_TEXTS } from "./text.ts";
 

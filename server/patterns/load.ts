@@ -2,8 +2,8 @@
  * What the trainer pages read from the store: which scenarios have sessions, and the logs of one scenario's
  * sessions. Only the session records and the logs; the analysis itself (analyse.ts) stays pure.
  */
-import type { SessionEvent } from "../protocol/events.ts";
-import type { Scenario } from "../protocol/scenario.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import type { Scenario } from "#shared/protocol/scenario.ts";
 import { DamagedSessionError } from "../store/integrity.ts";
 import type { EventStore } from "../store/types.ts";
 import { formatDate } from "../exports/text.ts";

@@ -5,7 +5,7 @@
  */
 import { inline } from "../exports/markdown.ts";
 import { DRAAGVLAK_NAMES, ROLE_NAMES, ROLE_SHORT, VERDICT_NAMES, quoted } from "../exports/text.ts";
-import { GAME_ROLES } from "../protocol/ids.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import type { AnalysedSession, Pattern, PatternAnalysis, PatternEntry } from "./analyse.ts";
 import { PATTERN_TEXTS as T, percent, sessionName } from "./text.ts";
 

@@ -3,10 +3,10 @@
  * (what most asks for a change of policy), then every pattern with its items side by side, one card per session,
  * each with its support per role as small bars in the role colours, then the sessions compared.
  */
-import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "../../game/src/theme.ts";
+import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "#shared/theme.ts";
 import { esc } from "../http/preview.ts";
 import { DRAAGVLAK_NAMES, ROLE_NAMES, ROLE_SHORT, VERDICT_NAMES, quoted } from "../exports/text.ts";
-import { GAME_ROLES, type GameRole } from "../protocol/ids.ts";
+import { GAME_ROLES, type GameRole } from "#shared/protocol/ids.ts";
 import type { AnalysedSession, Blockage, Pattern, PatternAnalysis, PatternEntry } from "./analyse.ts";
 import { patternsPath, trainerBase, trainerPage } from "./page.ts";
 import { PATTERN_TEXTS as T, percent, sessionName } from "./text.ts";

@@ -13,20 +13,21 @@ import { decide } from "../core/decide.ts";
 import { evolve, replay } from "../core/evolve.ts";
 import { resolveSeat } from "../core/lobby.ts";
 import type { SessionState } from "../core/state.ts";
-import { CommandSchema, type Command } from "../protocol/commands.ts";
-import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
-import type { Scenario } from "../protocol/scenario.ts";
-import { describeCommandError } from "../protocol/dutchErrors.ts";
-import { BEAMER_PAGE_MESSAGE, BeamerPageSchema, COMMAND_MESSAGE, JoinOptionsSchema, REPLAY_POSITION_MESSAGE, ReplayPositionSchema, SERVER_MESSAGES, type JoinOptions, type Rejected } from "../protocol/views.ts";
+import { CommandSchema, type Command } from "#shared/protocol/commands.ts";
+import type { SessionEvent, StoredEvent } from "#shared/protocol/events.ts";
+import type { Scenario } from "#shared/protocol/scenario.ts";
+import { describeCommandError } from "#shared/protocol/dutchErrors.ts";
+import { BEAMER_PAGE_MESSAGE, BeamerPageSchema, COMMAND_MESSAGE, JoinOptionsSchema, REPLAY_POSITION_MESSAGE, ReplayPositionSchema, SERVER_MESSAGES, type JoinOptions, type Rejected } from "#shared/protocol/views.ts";
 import { BEAMERS_FULL, ConnectionLimiter, KeyedLimiter, MAX_BEAMERS, MESSAGE_LIMITS, NEW_SEATS, OUT_OF_MEMORY, ROOM_CAPACITY, SEAT_RESERVATION_SECONDS, TOO_MANY_NEW_SEATS, TOO_MANY_ROOMS, type MessageLimits, type RoomCapacity } from "../limits.ts";
 import { hashSecret } from "../sessions.ts";
 import { DAMAGED_SESSION_MESSAGE, DamagedSessionError } from "../store/integrity.ts";
+import { CLOSE_CODES, DELETED_NOTICE, REMOVED_NOTICE } from "#shared/protocol/wire.ts";
 import type { AppendResult, EventStore } from "../store/types.ts";
 import { fitEncodeBuffers } from "./encoding.ts";
 import { CLAIM_RENEW_MS, OPENING_ELSEWHERE, ROOM_ELSEWHERE_CODE, SESSION_GONE, claimSession, releaseClaim, renewClaim, roomIsFull } from "./seating.ts";
 import { Projector, type Audience, type Reach } from "./projection.ts";
 import { SerialQueue } from "./queue.ts";
-import { SessionRoomState } from "./schema.ts";
+import { SessionRoomState } from "#shared/protocol/schema.ts";
 
 export interface RoomServices {
   store: EventStore;
@@ -67,15 +68,6 @@ const commandKey = (actor: Actor, commandId: string): string =>
 /** How long a dropped beamer's place is kept for its reconnect. */
 const BEAMER_RECONNECT_SECONDS = 20;
 
-/** Close code for a participant the spelleider removed (4000-4999 is ours; the client does not rejoin). */
-export const REMOVED_CLOSE_CODE = 4403;
-/** Close code for everyone in a session the spelleider deleted (like HTTP 410 Gone); the client does not rejoin. */
-export const DELETED_CLOSE_CODE = 4410;
-export const DELETED_NOTICE = "De spelleider heeft deze sessie verwijderd.";
-/** Close code for a connection that kept flooding the room after being told to slow down (like HTTP 429). */
-export const FLOODED_CLOSE_CODE = 4429;
-/** Close code for everyone in a session whose stored log turned out damaged while its room was open (like 409). */
-export const DAMAGED_CLOSE_CODE = 4409;
 
 export const UNREADABLE_MESSAGE = "Dit bericht kon niet worden gelezen en is niet verwerkt. Laad de pagina opnieuw als dit blijft gebeuren.";
 
@@ -281,7 +273,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       this.timer = null;
     });
     for (const client of this.clients) client.send(SERVER_MESSAGES.notice, { message: DELETED_NOTICE });
-    await this.disconnect(DELETED_CLOSE_CODE);
+    await this.disconnect(CLOSE_CODES.deleted);
   }
 
   /** The live state, for tests that compare it with a replay of the log. */
@@ -315,7 +307,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   private async seatFor(options: Extract<JoinOptions, { as: "deelnemer" }>, auth: unknown): Promise<Identity> {
     const seat = resolveSeat(this.ahead, options.seatToken);
     if (seat.kind === "seat") return { kind: "participant", participantId: seat.participantId };
-    if (seat.kind === "removed") throw new ServerError(403, "De spelleider heeft je uit deze sessie gehaald.");
+    if (seat.kind === "removed") throw new ServerError(403, REMOVED_NOTICE);
     // A new seat is made only now that the socket is here (an unused reservation makes none), and only so many per
     // address: a script cannot fill the session in one go; a class behind one NAT still gets in (limits.ts).
     const parsedAuth = SeatAuthSchema.safeParse(auth);
@@ -460,7 +452,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     if (admission.code === "overspoeld") {
       this.closedForGood.add(client.sessionId);
       client.send(SERVER_MESSAGES.notice, { message: admission.message });
-      client.leave(FLOODED_CLOSE_CODE, "te veel berichten");
+      client.leave(CLOSE_CODES.flooded, "te veel berichten");
       return false;
     }
     this.reply(client, { commandId, code: admission.code, message: admission.message });
@@ -668,7 +660,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     for (const client of this.clients) client.send(SERVER_MESSAGES.notice, { message: DAMAGED_SESSION_MESSAGE });
-    await this.disconnect(DAMAGED_CLOSE_CODE);
+    await this.disconnect(CLOSE_CODES.damaged);
   }
 
   /** A removed participant's open connections are told why and closed; their seat token no longer works. */
@@ -676,9 +668,9 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     for (const client of this.clients) {
       const identity = this.identityOf(client);
       if (identity?.kind !== "participant" || identity.participantId !== participantId) continue;
-      client.send(SERVER_MESSAGES.notice, { message: "De spelleider heeft je uit deze sessie gehaald." });
+      client.send(SERVER_MESSAGES.notice, { message: REMOVED_NOTICE });
       this.closedForGood.add(client.sessionId);
-      client.leave(REMOVED_CLOSE_CODE, "verwijderd");
+      client.leave(CLOSE_CODES.removed, "verwijderd");
     }
   }
 

@@ -17,12 +17,12 @@
  */
 import type { MapSchema, StateView } from "@colyseus/schema";
 import type { SessionState } from "../core/state.ts";
-import type { EisView, ItemView } from "../protocol/views.ts";
+import type { EisView, ItemView } from "#shared/protocol/views.ts";
 import { terugkomView } from "../core/terugkom.ts";
 import { eisVisible } from "../core/state.ts";
 import * as views from "../core/view.ts";
-import type { SessionEvent } from "../protocol/events.ts";
-import { Entity, SessionRoomState } from "./schema.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
 
 type Keyed<V> = { key: string; value: V };
 type Created<V> = (key: string, entity: Entity, value: V) => void;

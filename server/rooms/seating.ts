@@ -20,15 +20,17 @@
  */
 import { RoomInternalState, matchMaker, ServerError, type IRoomCache, type Room } from "@colyseus/core";
 import { NO_CLIENT_ROOMS, ROOM_FULL } from "../limits.ts";
-import type { JoinOptions } from "../protocol/views.ts";
+import type { JoinOptions } from "#shared/protocol/views.ts";
 
-export const ROOM_NAME = "sessie";
+import { CLOSE_CODES, ROOM_NAME } from "#shared/protocol/wire.ts";
+
+export { ROOM_NAME };
 
 /**
  * onCreate's answer when the session already has a room (or one is being opened): the join retries and finds it.
  * Through Redis only the message of an error travels (Colyseus' IPC drops the code), so both are recognised.
  */
-export const ROOM_ELSEWHERE_CODE = 4409;
+export const ROOM_ELSEWHERE_CODE = CLOSE_CODES.damaged;
 export const OPENING_ELSEWHERE = "Deze sessie wordt al geopend; probeer het zo opnieuw.";
 export const SESSION_GONE = "Deze sessie bestaat niet (meer). Controleer de code of de link.";
 

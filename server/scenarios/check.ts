@@ -18,9 +18,9 @@
  */
 import { findNodeAtOffset, getNodePath, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { z } from "zod";
-import { describePersonalData, findPersonalData } from "../core/personalData.ts";
-import { GAME_ROLES, IdSchema } from "../protocol/ids.ts";
-import { PhaseSchema, SCENARIO_SCHEMA_VERSION, ScenarioSchema } from "../protocol/scenario.ts";
+import { describePersonalData, findPersonalData } from "#shared/personalData.ts";
+import { GAME_ROLES, IdSchema } from "#shared/protocol/ids.ts";
+import { PhaseSchema, SCENARIO_SCHEMA_VERSION, ScenarioSchema } from "#shared/protocol/scenario.ts";
 import { formatPath, keyNodeAt, LineIndex, locate, offsetInString, type JsonPath } from "./locate.ts";
 import { migrateScenario, V0_UPGRADE_HINT } from "./migrate.ts";
 import { CONFIRMATION_FIELD, isFreeTextPath } from "./privacy.ts";

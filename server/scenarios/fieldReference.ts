@@ -9,8 +9,8 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { z } from "zod";
-import { GAME_ROLES } from "../protocol/ids.ts";
-import { ScenarioSchema } from "../protocol/scenario.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
+import { ScenarioSchema } from "#shared/protocol/scenario.ts";
 
 export const FIELDS_BEGIN = "<!-- velden:begin -->";
 export const FIELDS_END = "<!-- velden:end -->";
@@ -277,7 +277,7 @@ export function fieldReference(): string {
     groups.set(group, [...(groups.get(group) ?? []), row]);
   }
   const parts = [
-    "<!-- Dit blok maakt `npm run scenario:schema` uit server/protocol/scenario.ts. Pas het daar aan, niet hier. -->",
+    "<!-- Dit blok maakt `npm run scenario:schema` uit shared/protocol/scenario.ts. Pas het daar aan, niet hier. -->",
     "",
     "Een pad als `cases[].title` betekent: het veld `title` in elk element van de lijst `cases`. `<rol>` staat voor een van de zes rol-ids: " +
       `${GAME_ROLES.map(code).join(", ")}.`,

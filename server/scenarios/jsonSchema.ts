@@ -1,6 +1,6 @@
 /**
  * The JSON Schema trainers' editors use for autocompletion, hover help and red squiggles, generated from the zod
- * ScenarioSchema (server/protocol/scenario.ts) so the two never drift apart. `npm run scenario:schema` writes it to
+ * ScenarioSchema (shared/protocol/scenario.ts) so the two never drift apart. `npm run scenario:schema` writes it to
  * scenarios/scenario.schema.json; a test fails when the committed file is out of date.
  *
  * Draft-07: VS Code's JSON language service supports it completely (newer drafts only partly). The parts of a
@@ -8,7 +8,7 @@
  * and hover help shows a readable name.
  */
 import { z } from "zod";
-import { GAME_ROLES } from "../protocol/ids.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import {
   BriefingSchema,
   CaseSchema,
@@ -20,7 +20,7 @@ import {
   ToetsStepSchema,
   VariantSchema,
   VotingSchema,
-} from "../protocol/scenario.ts";
+} from "#shared/protocol/scenario.ts";
 
 /** Where the schema lives, relative to the repository root; scenarios refer to it as "./scenario.schema.json". */
 export const SCHEMA_PATH = "scenarios/scenario.schema.json";

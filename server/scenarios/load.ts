@@ -7,8 +7,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
 import type { z } from "zod";
-import { GAME_ROLES } from "../protocol/ids.ts";
-import { SCENARIO_SCHEMA_VERSION, ScenarioSchema, type Scenario } from "../protocol/scenario.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
+import { SCENARIO_SCHEMA_VERSION, ScenarioSchema, type Scenario } from "#shared/protocol/scenario.ts";
 import { checkScenarioFiles, formatProblem, formatSummary, hasErrors, unreadableFile, type FileCheck } from "./check.ts";
 import { formatPath } from "./locate.ts";
 import { migrateScenario } from "./migrate.ts";

@@ -9,7 +9,7 @@
  *
  * Version 0 becomes version 1 with one variant, { "id": "standaard", "title": "Standaard", "phases": … }.
  */
-import { SCENARIO_SCHEMA_VERSION } from "../protocol/scenario.ts";
+import { SCENARIO_SCHEMA_VERSION } from "#shared/protocol/scenario.ts";
 import type { ScenarioPath, ScenarioProblem } from "./rules.ts";
 
 /** The variant a version-0 scenario's phases end up in. */

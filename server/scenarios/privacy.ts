@@ -8,8 +8,8 @@
  * it in the scenario itself: `"notPersonalData": ["06-12345678"]`, the text exactly as it stands. Only what is listed
  * there counts as confirmed, so a new finding is never confirmed by accident.
  */
-import { describePersonalData, findPersonalData, type PersonalDataKind } from "../core/personalData.ts";
-import type { Scenario } from "../protocol/scenario.ts";
+import { describePersonalData, findPersonalData, type PersonalDataKind } from "#shared/personalData.ts";
+import type { Scenario } from "#shared/protocol/scenario.ts";
 
 export type TextPath = readonly (string | number)[];
 

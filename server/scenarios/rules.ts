@@ -3,8 +3,8 @@
  * rounds, phases and cases, the order of phases in a variant. Every message is Dutch, names the place and says
  * how to fix it, because a trainer reads it after writing a scenario by hand.
  */
-import { GAME_ROLES, type GameRole } from "../protocol/ids.ts";
-import type { Phase, Scenario, Voting } from "../protocol/scenario.ts";
+import { GAME_ROLES, type GameRole } from "#shared/protocol/ids.ts";
+import type { Phase, Scenario, Voting } from "#shared/protocol/scenario.ts";
 
 export type ScenarioPath = (string | number)[];
 export interface ScenarioProblem {

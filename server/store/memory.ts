@@ -3,7 +3,7 @@
  * again on the way out, exactly as the SQLite store does, so a test that passes here cannot rely on shared
  * object references or on values JSON would drop.
  */
-import { EventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
+import { EventSchema, type SessionEvent, type StoredEvent } from "#shared/protocol/events.ts";
 import { chainRows, emptyHead, type ChainedRow, type Head } from "./chain.ts";
 import { DamageLedger, DamagedSessionError, type DamagedSession, type IntegrityReport } from "./integrity.ts";
 import { toLog } from "./rows.ts";

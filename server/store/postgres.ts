@@ -6,7 +6,7 @@
  */
 import pg from "pg";
 import { z } from "zod";
-import { EventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
+import { EventSchema, type SessionEvent, type StoredEvent } from "#shared/protocol/events.ts";
 import { chainHash, chainRows, emptyHead, type Head } from "./chain.ts";
 import { DamageLedger, DamagedSessionError, type DamagedSession, type IntegrityReport } from "./integrity.ts";
 import { EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";

@@ -4,8 +4,8 @@
  * head are checked first (chain.ts), then every event is upcast to the current version and parsed (upcast.ts).
  */
 import { z } from "zod";
-import type { StoredEvent } from "../protocol/events.ts";
-import { parseStoredEvent } from "../protocol/upcast.ts";
+import type { StoredEvent } from "#shared/protocol/events.ts";
+import { parseStoredEvent } from "#shared/protocol/upcast.ts";
 import { chainProblem, type ChainedRow, type Head } from "./chain.ts";
 import { DamagedSessionError, messageOf } from "./integrity.ts";
 import type { SessionRecord } from "./types.ts";

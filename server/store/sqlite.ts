@@ -14,7 +14,7 @@ import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
-import { EventSchema, type SessionEvent, type StoredEvent } from "../protocol/events.ts";
+import { EventSchema, type SessionEvent, type StoredEvent } from "#shared/protocol/events.ts";
 import { chainHash, chainRows, emptyHead, type Head } from "./chain.ts";
 import { DamageLedger, DamagedSessionError, isSqliteDamage, messageOf, type DamagedSession, type IntegrityReport } from "./integrity.ts";
 import { EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";

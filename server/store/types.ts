@@ -2,7 +2,7 @@
  * The event store: the durable truth of every session. One contract (tests/store/contract.ts) is run against
  * every implementation, so the room can rely on these promises whatever the engine.
  */
-import type { SessionEvent, StoredEvent } from "../protocol/events.ts";
+import type { SessionEvent, StoredEvent } from "#shared/protocol/events.ts";
 import type { IntegrityReport } from "./integrity.ts";
 
 /** What the server keeps about a session beside its log: how to find it. */

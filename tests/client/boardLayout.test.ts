@@ -6,9 +6,9 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { layoutBoard, type BoardInput, type BoardLayout } from "../../game/src/phaser/boardLayout.ts";
-import { EIS_TEXTS } from "../../server/bots/texts.ts";
+import { EIS_TEXTS } from "../../tools/bots/texts.ts";
 import { suggestDuplicates } from "../../server/core/suggestions.ts";
-import { GAME_ROLES } from "../../server/protocol/ids.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
 
 const scenario: { categories: { id: string; name: string }[] } = JSON.parse(readFileSync(resolve("scenarios/demo-maatwerk.json"), "utf8"));
 const categories = scenario.categories.map((c) => ({ id: c.id, name: c.name }));

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "../../server/core/decide.ts";
 import { hashSeatToken, resolveSeat } from "../../server/core/lobby.ts";
-import { LIMITS } from "../../server/protocol/ids.ts";
+import { LIMITS } from "#shared/protocol/ids.ts";
 import {
   cmd,
   given,

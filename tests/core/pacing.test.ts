@@ -4,8 +4,8 @@
  * hidden work visible; entering a rolwissel-ronde hands out roles.
  */
 import { describe, expect, it } from "vitest";
-import { GAME_ROLES, ownGameRole, type GameRole } from "../../server/protocol/ids.ts";
-import type { SessionEvent } from "../../server/protocol/events.ts";
+import { GAME_ROLES, ownGameRole, type GameRole } from "#shared/protocol/ids.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
 import {
   MINUTE,
   NOW,

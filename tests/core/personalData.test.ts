@@ -4,7 +4,7 @@
  * points to a street or a neighbourhood, not to a person, and case texts use it for a wijk or a region.
  */
 import { describe, expect, it } from "vitest";
-import { PERSONAL_DATA_KINDS, describeFound, describePersonalData, findPersonalData, passesElfproef, passesMod97, type PersonalDataKind } from "../../server/core/personalData.ts";
+import { PERSONAL_DATA_KINDS, describeFound, describePersonalData, findPersonalData, passesElfproef, passesMod97, type PersonalDataKind } from "#shared/personalData.ts";
 
 /** A sentence and what the guard must find in it, as [kind, the text as written]. */
 type Positive = [sentence: string, expected: [PersonalDataKind, string][]];

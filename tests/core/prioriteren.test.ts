@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { draagvlakOf, supportByItem } from "../../server/core/prioriteren.ts";
-import { draagvlakLabel } from "../../game/src/strings/index.ts";
+import { draagvlakLabel } from "#shared/strings/index.ts";
 import { playerView } from "../../server/core/view.ts";
-import type { Scenario, Voting } from "../../server/protocol/scenario.ts";
+import type { Scenario, Voting } from "#shared/protocol/scenario.ts";
 import {
   PHASE,
   asParticipant,

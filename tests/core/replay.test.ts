@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "../../server/core/decide.ts";
 import { evolve, initialState, replay } from "../../server/core/evolve.ts";
-import { EventSchema, type SessionEvent } from "../../server/protocol/events.ts";
+import { EventSchema, type SessionEvent } from "#shared/protocol/events.ts";
 import { created, cmd, fullSession, logOf, participant, spelleider, PHASE } from "../fixtures/given.ts";
 
 describe("replay", () => {

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { GAME_ROLES, REAL_ROLES, ownGameRole, type GameRole, type RealRole } from "../../server/protocol/ids.ts";
+import { GAME_ROLES, REAL_ROLES, ownGameRole, type GameRole, type RealRole } from "#shared/protocol/ids.ts";
 import { assignLateJoiner, assignRoles, type RoleAssignment, type RolePlayer } from "../../server/core/roleAssignment.ts";
 
 const PRIORITY: readonly GameRole[] = ["burger", "wijkteamprofessional", "wethouder", "beleidsambtenaar", "raadslid", "directeur"];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { openSpanningen } from "../../server/core/resultaat.ts";
 import { itemEisIds } from "../../server/core/state.ts";
-import type { BoardRef } from "../../server/protocol/commands.ts";
+import type { BoardRef } from "#shared/protocol/commands.ts";
 import {
   PHASE,
   cmd,

@@ -149,13 +149,35 @@ describe("suggestDuplicates", () => {
     expect(suggestDuplicates(interleaved, { max: 50 })).toEqual(first);
   });
 
-  it("returns at most max suggestions, 20 by default", () => {
+  it("returns at most max suggestions; by default one per entry on the board, and never fewer than 20", () => {
     const entries = Array.from({ length: 10 }, (_, k) => eis(`e${k}`, "Eén vast aanspreekpunt per gezin."));
     expect(suggestDuplicates(entries, { threshold: 0 })).toHaveLength(DEFAULT_SUGGESTION_MAX);
     expect(DEFAULT_SUGGESTION_MAX).toBe(20);
     expect(suggestDuplicates(entries, { max: 5 })).toHaveLength(5);
     expect(suggestDuplicates(entries, { max: 0 })).toEqual([]);
     expect(suggestDuplicates(entries, { max: Number.POSITIVE_INFINITY })).toHaveLength(45);
+    // A plenair of 30 eisen, three of each of ten demands: the default cap (30) lets all 30 pairs through, where a
+    // fixed 20 would have cut a third of them.
+    const plenair = Array.from({ length: 30 }, (_, k) => eis(`p${String(k).padStart(2, "0")}`, `Eis nummer ${Math.floor(k / 3)} voor het wijkteam.`));
+    const numbers = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"];
+    plenair.forEach((entry, k) => (entry.text = `Regel over ${numbers[Math.floor(k / 3)]}honderd ${numbers[Math.floor(k / 3)]}kwartjes.`));
+    expect(suggestDuplicates(plenair, { max: Number.POSITIVE_INFINITY })).toHaveLength(30);
+    expect(suggestDuplicates(plenair)).toHaveLength(30);
+  });
+
+  it("suggests every pair of a group of up to four eisen when two of its pairs are found, as the board shows them together", () => {
+    const entries = [
+      eis("a", "Eén vast aanspreekpunt per gezin."),
+      eis("b", "Elk gezin krijgt één vast aanspreekpunt en een vaste contactpersoon bij de gemeente."),
+      eis("c", "Een vaste contactpersoon bij de gemeente voor ieder gezin, ook bij meerdere loketten en aanbieders."),
+    ];
+    const direct = pairScore("Eén vast aanspreekpunt per gezin.", "Een vaste contactpersoon bij de gemeente voor ieder gezin, ook bij meerdere loketten en aanbieders.");
+    const pairs = suggestDuplicates(entries).map((s) => `${s.a.id}${s.b.id}`);
+    expect(pairs).toContain("ab");
+    expect(pairs).toContain("bc");
+    // a and c are worded too far apart to be found on their own, but they are one group with b.
+    expect(direct).toBeLessThan(DEFAULT_SUGGESTION_THRESHOLD);
+    expect(pairs).toContain("ac");
   });
 
   it("gives every pair when the threshold is 0", () => {

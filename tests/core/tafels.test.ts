@@ -9,8 +9,8 @@ import { dealTables, proposedTableCount } from "../../server/core/tafels.ts";
 import { kader } from "../../server/core/resultaat.ts";
 import type { SessionState } from "../../server/core/state.ts";
 import { playerView } from "../../server/core/view.ts";
-import { REAL_ROLES, ownGameRole, type RealRole } from "../../server/protocol/ids.ts";
-import type { Scenario } from "../../server/protocol/scenario.ts";
+import { REAL_ROLES, ownGameRole, type RealRole } from "#shared/protocol/ids.ts";
+import type { Scenario } from "#shared/protocol/scenario.ts";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
 import {
   advanceTo,

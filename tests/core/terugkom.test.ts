@@ -8,9 +8,9 @@ import { replay } from "../../server/core/evolve.ts";
 import { kaderV1, STEUN_DREMPEL, terugkomView } from "../../server/core/terugkom.ts";
 import { boardAt, timeline } from "../../server/core/timeline.ts";
 import { playerView } from "../../server/core/view.ts";
-import { CommandSchema } from "../../server/protocol/commands.ts";
-import { describeCommandError } from "../../server/protocol/dutchErrors.ts";
-import type { StoredEvent } from "../../server/protocol/events.ts";
+import { CommandSchema } from "#shared/protocol/commands.ts";
+import { describeCommandError } from "#shared/protocol/dutchErrors.ts";
+import type { StoredEvent } from "#shared/protocol/events.ts";
 import {
   FULL_SESSION_NAMES,
   PHASE,

@@ -9,9 +9,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { playPhases } from "../../server/bots/play.ts";
-import { newId, SessionClient } from "../../server/client/sessionClient.ts";
-import { REAL_ROLES, type RealRole } from "../../server/protocol/ids.ts";
+import { playPhases } from "../../tools/bots/play.ts";
+import { newId, SessionClient } from "../../game/src/net/sessionClient.ts";
+import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
 import { createSession, hasChromium, noChromiumReason, SCREEN_DIR, screenLooker, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);

@@ -11,10 +11,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { playPhases } from "../../server/bots/play.ts";
-import { SessionClient, newId } from "../../server/client/sessionClient.ts";
-import { GAME_ROLES, type RealRole } from "../../server/protocol/ids.ts";
-import { ROLE_NAMES } from "../../game/src/strings/index.ts";
+import { playPhases } from "../../tools/bots/play.ts";
+import { SessionClient, newId } from "../../game/src/net/sessionClient.ts";
+import { GAME_ROLES, type RealRole } from "#shared/protocol/ids.ts";
+import { ROLE_NAMES } from "#shared/strings/index.ts";
 import { SCREEN_DIR, createSession, hasChromium, joinAsParticipant, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);

@@ -3,7 +3,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { SessionClient } from "../../server/client/sessionClient.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { createSession, hasChromium, noChromiumReason, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);

@@ -5,9 +5,9 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { playPhases, type PlayContext } from "../../server/bots/play.ts";
-import { SessionClient, newId } from "../../server/client/sessionClient.ts";
-import { REAL_ROLES, type RealRole } from "../../server/protocol/ids.ts";
+import { playPhases, type PlayContext } from "../../tools/bots/play.ts";
+import { SessionClient, newId } from "../../game/src/net/sessionClient.ts";
+import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
 import { hasChromium, joinAsParticipant, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);

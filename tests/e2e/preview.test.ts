@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { GAME_ROLES } from "../../server/protocol/ids.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import { hasChromium, noChromiumReason, screenshot, seriousViolations, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { SessionClient } from "../../server/client/sessionClient.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { createSession, hasChromium, noChromiumReason, screenshot, seriousViolations, useE2E } from "./harness.ts";
 
 const LogSchema = z.object({ events: z.array(z.object({ event: z.object({ type: z.string() }) })) });

@@ -4,9 +4,9 @@
  * progress side by side while the beamer shows the same per tafel, by counts only. Screens are checked with axe-core.
  */
 import { describe, expect, it } from "vitest";
-import { playPhases } from "../../server/bots/play.ts";
-import { SessionClient } from "../../server/client/sessionClient.ts";
-import { REAL_ROLES, type RealRole } from "../../server/protocol/ids.ts";
+import { playPhases } from "../../tools/bots/play.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
+import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
 import { createSession, hasChromium, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);

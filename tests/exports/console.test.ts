@@ -3,7 +3,7 @@
  * click from a file, and a click saves it under the server's file name. Skips with the reason without Chromium.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { playSession, type PlayReport } from "../../server/bots/play.ts";
+import { playSession, type PlayReport } from "../../tools/bots/play.ts";
 import { hasChromium, noChromiumReason, screenshot, seriousViolations, startE2E, type E2E } from "../e2e/harness.ts";
 
 if (!hasChromium) console.warn(`Exporttest in de browser overgeslagen: ${noChromiumReason}`);

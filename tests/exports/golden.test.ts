@@ -13,7 +13,7 @@ import { SessionExportSchema, sessionExport, sessionExportJson } from "../../ser
 import { inline, kaderMarkdown } from "../../server/exports/markdown.ts";
 import { kaderPdf, printable } from "../../server/exports/pdf.ts";
 import { exportFileName, formatNumber } from "../../server/exports/text.ts";
-import type { StoredEvent } from "../../server/protocol/events.ts";
+import type { StoredEvent } from "#shared/protocol/events.ts";
 import { FULL_SESSION_NAMES, T0, fullSession, given, logOf } from "../fixtures/given.ts";
 
 const GOLDEN_DIR = fileURLToPath(new URL("./golden/", import.meta.url));
@@ -115,7 +115,7 @@ describe("Markdown, PDF text and file names", () => {
     const at = stored.findIndex((s) => s.event.type === "ParticipantJoined");
     const joined = stored[at]?.event;
     if (joined?.type !== "ParticipantJoined") throw new Error("De testsessie heeft een ParticipantJoined nodig.");
-    // Version 0 called the display name `name` (server/protocol/upcast.ts).
+    // Version 0 called the display name `name` (shared/protocol/upcast.ts).
     const { displayName, ...rest } = joined;
     const withEvent = (event: object) => ({ ...data, events: data.events.map((s, i) => (i === at ? { ...s, event } : s)) });
     expect(SessionExportSchema.parse(JSON.parse(JSON.stringify(withEvent({ ...rest, v: 0, name: displayName }))))).toEqual(data);

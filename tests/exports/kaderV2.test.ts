@@ -19,8 +19,8 @@ import { kaderV2Pdf } from "../../server/exports/kaderV2Pdf.ts";
 import { kaderMarkdown } from "../../server/exports/markdown.ts";
 import { kaderPdf } from "../../server/exports/pdf.ts";
 import { ROLE_NAMES, exportFileNameV2 } from "../../server/exports/text.ts";
-import type { SessionEvent, StoredEvent } from "../../server/protocol/events.ts";
-import type { TerugkomView } from "../../server/protocol/views.ts";
+import type { SessionEvent, StoredEvent } from "#shared/protocol/events.ts";
+import type { TerugkomView } from "#shared/protocol/views.ts";
 import { FULL_SESSION_NAMES, MINUTE, T0, TERUGKOM_NEWCOMER, T_TERUGKOM, cmd, fullSession, logOf, play, spelleider, terugkomSession } from "../fixtures/given.ts";
 
 const GOLDEN_DIR = fileURLToPath(new URL("./golden/", import.meta.url));

@@ -4,7 +4,7 @@
  * content type and name; day 1's Markdown and CSV stay byte for byte the same meanwhile.
  */
 import { describe, expect, test } from "vitest";
-import { playSession } from "../../server/bots/play.ts";
+import { playSession } from "../../tools/bots/play.ts";
 import { KADER_V2_FORMATS } from "../../server/exports/index.ts";
 import { kaderV2Markdown } from "../../server/exports/kaderV2.ts";
 import { exportFileNameV2 } from "../../server/exports/text.ts";

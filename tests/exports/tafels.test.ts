@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { kaderCsv, kaderMarkdown } from "../../server/exports/index.ts";
-import type { RealRole } from "../../server/protocol/ids.ts";
+import type { RealRole } from "#shared/protocol/ids.ts";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
 import { advanceTo, cmd, lobbyWith, logOf, participant, play, spelleider } from "../fixtures/given.ts";
 

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { z } from "zod";
-import { CommandSchema } from "../../server/protocol/commands.ts";
+import { CommandSchema } from "#shared/protocol/commands.ts";
 
 interface JsonSchema {
   type?: string;

@@ -4,8 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CommandSchema } from "../../server/protocol/commands.ts";
-import { describeCommandError } from "../../server/protocol/dutchErrors.ts";
+import { CommandSchema } from "#shared/protocol/commands.ts";
+import { describeCommandError } from "#shared/protocol/dutchErrors.ts";
 import { ALL_COMMAND_TYPES, COMMAND_SHAPES, anyValue, commandInput, nearValidCommand, validCommand } from "./arbitraries.ts";
 import { dutchProblem, parameters, timeoutFor } from "./settings.ts";
 

@@ -6,11 +6,11 @@
  */
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SessionClient } from "../../server/client/sessionClient.ts";
-import { SessionClient as Client } from "../../server/client/sessionClient.ts";
-import { CommandSchema } from "../../server/protocol/commands.ts";
+import type { SessionClient } from "../../game/src/net/sessionClient.ts";
+import { SessionClient as Client } from "../../game/src/net/sessionClient.ts";
+import { CommandSchema } from "#shared/protocol/commands.ts";
 import { UNREADABLE_MESSAGE } from "../../server/rooms/SessionRoom.ts";
-import { COMMAND_MESSAGE, REPLAY_POSITION_MESSAGE, ReplayPositionSchema } from "../../server/protocol/views.ts";
+import { COMMAND_MESSAGE, REPLAY_POSITION_MESSAGE, ReplayPositionSchema } from "#shared/protocol/views.ts";
 import { useTestServer } from "../integration/harness.ts";
 import { commandInput, wireValue } from "./arbitraries.ts";
 import { dutchProblem, parameters, timeoutFor } from "./settings.ts";

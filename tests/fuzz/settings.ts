@@ -1,6 +1,6 @@
 /**
  * How much to fuzz. `npm test` runs a few thousand cases in all (seconds); `npm run fuzz -- --runs 100000` runs the
- * same properties through server/fuzz/cli.ts, which passes its numbers in FUZZ_* variables. On a failure fast-check
+ * same properties through tools/fuzz/cli.ts, which passes its numbers in FUZZ_* variables. On a failure fast-check
  * prints the seed and the path of the smallest counterexample: `npm run fuzz -- --seed <seed> --path <path>` replays it.
  */
 const number = (name: string): number | undefined => {

@@ -9,14 +9,14 @@
 import { isDeepStrictEqual } from "node:util";
 import { Decoder, Encoder, StateView } from "@colyseus/schema";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
-import { SessionClient } from "../../server/client/sessionClient.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { replay } from "../../server/core/evolve.ts";
 import type { SessionState } from "../../server/core/state.ts";
 import { playerView, type Viewer } from "../../server/core/view.ts";
-import { REAL_ROLES } from "../../server/protocol/ids.ts";
-import type { PlayerViewData } from "../../server/protocol/views.ts";
+import { REAL_ROLES } from "#shared/protocol/ids.ts";
+import type { PlayerViewData } from "#shared/protocol/views.ts";
 import { placeViews } from "../../server/rooms/encoding.ts";
-import { Entity, SessionRoomState } from "../../server/rooms/schema.ts";
+import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
 import { comparableView, storeSimulated, useTestServer } from "./harness.ts";
 
 // Sixty bots join from one address at once: more than a real classroom does (limits.ts NEW_SEATS), so allowed here.
@@ -112,7 +112,7 @@ describe("een grote onthulling komt bij iedereen heel aan", () => {
   });
 
   it("de grootste sessie van bench:replay, vanuit het log geopend: spelleider, beamer en deelnemers zien alles goed", { timeout: 120_000 }, async () => {
-    // The session of server/bench/replay.ts: 10,000+ events, 60 participants, both days.
+    // The session of tools/bench/replay.ts: 10,000+ events, 60 participants, both days.
     const seed = 3;
     const secret = "bench-geheim-0123456789abcdefghijklmnop";
     const sim = await storeSimulated(server, { variantId: "dag", participants: 60, seed, eisenPerRound: 12, editsPerRound: 30, boardActions: 1_500, votesPerParticipant: 40, terugkom: true }, secret);

@@ -7,10 +7,10 @@
  */
 import { Encoder } from "@colyseus/schema";
 import { describe, expect, it, vi } from "vitest";
-import { SessionClient } from "../../server/client/sessionClient.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { replay } from "../../server/core/evolve.ts";
 import { playerView, type Viewer } from "../../server/core/view.ts";
-import { REAL_ROLES } from "../../server/protocol/ids.ts";
+import { REAL_ROLES } from "#shared/protocol/ids.ts";
 import { comparableView, storeSimulated, useTestServer } from "./harness.ts";
 
 const server = useTestServer();

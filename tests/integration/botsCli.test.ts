@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const run = promisify(execFile);
 const bots = (args: string[], env: Record<string, string> = {}) =>
-  run(process.execPath, [join(ROOT, "server/bots/cli.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env } }).then(
+  run(process.execPath, [join(ROOT, "tools/bots/cli.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (err: { code?: number; stdout?: string; stderr?: string }) => ({ code: err.code ?? -1, stdout: err.stdout ?? "", stderr: err.stderr ?? "" }),
   );

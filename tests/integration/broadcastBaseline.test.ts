@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Server } from "@colyseus/core";
-import { buildBaselineServer, type Baseline } from "../../server/bench/baselineServer.ts";
-import { createSessionOverHttp } from "../../server/bots/play.ts";
-import { SessionClient, newId } from "../../server/client/sessionClient.ts";
-import { REAL_ROLES } from "../../server/protocol/ids.ts";
+import { buildBaselineServer, type Baseline } from "../../tools/bench/baselineServer.ts";
+import { createSessionOverHttp } from "../../tools/bots/play.ts";
+import { SessionClient, newId } from "../../game/src/net/sessionClient.ts";
+import { REAL_ROLES } from "#shared/protocol/ids.ts";
 import { freePort } from "./harness.ts";
 
 /** The texts on a client's board, in the order the room appended them. */

@@ -5,7 +5,7 @@
  * Every connection sees exactly playerView(replay(log)) for its viewer.
  */
 import { describe, expect, it } from "vitest";
-import { SessionClient } from "../../server/client/sessionClient.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { replay } from "../../server/core/evolve.ts";
 import { playerView, type Viewer } from "../../server/core/view.ts";
 import { comparableView, useTestServer } from "./harness.ts";

@@ -2,7 +2,7 @@
  * When the disk refuses a write, nothing is applied and the participant hears it in Dutch, still connected.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setUpSession } from "../../server/bots/play.ts";
+import { setUpSession } from "../../tools/bots/play.ts";
 import { liveRoom, startTestServer, type TestServer } from "./harness.ts";
 
 let server: TestServer;

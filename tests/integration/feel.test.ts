@@ -5,7 +5,7 @@
  * or a malformed choice, gets a Dutch answer and stays connected.
  */
 import { describe, expect, it } from "vitest";
-import { SessionClient, newId } from "../../server/client/sessionClient.ts";
+import { SessionClient, newId } from "../../game/src/net/sessionClient.ts";
 import { useTestServer } from "./harness.ts";
 
 const server = useTestServer();

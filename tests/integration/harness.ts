@@ -8,17 +8,17 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { matchMaker } from "@colyseus/core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { setUpSession, type PlayContext } from "../../server/bots/play.ts";
-import type { SessionClient } from "../../server/client/sessionClient.ts";
-import type { PlayerViewData } from "../../server/protocol/views.ts";
+import { setUpSession, type PlayContext } from "../../tools/bots/play.ts";
+import type { SessionClient } from "../../game/src/net/sessionClient.ts";
+import type { PlayerViewData } from "#shared/protocol/views.ts";
 import { buildServer, type AppServices } from "../../server/app.ts";
 import { replay } from "../../server/core/evolve.ts";
 import { SessionRoom } from "../../server/rooms/SessionRoom.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { SqliteEventStore } from "../../server/store/sqlite.ts";
 
-import { freePort } from "../../server/bench/services.ts";
-import { simulate, type SimulateOptions, type Simulated } from "../../server/bench/simulate.ts";
+import { freePort } from "../../tools/bench/services.ts";
+import { simulate, type SimulateOptions, type Simulated } from "../../tools/bench/simulate.ts";
 import { hashSecret } from "../../server/sessions.ts";
 export { freePort };
 
@@ -147,7 +147,7 @@ export function comparableView(view: ComparableView) {
 }
 
 /**
- * A session played by server/bench/simulate.ts on the demo scenario, stored in the test server's store as if it had been
+ * A session played by tools/bench/simulate.ts on the demo scenario, stored in the test server's store as if it had been
  * played there (in appends of 500, like a busy room), with `secret` as its spelleiderslink. Its room opens from the log.
  */
 export async function storeSimulated(fixture: ReturnType<typeof useTestServer>, options: Omit<SimulateOptions, "scenario">, secret: string): Promise<Simulated & { sessionId: string; code: string }> {

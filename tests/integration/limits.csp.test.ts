@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { playPhases, setUpSession } from "../../server/bots/play.ts";
+import { playPhases, setUpSession } from "../../tools/bots/play.ts";
 import { hasChromium, joinAsParticipant, noChromiumReason, useE2E } from "../e2e/harness.ts";
 
 if (!hasChromium) console.warn(`CSP-test in de browser overgeslagen: ${noChromiumReason}`);

@@ -11,7 +11,7 @@ import { Client } from "@colyseus/sdk";
 import { Packr } from "msgpackr";
 import { describe, expect, it } from "vitest";
 import { buildServer } from "../../server/app.ts";
-import { SeatReservationSchema, SessionClient, newSeatToken } from "../../server/client/sessionClient.ts";
+import { SeatReservationSchema, SessionClient, newSeatToken } from "../../game/src/net/sessionClient.ts";
 import {
   CODE_GUESSES_PER_ADDRESS,
   CodeGuessLimiter,
@@ -31,7 +31,7 @@ import {
   clientKey,
   sessionCreationLimits,
 } from "../../server/limits.ts";
-import { LIMITS } from "../../server/protocol/ids.ts";
+import { LIMITS } from "#shared/protocol/ids.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { CODE_LENGTH, createSession } from "../../server/sessions.ts";
 import { MemoryEventStore } from "../../server/store/memory.ts";

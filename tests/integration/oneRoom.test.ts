@@ -11,11 +11,11 @@
 import { matchMaker } from "@colyseus/core";
 import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSessionOverHttp } from "../../server/bots/play.ts";
-import { SeatReservationSchema, SessionClient, newSeatToken } from "../../server/client/sessionClient.ts";
+import { createSessionOverHttp } from "../../tools/bots/play.ts";
+import { SeatReservationSchema, SessionClient, newSeatToken } from "../../game/src/net/sessionClient.ts";
 import { BEAMERS_FULL, MAX_BEAMERS, NEW_SEATS, NO_CLIENT_ROOMS, OUT_OF_MEMORY, ROOM_FULL, SEAT_RESERVATIONS, TOO_MANY_NEW_SEATS, TOO_MANY_RESERVATIONS, TOO_MANY_ROOMS } from "../../server/limits.ts";
-import { LIMITS } from "../../server/protocol/ids.ts";
-import type { JoinOptions } from "../../server/protocol/views.ts";
+import { LIMITS } from "#shared/protocol/ids.ts";
+import type { JoinOptions } from "#shared/protocol/views.ts";
 import { liveRoom, startTestServer, type TestServer } from "./harness.ts";
 
 let server: TestServer;

@@ -4,8 +4,8 @@
  * stored, shown and sent on is the text without them. Free text keeps its lines; a name or a label is one line.
  */
 import { describe, expect, it } from "vitest";
-import { createSessionOverHttp } from "../../server/bots/play.ts";
-import { SessionClient } from "../../server/client/sessionClient.ts";
+import { createSessionOverHttp } from "../../tools/bots/play.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { useTestServer } from "./harness.ts";
 
 const server = useTestServer();

@@ -7,12 +7,12 @@
 import { resolve } from "node:path";
 import { Decoder, Encoder, StateView } from "@colyseus/schema";
 import { beforeAll, describe, expect, it } from "vitest";
-import { simulate } from "../../server/bench/simulate.ts";
+import { simulate } from "../../tools/bench/simulate.ts";
 import type { SessionState } from "../../server/core/state.ts";
-import type { SessionEvent } from "../../server/protocol/events.ts";
-import type { Scenario } from "../../server/protocol/scenario.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import type { Scenario } from "#shared/protocol/scenario.ts";
 import { Projector, type Audience, type Reach } from "../../server/rooms/projection.ts";
-import { SessionRoomState } from "../../server/rooms/schema.ts";
+import { SessionRoomState } from "#shared/protocol/schema.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 
 type Side = { projector: Projector; views: { audience: Audience; view: StateView }[] };

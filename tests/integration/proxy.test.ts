@@ -5,7 +5,7 @@
  * once the network is healthy again every client shows exactly what the room holds.
  */
 import { describe, expect, it } from "vitest";
-import { playPhases, setUpSession } from "../../server/bots/play.ts";
+import { playPhases, setUpSession } from "../../tools/bots/play.ts";
 import { playerView, type Viewer } from "../../server/core/view.ts";
 import { comparableView, liveRoom, useTestServer } from "./harness.ts";
 import { ChaosProxy } from "./proxy.ts";

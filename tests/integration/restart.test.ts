@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { playPhases, setUpSession } from "../../server/bots/play.ts";
-import type { CommandInput, SessionClient } from "../../server/client/sessionClient.ts";
-import { StoredEventSchema } from "../../server/protocol/events.ts";
+import { playPhases, setUpSession } from "../../tools/bots/play.ts";
+import type { CommandInput, SessionClient } from "../../game/src/net/sessionClient.ts";
+import { StoredEventSchema } from "#shared/protocol/events.ts";
 import { freePort } from "./harness.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "maatwerkspel-restart-"));

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createSessionOverHttp, setUpSession } from "../../server/bots/play.ts";
-import { SessionClient } from "../../server/client/sessionClient.ts";
+import { createSessionOverHttp, setUpSession } from "../../tools/bots/play.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { findLiveRooms } from "../../server/rooms/liveRoom.ts";
 import { useTestServer } from "./harness.ts";
 

@@ -7,13 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { missingServices } from "../../server/bench/services.ts";
-import { startProcesses, type Processes, type ServerProcess } from "../../server/bench/processes.ts";
-import { createSessionOverHttp, playPhases, type PlayContext } from "../../server/bots/play.ts";
-import { SessionClient } from "../../server/client/sessionClient.ts";
+import { missingServices } from "../../tools/bench/services.ts";
+import { startProcesses, type Processes, type ServerProcess } from "../../tools/bench/processes.ts";
+import { createSessionOverHttp, playPhases, type PlayContext } from "../../tools/bots/play.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { replay } from "../../server/core/evolve.ts";
 import { cardViews, caseViews, itemViews, kaderView, mineView } from "../../server/core/view.ts";
-import { REAL_ROLES, type RealRole } from "../../server/protocol/ids.ts";
+import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
 import { PostgresEventStore } from "../../server/store/postgres.ts";
 
 const missing = missingServices();

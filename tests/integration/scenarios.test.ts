@@ -3,7 +3,7 @@
  */
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { playSession } from "../../server/bots/play.ts";
+import { playSession } from "../../tools/bots/play.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { useTestServer } from "./harness.ts";
 

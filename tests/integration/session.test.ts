@@ -2,8 +2,8 @@
  * A real server, real SQLite, real SDK clients. After every test the log replays into exactly the room's state.
  */
 import { describe, expect, it } from "vitest";
-import { SessionClient } from "../../server/client/sessionClient.ts";
-import { playPhases, playSession } from "../../server/bots/play.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
+import { playPhases, playSession } from "../../tools/bots/play.ts";
 import { dropConnection, useTestServer } from "./harness.ts";
 
 const fx = useTestServer();

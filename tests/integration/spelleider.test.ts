@@ -2,8 +2,8 @@
  * The spelleider's powers through the real room: remove, lock, pause, timers; and the HTTP routes beside it.
  */
 import { describe, expect, it } from "vitest";
-import { SessionClient } from "../../server/client/sessionClient.ts";
-import type { PlayContext } from "../../server/bots/play.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
+import type { PlayContext } from "../../tools/bots/play.ts";
 import { useTestServer } from "./harness.ts";
 
 const fx = useTestServer();

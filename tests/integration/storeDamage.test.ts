@@ -12,9 +12,9 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { setUpSession } from "../../server/bots/play.ts";
-import { SessionClient } from "../../server/client/sessionClient.ts";
-import { StoredEventSchema } from "../../server/protocol/events.ts";
+import { setUpSession } from "../../tools/bots/play.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
+import { StoredEventSchema } from "#shared/protocol/events.ts";
 import { DAMAGED_SESSION_MESSAGE } from "../../server/store/integrity.ts";
 import { freePort } from "./harness.ts";
 

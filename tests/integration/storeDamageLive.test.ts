@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
-import { SessionClient } from "../../server/client/sessionClient.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { DAMAGED_SESSION_MESSAGE } from "../../server/store/integrity.ts";
 import { useTestServer } from "./harness.ts";
 

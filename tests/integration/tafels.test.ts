@@ -4,7 +4,7 @@
  * per client), the plenary programma holds items with eisen from several tafels, support is shown per tafel.
  */
 import { describe, expect, it } from "vitest";
-import { playPhases, setUpSession } from "../../server/bots/play.ts";
+import { playPhases, setUpSession } from "../../tools/bots/play.ts";
 import { useTestServer } from "./harness.ts";
 
 const server = useTestServer();

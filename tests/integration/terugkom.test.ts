@@ -4,12 +4,12 @@
  * follows the spelleider's position; bad input is answered in Dutch without a disconnect.
  */
 import { describe, expect, it } from "vitest";
-import { playPhases } from "../../server/bots/play.ts";
-import { playTerugkom } from "../../server/bots/terugkom.ts";
-import { SessionClient } from "../../server/client/sessionClient.ts";
+import { playPhases } from "../../tools/bots/play.ts";
+import { playTerugkom } from "../../tools/bots/terugkom.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { boardAt } from "../../server/core/timeline.ts";
 import type { PlayerView } from "../../server/core/view.ts";
-import { BoardAtSchema, TimelineSchema } from "../../server/protocol/views.ts";
+import { BoardAtSchema, TimelineSchema } from "#shared/protocol/views.ts";
 import { comparableView, useTestServer } from "./harness.ts";
 
 const server = useTestServer();

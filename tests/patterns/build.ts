@@ -4,8 +4,8 @@
  * votes, the e-bike case is walked and judges the items the test names. The log is the result, with its own
  * label, date and session id, as the store would hold it.
  */
-import type { SessionEvent } from "../../server/protocol/events.ts";
-import type { RealRole } from "../../server/protocol/ids.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import type { RealRole } from "#shared/protocol/ids.ts";
 import { NOW, advanceTo, cmd, givenIn, guest, logOf, participant, play, seatToken, spelleider, PHASE } from "../fixtures/given.ts";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
 

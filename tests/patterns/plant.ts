@@ -7,9 +7,9 @@
  * so every session has it as an item of its own with the planted wording. In the casustoets one bot judges it
  * "staat in de weg" in every case, so it is also a recurring blockage.
  */
-import { playPhases, setUpSession, type PlayContext } from "../../server/bots/play.ts";
-import { EIS_TEXTS } from "../../server/bots/texts.ts";
-import { newId, type CommandInput, type SessionClient } from "../../server/client/sessionClient.ts";
+import { playPhases, setUpSession, type PlayContext } from "../../tools/bots/play.ts";
+import { EIS_TEXTS } from "../../tools/bots/texts.ts";
+import { newId, type CommandInput, type SessionClient } from "../../game/src/net/sessionClient.ts";
 
 export const PLANTED = [
   "Vastgelopen casussen gaan binnen vijf werkdagen naar een doorbraakteam.",

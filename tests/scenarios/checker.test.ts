@@ -385,7 +385,7 @@ describe("nearest field names", () => {
 describe("the CLI", () => {
   const run = promisify(execFile);
   const cli = (...args: string[]) =>
-    run(process.execPath, [join(ROOT, "server/scenarios/cli/check.ts"), ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: ROOT } }).then(
+    run(process.execPath, [join(ROOT, "tools/scenarios/check.ts"), ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: ROOT } }).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (err: { code?: number; stdout?: string }) => ({ code: err.code ?? -1, stdout: err.stdout ?? "" }),
     );
@@ -423,7 +423,7 @@ describe("the CLI", () => {
   });
 
   it("names files relative to where it was started", async () => {
-    const { stdout } = await run(process.execPath, [join(ROOT, "server/scenarios/cli/check.ts"), "broken/oud-formaat.json"], {
+    const { stdout } = await run(process.execPath, [join(ROOT, "tools/scenarios/check.ts"), "broken/oud-formaat.json"], {
       cwd: ROOT,
       env: { ...process.env, INIT_CWD: join(ROOT, "tests/scenarios") },
     });

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { GAME_ROLES } from "../../server/protocol/ids.ts";
-import type { Scenario } from "../../server/protocol/scenario.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
+import type { Scenario } from "#shared/protocol/scenario.ts";
 import { loadScenarioDir, parseScenario } from "../../server/scenarios/load.ts";
 import { scenarioProblems } from "../../server/scenarios/rules.ts";
 

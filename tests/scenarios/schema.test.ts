@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ScenarioSchema } from "../../server/protocol/scenario.ts";
+import { ScenarioSchema } from "#shared/protocol/scenario.ts";
 import { scenarioJsonSchemaText } from "../../server/scenarios/jsonSchema.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { freePort } from "../../server/bench/services.ts";
+import { freePort } from "../../tools/bench/services.ts";
 import { checkScenarioFiles, formatProblem, hasErrors } from "../../server/scenarios/check.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
 import { replay } from "../../server/core/evolve.ts";
-import type { EventOf, SessionEvent } from "../../server/protocol/events.ts";
+import type { EventOf, SessionEvent } from "#shared/protocol/events.ts";
 import { DamagedSessionError } from "../../server/store/integrity.ts";
 import type { EventStore, SessionRecord } from "../../server/store/types.ts";
 

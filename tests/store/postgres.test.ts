@@ -6,8 +6,8 @@
 import { spawnSync } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, findPostgresBin, startPostgres, type Throwaway } from "../../server/bench/services.ts";
-import type { SessionEvent } from "../../server/protocol/events.ts";
+import { createDatabase, findPostgresBin, startPostgres, type Throwaway } from "../../tools/bench/services.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
 import { PostgresEventStore } from "../../server/store/postgres.ts";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
 import { z } from "zod";
@@ -147,7 +147,7 @@ describe.skipIf(absent)("PostgreSQL", () => {
           { type: "SessionCreated", v: 1, at: recent.createdAt, sessionId: recent.sessionId, code: recent.code, label: recent.label, scenario: minimalScenario(), variantId: "dag", engineVersion: "test" },
         ]);
         const { DATA_DIR: _ignored, ...outer } = process.env;
-        const run = spawnSync(process.execPath, ["server/admin/purge.ts", "--older-than", "180d"], { encoding: "utf8", env: { ...outer, DATABASE_URL: harness.url } });
+        const run = spawnSync(process.execPath, ["tools/admin/purge.ts", "--older-than", "180d"], { encoding: "utf8", env: { ...outer, DATABASE_URL: harness.url } });
         expect(run.status, run.stderr).toBe(0);
         expect(run.stdout).toContain("1 sessie verwijderd");
         expect(await harness.store.getSession(record.sessionId)).toBeNull();

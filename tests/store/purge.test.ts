@@ -12,7 +12,7 @@ import type { SessionRecord } from "../../server/store/types.ts";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SCRIPT = resolve("server/admin/purge.ts");
+const SCRIPT = resolve("tools/admin/purge.ts");
 
 let dir: string;
 let file: string;

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { SessionEvent } from "../../server/protocol/events.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
 import { SESSION_RECORD, eventStoreContract, type RawAccess, type StoreHarness } from "./contract.ts";
 import { chainHash } from "../../server/store/chain.ts";
 import { MemoryEventStore, type MemoryStorage } from "../../server/store/memory.ts";

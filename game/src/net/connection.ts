@@ -3,10 +3,10 @@
  * keeps the seat token in the browser so a reload comes back to the same seat, turns state patches into one parsed
  * snapshot for the screens, and tracks each command from pending to done or its Dutch rejection.
  */
-import { SessionClient, newId, newSeatToken, type CommandInput, type ConnectionStatus, type SendResult, type Who } from "../../../server/client/sessionClient.ts";
+import { SessionClient, newId, newSeatToken, type CommandInput, type ConnectionStatus, type SendResult, type Who } from "./sessionClient.ts";
 import { z } from "zod";
-import { RealRoleSchema, type RealRole } from "../../../server/protocol/ids.ts";
-import type { BeamerPage, PlayerViewData } from "../../../server/protocol/views.ts";
+import { RealRoleSchema, type RealRole } from "#shared/protocol/ids.ts";
+import type { BeamerPage, PlayerViewData } from "#shared/protocol/views.ts";
 import { serverUrl } from "./endpoint.ts";
 
 export type { CommandInput, ConnectionStatus, SendResult };

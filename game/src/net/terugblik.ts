@@ -4,8 +4,8 @@
  * the server's own Dutch sentence. Boards are kept per position, so stepping back to a place already seen is instant.
  */
 import { z } from "zod";
-import { BoardAtSchema, TimelineSchema, type BoardAt, type TimelineView } from "../../../server/protocol/views.ts";
-import { terugblik as texts } from "../strings/terugblik.ts";
+import { BoardAtSchema, TimelineSchema, type BoardAt, type TimelineView } from "#shared/protocol/views.ts";
+import { terugblik as texts } from "#shared/strings/terugblik.ts";
 import type { Snapshot } from "./connection.ts";
 import { serverUrl } from "./endpoint.ts";
 

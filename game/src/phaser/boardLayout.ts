@@ -15,7 +15,7 @@
  *
  * No Phaser and no DOM here: the unit tests run it in Node.
  */
-import type { GameRole } from "../../../server/protocol/ids.ts";
+import type { GameRole } from "#shared/protocol/ids.ts";
 
 export type CardRef = { kind: "eis" | "item"; id: string };
 

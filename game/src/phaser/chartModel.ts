@@ -3,7 +3,7 @@
  * server decides the numbers; the scenes only draw this. No Phaser import here, so the beamer's Preact code can use
  * these types without pulling Phaser into the first download.
  */
-import type { GameRole } from "../../../server/protocol/ids.ts";
+import type { GameRole } from "#shared/protocol/ids.ts";
 
 export interface ChartBar {
   role: GameRole;

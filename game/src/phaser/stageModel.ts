@@ -9,7 +9,7 @@
  * - toets: the Omgekeerde Toets as a track of five stops; the group's token walks to the current stop; the law is
  *   the last stop, drawn as a gate.
  */
-import type { GameRole, RealRole } from "../../../server/protocol/ids.ts";
+import type { GameRole, RealRole } from "#shared/protocol/ids.ts";
 import type { ChartBar } from "./chartModel.ts";
 
 /** Motion that explains a change: never longer than this (VISUAL.md). */

@@ -6,9 +6,10 @@
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { Connection } from "../net/connection.ts";
-import { t } from "../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { JoinScreen } from "./JoinScreen.tsx";
 import { ParticipantScreen } from "./ParticipantScreen.tsx";
+import { routeOf } from "./route.ts";
 
 /**
  * The console, the beamer and /nieuw are loaded when they are opened: a participant's first visit of `/` downloads
@@ -41,23 +42,6 @@ function lazy<P extends object>(load: () => Promise<ComponentType<P>>): Componen
 const BeamerScreen = lazy(() => import("./beamer/BeamerScreen.tsx").then((m) => m.BeamerScreen));
 const SpelleiderScreen = lazy(() => import("./spelleider/SpelleiderScreen.tsx").then((m) => m.SpelleiderScreen));
 const CreateSession = lazy(() => import("./CreateSession.tsx").then((m) => m.CreateSession));
-
-export type Route =
-  | { kind: "join"; code: string }
-  | { kind: "nieuw" }
-  /** `terugkom`: opened with the terugkom link; the same console, its terugkombijeenkomst card first. */
-  | { kind: "spelleider"; secret: string; terugkom: boolean }
-  | { kind: "beamer"; code: string };
-
-export function routeOf(path: string): Route {
-  const [, first = "", second = ""] = path.split("/");
-  const value = decodeURIComponent(second);
-  if ((first === "spelleider" || first === "terugkom") && value) return { kind: "spelleider", secret: value, terugkom: first === "terugkom" };
-  if (first === "beamer" && value) return { kind: "beamer", code: value };
-  if (first === "nieuw") return { kind: "nieuw" };
-  if (first === "j" && value) return { kind: "join", code: value };
-  return { kind: "join", code: "" };
-}
 
 export function App() {
   const route = routeOf(location.pathname);

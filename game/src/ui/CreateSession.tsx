@@ -4,9 +4,9 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import { z } from "zod";
-import { PHASE_KINDS } from "../../../server/protocol/ids.ts";
+import { PHASE_KINDS } from "#shared/protocol/ids.ts";
 import { serverUrl } from "../net/endpoint.ts";
-import { PHASE_TITLES, t } from "../strings/index.ts";
+import { PHASE_TITLES, t } from "#shared/strings/index.ts";
 
 const StepSchema = z.object({ kind: z.enum(PHASE_KINDS), minutes: z.number().nullable() });
 const ScenarioListSchema = z.object({

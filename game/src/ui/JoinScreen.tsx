@@ -1,8 +1,8 @@
 /** Joining: code, display name, real role. A browser that sat here before gets its seat back without asking. */
 import { useEffect, useState } from "preact/hooks";
-import { REAL_ROLES, type RealRole } from "../../../server/protocol/ids.ts";
+import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
 import { Connection, makeSeatToken, savedSeat, saveSeat } from "../net/connection.ts";
-import { REAL_ROLE_NAMES, t } from "../strings/index.ts";
+import { REAL_ROLE_NAMES, t } from "#shared/strings/index.ts";
 
 const normalise = (code: string) => code.toUpperCase().replace(/[\s-]/g, "");
 

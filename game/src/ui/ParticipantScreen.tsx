@@ -1,11 +1,11 @@
 /** A participant's screen: the top bar (phase, timer, own role, connection) and the current phase. */
 import { useEffect, useRef } from "preact/hooks";
 import type { Connection, Snapshot } from "../net/connection.ts";
-import { t } from "../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { TopBar } from "./common.tsx";
 import { useSnapshot } from "./hooks.ts";
 import { PhaseView } from "./phases/PhaseView.tsx";
-import { roundRevealed } from "./phases/parts/t-tafels.ts";
+import { roundRevealed } from "./phases/parts/tafel/tafels.ts";
 
 export function ParticipantScreen({ conn }: { conn: Connection }) {
   const snap = useSnapshot(conn);

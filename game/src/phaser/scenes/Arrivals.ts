@@ -4,8 +4,8 @@
  * new place. Names never reach the beamer: the scene gets counts per function only.
  */
 import type * as Phaser from "phaser";
-import { REAL_ROLES, type RealRole } from "../../../../server/protocol/ids.ts";
-import { FUNCTION_COLOURS, FUNCTION_ICONS, FUNCTION_ICON_INK } from "../../theme.ts";
+import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
+import { FUNCTION_COLOURS, FUNCTION_ICONS, FUNCTION_ICON_INK } from "#shared/theme.ts";
 import { MOTION_MS, type ArrivalsModel } from "../stageModel.ts";
 import { StageScene } from "./stageScene.ts";
 

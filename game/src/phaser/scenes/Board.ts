@@ -9,8 +9,8 @@
  * emits what the person did and the screen opens the same dialog the list uses.
  */
 import * as Phaser from "phaser";
-import type { GameRole } from "../../../../server/protocol/ids.ts";
-import { PALETTE, ROLE_COLOURS, ROLE_ICONS } from "../../theme.ts";
+import type { GameRole } from "#shared/protocol/ids.ts";
+import { PALETTE, ROLE_COLOURS, ROLE_ICONS } from "#shared/theme.ts";
 import { badgeSize, eisIconSize, LINE_HEIGHT, type BoardLayout, type CardBox, type CardRef } from "../boardLayout.ts";
 
 export const BOARD_KEY = "pveBoard";

@@ -4,8 +4,8 @@
  * come from the DOM (which holds the texts), numbers from the server.
  */
 import type * as Phaser from "phaser";
-import type { GameRole } from "../../../../server/protocol/ids.ts";
-import { ROLE_COLOURS } from "../../theme.ts";
+import type { GameRole } from "#shared/protocol/ids.ts";
+import { ROLE_COLOURS } from "#shared/theme.ts";
 import { MOTION_MS, type PodiumModel } from "../stageModel.ts";
 import { StageScene, hex } from "./stageScene.ts";
 

@@ -4,8 +4,8 @@
  * nothing: numbers come from the server, positions from the DOM.
  */
 import * as Phaser from "phaser";
-import type { GameRole } from "../../../../server/protocol/ids.ts";
-import { ROLE_COLOURS } from "../../theme.ts";
+import type { GameRole } from "#shared/protocol/ids.ts";
+import { ROLE_COLOURS } from "#shared/theme.ts";
 import { CHART_KEY, CHART_READY, GROW_MS, type ChartModel } from "../chartModel.ts";
 import { TEXTURES } from "./Preloader.ts";
 

@@ -5,7 +5,7 @@
  * law: drawn as a gate (two posts and a bar), so the room sees the law comes last.
  */
 import type * as Phaser from "phaser";
-import { PALETTE } from "../../theme.ts";
+import { PALETTE } from "#shared/theme.ts";
 import { MOTION_MS, type ToetsModel } from "../stageModel.ts";
 import { StageScene, hex } from "./stageScene.ts";
 

@@ -4,11 +4,11 @@
  * names stay on the console. Under reduced motion the discs are simply there; without Phaser the DOM draws them.
  */
 import { useRef } from "preact/hooks";
-import { REAL_ROLES, type RealRole } from "../../../../server/protocol/ids.ts";
-import type { CountsView } from "../../../../server/protocol/views.ts";
+import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
+import type { CountsView } from "#shared/protocol/views.ts";
 import type { ArrivalsModel } from "../../phaser/stageModel.ts";
-import { REAL_ROLE_NAMES, t } from "../../strings/index.ts";
-import { FUNCTION_COLOURS, FUNCTION_ICONS, FUNCTION_ICON_INK } from "../../theme.ts";
+import { REAL_ROLE_NAMES, t } from "#shared/strings/index.ts";
+import { FUNCTION_COLOURS, FUNCTION_ICONS, FUNCTION_ICON_INK } from "#shared/theme.ts";
 import { reducedMotion, useStage } from "./useStage.ts";
 
 export function FunctionIcon({ fn }: { fn: RealRole }) {

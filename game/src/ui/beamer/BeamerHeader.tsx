@@ -1,6 +1,6 @@
 /** Always on the beamer: the phase, what it is about, the timer, and (after the lobby) how late-comers join. */
 import type { Snapshot } from "../../net/connection.ts";
-import { PHASE_TITLES, t } from "../../strings/index.ts";
+import { PHASE_TITLES, t } from "#shared/strings/index.ts";
 import { Timer } from "../common.tsx";
 import { phaseDetail } from "../spelleider/phaseLabels.ts";
 

@@ -5,20 +5,14 @@
  */
 import "../../styles/beamer.css";
 import "../../styles/feel-beamer.css";
-import type { Connection, Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import type { Connection } from "../../net/connection.ts";
+import { t } from "#shared/strings/index.ts";
 import { ConnectionBanner } from "../common.tsx";
 import { useSnapshot } from "../hooks.ts";
 import { TerugkomBoard } from "../terugkom/TerugkomBoard.tsx";
 import { BeamerHeader } from "./BeamerHeader.tsx";
 import { BeamerTerugblik, TerugkomHeader } from "./BeamerTerugblik.tsx";
-import { BeeldvormingBoard } from "./BeeldvormingBoard.tsx";
-import { CasustoetsBoard } from "./CasustoetsBoard.tsx";
-import { LobbyBoard } from "./LobbyBoard.tsx";
-import { PrioriterenBoard } from "./PrioriterenBoard.tsx";
-import { ResultaatBoard } from "./ResultaatBoard.tsx";
-import { RolwisselBoard } from "./RolwisselBoard.tsx";
-import { SamenvoegenBoard } from "./SamenvoegenBoard.tsx";
+import { Board } from "./PhaseBoard.tsx";
 
 export function BeamerScreen({ conn }: { conn: Connection }) {
   const snap = useSnapshot(conn);
@@ -66,30 +60,4 @@ export function BeamerScreen({ conn }: { conn: Connection }) {
       </main>
     </div>
   );
-}
-
-/** The board of a phase; also draws the replayed boards of the terugblik, so day 1 looks back exactly as it was. */
-export function Board({ snap }: { snap: Snapshot }) {
-  const kind = snap.session.phase.kind;
-  switch (kind) {
-    case "lobby":
-      return <LobbyBoard snap={snap} />;
-    case "beeldvorming":
-      return <BeeldvormingBoard snap={snap} />;
-    case "rolwissel":
-      return <RolwisselBoard snap={snap} />;
-    case "samenvoegen":
-    case "plenair":
-      return <SamenvoegenBoard snap={snap} />;
-    case "prioriteren":
-      return <PrioriterenBoard snap={snap} />;
-    case "casustoets":
-      return <CasustoetsBoard snap={snap} />;
-    case "resultaat":
-      return <ResultaatBoard snap={snap} />;
-    default: {
-      const unreachable: never = kind;
-      return unreachable;
-    }
-  }
 }

@@ -7,10 +7,10 @@ import "../../styles/terugblik.css";
 import { useMemo } from "preact/hooks";
 import type { Snapshot } from "../../net/connection.ts";
 import { terugblikFor, timeOf } from "../../net/terugblik.ts";
-import { t } from "../../strings/index.ts";
-import { eventLabel, phaseParts, useBoardAt, useTimeline } from "../terugblik/TerugblikViewer.tsx";
+import { t } from "#shared/strings/index.ts";
+import { eventLabel, phaseParts, useBoardAt, useTimeline } from "../terugblik/replay.ts";
 import { JoinHint } from "./BeamerHeader.tsx";
-import { Board } from "./BeamerScreen.tsx";
+import { Board } from "./PhaseBoard.tsx";
 
 export function BeamerTerugblik({ snap }: { snap: Snapshot }) {
   const b = t.terugblik.beamer;

@@ -1,7 +1,7 @@
 /** The shared picture of maatwerk: per prompt a column, cards grouped under the group's clusters. */
 import type { Snapshot } from "../../net/connection.ts";
-import type { CardView } from "../../../../server/protocol/views.ts";
-import { t } from "../../strings/index.ts";
+import type { CardView } from "#shared/protocol/views.ts";
+import { t } from "#shared/strings/index.ts";
 import { firstOf } from "./usePages.ts";
 
 /** How many cards fit under one prompt on a 1080p beamer, spread over its clusters. */

@@ -1,8 +1,8 @@
 /** The case on the table: its wanted effect, the path of the Omgekeerde Toets, and the group's latest notes. */
 import type { Snapshot } from "../../net/connection.ts";
-import type { CaseView } from "../../../../server/protocol/views.ts";
-import { COST_NAMES, VERDICT_NAMES, t } from "../../strings/index.ts";
-import { VERDICTS } from "../../../../server/protocol/ids.ts";
+import type { CaseView } from "#shared/protocol/views.ts";
+import { COST_NAMES, VERDICT_NAMES, t } from "#shared/strings/index.ts";
+import { VERDICTS } from "#shared/protocol/ids.ts";
 import { RoleChip } from "../common.tsx";
 import { TableCases } from "./TableCases.tsx";
 import { ToetsPosition, ToetsWalk } from "./ToetsTrack.tsx";

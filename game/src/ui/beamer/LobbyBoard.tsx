@@ -1,6 +1,6 @@
 /** The lobby on the beamer: a huge code and QR, the link, how many are in, and the scenario's introduction. */
 import type { Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/tafels.css";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { Arrivals } from "./Arrivals.tsx";

@@ -1,5 +1,5 @@
 /** Which page of a long list the beamer shows now ("2 / 3"), since it turns pages by itself. */
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 
 export function PageDots({ index, count }: { index: number; count: number }) {
   if (count <= 1) return null;

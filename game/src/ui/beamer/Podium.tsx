@@ -7,7 +7,7 @@
  */
 import { useRef } from "preact/hooks";
 import { MOTION_MS, type PodiumModel } from "../../phaser/stageModel.ts";
-import { draagvlakLabel, t } from "../../strings/index.ts";
+import { draagvlakLabel, t } from "#shared/strings/index.ts";
 import { barsOf, RoleBars, type ChartEntry } from "./SupportChart.tsx";
 import { boxIn, reducedMotion, useStage } from "./useStage.ts";
 

@@ -4,7 +4,7 @@
  * page: the revealed board is a new board for the pager. The spelleider can hold a page from the console.
  */
 import type { Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { PageDots } from "./PageDots.tsx";
 import { Podium } from "./Podium.tsx";
 import { TableStrip } from "./TableStrip.tsx";

@@ -1,6 +1,6 @@
 /** The kader op maat: the items with the most support, their bars per role, and what is still open. */
 import type { Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { SupportChart, type ChartEntry } from "./SupportChart.tsx";
 
 const TOP = 5;

@@ -5,10 +5,10 @@
  */
 import { useLayoutEffect, useRef } from "preact/hooks";
 import type { Snapshot } from "../../net/connection.ts";
-import { GAME_ROLES, type GameRole } from "../../../../server/protocol/ids.ts";
-import { t } from "../../strings/index.ts";
-import { ROLE_NAMES } from "../../strings/index.ts";
-import { ROLE_COLOURS } from "../../theme.ts";
+import { GAME_ROLES, type GameRole } from "#shared/protocol/ids.ts";
+import { t } from "#shared/strings/index.ts";
+import { ROLE_NAMES } from "#shared/strings/index.ts";
+import { ROLE_COLOURS } from "#shared/theme.ts";
 import { RoleChip } from "../common.tsx";
 import { TableStrip } from "./TableStrip.tsx";
 

@@ -5,8 +5,8 @@
  * and the board as text for screen readers.
  */
 import type { Snapshot } from "../../net/connection.ts";
-import { ROLE_NAMES, t } from "../../strings/index.ts";
-import { pveBoard } from "../../strings/pveBoard.ts";
+import { ROLE_NAMES, t } from "#shared/strings/index.ts";
+import { pveBoard } from "#shared/strings/pveBoard.ts";
 import { BoardText, PveBoard } from "../board/PveBoard.tsx";
 import { TableStrip } from "./TableStrip.tsx";
 

@@ -5,11 +5,11 @@
  * are drawn in the DOM.
  */
 import { useRef } from "preact/hooks";
-import { GAME_ROLES } from "../../../../server/protocol/ids.ts";
-import type { SupportView } from "../../../../server/protocol/views.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
+import type { SupportView } from "#shared/protocol/views.ts";
 import type { ChartBar, ChartModel, ChartRow } from "../../phaser/chartModel.ts";
-import { draagvlakLabel, ROLE_NAMES, t } from "../../strings/index.ts";
-import { ROLE_COLOURS } from "../../theme.ts";
+import { draagvlakLabel, ROLE_NAMES, t } from "#shared/strings/index.ts";
+import { ROLE_COLOURS } from "#shared/theme.ts";
 import { RoleChip, RoleIcon } from "../common.tsx";
 import { reducedMotion, useOverlayGame } from "./useStage.ts";
 

@@ -2,9 +2,9 @@
  * A casustoets per tafel on the beamer: a panel per tafel with its case, where it is on De Omgekeerde Toets (the
  * five steps as numbered marks, the current one named) and whether it decided. Counts and roles only, no names.
  */
-import type { TableView } from "../../../../server/protocol/views.ts";
+import type { TableView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/tafels.css";
 import { RoleChip } from "../common.tsx";
 

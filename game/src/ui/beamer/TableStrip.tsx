@@ -2,9 +2,9 @@
  * The tafels side by side on the beamer: per tafel what the room wants to know in this phase (eisen written and
  * revealed, items made, votes cast, who is ready). Counts only, never a name. Nothing shows without tafels.
  */
-import type { TableView } from "../../../../server/protocol/views.ts";
+import type { TableView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/tafels.css";
 
 export function TableStrip({ snap }: { snap: Snapshot }) {

@@ -2,8 +2,8 @@
  * De Omgekeerde Toets as a path of five steps the group walks in order: done steps ticked, the current step large
  * with its question, the law visibly last.
  */
-import type { ToetsStep } from "../../../../server/protocol/scenario.ts";
-import { t } from "../../strings/index.ts";
+import type { ToetsStep } from "#shared/protocol/scenario.ts";
+import { t } from "#shared/strings/index.ts";
 
 export function ToetsPath({ steps, stepIndex }: { steps: ToetsStep[]; stepIndex: number }) {
   const b = t.beamer.casustoets;

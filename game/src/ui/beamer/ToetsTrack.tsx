@@ -4,9 +4,9 @@
  * as a gate at the end. The words are in the step cards and in `ToetsPosition`; under reduced motion the token jumps.
  */
 import { useRef } from "preact/hooks";
-import type { ToetsStep } from "../../../../server/protocol/scenario.ts";
+import type { ToetsStep } from "#shared/protocol/scenario.ts";
 import type { ToetsModel } from "../../phaser/stageModel.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { ToetsPath } from "./ToetsPath.tsx";
 import { reducedMotion, useStage } from "./useStage.ts";
 

@@ -6,7 +6,7 @@
  * this `board` only); releasing it turns pages by itself again from there.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { BeamerPage } from "../../../../server/protocol/views.ts";
+import type { BeamerPage } from "#shared/protocol/views.ts";
 
 export interface Paged<T> {
   items: T[];

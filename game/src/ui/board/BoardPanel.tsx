@@ -7,7 +7,7 @@
 import { useState } from "preact/hooks";
 import type { Snapshot } from "../../net/connection.ts";
 import type { CardRef } from "../../phaser/boardLayout.ts";
-import { pveBoard as s } from "../../strings/pveBoard.ts";
+import { pveBoard as s } from "#shared/strings/pveBoard.ts";
 import { PveBoard } from "./PveBoard.tsx";
 
 export function BoardPanel(props: { snap: Snapshot; selected: readonly CardRef[]; onToggle: (ref: CardRef) => void; onDrop: (target: CardRef | "pve", dragged: CardRef) => void }) {

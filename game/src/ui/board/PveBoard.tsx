@@ -6,11 +6,11 @@
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { GameRole } from "../../../../server/protocol/ids.ts";
+import type { GameRole } from "#shared/protocol/ids.ts";
 import type { Snapshot } from "../../net/connection.ts";
 import type { BoardGame, BoardShow } from "../../phaser/boardGame.ts";
 import type { CardRef } from "../../phaser/boardLayout.ts";
-import { pveBoard as s } from "../../strings/pveBoard.ts";
+import { pveBoard as s } from "#shared/strings/pveBoard.ts";
 import "../../styles/pveBoard.css";
 
 export interface BoardInteraction {

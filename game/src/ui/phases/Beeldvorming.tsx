@@ -1,10 +1,10 @@
 /** Beeldvorming: anonymous cards per prompt, clustered by the group; "klaar" for participants. */
-import { PHASE_TITLES, t } from "../../strings/index.ts";
+import { PHASE_TITLES, t } from "#shared/strings/index.ts";
 import "../../styles/participant.css";
-import { Dock } from "./parts/p-Dock.tsx";
-import { canWorkOnBoard, fieldId, isParticipant } from "./parts/p-lookup.ts";
-import { PromptBoard } from "./parts/p-PromptBoard.tsx";
-import { ReadyToggle } from "./parts/p-ReadyToggle.tsx";
+import { Dock } from "./parts/participant/Dock.tsx";
+import { canWorkOnBoard, fieldId, isParticipant } from "./parts/participant/lookup.ts";
+import { PromptBoard } from "./parts/participant/PromptBoard.tsx";
+import { ReadyToggle } from "./parts/participant/ReadyToggle.tsx";
 import type { PhaseProps } from "./types.ts";
 
 export function Beeldvorming({ conn, snap, audience }: PhaseProps) {

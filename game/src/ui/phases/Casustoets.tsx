@@ -5,21 +5,21 @@
  * spelleider's, because it changes every screen at once.
  */
 import { useState } from "preact/hooks";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/tafels.css";
 import "../../styles/board.css";
-import { Aanvulling } from "./parts/b-Aanvulling.tsx";
-import { Afloop } from "./parts/b-Afloop.tsx";
-import { CaseVote } from "./parts/b-CaseVote.tsx";
-import { CaseBringIn } from "./parts/p-CaseBringIn.tsx";
-import { CaseCard } from "./parts/b-CaseCard.tsx";
-import { CaseList } from "./parts/b-CaseList.tsx";
-import { Decision } from "./parts/b-Decision.tsx";
-import { Dock } from "./parts/p-Dock.tsx";
-import { ReadyToggle } from "./parts/p-ReadyToggle.tsx";
-import { ToetsPath } from "./parts/b-ToetsPath.tsx";
-import { Verdicts } from "./parts/b-Verdicts.tsx";
-import { currentCaseIdFor, myTable } from "./parts/t-tafels.ts";
+import { Aanvulling } from "./parts/board/Aanvulling.tsx";
+import { Afloop } from "./parts/board/Afloop.tsx";
+import { CaseVote } from "./parts/board/CaseVote.tsx";
+import { CaseBringIn } from "./parts/participant/CaseBringIn.tsx";
+import { CaseCard } from "./parts/board/CaseCard.tsx";
+import { CaseList } from "./parts/board/CaseList.tsx";
+import { Decision } from "./parts/board/Decision.tsx";
+import { Dock } from "./parts/participant/Dock.tsx";
+import { ReadyToggle } from "./parts/participant/ReadyToggle.tsx";
+import { ToetsPath } from "./parts/board/ToetsPath.tsx";
+import { Verdicts } from "./parts/board/Verdicts.tsx";
+import { currentCaseIdFor, myTable } from "./parts/tafel/tafels.ts";
 import type { PhaseProps } from "./types.ts";
 
 export function Casustoets({ conn, snap, audience }: PhaseProps) {

@@ -1,9 +1,9 @@
 /** Lobby: a participant is welcomed by name and waits; everyone reads the intro and meets the six roles. */
-import { REAL_ROLE_NAMES, t } from "../../strings/index.ts";
+import { REAL_ROLE_NAMES, t } from "#shared/strings/index.ts";
 import "../../styles/participant.css";
-import { isParticipant } from "./parts/p-lookup.ts";
-import { RoleList } from "./parts/p-RoleList.tsx";
-import { tableName } from "./parts/t-tafels.ts";
+import { isParticipant } from "./parts/participant/lookup.ts";
+import { RoleList } from "./parts/participant/RoleList.tsx";
+import { tableName } from "./parts/tafel/tafels.ts";
 import "../../styles/tafels.css";
 import type { PhaseProps } from "./types.ts";
 

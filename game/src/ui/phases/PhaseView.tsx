@@ -12,7 +12,7 @@ import { Samenvoegen } from "./Samenvoegen.tsx";
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { Terugkom } from "../terugkom/Terugkom.tsx";
 import type { PhaseProps } from "./types.ts";
 

@@ -2,15 +2,15 @@
  * Prioriteren: every PvE item with its provenance; participants spend points (− / +) or choose MoSCoW in their
  * game role; once the spelleider reveals, the support per role per item, most supported first.
  */
-import type { SupportView } from "../../../../server/protocol/views.ts";
-import { PHASE_TITLES, t } from "../../strings/index.ts";
+import type { SupportView } from "#shared/protocol/views.ts";
+import { PHASE_TITLES, t } from "#shared/strings/index.ts";
 import "../../styles/participant.css";
-import { Dock } from "./parts/p-Dock.tsx";
-import { isParticipant, readyCount } from "./parts/p-lookup.ts";
-import { PointsLeft } from "./parts/p-PointsLeft.tsx";
-import { ReadyProgress } from "./parts/p-ReadyProgress.tsx";
-import { ReadyToggle } from "./parts/p-ReadyToggle.tsx";
-import { VoteItem } from "./parts/p-VoteItem.tsx";
+import { Dock } from "./parts/participant/Dock.tsx";
+import { isParticipant, readyCount } from "./parts/participant/lookup.ts";
+import { PointsLeft } from "./parts/participant/PointsLeft.tsx";
+import { ReadyProgress } from "./parts/participant/ReadyProgress.tsx";
+import { ReadyToggle } from "./parts/participant/ReadyToggle.tsx";
+import { VoteItem } from "./parts/participant/VoteItem.tsx";
 import type { PhaseProps } from "./types.ts";
 
 export function Prioriteren({ conn, snap, audience }: PhaseProps) {

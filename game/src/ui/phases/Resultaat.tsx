@@ -4,13 +4,13 @@
  * cases. Reads well on paper too ("Afdrukken" first clears the filter, so the whole list is printed).
  */
 import { useState } from "preact/hooks";
-import type { KaderView } from "../../../../server/protocol/views.ts";
-import { t } from "../../strings/index.ts";
+import type { KaderView } from "#shared/protocol/views.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/participant.css";
-import { KaderCases } from "./parts/p-KaderCases.tsx";
-import { KaderItem } from "./parts/p-KaderItem.tsx";
-import { KaderSpanningen } from "./parts/p-KaderSpanningen.tsx";
-import { isParticipant } from "./parts/p-lookup.ts";
+import { KaderCases } from "./parts/participant/KaderCases.tsx";
+import { KaderItem } from "./parts/participant/KaderItem.tsx";
+import { KaderSpanningen } from "./parts/participant/KaderSpanningen.tsx";
+import { isParticipant } from "./parts/participant/lookup.ts";
 import type { PhaseProps } from "./types.ts";
 
 type Perspectief = KaderView["perspectieven"][number]["perspectief"];

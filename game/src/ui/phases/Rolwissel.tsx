@@ -3,18 +3,18 @@
  * the private eisen editor; after the reveal, every role's wensenpakket. The spelleider sees the case and, once
  * revealed, the wensenpakketten (before that: how many are ready).
  */
-import { PHASE_TITLES, t } from "../../strings/index.ts";
+import { PHASE_TITLES, t } from "#shared/strings/index.ts";
 import "../../styles/participant.css";
-import { BriefingFold } from "./parts/p-BriefingFold.tsx";
-import { CaseBrief } from "./parts/p-CaseBrief.tsx";
-import { Dock } from "./parts/p-Dock.tsx";
-import { DraftList } from "./parts/p-DraftList.tsx";
-import { EisEditor } from "./parts/p-EisEditor.tsx";
-import { LockIcon, RoleBriefing } from "./parts/p-RoleBriefing.tsx";
-import { currentRound, isParticipant, readyCount } from "./parts/p-lookup.ts";
-import { ReadyProgress } from "./parts/p-ReadyProgress.tsx";
-import { ReadyToggle } from "./parts/p-ReadyToggle.tsx";
-import { Wensenpakketten } from "./parts/p-Wensenpakketten.tsx";
+import { BriefingFold } from "./parts/participant/BriefingFold.tsx";
+import { CaseBrief } from "./parts/participant/CaseBrief.tsx";
+import { Dock } from "./parts/participant/Dock.tsx";
+import { DraftList } from "./parts/participant/DraftList.tsx";
+import { EisEditor } from "./parts/participant/EisEditor.tsx";
+import { LockIcon, RoleBriefing } from "./parts/participant/RoleBriefing.tsx";
+import { currentRound, isParticipant, readyCount } from "./parts/participant/lookup.ts";
+import { ReadyProgress } from "./parts/participant/ReadyProgress.tsx";
+import { ReadyToggle } from "./parts/participant/ReadyToggle.tsx";
+import { Wensenpakketten } from "./parts/participant/Wensenpakketten.tsx";
 import type { PhaseProps } from "./types.ts";
 
 export function Rolwissel({ conn, snap, audience }: PhaseProps) {

@@ -4,24 +4,24 @@
  * Samenvoegen, which works by keyboard and touch too. Every change goes to the server; the board only shows it.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { EisView, ItemView } from "../../../../server/protocol/views.ts";
-import { t } from "../../strings/index.ts";
+import type { EisView, ItemView } from "#shared/protocol/views.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/board.css";
 import { BoardPanel, boardFits } from "../board/BoardPanel.tsx";
-import { AdoptRest } from "./parts/b-AdoptRest.tsx";
-import { EisCard } from "./parts/b-EisCard.tsx";
-import { EditDialog } from "./parts/b-EditDialog.tsx";
-import { useDnd, type Dnd, type DropTarget } from "./parts/b-dnd.ts";
-import { ItemCard, type ItemAction } from "./parts/b-ItemCard.tsx";
-import { MergeDialog } from "./parts/b-MergeDialog.tsx";
-import { boardIndex, onBoard, refKey, shorten, similarByKey, type BoardIndex, type BoardRef } from "./parts/b-model.ts";
-import { Dock } from "./parts/p-Dock.tsx";
-import { ReadyToggle } from "./parts/p-ReadyToggle.tsx";
-import { SpanningDialog } from "./parts/b-SpanningDialog.tsx";
-import { SpanningenList } from "./parts/b-Spanningen.tsx";
-import { SplitDialog } from "./parts/b-SplitDialog.tsx";
-import { Suggestions } from "./parts/b-Suggestions.tsx";
-import { hasTables } from "./parts/t-tafels.ts";
+import { AdoptRest } from "./parts/board/AdoptRest.tsx";
+import { EisCard } from "./parts/board/EisCard.tsx";
+import { EditDialog } from "./parts/board/EditDialog.tsx";
+import { useDnd, type Dnd, type DropTarget } from "./parts/board/dnd.ts";
+import { ItemCard, type ItemAction } from "./parts/board/ItemCard.tsx";
+import { MergeDialog } from "./parts/board/MergeDialog.tsx";
+import { boardIndex, onBoard, refKey, shorten, similarByKey, type BoardIndex, type BoardRef } from "./parts/board/model.ts";
+import { Dock } from "./parts/participant/Dock.tsx";
+import { ReadyToggle } from "./parts/participant/ReadyToggle.tsx";
+import { SpanningDialog } from "./parts/board/SpanningDialog.tsx";
+import { SpanningenList } from "./parts/board/Spanningen.tsx";
+import { SplitDialog } from "./parts/board/SplitDialog.tsx";
+import { Suggestions } from "./parts/board/Suggestions.tsx";
+import { hasTables } from "./parts/tafel/tafels.ts";
 import type { PhaseProps } from "./types.ts";
 
 type OpenDialog = { kind: "merge"; sources: BoardRef[] } | { kind: ItemAction; itemId: string } | null;

@@ -4,7 +4,7 @@
  * terugblik's position. Held pages belong to one board: after the reveal the beamer opens on page 1 again.
  */
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { prioriterenPages } from "../beamer/PrioriterenBoard.tsx";
 
 export function BeamerPager({ conn, snap }: { conn: Connection; snap: Snapshot }) {

@@ -1,16 +1,16 @@
 /**
  * Adding a case a participant brought in, or admitting one a participant put forward from their phone, as a modal form. The texts are kept in the browser until the case is
  * added. A line asks to leave personal data out, and a live warning names what looks like personal data, with the
- * same check the server makes (server/core/personalData.ts). When the server stops the case for it, the spelleider
+ * same check the server makes (shared/personalData.ts). When the server stops the case for it, the spelleider
  * either goes back to editing or confirms that the data are made up, which sends the case again with that promise.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { CaseDraft } from "../../../../server/protocol/commands.ts";
-import type { ProposalView } from "../../../../server/protocol/views.ts";
-import { LIMITS } from "../../../../server/protocol/ids.ts";
-import { describePersonalData, findPersonalData, type PersonalDataKind, type PersonalDataMatch } from "../../../../server/core/personalData.ts";
+import type { CaseDraft } from "#shared/protocol/commands.ts";
+import type { ProposalView } from "#shared/protocol/views.ts";
+import { LIMITS } from "#shared/protocol/ids.ts";
+import { describePersonalData, findPersonalData, type PersonalDataKind, type PersonalDataMatch } from "#shared/personalData.ts";
 import { newId, type Connection, type Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { CommandStatus, TextField } from "../common.tsx";
 import { useCommand, useKeptText } from "../hooks.ts";
 

@@ -1,12 +1,12 @@
 /** Cases: add one a participant brought in (any phase), and in the casustoets choose which one the group discusses. */
 import { useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import { LIMITS } from "../../../../server/protocol/ids.ts";
-import type { CaseView, ProposalView } from "../../../../server/protocol/views.ts";
-import { t } from "../../strings/index.ts";
+import { LIMITS } from "#shared/protocol/ids.ts";
+import type { CaseView, ProposalView } from "#shared/protocol/views.ts";
+import { t } from "#shared/strings/index.ts";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
-import { tablesLabel, tablesOfCase } from "../phases/parts/t-tafels.ts";
+import { tablesLabel, tablesOfCase } from "../phases/parts/tafel/tafels.ts";
 import { CaseForm } from "./CaseForm.tsx";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useRef } from "preact/hooks";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 
 export function ConfirmDialog(props: {
   open: boolean;

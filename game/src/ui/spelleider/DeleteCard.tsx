@@ -7,8 +7,8 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { z } from "zod";
 import type { Connection, Snapshot } from "../../net/connection.ts";
 import { serverUrl } from "../../net/endpoint.ts";
-import { t } from "../../strings/index.ts";
-import { routeOf } from "../App.tsx";
+import { t } from "#shared/strings/index.ts";
+import { routeOf } from "../route.ts";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 
 const ErrorSchema = z.object({ error: z.string() });

@@ -5,9 +5,9 @@
  */
 import type { Snapshot } from "../../net/connection.ts";
 import { serverUrl } from "../../net/endpoint.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/terugkom.css";
-import { routeOf } from "../App.tsx";
+import { routeOf } from "../route.ts";
 
 const FORMATS = [
   { format: "md", name: "markdown", hint: "markdownHint" },

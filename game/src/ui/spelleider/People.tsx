@@ -4,8 +4,8 @@
  */
 import { useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import type { PersonView, PhaseView } from "../../../../server/protocol/views.ts";
-import { REAL_ROLE_NAMES, t } from "../../strings/index.ts";
+import type { PersonView, PhaseView } from "#shared/protocol/views.ts";
+import { REAL_ROLE_NAMES, t } from "#shared/strings/index.ts";
 import { CommandStatus, RoleChip } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";

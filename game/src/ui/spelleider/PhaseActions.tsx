@@ -1,9 +1,9 @@
 /** The spelleider's move that belongs to this phase: make the round's eisen visible, or show the vote's result. */
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
-import { hasTables, roundRevealed } from "../phases/parts/t-tafels.ts";
+import { hasTables, roundRevealed } from "../phases/parts/tafel/tafels.ts";
 
 export function PhaseActions({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const { phase, votesRevealed } = snap.session;

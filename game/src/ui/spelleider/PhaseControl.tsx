@@ -4,11 +4,11 @@
  */
 import { useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import type { PhaseView } from "../../../../server/protocol/views.ts";
-import { t } from "../../strings/index.ts";
+import type { PhaseView } from "#shared/protocol/views.ts";
+import { t } from "#shared/strings/index.ts";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
-import { roundRevealed } from "../phases/parts/t-tafels.ts";
+import { roundRevealed } from "../phases/parts/tafel/tafels.ts";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import { phaseDetail, phaseName, tracksReadiness } from "./phaseLabels.ts";
 

@@ -2,8 +2,8 @@
 import { useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
 import { serverUrl } from "../../net/endpoint.ts";
-import { t } from "../../strings/index.ts";
-import { routeOf } from "../App.tsx";
+import { t } from "#shared/strings/index.ts";
+import { routeOf } from "../route.ts";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
 

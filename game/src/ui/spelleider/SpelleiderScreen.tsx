@@ -7,8 +7,8 @@
 import "../../styles/console.css";
 import { useEffect, useState } from "preact/hooks";
 import type { Connection } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
-import { routeOf } from "../App.tsx";
+import { t } from "#shared/strings/index.ts";
+import { routeOf } from "../route.ts";
 import { TopBar } from "../common.tsx";
 import { useSnapshot } from "../hooks.ts";
 import { PhaseView } from "../phases/PhaseView.tsx";

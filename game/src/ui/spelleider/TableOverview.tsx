@@ -4,10 +4,10 @@
  * actions: reveal its eisen, open another case for it. Counts and roles only; names are in the people list.
  */
 import { useState } from "preact/hooks";
-import { GAME_ROLES, REAL_ROLES } from "../../../../server/protocol/ids.ts";
-import type { TableView } from "../../../../server/protocol/views.ts";
+import { GAME_ROLES, REAL_ROLES } from "#shared/protocol/ids.ts";
+import type { TableView } from "#shared/protocol/views.ts";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/tafels.css";
 import { CommandStatus, RoleChip } from "../common.tsx";
 import { useCommand } from "../hooks.ts";

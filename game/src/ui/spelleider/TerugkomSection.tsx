@@ -4,9 +4,9 @@
  */
 import "../../styles/terugblik.css";
 import { useState } from "preact/hooks";
-import { TERUGKOM_STAGES, type TerugkomStage } from "../../../../server/protocol/ids.ts";
+import { TERUGKOM_STAGES, type TerugkomStage } from "#shared/protocol/ids.ts";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";

@@ -1,7 +1,7 @@
 /** The timer: the countdown, set minutes (typed or quick), stop, and pause or resume the whole game. */
 import { useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { CommandStatus, Timer } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
 

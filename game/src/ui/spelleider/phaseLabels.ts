@@ -1,7 +1,7 @@
 /** How a phase is named to people: its title plus the round or the cases it is about. Shared with the beamer. */
 import type { Snapshot } from "../../net/connection.ts";
-import type { PhaseView } from "../../../../server/protocol/views.ts";
-import { PHASE_TITLES } from "../../strings/index.ts";
+import type { PhaseView } from "#shared/protocol/views.ts";
+import { PHASE_TITLES } from "#shared/strings/index.ts";
 
 /** The round's title in a rolwissel, the case titles in a casustoets, otherwise nothing. */
 export function phaseDetail(snap: Snapshot, phase: PhaseView): string | null {

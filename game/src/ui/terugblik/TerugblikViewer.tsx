@@ -8,15 +8,12 @@ import "../../styles/feel.css";
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import { dayOneEntries, errorText, snapshotOf, terugblikFor, timeOf, type Terugblik, type TimelineEntry, type TimelineView } from "../../net/terugblik.ts";
-import { PHASE_TITLES, t } from "../../strings/index.ts";
-import { routeOf } from "../App.tsx";
-import { Board } from "../beamer/BeamerScreen.tsx";
+import { dayOneEntries, terugblikFor, timeOf, type Terugblik, type TimelineEntry } from "../../net/terugblik.ts";
+import { DEBOUNCE_MS, eventLabel, phaseTitle, useBoardAt, useTimeline, type BoardState } from "./replay.ts";
+import { PHASE_TITLES, t } from "#shared/strings/index.ts";
+import { routeOf } from "../route.ts";
+import { Board } from "../beamer/PhaseBoard.tsx";
 import { SPEEDS, TICK_MS, autoplayStep, type Speed } from "./autoplay.ts";
-import { phaseDetail } from "../spelleider/phaseLabels.ts";
-
-/** Scrubbing asks for the board where the thumb rests, not for every position it passes. */
-export const DEBOUNCE_MS = 120;
 
 export function TerugblikViewer({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   // The console is opened with the spelleiderslink (/spelleider/… or /terugkom/…): its address holds the secret.
@@ -58,23 +55,6 @@ export function markersOf(entries: readonly TimelineEntry[], snap: Snapshot): Ma
     markers.push({ index, kind: marker.kind, title, at: entry.at, phaseKind: entry.phaseKind });
   });
   return markers;
-}
-
-/** The phase an entry belongs to as the console names it: "Rolwissel" with its round as detail, or "Samenvoegen". */
-export function phaseParts(snap: Snapshot, entry: TimelineEntry): { title: string; detail: string | null } {
-  const phase = snap.session.phases[entry.phaseIndex];
-  const detail = phase && phase.kind === entry.phaseKind && phase.kind === "rolwissel" ? phaseDetail(snap, phase) : null;
-  return { title: PHASE_TITLES[entry.phaseKind], detail };
-}
-
-export function phaseTitle(snap: Snapshot, entry: TimelineEntry): string {
-  const { title, detail } = phaseParts(snap, entry);
-  return detail ? `${title} · ${detail}` : title;
-}
-
-/** The server's line for an event; the start of a phase is named by the phase title shown beside it. */
-export function eventLabel(entry: TimelineEntry): string {
-  return entry.type === "PhaseStarted" ? t.terugblik.viewer.phaseStarted : entry.label;
 }
 
 /** The marker whose stretch holds `index`. */
@@ -419,88 +399,4 @@ function sendPosition(conn: Connection, seq: number): void {
 function isTyping(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement) return target.type !== "range";
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
-}
-
-export interface BoardState {
-  /** The board on screen: possibly an earlier position's, while the new one loads. */
-  shown: { seq: number; snap: Snapshot } | null;
-  loading: boolean;
-  error: string | null;
-  retry: () => void;
-}
-
-/**
- * The replayed board at one position, for the console and the beamer alike: a board already fetched shows at once,
- * a new one after a short pause, and the last board stays up while the next one loads, so the screen never goes blank.
- */
-export function useBoardAt(source: Terugblik | null, seq: number | null, options: { debounceMs?: number; neighbours?: readonly number[] } = {}): BoardState {
-  const [shown, setShown] = useState<BoardState["shown"]>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const wait = options.debounceMs ?? DEBOUNCE_MS;
-  const neighbours = options.neighbours ?? [];
-
-  useEffect(() => {
-    if (!source || seq === null || seq < 1) {
-      setLoading(false);
-      return;
-    }
-    let live = true;
-    const prefetch = () => neighbours.forEach((n) => source.prefetch(n));
-    const cached = source.cached(seq);
-    if (cached) {
-      setShown({ seq, snap: snapshotOf(cached) });
-      setLoading(false);
-      setError(null);
-      const timer = setTimeout(prefetch, wait);
-      return () => clearTimeout(timer);
-    }
-    setLoading(true);
-    const timer = setTimeout(() => {
-      source.board(seq).then(
-        (board) => {
-          if (!live) return;
-          setShown({ seq, snap: snapshotOf(board) });
-          setLoading(false);
-          setError(null);
-          prefetch();
-        },
-        (failure: unknown) => {
-          if (!live) return;
-          setLoading(false);
-          setError(errorText(failure));
-        },
-      );
-    }, wait);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [source, seq, attempt]);
-
-  return { shown, loading, error, retry: () => setAttempt((n) => n + 1) };
-}
-
-/** The timeline of a terugblik, loaded once, with a retry after a failure. */
-export function useTimeline(source: Terugblik | null): { timeline: TimelineView | null; error: string | null; retry: () => void } {
-  const [state, setState] = useState<{ timeline: TimelineView | null; error: string | null }>({ timeline: null, error: null });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (!source) return;
-    let live = true;
-    setState((s) => ({ timeline: s.timeline, error: null }));
-    source.timeline().then(
-      (timeline) => {
-        if (live) setState({ timeline, error: null });
-      },
-      (failure: unknown) => {
-        if (live) setState({ timeline: null, error: errorText(failure) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [source, attempt]);
-  return { ...state, retry: () => setAttempt((n) => n + 1) };
 }

@@ -3,12 +3,12 @@
  * (collapsible), the participant's own steun, and the edit actions with their dialogs.
  */
 import { useState } from "preact/hooks";
-import type { KaderV2Item } from "../../../../server/protocol/views.ts";
+import type { KaderV2Item } from "#shared/protocol/views.ts";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
-import { categoryName } from "../phases/parts/p-lookup.ts";
+import { categoryName } from "../phases/parts/participant/lookup.ts";
 import { AmendDialog, RetireDialog } from "./KaderDialogs.tsx";
 import { answerCount, GroupTexts, StatusBadge, SteunMoveBadge, ToegepastBar } from "./parts.tsx";
 import { SteunToggle } from "./SteunToggle.tsx";

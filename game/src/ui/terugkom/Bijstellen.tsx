@@ -2,8 +2,8 @@
  * Bijstellen: kader v2 taking shape. Every item with its status and what the group said; participants say per item
  * whether they back it; anyone (the spelleider too) amends, retires, restores and adds items.
  */
-import type { TerugkomView } from "../../../../server/protocol/views.ts";
-import { t } from "../../strings/index.ts";
+import type { TerugkomView } from "#shared/protocol/views.ts";
+import { t } from "#shared/strings/index.ts";
 import type { PhaseProps } from "../phases/types.ts";
 import { BijstelItem } from "./BijstelItem.tsx";
 import { NewItemForm } from "./NewItemForm.tsx";

@@ -4,11 +4,11 @@
  * (Nieuw, Gewijzigd, Vervallen, Meer/Minder steun), never colour alone; old text is struck through.
  * `big` is the beamer: no scrolling there, so each row keeps to the text and its marks.
  */
-import type { KaderV1Item } from "../../../../server/protocol/events.ts";
-import type { KaderV2Item, TerugkomView } from "../../../../server/protocol/views.ts";
+import type { KaderV1Item } from "#shared/protocol/events.ts";
+import type { KaderV2Item, TerugkomView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
-import { categoryName } from "../phases/parts/p-lookup.ts";
+import { t } from "#shared/strings/index.ts";
+import { categoryName } from "../phases/parts/participant/lookup.ts";
 import { StatusBadge, SteunMoveBadge } from "./parts.tsx";
 
 /** The summary line under the heading: how many items stayed, changed, came and went. */

@@ -1,14 +1,14 @@
 /** The two dialogs of bijstellen: rewording an item (kader.amend) and letting it lapse with a reason (kader.retire). */
 import { useState } from "preact/hooks";
-import { LIMITS } from "../../../../server/protocol/ids.ts";
-import type { KaderV2Item } from "../../../../server/protocol/views.ts";
+import { LIMITS } from "#shared/protocol/ids.ts";
+import type { KaderV2Item } from "#shared/protocol/views.ts";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/board.css";
 import { CommandStatus, TextField } from "../common.tsx";
 import { useCommand, useKeptText } from "../hooks.ts";
-import { Dialog, DialogActions } from "../phases/parts/b-Dialog.tsx";
-import { CategoryField } from "../phases/parts/p-CategoryField.tsx";
+import { Dialog, DialogActions } from "../phases/parts/board/Dialog.tsx";
+import { CategoryField } from "../phases/parts/participant/CategoryField.tsx";
 
 type DialogProps = { conn: Connection; snap: Snapshot; item: KaderV2Item; onClose: () => void };
 

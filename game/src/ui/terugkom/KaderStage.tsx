@@ -1,7 +1,7 @@
 /** The last stage: kader versie 2 beside versie 1, with the summary of what changed. Everyone sees the same. */
-import type { TerugkomView } from "../../../../server/protocol/views.ts";
+import type { TerugkomView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { KaderCompare, KaderSummary } from "./KaderCompare.tsx";
 import { StageHead } from "./parts.tsx";
 

@@ -1,11 +1,11 @@
 /** "Nieuw kaderpunt": text and category; the new item joins kader v2 at the end, marked as new. */
 import { useState } from "preact/hooks";
-import { LIMITS } from "../../../../server/protocol/ids.ts";
+import { LIMITS } from "#shared/protocol/ids.ts";
 import { newId, type Connection, type Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { CommandStatus, TextField } from "../common.tsx";
 import { useCommand, useKeptText } from "../hooks.ts";
-import { CategoryField } from "../phases/parts/p-CategoryField.tsx";
+import { CategoryField } from "../phases/parts/participant/CategoryField.tsx";
 
 export function NewItemForm({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const s = t.terugkom.bijstellen;

@@ -4,8 +4,8 @@
  * saved stay chosen. With five points or fewer there is nothing to choose: all of them.
  */
 import { useEffect, useState } from "preact/hooks";
-import type { TerugkomView } from "../../../../server/protocol/views.ts";
-import { t } from "../../strings/index.ts";
+import type { TerugkomView } from "#shared/protocol/views.ts";
+import { t } from "#shared/strings/index.ts";
 import { useKeptText } from "../hooks.ts";
 import type { PhaseProps } from "../phases/types.ts";
 import { StageHead } from "./parts.tsx";

@@ -3,13 +3,13 @@
  * toegepast ja/deels/nee, what went well, what can be better, an optional indicator. Everything typed is kept in
  * the browser until it is saved, and a saved answer comes back in the fields.
  */
-import { LIMITS, TOEGEPAST, type Toegepast } from "../../../../server/protocol/ids.ts";
-import type { KaderV1Item } from "../../../../server/protocol/events.ts";
+import { LIMITS, TOEGEPAST, type Toegepast } from "#shared/protocol/ids.ts";
+import type { KaderV1Item } from "#shared/protocol/events.ts";
 import type { Connection, Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { CommandStatus, TextField } from "../common.tsx";
 import { useCommand, useKeptText } from "../hooks.ts";
-import { categoryName } from "../phases/parts/p-lookup.ts";
+import { categoryName } from "../phases/parts/participant/lookup.ts";
 import { useState } from "preact/hooks";
 
 const isToegepast = (value: string): value is Toegepast => TOEGEPAST.some((option) => option === value);

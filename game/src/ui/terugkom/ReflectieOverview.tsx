@@ -2,10 +2,10 @@
  * Reflectie for the spelleider: live, per kader item, how often it was applied (ja/deels/nee) and the anonymous
  * texts so far; beside it, per person, how many items they did, so the spelleider sees who needs a nudge.
  */
-import type { TerugkomView } from "../../../../server/protocol/views.ts";
+import type { TerugkomView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
-import { categoryName } from "../phases/parts/p-lookup.ts";
+import { t } from "#shared/strings/index.ts";
+import { categoryName } from "../phases/parts/participant/lookup.ts";
 import { GroupTexts, StageHead, textCount, ToegepastBar } from "./parts.tsx";
 
 export function ReflectieOverview({ snap, view }: { snap: Snapshot; view: TerugkomView }) {

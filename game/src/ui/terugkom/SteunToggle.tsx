@@ -2,9 +2,9 @@
  * A participant's steun for one item: "Steun ik" / "Steun ik niet" as two pressed-or-not buttons, and a way to
  * take the choice back. Beside it how the group stands now, so nobody has to guess.
  */
-import type { KaderV2Item } from "../../../../server/protocol/views.ts";
+import type { KaderV2Item } from "#shared/protocol/views.ts";
 import type { Connection } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { CommandStatus } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
 

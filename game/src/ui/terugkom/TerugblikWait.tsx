@@ -1,5 +1,5 @@
 /** While the spelleider replays day 1 on the beamer: look up, and what comes after. */
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import { StageHead } from "./parts.tsx";
 
 export function TerugblikWait() {

@@ -2,7 +2,7 @@
  * Day 2, the terugkombijeenkomst, for participants and the spelleider (the spelleider's terugblik has its own
  * viewer): what to do in each stage. The server keeps the rules; these screens show the controls and its answers.
  */
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/participant.css";
 import "../../styles/terugkom.css";
 import type { PhaseProps } from "../phases/types.ts";

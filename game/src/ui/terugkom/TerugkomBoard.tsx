@@ -3,10 +3,10 @@
  * ja/deels/nee bar), bijstellen (kader v2 with status and steun), kader (v2 beside v1). Long lists turn pages by
  * themselves. The terugblik has its own view, drawn elsewhere.
  */
-import type { KaderV1Item } from "../../../../server/protocol/events.ts";
-import type { TerugkomView } from "../../../../server/protocol/views.ts";
+import type { KaderV1Item } from "#shared/protocol/events.ts";
+import type { TerugkomView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
-import { t } from "../../strings/index.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/terugkom.css";
 import { PageDots } from "../beamer/PageDots.tsx";
 import { usePages } from "../beamer/usePages.ts";

@@ -3,9 +3,9 @@
  * group wrote about an item. Marks always carry a word (and an icon), never colour alone.
  */
 import type { ComponentChildren } from "preact";
-import { TERUGKOM_STAGES, type TerugkomStage } from "../../../../server/protocol/ids.ts";
-import type { KaderStatus, KaderV2Item } from "../../../../server/protocol/views.ts";
-import { t } from "../../strings/index.ts";
+import { TERUGKOM_STAGES, type TerugkomStage } from "#shared/protocol/ids.ts";
+import type { KaderStatus, KaderV2Item } from "#shared/protocol/views.ts";
+import { t } from "#shared/strings/index.ts";
 import "../../styles/terugkom.css";
 
 const s = t.terugkom;

@@ -1,0 +1,34 @@
+import type { Snapshot } from "../../net/connection.ts";
+import { BeeldvormingBoard } from "./BeeldvormingBoard.tsx";
+import { CasustoetsBoard } from "./CasustoetsBoard.tsx";
+import { LobbyBoard } from "./LobbyBoard.tsx";
+import { PrioriterenBoard } from "./PrioriterenBoard.tsx";
+import { ResultaatBoard } from "./ResultaatBoard.tsx";
+import { RolwisselBoard } from "./RolwisselBoard.tsx";
+import { SamenvoegenBoard } from "./SamenvoegenBoard.tsx";
+
+/** The board of a phase; also draws the replayed boards of the terugblik, so day 1 looks back exactly as it was. */
+export function Board({ snap }: { snap: Snapshot }) {
+  const kind = snap.session.phase.kind;
+  switch (kind) {
+    case "lobby":
+      return <LobbyBoard snap={snap} />;
+    case "beeldvorming":
+      return <BeeldvormingBoard snap={snap} />;
+    case "rolwissel":
+      return <RolwisselBoard snap={snap} />;
+    case "samenvoegen":
+    case "plenair":
+      return <SamenvoegenBoard snap={snap} />;
+    case "prioriteren":
+      return <PrioriterenBoard snap={snap} />;
+    case "casustoets":
+      return <CasustoetsBoard snap={snap} />;
+    case "resultaat":
+      return <ResultaatBoard snap={snap} />;
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * On a phone the role card and the case are four screens long, and the eis editor came after them. Once read they
+ * fold into one line: by "Gelezen: naar mijn eisen" (which goes to the editor), by the summary, or by themselves
+ * when this round already has a concept of yours. Folded stays folded for the round (this browser remembers).
+ */
+import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
+import { t } from "#shared/strings/index.ts";
+import "../../../../styles/participant.css";
+
+const storageKey = (sessionId: string, roundId: string) => `maatwerkspel:${sessionId}:${roundId}:briefing-gevouwen`;
+
+function remembered(key: string): boolean | null {
+  try {
+    const value = sessionStorage.getItem(key);
+    return value === null ? null : value === "1";
+  } catch {
+    return null;
+  }
+}
+
+export function BriefingFold({ sessionId, roundId, hasDrafts, children }: { sessionId: string; roundId: string; hasDrafts: boolean; children: ComponentChildren }) {
+  const texts = t.participant.rolwissel;
+  const key = storageKey(sessionId, roundId);
+  const [open, setOpenState] = useState(() => !(remembered(key) ?? hasDrafts));
+  const setOpen = (value: boolean) => {
+    setOpenState(value);
+    try {
+      sessionStorage.setItem(key, value ? "0" : "1");
+    } catch {
+      // Private mode without storage: the fold still works, it is only not remembered.
+    }
+  };
+  return (
+    <details class="p-fold" open={open} onToggle={(e) => open !== e.currentTarget.open && setOpen(e.currentTarget.open)}>
+      <summary>
+        <span class="p-fold-title">{texts.foldTitle}</span>
+        {open ? null : <span class="p-fold-hint small">{texts.foldClosed}</span>}
+      </summary>
+      <div class="stack p-fold-body">
+        {children}
+        <button
+          type="button"
+          class="secondary p-fold-done"
+          onClick={() => {
+            setOpen(false);
+            const editor = document.getElementById("p-eisen");
+            editor?.scrollIntoView({ block: "start" });
+            editor?.focus({ preventScroll: true });
+          }}
+        >
+          {texts.foldDone}
+        </button>
+      </div>
+    </details>
+  );
+}

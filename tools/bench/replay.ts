@@ -1,0 +1,109 @@
+/**
+ * `npm run bench:replay`: a session of 10,000+ events, played through the real rules (simulate.ts: decide -> evolve,
+ * 60 participants, both rounds, merging, voting, the casustoets and the terugkombijeenkomst), then:
+ *
+ *  - `replay(events)`: the fold a restart, the terugblik and every test use (target <= 100 ms);
+ *  - the room re-opening after a restart: open the SQLite file, `store.load` (every row parsed with zod), `replay`,
+ *    and the first projection (the full projection onto the Colyseus state plus the full encode the first client to
+ *    join receives) (target <= 300 ms). Measured in fresh processes, as a restart is: cold, nothing compiled yet.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { Encoder, StateView } from "@colyseus/schema";
+import { replay } from "../../server/core/evolve.ts";
+import { Projector } from "../../server/rooms/projection.ts";
+import { loadScenarioDir } from "../../server/scenarios/load.ts";
+import { SqliteEventStore } from "../../server/store/sqlite.ts";
+import { simulate } from "./simulate.ts";
+
+const TARGET_EVENTS = 10_000;
+
+/** The re-open, as the room does it after a restart; returns the time of each part in ms. */
+async function reopen(file: string, sessionId: string) {
+  // The server opens its store once, when it starts; a room opens when the first client after the restart comes.
+  const opening = performance.now();
+  const store = new SqliteEventStore(file);
+  const storeOpen = performance.now() - opening;
+  const t0 = performance.now();
+  const stored = await store.load(sessionId);
+  const t1 = performance.now();
+  const state = replay(stored.map((s) => s.event));
+  const t2 = performance.now();
+  const projector = new Projector();
+  const encoder = new Encoder(projector.state);
+  projector.sync(state, new Set(), stored.at(-1)?.seq ?? 0);
+  const t3 = performance.now();
+  // What the first client to join receives: the shared state and its own view.
+  const shared = encoder.encodeAll({ offset: 0 }, new Uint8Array(projector.encodedSizeBound()));
+  const view = new StateView();
+  projector.attach(view, { kind: "spelleider" }, state);
+  encoder.encodeAllView(view, shared.length, { offset: shared.length }, new Uint8Array(projector.encodedSizeBound()));
+  const t4 = performance.now();
+  await store.close();
+  return { events: stored.length, storeOpen, load: t1 - t0, replay: t2 - t1, project: t3 - t2, encode: t4 - t3, total: t4 - t0, bytes: shared.length };
+}
+
+// Child mode: one cold re-open, printed as JSON for the parent.
+if (process.argv[2] === "--reopen") {
+  console.log(JSON.stringify(await reopen(process.argv[3] ?? "", process.argv[4] ?? "")));
+  process.exit(0);
+}
+
+const { scenarios } = await loadScenarioDir(resolve("scenarios"));
+const scenario = scenarios.get("demo-maatwerk");
+if (!scenario) throw new Error("scenario demo-maatwerk ontbreekt");
+
+const built = performance.now();
+const sim = simulate({ scenario, variantId: "dag", participants: 60, seed: 3, eisenPerRound: 12, editsPerRound: 30, boardActions: 1_500, votesPerParticipant: 40, terugkom: true });
+const buildMs = performance.now() - built;
+const { events } = sim;
+if (events.length < TARGET_EVENTS) throw new Error(`De simulatie gaf maar ${events.length} gebeurtenissen.`);
+const kinds = new Map<string, number>();
+for (const e of events) kinds.set(e.type, (kinds.get(e.type) ?? 0) + 1);
+console.log(
+  `Sessie door de echte regels gespeeld (decide -> evolve) in ${(buildMs / 1000).toFixed(1)} s: ${events.length.toLocaleString("en-US")} gebeurtenissen uit ${sim.commands.toLocaleString("en-US")} opdrachten (${sim.rejected} geweigerd), 60 deelnemers, beide dagen.`,
+);
+console.log(`  meest: ${[...kinds].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ${n}`).join(", ")}`);
+
+// replay(events), in this process: first run and the median of the next 20.
+const runs: number[] = [];
+for (let k = 0; k < 21; k++) {
+  const started = performance.now();
+  replay(events);
+  runs.push(performance.now() - started);
+}
+const [first = 0, ...rest] = runs;
+rest.sort((a, b) => a - b);
+console.log(`\nreplay(${events.length.toLocaleString("en-US")} gebeurtenissen): eerste keer ${first.toFixed(1)} ms, daarna mediaan ${rest[10]?.toFixed(1)} ms, max ${rest.at(-1)?.toFixed(1)} ms (doel <= 100 ms)`);
+
+// The log in a real SQLite file, as the server stores it; then re-open it in fresh processes.
+const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-bench-replay-"));
+try {
+  const file = join(dir, "maatwerkspel.sqlite");
+  const store = new SqliteEventStore(file);
+  const [created, ...later] = events;
+  if (created?.type !== "SessionCreated") throw new Error("log zonder SessionCreated");
+  await store.createSession({ sessionId: created.sessionId, code: created.code, secretHash: "0".repeat(64), label: created.label, scenarioId: scenario.id, createdAt: created.at }, [created]);
+  for (let at = 0; at < later.length; at += 500) await store.append(created.sessionId, at + 1, null, later.slice(at, at + 500));
+  await store.close();
+
+  const self = fileURLToPath(import.meta.url);
+  const cold = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, [self, "--reopen", file, created.sessionId], { encoding: "utf8" })) as Awaited<ReturnType<typeof reopen>>);
+  cold.sort((a, b) => a.total - b.total);
+  const median = cold[2];
+  if (!median) throw new Error("geen metingen");
+  console.log(`\nKamer opnieuw openen na een herstart (5 verse processen, mediaan; ${median.events.toLocaleString("en-US")} gebeurtenissen, volledige toestand ${(median.bytes / 1024).toFixed(0)} KiB):`);
+  console.log(`  store.load (elke rij met zod) ${median.load.toFixed(1)} ms, replay ${median.replay.toFixed(1)} ms, eerste projectie ${median.project.toFixed(1)} ms, volledige encode voor de eerste client ${median.encode.toFixed(1)} ms`);
+  console.log(`  totaal ${median.total.toFixed(1)} ms (alle runs: ${cold.map((c) => c.total.toFixed(0)).join(", ")} ms; doel <= 300 ms)`);
+  console.log(`  (het SQLite-bestand openen doet de server één keer bij het starten: ${median.storeOpen.toFixed(1)} ms, niet meegeteld)`);
+  const warm = [];
+  for (let k = 0; k < 5; k++) warm.push(await reopen(file, created.sessionId));
+  warm.sort((a, b) => a.total - b.total);
+  console.log(`  in een warm proces (na 5 keer): ${warm[2]?.total.toFixed(1)} ms`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

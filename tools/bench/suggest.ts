@@ -1,0 +1,76 @@
+/**
+ * `npm run bench:suggest`: how long duplicate suggestions take for a board of 300 eisen (target <= 20 ms), and how good
+ * they are on the labelled Dutch boards, computed exactly as tests/core/suggestions.test.ts does (every suggested pair
+ * per board, precision and recall against the groups): the tuning boards (tests/fixtures/eisenPairs.ts) and, apart,
+ * the held-out boards nobody tuned on (tests/fixtures/eisenHeldOut.ts).
+ */
+import { performance } from "node:perf_hooks";
+import { EIS_TEXTS } from "../bots/texts.ts";
+import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates, type SuggestionEntry } from "../../server/core/suggestions.ts";
+import { EISEN_GROUPS, TUNING_BOARDS } from "../../tests/fixtures/eisenPairs.ts";
+import { HELD_OUT_BOARDS } from "../../tests/fixtures/eisenHeldOut.ts";
+import { labelledQuality, type LabelledBoard } from "../../tests/fixtures/eisenLabels.ts";
+
+const RUNS = 50;
+const WARMUP = 200;
+const BOARD = 300;
+
+// 300 eisen as a big session writes them: the labelled set and the bots' eisen, then the same ideas said again
+// with a different ending, the way different participants and rounds do.
+const pool = [...EISEN_GROUPS.flat(), ...Object.values(EIS_TEXTS).flat()];
+const endings = ["", " Dat geldt voor iedere inwoner.", " Binnen twee weken.", " Ook bij twijfel.", " Zonder extra formulieren.", " Samen met het wijkteam."];
+const board: SuggestionEntry[] = [];
+for (let k = 0; board.length < BOARD; k++) {
+  const text = `${pool[k % pool.length]}${endings[Math.floor(k / pool.length) % endings.length]}`.trim();
+  board.push({ ref: { kind: k % 5 === 0 ? "item" : "eis", id: `x${String(k).padStart(3, "0")}` }, text });
+}
+
+const timings: number[] = [];
+let found = 0;
+let cpuMicros = 0;
+for (let run = 0; run < RUNS + 1; run++) {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  found = suggestDuplicates(board).length;
+  timings.push(performance.now() - started);
+  const used = process.cpuUsage(cpu);
+  if (run > 0) cpuMicros += used.user + used.system;
+}
+// Warm-up as a long session gives it (the JIT compiles the scoring loop after a few dozen boards); not measured.
+for (let run = 0; run < WARMUP; run++) suggestDuplicates(board);
+const warmCpu = process.cpuUsage();
+const warmTimings: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  const started = performance.now();
+  suggestDuplicates(board);
+  warmTimings.push(performance.now() - started);
+}
+const warmCpuUsed = process.cpuUsage(warmCpu);
+const [cold = 0] = timings;
+const warm = warmTimings;
+warm.sort((a, b) => a - b);
+const at = (q: number) => warm[Math.min(warm.length - 1, Math.floor(q * warm.length))] ?? 0;
+
+console.log(`Dubbele-eisen-suggesties (suggestDuplicates), ${BOARD} eisen en items op het bord, ${RUNS} keer na één koude run en ${WARMUP} keer inwerken:`);
+console.log(`  koud (eerste keer, zonder gecachte stammen): ${cold.toFixed(2)} ms`);
+console.log(`  warm: mediaan ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, max ${at(1).toFixed(2)} ms (doel <= 20 ms); ${found} suggesties getoond`);
+// Wall time grows when other processes share the cores; the CPU time of this process does not.
+console.log(
+  `  processortijd: gemiddeld ${(cpuMicros / RUNS / 1000).toFixed(2)} ms in de eerste ${RUNS} keer, ` +
+    `${((warmCpuUsed.user + warmCpuUsed.system) / RUNS / 1000).toFixed(2)} ms na ${WARMUP} keer inwerken`,
+);
+
+// Quality, exactly as the test measures it.
+function report(title: string, boards: readonly LabelledBoard[]): void {
+  const q = labelledQuality(boards);
+  console.log(
+    `${title}: ${q.boards} borden, ${q.entries} eisen, ${q.positives} dubbele paren en ${q.hardNegatives} lastige niet-dubbele paren ` +
+      `(${q.positives + q.hardNegatives} gelabelde paren), drempel ${DEFAULT_SUGGESTION_THRESHOLD}:`,
+  );
+  console.log(
+    `  ${q.suggested} voorgesteld, ${q.truePositives} terecht, ${q.suggestedHardNegatives} lastige niet-dubbele paren ten onrechte: ` +
+      `precisie ${q.precision.toFixed(3)}, recall ${q.recall.toFixed(3)}`,
+  );
+}
+report("Kwaliteit op de afstemset", TUNING_BOARDS);
+report("Kwaliteit op de achtergehouden set (niet op afgestemd)", HELD_OUT_BOARDS);
