@@ -12,7 +12,7 @@
 
 export const CONCEPTS: readonly (readonly string[])[] = [
   // people
-  ["inwoner", "inwoners", "burger", "burgers", "bewoner", "bewoners", "cliënt", "cliënten", "hulpvrager", "hulpvragers"],
+  ["inwoner", "inwoners", "burger", "burgers", "bewoner", "bewoners", "cliënt", "cliënten", "hulpvrager", "hulpvragers", "aanvrager", "aanvragers"],
   ["jongere", "jongeren", "jongvolwassene", "jongvolwassenen", "jeugdige", "jeugdigen", "tiener", "tieners"],
   ["kind", "kinderen", "kids"],
   ["gezin", "gezinnen", "huishouden", "huishoudens", "familie", "families"],
@@ -65,12 +65,12 @@ export const CONCEPTS: readonly (readonly string[])[] = [
   ["cliëntondersteuning", "clientondersteuning", "cliëntondersteuner", "clientondersteuner", "cliëntondersteuners"],
   // work and workload
   ["werkdruk", "caseload", "werklast", "werkbaar", "werkbare"],
-  ["ruggensteun", "rugdekking", "steun", "dekking", "backing"],
+  ["ruggensteun", "rugdekking", "steun", "dekking", "backing", "gesteund", "steunen", "gedekt"],
   ["overbelasting", "overbelaste", "belasting", "bezwijken", "bezwijkt", "ontlasten", "ontlasting", "uitgeput", "opbranden"],
   ["registratie", "registreren", "registratielast", "administratie", "administratieve", "administratief", "papierwerk", "formulier", "formulieren", "bureaucratie"],
   ["schrappen", "schrap", "afschaffen", "afgeschaft", "opschonen", "overbodig", "overbodige", "onnodig", "onnodige", "weghalen"],
   ["aanpassen", "aanpassing", "aanpassingen", "veranderen", "verandering", "wijzigen", "wijziging", "bijstellen", "herzien", "verbeteren", "verbetering"],
-  ["patroon", "patronen", "terugkerend", "terugkerende", "structureel", "structurele"],
+  ["patroon", "patronen", "terugkerend", "terugkerende", "structureel", "structurele", "terugkomt", "terugkomen", "terugkeert"],
   ["leren", "lessen", "leert", "evalueren", "evaluatie", "geëvalueerd", "intervisie", "reflectie", "nabespreken", "terugkijken"],
   ["rapporteren", "rapporteert", "rapportage", "rapportages", "informeren", "geïnformeerd", "overzicht", "overzichten", "monitor", "monitoren", "monitoring"],
   ["indicator", "indicatoren", "meten", "meting", "metingen", "meetbaar", "gemeten", "kpi", "cijfers"],
@@ -82,7 +82,7 @@ export const CONCEPTS: readonly (readonly string[])[] = [
   ["thuis", "keukentafel"],
   ["plan", "plannen", "toekomstplan", "perspectiefplan", "ondersteuningsplan", "gezinsplan"],
   ["sport", "sporten", "cultuur", "muziekles", "zwemles", "vereniging"],
-  ["vervoer", "vervoersvoorziening", "taxi", "regiotaxi"],
+  ["vervoer", "vervoersvoorziening", "taxi", "regiotaxi", "mobiliteit", "taxibudget", "vervoersbudget", "kilometerbudget"],
   ["jeugdhulp", "jeugdzorg"],
   ["school", "scholen", "onderwijs"],
   ["borg", "waarborgsom"],
@@ -92,12 +92,21 @@ export const CONCEPTS: readonly (readonly string[])[] = [
   ["gift", "giften", "boodschappen", "natura", "schenking", "schenkingen"],
   ["goedkoop", "goedkope", "goedkoopste", "goedkoper", "doelmatig", "doelmatige", "kostenbewust"],
   ["afdeling", "afdelingen", "instantie", "instanties", "organisatie", "organisaties"],
-  ["opleiding", "opleidingen", "studie", "studeren", "studeert", "scholing", "cursus", "cursussen"],
+  ["opleiding", "opleidingen", "studie", "studeren", "studeert", "scholing", "cursus", "cursussen", "training", "trainingen"],
   ["kinderopvang", "peuteropvang", "voorschoolse", "buitenschoolse", "gastouder"],
   ["zzp", "zzper", "zelfstandige", "zelfstandigen", "ondernemer", "ondernemers"],
   ["schuldhulp", "schuldhulpverlening", "schuldhulpverlener", "schuldsanering", "schuldregeling", "budgetbeheer"],
   ["kantoortijd", "kantoortijden", "avond", "avonden", "avonds", "weekend", "weekenden", "nacht"],
   ["toegang", "toegankelijk", "toegankelijke", "laagdrempelig", "laagdrempelige", "binnenlopen", "inloop"],
+  // Added on 6 December 2026 from the scenarios' own words (scenarios/*.json, DOMAIN.md, CASES.md, the bots' texts).
+  ["dagbesteding", "dagbestedingen", "dagactiviteit", "dagactiviteiten", "zorgboerderij"],
+  ["huisuitzetting", "huisuitzettingen", "uitzetting", "ontruiming", "ontruimingen", "ontruimen"],
+  ["uitvoering", "praktijk", "werkvloer"],
+  ["beleidsmaker", "beleidsmakers", "beleidsambtenaar", "beleidsambtenaren", "beleidsadviseur", "beleidsadviseurs"],
+  ["college", "wethouder", "wethouders", "bestuur", "bestuurder", "bestuurders"],
+  ["grondslag", "grondslagen", "rechtmatig", "rechtmatige", "rechtmatigheid", "herleidbaar", "wettelijk", "wettelijke"],
+  ["pleegouder", "pleegouders", "pleeggezin", "pleeggezinnen", "pleegzorg"],
+  ["precedent", "precedenten", "precedentwerking"],
 ];
 
 /** Concepts that are close: a match between them counts for RELATED_CREDIT of a full match. */
@@ -125,6 +134,10 @@ export const RELATED: readonly (readonly string[])[] = [
   ["hardheidsclausule", "evenredig"],
   ["schuld", "schuldhulp"],
   ["gift", "korting"],
+  ["hulp", "ondersteuning", "zorg"],
+  ["vervoer", "kilometernorm", "kilometergrens"],
+  ["budget", "kosten"],
+  ["mandaat", "ruimte"],
 ];
 export const RELATED_CREDIT = 0.6;
 

@@ -47,7 +47,10 @@ export interface SuggestOptions {
    * default `DEFAULT_SUGGESTION_THRESHOLD`. At 0 or below every pair of entries with content is returned.
    */
   threshold?: number;
-  /** Most suggestions returned, best first; default 20. */
+  /**
+   * Most suggestions returned, best first; default the number of entries, at least DEFAULT_SUGGESTION_MAX. (A fixed
+   * 20 cut a plenair of 120 eisen to a fifth of its duplicate pairs: the board showed far fewer than were found.)
+   */
   max?: number;
 }
 
@@ -55,10 +58,11 @@ export interface SuggestOptions {
  * Chosen on the tuning boards (tests/fixtures/eisenPairs.ts); the figures on those and on the held-out boards are
  * printed by `npm run bench:suggest` and asserted in tests/core/suggestions.test.ts.
  */
-export const DEFAULT_SUGGESTION_THRESHOLD = 0.46;
+export const DEFAULT_SUGGESTION_THRESHOLD = 0.48;
+/** The fewest suggestions a board may show; a board of more entries may show one per entry. */
 export const DEFAULT_SUGGESTION_MAX = 20;
 /** Share of the smaller coverage in the score; the rest is the larger one. */
-const MIN_COVERAGE_WEIGHT = 0.6;
+const MIN_COVERAGE_WEIGHT = 0.5;
 /** Credit for stems that share a long beginning but are not one concept. */
 const PREFIX_CREDIT = 0.7;
 /**
@@ -74,6 +78,8 @@ const MUTUAL_BEST_SHARE = 0.85;
 /** Shortest shared beginning for PREFIX_CREDIT, and its least share of the shorter stem. */
 const PREFIX_MIN = 5;
 const PREFIX_SHARE = 0.6;
+/** The most cards the board shows as one suggested group (game/src/ui/phases/parts/board/model.ts, MAX_GROUP). */
+const GROUP_LIMIT = 4;
 /** Shortest part a compound is split into. */
 const MIN_COMPOUND_PART = 4;
 
@@ -225,8 +231,7 @@ function compareRefs(x: SuggestionEntry["ref"], y: SuggestionEntry["ref"]): numb
  */
 export function suggestDuplicates(entries: readonly SuggestionEntry[], options: SuggestOptions = {}): Suggestion[] {
   const threshold = options.threshold ?? DEFAULT_SUGGESTION_THRESHOLD;
-  const max = options.max ?? DEFAULT_SUGGESTION_MAX;
-  if (!(max > 0)) return [];
+  if (options.max !== undefined && !(options.max > 0)) return [];
 
   if (textCache.size >= CACHE_LIMIT || splitCache.size >= CACHE_LIMIT) {
     textCache = new Map();
@@ -340,13 +345,17 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   const hits: { x: number; y: number; score: number }[] = [];
   // Every pair of at least `floor` is kept for now; those below the threshold only stay as mutual best matches.
   const floor = threshold > 0 ? MUTUAL_BEST_SHARE * threshold : threshold;
-  const consider = (x: number, y: number): void => {
+  const pairScore = (x: number, y: number): number => {
     const one = coverage(x, y);
     const other = coverage(y, x);
     const low = Math.min(one, other);
     const high = Math.max(one, other);
+    const lexical = MIN_COVERAGE_WEIGHT * low + (1 - MIN_COVERAGE_WEIGHT) * high;
     // Rounded so that the order of summation cannot matter.
-    const score = Math.round((MIN_COVERAGE_WEIGHT * low + (1 - MIN_COVERAGE_WEIGHT) * high) * 1e4) / 1e4;
+    return Math.round(lexical * 1e4) / 1e4;
+  };
+  const consider = (x: number, y: number): void => {
+    const score = pairScore(x, y);
     if (score >= floor) hits.push({ x, y, score });
   };
   if (threshold <= 0) {
@@ -392,6 +401,40 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     hits.length = 0;
     hits.push(...kept);
   }
+  if (threshold > 0) {
+    // Suggested pairs that share an entry form a group, and the board shows a group of up to GROUP_LIMIT cards as one
+    // suggestion; such a group gets its missing pairs too, so the list says what the board shows.
+    const parent = Int32Array.from({ length: count }, (_, k) => k);
+    const root = (k: number): number => {
+      while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
+      return k;
+    };
+    for (const h of hits) {
+      const [rx, ry] = [root(h.x), root(h.y)];
+      if (rx !== ry) parent[Math.max(rx, ry)] = Math.min(rx, ry);
+    }
+    const members = new Map<number, number[]>();
+    const have = new Set<number>();
+    for (const h of hits) {
+      have.add(h.x * count + h.y);
+      have.add(h.y * count + h.x);
+      for (const k of [h.x, h.y]) {
+        const list = members.get(root(k)) ?? [];
+        if (!list.includes(k)) list.push(k);
+        members.set(root(k), list);
+      }
+    }
+    for (const list of members.values()) {
+      if (list.length > GROUP_LIMIT) continue;
+      list.sort((p, q) => p - q);
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const [x, y] = [list[i]!, list[j]!];
+          if (!have.has(x * count + y)) hits.push({ x, y, score: pairScore(x, y) });
+        }
+      }
+    }
+  }
   const suggestions = hits.map(({ x, y, score }): Suggestion => {
     const rx = unique[x]!.ref;
     const ry = unique[y]!.ref;
@@ -400,5 +443,5 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
       : { a: { kind: ry.kind, id: ry.id }, b: { kind: rx.kind, id: rx.id }, score };
   });
   suggestions.sort((s, t) => t.score - s.score || compareRefs(s.a, t.a) || compareRefs(s.b, t.b));
-  return suggestions.slice(0, max);
+  return suggestions.slice(0, options.max ?? Math.max(DEFAULT_SUGGESTION_MAX, count));
 }

@@ -158,26 +158,37 @@ describe("suggestDuplicates", () => {
     expect(suggestDuplicates(entries, { max: Number.POSITIVE_INFINITY })).toHaveLength(45);
     // A plenair of 30 eisen, three of each of ten demands: the default cap (30) lets all 30 pairs through, where a
     // fixed 20 would have cut a third of them.
-    const plenair = Array.from({ length: 30 }, (_, k) => eis(`p${String(k).padStart(2, "0")}`, `Eis nummer ${Math.floor(k / 3)} voor het wijkteam.`));
-    const numbers = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"];
-    plenair.forEach((entry, k) => (entry.text = `Regel over ${numbers[Math.floor(k / 3)]}honderd ${numbers[Math.floor(k / 3)]}kwartjes.`));
+    const demands = [
+      "Respijtzorg voor mantelzorgers.",
+      "Brieven in begrijpelijke taal.",
+      "Een doorbraakteam voor vastgelopen casussen.",
+      "Het wijkteam is 's avonds bereikbaar.",
+      "Gratis cliëntondersteuning.",
+      "Minder registratie.",
+      "Jeugdhulp op school.",
+      "Vervoer naar de dagbesteding.",
+      "Geen boete bij kleine fouten.",
+      "Gelijke gevallen gelijk behandelen.",
+    ];
+    const plenair = Array.from({ length: 30 }, (_, k) => eis(`p${String(k).padStart(2, "0")}`, demands[k % 10]!));
     expect(suggestDuplicates(plenair, { max: Number.POSITIVE_INFINITY })).toHaveLength(30);
     expect(suggestDuplicates(plenair)).toHaveLength(30);
   });
 
   it("suggests every pair of a group of up to four eisen when two of its pairs are found, as the board shows them together", () => {
     const entries = [
-      eis("a", "Eén vast aanspreekpunt per gezin."),
-      eis("b", "Elk gezin krijgt één vast aanspreekpunt en een vaste contactpersoon bij de gemeente."),
-      eis("c", "Een vaste contactpersoon bij de gemeente voor ieder gezin, ook bij meerdere loketten en aanbieders."),
+      eis("a", "Brieven in begrijpelijke taal."),
+      eis("b", "Brieven en beschikkingen zijn in begrijpelijke en heldere taal geschreven."),
+      eis("c", "Beschikkingen zijn helder, zodat iedere inwoner ze begrijpt."),
     ];
-    const direct = pairScore("Eén vast aanspreekpunt per gezin.", "Een vaste contactpersoon bij de gemeente voor ieder gezin, ook bij meerdere loketten en aanbieders.");
+    const scores = new Map(suggestDuplicates(entries, { threshold: 0 }).map((s) => [`${s.a.id}${s.b.id}`, s.score]));
     const pairs = suggestDuplicates(entries).map((s) => `${s.a.id}${s.b.id}`);
-    expect(pairs).toContain("ab");
-    expect(pairs).toContain("bc");
-    // a and c are worded too far apart to be found on their own, but they are one group with b.
-    expect(direct).toBeLessThan(DEFAULT_SUGGESTION_THRESHOLD);
-    expect(pairs).toContain("ac");
+    // a and c are worded too far apart to be suggested on their own, but each is found with b: one group of three.
+    expect(scores.get("ab")).toBeGreaterThanOrEqual(DEFAULT_SUGGESTION_THRESHOLD);
+    expect(scores.get("bc")).toBeGreaterThanOrEqual(DEFAULT_SUGGESTION_THRESHOLD);
+    expect(scores.get("ac")).toBeLessThan(DEFAULT_SUGGESTION_THRESHOLD);
+    expect(pairs.sort()).toEqual(["ab", "ac", "bc"]);
+    expect(suggestDuplicates(entries).find((s) => s.a.id === "a" && s.b.id === "c")?.score).toBe(scores.get("ac"));
   });
 
   it("gives every pair when the threshold is 0", () => {
@@ -244,20 +255,21 @@ describe("quality on the labelled eisen", () => {
     for (const group of EISEN_GROUPS) expect(group.length).toBeGreaterThanOrEqual(1);
   });
 
-  // The issue asks for recall >= 0.8 at precision >= 0.8. A lexical method with a thesaurus does not reach that on
-  // these boards (see the README, Prestaties); these floors hold what it does reach, so a change that loses quality fails.
-  it("finds three in five duplicates on the tuning boards at precision >= 0.75", () => {
+  // The issue asks for recall >= 0.8 at precision >= 0.8. A lexical method with a thesaurus does not reach that, least
+  // of all on text it was not tuned on (see the README, Prestaties); these floors hold what it does reach, counted as
+  // the board shows the suggestions (default cap, groups of up to four), so a change that loses quality fails.
+  it("finds two in three duplicates on the tuning boards at precision >= 0.8", () => {
     const q = labelledQuality(TUNING_BOARDS);
     console.log(describeQuality("tuning boards", q));
-    expect(q.precision).toBeGreaterThanOrEqual(0.75);
-    expect(q.recall).toBeGreaterThanOrEqual(0.6);
+    expect(q.precision).toBeGreaterThanOrEqual(0.8);
+    expect(q.recall).toBeGreaterThanOrEqual(0.66);
   });
 
-  it("on the held-out boards nobody tuned on, keeps most suggestions right and finds more than the old similarity", () => {
+  it("on the held-out boards nobody tuned on, keeps more than half of the suggestions right and finds a quarter of the duplicates", () => {
     const q = labelledQuality(HELD_OUT_BOARDS);
     console.log(describeQuality("held-out boards", q));
     expect(q.precision).toBeGreaterThanOrEqual(0.5);
-    expect(q.recall).toBeGreaterThanOrEqual(0.2);
+    expect(q.recall).toBeGreaterThanOrEqual(0.22);
   });
 
   it("joins the suggestions into groups of the same demand on a tafel, not into one long chain", () => {
