@@ -110,7 +110,15 @@ export type ItemSupport = SupportView;
 
 const zeroPerRole = (): Record<GameRole, number> => ({ burger: 0, raadslid: 0, wethouder: 0, directeur: 0, beleidsambtenaar: 0, wijkteamprofessional: 0 });
 
-/** Support per item per role, from the ballots. Highest total first. */
+/**
+ * The one order of items by support, for the vote's reveal and the kader alike: the highest total first; equal
+ * totals in the order the items came into the programma van eisen (the oldest first), and then by id.
+ */
+export function bySupport(a: { total: number; createdAt: number; itemId: string }, b: { total: number; createdAt: number; itemId: string }): number {
+  return b.total - a.total || a.createdAt - b.createdAt || a.itemId.localeCompare(b.itemId);
+}
+
+/** Support per item per role, from the ballots. In the order of `bySupport`. */
 export function supportByItem(state: SessionState): ItemSupport[] {
   const voting = state.scenario.voting;
   // A removed participant's ballot no longer counts: the spelleider took them out of the session.
@@ -121,7 +129,9 @@ export function supportByItem(state: SessionState): ItemSupport[] {
   const votersPerRole = zeroPerRole();
   for (const b of ballots) votersPerRole[b.role] += 1;
   const maxPerVoter = voting.mode === "punten" ? (voting.maxPerItem ?? voting.budget) : MOSCOW_SCORE.must;
-  return liveItems(state)
+  const items = liveItems(state);
+  const createdAt = new Map(items.map((item) => [item.id, item.createdAt]));
+  return items
     .filter((item) => wasVotedOn(item, ballots))
     .map((item) => {
       const perRole = zeroPerRole();
@@ -146,7 +156,7 @@ export function supportByItem(state: SessionState): ItemSupport[] {
       const total = GAME_ROLES.reduce((sum, r) => sum + perRole[r], 0);
       return { itemId: item.id, perRole, sharePerRole, total, supportingRoles, rolesPresent, draagvlak: draagvlakOf(supportingRoles.length, rolesPresent.length), perTable };
     })
-    .sort((a, b) => b.total - a.total || a.itemId.localeCompare(b.itemId));
+    .sort((a, b) => bySupport({ ...a, createdAt: createdAt.get(a.itemId) ?? 0 }, { ...b, createdAt: createdAt.get(b.itemId) ?? 0 }));
 }
 
 /**

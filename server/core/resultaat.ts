@@ -4,7 +4,7 @@
  * headings of a handelingsperspectief (seed 003).
  */
 import type { CostLevel, GameRole, Perspectief, Verdict } from "#shared/protocol/ids.ts";
-import { supportByItem, type ItemSupport } from "./prioriteren.ts";
+import { bySupport, supportByItem, type ItemSupport } from "./prioriteren.ts";
 import { itemCaseIds, itemEisIds, liveItemId, liveItems, type SessionState } from "./state.ts";
 
 export const PERSPECTIEF_TITLES: Record<Perspectief, string> = {
@@ -82,7 +82,8 @@ export function kader(state: SessionState, computed?: readonly ItemSupport[]): K
         createdAt: item.createdAt,
       };
     })
-    .sort((a, b) => (b.support?.total ?? 0) - (a.support?.total ?? 0) || a.createdAt - b.createdAt)
+    // The same order as the vote's reveal (an item nobody could vote on counts as 0).
+    .sort((a, b) => bySupport({ ...a, total: a.support?.total ?? 0 }, { ...b, total: b.support?.total ?? 0 }))
     .map(({ createdAt: _createdAt, ...item }, index) => ({ ...item, rank: index + 1 }));
   return {
     items,

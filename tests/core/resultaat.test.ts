@@ -4,6 +4,7 @@
  * all grouped under the four headings of a handelingsperspectief. Derived from the state, never stored.
  */
 import { describe, expect, it } from "vitest";
+import { supportByItem } from "../../server/core/prioriteren.ts";
 import { PERSPECTIEF_TITLES, kader } from "../../server/core/resultaat.ts";
 import {
   PHASE,
@@ -78,6 +79,27 @@ describe("resultaat: het kader op maat", () => {
       [4, "i4", 0],
       [5, "a1", undefined],
     ]);
+  });
+
+  it("equal support: the vote's reveal and the kader give the same order, the item made first on top", () => {
+    // z3 and z4 are made before a1 and a2 (so the ids alone would give another order); all four get 5 points.
+    const tied = [
+      ...session.slice(0, 14),
+      at(T0 + 1, itemCreated("z3", ["e3"], { text: "Begroting" })),
+      at(T0 + 2, itemCreated("z4", ["e4"], { text: "Eén contactpersoon" })),
+      at(T0 + 3, itemCreated("a1", ["e1"], { text: "Aanspreekpunt" })),
+      at(T0 + 4, itemCreated("a2", ["e2"], { text: "Ruimte", categoryId: "ruimte" })),
+      phaseStarted(PHASE.prioriteren),
+      pointsAllocated("d1", "wethouder", "a2", 5),
+      pointsAllocated("d1", "wethouder", "z4", 5),
+      pointsAllocated("d2", "directeur", "a1", 5),
+      pointsAllocated("d2", "directeur", "z3", 5),
+      votesRevealed("fase"),
+    ] as Parameters<typeof given>;
+    const state = given(...tied);
+    const reveal = supportByItem(state).map((s) => s.itemId);
+    expect(reveal).toEqual(["z3", "z4", "a1", "a2"]);
+    expect(kader(state).items.map((i) => i.itemId)).toEqual(reveal);
   });
 
   it("each item carries its support profile per role", () => {

@@ -12,8 +12,10 @@ const VERDICT_MARK: Record<Verdict, string> = { helpt: "✓", staat_in_de_weg: "
 export function Verdicts({ conn, snap, kase }: { conn: Connection; snap: Snapshot; kase: CaseView }) {
   const v = t.board.verdicts;
   const total = (itemId: string) => snap.support.find((s) => s.itemId === itemId)?.total ?? null;
-  // The items the group gave most support come first: those are the ones the case should test.
-  const items = [...snap.items].sort((a, b) => (total(b.id) ?? 0) - (total(a.id) ?? 0));
+  // The items the group gave most support come first: those are the ones the case should test. The order is the
+  // server's (the vote's reveal and the kader use the same one); items nobody voted on keep theirs, after them.
+  const order = new Map(snap.support.map((s, i) => [s.itemId, i]));
+  const items = [...snap.items].sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9));
   const given = kase.verdicts.filter((x) => items.some((i) => i.id === x.itemId)).length;
   return (
     <section class="card b-verdicts" aria-labelledby="oordeel-titel">
