@@ -21,6 +21,11 @@
  * entries (through the weights), never on their order (scores are rounded to 4 decimals, so the order of summation
  * cannot show); the terugblik therefore gets the same suggestions at every step.
  *
+ * Pairs that share an entry are drawn as one group on the board; a group of up to GROUP_LIMIT entries gets all its
+ * pairs, each with its own score, so the list holds what the board shows (two paraphrases that are each found with a
+ * third eis are one group even when they share few words). At most one suggestion per entry is returned by default
+ * (never fewer than DEFAULT_SUGGESTION_MAX): a fixed 20 used to hide most pairs of a large plenair.
+ *
  * Cost: texts are prepared once and kept between calls; only pairs that share a concept and could reach the floor are
  * scored. About 4 ms of CPU for 300 eisen once warm (`npm run bench:suggest`).
  */
