@@ -191,6 +191,14 @@ describe("suggestDuplicates", () => {
     expect(suggestDuplicates(entries).find((s) => s.a.id === "a" && s.b.id === "c")?.score).toBe(scores.get("ac"));
   });
 
+  it("leaves a ring of more than four eisen as its pairs (the board shows those as pairs too)", () => {
+    // Five eisen, each sharing one word with the next and the last with the first: five pairs, one group of five.
+    const words = ["kaas", "brood", "melk", "appel", "peer"];
+    const ring = words.map((word, k) => eis(`c${k}`, `${word} ${words[(k + 1) % 5]}`));
+    const pairs = suggestDuplicates(ring).map((s) => `${s.a.id}-${s.b.id}`);
+    expect(pairs.sort()).toEqual(["c0-c1", "c0-c4", "c1-c2", "c2-c3", "c3-c4"]);
+  });
+
   it("gives every pair when the threshold is 0", () => {
     const entries = [eis("a", "Brieven in begrijpelijke taal."), eis("b", "Respijtzorg voor mantelzorgers."), eis("c", "Een doorbraakteam.")];
     expect(suggestDuplicates(entries, { threshold: 0 })).toHaveLength(3);
