@@ -1,5 +1,5 @@
 /**
- * Every limit on what one client may send, in one place (the README's "Limits" paragraph quotes these numbers),
+ * Every limit on what one client may send, in one place (docs/deployment.md, "Limits", quotes these numbers),
  * and the token buckets that enforce them. Time always comes from the caller, so the same code runs on the room's
  * clock, the HTTP routes' clock and a test's clock.
  */

@@ -1,5 +1,5 @@
 /**
- * The environment variables for running several processes (README "Deployment"), parsed with zod so a typo stops
+ * The environment variables for running several processes (docs/deployment.md), parsed with zod so a typo stops
  * the server with a Dutch reason at start instead of a half-working cluster later.
  */
 import { z } from "zod";
@@ -40,7 +40,7 @@ export function scaleConfigFromEnv(env: Record<string, string | undefined>): Sca
   if (redisUrl && !databaseUrl) return { ok: false, error: "REDIS_URL is gezet maar DATABASE_URL niet: meerdere processen moeten één PostgreSQL-database delen." };
   const warnings: string[] = [];
   if (redisUrl && !publicAddress) {
-    warnings.push("REDIS_URL zonder PUBLIC_ADDRESS: een deelnemer kan alleen meespelen in een kamer van het proces dat zijn verbinding krijgt. Geef elk proces een eigen PUBLIC_ADDRESS (zie README, Deployment).");
+    warnings.push("REDIS_URL zonder PUBLIC_ADDRESS: een deelnemer kan alleen meespelen in een kamer van het proces dat zijn verbinding krijgt. Geef elk proces een eigen PUBLIC_ADDRESS (zie docs/deployment.md).");
   }
   return { ok: true, databaseUrl, scale: redisUrl ? { redisUrl, publicAddress } : undefined, warnings };
 }

@@ -103,7 +103,7 @@ export function describeIntegrity(report: IntegrityReport): string[] {
   for (const problem of report.storage) lines.push(`  opslag: ${problem}`);
   for (const d of report.damaged) lines.push(`  sessie ${printable(d.sessionId)}${d.label ? ` ("${printable(d.label)}")` : ""}: ${d.problem}`);
   if (report.damaged.length > 0) {
-    lines.push(`  ${report.damaged.length === 1 ? "Deze sessie wordt" : "Deze sessies worden"} niet geopend; de andere sessies werken gewoon. Zet een reservekopie terug (zie README, "Beschadigde opslag").`);
+    lines.push(`  ${report.damaged.length === 1 ? "Deze sessie wordt" : "Deze sessies worden"} niet geopend; de andere sessies werken gewoon. Zet een reservekopie terug (zie docs/deployment.md, "Beschadigde opslag").`);
   }
   return lines;
 }
