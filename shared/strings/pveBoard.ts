@@ -9,6 +9,10 @@ export const pveBoard = {
     `${items === 1 ? "1 item" : `${items} items`}, ${loose === 1 ? "1 losse eis" : `${loose} losse eisen`}`,
   item: (text: string, roles: string, n: number) => `Item: ${text} (rollen: ${roles}; uit ${n === 1 ? "1 eis" : `${n} eisen`})`,
   looseEis: (role: string, text: string) => `Losse eis van ${role.toLowerCase()}: ${text}`,
+  /** After an item or eis in the text equivalent, with tafels: where it comes from. */
+  fromTables: (names: string) => ` (${names})`,
+  /** The beamer's board, when item titles do not fit whole: where the room reads them. */
+  cutNote: "Hele teksten: op je eigen scherm.",
   cluster: (texts: string[]) => `Lijken op elkaar: ${texts.map((x) => `“${x}”`).join(" en ")}`,
   spanning: (a: string, b: string, note: string) => `Spanning tussen “${a}” en “${b}”${note ? `: ${note}` : ""}`,
   spanningenHeading: "Spanningen",

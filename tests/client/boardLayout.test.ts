@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { layoutBoard, type BoardInput, type BoardLayout } from "../../game/src/phaser/boardLayout.ts";
+import { estimateLines, layoutBoard, type BoardInput, type BoardLayout } from "../../game/src/phaser/boardLayout.ts";
 import { EIS_TEXTS } from "../../tools/bots/texts.ts";
 import { suggestDuplicates } from "../../server/core/suggestions.ts";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
@@ -13,8 +13,8 @@ import { GAME_ROLES } from "#shared/protocol/ids.ts";
 const scenario: { categories: { id: string; name: string }[] } = JSON.parse(readFileSync(resolve("scenarios/demo-maatwerk.json"), "utf8"));
 const categories = scenario.categories.map((c) => ({ id: c.id, name: c.name }));
 
-/** The board area the beamer gives the board at 1920x1080 (below its header and the board's heading). */
-const BEAMER = { width: 1920 - 2 * 36, height: 820 };
+/** The board area the beamer gives the board at 1920x1080 (below its header, above the line under the board; measured in Chromium). */
+const BEAMER = { width: 1920 - 2 * 36, height: 795 };
 
 /** `n` eisen written by six roles over the categories, in the bots' words (so suggestions find real duplicates). */
 function eisen(n: number): BoardInput["eisen"][number][] {
@@ -54,7 +54,14 @@ function expectReadableAndInside(layout: BoardLayout, input: BoardInput) {
   expect(layout.fits).toBe(true);
   expect(layout.zoom).toBe(1);
   expect(layout.titleFont).toBeGreaterThanOrEqual(28);
+  // What the room reads from the back: item titles, role marks, counts, lane names; every lane name whole (two lines at most).
+  for (const lane of layout.lanes) {
+    // A long compound in a narrow column makes one lane's name a little smaller, never cut.
+    expect(lane.headerFont).toBeGreaterThanOrEqual(24);
+    expect(estimateLines(lane.name, lane.headerFont * 1.06, lane.w - 8), lane.name).toBeLessThanOrEqual(lane.headerLines);
+  }
   for (const card of layout.cards) {
+    expect(card.mark, card.key).toBeGreaterThanOrEqual(28);
     if (card.ref.kind === "item") expect(card.font).toBeGreaterThanOrEqual(28);
     expect(card.x).toBeGreaterThanOrEqual(0);
     expect(card.y).toBeGreaterThanOrEqual(0);
@@ -114,7 +121,9 @@ describe("het samenvoegbord", () => {
     const small = layoutBoard(board(12, 6));
     const full = layoutBoard(board(150, 90));
     expect(small.titleFont).toBeGreaterThan(full.titleFont);
-    expect(small.eisFont).toBeGreaterThan(full.eisFont);
+    // The full board's loose eisen are marks (their text in the text equivalent and on everyone's own screen).
+    expect(full.cards.filter((c) => c.ref.kind === "eis").every((c) => c.maxLines === 0)).toBe(true);
+    expect(small.cards.filter((c) => c.ref.kind === "eis").every((c) => c.maxLines >= 2)).toBe(true);
   });
 
   it("dezelfde stand geeft hetzelfde bord, ook na een rondje door JSON (zoals de terugblik hem krijgt)", () => {
@@ -163,6 +172,25 @@ describe("het samenvoegbord", () => {
     expect(layout.fits).toBe(true);
     expect(layout.lanes.filter((l) => l.continued)).toEqual([]);
     expect(new Set(layout.lanes.map((l) => l.categoryId)).size).toBe(layout.lanes.length);
+  });
+
+  it("met tafels draagt elke kaart het teken van zijn tafel, en liggen de losse eisen van één tafel bij elkaar", () => {
+    const input = board(60, 12);
+    const table = (i: number) => `T${(i % 3) + 1}`;
+    const withTables: BoardInput = {
+      ...input,
+      eisen: input.eisen.map((e, i) => ({ ...e, table: table(i) })),
+      items: input.items.map((it) => ({ ...it, tables: [...new Set(it.eisIds.map((id) => table(Number(id.slice(1)))))] })),
+    };
+    const layout = layoutBoard(withTables);
+    for (const card of layout.cards) {
+      const expected = card.ref.kind === "eis" ? [table(Number(card.ref.id.slice(1)))] : withTables.items.find((i) => i.id === card.ref.id)?.tables;
+      expect(card.tables, card.key).toEqual(expected);
+    }
+    const firstLane = layout.lanes[0]?.categoryId;
+    const lane = layout.cards.filter((c) => c.ref.kind === "eis" && withTables.eisen.find((e) => e.id === c.ref.id)?.categoryId === firstLane && !layout.clusters.some((cl) => cl.members.includes(c.key)));
+    const marks = lane.map((c) => c.tables[0] ?? "");
+    expect(marks).toEqual([...marks].sort());
   });
 
   it("een leeg bord heeft geen kaarten en past", () => {

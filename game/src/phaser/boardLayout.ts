@@ -24,11 +24,16 @@ export interface BoardInput {
   width: number;
   height: number;
   categories: readonly { id: string; name: string }[];
-  eisen: readonly { id: string; role: GameRole; categoryId: string; text: string; itemId: string | null }[];
-  items: readonly { id: string; text: string; categoryId: string; roles: readonly GameRole[]; eisIds: readonly string[] }[];
+  /** `table`: the tafel the eis was written at, as its short mark ("T2"); null without tafels. */
+  eisen: readonly { id: string; role: GameRole; categoryId: string; text: string; itemId: string | null; table?: string | null }[];
+  /** `tables`: the tafels its eisen come from, as short marks. */
+  items: readonly { id: string; text: string; categoryId: string; roles: readonly GameRole[]; eisIds: readonly string[]; tables?: readonly string[] }[];
   spanningen: readonly { spanningId: string; itemA: string; itemB: string }[];
   suggestions: readonly { a: CardRef; b: CardRef; score: number }[];
-  /** Text sizes of the densest level: 28 on the beamer (read from the back of the room), smaller on a laptop. */
+  /**
+   * Text sizes of the densest level: 28 on the beamer (read from the back of the room), smaller on a laptop. What
+   * the room reads on every level is at least this size: item titles, lane names, role marks, counts, tafel marks.
+   */
   minTitlePx: number;
   /** A drop zone for "take into the programma" along the top (the interactive board only). */
   dropZone: boolean;
@@ -49,6 +54,10 @@ export interface CardBox {
   /** An eis: its role. An item: the roles inside it, in the game's role order, and how many eisen. */
   roles: GameRole[];
   eisCount: number;
+  /** The size of a role mark (the disc with the role's icon) and of the count's text. */
+  mark: number;
+  /** The tafels it comes from (short marks such as "T2"); empty without tafels. */
+  tables: string[];
   /** The eisen in the card: the eis itself, or the item's eisen. */
   eisIds: string[];
   /** Where the eis went: the item it is part of (used to fly the card into the item). */
@@ -66,6 +75,8 @@ export interface LaneBox {
   h: number;
   headerH: number;
   headerFont: number;
+  /** The lane's name in at most two lines; a name that needs more is cut (the text equivalent has it whole). */
+  headerLines: number;
   items: number;
   loose: number;
 }
@@ -119,8 +130,8 @@ const LEVELS: readonly { title: number; titleLines: number; eis: number; eisLine
   { title: 1, titleLines: 1, eis: 0.5, eisLines: 1 },
   // The densest: a loose eis is a mark in its role's colour and icon (its text on hover, in the list and the text
   // equivalent), so the items keep two lines of title.
-  { title: 1, titleLines: 2, eis: 0.75, eisLines: 0 },
-  { title: 1, titleLines: 1, eis: 0.75, eisLines: 0 },
+  { title: 1, titleLines: 2, eis: 1, eisLines: 0 },
+  { title: 1, titleLines: 1, eis: 1, eisLines: 0 },
 ];
 
 export const ROLE_ORDER: readonly GameRole[] = ["burger", "raadslid", "wethouder", "directeur", "beleidsambtenaar", "wijkteamprofessional"];
@@ -128,11 +139,11 @@ export const ROLE_ORDER: readonly GameRole[] = ["burger", "raadslid", "wethouder
 /** Average advance of a character of Atkinson Hyperlegible Next, in em, on the safe side (estimates lines only). */
 const CHAR_EM = 0.56;
 export const LINE_HEIGHT = 1.22;
-const GAP = 10;
+const GAP = 6;
 /** Between rows of loose eisen. */
-const ROW_GAP = 8;
+const ROW_GAP = 6;
 const PAD = 10;
-const COLUMN_GAP = 18;
+const COLUMN_GAP = 14;
 const MAX_COLUMNS = 7;
 const MIN_TILE_CHARS = 11;
 const MAX_PER_ROW = 3;
@@ -161,9 +172,10 @@ export function estimateLines(text: string, font: number, width: number): number
   return lines;
 }
 
-/** Sizes of a card's parts at a font size: the role badge row of an item, the role mark of an eis. */
-export const badgeSize = (titleFont: number) => Math.round(titleFont * 0.8);
-export const eisIconSize = (eisFont: number) => Math.round(Math.max(eisFont * 1.25, 18));
+/** The role mark of an eis: never under `mark` (the board's smallest size for what the room reads). */
+export const eisIconSize = (eisFont: number, mark = 18) => Math.round(Math.max(eisFont * 1.25, mark));
+/** Width of a tafel mark ("T2") at `font`. */
+export const tableMarkWidth = (label: string, font: number) => Math.round(label.length * font * 0.62 + font * 0.5);
 
 interface LaneContent {
   categoryId: string;
@@ -257,6 +269,8 @@ function laneContents(input: BoardInput): LaneContent[] {
     lane(home).clusters.push({ key: `cluster:${eisen.map((e) => e.id).join("+")}`, eisen, itemKey: item ? `item:${item.id}` : null });
   }
   for (const e of loose) if (!clustered.has(e.id)) lane(e.categoryId).loose.push(e);
+  // With tafels, one tafel's loose eisen sit together in a lane (in the order they came).
+  for (const l of lanes.values()) l.loose.sort((a, b) => (a.table ?? "").localeCompare(b.table ?? "", "nl", { numeric: true }));
   return [...lanes.values()].sort((a, b) => (order.get(a.categoryId) ?? 1e9) - (order.get(b.categoryId) ?? 1e9) || a.categoryId.localeCompare(b.categoryId));
 }
 
@@ -279,26 +293,40 @@ interface Block {
 
 interface Sizes {
   headerFont: number;
-  headerH: number;
+  headerFonts: number[];
+  /** Per lane: the heading's height and lines. */
+  headerH: number[];
+  headerLines: number[];
 }
 
 /** The lanes as a flow of blocks at a level and column width; a lane that does not fit a column goes on in the next. */
-function blocksOf(lanes: LaneContent[], level: Level, colW: number): { blocks: Block[]; sizes: Sizes } {
-  const headerFont = Math.round(Math.max(level.eis, level.title * 0.78));
-  const headerH = Math.round(headerFont * LINE_HEIGHT + PAD);
-  const badge = badgeSize(level.title);
+function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number): { blocks: Block[]; sizes: Sizes } {
+  // Lane names at the size the room reads (at least `mark`), whole: wrapped onto a second line where needed.
+  // A word longer than the column (a Dutch compound such as "doorzettingsmacht" in a narrow column) makes that
+  // lane's name a little smaller rather than break or be cut.
+  const base = Math.round(Math.max(mark, level.title * 0.82));
+  const headerFonts = lanes.map((lane) => {
+    const longest = Math.max(1, ...lane.name.split(/\s+/).map((w) => w.length));
+    return Math.min(base, Math.floor((colW - 8) / (longest * 1.06 * CHAR_EM)));
+  });
+  const headerFont = base;
+  const headerLines = lanes.map((lane, i) => Math.min(2, estimateLines(lane.name, (headerFonts[i] ?? base) * 1.06, colW - 8)));
+  const headerH = headerLines.map((lines, i) => Math.round(lines * (headerFonts[i] ?? base) * LINE_HEIGHT + 6));
+  // An item's role marks and its count ("3 eisen") are read from the back too: never smaller than `mark`.
+  const badge = Math.max(mark, Math.round(level.title * 0.8));
+  const countRow = badge;
   const itemTextW = colW - 2 * PAD - 8;
-  const ITEM_PAD = 8;
+  const ITEM_PAD = 5;
   const itemLines = (item: BoardItem) => Math.min(level.titleLines, estimateLines(item.text, level.title, itemTextW));
-  const itemH = (item: BoardItem) => Math.round(ITEM_PAD + itemLines(item) * level.title * LINE_HEIGHT + 6 + badge + ITEM_PAD);
-  const icon = eisIconSize(level.eis);
+  const itemH = (item: BoardItem) => Math.round(ITEM_PAD + itemLines(item) * level.title * LINE_HEIGHT + 4 + countRow + ITEM_PAD - 2);
+  const icon = eisIconSize(level.eis, mark);
   const marks = level.eisLines === 0;
-  const minTile = marks ? icon + 10 : icon + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM;
+  const minTile = marks ? icon + 6 : icon + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM;
   const perRow = (inner: number) => Math.max(1, Math.min(marks ? 99 : MAX_PER_ROW, Math.floor((inner + ROW_GAP) / (minTile + ROW_GAP))));
-  const tileH = Math.round(Math.max(icon + 2 * 6, 2 * 6 + level.eisLines * level.eis * LINE_HEIGHT));
+  const tileH = Math.round(marks ? icon + 6 : Math.max(icon + 2 * 6, 2 * 6 + level.eisLines * level.eis * LINE_HEIGHT));
   const tileW = (inner: number) => (marks ? minTile : (inner - (perRow(inner) - 1) * ROW_GAP) / perRow(inner));
   const gridH = (n: number, inner: number) => (n === 0 ? 0 : Math.ceil(n / perRow(inner)) * (tileH + ROW_GAP) - ROW_GAP);
-  const clusterPad = 8;
+  const clusterPad = 4;
   const eisCard = (e: BoardEis, x: number, y: number, w: number): CardBox => ({
     key: `eis:${e.id}`,
     ref: { kind: "eis", id: e.id },
@@ -312,6 +340,8 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number): { blocks: B
     cut: estimateLines(e.text, level.eis, w - icon - 2.5 * PAD) > level.eisLines,
     roles: [e.role],
     eisCount: 1,
+    mark: icon,
+    tables: e.table ? [e.table] : [],
     eisIds: [e.id],
     itemId: e.itemId,
   });
@@ -322,7 +352,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number): { blocks: B
   };
   const blocks: Block[] = [];
   lanes.forEach((lane, li) => {
-    blocks.push({ lane: li, kind: "header", h: headerH, gap: GAP, place: () => undefined });
+    blocks.push({ lane: li, kind: "header", h: headerH[li] ?? 0, gap: GAP, place: () => undefined });
     for (const item of lane.items) {
       const h = itemH(item);
       blocks.push({
@@ -344,10 +374,56 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number): { blocks: B
             cut: estimateLines(item.text, level.title, itemTextW) > level.titleLines,
             roles: ROLE_ORDER.filter((r) => item.roles.includes(r)),
             eisCount: item.eisIds.length,
+            mark: badge,
+            tables: [...(item.tables ?? [])],
             eisIds: [...item.eisIds],
             itemId: null,
           }),
       });
+    }
+    if (marks) {
+      // Marks: the clusters (a dashed outline around two or three marks) and the loose marks flow side by side in
+      // rows, so a lane with many small clusters does not take a row for each.
+      const groups = [...lane.clusters.map((c) => ({ cluster: c, eisen: c.eisen })), ...lane.loose.map((e) => ({ cluster: null, eisen: [e] }))];
+      const widthOf = (g: (typeof groups)[number]) => g.eisen.length * (tileW(colW) + ROW_GAP) - ROW_GAP + (g.cluster ? 2 * clusterPad : 0);
+      let row: typeof groups = [];
+      let used = 0;
+      const flush = () => {
+        if (row.length === 0) return;
+        const groupsInRow = row;
+        const boxed = groupsInRow.some((g) => g.cluster);
+        const h = tileH + (boxed ? 2 * clusterPad : 0);
+        blocks.push({
+          lane: li,
+          kind: "row",
+          h,
+          gap: ROW_GAP,
+          place: (x, y, out) => {
+            let gx = x;
+            for (const g of groupsInRow) {
+              const w = widthOf(g);
+              const inset = g.cluster ? clusterPad : 0;
+              grid(g.eisen, gx + inset, y + (boxed ? clusterPad : 0), w - 2 * inset + ROW_GAP * 0, out);
+              if (g.cluster) {
+                const c = g.cluster;
+                out.clusters.push({ key: c.key, x: round(gx), y, w: round(w), h, itemKey: c.itemKey, members: c.eisen.map((e) => `eis:${e.id}`) });
+                if (c.itemKey) out.links.push({ kind: "suggestion", key: `${c.key}>${c.itemKey}`, from: c.key, to: c.itemKey });
+              }
+              gx += w + ROW_GAP + (g.cluster ? 2 : 0);
+            }
+          },
+        });
+        row = [];
+        used = 0;
+      };
+      for (const g of groups) {
+        const w = widthOf(g);
+        if (row.length > 0 && used + ROW_GAP + 2 + w > colW) flush();
+        used += (row.length > 0 ? ROW_GAP + 2 : 0) + w;
+        row.push(g);
+      }
+      flush();
+      return;
     }
     for (const c of lane.clusters) {
       const inner = colW - 2 * clusterPad;
@@ -370,7 +446,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number): { blocks: B
       blocks.push({ lane: li, kind: "row", h: tileH, gap: ROW_GAP, place: (x, y, out) => grid(row, x, y, colW, out) });
     }
   });
-  return { blocks, sizes: { headerFont, headerH } };
+  return { blocks, sizes: { headerFont, headerFonts, headerH, headerLines } };
 }
 
 interface Flow {
@@ -382,7 +458,8 @@ interface Flow {
 }
 
 /** Flows the blocks into columns of at most `limit` high, top to bottom, left to right. */
-function flow(blocks: Block[], limit: number, headerH: number, keepShortLanes = true): Flow {
+function flow(blocks: Block[], limit: number, headerHs: readonly number[], keepShortLanes = true): Flow {
+  const headerOf = (lane: number) => headerHs[lane] ?? 0;
   const placed: Flow["placed"] = [];
   const segments: Flow["segments"] = [];
   let column = 0;
@@ -405,6 +482,7 @@ function flow(blocks: Block[], limit: number, headerH: number, keepShortLanes = 
       // A heading never ends a column: it moves on with the lane's first block. A short lane (at most half a column)
       // is kept whole if it can be: it starts in the next column rather than being split.
       const next = blocks[i + 1];
+      const headerH = headerOf(block.lane);
       let whole = headerH + GAP;
       for (let j = i + 1; j < blocks.length && blocks[j]?.kind !== "header"; j++) whole += (blocks[j]?.h ?? 0) + (blocks[j]?.gap ?? 0);
       const need = keepShortLanes && whole <= limit / 2 ? whole - GAP : headerH + GAP + (next && next.kind !== "header" ? next.h : 0);
@@ -417,13 +495,13 @@ function flow(blocks: Block[], limit: number, headerH: number, keepShortLanes = 
       lastGap = GAP;
       return;
     }
-    if (y + block.h > limit && segment && y > segment.y + headerH + GAP) {
+    if (y + block.h > limit && segment && y > segment.y + headerOf(block.lane) + GAP) {
       // The lane goes on in the next column, under its heading again.
       close();
       column++;
       y = 0;
       segment = { lane: block.lane, column, y, h: 0, continued: true };
-      y += headerH + GAP;
+      y += headerOf(block.lane) + GAP;
     }
     placed.push({ block, column, y });
     y += block.h + block.gap;
@@ -455,7 +533,7 @@ export function layoutBoard(input: BoardInput): BoardLayout {
       for (let columns = 1; columns <= MAX_COLUMNS; columns++) {
         const colW = (width - (columns - 1) * COLUMN_GAP) / columns;
         if (colW < minColW(level) && columns > 1) break;
-        const { blocks, sizes } = blocksOf(lanes, level, colW);
+        const { blocks, sizes } = blocksOf(lanes, level, colW, input.minTitlePx);
         const f = flow(blocks, available, sizes.headerH, keep);
         if (f.columns <= columns && f.height <= available) return { level: li, columns, colW, flow: f, blocks, sizes };
       }
@@ -515,8 +593,9 @@ export function layoutBoard(input: BoardInput): BoardLayout {
       y: round(top + s.y),
       w: round(choice.colW),
       h: round(s.h),
-      headerH: choice.sizes.headerH,
-      headerFont: choice.sizes.headerFont,
+      headerH: choice.sizes.headerH[s.lane] ?? 0,
+      headerFont: choice.sizes.headerFonts[s.lane] ?? choice.sizes.headerFont,
+      headerLines: choice.sizes.headerLines[s.lane] ?? 1,
       items: lane.items.length,
       loose: lane.loose.length + lane.clusters.reduce((n, c) => n + c.eisen.length, 0),
     });

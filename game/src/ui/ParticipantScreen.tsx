@@ -36,7 +36,7 @@ export function screenKey(snap: Snapshot): string {
  * they had never seen. When the screen becomes a new one: back to the top of it, and (when the focused control went
  * away with the old screen) focus on its heading, so a screen reader starts there too.
  */
-function useTopOfNewContent(key: string | null): void {
+export function useTopOfNewContent(key: string | null): void {
   const last = useRef<string | null>(null);
   useEffect(() => {
     if (key === null) return;

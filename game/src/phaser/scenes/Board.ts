@@ -11,7 +11,7 @@
 import * as Phaser from "phaser";
 import type { GameRole } from "#shared/protocol/ids.ts";
 import { PALETTE, ROLE_COLOURS, ROLE_ICONS } from "#shared/theme.ts";
-import { badgeSize, eisIconSize, LINE_HEIGHT, type BoardLayout, type CardBox, type CardRef } from "../boardLayout.ts";
+import { LINE_HEIGHT, tableMarkWidth, type BoardLayout, type CardBox, type CardRef } from "../boardLayout.ts";
 
 export const BOARD_KEY = "pveBoard";
 export const BOARD_EVENTS = { ready: "board:ready", drawn: "board:drawn", drop: "board:drop", toggle: "board:toggle" } as const;
@@ -244,15 +244,12 @@ export class Board extends Phaser.Scene {
       g.fillStyle(LANE, 1);
       g.fillRoundedRect(lane.x - 6, lane.y - 4, lane.w + 12, lane.h + 10, 14);
       const text = this.add.text(lane.x + 4, lane.y + 2, lane.name, textStyle(lane.headerFont, "#1F2A30", true)).setDepth(1).setResolution(model.dpr);
-      if (lane.continued) {
-        // "(vervolg)" always shows; only the name is cut to make room for it.
-        const suffix = ` ${model.labels.continued}`;
-        const room = lane.w - 8 - text.setText(suffix).width;
-        fitLines(text, lane.name, room, 1);
-        const name = text.text;
-        text.setWordWrapWidth(lane.w, false);
-        text.setText(`${name}${suffix}`);
-      } else fitLines(text, lane.name, lane.w - 8, 1);
+      text.setLineSpacing(lane.headerFont * (LINE_HEIGHT - 1.17));
+      // The whole name, over two lines where needed; "(vervolg)" on a lane's next column.
+      const lines = Math.max(1, lane.headerLines);
+      fitLines(text, lane.continued ? `${lane.name} ${model.labels.continued}` : lane.name, lane.w - 8, lines);
+      // No room for "(vervolg)": the name whole matters more.
+      if (lane.continued && text.text.endsWith("…")) fitLines(text, lane.name, lane.w - 8, lines);
       this.laneTexts.push(text);
     }
     for (const c of layout.clusters) {
@@ -323,20 +320,33 @@ export class Board extends Phaser.Scene {
     container.add(g);
     if (item) {
       const pad = 10;
-      const text = this.add.text(pad + 2, 8, box.text, textStyle(box.font, "#1F2A30", true)).setResolution(dpr);
+      const text = this.add.text(pad + 2, 7, box.text, textStyle(box.font, "#1F2A30", true)).setResolution(dpr);
       text.setLineSpacing(box.font * (LINE_HEIGHT - 1.17));
-      fitLines(text, box.text, box.w - 2 * pad - 4, box.maxLines);
+      fitLines(text, box.text, box.w - 2 * pad - 4, box.maxLines, false, true);
       container.add(text);
-      const badge = badgeSize(box.font);
-      const by = box.h - 8 - badge;
-      box.roles.forEach((role, i) => {
-        const x = pad + i * (badge + 6);
-        g.fillStyle(hex(ROLE_COLOURS[role]), 1);
-        g.fillCircle(x + badge / 2, by + badge / 2, badge / 2);
-        container.add(this.add.image(x + badge / 2, by + badge / 2, `role-${role}`).setDisplaySize(badge * 0.66, badge * 0.66));
-      });
-      const count = this.add.text(box.w - pad, by + badge / 2, this.model?.labels.eisen(box.eisCount) ?? "", textStyle(Math.max(16, Math.round(box.font * 0.68)), "#56626B", false)).setOrigin(1, 0.5).setResolution(dpr);
+      // The row under the title, at the size the room reads: the roles' marks, the tafels, how many eisen.
+      const badge = box.mark;
+      const cy = box.h - 7 - badge / 2;
+      const count = this.add.text(box.w - pad, cy, this.model?.labels.eisen(box.eisCount) ?? "", textStyle(badge, "#56626B", false)).setOrigin(1, 0.5).setResolution(dpr);
       container.add(count);
+      let right = box.w - pad - count.width - 10;
+      for (const label of [...box.tables].reverse()) {
+        const w = tableMarkWidth(label, badge * 0.8);
+        right -= w;
+        this.drawTableMark(container, g, label, right, cy, w, badge);
+        right -= 6;
+      }
+      // Many roles in a narrow card: the marks overlap a little, like a stack of discs, instead of running out.
+      const n = box.roles.length;
+      const step = n > 1 ? Math.min(badge + 6, (right - pad - badge) / (n - 1)) : 0;
+      box.roles.forEach((role, i) => {
+        const x = pad + i * step;
+        g.fillStyle(0xffffff, 1);
+        g.fillCircle(x + badge / 2, cy, badge / 2 + 2);
+        g.fillStyle(hex(ROLE_COLOURS[role]), 1);
+        g.fillCircle(x + badge / 2, cy, badge / 2);
+      });
+      box.roles.forEach((role, i) => container.add(this.add.image(pad + i * step + badge / 2, cy, `role-${role}`).setDisplaySize(badge * 0.66, badge * 0.66)));
     } else if (box.maxLines === 0) {
       // The densest board: the eis as a mark in its role's colour with its icon; the text is in the tooltip.
       const role: GameRole = box.roles[0] ?? "burger";
@@ -344,19 +354,24 @@ export class Board extends Phaser.Scene {
       g.fillRoundedRect(0, 0, box.w, box.h, radius);
       const icon = Math.min(box.w, box.h) * 0.7;
       container.add(this.add.image(box.w / 2, box.h / 2, `role-${role}`).setDisplaySize(icon, icon));
+      // Its tafel as a small tag on the mark's corner (the lane keeps one tafel's marks together).
+      const label = box.tables[0];
+      if (label) this.drawTableTag(container, label, box.w, box.h);
     } else {
       const role: GameRole = box.roles[0] ?? "burger";
       g.fillStyle(hex(ROLE_COLOURS[role]), 1);
       g.fillRoundedRect(0, 0, 7, box.h, { tl: radius, bl: radius, tr: 0, br: 0 });
-      const icon = eisIconSize(box.font);
+      const icon = box.mark;
       const cy = Math.min(box.h / 2, 6 + icon / 2);
       g.fillCircle(7 + 5 + icon / 2, cy, icon / 2);
       container.add(this.add.image(7 + 5 + icon / 2, cy, `role-${role}`).setDisplaySize(icon * 0.68, icon * 0.68));
       const left = 7 + 5 + icon + 7;
       const text = this.add.text(left, 6, box.text, textStyle(box.font, "#1F2A30", false)).setResolution(dpr);
       text.setLineSpacing(box.font * (LINE_HEIGHT - 1.17));
+      const label = box.tables[0];
       fitLines(text, box.text, box.w - left - 6, box.maxLines, true);
       container.add(text);
+      if (label) this.drawTableTag(container, label, box.w, box.h);
     }
     if (selected) {
       g.lineStyle(5, hex(PALETTE.focus), 1);
@@ -370,6 +385,20 @@ export class Board extends Phaser.Scene {
       hit.setData("key", box.key);
     }
     return view;
+  }
+
+  /** A tafel mark ("T2") in the row of an item: a dark pill with white text, as large as the role marks. */
+  private drawTableMark(container: Phaser.GameObjects.Container, g: Phaser.GameObjects.Graphics, label: string, x: number, cy: number, w: number, h: number): void {
+    g.fillStyle(INK, 1);
+    g.fillRoundedRect(x, cy - h / 2, w, h, 6);
+    container.add(this.add.text(x + w / 2, cy, label, textStyle(Math.round(h * 0.8), "#ffffff", true)).setOrigin(0.5, 0.5).setResolution(this.model?.dpr ?? 1));
+  }
+
+  /** The tafel of a loose eis: a small tag on its card's bottom right corner. */
+  private drawTableTag(container: Phaser.GameObjects.Container, label: string, w: number, h: number): void {
+    const font = Math.max(12, Math.round(Math.min(18, h * 0.42)));
+    const text = this.add.text(w - 2, h - 2, label, { ...textStyle(font, "#ffffff", true), backgroundColor: PALETTE.ink, padding: { x: 3, y: 0 } }).setOrigin(1, 1).setResolution(this.model?.dpr ?? 1);
+    container.add(text);
   }
 
   private setUpInput(): void {
@@ -512,13 +541,14 @@ function textStyle(size: number, color: string, bold: boolean): Phaser.Types.Gam
  * Wraps `full` in `width` and keeps at most `maxLines` lines, ending in "…" when it is cut (the whole text is in the
  * tooltip and the board's text equivalent).
  */
-export function fitLines(text: Phaser.GameObjects.Text, full: string, width: number, maxLines: number, breakWords = false): void {
+export function fitLines(text: Phaser.GameObjects.Text, full: string, width: number, maxLines: number, breakWords = false, fillLine = false): void {
   // Titles never break a word: a word longer than the line (a long Dutch compound in a narrow card) makes that title
   // a little smaller instead. The small eis cards break such a word rather than shrink.
   text.setWordWrapWidth(width, breakWords);
   text.setText(full);
   const size = Number.parseFloat(String(text.style.fontSize)) || 16;
-  if (!breakWords && text.width > width + 0.5) text.setFontSize(`${Math.max(12, Math.floor((size * width) / text.width))}px`);
+  // (A title that is cut anyway keeps its size: the long word is cut with the rest, see fillUp.)
+  if (!breakWords && !fillLine && text.width > width + 0.5) text.setFontSize(`${Math.max(12, Math.floor((size * width) / text.width))}px`);
   const lines = text.getWrappedText(full);
   if (lines.length <= maxLines) return;
   const words = lines.slice(0, maxLines).join(" ").split(/\s+/);
@@ -526,6 +556,9 @@ export function fitLines(text: Phaser.GameObjects.Text, full: string, width: num
     const candidate = `${words.join(" ").replace(/[\s,.;:]+$/, "")}…`;
     if (text.getWrappedText(candidate).length <= maxLines) {
       text.setText(candidate);
+      // A title cut after its first word or two ("De…") says little: the last line is filled up to the edge instead,
+      // cutting inside the next word ("De goedkoopste adeq…").
+      if (fillLine && lastLineWidth(text) < width * 0.7) fillUp(text, full, width, maxLines);
       return;
     }
     words.pop();
@@ -534,6 +567,26 @@ export function fitLines(text: Phaser.GameObjects.Text, full: string, width: num
   let word = words[0] ?? "";
   while (word.length > 1 && text.getWrappedText(`${word}…`).length > maxLines) word = word.slice(0, -1);
   text.setText(`${word}…`);
+  if (fillLine && lastLineWidth(text) < width * 0.7) fillUp(text, full, width, maxLines);
+}
+
+function lastLineWidth(text: Phaser.GameObjects.Text): number {
+  const lines = text.getWrappedText(text.text);
+  const last = lines[lines.length - 1] ?? "";
+  return text.context.measureText(last).width;
+}
+
+/** The longest start of `full` (cut anywhere) with "…" that stays within `maxLines` lines of `width`. */
+function fillUp(text: Phaser.GameObjects.Text, full: string, width: number, maxLines: number): void {
+  const shown = text.text.replace(/…$/, "");
+  let best = shown;
+  for (let n = shown.length + 1; n < full.length; n++) {
+    const candidate = `${full.slice(0, n).trimEnd()}…`;
+    const lines = text.getWrappedText(candidate);
+    if (lines.length > maxLines || text.context.measureText(lines[lines.length - 1] ?? "").width > width) break;
+    best = full.slice(0, n).trimEnd();
+  }
+  text.setText(`${best}…`);
 }
 
 interface Rect {

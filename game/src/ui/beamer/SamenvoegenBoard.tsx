@@ -1,9 +1,11 @@
 /**
  * The programma van eisen as it grows, on the beamer: the shared board (PveBoard: lanes per category, items with the
  * roles inside, loose eisen with their role, clusters of likely duplicates, spanningen as lines), live from the same
- * patch that brings a merge. No pages: everything is on one screen, laid out to fit. Under it the newest item in full,
- * and the board as text for screen readers.
+ * patch that brings a merge. No pages: everything is on one screen, laid out to fit. Under it the counts and the newest
+ * item in full, and the board as text for screen readers. Where a title does not fit its card, the line under the
+ * board says where to read it whole (everyone's own screen lists every eis and item in full).
  */
+import { useState } from "preact/hooks";
 import type { Snapshot } from "../../net/connection.ts";
 import { ROLE_NAMES, t } from "#shared/strings/index.ts";
 import { pveBoard } from "#shared/strings/pveBoard.ts";
@@ -17,25 +19,31 @@ export function SamenvoegenBoard({ snap }: { snap: Snapshot }) {
   const loose = snap.eisen.filter((e) => e.itemId === null).length;
   const strip = snap.session.phase.kind === "samenvoegen" && snap.tables.length > 0;
   const newest = snap.items[snap.items.length - 1] ?? null;
+  const [cut, setCut] = useState(0);
+  // The board takes all the height there is; what it is and how far it is go in one line under it, beside the
+  // newest item in full.
   return (
     <div class="samen samen-board">
-      <div class="board-head">
-        <h2>{b.heading}</h2>
-        <p class="muted">
-          {b.stats(snap.items.length, loose)}
-          {snap.spanningen.length > 0 ? ` · ${snap.spanningen.length === 1 ? "1 spanning" : `${snap.spanningen.length} spanningen`}` : ""}
-        </p>
-      </div>
       {snap.eisen.length === 0 ? (
         <p class="beamer-empty">{pveBoard.empty}</p>
       ) : (
-        <PveBoard snap={snap} class="samen-canvas" fallback={<BoardText snap={snap} roleName={roleName} visible />} />
+        <PveBoard snap={snap} class="samen-canvas" onCut={setCut} fallback={<BoardText snap={snap} roleName={roleName} visible />} />
       )}
-      {newest ? (
-        <p class="samen-spotlight">
-          <strong>{pveBoard.spotlight}:</strong> <span>{newest.text}</span> <span class="muted">({pveBoard.fromEisen(newest.eisIds.length)})</span>
-        </p>
-      ) : null}
+      <div class="samen-foot">
+        <div class="samen-foot-head">
+          <h2>{b.heading}</h2>
+          <p>
+            {b.stats(snap.items.length, loose)}
+            {snap.spanningen.length > 0 ? ` · ${snap.spanningen.length === 1 ? "1 spanning" : `${snap.spanningen.length} spanningen`}` : ""}
+          </p>
+          {cut > 0 ? <p class="muted">{pveBoard.cutNote}</p> : null}
+        </div>
+        {newest ? (
+          <p class="samen-spotlight">
+            <strong>{pveBoard.spotlight}:</strong> <span>{newest.text}</span> <span class="muted">({pveBoard.fromEisen(newest.eisIds.length)})</span>
+          </p>
+        ) : null}
+      </div>
       <BoardText snap={snap} roleName={roleName} />
       {strip ? <TableStrip snap={snap} /> : null}
     </div>

@@ -22,15 +22,27 @@ export interface BoardInteraction {
 const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 const FONTS = ['400 20px "Atkinson Hyperlegible Next"', '700 20px "Atkinson Hyperlegible Next"'];
 
+/** A tafel's short mark on the board: "T2" for "Tafel 2", else the first three letters of its name. */
+export function tableMarkOf(name: string): string {
+  const number = /^Tafel\s+(\d+)$/i.exec(name.trim())?.[1];
+  return number ? `T${number}` : name.trim().slice(0, 3);
+}
+
 /** What the board shows of a snapshot: the visible eisen, the items, suggestions and spanningen. */
 function boardShow(snap: Snapshot, size: { w: number; h: number; font: number }, interaction: BoardInteraction | undefined, serial: number): BoardShow {
+  const tableNames = new Map(snap.tables.map((x) => [x.tableId, x.name]));
+  const tableMark = (tableId: string | null): string | null => {
+    const name = tableId ? tableNames.get(tableId) : undefined;
+    return name ? tableMarkOf(name) : null;
+  };
   return {
     board: {
       width: size.w,
       height: size.h,
       categories: snap.scenario.categories.map((c) => ({ id: c.id, name: c.name })),
-      eisen: snap.eisen.map((e) => ({ id: e.id, role: e.role, categoryId: e.categoryId, text: e.text, itemId: e.itemId })),
-      items: snap.items.map((i) => ({ id: i.id, text: i.text, categoryId: i.categoryId, roles: i.roles, eisIds: i.eisIds })),
+      // With tafels every card says where it comes from: "T2" for Tafel 2.
+      eisen: snap.eisen.map((e) => ({ id: e.id, role: e.role, categoryId: e.categoryId, text: e.text, itemId: e.itemId, table: tableMark(e.tableId) })),
+      items: snap.items.map((i) => ({ id: i.id, text: i.text, categoryId: i.categoryId, roles: i.roles, eisIds: i.eisIds, tables: i.tableIds.flatMap((id) => tableMark(id) ?? []) })),
       spanningen: snap.spanningen.map((x) => ({ spanningId: x.spanningId, itemA: x.itemA, itemB: x.itemB })),
       suggestions: snap.suggestions,
       // The beamer's em is 28 px at 1920x1080 (read from the back); a laptop is read up close, a little above body text.
@@ -46,12 +58,25 @@ function boardShow(snap: Snapshot, size: { w: number; h: number; font: number },
   };
 }
 
-export function PveBoard({ snap, interaction, class: className = "", fallback = null }: { snap: Snapshot; interaction?: BoardInteraction; class?: string; fallback?: ComponentChildren }) {
+export function PveBoard({
+  snap,
+  interaction,
+  class: className = "",
+  fallback = null,
+  onCut,
+}: {
+  snap: Snapshot;
+  interaction?: BoardInteraction;
+  class?: string;
+  fallback?: ComponentChildren;
+  /** How many cards show their text cut short (each drawn frame). */
+  onCut?: (cards: number) => void;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const game = useRef<BoardGame | null>(null);
   const serial = useRef(0);
-  const latest = useRef({ snap, interaction });
-  latest.current = { snap, interaction };
+  const latest = useRef({ snap, interaction, onCut });
+  latest.current = { snap, interaction, onCut };
   const [size, setSize] = useState<{ w: number; h: number; font: number } | null>(null);
   const [mode, setMode] = useState<"loading" | "phaser" | "dom">("loading");
 
@@ -110,6 +135,13 @@ export function PveBoard({ snap, interaction, class: className = "", fallback = 
             el.dataset.fits = String(layout.fits);
             el.dataset.titlePx = String(layout.titleFont);
             el.dataset.eisPx = String(layout.eisFont);
+            el.dataset.markPx = String(Math.min(...layout.cards.map((c) => c.mark), layout.titleFont));
+            el.dataset.lanePx = String(Math.min(...layout.lanes.map((l) => l.headerFont), layout.titleFont));
+            el.dataset.zoom = String(layout.zoom);
+            const cut = layout.cards.filter((c) => c.cut).length;
+            el.dataset.cut = String(cut);
+            el.dataset.tableMarks = String(layout.cards.filter((c) => c.tables.length > 0).length);
+            latest.current.onCut?.(cut);
             // Where each card is (CSS pixels in the board at its first zoom): lets a test or a tool point at a card.
             const z = layout.zoom;
             const box = (b: { x: number; y: number; w: number; h: number }) => [b.x, b.y, b.w, b.h].map((v) => Math.round(v * z));
@@ -154,6 +186,11 @@ export function PveBoard({ snap, interaction, class: className = "", fallback = 
 /** The board as text, for screen readers (and shown when there is no canvas): per category its items and loose eisen. */
 export function BoardText({ snap, visible = false, roleName }: { snap: Snapshot; visible?: boolean; roleName: (role: GameRole) => string }) {
   const textOf = (id: string) => snap.items.find((i) => i.id === id)?.text ?? "";
+  const tableNames = new Map(snap.tables.map((x) => [x.tableId, x.name]));
+  const fromTables = (ids: readonly string[]) => {
+    const names = ids.flatMap((id) => tableNames.get(id) ?? []);
+    return names.length > 0 ? s.fromTables(names.join(", ")) : "";
+  };
   const eisText = new Map(snap.eisen.map((e) => [e.id, e.text]));
   const lanes = snap.scenario.categories
     .map((c) => ({ c, items: snap.items.filter((i) => i.categoryId === c.id), loose: snap.eisen.filter((e) => e.itemId === null && e.categoryId === c.id) }))
@@ -171,10 +208,16 @@ export function BoardText({ snap, visible = false, roleName }: { snap: Snapshot;
           </h4>
           <ul>
             {items.map((i) => (
-              <li key={i.id}>{s.item(i.text, i.roles.map(roleName).join(", "), i.eisIds.length)}</li>
+              <li key={i.id}>
+                {s.item(i.text, i.roles.map(roleName).join(", "), i.eisIds.length)}
+                {fromTables(i.tableIds)}
+              </li>
             ))}
             {loose.map((e) => (
-              <li key={e.id}>{s.looseEis(roleName(e.role), e.text)}</li>
+              <li key={e.id}>
+                {s.looseEis(roleName(e.role), e.text)}
+                {fromTables(e.tableId ? [e.tableId] : [])}
+              </li>
             ))}
           </ul>
         </section>

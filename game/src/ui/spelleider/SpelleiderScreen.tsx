@@ -12,6 +12,7 @@ import { routeOf } from "../route.ts";
 import { TopBar } from "../common.tsx";
 import { useSnapshot } from "../hooks.ts";
 import { PhaseView } from "../phases/PhaseView.tsx";
+import { useTopOfNewContent } from "../ParticipantScreen.tsx";
 import { BeamerPager } from "./BeamerPager.tsx";
 import { CasesCard } from "./CasesCard.tsx";
 import { DeleteCard } from "./DeleteCard.tsx";
@@ -44,6 +45,8 @@ function useTopbarHeight(shown: boolean): number {
 export function SpelleiderScreen({ conn }: { conn: Connection }) {
   const snap = useSnapshot(conn);
   const topbar = useTopbarHeight(snap !== null);
+  // A new phase or a new stage of day 2 (opening the terugkombijeenkomst too): back to the top, where it now is.
+  useTopOfNewContent(snap ? `${snap.session.phase.index}|${snap.session.terugkomStage ?? ""}` : null);
   if (!snap) return <main class="page"><p role="status">{t.common.loading}</p></main>;
   const lobby = snap.session.phase.kind === "lobby";
   // In the casustoets choosing the case is this phase's action, so the cases come up to where actions are.
