@@ -47,8 +47,12 @@ export const PALETTE = {
   line: "#D9D2C5",
   accent: "#0B5F78",
   accentInk: "#FFFFFF",
+  /** Light backgrounds behind accent, danger and ok text (tags, notices) on the server's pages. */
+  accentSoft: "#E3F0F3",
   danger: "#A32A00",
+  dangerSoft: "#FBE9E2",
   ok: "#1E6B3A",
+  okSoft: "#E4F2E8",
   focus: "#E69F00",
 } as const;
 

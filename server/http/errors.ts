@@ -1,7 +1,7 @@
 /**
  * What a request that goes wrong gets back: always a short Dutch answer, never a stack trace or a path on the server.
  *   - /api, /matchmake and /health: JSON `{ error: "<Dutch>" }` with the status;
- *   - every other path (pages): a short Dutch page.
+ *   - every other path (pages): a short Dutch page (server/render/notice.ts).
  * Express's own error page (HTML with the stack and absolute paths) is never reached: `useErrorPages` puts a 404 and
  * an error handler at the end of the app. Colyseus' matchmaking routes (/matchmake/<method>/<room>) do not run through
  * Express; their bodies are read and checked before Colyseus sees them (`readMatchmakeBody`), so a malformed or huge
@@ -10,7 +10,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Application, NextFunction, Request, Response } from "express";
-import { inlinePagePolicy } from "./security.ts";
+import { errorPage } from "../render/notice.ts";
+import { pagePolicy } from "../render/shell.ts";
 
 /** The JSON body limit of the API (express.json) and the answer past it. */
 export const API_BODY_LIMIT_BYTES = 256 * 1024;
@@ -55,28 +56,6 @@ export function loggablePath(url: string | undefined): string {
   return path.replace(/[^/]{12,}/g, "…");
 }
 
-/** The short Dutch page for page paths. */
-export function errorPage(status: number, message: string): string {
-  const title = status === 404 ? "Niet gevonden" : status >= 500 ? "Er ging iets mis" : "Dit lukte niet";
-  const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)} · Maatwerkspel</title>
-<style>body{margin:0;font:18px/1.55 system-ui,"Segoe UI",sans-serif;color:#1f2a30;background:#f6f1e8}main{max-width:36rem;margin:0 auto;padding:3rem 1.25rem}h1{font-size:1.6rem;margin:0 0 .5rem}a{color:#0b5f78}</style>
-</head>
-<body>
-<main>
-<h1>${esc(title)}</h1>
-<p>${esc(message)}</p>
-<p><a href="/">Naar de beginpagina van Maatwerkspel</a></p>
-</main>
-</body>
-</html>`;
-}
-
 function answer(req: Request, res: Response, status: number, message: string): void {
   res.status(status).set("cache-control", "no-store");
   if (JSON_PATHS.test(req.path)) {
@@ -84,7 +63,7 @@ function answer(req: Request, res: Response, status: number, message: string): v
     return;
   }
   const html = errorPage(status, message);
-  res.set("content-security-policy", inlinePagePolicy(html)).type("html").send(html);
+  res.set("content-security-policy", pagePolicy(html)).type("html").send(html);
 }
 
 /** The Dutch 404 for every path nothing else answered, and the error handler; call after every route. */

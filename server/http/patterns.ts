@@ -16,10 +16,11 @@ import { analysePatterns, type PatternAnalysis } from "../patterns/analyse.ts";
 import { patternsCsv } from "../patterns/csv.ts";
 import { scenarioLogs, scenariosWithSessions } from "../patterns/load.ts";
 import { patternsMarkdown } from "../patterns/markdown.ts";
-import { patternsPage } from "../patterns/overview.ts";
-import { TRAINER_CSP, scenarioListPage, trainerPage, unknownScenarioPage, wrongLinkPage } from "../patterns/page.ts";
 import { trainerSecretMatches } from "../patterns/secret.ts";
 import { patternFileName } from "../patterns/text.ts";
+import { patternsPage } from "../render/patterns.ts";
+import { pagePolicy } from "../render/shell.ts";
+import { analysisFailedPage, scenarioListPage, unknownScenarioPage, wrongLinkPage } from "../render/trainer.ts";
 import { isWithheld } from "../scenarios/privacy.ts";
 import { scenarioPreviewResponse } from "./preview.ts";
 
@@ -43,7 +44,7 @@ const FileSchema = z
 // no-store: the pages show what groups wrote; no-referrer: the secret is in the address and must not travel on.
 const PRIVATE_HEADERS = { "cache-control": "no-store", "referrer-policy": "no-referrer", "x-robots-tag": "noindex, nofollow" };
 
-const html = (res: Response, status: number, page: string) => res.status(status).set({ ...PRIVATE_HEADERS, "content-security-policy": TRAINER_CSP }).type("html").send(page);
+const html = (res: Response, status: number, page: string) => res.status(status).set({ ...PRIVATE_HEADERS, "content-security-policy": pagePolicy(page) }).type("html").send(page);
 
 export function registerPatternRoutes(app: Application, services: PatternServices): void {
   const router = express.Router();
@@ -69,7 +70,7 @@ export function registerPatternRoutes(app: Application, services: PatternService
     if (logs.length === 0 && !services.scenarios.has(scenarioId)) return html(res, 404, unknownScenarioPage(secret, scenarioId));
     const analysis = analyse(logs, services.scenarios.get(scenarioId));
     if (!analysis) {
-      return html(res, 500, trainerPage("Fout · Maatwerkspel", `<section class="card problem"><h1>Het overzicht kon niet worden gemaakt</h1><p>Probeer het later nog eens.</p></section>`));
+      return html(res, 500, analysisFailedPage());
     }
     if (format === "html") return html(res, 200, patternsPage(secret, analysis, damaged));
     // The CSV stays one table (a note would break it for Excel); the page beside its link says what was left out.

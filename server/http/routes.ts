@@ -19,10 +19,12 @@ import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
 import { DAMAGED_SESSION_MESSAGE, DamagedSessionError, isDamaged, type IntegrityReport } from "../store/integrity.ts";
 import type { EventStore, SessionRecord } from "../store/types.ts";
 import { API_BODY_LIMIT_BYTES, useErrorPages } from "./errors.ts";
-import { landingPage } from "./landing.ts";
 import { registerPatternRoutes } from "./patterns.ts";
-import { contentSecurityPolicy, lockedPreviewPage, previewWarnings, scenarioPreviewPage } from "./preview.ts";
-import { clientPagePolicy, inlinePagePolicy, useSecurityHeaders } from "./security.ts";
+import { previewWarnings } from "./preview.ts";
+import { clientPagePolicy, useSecurityHeaders } from "./security.ts";
+import { landingPage } from "../render/landing.ts";
+import { lockedPreviewPage, scenarioPreviewPage } from "../render/preview.ts";
+import { pagePolicy } from "../render/shell.ts";
 
 export interface HttpServices {
   /** The built client, served for page paths; absent in tests that need no browser. */
@@ -293,7 +295,8 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   // The scenario preview shows every role's private facts: only with the trainer's link (patterns.ts,
   // /trainer/<secret>/scenario/<id>) or a spelleider's link (below). Without one, a page that shows nothing of it.
   app.get("/scenario/:id", (_req, res) => {
-    res.status(403).set({ "content-security-policy": contentSecurityPolicy(), ...PRIVATE_PAGE_HEADERS }).type("html").send(lockedPreviewPage());
+    const html = lockedPreviewPage();
+    res.status(403).set({ "content-security-policy": pagePolicy(html), ...PRIVATE_PAGE_HEADERS }).type("html").send(html);
   });
   // The spelleider's own session: its copy of the scenario, as it was when the session was made.
   app.get("/spelleider/:secret/scenario", async (req, res) => {
@@ -304,7 +307,7 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     const created = log[0]?.event;
     if (created?.type !== "SessionCreated") return fail(res, 500, "Het scenario van deze sessie kon niet worden gelezen.");
     const html = scenarioPreviewPage(created.scenario, { warnings: previewWarnings(created.scenario) });
-    res.status(200).set({ "content-security-policy": contentSecurityPolicy(), ...PRIVATE_PAGE_HEADERS }).type("html").send(html);
+    res.status(200).set({ "content-security-policy": pagePolicy(html), ...PRIVATE_PAGE_HEADERS }).type("html").send(html);
   });
 
   registerPatternRoutes(app, services);
@@ -326,6 +329,6 @@ function serveClient(app: Application, services: HttpServices): void {
   }
   app.get("/", (_req, res) => {
     const html = landingPage([...services.scenarios.values()].filter((s) => !isWithheld(s)));
-    res.set("content-security-policy", inlinePagePolicy(html)).type("html").send(html);
+    res.set("content-security-policy", pagePolicy(html)).type("html").send(html);
   });
 }

@@ -1,9 +1,9 @@
 /**
  * Security headers for every HTTP answer, and the Content-Security-Policy of the pages. The spelleider's secret is
  * in the path of the console's address, so no page may leak its address to another site (Referrer-Policy), be framed
- * (clickjacking on the console), or run script that did not come from this server.
+ * (clickjacking on the console), or run script that did not come from this server. The server-made pages (preview,
+ * trainer, landing, errors) carry their own policy, `pagePolicy` in server/render/shell.ts.
  */
-import { createHash } from "node:crypto";
 import type { Application, Request } from "express";
 
 /** On every answer: JSON, files, pages. */
@@ -44,24 +44,6 @@ export function clientPagePolicy(req: Request): string {
 function wsHost(req: Request): string | null {
   const host = req.get("host") ?? "";
   return /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? host : null;
-}
-
-/** A page whose inline <script> and <style> blocks are allowed by their hashes, and nothing else inline. */
-export function inlinePagePolicy(html: string): string {
-  const hashes = (tag: string) =>
-    [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].map((m) => `'sha256-${createHash("sha256").update(m[1] ?? "").digest("base64")}'`).join(" ");
-  const scripts = hashes("script");
-  const styles = hashes("style");
-  return [
-    "default-src 'none'",
-    `script-src ${scripts || "'none'"}`,
-    `style-src ${styles || "'none'"}`,
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
 }
 
 export function useSecurityHeaders(app: Application): void {

@@ -7,7 +7,15 @@ import type { Scenario } from "#shared/protocol/scenario.ts";
 import { DamagedSessionError } from "../store/integrity.ts";
 import type { EventStore } from "../store/types.ts";
 import { formatDate } from "../exports/text.ts";
-import type { ScenarioListing } from "./page.ts";
+
+export interface ScenarioListing {
+  scenarioId: string;
+  title: string;
+  sessions: number;
+  /** "12 maart 2026". */
+  lastPlayed: string;
+  lastPlayedAt: number;
+}
 
 /** Scenarios with at least one session, most recently played first. */
 export async function scenariosWithSessions(store: EventStore, loaded: ReadonlyMap<string, Scenario>): Promise<ScenarioListing[]> {

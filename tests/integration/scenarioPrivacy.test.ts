@@ -12,7 +12,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildServer } from "../../server/app.ts";
-import { esc } from "../../server/http/preview.ts";
+import { esc } from "../../server/render/escape.ts";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import type { Scenario } from "#shared/protocol/scenario.ts";
 import { loadScenarioDir, parseScenario } from "../../server/scenarios/load.ts";

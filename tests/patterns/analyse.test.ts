@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { analysePatterns, type PatternAnalysis } from "../../server/patterns/analyse.ts";
 import { patternsCsv } from "../../server/patterns/csv.ts";
 import { patternsMarkdown } from "../../server/patterns/markdown.ts";
-import { patternsPage } from "../../server/patterns/overview.ts";
+import { patternsPage } from "../../server/render/patterns.ts";
 import { FULL_SESSION_NAMES, TERUGKOM_NEWCOMER, fullSession, logOf, terugkomSession } from "../fixtures/given.ts";
 import { PATTERN_NAMES, playedSession, withIdentity } from "./build.ts";
 

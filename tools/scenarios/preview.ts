@@ -9,7 +9,8 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { basename, dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { contentSecurityPolicy, scenarioPreviewPage, scenarioProblemsPage, type ShownProblem } from "../../server/http/preview.ts";
+import { scenarioPreviewPage, scenarioProblemsPage, type ShownProblem } from "../../server/render/preview.ts";
+import { pagePolicy } from "../../server/render/shell.ts";
 import type { Scenario } from "#shared/protocol/scenario.ts";
 import { checkScenarioText } from "../../server/scenarios/check.ts";
 import { parseScenarioJson } from "../../server/scenarios/load.ts";
@@ -86,7 +87,7 @@ export async function startPreviewServer(options: { file: string; port?: number;
     const html = result.ok
       ? scenarioPreviewPage(result.scenario, { ...pageOptions, warnings: result.warnings })
       : scenarioProblemsPage(shown, result.problems, pageOptions);
-    send(res, 200, "text/html", html, { "content-security-policy": contentSecurityPolicy(pageOptions) });
+    send(res, 200, "text/html", html, { "content-security-policy": pagePolicy(html) });
   };
 
   const server = createServer((req, res) => {

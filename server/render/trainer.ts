@@ -1,33 +1,17 @@
 /**
- * The trainer pages' shell and the small pages: the list of scenarios that have sessions, and the two 404s.
- * Server-rendered Dutch HTML with inline CSS and no script at all; every text from a session or scenario goes
- * through `esc`, and the CSP forbids scripts besides, so text a participant typed can never run.
+ * The trainer's small pages: the list of scenarios that have sessions (with the previews), the two 404s and the
+ * error. Server-rendered Dutch HTML in the page shell (shell.ts) without any script; every text from a session or
+ * scenario goes through `esc`, and the CSP (`pagePolicy`) forbids scripts besides, so text a participant typed can
+ * never run. The pattern overview itself is patterns.ts.
  */
-import { esc } from "../http/preview.ts";
-import { TRAINER_CSS } from "./css.ts";
-import { PATTERN_TEXTS as T } from "./text.ts";
+import type { ScenarioListing } from "../patterns/load.ts";
+import { PATTERN_TEXTS as T } from "../patterns/text.ts";
+import { esc } from "./escape.ts";
+import { page } from "./shell.ts";
 
-/** No scripts, no external anything; styles only inline. */
-export const TRAINER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
+/** A page of the trainer's: private (not indexed), no scripts. */
 export function trainerPage(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>${esc(title)}</title>
-<style>${TRAINER_CSS}</style>
-</head>
-<body>
-<a class="skip" href="#inhoud">Naar de inhoud</a>
-<main id="inhoud">
-${body}
-</main>
-</body>
-</html>`;
+  return page({ title, sheet: "trainer", body, private: true });
 }
 
 /** Where the trainer's pages live; the secret is in every link, as in the link the trainer was given. */
@@ -35,16 +19,6 @@ export const trainerBase = (secret: string) => `/trainer/${encodeURIComponent(se
 export const patternsPath = (secret: string, scenarioId: string, extension = "") =>
   `${trainerBase(secret)}/patronen/${encodeURIComponent(scenarioId)}${extension ? `.${extension}` : ""}`;
 
-export interface ScenarioListing {
-  scenarioId: string;
-  title: string;
-  sessions: number;
-  /** "12 maart 2026". */
-  lastPlayed: string;
-  lastPlayedAt: number;
-}
-
-/** `/trainer/<secret>`: the scenarios that have sessions, with how many and when last played. */
 /** A loaded scenario, for the list of previews on the trainer's page. */
 export interface PreviewListing {
   id: string;
@@ -53,6 +27,7 @@ export interface PreviewListing {
   withheld: boolean;
 }
 
+/** `/trainer/<secret>`: the scenarios that have sessions, with how many and when last played. */
 export function scenarioListPage(secret: string, scenarios: readonly ScenarioListing[], previews: readonly PreviewListing[] = []): string {
   const items = scenarios
     .map(
@@ -103,5 +78,13 @@ export function unknownScenarioPage(secret: string, scenarioId: string): string 
 <section class="card problem" aria-labelledby="fout">
   <h1 id="fout">${esc(T.unknownScenario)}</h1>
   <p>${esc(T.unknownScenarioHelp(scenarioId))}</p>
+</section>`);
+}
+
+/** The overview could not be made (a stored log that cannot be replayed; logged on the server). */
+export function analysisFailedPage(): string {
+  return trainerPage("Fout · Maatwerkspel", `<section class="card problem" aria-labelledby="fout">
+  <h1 id="fout">Het overzicht kon niet worden gemaakt</h1>
+  <p>Probeer het later nog eens.</p>
 </section>`);
 }

@@ -3,19 +3,13 @@
  * (what most asks for a change of policy), then every pattern with its items side by side, one card per session,
  * each with its support per role as small bars in the role colours, then the sessions compared.
  */
-import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "#shared/theme.ts";
-import { esc } from "../http/preview.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import { DRAAGVLAK_NAMES, ROLE_NAMES, ROLE_SHORT, VERDICT_NAMES, quoted } from "../exports/text.ts";
-import { GAME_ROLES, type GameRole } from "#shared/protocol/ids.ts";
-import type { AnalysedSession, Blockage, Pattern, PatternAnalysis, PatternEntry } from "./analyse.ts";
-import { patternsPath, trainerBase, trainerPage } from "./page.ts";
-import { PATTERN_TEXTS as T, percent, sessionName } from "./text.ts";
-
-function roleIcon(role: GameRole, size: number): string {
-  return `<svg viewBox="0 0 24 24" width="${size}" height="${size}" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d="${esc(ROLE_ICONS[role])}"/></svg>`;
-}
-
-const roleDot = (role: GameRole, size: number) => `<span class="icon" style="background:${ROLE_COLOURS[role]}">${roleIcon(role, size)}</span>`;
+import type { AnalysedSession, Blockage, Pattern, PatternAnalysis, PatternEntry } from "../patterns/analyse.ts";
+import { PATTERN_TEXTS as T, percent, sessionName } from "../patterns/text.ts";
+import { esc } from "./escape.ts";
+import { roleClass, roleDot } from "./roles.ts";
+import { patternsPath, trainerBase, trainerPage } from "./trainer.ts";
 
 /** `damaged`: labels of sessions left out because their stored log is damaged; the page says so under the header. */
 export function patternsPage(secret: string, analysis: PatternAnalysis, damaged: readonly string[] = []): string {
@@ -71,7 +65,7 @@ function patternsSection(a: PatternAnalysis, name: (n: number) => string): strin
   const head = `<h2 id="patronen">${esc(T.patterns)}</h2>`;
   if (a.counted < 2) return `<section aria-labelledby="patronen">${head}<p class="card empty">${esc(T.notEnoughSessions)}</p></section>`;
   if (a.patterns.length === 0) return `<section aria-labelledby="patronen">${head}<p class="card empty">${esc(T.noPatterns)}</p></section>`;
-  const legend = GAME_ROLES.map((r) => `<li style="color:${ROLE_INK[r]}">${roleDot(r, 16)}<span>${esc(ROLE_NAMES[r])}</span></li>`).join("");
+  const legend = GAME_ROLES.map((r) => `<li class="${roleClass(r)}">${roleDot(r, 16)}<span>${esc(ROLE_NAMES[r])}</span></li>`).join("");
   const blocked = new Set(a.blockages.map((b) => b.pattern));
   return `<section aria-labelledby="patronen">
   ${head}
@@ -126,15 +120,18 @@ function entryCard(e: PatternEntry, name: (n: number) => string): string {
 </li>`;
 }
 
-/** Six small bars, one per role, in the order of the game; the number beside each bar says the same for readers. */
+/**
+ * Six small bars, one per role, in the order of the game; the number beside each bar says the same for readers. A bar
+ * is an SVG rectangle (its width an attribute), so the page needs no style attribute.
+ */
 function bars(support: NonNullable<PatternEntry["support"]>): string {
   const rows = GAME_ROLES.map((role) => {
     const share = support[role];
     const width = share === null ? 0 : Math.max(0, Math.min(100, Math.round(share * 100)));
     const spoken = share === null ? T.notVotedInRole : percent(share);
-    return `<li class="bar${share === null ? " absent" : ""}">
-  <span class="who" style="color:${ROLE_INK[role]}" title="${esc(ROLE_NAMES[role])}">${roleDot(role, 13)}<span aria-hidden="true">${esc(ROLE_SHORT[role])}</span><span class="visually-hidden">${esc(ROLE_NAMES[role])}: ${esc(spoken)}</span></span>
-  <span class="track" aria-hidden="true"><span class="fill" style="width:${width}%;background:${ROLE_COLOURS[role]}"></span></span>
+    return `<li class="bar ${roleClass(role)}${share === null ? " absent" : ""}">
+  <span class="who" title="${esc(ROLE_NAMES[role])}">${roleDot(role, 13)}<span aria-hidden="true">${esc(ROLE_SHORT[role])}</span><span class="visually-hidden">${esc(ROLE_NAMES[role])}: ${esc(spoken)}</span></span>
+  <svg class="track" aria-hidden="true" focusable="false"><rect class="fill" width="${width}%" height="100%" rx="6"/></svg>
   <span class="pct" aria-hidden="true">${esc(percent(share))}</span>
 </li>`;
   }).join("");
