@@ -1,0 +1,213 @@
+/**
+ * The vocabulary of who sees what. A view is made of parts, one per field of PlayerView (and of the Colyseus state the
+ * room projects it onto). Each phase's view file (server/core/views/<phase>.ts) says, for the parts its rules make,
+ * what they hold and who may see each entry: everyone, the spelleider and the beamer (`staff`), one participant (and
+ * perhaps the spelleider), or the board of one tafel. Which viewer that reaches is decided here, in `sees`, and nowhere
+ * else: playerView (server/core/view.ts) picks a viewer's entries with it, and the room's projection
+ * (server/rooms/projection.ts) grants entries to connections with it.
+ */
+import type {
+  CardView,
+  CaseView,
+  ClusterView,
+  CountsView,
+  EisView,
+  ItemView,
+  KaderView,
+  MineView,
+  PersonView,
+  PublicScenario,
+  SeatView,
+  SessionView,
+  SpanningView,
+  SuggestionView,
+  SupportView,
+  TableView,
+  TerugkomView,
+} from "#shared/protocol/views.ts";
+import { tableOf, type SessionState } from "../state.ts";
+
+export type Viewer = { kind: "participant"; participantId: string } | { kind: "spelleider" } | { kind: "beamer" };
+
+/** Who is connected right now: presence is not part of the log, the room passes it in. */
+export type Online = ReadonlySet<string>;
+export const nobodyOnline: Online = new Set();
+
+/** Everything a viewer may see: the shared board, plus own or (for the spelleider) everyone's person entries. */
+export interface PlayerView {
+  session: SessionView;
+  scenario: PublicScenario;
+  seats: SeatView[];
+  cards: CardView[];
+  clusters: ClusterView[];
+  eisen: EisView[];
+  items: ItemView[];
+  spanningen: SpanningView[];
+  suggestions: SuggestionView[];
+  support: SupportView[];
+  cases: CaseView[];
+  tables: TableView[];
+  kader: KaderView | null;
+  terugkom: TerugkomView | null;
+  /** Self for a participant, everyone for the spelleider, nobody for the beamer. */
+  people: PersonView[];
+  mine: MineView | null;
+  drafts: EisView[];
+  /** Arrivals per function and eisen written per role: for the beamer and the spelleider, null for a participant. */
+  counts: CountsView | null;
+}
+
+/** Who may see one entry. */
+export type SeenBy =
+  | { kind: "everyone" }
+  /** The spelleider and the beamer. */
+  | { kind: "staff" }
+  /** One participant; and the spelleider too when `spelleider`. */
+  | { kind: "own"; participantId: string; spelleider: boolean }
+  /** The board of a tafel (null: the whole group's): the spelleider, the beamer and every participant whose tafel scope holds it. */
+  | { kind: "tafel"; tableId: string | null };
+
+export const EVERYONE: SeenBy = { kind: "everyone" };
+export const STAFF: SeenBy = { kind: "staff" };
+
+/** A viewer with what decides which entries they see: for a participant, the tafel scope of the board. */
+export type Standing = { kind: "spelleider" } | { kind: "beamer" } | { kind: "participant"; participantId: string; scope: string | "all" };
+
+/**
+ * Which tafel's work a participant sees: in the tafel phases (a rolwissel-ronde and samenvoegen) only their own
+ * tafel's eisen and items, so each tafel works as its own group; in every other phase the whole group's.
+ */
+export function tableScopeFor(state: SessionState, participantId: string): string | "all" {
+  const tableId = tableOf(state, participantId);
+  const kind = state.phases[state.phaseIndex]?.kind;
+  return tableId !== null && (kind === "rolwissel" || kind === "samenvoegen") ? tableId : "all";
+}
+
+export const visibleIn = (scope: string | "all", tableId: string | null): boolean => scope === "all" || tableId === null || tableId === scope;
+
+export function standingOf(state: SessionState, viewer: Viewer): Standing {
+  return viewer.kind === "participant" ? { kind: "participant", participantId: viewer.participantId, scope: tableScopeFor(state, viewer.participantId) } : viewer;
+}
+
+export const sameStanding = (a: Standing, b: Standing): boolean =>
+  a.kind === "participant" ? b.kind === "participant" && a.participantId === b.participantId && a.scope === b.scope : a.kind === b.kind;
+
+/** The one rule of visibility: may a viewer in this standing see an entry seen by `seenBy`? */
+export function sees(standing: Standing, seenBy: SeenBy): boolean {
+  switch (seenBy.kind) {
+    case "everyone":
+      return true;
+    case "staff":
+      return standing.kind !== "participant";
+    case "own":
+      return standing.kind === "participant" ? standing.participantId === seenBy.participantId : standing.kind === "spelleider" && seenBy.spelleider;
+    case "tafel":
+      return standing.kind !== "participant" || visibleIn(standing.scope, seenBy.tableId);
+    default: {
+      const unreachable: never = seenBy;
+      return unreachable;
+    }
+  }
+}
+
+export const sameSeenBy = (a: SeenBy, b: SeenBy): boolean => {
+  switch (a.kind) {
+    case "everyone":
+    case "staff":
+      return a.kind === b.kind;
+    case "own":
+      return b.kind === "own" && a.participantId === b.participantId && a.spelleider === b.spelleider;
+    case "tafel":
+      return b.kind === "tafel" && a.tableId === b.tableId;
+    default: {
+      const unreachable: never = a;
+      return unreachable;
+    }
+  }
+};
+
+/** The parts of PlayerView made of entries, with the type of one entry (mine and counts: at most one per viewer). */
+export interface Listed {
+  seats: SeatView;
+  cards: CardView;
+  clusters: ClusterView;
+  eisen: EisView;
+  items: ItemView;
+  spanningen: SpanningView;
+  support: SupportView;
+  cases: CaseView;
+  tables: TableView;
+  people: PersonView;
+  mine: MineView;
+  drafts: EisView;
+  counts: CountsView;
+}
+export type ListName = keyof Listed;
+
+export interface Entry<N extends ListName> {
+  key: string;
+  value: Listed[N];
+  seenBy: SeenBy;
+}
+
+/** A part made of entries, each with its key (unique within the part) and who may see it. */
+export interface ListPart<N extends ListName> {
+  kind: "list";
+  name: N;
+  entries(state: SessionState, online: Online): Entry<N>[];
+}
+
+/** A part that is one value everyone sees. */
+export type FieldName = "session" | "scenario" | "kader" | "terugkom";
+export interface FieldPart<N extends FieldName> {
+  kind: "field";
+  name: N;
+  value(state: SessionState, online: Online): PlayerView[N];
+}
+
+/**
+ * What a derived part is computed from, taken from the state at one seq: a snapshot (it does not change when the state
+ * does), cheap to take and to compare; computing the value from it may be expensive.
+ */
+export interface DerivedInput {
+  /** Computing this is cheap (e.g. nothing to compare): it need not wait. */
+  readonly cheap: boolean;
+  same(other: DerivedInput): boolean;
+  compute(): SuggestionView[];
+}
+
+/**
+ * A part everyone sees that is a pure function of the state but expensive to compute (duplicate suggestions). The
+ * projection may compute it after the command is answered, from the input taken at that command's seq; a replay of
+ * the log up to that seq computes the same value.
+ */
+export interface DerivedPart {
+  kind: "derived";
+  name: "suggestions";
+  input(state: SessionState): DerivedInput;
+}
+
+export type Part = { [N in ListName]: ListPart<N> }[ListName] | { [N in FieldName]: FieldPart<N> }[FieldName] | DerivedPart;
+
+/** Entries of a part everyone sees. */
+export const forEveryone = <N extends ListName>(values: readonly Listed[N][], key: (value: Listed[N]) => string): Entry<N>[] =>
+  values.map((value) => ({ key: key(value), value, seenBy: EVERYONE }));
+
+/**
+ * Whether two view values are the same data (JSON-like: plain objects, arrays, strings, numbers, booleans, null).
+ * May say "different" for values whose JSON is the same (an undefined field), never the other way round.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!Object.hasOwn(b, k) || !sameValue(Reflect.get(a, k), Reflect.get(b, k))) return false;
+  return true;
+}

@@ -1,0 +1,39 @@
+/**
+ * What the rolwissel (server/core/rolwissel.ts) makes visible: an eis is a draft its author alone sees until its round
+ * (or its tafel) is revealed; then it is on the board, with its game role and never its author, for the spelleider,
+ * the beamer and the participants whose tafel scope holds it (with tafels, in the tafel phases only their own tafel's).
+ */
+import type { GameRole } from "#shared/protocol/ids.ts";
+import type { EisView } from "#shared/protocol/views.ts";
+import { eisVisible, type SessionState } from "../state.ts";
+import type { ListPart } from "./parts.ts";
+
+export const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: string; text: string; itemId: string | null; tableId: string | null }): EisView => ({
+  id: e.id,
+  roundId: e.roundId,
+  role: e.role,
+  categoryId: e.categoryId,
+  text: e.text,
+  itemId: e.itemId,
+  tableId: e.tableId,
+});
+
+/** Eisen the group may see: those of revealed rounds (or of a tafel revealed on its own). */
+export const revealedEisen = (state: SessionState): EisView[] => [...state.eisen.values()].filter((e) => eisVisible(state, e)).map(eisView);
+
+/** A participant's own eisen that are not yet visible to the group. */
+export function draftsOf(state: SessionState, participantId: string): EisView[] {
+  return [...state.eisen.values()].filter((e) => e.authorId === participantId && !eisVisible(state, e)).map(eisView);
+}
+
+export const eisen: ListPart<"eisen"> = {
+  kind: "list",
+  name: "eisen",
+  entries: (state) => [...state.eisen.values()].flatMap((e) => (eisVisible(state, e) ? [{ key: e.id, value: eisView(e), seenBy: { kind: "tafel" as const, tableId: e.tableId } }] : [])),
+};
+
+export const drafts: ListPart<"drafts"> = {
+  kind: "list",
+  name: "drafts",
+  entries: (state) => [...state.eisen.values()].flatMap((e) => (eisVisible(state, e) ? [] : [{ key: e.id, value: eisView(e), seenBy: { kind: "own" as const, participantId: e.authorId, spelleider: false } }])),
+};

@@ -1,0 +1,107 @@
+/**
+ * What samenvoegen (server/core/samenvoegen.ts) makes visible: the PvE items (on the board of their tafel, like eisen),
+ * the open spanningen, and the duplicate suggestions among the free eisen and items, for everyone.
+ *
+ * Suggestions are derived: a pure function of the board at a seq, but too costly to compute before every answer. The
+ * part gives the board as a snapshot (`input`); the room computes the list from it once the command is answered, at
+ * most a few times a second, and the terugblik computes the same list from the replayed state at that seq.
+ */
+import type { ItemView, SpanningView, SuggestionView } from "#shared/protocol/views.ts";
+import { openSpanningen } from "../resultaat.ts";
+import { eisVisible, itemCaseIds, itemEisIds, liveItems, type PveItem, type SessionState } from "../state.ts";
+import { suggestDuplicates } from "../suggestions.ts";
+import { forEveryone, type DerivedInput, type DerivedPart, type ListPart } from "./parts.ts";
+
+export function itemView(state: SessionState, item: PveItem): ItemView {
+  const eisen = itemEisIds(item).flatMap((id) => state.eisen.get(id) ?? []);
+  return {
+    id: item.id,
+    text: item.text,
+    categoryId: item.categoryId,
+    eisIds: eisen.map((e) => e.id),
+    roles: [...new Set(eisen.map((e) => e.role))],
+    roundIds: [...new Set(eisen.map((e) => e.roundId))],
+    caseIds: itemCaseIds(item),
+    tableId: item.tableId,
+    tableIds: [...new Set(eisen.flatMap((e) => (e.tableId ? [e.tableId] : [])))],
+  };
+}
+
+export function itemViews(state: SessionState): ItemView[] {
+  return liveItems(state).map((item) => itemView(state, item));
+}
+
+export const openSpanningenView = (state: SessionState): SpanningView[] => openSpanningen(state);
+
+export const items: ListPart<"items"> = {
+  kind: "list",
+  name: "items",
+  entries: (state) => liveItems(state).map((item) => ({ key: item.id, value: itemView(state, item), seenBy: { kind: "tafel", tableId: item.tableId } })),
+};
+
+export const spanningen: ListPart<"spanningen"> = { kind: "list", name: "spanningen", entries: (state) => forEveryone(openSpanningenView(state), (s) => s.spanningId) };
+
+interface BoardEntry {
+  ref: { kind: "eis" | "item"; id: string };
+  text: string;
+  role?: string;
+  tableId: string | null;
+}
+
+/** The free eisen and items of the board at one seq, grouped as they are compared: per tafel in samenvoegen, all at once in plenair. */
+class BoardInput implements DerivedInput {
+  readonly cheap: boolean;
+  readonly perTable: boolean;
+  readonly entries: readonly BoardEntry[];
+  constructor(perTable: boolean, entries: readonly BoardEntry[]) {
+    this.perTable = perTable;
+    this.entries = entries;
+    this.cheap = entries.length < 2;
+  }
+
+  same(other: DerivedInput): boolean {
+    if (!(other instanceof BoardInput) || other.perTable !== this.perTable || other.entries.length !== this.entries.length) return false;
+    for (let k = 0; k < this.entries.length; k++) {
+      const a = this.entries[k];
+      const b = other.entries[k];
+      if (!a || !b || a.ref.kind !== b.ref.kind || a.ref.id !== b.ref.id || a.text !== b.text || a.role !== b.role || a.tableId !== b.tableId) return false;
+    }
+    return true;
+  }
+
+  compute(): SuggestionView[] {
+    if (this.cheap) return [];
+    const groups = new Map<string, BoardEntry[]>();
+    for (const e of this.entries) {
+      const group = this.perTable ? (e.tableId ?? "") : "";
+      const list = groups.get(group);
+      if (list) list.push(e);
+      else groups.set(group, [e]);
+    }
+    return [...groups.values()].flatMap((group) => suggestDuplicates(group));
+  }
+}
+
+function boardInput(state: SessionState): BoardInput {
+  const kind = state.phases[state.phaseIndex]?.kind;
+  if (kind !== "samenvoegen" && kind !== "plenair") return new BoardInput(false, []);
+  const entries: BoardEntry[] = [];
+  for (const e of state.eisen.values()) if (e.itemId === null && eisVisible(state, e)) entries.push({ ref: { kind: "eis", id: e.id }, text: e.text, role: e.role, tableId: e.tableId });
+  for (const i of liveItems(state)) entries.push({ ref: { kind: "item", id: i.id }, text: i.text, tableId: i.tableId });
+  return new BoardInput(kind === "samenvoegen", entries);
+}
+
+/** Duplicate suggestions among free eisen and items: in samenvoegen each tafel gets its own (a tafel merges only its own cards); in plenair they span all tafels. */
+export const suggestions: DerivedPart = { kind: "derived", name: "suggestions", input: boardInput };
+
+const computed = new WeakMap<SessionState, { input: DerivedInput; value: SuggestionView[] }>();
+
+/** The suggestions of the state as it is now; computed again only when the board's texts changed. */
+export function boardSuggestions(state: SessionState): SuggestionView[] {
+  const input = boardInput(state);
+  const known = computed.get(state);
+  if (known && known.input.same(input)) return known.value;
+  const value = input.compute();
+  computed.set(state, { input, value });
+  return value;
+}
