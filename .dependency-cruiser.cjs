@@ -40,6 +40,14 @@ module.exports = {
       to: { dependencyTypes: ["core"], path: "^(node:)?(fs|net|http|https|child_process|worker_threads|sqlite)$" },
     },
     {
+      name: "render-below-http",
+      comment:
+        "server/render makes every server page from the data it is given (one escape, one shell, one stylesheet); the routes, rooms and store call it, never the other way. That no page is made elsewhere is tests/integration/pages.csp.test.ts.",
+      severity: "error",
+      from: { path: "^server/render/" },
+      to: { path: "^server/(http|rooms|store)/|^server/(app|main|sessions)\\.ts$" },
+    },
+    {
       name: "no-circular",
       comment: "A circle of imports hides which module is the lower one; break it with a module both can import.",
       severity: "error",
