@@ -16,23 +16,22 @@
  *   CLAIM_TTL_SECONDS after its process stops renewing it (kill -9); a claim of a process that no longer answers a
  *   health check is taken over at once.
  *
- * Everything that reaches into Colyseus internals for this lives in this file.
+ * It uses the matchmaker's public API only; the one read of a room's internals (its seats) is in colyseus.ts.
  */
-import { RoomInternalState, matchMaker, ServerError, type IRoomCache, type Room } from "@colyseus/core";
+import { matchMaker, ServerError, type IRoomCache, type Room } from "@colyseus/core";
 import { NO_CLIENT_ROOMS, ROOM_FULL } from "../limits.ts";
 import type { JoinOptions } from "#shared/protocol/views.ts";
 
-import { CLOSE_CODES, ROOM_NAME } from "#shared/protocol/wire.ts";
+import { CLOSE_CODES, OPENING_ELSEWHERE, ROOM_NAME, SESSION_GONE, SESSION_WONT_OPEN } from "#shared/protocol/wire.ts";
+import { seatCounts } from "./colyseus.ts";
 
-export { ROOM_NAME };
+export { OPENING_ELSEWHERE, ROOM_NAME, SESSION_GONE };
 
 /**
  * onCreate's answer when the session already has a room (or one is being opened): the join retries and finds it.
  * Through Redis only the message of an error travels (Colyseus' IPC drops the code), so both are recognised.
  */
 export const ROOM_ELSEWHERE_CODE = CLOSE_CODES.damaged;
-export const OPENING_ELSEWHERE = "Deze sessie wordt al geopend; probeer het zo opnieuw.";
-export const SESSION_GONE = "Deze sessie bestaat niet (meer). Controleer de code of de link.";
 
 const CLAIM_TTL_SECONDS = 15;
 /** How often a room renews its claim: three chances before it expires. */
@@ -109,18 +108,11 @@ export async function releaseClaim(sessionId: string, roomId: string): Promise<v
  * Whether a room takes no more seats. Colyseus counts a reserved seat as a client until it is used or expires (15 s),
  * so 250 reservations nobody uses lock a room, and its joinOrCreate then opens a second one. Here connections (and
  * seats held for a reconnect) count against `maxConnections`; fresh reservations only against `maxPending`, which
- * bounds their memory. Reads Room#_reservedSeats: `[options, auth, consumed, reconnecting]` per seat, used seats
- * non-enumerable (@colyseus/core 0.18.17, Room.ts `_reserveSeat`, `hasReachedMaxClients`).
+ * bounds their memory (the counts: colyseus.ts `seatCounts`).
  */
 export function roomIsFull(room: Room, maxConnections: number, maxPending: number): boolean {
-  const internals = room as unknown as { _reservedSeats: Record<string, readonly unknown[]>; _internalState: RoomInternalState };
-  if (internals._internalState === RoomInternalState.DISPOSING) return true;
-  let pending = 0;
-  let reconnecting = 0;
-  for (const seat of Object.values(internals._reservedSeats)) {
-    if (seat[3] === true) reconnecting++;
-    else pending++;
-  }
+  const { disposing, pending, reconnecting } = seatCounts(room);
+  if (disposing) return true;
   return room.clients.length + reconnecting >= maxConnections || pending >= maxPending;
 }
 
@@ -169,7 +161,7 @@ export async function reserveSeat(options: JoinOptions, auth: SeatAuth): Promise
         refusedBy = listing.roomId;
       }
     }
-    if (Date.now() - started > OPEN_WAIT_MS) throw new SeatRefused(503, "De sessie kon niet worden geopend. Probeer het over een minuut opnieuw.");
+    if (Date.now() - started > OPEN_WAIT_MS) throw new SeatRefused(503, SESSION_WONT_OPEN);
     await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
   }
 }

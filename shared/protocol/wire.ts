@@ -36,3 +36,31 @@ export const FINAL_CLOSE_NOTICES: ReadonlyMap<number, string> = new Map([
   [CLOSE_CODES.deleted, DELETED_NOTICE],
   [CLOSE_CODES.flooded, FLOODED_NOTICE],
 ]);
+
+/*
+ * What the session room says in Dutch besides a command's own refusal (core's messages) and the close notices above.
+ */
+
+/** A frame that does not decode as a message (refused; the connection stays). */
+export const UNREADABLE_MESSAGE = "Dit bericht kon niet worden gelezen en is niet verwerkt. Laad de pagina opnieuw als dit blijft gebeuren.";
+/** A message of a type the room does not know; `name` is the type when it is a name. */
+export const UNKNOWN_MESSAGE = (name: string | null): string => `Onbekend soort bericht${name === null ? "" : ` '${name}'`}. Laad de pagina opnieuw.`;
+/** A command from a beamer screen. */
+export const BEAMER_CANNOT_PLAY = "Het beamerscherm kan alleen kijken, niet meespelen.";
+/** Another process wrote to the session in between (the command was not applied). */
+export const CONFLICT_MESSAGE = "De sessie was net veranderd. Probeer het nog eens.";
+/** The store refused the write, or a bug: nothing was kept. */
+export const NOT_SAVED_MESSAGE = "Je werk kon niet worden opgeslagen. Er is niets veranderd; probeer het zo nog eens.";
+export const REPLAY_ONLY_SPELLEIDER = "Alleen de spelleider bepaalt wat de terugblik laat zien.";
+export const REPLAY_POSITION_INVALID = "Geef de positie in de terugblik op als een heel getal (0 = terugblik uit).";
+export const BEAMER_PAGE_ONLY_SPELLEIDER = "Alleen de spelleider kiest de pagina op de beamer.";
+export const BEAMER_PAGE_INVALID = "Geef de pagina op de beamer op als een heel getal vanaf 0, met het bord waarvoor hij geldt.";
+/** Refusals of a connection (onAuth). */
+export const JOIN_OPTIONS_INCOMPLETE = "De gegevens om mee te doen zijn onvolledig. Laad de pagina opnieuw.";
+export const OTHER_SESSION = "Deze verbinding hoort bij een andere sessie.";
+export const WRONG_SPELLEIDER_LINK = "Deze spelleiderslink klopt niet.";
+export const SEAT_NOT_MADE = "Je plek kon niet worden gemaakt. Probeer het opnieuw.";
+/** Refusals of a room that will not open here (seat requests). */
+export const OPENING_ELSEWHERE = "Deze sessie wordt al geopend; probeer het zo opnieuw.";
+export const SESSION_GONE = "Deze sessie bestaat niet (meer). Controleer de code of de link.";
+export const SESSION_WONT_OPEN = "De sessie kon niet worden geopend. Probeer het over een minuut opnieuw.";

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { SessionClient as Client } from "../../game/src/net/sessionClient.ts";
 import { CommandSchema } from "#shared/protocol/commands.ts";
-import { UNREADABLE_MESSAGE } from "../../server/rooms/SessionRoom.ts";
+import { UNREADABLE_MESSAGE } from "#shared/protocol/wire.ts";
 import { COMMAND_MESSAGE, REPLAY_POSITION_MESSAGE, ReplayPositionSchema } from "#shared/protocol/views.ts";
 import { useTestServer } from "../integration/harness.ts";
 import { commandInput, wireValue } from "./arbitraries.ts";

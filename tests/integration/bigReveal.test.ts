@@ -15,7 +15,7 @@ import type { SessionState } from "../../server/core/state.ts";
 import { playerView, type Viewer } from "../../server/core/view.ts";
 import { REAL_ROLES } from "#shared/protocol/ids.ts";
 import type { PlayerViewData } from "#shared/protocol/views.ts";
-import { placeViews } from "../../server/rooms/encoding.ts";
+import { placeViews } from "../../server/rooms/colyseus.ts";
 import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
 import { comparableView, storeSimulated, useTestServer } from "./harness.ts";
 

@@ -1,0 +1,334 @@
+/**
+ * The one place that reaches into Colyseus' internals. Everything here was checked against @colyseus/core 0.18.17 and
+ * @colyseus/schema 5.0.34 (node_modules, December 2026); read the parts named before upgrading either, and run
+ * tests/integration/{bigReveal,bigSession,limits,oneRoom,projection}.test.ts and tests/fuzz/room.test.ts after.
+ * Every access checks what it finds and falls back to Colyseus' own behaviour when it is not there, except the frame
+ * screen, which tests/fuzz/room.test.ts would catch.
+ *
+ *  1. Frame screening (`Room#_onMessage`): before Colyseus decodes a frame, its size is noted for the limits and a
+ *     frame that does not decode is refused in Dutch instead of closing the connection (Colyseus closes it).
+ *  2. Patching only some connections (`Room#_serializer.applyPatches(clients, state)`): Colyseus' public API only
+ *     patches everyone; a command that changes one participant's draft should not cost a socket write per connection.
+ *  3. Corking sockets (`client.ref._socket`, the ws library's net.Socket): a generation's patch and answers leave in
+ *     one write per connection.
+ *  4. Encode buffers that always fit (`SchemaSerializer.fullEncodeBuffer`, `Encoder.sharedBuffer`,
+ *     `Encoder#encodeView`): see the long comment further down.
+ *  5. Seat counts (`Room#_reservedSeats`, `Room#_internalState`): unused reservations keep nobody out (seating.ts).
+ */
+import { ClientState, Protocol, Room, RoomInternalState, type Client } from "@colyseus/core";
+import { $getByIndex, ChangeTree, Encoder, MapSchema, decode, type StateView } from "@colyseus/schema";
+// msgpackr: the decoder Colyseus itself uses for messages (a dependency of @colyseus/core and of the SDK).
+import { unpack } from "msgpackr";
+// Replaces the schema's string encoder (a documented hook, not an internal): imported here, before any room exists.
+import "./encoding.ts";
+
+/* 1. Frame screening ------------------------------------------------------------------------------------------------ */
+
+type FrameHandler = (this: Room, client: Client, buffer: Uint8Array) => void;
+
+/** Colyseus' handler of every frame a client sends (Room.ts `_onMessage`, bound to each connection as it joins). */
+const colyseusOnMessage = Room.prototype["_onMessage"] as FrameHandler;
+
+/** Whether a room-data frame decodes as Colyseus will decode it: the message type, then a msgpack payload. */
+function decodable(buffer: Uint8Array): boolean {
+  try {
+    const it = { offset: 1 };
+    if (decode.stringCheck(buffer, it)) decode.string(buffer, it);
+    else decode.number(buffer, it);
+    if (buffer.byteLength > it.offset) unpack(buffer.subarray(it.offset));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a room does with a frame before Colyseus reads it. */
+export interface FrameScreen {
+  /** Every frame, with its size. */
+  noted(client: Client, bytes: number): void;
+  /** A room-data frame Colyseus could not decode (it would close the connection): answered instead, and dropped. */
+  unreadable(client: Client): void;
+}
+
+/**
+ * Puts `screen` in front of every frame of every connection of rooms of `roomClass`. Colyseus binds `_onMessage` to
+ * each connection when it joins (Room.ts `_onJoin`: `client.ref.on("message", this._onMessage.bind(this, client))`),
+ * so replacing it on the class's prototype reaches every connection.
+ */
+export function screenFrames<R extends Room>(roomClass: { prototype: R }, screenOf: (room: R) => FrameScreen): void {
+  Object.defineProperty(roomClass.prototype, "_onMessage", {
+    configurable: true,
+    writable: true,
+    value(this: R, client: Client, buffer: Uint8Array) {
+      const screen = screenOf(this);
+      screen.noted(client, buffer.byteLength);
+      const code = (buffer[0] ?? 0) & 0x1f; // the protocol code; the upper bits are modifiers
+      if (code === Protocol.ROOM_DATA && !decodable(buffer)) screen.unreadable(client);
+      else colyseusOnMessage.call(this, client, buffer);
+    },
+  });
+}
+
+/* 2. Patching only some connections ---------------------------------------------------------------------------------- */
+
+/** Colyseus' serializer (Room#_serializer): it encodes the state's changes once and sends them to the clients given. */
+function hasApplyPatches(serializer: unknown): serializer is { applyPatches(clients: Client[], state: unknown): boolean } {
+  return typeof serializer === "object" && serializer !== null && "applyPatches" in serializer && typeof serializer.applyPatches === "function";
+}
+
+/**
+ * Sends the pending changes to `clients` only (what `broadcastPatch` does for all of them; the changes are gone for the
+ * others after this). Falls back to patching everyone when the serializer is not what these versions have.
+ */
+export function patchOnly(room: Room, clients: Client[]): void {
+  const serializer: unknown = (room as unknown as { _serializer?: unknown })._serializer;
+  if (hasApplyPatches(serializer)) serializer.applyPatches(clients, room.state);
+  else room.broadcastPatch();
+}
+
+/* 3. Corking sockets ------------------------------------------------------------------------------------------------- */
+
+interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
+
+const isCorkable = (socket: unknown): socket is Corkable =>
+  typeof socket === "object" && socket !== null && "cork" in socket && "uncork" in socket && typeof socket.cork === "function" && typeof socket.uncork === "function";
+
+/**
+ * Holds back the sockets' writes until the returned function is called, so they leave in one syscall each. The
+ * WebSocket transport's client is the ws library's WebSocket; its `_socket` is the net.Socket (ws 8).
+ */
+export function corkSockets(clients: Iterable<Client>): () => void {
+  const sockets: Corkable[] = [];
+  for (const client of clients) {
+    const socket: unknown = (client.ref as { _socket?: unknown } | undefined)?._socket;
+    if (isCorkable(socket)) {
+      socket.cork();
+      sockets.push(socket);
+    }
+  }
+  return () => {
+    for (const socket of sockets) socket.uncork();
+  };
+}
+
+/* 5. Seat counts ----------------------------------------------------------------------------------------------------- */
+
+/**
+ * The room's seats besides its connections. Colyseus counts a reserved seat as a client until it is used or expires,
+ * so unused reservations lock a room (see seating.ts `roomIsFull`). Reads Room#_reservedSeats:
+ * `[options, auth, consumed, reconnecting]` per seat, used seats non-enumerable (Room.ts `_reserveSeat`,
+ * `hasReachedMaxClients`), and Room#_internalState.
+ */
+export function seatCounts(room: Room): { disposing: boolean; pending: number; reconnecting: number } {
+  const internals = room as unknown as { _reservedSeats?: Record<string, readonly unknown[]>; _internalState?: RoomInternalState };
+  let pending = 0;
+  let reconnecting = 0;
+  for (const seat of Object.values(internals._reservedSeats ?? {})) {
+    if (seat[3] === true) reconnecting++;
+    else pending++;
+  }
+  return { disposing: internals._internalState === RoomInternalState.DISPOSING, pending, reconnecting };
+}
+
+/* 4. Encode buffers that always fit ---------------------------------------------------------------------------------- */
+
+/*
+ * Encode buffers that always hold what is encoded into them. Checked against @colyseus/schema 5.0.34 and
+ * @colyseus/core 0.18.17 (SchemaSerializer); read both again before upgrading either.
+ *
+ * How those versions use their buffers, and where that broke:
+ *  - A patch is encoded into the encoder's `sharedBuffer`: first the shared part, then each connection's private part
+ *    (`encodeView`), one after the other in the same buffer, each then copied out. `encodeView` first writes the
+ *    connection's pending StateView grants (`view.changes`); for those writes the library only makes sure that
+ *    `Encoder.BUFFER_SIZE` (16 KiB) is free before each object, and it cannot encode them again (it clears them as it
+ *    goes). A grant of 1,800 revealed eisen is one object of ~600 KB: what did not fit was silently dropped, the buffer
+ *    then grew with zeros where it had been, and the phones decoded keys with NULs in them and entities without JSON
+ *    (issue 14: 55 of 60 clients broken after a reveal, 747 "buffer overflow" lines). The shared part and the rest of
+ *    a private part are encoded again after growing (correct, with that warning), but because every connection's part
+ *    comes after the previous one's, a reveal to 60 phones needed a buffer of 60 × 600 KB.
+ *  - A joining connection gets the full state from SchemaSerializer's own `fullEncodeBuffer`; when the state outgrew
+ *    it, the library encoded into a bigger buffer the serializer never kept, and the connection's private part was
+ *    written behind a shared part cut off at the old size.
+ *
+ * So, for every room (`fitEncodeBuffers`): before each patch the shared buffer is made big enough for the largest
+ * patch the pending changes can make (`patchBound`: the shared part, one private part with its grants, and 16 KiB to
+ * spare so the library never grows it itself); every connection's private part is encoded in the same place right
+ * after the shared part (they are copied out one by one, so they need not pile up); before each full-state encode the
+ * full-encode buffer is made big enough for the whole state (`stateBound`). The bounds count, from the encoder's own
+ * change records, every string's UTF-8 bytes and a generous 32 bytes of framing per entry (at most 29 in these versions:
+ * operation, index, map key header, ref id, type id) and 16 per object (structure switch and ref id). A large buffer is
+ * dropped after the patch that needed it. Should a bound ever be short all the same, the private part is encoded
+ * again, whole, in a buffer that holds it, and the server says so (tests/integration/bigReveal.test.ts fails on it).
+ */
+
+const ENTRY_FRAMING = 32;
+const OBJECT_FRAMING = 16;
+/** Shared buffers up to this size stay between patches; a larger one goes after the patch that needed it. */
+const KEEP_BYTES = 256 * 1024;
+
+function stringBytes(value: unknown): number {
+  return typeof value === "string" ? Buffer.byteLength(value, "utf8") + 5 : 0;
+}
+
+/** Upper bound of the bytes one entry of `tree` (a field, or a map entry with its key) takes on the wire. */
+function entryBound(tree: ChangeTree, index: number): number {
+  const ref = tree.ref;
+  const key = ref instanceof MapSchema ? ref.$indexes.get(index) : undefined;
+  return ENTRY_FRAMING + stringBytes(key) + stringBytes(ref[$getByIndex](index));
+}
+
+/** Every live entry of `tree`. */
+function treeBound(tree: ChangeTree): number {
+  let bytes = OBJECT_FRAMING;
+  tree.forEachLive((index) => {
+    bytes += entryBound(tree, index);
+  });
+  return bytes;
+}
+
+/** The whole state: the shared part plus everything any one connection may see (a full-state encode). */
+export function stateBound(encoder: Encoder): number {
+  let bytes = 1 + Encoder.BUFFER_SIZE;
+  for (const tree of Object.values(encoder.root.changeTrees)) bytes += treeBound(tree);
+  return bytes;
+}
+
+/** The changes not yet patched, whichever part (shared or private) they go out in. */
+function changesBound(encoder: Encoder): number {
+  let bytes = 0;
+  for (let node = encoder.root.changes.next; node; node = node.next) {
+    const tree = node.changeTree;
+    bytes += OBJECT_FRAMING;
+    tree.forEach((index) => {
+      bytes += entryBound(tree, index);
+    });
+  }
+  return bytes;
+}
+
+/** One connection's pending grants (`view.changes`), as `encodeView` writes them. */
+function grantsBound(encoder: Encoder, view: StateView): number {
+  let bytes = 0;
+  for (const [refId, changes] of view.changes) {
+    const tree = encoder.root.changeTrees[refId];
+    if (!tree || changes.size === 0) continue;
+    bytes += OBJECT_FRAMING;
+    for (const key of changes.keys()) {
+      if (key instanceof ChangeTree) {
+        const index = key.indexInParent(tree.ref);
+        if (index !== undefined) bytes += entryBound(tree, index);
+      } else if (key >= 0) bytes += entryBound(tree, key);
+      // A snapshot of a whole array: all its entries.
+      else bytes += treeBound(tree);
+    }
+  }
+  return bytes;
+}
+
+/** The largest patch the pending changes and grants can make: the shared part and the largest private part. */
+export function patchBound(encoder: Encoder, clients: readonly Client[]): number {
+  let grants = 0;
+  for (const client of clients) if (client.view) grants = Math.max(grants, grantsBound(encoder, client.view));
+  return 1 + changesBound(encoder) + grants + Encoder.BUFFER_SIZE;
+}
+
+function sized(size: number): number {
+  return Math.ceil(size / Encoder.BUFFER_SIZE) * Encoder.BUFFER_SIZE;
+}
+
+/** A buffer of at least `size` bytes with the first `keep` bytes of `buffer`. */
+function grown(buffer: Uint8Array, size: number, keep: number): Uint8Array {
+  const next = new Uint8Array(sized(size));
+  next.set(buffer.subarray(0, Math.min(keep, buffer.byteLength)));
+  return next;
+}
+
+/** Colyseus' SchemaSerializer, as far as this needs it (its fields are protected: checked, not assumed). */
+interface Serializer {
+  encoder: Encoder;
+  fullEncodeBuffer: Uint8Array;
+  applyPatches(clients: Client[], ...rest: unknown[]): boolean;
+  getFullState(client?: Client, ...rest: unknown[]): Uint8Array;
+}
+
+function isSerializer(value: unknown): value is Serializer {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "encoder" in value &&
+    value.encoder instanceof Encoder &&
+    "fullEncodeBuffer" in value &&
+    value.fullEncodeBuffer instanceof Uint8Array &&
+    "applyPatches" in value &&
+    typeof value.applyPatches === "function" &&
+    "getFullState" in value &&
+    typeof value.getFullState === "function"
+  );
+}
+
+const fitted = new WeakSet<object>();
+const placed = new WeakSet<Encoder>();
+
+/**
+ * Every private part of a patch is encoded right after the shared part, in the same place (see above); and should it
+ * not fit after all, it is encoded again, whole, with its grants as they were. Exported for its test.
+ */
+export function placeViews(encoder: Encoder): void {
+  if (placed.has(encoder)) return;
+  placed.add(encoder);
+  const encodeView = encoder.encodeView;
+  encoder.encodeView = function (view, sharedOffset, it, bytes) {
+    it.offset = sharedOffset;
+    const room = (bytes ?? encoder.sharedBuffer).byteLength;
+    const grants = [...view.changes].map(([refId, changes]) => [refId, new Map(changes)] as const);
+    const encoded = encodeView.call(encoder, view, sharedOffset, it, bytes);
+    if (it.offset <= room) return encoded;
+    console.error(`Coderen: een privé-deel van ${it.offset} bytes paste niet in ${room} bytes; opnieuw gecodeerd in een grotere buffer.`);
+    const shared = bytes ?? encoder.sharedBuffer;
+    const larger = grown(shared, it.offset + Encoder.BUFFER_SIZE, sharedOffset);
+    if (bytes === undefined || bytes === encoder.sharedBuffer) encoder.sharedBuffer = larger;
+    view.changes.clear();
+    for (const [refId, changes] of grants) view.changes.set(refId, changes);
+    it.offset = sharedOffset;
+    return encodeView.call(encoder, view, sharedOffset, it, larger);
+  };
+}
+
+/**
+ * Makes the buffers of `room` (a Colyseus room with a schema state; its serializer is private, so this checks what it
+ * finds and does nothing if Colyseus changed) always big enough; see above. Call after `setState`.
+ */
+export function fitEncodeBuffers(room: object): void {
+  const serializer: unknown = (room as { _serializer?: unknown })._serializer;
+  if (!isSerializer(serializer) || fitted.has(serializer)) return;
+  fitted.add(serializer);
+  const { applyPatches, getFullState } = serializer;
+  // The whole state's bound takes a walk over every entry (~9 ms for the biggest bench:replay session): it is worked
+  // out again only when the state may have changed since (changes pending, or a patch sent and discarded some).
+  let known: { encoder: Encoder; bytes: number } | null = null;
+  serializer.applyPatches = function (clients, ...rest) {
+    const encoder = serializer.encoder;
+    known = null;
+    // Without connections nothing is encoded: the library only drops the changes.
+    if (clients.length === 0) return applyPatches.call(serializer, clients, ...rest);
+    placeViews(encoder);
+    const need = patchBound(encoder, clients.filter((c) => c.state === ClientState.JOINED));
+    if (encoder.sharedBuffer.byteLength < need) encoder.sharedBuffer = grown(encoder.sharedBuffer, need, 1);
+    try {
+      return applyPatches.call(serializer, clients, ...rest);
+    } finally {
+      if (encoder.sharedBuffer.byteLength > KEEP_BYTES) encoder.sharedBuffer = new Uint8Array(Encoder.BUFFER_SIZE);
+    }
+  };
+  serializer.getFullState = function (client, ...rest) {
+    const encoder = serializer.encoder;
+    if (known?.encoder !== encoder || encoder.root.changes.next !== undefined) known = { encoder, bytes: stateBound(encoder) };
+    const need = known.bytes;
+    // Keeps what is there: the protocol byte, and the cached shared part when the state has not changed.
+    if (serializer.fullEncodeBuffer.byteLength < need) serializer.fullEncodeBuffer = grown(serializer.fullEncodeBuffer, need * 1.25, serializer.fullEncodeBuffer.byteLength);
+    return getFullState.call(serializer, client, ...rest);
+  };
+}
