@@ -7,7 +7,7 @@ import { join } from "node:path";
 import express, { type Application, type Request, type Response } from "express";
 import QRCode from "qrcode";
 import { z } from "zod";
-import { boardAt, timeline } from "../core/timeline.ts";
+import { timeline } from "../core/timeline.ts";
 import { EXPORT_FORMATS, KADER_V2_FORMATS, KADER_V2_NOT_OPENED, exportKaderV2, exportSession } from "../exports/index.ts";
 import { CodeGuessLimiter, KeyedLimiter, SECRET_LOOKUPS, SESSION_CREATIONS, TOO_MANY_CODE_LOOKUPS, TOO_MANY_SECRET_LOOKUPS, TOO_MANY_SESSIONS, clientKey, type LookupLimits } from "../limits.ts";
 import type { StoredEvent } from "#shared/protocol/events.ts";
@@ -19,6 +19,7 @@ import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
 import { DAMAGED_SESSION_MESSAGE, DamagedSessionError, isDamaged, type IntegrityReport } from "../store/integrity.ts";
 import type { EventStore, SessionRecord } from "../store/types.ts";
 import { API_BODY_LIMIT_BYTES, useErrorPages } from "./errors.ts";
+import { TerugblikCache } from "./terugblikCache.ts";
 import { registerPatternRoutes } from "./patterns.ts";
 import { previewWarnings } from "./preview.ts";
 import { clientPagePolicy, useSecurityHeaders } from "./security.ts";
@@ -246,32 +247,42 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   }
 
   // The terugblik: the spelleider can open it any time; the beamer (by code) once the terugkombijeenkomst is open.
-  const terugblikLog = async (req: Request, res: Response): Promise<StoredEvent[] | null> => {
-    if (req.params.secret !== undefined) {
-      const record = await bySecret(req, res);
-      return record ? loadWhole(services.store, res, record.sessionId) : null;
-    }
-    const record = await byCode(req, res);
+  // The autoplay of the console and the beamer asks for one position after another: the boards come from a bounded
+  // cache of folded states (terugblikCache.ts), exactly what replaying the log up to there gives.
+  const boards = new TerugblikCache();
+  /** The log, or null with the answer sent. With `seq`: a kept log that reaches it will do (a log only grows). */
+  const terugblikLog = async (req: Request, res: Response, seq?: number): Promise<{ sessionId: string; log: readonly StoredEvent[] } | null> => {
+    const bySpelleider = req.params.secret !== undefined;
+    const record = bySpelleider ? await bySecret(req, res) : await byCode(req, res);
     if (!record) return null;
-    const events = await loadWhole(services.store, res, record.sessionId);
-    if (!events) return null;
-    if (events.some((s) => s.event.type === "TerugkomOpened")) return events;
+    const { sessionId } = record;
+    const opened = (log: readonly StoredEvent[]) => bySpelleider || log.some((s) => s.event.type === "TerugkomOpened");
+    // A session found damaged since is not shown from the cache either: the load below refuses it in Dutch.
+    if (services.store.integrity().damaged.some((d) => d.sessionId === sessionId)) boards.forget(sessionId);
+    const kept = seq === undefined ? null : boards.logFor(sessionId, seq);
+    if (kept && opened(kept)) return { sessionId, log: kept };
+    const events = await loadWhole(services.store, res, sessionId);
+    if (!events) {
+      boards.forget(sessionId);
+      return null;
+    }
+    if (opened(events)) return { sessionId, log: boards.remember(sessionId, events) };
     fail(res, 404, "De terugblik is te zien zodra de spelleider de terugkombijeenkomst heeft geopend.");
     return null;
   };
   for (const base of ["/api/spelleider/:secret/terugblik", "/api/terugblik/:code"]) {
     app.get(base, async (req, res) => {
-      const log = await terugblikLog(req, res);
-      if (log) res.set("cache-control", "no-store").json(timeline(log));
+      const found = await terugblikLog(req, res);
+      if (found) res.set("cache-control", "no-store").json(timeline(found.log));
     });
     app.get(`${base}/:seq`, async (req, res) => {
       const seq = z.coerce.number().int().min(1).safeParse(req.params.seq);
       if (!seq.success) return fail(res, 400, "Geef een positie in de tijdlijn op: een heel getal vanaf 1.");
-      const log = await terugblikLog(req, res);
-      if (!log) return;
-      const last = log.at(-1)?.seq ?? 1;
-      const at = Math.min(seq.data, last);
-      return res.set("cache-control", "no-store").json({ seq: at, view: boardAt(log, at) });
+      const found = await terugblikLog(req, res, seq.data);
+      if (!found) return;
+      const at = Math.min(seq.data, found.log.at(-1)?.seq ?? 1);
+      // { seq, view } as JSON, as boardAt(log, at) gives it.
+      return res.set("cache-control", "no-store").type("json").send(boards.boardJson(found.sessionId, found.log, at));
     });
   }
 
@@ -280,6 +291,7 @@ export function registerRoutes(app: Application, services: HttpServices): void {
     const record = await bySecret(req, res);
     if (!record) return;
     await closeLiveRoomsForDeletion(record.sessionId);
+    boards.forget(record.sessionId);
     // False only when a second request deleted it in the meantime.
     if (!(await services.store.deleteSession(record.sessionId))) return fail(res, 404, "Deze sessie is al verwijderd.");
     return res.json({ deleted: true });

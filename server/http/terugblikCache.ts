@@ -97,6 +97,24 @@ function continuesLog(kept: readonly StoredEvent[], next: readonly StoredEvent[]
   return same(next[0], first) && same(next[indexAfter(next, last.seq) - 1], last);
 }
 
+/** Every cache of this process, for memoryReport (server/memoryReport.ts); weakly, so a test's app can go. */
+const caches = new Set<WeakRef<TerugblikCache>>();
+
+/** The figures of every cache of this process together (one per app; the server has one). */
+export function terugblikCacheFigures(): TerugblikCacheFigures {
+  const total: TerugblikCacheFigures = { sessions: 0, checkpoints: 0, cursors: 0, boards: 0, bytes: 0, hits: 0, fromCursor: 0, fromCheckpoint: 0, fromStart: 0, folded: 0 };
+  for (const ref of caches) {
+    const cache = ref.deref();
+    if (!cache) {
+      caches.delete(ref);
+      continue;
+    }
+    const figures = cache.figures();
+    for (const key of Object.keys(total) as (keyof TerugblikCacheFigures)[]) total[key] += figures[key];
+  }
+  return total;
+}
+
 export class TerugblikCache {
   private readonly every: number;
   private readonly maxBytes: number;
@@ -109,6 +127,7 @@ export class TerugblikCache {
     this.every = Math.max(1, Math.floor(options.every ?? 500));
     this.maxBytes = options.maxBytes ?? 64 * 2 ** 20;
     this.maxSessions = Math.max(1, Math.floor(options.maxSessions ?? 16));
+    caches.add(new WeakRef(this));
   }
 
   /**
