@@ -6,8 +6,8 @@
  * Writes go to a worker thread with its own connection (sqliteWriter.ts): a sync no longer stops the server's event
  * loop, and the writes of many rooms that arrive while one commit syncs share the next commit (group commit), each
  * still answered only after the COMMIT that holds it. Reads stay on this thread's connection (WAL lets them run beside
- * the writer) and first wait for the writes asked for before them, so a caller reads what it wrote. With
- * `{ groupCommit: false }` every write is its own transaction on this thread, as before (for `npm run bench:store`).
+ * the writer) and first wait for the writes asked for before them, so a caller reads what it wrote. There is no
+ * other write path: `npm run bench:store` measures this one.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -15,7 +15,7 @@ import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import { EventSchema, type SessionEvent, type StoredEvent } from "#shared/protocol/events.ts";
-import { chainHash, chainRows, emptyHead, type Head } from "./chain.ts";
+import { chainHash, emptyHead, type Head } from "./chain.ts";
 import { DamageLedger, DamagedSessionError, isSqliteDamage, messageOf, type DamagedSession, type IntegrityReport } from "./integrity.ts";
 import { EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
@@ -80,17 +80,11 @@ function addHashChain(db: DatabaseSync): void {
   }
 }
 
-const LastSeqRowSchema = z.strictObject({ last_seq: z.number().int().nonnegative() });
 const QuickCheckRowSchema = z.strictObject({ quick_check: z.string() });
 const SessionLabelRowSchema = z.strictObject({ session_id: z.string(), label: z.string() });
 const UserVersionRowSchema = z.strictObject({ user_version: z.number().int().nonnegative() });
 
 const SESSION_COLUMNS = "session_id, code, secret_hash, label, scenario_id, created_at";
-
-export interface SqliteStoreOptions {
-  /** Writes in a worker thread, many per commit (default). false: one transaction per write, on this thread. */
-  groupCommit?: boolean;
-}
 
 const AppendResultSchema = z.discriminatedUnion("ok", [
   z.strictObject({ ok: z.literal(true), lastSeq: z.number().int().nonnegative() }),
@@ -186,14 +180,14 @@ class Writer {
 export class SqliteEventStore implements EventStore {
   private readonly db: DatabaseSync;
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly writer: Writer | null;
+  private readonly writer: Writer;
   private readonly ledger = new DamageLedger();
 
   /**
    * Opens (or creates) the file. A file that is not a readable SQLite database, or one SQLite reports as damaged
    * while opening, gives a StoreOpenError with a Dutch message.
    */
-  constructor(filePath: string, options: SqliteStoreOptions = {}) {
+  constructor(filePath: string) {
     mkdirSync(dirname(filePath), { recursive: true });
     // Before SQLite recovers the WAL (and drops whatever follows a damaged frame, silently): see sqliteWal.ts.
     const walDamage = inspectWal(filePath);
@@ -211,44 +205,22 @@ export class SqliteEventStore implements EventStore {
         { cause: error },
       );
     }
-    this.writer = options.groupCommit === false ? null : new Writer(filePath);
+    this.writer = new Writer(filePath);
   }
 
   async createSession(record: SessionRecord, firstEvents: SessionEvent[]): Promise<void> {
     const events = firstEvents.map((event) => EventSchema.parse(event));
-    if (this.writer) {
-      await this.writer.write({ op: "create", record, rows: rowsOf(events) });
-      return;
-    }
-    this.transaction(() => {
-      this.assertUnique(record);
-      const s = this.statements;
-      // The session row first (the events reference it), with the head its first events will leave.
-      const start = emptyHead(record.sessionId);
-      const { head } = chainRows(start, null, rowsOf(events));
-      s.insertSession.run(record.sessionId, record.code, record.secretHash, record.label, record.scenarioId, record.createdAt, head.seq, head.hash);
-      this.insertEvents(record.sessionId, start, null, events);
-    });
+    await this.writer.write({ op: "create", record, rows: rowsOf(events) });
   }
 
   async append(sessionId: string, expectedLastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<AppendResult> {
     // Validate the whole batch before the transaction: an invalid event must leave the log untouched.
     const parsed = events.map((event) => EventSchema.parse(event));
-    if (this.writer) return AppendResultSchema.parse(await this.writer.write({ op: "append", sessionId, expectedLastSeq, commandKey, rows: rowsOf(parsed) }));
-    return this.transaction((): AppendResult => {
-      const head = toHead(sessionId, this.statements.head.get(sessionId));
-      if (!head) throw new Error(`Onbekende sessie: ${sessionId}.`);
-      const lastSeq = this.lastSeq(sessionId);
-      if (lastSeq !== head.seq) throw new DamagedSessionError(sessionId, `het log eindigt bij ${lastSeq}, maar er waren er ${head.seq} vastgelegd`);
-      if (lastSeq !== expectedLastSeq) return { ok: false, reason: "conflict", lastSeq };
-      const next = this.insertEvents(sessionId, head, commandKey, parsed);
-      this.statements.updateHead.run(next.seq, next.hash, sessionId);
-      return { ok: true, lastSeq: next.seq };
-    });
+    return AppendResultSchema.parse(await this.writer.write({ op: "append", sessionId, expectedLastSeq, commandKey, rows: rowsOf(parsed) }));
   }
 
   async load(sessionId: string): Promise<StoredEvent[]> {
-    await this.writer?.settled();
+    await this.writer.settled();
     let label: string | null = null;
     try {
       const s = this.statements;
@@ -264,7 +236,7 @@ export class SqliteEventStore implements EventStore {
 
   /** quick_check of the whole file, then every session (and every log without a session) as load reads it. */
   async checkIntegrity(): Promise<IntegrityReport> {
-    await this.writer?.settled();
+    await this.writer.settled();
     const storage: string[] = [];
     try {
       const found = this.db.prepare("PRAGMA quick_check(20)").all().map((row) => QuickCheckRowSchema.parse(row).quick_check);
@@ -302,94 +274,44 @@ export class SqliteEventStore implements EventStore {
   }
 
   async hasCommand(sessionId: string, commandKey: string): Promise<boolean> {
-    await this.writer?.settled();
+    await this.writer.settled();
     return this.statements.hasCommand.get(sessionId, commandKey) !== undefined;
   }
 
   async getSession(sessionId: string): Promise<SessionRecord | null> {
-    await this.writer?.settled();
+    await this.writer.settled();
     return toRecordOrNull(this.statements.sessionById.get(sessionId));
   }
 
   async findByCode(code: string): Promise<SessionRecord | null> {
-    await this.writer?.settled();
+    await this.writer.settled();
     return toRecordOrNull(this.statements.sessionByCode.get(code));
   }
 
   async findBySecretHash(secretHash: string): Promise<SessionRecord | null> {
-    await this.writer?.settled();
+    await this.writer.settled();
     return toRecordOrNull(this.statements.sessionBySecretHash.get(secretHash));
   }
 
   async listSessions(): Promise<SessionRecord[]> {
-    await this.writer?.settled();
+    await this.writer.settled();
     return this.statements.listSessions.all().map((row) => toRecord(row));
   }
 
   async listSessionsCreatedBefore(time: number): Promise<SessionRecord[]> {
-    await this.writer?.settled();
+    await this.writer.settled();
     return this.statements.listCreatedBefore.all(time).map((row) => toRecord(row));
   }
 
   async deleteSession(sessionId: string): Promise<boolean> {
     this.ledger.forget(sessionId);
-    if (this.writer) return (await this.writer.write({ op: "delete", sessionId })) === true;
-    const deleted = this.transaction(() => {
-      // Events first: they reference the session row.
-      this.statements.deleteEvents.run(sessionId);
-      return Number(this.statements.deleteSession.run(sessionId).changes) > 0;
-    });
-    if (deleted) this.flushWal();
-    return deleted;
+    return (await this.writer.write({ op: "delete", sessionId })) === true;
   }
 
   /** Safe to call twice: tests close a store, reopen the file, and clean up everything at the end. */
   async close(): Promise<void> {
-    await this.writer?.close();
+    await this.writer.close();
     if (this.db.isOpen) this.db.close();
-  }
-
-  /**
-   * Runs `work` in one write transaction. BEGIN IMMEDIATE takes the write lock up front, so the "read last seq,
-   * then insert" in `append` cannot interleave with another connection's append to the same file.
-   */
-  private transaction<T>(work: () => T): T {
-    this.db.exec("BEGIN IMMEDIATE");
-    try {
-      const result = work();
-      this.db.exec("COMMIT");
-      return result;
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec("ROLLBACK");
-      throw error;
-    }
-  }
-
-  /** Clear Dutch reasons instead of SQLite's constraint messages; the UNIQUE constraints remain the backstop. */
-  private assertUnique(record: SessionRecord): void {
-    const s = this.statements;
-    if (s.sessionExists.get(record.sessionId)) throw new Error(`Sessie ${record.sessionId} bestaat al.`);
-    if (s.sessionByCode.get(record.code)) throw new Error(`De code ${record.code} is al in gebruik.`);
-    if (s.sessionBySecretHash.get(record.secretHash)) throw new Error("Dit spelleidersgeheim is al in gebruik.");
-  }
-
-  /**
-   * Deleted data must be gone from the disk, not only from queries: secure_delete zeroes the freed pages, and this
-   * moves them into the main file and empties the WAL, which still holds the old versions of those pages.
-   */
-  private flushWal(): void {
-    this.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-  }
-
-  private lastSeq(sessionId: string): number {
-    return LastSeqRowSchema.parse(this.statements.lastSeq.get(sessionId)).last_seq;
-  }
-
-  /** Inserts the events chained onto `head`; returns the new head (the caller writes it to the sessions row). */
-  private insertEvents(sessionId: string, head: Head, commandKey: string | null, events: SessionEvent[]): Head {
-    const chained = chainRows(head, commandKey, rowsOf(events));
-    for (const row of chained.rows) this.statements.insertEvent.run(sessionId, row.seq, commandKey, row.type, row.body, row.hash);
-    return chained.head;
   }
 }
 
@@ -430,26 +352,19 @@ function migrate(db: DatabaseSync): void {
   });
 }
 
-/** Prepared once per store: parsing SQL on every append would be wasted work on the hot path. */
+/** The reads, prepared once per store (the writes are prepared in the writer thread, sqliteWriter.ts). */
 function prepareStatements(db: DatabaseSync) {
   const statements = {
-    insertSession: db.prepare(`INSERT INTO sessions (${SESSION_COLUMNS}, ${HEAD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertEvent: db.prepare("INSERT INTO events (session_id, seq, command_key, type, body, hash) VALUES (?, ?, ?, ?, ?, ?)"),
-    lastSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) AS last_seq FROM events WHERE session_id = ?"),
     loadEvents: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = ? ORDER BY seq`),
     head: db.prepare(`SELECT ${HEAD_COLUMNS} FROM sessions WHERE session_id = ?`),
-    updateHead: db.prepare(`UPDATE sessions SET head_seq = ?, head_hash = ? WHERE session_id = ?`),
     sessionLabel: db.prepare("SELECT session_id, label FROM sessions WHERE session_id = ?"),
     hasCommand: db.prepare("SELECT 1 FROM events WHERE session_id = ? AND command_key = ? LIMIT 1"),
-    sessionExists: db.prepare("SELECT 1 FROM sessions WHERE session_id = ?"),
     sessionById: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE session_id = ?`),
     sessionByCode: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE code = ?`),
     sessionBySecretHash: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE secret_hash = ?`),
     // rowid breaks ties between sessions created in the same millisecond: the later insert counts as newer.
     listSessions: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY created_at DESC, rowid DESC`),
     listCreatedBefore: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE created_at < ? ORDER BY created_at, rowid`),
-    deleteEvents: db.prepare("DELETE FROM events WHERE session_id = ?"),
-    deleteSession: db.prepare("DELETE FROM sessions WHERE session_id = ?"),
   } satisfies Record<string, StatementSync>;
   return statements;
 }
