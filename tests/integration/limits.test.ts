@@ -34,7 +34,7 @@ import {
 import { LIMITS } from "#shared/protocol/ids.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { CODE_LENGTH, createSession } from "../../server/sessions.ts";
-import { MemoryEventStore } from "../../server/store/memory.ts";
+import { MemoryEventStore } from "../support/memoryStore.ts";
 import { freePort, useTestServer } from "./harness.ts";
 
 const fx = useTestServer();

@@ -12,7 +12,7 @@ import { scenarioPreviewPage } from "../../server/render/preview.ts";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import type { Scenario } from "#shared/protocol/scenario.ts";
 import { startPreviewServer } from "../../tools/scenarios/preview.ts";
-import { fieldReference, fieldReferenceBlock } from "../../server/scenarios/fieldReference.ts";
+import { fieldReference, fieldReferenceBlock } from "../../tools/scenarios/fieldReference.ts";
 import { parseScenario } from "../../server/scenarios/load.ts";
 import { startTestServer, type TestServer } from "../integration/harness.ts";
 

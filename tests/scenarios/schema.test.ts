@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ScenarioSchema } from "#shared/protocol/scenario.ts";
-import { scenarioJsonSchemaText } from "../../server/scenarios/jsonSchema.ts";
+import { scenarioJsonSchemaText } from "../../tools/scenarios/jsonSchema.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SCHEMA_FILE = join(ROOT, "scenarios/scenario.schema.json");

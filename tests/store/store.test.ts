@@ -11,7 +11,7 @@ import { z } from "zod";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import { SESSION_RECORD, eventStoreContract, type RawAccess, type StoreHarness } from "./contract.ts";
 import { chainHash } from "../../server/store/chain.ts";
-import { MemoryEventStore, type MemoryStorage } from "../../server/store/memory.ts";
+import { MemoryEventStore, type MemoryStorage } from "../support/memoryStore.ts";
 import { SqliteEventStore, StoreOpenError } from "../../server/store/sqlite.ts";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
 

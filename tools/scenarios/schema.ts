@@ -4,12 +4,12 @@
  */
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { SCHEMA_PATH, scenarioJsonSchemaText } from "../../server/scenarios/jsonSchema.ts";
+import { SCHEMA_PATH, scenarioJsonSchemaText } from "./jsonSchema.ts";
 
 const target = fileURLToPath(new URL(`../../${SCHEMA_PATH}`, import.meta.url));
 await writeFile(target, scenarioJsonSchemaText(), "utf8");
 console.log(`${SCHEMA_PATH} bijgewerkt.`);
 
 // The Veldenoverzicht in scenarios/README.md comes from the same schema (fieldReference.ts).
-const { writeFieldReference } = await import("../../server/scenarios/fieldReference.ts");
+const { writeFieldReference } = await import("./fieldReference.ts");
 if (await writeFieldReference(fileURLToPath(new URL("../../scenarios/README.md", import.meta.url)))) console.log("scenarios/README.md (veldenoverzicht) bijgewerkt.");

@@ -1,13 +1,13 @@
 /**
- * In-memory event store, for unit tests and quick local runs. It keeps each event as JSON text and parses it
- * again on the way out, exactly as the SQLite store does, so a test that passes here cannot rely on shared
- * object references or on values JSON would drop.
+ * In-memory event store, for tests only (the server runs SQLite or PostgreSQL): the store contract runs against it
+ * too. It keeps each event as JSON text and parses it again on the way out, exactly as the SQLite store does, so a
+ * test that passes here cannot rely on shared object references or on values JSON would drop.
  */
 import { EventSchema, type SessionEvent, type StoredEvent } from "#shared/protocol/events.ts";
-import { chainRows, emptyHead, type ChainedRow, type Head } from "./chain.ts";
-import { DamageLedger, DamagedSessionError, type DamagedSession, type IntegrityReport } from "./integrity.ts";
-import { toLog } from "./rows.ts";
-import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
+import { chainRows, emptyHead, type ChainedRow, type Head } from "../../server/store/chain.ts";
+import { DamageLedger, DamagedSessionError, type DamagedSession, type IntegrityReport } from "../../server/store/integrity.ts";
+import { toLog } from "../../server/store/rows.ts";
+import type { AppendResult, EventStore, SessionRecord } from "../../server/store/types.ts";
 
 /** One session as this store keeps it: its record, the head of its log, and the rows of the log. */
 export interface MemorySessionEntry {
