@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { estimateLines, layoutBoard, type BoardInput, type BoardLayout } from "../../game/src/phaser/boardLayout.ts";
+import { estimateLines, layoutBoard, wrapWords, type BoardInput, type BoardLayout } from "../../game/src/phaser/boardLayout.ts";
 import { EIS_TEXTS } from "../../tools/bots/texts.ts";
 import { suggestDuplicates } from "../../server/core/suggestions.ts";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
@@ -58,7 +58,8 @@ function expectReadableAndInside(layout: BoardLayout, input: BoardInput) {
   for (const lane of layout.lanes) {
     // A long compound in a narrow column makes one lane's name a little smaller, never cut.
     expect(lane.headerFont).toBeGreaterThanOrEqual(24);
-    expect(estimateLines(lane.name, lane.headerFont * 1.06, lane.w - 8), lane.name).toBeLessThanOrEqual(lane.headerLines);
+    const heading = lane.continued ? `${lane.name} (vervolg)` : lane.name;
+    expect(estimateLines(heading, lane.headerFont * 1.06, lane.w - 8), heading).toBeLessThanOrEqual(lane.headerLines);
   }
   for (const card of layout.cards) {
     expect(card.mark, card.key).toBeGreaterThanOrEqual(28);
@@ -212,5 +213,24 @@ describe("het samenvoegbord", () => {
     expect(layout.fits).toBe(false);
     expect(layout.zoom).toBeLessThan(1);
     expect(layout.contentHeight * layout.zoom).toBeLessThanOrEqual(300.5);
+  });
+});
+
+describe("de tekst van een losse eis op zijn kaartje", () => {
+  /** Every letter 10 px, a space too: a line of 100 px holds 10 characters. */
+  const measure = (s: string) => s.length * 10;
+
+  it("breekt tussen woorden, en een te lang woord met een afbreekstreepje (nooit midden in een woord zonder)", () => {
+    expect(wrapWords("Iedere maatwerkbeslissing is uitlegbaar", 100, 5, measure)).toEqual(["Iedere", "maatwerkb-", "eslissing", "is", "uitlegbaar"]);
+    for (const line of wrapWords("Leidinggevenden staan achter professionals", 100, 9, measure)) expect(measure(line)).toBeLessThanOrEqual(100);
+  });
+
+  it("wat niet past, eindigt in …; wat past, staat er heel", () => {
+    expect(wrapWords("De inwoner staat voorop, de regeling volgt.", 100, 2, measure)).toEqual(["De inwoner", "staat…"]);
+    expect(wrapWords("Kort.", 100, 2, measure)).toEqual(["Kort."]);
+    const cut = wrapWords("Een oplossing moet op lange termijn werken, niet alleen vandaag.", 100, 3, measure);
+    expect(cut).toHaveLength(3);
+    expect(cut.at(-1)?.endsWith("…")).toBe(true);
+    for (const line of cut) expect(measure(line)).toBeLessThanOrEqual(100);
   });
 });

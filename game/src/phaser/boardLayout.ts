@@ -16,6 +16,7 @@
  * No Phaser and no DOM here: the unit tests run it in Node.
  */
 import type { GameRole } from "#shared/protocol/ids.ts";
+import { pveBoard } from "#shared/strings/pveBoard.ts";
 
 export type CardRef = { kind: "eis" | "item"; id: string };
 
@@ -172,6 +173,58 @@ export function estimateLines(text: string, font: number, width: number): number
   return lines;
 }
 
+/**
+ * `text` in at most `maxLines` lines of `width`, as `measure` measures: whole words, a word longer than a line split
+ * with a hyphen ("maatwerkbeslis-/sing", never "besliss/ing" without one), and "…" at the end when it does not all
+ * fit. Used for the small eis cards; their whole text is in the tooltip, the list and the text equivalent.
+ */
+export function wrapWords(text: string, width: number, maxLines: number, measure: (s: string) => number): string[] {
+  const fits = (s: string) => measure(s) <= width;
+  const lines: string[] = [];
+  let line = "";
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (word) {
+      const joined = line ? `${line} ${word}` : word;
+      if (fits(joined)) {
+        line = joined;
+        break;
+      }
+      if (line && fits(word)) {
+        lines.push(line);
+        line = "";
+        continue;
+      }
+      // Too long for a line of its own: as much as fits with a hyphen, at least three letters on each side.
+      let n = word.length - 3;
+      while (n >= 3 && !fits(`${line ? `${line} ` : ""}${word.slice(0, n)}-`)) n--;
+      if (n < 3 && line) {
+        lines.push(line);
+        line = "";
+        continue;
+      }
+      if (n < 3) {
+        n = Math.max(1, word.length - 1);
+        while (n > 1 && !fits(`${word.slice(0, n)}-`)) n--;
+      }
+      lines.push(`${line ? `${line} ` : ""}${word.slice(0, n)}-`);
+      line = "";
+      word = word.slice(n);
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  // Cut: the last line shown ends in "…"; at a word when that loses little, else inside the word.
+  const shown = lines.slice(0, maxLines);
+  let last = `${shown[maxLines - 1] ?? ""}`.replace(/-$/, "");
+  const next = lines[maxLines] ?? "";
+  if (fits(`${last} ${next}`.trim())) last = `${last} ${next}`.trim();
+  while (last.length > 1 && !fits(`${last}…`)) last = last.slice(0, -1);
+  const space = last.lastIndexOf(" ");
+  if (space > 0 && measure(last.slice(0, space)) >= width * 0.65) last = last.slice(0, space);
+  shown[maxLines - 1] = `${last.replace(/[\s,.;:-]+$/, "")}…`;
+  return shown;
+}
+
 /** The role mark of an eis: never under `mark` (the board's smallest size for what the room reads). */
 export const eisIconSize = (eisFont: number, mark = 18) => Math.round(Math.max(eisFont * 1.25, mark));
 /** Width of a tafel mark ("T2") at `font`. */
@@ -297,6 +350,8 @@ interface Sizes {
   /** Per lane: the heading's height and lines. */
   headerH: number[];
   headerLines: number[];
+  continuedH: number[];
+  continuedLines: number[];
 }
 
 /** The lanes as a flow of blocks at a level and column width; a lane that does not fit a column goes on in the next. */
@@ -312,6 +367,10 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
   const headerFont = base;
   const headerLines = lanes.map((lane, i) => Math.min(2, estimateLines(lane.name, (headerFonts[i] ?? base) * 1.06, colW - 8)));
   const headerH = headerLines.map((lines, i) => Math.round(lines * (headerFonts[i] ?? base) * LINE_HEIGHT + 6));
+  // Where a lane goes on in the next column its heading says so: "Budget en kostenbewustzijn (vervolg)", the name
+  // still whole (a third line if it needs one).
+  const continuedLines = lanes.map((lane, i) => Math.min(3, estimateLines(`${lane.name} ${pveBoard.continued}`, (headerFonts[i] ?? base) * 1.06, colW - 8)));
+  const continuedH = continuedLines.map((lines, i) => Math.round(lines * (headerFonts[i] ?? base) * LINE_HEIGHT + 6));
   // An item's role marks and its count ("3 eisen") are read from the back too: never smaller than `mark`.
   const badge = Math.max(mark, Math.round(level.title * 0.8));
   const countRow = badge;
@@ -345,9 +404,10 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
     eisIds: [e.id],
     itemId: e.itemId,
   });
-  const grid = (eisen: BoardEis[], x: number, y: number, inner: number, out: BoardLayout) => {
-    const n = perRow(inner);
-    const w = tileW(inner);
+  /** `spread`: a cluster of two shares the whole width rather than leave a third of its row empty. */
+  const grid = (eisen: BoardEis[], x: number, y: number, inner: number, out: BoardLayout, spread = false) => {
+    const n = spread && !marks ? Math.max(1, Math.min(perRow(inner), eisen.length)) : perRow(inner);
+    const w = spread && !marks ? (inner - (n - 1) * ROW_GAP) / n : tileW(inner);
     eisen.forEach((e, i) => out.cards.push(eisCard(e, round(x + (i % n) * (w + ROW_GAP)), round(y + Math.floor(i / n) * (tileH + ROW_GAP)), round(w))));
   };
   const blocks: Block[] = [];
@@ -434,7 +494,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
         h,
         gap: GAP,
         place: (x, y, out) => {
-          grid(c.eisen, x + clusterPad, y + clusterPad, inner, out);
+          grid(c.eisen, x + clusterPad, y + clusterPad, inner, out, true);
           out.clusters.push({ key: c.key, x, y, w: round(colW), h, itemKey: c.itemKey, members: c.eisen.map((e) => `eis:${e.id}`) });
           if (c.itemKey) out.links.push({ kind: "suggestion", key: `${c.key}>${c.itemKey}`, from: c.key, to: c.itemKey });
         },
@@ -446,7 +506,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
       blocks.push({ lane: li, kind: "row", h: tileH, gap: ROW_GAP, place: (x, y, out) => grid(row, x, y, colW, out) });
     }
   });
-  return { blocks, sizes: { headerFont, headerFonts, headerH, headerLines } };
+  return { blocks, sizes: { headerFont, headerFonts, headerH, headerLines, continuedH, continuedLines } };
 }
 
 interface Flow {
@@ -458,8 +518,9 @@ interface Flow {
 }
 
 /** Flows the blocks into columns of at most `limit` high, top to bottom, left to right. */
-function flow(blocks: Block[], limit: number, headerHs: readonly number[], keepShortLanes = true): Flow {
+function flow(blocks: Block[], limit: number, headerHs: readonly number[], continuedHs: readonly number[], keepShortLanes = true): Flow {
   const headerOf = (lane: number) => headerHs[lane] ?? 0;
+  const continuedOf = (lane: number) => continuedHs[lane] ?? headerOf(lane);
   const placed: Flow["placed"] = [];
   const segments: Flow["segments"] = [];
   let column = 0;
@@ -501,7 +562,7 @@ function flow(blocks: Block[], limit: number, headerHs: readonly number[], keepS
       column++;
       y = 0;
       segment = { lane: block.lane, column, y, h: 0, continued: true };
-      y += headerOf(block.lane) + GAP;
+      y += continuedOf(block.lane) + GAP;
     }
     placed.push({ block, column, y });
     y += block.h + block.gap;
@@ -534,7 +595,7 @@ export function layoutBoard(input: BoardInput): BoardLayout {
         const colW = (width - (columns - 1) * COLUMN_GAP) / columns;
         if (colW < minColW(level) && columns > 1) break;
         const { blocks, sizes } = blocksOf(lanes, level, colW, input.minTitlePx);
-        const f = flow(blocks, available, sizes.headerH, keep);
+        const f = flow(blocks, available, sizes.headerH, sizes.continuedH, keep);
         if (f.columns <= columns && f.height <= available) return { level: li, columns, colW, flow: f, blocks, sizes };
       }
     }
@@ -593,9 +654,9 @@ export function layoutBoard(input: BoardInput): BoardLayout {
       y: round(top + s.y),
       w: round(choice.colW),
       h: round(s.h),
-      headerH: choice.sizes.headerH[s.lane] ?? 0,
+      headerH: (s.continued ? choice.sizes.continuedH : choice.sizes.headerH)[s.lane] ?? 0,
       headerFont: choice.sizes.headerFonts[s.lane] ?? choice.sizes.headerFont,
-      headerLines: choice.sizes.headerLines[s.lane] ?? 1,
+      headerLines: (s.continued ? choice.sizes.continuedLines : choice.sizes.headerLines)[s.lane] ?? 1,
       items: lane.items.length,
       loose: lane.loose.length + lane.clusters.reduce((n, c) => n + c.eisen.length, 0),
     });

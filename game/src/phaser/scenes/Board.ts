@@ -11,7 +11,7 @@
 import * as Phaser from "phaser";
 import type { GameRole } from "#shared/protocol/ids.ts";
 import { PALETTE, ROLE_COLOURS, ROLE_ICONS } from "#shared/theme.ts";
-import { LINE_HEIGHT, tableMarkWidth, type BoardLayout, type CardBox, type CardRef } from "../boardLayout.ts";
+import { LINE_HEIGHT, tableMarkWidth, wrapWords, type BoardLayout, type CardBox, type CardRef } from "../boardLayout.ts";
 
 export const BOARD_KEY = "pveBoard";
 export const BOARD_EVENTS = { ready: "board:ready", drawn: "board:drawn", drop: "board:drop", toggle: "board:toggle" } as const;
@@ -248,8 +248,7 @@ export class Board extends Phaser.Scene {
       // The whole name, over two lines where needed; "(vervolg)" on a lane's next column.
       const lines = Math.max(1, lane.headerLines);
       fitLines(text, lane.continued ? `${lane.name} ${model.labels.continued}` : lane.name, lane.w - 8, lines);
-      // No room for "(vervolg)": the name whole matters more.
-      if (lane.continued && text.text.endsWith("…")) fitLines(text, lane.name, lane.w - 8, lines);
+
       this.laneTexts.push(text);
     }
     for (const c of layout.clusters) {
@@ -369,7 +368,8 @@ export class Board extends Phaser.Scene {
       const text = this.add.text(left, 6, box.text, textStyle(box.font, "#1F2A30", false)).setResolution(dpr);
       text.setLineSpacing(box.font * (LINE_HEIGHT - 1.17));
       const label = box.tables[0];
-      fitLines(text, box.text, box.w - left - 6, box.maxLines, true);
+      const measure = measurer(box.font, false);
+      text.setText(wrapWords(box.text, box.w - left - 6, box.maxLines, measure).join("\n"));
       container.add(text);
       if (label) this.drawTableTag(container, label, box.w, box.h);
     }
@@ -568,6 +568,14 @@ export function fitLines(text: Phaser.GameObjects.Text, full: string, width: num
   while (word.length > 1 && text.getWrappedText(`${word}…`).length > maxLines) word = word.slice(0, -1);
   text.setText(`${word}…`);
   if (fillLine && lastLineWidth(text) < width * 0.7) fillUp(text, full, width, maxLines);
+}
+
+/** Measures text in the board's font at `size` px (an offscreen canvas, the same font the cards are drawn in). */
+function measurer(size: number, bold: boolean): (s: string) => number {
+  const ctx = document.createElement("canvas").getContext("2d");
+  if (!ctx) return (s) => s.length * size * 0.56;
+  ctx.font = `${bold ? "bold " : ""}${size}px ${FONT}`;
+  return (s) => ctx.measureText(s).width;
 }
 
 function lastLineWidth(text: Phaser.GameObjects.Text): number {

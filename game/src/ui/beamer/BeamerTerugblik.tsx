@@ -53,7 +53,7 @@ export function BeamerTerugblik({ snap }: { snap: Snapshot }) {
             <p>{b.waitingText}</p>
           </div>
         ) : board.shown ? (
-          <Board snap={board.shown.snap} />
+          <Board snap={board.shown.snap} replay />
         ) : (
           <p class="beamer-empty" role="status">
             {board.error ?? b.loading}

@@ -8,7 +8,7 @@ import { RolwisselBoard } from "./RolwisselBoard.tsx";
 import { SamenvoegenBoard } from "./SamenvoegenBoard.tsx";
 
 /** The board of a phase; also draws the replayed boards of the terugblik, so day 1 looks back exactly as it was. */
-export function Board({ snap }: { snap: Snapshot }) {
+export function Board({ snap, replay = false }: { snap: Snapshot; replay?: boolean }) {
   const kind = snap.session.phase.kind;
   switch (kind) {
     case "lobby":
@@ -19,7 +19,7 @@ export function Board({ snap }: { snap: Snapshot }) {
       return <RolwisselBoard snap={snap} />;
     case "samenvoegen":
     case "plenair":
-      return <SamenvoegenBoard snap={snap} />;
+      return <SamenvoegenBoard snap={snap} replay={replay} />;
     case "prioriteren":
       return <PrioriterenBoard snap={snap} />;
     case "casustoets":

@@ -14,7 +14,8 @@ import { TableStrip } from "./TableStrip.tsx";
 
 const roleName = (role: keyof typeof ROLE_NAMES) => ROLE_NAMES[role];
 
-export function SamenvoegenBoard({ snap }: { snap: Snapshot }) {
+/** `replay`: drawn in the terugblik, where nobody's own screen lists the eisen of that moment. */
+export function SamenvoegenBoard({ snap, replay = false }: { snap: Snapshot; replay?: boolean }) {
   const b = t.beamer.samenvoegen;
   const loose = snap.eisen.filter((e) => e.itemId === null).length;
   const strip = snap.session.phase.kind === "samenvoegen" && snap.tables.length > 0;
@@ -36,7 +37,7 @@ export function SamenvoegenBoard({ snap }: { snap: Snapshot }) {
             {b.stats(snap.items.length, loose)}
             {snap.spanningen.length > 0 ? ` · ${snap.spanningen.length === 1 ? "1 spanning" : `${snap.spanningen.length} spanningen`}` : ""}
           </p>
-          {cut > 0 ? <p class="muted">{pveBoard.cutNote}</p> : null}
+          {cut > 0 && !replay ? <p class="muted">{pveBoard.cutNote}</p> : null}
         </div>
         {newest ? (
           <p class="samen-spotlight">

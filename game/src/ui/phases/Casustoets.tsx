@@ -23,6 +23,7 @@ import { currentCaseIdFor, myTable } from "./parts/tafel/tafels.ts";
 import type { PhaseProps } from "./types.ts";
 
 export function Casustoets({ conn, snap, audience }: PhaseProps) {
+  const Heading = audience === "deelnemer" ? "h1" : "h2";
   const c = t.board.casustoets;
   // Casustoets per tafel: a participant follows their own tafel's case; the spelleider picks which tafel to watch.
   const byTable = snap.session.caseByTable;
@@ -44,7 +45,8 @@ export function Casustoets({ conn, snap, audience }: PhaseProps) {
   return (
     <section class="b-screen b-toets" aria-labelledby="casustoets-titel">
       <header class="b-head">
-        <h2 id="casustoets-titel">{c.title}</h2>
+        {/* On a participant's own screen this is the page's heading (h1); in the console and on the beamer a section's. */}
+        <Heading id="casustoets-titel">{c.title}</Heading>
         <p>{c.intro}</p>
         {mine && byTable.length > 0 ? <p class="tafel-note">{t.tafels.casustoets.intro(mine.name)}</p> : null}
         {watched ? <WatchTable snap={snap} value={watched.tableId} onChange={setWatch} /> : null}

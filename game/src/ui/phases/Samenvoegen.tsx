@@ -28,6 +28,7 @@ type OpenDialog = { kind: "merge"; sources: BoardRef[] } | { kind: ItemAction; i
 type Tab = "eisen" | "pve";
 
 export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
+  const Heading = audience === "deelnemer" ? "h1" : "h2";
   const s = t.board.samenvoegen;
   const tafels = hasTables(full);
   const plenair = full.session.phase.kind === "plenair";
@@ -116,7 +117,8 @@ export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
   return (
     <section class="b-screen b-board" aria-labelledby="samenvoegen-titel">
       <header class="b-head">
-        <h2 id="samenvoegen-titel">{s.title}</h2>
+        {/* On a participant's own screen this is the page's heading (h1); in the console and on the beamer a section's. */}
+        <Heading id="samenvoegen-titel">{s.title}</Heading>
         <p>{introOf(full, audience)}</p>
         {plenair && tafels ? <p class="small muted">{t.tafels.board.plenairHow}</p> : null}
         <p class="small muted">
