@@ -17,6 +17,9 @@ export const pveBoard = {
   spanning: (a: string, b: string, note: string) => `Spanning tussen “${a}” en “${b}”${note ? `: ${note}` : ""}`,
   spanningenHeading: "Spanningen",
   spotlight: "Net samengevoegd",
+  /** The beamer reads out, one by one, the cards whose text does not fit on the board (ringed on the board). */
+  tour: "Uitgelicht",
+  tourEis: (role: string, text: string) => `${role}: ${text}`,
   fromEisen: (n: number) => (n === 1 ? "uit 1 eis" : `uit ${n} eisen`),
   loading: "Het bord wordt getekend…",
   noCanvas: "Dit scherm kan het bord niet tekenen; hieronder staat het als lijst.",

@@ -109,6 +109,7 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     }
     expect(made).toBe(40);
     const beamer = await (await browser.newContext(BEAMER)).newPage();
+    await beamer.clock.install();
     await beamer.goto(`${baseUrl}/beamer/${code}`);
     await expect.poll(async () => Number((await drawn(beamer)).items ?? 0), { timeout: 20_000 }).toBe(40);
     const d = await drawn(beamer);
@@ -119,6 +120,24 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     expect(Number(d.lanePx)).toBeGreaterThanOrEqual(24);
     // Titles that do not fit their card: the line under the board says where they are whole.
     if (Number(d.cut) > 0) expect(await beamer.locator(".samen-foot").textContent()).toContain("Hele teksten: op je eigen scherm.");
+    // On the beamer itself: after the newest item, the line under the board reads out each card that does not show
+    // its whole text (a cut title, an eis as a mark), one by one, while the board rings it.
+    await expect.poll(() => beamer.locator(".samen-spotlight").textContent()).toContain("Net samengevoegd:");
+    const toured: string[] = [];
+    await beamer.clock.fastForward(12_500);
+    for (let i = 0; i < 3; i++) {
+      const line = beamer.locator(".samen-tour");
+      await line.waitFor();
+      const key = (await line.getAttribute("data-card")) ?? "";
+      const id = key.slice(key.indexOf(":") + 1);
+      const whole = key.startsWith("item:") ? spelleider.items.find((x) => x.id === id)?.text : spelleider.eisen.find((x) => x.id === id)?.text;
+      expect(whole, key).toBeTruthy();
+      expect(await line.textContent()).toContain(whole ?? "");
+      toured.push(key);
+      if (i === 0) await look(beamer, "look-board-150-beamer-uitgelicht");
+      await beamer.clock.fastForward(8_000);
+    }
+    expect(new Set(toured).size).toBe(3);
     // The text equivalent has every eis and item whole.
     const text = (await beamer.locator(".board-text").textContent()) ?? "";
     for (const e of spelleider.eisen.filter((x) => x.itemId === null)) expect(text).toContain(e.text);

@@ -29,7 +29,7 @@ export function tableMarkOf(name: string): string {
 }
 
 /** What the board shows of a snapshot: the visible eisen, the items, suggestions and spanningen. */
-function boardShow(snap: Snapshot, size: { w: number; h: number; font: number }, interaction: BoardInteraction | undefined, serial: number): BoardShow {
+function boardShow(snap: Snapshot, size: { w: number; h: number; font: number }, interaction: BoardInteraction | undefined, serial: number, highlight: string | null): BoardShow {
   const tableNames = new Map(snap.tables.map((x) => [x.tableId, x.name]));
   const tableMark = (tableId: string | null): string | null => {
     const name = tableId ? tableNames.get(tableId) : undefined;
@@ -50,7 +50,8 @@ function boardShow(snap: Snapshot, size: { w: number; h: number; font: number },
       dropZone: interaction !== undefined,
     },
     eisItem: Object.fromEntries(snap.eisen.map((e) => [e.id, e.itemId])),
-    selected: (interaction?.selected ?? []).map((r) => `${r.kind}:${r.id}`),
+    // The beamer has no selection: its ring marks the card whose whole text is read out under the board.
+    selected: interaction ? interaction.selected.map((r) => `${r.kind}:${r.id}`) : highlight ? [highlight] : [],
     animate: !reducedMotion(),
     interactive: interaction !== undefined,
     serial,
@@ -64,19 +65,22 @@ export function PveBoard({
   class: className = "",
   fallback = null,
   onCut,
+  highlight = null,
 }: {
   snap: Snapshot;
   interaction?: BoardInteraction;
   class?: string;
   fallback?: ComponentChildren;
-  /** How many cards show their text cut short (each drawn frame). */
-  onCut?: (cards: number) => void;
+  /** The cards that do not show their whole text (cut short, or a mark), in the board's order, after each frame. */
+  onCut?: (keys: string[]) => void;
+  /** A card to mark with a ring (the beamer's spotlight). */
+  highlight?: string | null;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const game = useRef<BoardGame | null>(null);
   const serial = useRef(0);
-  const latest = useRef({ snap, interaction, onCut });
-  latest.current = { snap, interaction, onCut };
+  const latest = useRef({ snap, interaction, onCut, highlight });
+  latest.current = { snap, interaction, onCut, highlight };
   const [size, setSize] = useState<{ w: number; h: number; font: number } | null>(null);
   const [mode, setMode] = useState<"loading" | "phaser" | "dom">("loading");
 
@@ -85,7 +89,7 @@ export function PveBoard({
     const el = host.current;
     const sz = sizeRef.current;
     if (!el || !game.current || !sz) return;
-    const next = boardShow(latest.current.snap, sz, latest.current.interaction, serial.current + 1);
+    const next = boardShow(latest.current.snap, sz, latest.current.interaction, serial.current + 1, latest.current.highlight);
     // A render that changes nothing on the board (the timer, a ready count) draws nothing.
     const key = JSON.stringify([next.board, next.eisItem, next.selected, next.animate]);
     if (key === lastShown.current) return;
@@ -124,7 +128,7 @@ export function PveBoard({
       .then(() => import("../../phaser/boardGame.ts"))
       .then((m) => {
         serial.current++;
-        return m.startBoardGame(el, boardShow(latest.current.snap, sizeRef.current ?? sz, latest.current.interaction, serial.current), {
+        return m.startBoardGame(el, boardShow(latest.current.snap, sizeRef.current ?? sz, latest.current.interaction, serial.current, latest.current.highlight), {
           onDrop: (target, dragged) => latest.current.interaction?.onDrop(target, dragged),
           onToggle: (ref) => latest.current.interaction?.onToggle(ref),
           onDrawn: (drawn, layout) => {
@@ -138,10 +142,11 @@ export function PveBoard({
             el.dataset.markPx = String(Math.min(...layout.cards.map((c) => c.mark), layout.titleFont));
             el.dataset.lanePx = String(Math.min(...layout.lanes.map((l) => l.headerFont), layout.titleFont));
             el.dataset.zoom = String(layout.zoom);
-            const cut = layout.cards.filter((c) => c.cut).length;
+            const hidden = layout.cards.filter((c) => c.cut || c.maxLines === 0);
+            const cut = hidden.length;
             el.dataset.cut = String(cut);
             el.dataset.tableMarks = String(layout.cards.filter((c) => c.tables.length > 0).length);
-            latest.current.onCut?.(cut);
+            latest.current.onCut?.(hidden.map((c) => c.key));
             // Where each card is (CSS pixels in the board at its first zoom): lets a test or a tool point at a card.
             const z = layout.zoom;
             const box = (b: { x: number; y: number; w: number; h: number }) => [b.x, b.y, b.w, b.h].map((v) => Math.round(v * z));
