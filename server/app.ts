@@ -12,7 +12,8 @@ import { registerRoutes } from "./http/routes.ts";
 import { registerSeatRoute } from "./http/seat.ts";
 import { KeyedLimiter, MESSAGE_LIMITS, SEAT_RESERVATIONS, WS_MAX_PAYLOAD_BYTES, newSeatLimits, roomCapacity, sessionCreationLimits, type LookupLimits, type MessageLimits, type RoomCapacity } from "./limits.ts";
 import type { Scenario } from "#shared/protocol/scenario.ts";
-import { SessionRoom, type RoomServices } from "./rooms/SessionRoom.ts";
+import type { RoomServices } from "./rooms/roomServices.ts";
+import { SessionRoom } from "./rooms/SessionRoom.ts";
 import { ROOM_NAME, lockClientMatchmaking } from "./rooms/seating.ts";
 import type { EventStore } from "./store/types.ts";
 

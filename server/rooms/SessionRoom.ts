@@ -5,44 +5,27 @@
  */
 import { Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import type { Actor } from "../core/decision.ts";
 import type { SessionState } from "../core/state.ts";
 import type { SessionRoomState } from "#shared/protocol/schema.ts";
 import { BEAMER_PAGE_MESSAGE, COMMAND_MESSAGE, REPLAY_POSITION_MESSAGE, SERVER_MESSAGES } from "#shared/protocol/views.ts";
 import { CLOSE_CODES, DAMAGED_SESSION_NOTICE, DELETED_NOTICE, REMOVED_NOTICE, SESSION_GONE, UNKNOWN_MESSAGE, UNREADABLE_MESSAGE } from "#shared/protocol/wire.ts";
-import { KeyedLimiter, MESSAGE_LIMITS, NEW_SEATS, ROOM_CAPACITY, SEAT_RESERVATION_SECONDS, type MessageLimits, type RoomCapacity } from "../limits.ts";
+import { KeyedLimiter, MESSAGE_LIMITS, NEW_SEATS, ROOM_CAPACITY, SEAT_RESERVATION_SECONDS } from "../limits.ts";
 import { DamagedSessionError } from "../store/integrity.ts";
-import type { EventStore } from "../store/types.ts";
 import { RoomClaim } from "./claim.ts";
-import { corkSockets, fitEncodeBuffers, patchOnly, screenFrames } from "./colyseus.ts";
+import { corkSockets, fitEncodeBuffers, screenFrames } from "./colyseus.ts";
 import { setBeamerPage, setReplayPosition } from "./controls.ts";
 import { CommandPipeline, commandIdOf, type Connection, type PipelineHost } from "./pipeline.ts";
-import type { Audience, Reach } from "./projection.ts";
+import { Patcher } from "./patching.ts";
+import type { RoomServices } from "./roomServices.ts";
+import type { Audience } from "./projection.ts";
 import { ConnectionScreen } from "./screening.ts";
 import { Seats } from "./seats.ts";
 import { roomIsFull } from "./seating.ts";
-
-export interface RoomServices {
-  store: EventStore;
-  now: () => number;
-  /** How long a dropped connection keeps its place before it counts as gone. */
-  reconnectSeconds: number;
-  /** Size and rate limits per connection; MESSAGE_LIMITS unless a test says otherwise. */
-  limits?: MessageLimits;
-  /** New seats per client address and session, for every room of this server (default: NEW_SEATS). */
-  newSeats?: KeyedLimiter;
-  /** Rooms, memory and connections this process takes on (default ROOM_CAPACITY); `open` counts its rooms. */
-  capacity?: RoomCapacity & { open: number };
-  /** How long a seat reservation waits for its socket (default SEAT_RESERVATION_SECONDS). */
-  seatReservationSeconds?: number;
-}
 
 /** How long a dropped beamer's place is kept for its reconnect. */
 const BEAMER_RECONNECT_SECONDS = 20;
 /** Colyseus looks for unpatched changes this often (its default is 50 ms); see onCreate. */
 const PATCH_SAFETY_NET_MS = 1_000;
-/** Status of a refused join to a session whose stored log is damaged: a 4xx, so clients do not retry on their own. */
-export const DAMAGED_SESSION_CODE = 409;
 
 export class SessionRoom extends Room<{ state: SessionRoomState }> {
   /** Set by the app before the room is defined; see app.ts. */
@@ -53,8 +36,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   private seats!: Seats;
   private screen!: ConnectionScreen;
   private claim: RoomClaim | null = null;
-  /** Some connections missed a patch of `seq` (see patch). */
-  private seqBehind = false;
+  private patcher!: Patcher;
   override maxClients = ROOM_CAPACITY.maxClientsPerRoom;
   private maxPending = ROOM_CAPACITY.maxPendingPerRoom;
 
@@ -81,24 +63,16 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       store: services.store,
       now: services.now,
       online: () => this.seats.online(),
-      patch: (reach: Reach, senders: readonly Actor[]) => this.patch(reach, senders),
+      patch: (reach, senders) => this.patcher.patch(reach, senders),
       cork: () => corkSockets(this.clients),
       stored: (events) => {
         for (const event of events) if (event.type === "ParticipantRemoved") this.closeSeat(event.participantId);
       },
       damaged: (error: DamagedSessionError) => void this.closeDamaged(error),
     };
-    try {
-      this.pipeline = await CommandPipeline.open(host, sessionId);
-    } catch (error) {
-      await claim.release();
-      // A session whose log does not hold together is not opened at all (never half): the operator reads where it broke
-      // in the server log, whoever tries to join hears in Dutch that it cannot be opened.
-      if (!(error instanceof DamagedSessionError)) throw error;
-      console.error(`${error.message} De sessie wordt niet geopend.`);
-      throw new ServerError(DAMAGED_SESSION_CODE, DAMAGED_SESSION_NOTICE);
-    }
+    this.pipeline = await claim.opening(() => CommandPipeline.open(host, sessionId));
     claim.keepAlive(() => this.disconnect());
+    this.patcher = new Patcher(this, (client) => this.seats.audienceOf(client));
     this.seats = new Seats(this.pipeline, { store: services.store, now: services.now, newSeats: services.newSeats ?? new KeyedLimiter(NEW_SEATS) });
     this.screen = new ConnectionScreen(services.limits ?? MESSAGE_LIMITS, services.now);
     this.seatReservationTimeout = services.seatReservationSeconds ?? SEAT_RESERVATION_SECONDS;
@@ -215,35 +189,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     await this.claim?.release();
   }
 
-  /**
-   * Patches everyone, or only the connections a projection changed something for and the senders' own (for `seq`):
-   * writing a draft changes nothing the other phones show, and a patch of `seq` alone cost every command a socket
-   * write per connection. The others get the new `seq` with their next patch, at the latest within a second.
-   */
-  private patch(reach: Reach, senders: readonly Actor[]): void {
-    if (reach.everyone) {
-      this.broadcastPatch();
-      return;
-    }
-    const targets = this.clients.filter((client) => {
-      // A connection with anything of its own waiting (a grant) gets it now, whatever the projection said.
-      if ((client.view?.changes.size ?? 0) > 0) return true;
-      const audience = this.seats.audienceOf(client);
-      if (audience?.kind === "participant") return reach.participants.has(audience.participantId) || senders.some((a) => a.kind === "participant" && a.participantId === audience.participantId);
-      if (audience?.kind === "beamer") return reach.beamer;
-      return audience?.kind === "spelleider" && (reach.spelleider || senders.some((a) => a.kind === "spelleider"));
-    });
-    if (targets.length < this.clients.length) this.seqBehind = true;
-    patchOnly(this, targets);
-  }
-
-  /** Before every patch to everyone (ours, or Colyseus' timer): bring connections that missed a `seq` up to date. */
   override onBeforePatch(): void {
-    if (!this.seqBehind) return;
-    this.seqBehind = false;
-    // Marks `seq` as changed (the schema skips a write of the same value), so the patch carries it to everyone.
-    const seq = this.state.seq;
-    this.state.seq = -1;
-    this.state.seq = seq;
+    this.patcher.beforePatch();
   }
 }

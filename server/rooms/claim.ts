@@ -3,9 +3,13 @@
  * capacity: taken before anything is loaded, renewed while the room lives, given up when it closes.
  */
 import { ServerError } from "@colyseus/core";
-import { OPENING_ELSEWHERE } from "#shared/protocol/wire.ts";
+import { DAMAGED_SESSION_NOTICE, OPENING_ELSEWHERE } from "#shared/protocol/wire.ts";
 import { OUT_OF_MEMORY, TOO_MANY_ROOMS, type RoomCapacity } from "../limits.ts";
+import { DamagedSessionError } from "../store/integrity.ts";
 import { CLAIM_RENEW_MS, ROOM_ELSEWHERE_CODE, claimSession, releaseClaim, renewClaim } from "./seating.ts";
+
+/** Status of a refused join to a session whose stored log is damaged: a 4xx, so clients do not retry on their own. */
+export const DAMAGED_SESSION_CODE = 409;
 
 export class RoomClaim {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -68,6 +72,22 @@ export class RoomClaim {
     this.held = false;
     if (this.capacity) this.capacity.open -= 1;
     return true;
+  }
+
+  /**
+   * Loads the session for the room; on failure the claim is given up. A session whose log does not hold together is not
+   * opened at all (never half): the operator reads where it broke in the server log, whoever tries to join hears in
+   * Dutch that it cannot be opened.
+   */
+  async opening<T>(load: () => Promise<T>): Promise<T> {
+    try {
+      return await load();
+    } catch (error) {
+      await this.release();
+      if (!(error instanceof DamagedSessionError)) throw error;
+      console.error(`${error.message} De sessie wordt niet geopend.`);
+      throw new ServerError(DAMAGED_SESSION_CODE, DAMAGED_SESSION_NOTICE);
+    }
   }
 
   /** Gives up the claim and this process's count of it. */
