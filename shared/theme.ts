@@ -53,6 +53,10 @@ export const PALETTE = {
   dangerSoft: "#FBE9E2",
   ok: "#1E6B3A",
   okSoft: "#E4F2E8",
+  /** What only one role sees, and warnings: the dashed border, its background, and text on it. */
+  warn: "#B07800",
+  warnSoft: "#FFF6E0",
+  warnInk: "#6B4A00",
   focus: "#E69F00",
 } as const;
 

@@ -14,7 +14,8 @@ const ROLE_CSS = GAME_ROLES.map((role) => `.role-${role} { --role:${ROLE_COLOURS
 /** What every page has: the colours, the font, headings and text, links, focus and the skip link. */
 const PAPER = `
 :root { --paper:${P.paper}; --card:${P.card}; --ink:${P.ink}; --muted:${P.muted}; --line:${P.line}; --accent:${P.accent}; --accent-soft:${P.accentSoft};
-  --ok:${P.ok}; --ok-soft:${P.okSoft}; --danger:${P.danger}; --danger-soft:${P.dangerSoft}; --focus:${P.focus}; --radius:14px;
+  --ok:${P.ok}; --ok-soft:${P.okSoft}; --danger:${P.danger}; --danger-soft:${P.dangerSoft};
+  --warn:${P.warn}; --warn-soft:${P.warnSoft}; --warn-ink:${P.warnInk}; --focus:${P.focus}; --radius:14px;
   --shadow:0 1px 2px rgba(31,42,48,.08), 0 2px 8px rgba(31,42,48,.06); color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin:0; font:1.0625rem/1.55 ${FONT}; color:var(--ink); background:var(--paper); -webkit-text-size-adjust:100%; }
@@ -126,11 +127,11 @@ li + li { margin-top: .3rem; }
 .role-name { font-size: 1.5rem; margin: 0; color: var(--role-ink); }
 .role-summary { font-size: 1.05rem; }
 .brief-block h4 { margin-bottom: .3rem; }
-.secret { background: #fff6e0; border: 2px dashed #b07800; border-radius: 12px; padding: .75rem .9rem; }
-.secret h4 { display: flex; align-items: center; gap: .4rem; color: #6b4a00; margin-bottom: .3rem; }
+.secret { background: var(--warn-soft); border: 2px dashed var(--warn); border-radius: 12px; padding: .75rem .9rem; }
+.secret h4 { display: flex; align-items: center; gap: .4rem; color: var(--warn-ink); margin-bottom: .3rem; }
 .secret .lock { flex: none; }
 .secret-note { color: #5c4100; font-size: .95rem; margin: 0 0 .4rem; }
-.secret-note strong { color: #6b4a00; }
+.secret-note strong { color: var(--warn-ink); }
 
 .case { margin-top: 1rem; }
 .case > * + * { margin-top: .9rem; }
@@ -161,9 +162,9 @@ li + li { margin-top: .3rem; }
 .problem { background: var(--danger-soft); border-left: 6px solid var(--danger); border-radius: 10px; padding: .6rem .8rem; overflow-wrap: anywhere; }
 .problem .where { font-weight: 700; color: var(--danger); display: block; }
 .problem .sev { text-transform: uppercase; letter-spacing: .05em; font-size: .8rem; }
-.problem.warning { background: #fff6e0; border-left-color: #b07800; }
-.problem.warning .where { color: #6b4a00; }
-.warnings { border-top: 10px solid #b07800; margin-bottom: 1rem; }
+.problem.warning { background: var(--warn-soft); border-left-color: var(--warn); }
+.problem.warning .where { color: var(--warn-ink); }
+.warnings { border-top: 10px solid var(--warn); margin-bottom: 1rem; }
 .warnings-title { font-weight: 700; font-size: 1.2rem; margin-bottom: .2rem; }
 .live { position: fixed; left: .75rem; right: .75rem; bottom: .75rem; margin: 0 auto; max-width: 36rem; background: var(--ink); color: #fff; border-radius: 12px; padding: .5rem .9rem; font-size: .9rem; box-shadow: var(--shadow); }
 .live:empty { display: none; }
