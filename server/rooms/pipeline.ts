@@ -167,9 +167,13 @@ export class CommandPipeline {
     void this.queue.run(() => this.handle(connection, message)).catch((error: unknown) => this.failed(connection, message, error));
   }
 
-  /** Runs `task` in the command queue (after every command received so far); it may call `apply`. */
+  /**
+   * Runs `task` in the command queue, after every command received so far and once the generation being stored is
+   * done, so `decisionState` holds everything decided; `task` may call `apply`.
+   */
   exclusive<T>(task: () => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
+      while (this.writing) await this.writing;
       if (this.stale) await this.reload();
       return task();
     });
@@ -322,6 +326,8 @@ export class CommandPipeline {
           if (s.folded) continue;
           s.folded = true;
           for (const event of s.events) evolve(this.state, event);
+          // Stored, but not projected yet (a phase change may wait its turn): presence waits for the projection.
+          if (s.events.length > 0) this.ahead = true;
         }
       }
       const applied: SessionEvent[] = [];

@@ -54,6 +54,9 @@ interface Table {
   /** Sends and waits for the answer. */
   send(connection: Connection, message: Record<string, unknown>): Promise<Record<string, unknown>>;
   storedEvents(): number;
+  /** Cards in the projected room state at each patch, beside the cards on disk at that moment. */
+  cardsAtPatch: { projected: number; onDisk: number }[];
+  setOnline(participantId: string, online: boolean): void;
 }
 
 let tables = 0;
@@ -70,11 +73,23 @@ async function openTable(options: { file?: string; sessionId?: string } = {}): P
   }
   const log: Happening[] = [];
   const online = new Set<string>();
+  const cardsAtPatch: { projected: number; onDisk: number }[] = [];
+  const count = (sql: string): number => {
+    const db = new DatabaseSync(file, { readOnly: true });
+    try {
+      return Number(db.prepare(sql).get(sessionId)?.n);
+    } finally {
+      db.close();
+    }
+  };
   const host: PipelineHost = {
     store,
     now: () => Date.now(),
     online: () => online,
-    patch: (reach, senders) => log.push({ kind: "patch", reach, senders }),
+    patch: (reach, senders) => {
+      log.push({ kind: "patch", reach, senders });
+      cardsAtPatch.push({ projected: pipeline.projector.state.cards.size, onDisk: count("SELECT COUNT(*) AS n FROM events WHERE session_id = ? AND type = 'CardPosted'") });
+    },
     cork: () => () => undefined,
     stored: (events) => log.push({ kind: "stored", events }),
     damaged: () => undefined,
@@ -117,14 +132,12 @@ async function openTable(options: { file?: string; sessionId?: string } = {}): P
         pipeline.receive(connection, message);
       });
     },
-    storedEvents() {
-      const db = new DatabaseSync(file, { readOnly: true });
-      try {
-        const row = db.prepare("SELECT COUNT(*) AS n FROM events WHERE session_id = ?").get(sessionId);
-        return Number(row?.n);
-      } finally {
-        db.close();
-      }
+    storedEvents: () => count("SELECT COUNT(*) AS n FROM events WHERE session_id = ?"),
+    cardsAtPatch,
+    setOnline(participantId, isOnline) {
+      if (isOnline) online.add(participantId);
+      else online.delete(participantId);
+      pipeline.presence(participantId);
     },
   };
   return table;
@@ -215,6 +228,25 @@ describe("de opdrachtenstroom van een sessie", () => {
     // The one patch names every sender, so each sees its own `seq`.
     const [patch] = happened;
     expect(patch?.kind === "patch" ? patch.senders.length : 0).toBe(players.length);
+  });
+
+  it("laat bij elke patch alleen zien wat op schijf staat, ook als iemand binnenkomt terwijl opdrachten worden opgeslagen", async () => {
+    const { table, seated } = await beeldvorming(["Anna", "Bram", "Cem"]);
+    const cem = seated[2]?.audience;
+    if (cem?.kind !== "participant") throw new Error("geen Cem");
+    table.setOnline(cem.participantId, false);
+    const start = table.cardsAtPatch.length;
+    const sent = seated.slice(0, 2).map((connection, k) => table.send(connection, card(`k${k}`, `Kaartje ${k}`)));
+    // Cem's phone comes back while both cards are decided (in this turn's microtasks) and not yet stored.
+    const back = new Promise<void>((done) => setImmediate(() => done(table.setOnline(cem.participantId, true))));
+    await Promise.all([...sent, back]);
+    await table.pipeline.settled();
+    const patches = table.cardsAtPatch.slice(start);
+    expect(patches.length).toBeGreaterThan(1);
+    for (const patch of patches) expect(patch.projected).toBeLessThanOrEqual(patch.onDisk);
+    expect(patches.at(-1)).toEqual({ projected: 2, onDisk: 2 });
+    const seat = table.pipeline.projector.state.seats.get(cem.participantId);
+    expect(seat && JSON.parse(seat.json)).toMatchObject({ online: true });
   });
 
   it("laat de toestand zoals hij was als de opslag een opdracht niet kan bewaren, en zegt dat in het Nederlands", async () => {
