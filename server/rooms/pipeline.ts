@@ -137,6 +137,8 @@ export class CommandPipeline {
   private constructor(host: PipelineHost, sessionId: string) {
     this.host = host;
     this.sessionId = sessionId;
+    // A derived value (the duplicate suggestions) projected after the answers, from a stored seq: patched at once.
+    this.projector.onDerived = (reach) => this.host.patch(reach, []);
   }
 
   /** The pipeline of a stored session; rejects with DamagedSessionError when its log does not hold together. */
@@ -215,6 +217,7 @@ export class CommandPipeline {
   /** Stops at once (the room closes): no timer, no more writes. */
   halt(): void {
     this.stopped = true;
+    this.projector.dispose();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
