@@ -5,7 +5,7 @@
  * spelleider's, because it changes every screen at once.
  */
 import { useState } from "preact/hooks";
-import { t } from "#shared/strings/index.ts";
+import { PHASE_TITLES, t } from "#shared/strings/index.ts";
 import "../../styles/tafels.css";
 import "../../styles/board.css";
 import { Aanvulling } from "./parts/board/Aanvulling.tsx";
@@ -23,7 +23,6 @@ import { currentCaseIdFor, myTable } from "./parts/tafel/tafels.ts";
 import type { PhaseProps } from "./types.ts";
 
 export function Casustoets({ conn, snap, audience }: PhaseProps) {
-  const Heading = audience === "deelnemer" ? "h1" : "h2";
   const c = t.board.casustoets;
   // Casustoets per tafel: a participant follows their own tafel's case; the spelleider picks which tafel to watch.
   const byTable = snap.session.caseByTable;
@@ -45,8 +44,9 @@ export function Casustoets({ conn, snap, audience }: PhaseProps) {
   return (
     <section class="b-screen b-toets" aria-labelledby="casustoets-titel">
       <header class="b-head">
-        {/* On a participant's own screen this is the page's heading (h1); in the console and on the beamer a section's. */}
-        <Heading id="casustoets-titel">{c.title}</Heading>
+        {/* A participant's own page has its h1 (the phase, as in the top bar); the console has its own. */}
+        {audience === "deelnemer" ? <h1 class="sr-only">{PHASE_TITLES[snap.session.phase.kind]}</h1> : null}
+        <h2 id="casustoets-titel">{c.title}</h2>
         <p>{c.intro}</p>
         {mine && byTable.length > 0 ? <p class="tafel-note">{t.tafels.casustoets.intro(mine.name)}</p> : null}
         {watched ? <WatchTable snap={snap} value={watched.tableId} onChange={setWatch} /> : null}

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { EisView, ItemView } from "#shared/protocol/views.ts";
-import { t } from "#shared/strings/index.ts";
+import { PHASE_TITLES, t } from "#shared/strings/index.ts";
 import "../../styles/board.css";
 import { BoardPanel, boardFits } from "../board/BoardPanel.tsx";
 import { AdoptRest } from "./parts/board/AdoptRest.tsx";
@@ -28,7 +28,6 @@ type OpenDialog = { kind: "merge"; sources: BoardRef[] } | { kind: ItemAction; i
 type Tab = "eisen" | "pve";
 
 export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
-  const Heading = audience === "deelnemer" ? "h1" : "h2";
   const s = t.board.samenvoegen;
   const tafels = hasTables(full);
   const plenair = full.session.phase.kind === "plenair";
@@ -117,8 +116,9 @@ export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
   return (
     <section class="b-screen b-board" aria-labelledby="samenvoegen-titel">
       <header class="b-head">
-        {/* On a participant's own screen this is the page's heading (h1); in the console and on the beamer a section's. */}
-        <Heading id="samenvoegen-titel">{s.title}</Heading>
+        {/* A participant's own page has its h1 (the phase, as in the top bar); the console has its own. */}
+        {audience === "deelnemer" ? <h1 class="sr-only">{PHASE_TITLES[snap.session.phase.kind]}</h1> : null}
+        <h2 id="samenvoegen-titel">{s.title}</h2>
         <p>{introOf(full, audience)}</p>
         {plenair && tafels ? <p class="small muted">{t.tafels.board.plenairHow}</p> : null}
         <p class="small muted">
