@@ -80,6 +80,11 @@ const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 20_000;
 const PLAIN_WORD = /^[a-z]+$/;
 
+/** The stem cache as it is now, for the server's memory report (tools/bench/memoryReport.ts); never changed there. */
+export function stemCacheNow(): ReadonlyMap<string, string> {
+  return stemCache;
+}
+
 /** Stem one Dutch word: "eisen" → "eis", "mogelijkheden" and "mogelijkheid" → "mogelijk". */
 export function stem(word: string): string {
   return cachedStem(fold(word));

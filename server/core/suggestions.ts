@@ -160,6 +160,11 @@ const CACHE_LIMIT = 20_000;
 let textCache = new Map<string, TextPrep>();
 let splitCache = new Map<string, Split[]>();
 
+/** The text caches as they are now, for the server's memory report (tools/bench/memoryReport.ts); never changed there. */
+export function suggestionTextCaches(): readonly ReadonlyMap<string, unknown>[] {
+  return [textCache, splitCache];
+}
+
 function prepText(text: string): TextPrep {
   let prep = textCache.get(text);
   if (prep === undefined) {

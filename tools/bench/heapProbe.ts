@@ -10,12 +10,28 @@
  * second (`axm:monitor`); the bench ignores them. Its timers run with or without the channel, so that is the only
  * difference, and every server the bench measures (ours and the baselines) has it.
  */
-import { getHeapSpaceStatistics } from "node:v8";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { getHeapSpaceStatistics, getHeapStatistics, writeHeapSnapshot } from "node:v8";
 
 export interface HeapReport {
   type: "heap";
   heapUsedMiB: number;
+  /** What V8 has taken for its heap (used, garbage not yet collected, and free room), MiB. */
   heapTotalMiB: number;
+  /** Resident memory by origin (/proc/self/status): anonymous (heaps, malloc, stacks) and file-backed (code), MiB. */
+  rssAnonMiB: number | null;
+  rssFileMiB: number | null;
+  /** What V8 itself took with malloc (outside the heap: compiler zones, handles), MiB. */
+  v8MallocedMiB: number;
+  /**
+   * The heaps of the process's worker threads (e.g. the SQLite writer), which the figures above do not include: V8 heap
+   * taken and used, from Node's diagnostic report; null when the report has none.
+   */
+  workerHeapTotalMiB: number | null;
+  workerHeapUsedMiB: number | null;
+  threads: number | null;
   /** space_used_size per V8 heap space (old_space, new_space, large_object_space, code_space, ...), MiB. */
   spacesMiB: Record<string, number>;
   arrayBuffersMiB: number;
@@ -31,6 +47,11 @@ export interface HeapReport {
   stateMegaChars: number | null;
   rooms: number | null;
   clients: number | null;
+  /**
+   * The server's own account by kind (memoryReport.ts: session states, projection, views, encode buffers,
+   * suggestion and terugblik caches; estimated bytes), null when the server has none (an older checkout).
+   */
+  kinds: Record<string, { count: number; bytes: number }> | null;
 }
 
 const MiB = 2 ** 20;
@@ -97,7 +118,68 @@ async function roomFigures(): Promise<Pick<HeapReport, "encoderBuffersMiB" | "st
   }
 }
 
+/** A field of /proc/self/status in MiB, or null (not Linux). */
+function statusMiB(field: string): number | null {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync("/proc/self/status", "utf8"));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Heap taken and used by every worker thread together, from Node's diagnostic report (it asks each worker). */
+function workerHeaps(): { total: number; used: number } | null {
+  try {
+    const report: unknown = process.report.getReport();
+    const workers = get(report, "workers");
+    if (!Array.isArray(workers)) return null;
+    let total = 0;
+    let used = 0;
+    for (const worker of workers) {
+      const heap = get(worker, "javascriptHeap");
+      const t = get(heap, "totalMemory");
+      const u = get(heap, "usedMemory");
+      if (typeof t === "number") total += t;
+      if (typeof u === "number") used += u;
+    }
+    return { total, used };
+  } catch {
+    return null;
+  }
+}
+
+/** tools/bench/memoryReport.ts of the checkout this server runs from (its working directory), by kind; null without one. */
+async function kinds(): Promise<HeapReport["kinds"]> {
+  const file = resolve(process.cwd(), "tools/bench/memoryReport.ts");
+  if (!existsSync(file)) return null;
+  try {
+    const module: unknown = await import(pathToFileURL(file).href);
+    const memoryReport = get(module, "memoryReport");
+    if (typeof memoryReport !== "function") return null;
+    const report: unknown = await Reflect.apply(memoryReport, undefined, []);
+    const out: Record<string, { count: number; bytes: number }> = {};
+    for (const [name, value] of Object.entries(typeof report === "object" && report !== null ? report : {})) {
+      const count = get(value, "count");
+      const bytes = get(value, "bytes");
+      if (typeof count === "number" && typeof bytes === "number") out[name] = { count, bytes };
+    }
+    return out;
+  } catch (error) {
+    console.error("memoryReport mislukt:", error);
+    return null;
+  }
+}
+
 async function report(): Promise<HeapReport> {
+  const workers = workerHeaps();
+  let threads: number | null = null;
+  try {
+    const match = /^Threads:\s+(\d+)/m.exec(readFileSync("/proc/self/status", "utf8"));
+    threads = match ? Number(match[1]) : null;
+  } catch {
+    threads = null;
+  }
   const memory = process.memoryUsage();
   const spacesMiB: Record<string, number> = {};
   for (const space of getHeapSpaceStatistics()) spacesMiB[space.space_name] = space.space_used_size / MiB;
@@ -105,18 +187,29 @@ async function report(): Promise<HeapReport> {
     type: "heap",
     heapUsedMiB: memory.heapUsed / MiB,
     heapTotalMiB: memory.heapTotal / MiB,
+    rssAnonMiB: statusMiB("RssAnon"),
+    rssFileMiB: statusMiB("RssFile"),
+    v8MallocedMiB: getHeapStatistics().malloced_memory / MiB,
+    workerHeapTotalMiB: workers ? workers.total / MiB : null,
+    workerHeapUsedMiB: workers ? workers.used / MiB : null,
+    threads,
     spacesMiB,
     arrayBuffersMiB: memory.arrayBuffers / MiB,
     otherExternalMiB: (memory.external - memory.arrayBuffers) / MiB,
     // Never wait long for the rooms (a matchmaker that was never set up, e.g. --server-dir): the heap figures count.
     ...(await Promise.race([roomFigures(), new Promise<Awaited<ReturnType<typeof roomFigures>>>((done) => setTimeout(() => done(NO_ROOMS), 2_000).unref())])),
+    kinds: await kinds(),
   };
 }
 
 if (process.send) {
   process.on("message", (message: unknown) => {
-    if (get(message, "type") !== "heap") return;
-    void report().then((r) => process.send?.(r));
+    const type = get(message, "type");
+    if (type === "heap") void report().then((r) => process.send?.(r));
+    // For diagnosis (load.ts --heap-snapshots): the whole heap into a file, to compare two moments in Chrome DevTools
+    // or with tools/bench/heapDiff.ts. The server stands still while it is written.
+    const file = get(message, "file");
+    if (type === "snapshot" && typeof file === "string") process.send?.({ type: "snapshot", file: writeHeapSnapshot(file) });
   });
   // The IPC channel must not keep the server alive once it is asked to stop (after the listener, which refs it).
   process.channel?.unref();

@@ -20,6 +20,8 @@
  * spreads the sessions' starts evenly over S seconds, as on a training day, and the window becomes S + `--seconds`.
  *
  * `--profile dir` starts our server with `--cpu-prof` and prints where its CPU time went (self time per function).
+ * `--heap-snapshots dir` writes our server's heap at the start and the end of the window (start/end.heapsnapshot, the
+ * server pauses meanwhile); `node tools/bench/heapDiff.ts dir/start.heapsnapshot dir/end.heapsnapshot` says what grew.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from "node:fs";
@@ -51,6 +53,7 @@ const { values } = parseArgs({
     quiet: { type: "string", default: "25" },
     "server-dir": { type: "string" },
     attempts: { type: "string", default: "3" },
+    "heap-snapshots": { type: "string" },
   },
 });
 
@@ -78,6 +81,8 @@ const opts = {
   serverDir: values["server-dir"] ? resolve(values["server-dir"]) : process.cwd(),
   /** A run during which other processes used more than `quiet` % of the machine is done again, up to this many times. */
   attempts: Math.max(1, Number(values.attempts)),
+  /** Write our server's heap to <dir>/start.heapsnapshot and <dir>/end.heapsnapshot (diagnosis; the server pauses). */
+  heapSnapshots: values["heap-snapshots"] ? resolve(values["heap-snapshots"]) : undefined,
 };
 for (const [name, value] of Object.entries({ sessions: opts.sessions, "per-session": opts.perSession, seconds: opts.seconds, interval: opts.interval, "join-rate": opts.joinRate, workers: opts.workers })) {
   if (!Number.isFinite(value) || value <= 0) {
@@ -179,6 +184,8 @@ interface RunResult {
   rssStartMiB: number;
   rssMiB: number;
   rssPeakMiB: number;
+  /** RSS at every tenth of the window (the first at its start): does it level off or keep on growing? */
+  rssSeriesMiB: number[];
   clientCpuSeconds: number;
   clientLoopDelayP99Ms: number;
   clientHeapMiB: number;
@@ -213,6 +220,25 @@ function askHeap(child: ChildProcess): Promise<HeapReport | null> {
     }, 10_000);
     child.on("message", listener);
     child.send({ type: "heap" });
+  });
+}
+
+/** Asks a server started with heapProbe.ts to write a heap snapshot; resolves with the file, or null after 5 minutes. */
+function askSnapshot(child: ChildProcess, file: string): Promise<string | null> {
+  if (!child.connected) return Promise.resolve(null);
+  return new Promise((done) => {
+    const listener = (message: { type?: string; file?: string }) => {
+      if (message.type !== "snapshot") return;
+      clearTimeout(timer);
+      child.off("message", listener);
+      done(message.file ?? null);
+    };
+    const timer = setTimeout(() => {
+      child.off("message", listener);
+      done(null);
+    }, 300_000);
+    child.on("message", listener);
+    child.send({ type: "snapshot", file });
   });
 }
 
@@ -265,6 +291,8 @@ interface Target {
   pids(): number[];
   /** The heap of the one server process; null for several processes. */
   heap(): Promise<HeapReport | null>;
+  /** Writes the one server process's heap snapshot to `file` (null: not possible here). */
+  snapshot(file: string): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -273,12 +301,12 @@ async function startTarget(mode: Mode, processes: number, dir: string, logPath: 
     const missing = missingServices();
     if (missing) throw new Error(missing);
     const cluster = await startProcesses(processes, { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, env: { MAX_NEW_SESSIONS_PER_HOUR: "1000000", MAX_NEW_SEATS_PER_MINUTE: "1000000" } });
-    return { urls: cluster.urls, pids: () => cluster.servers.map((s) => s.child.pid ?? 0), heap: async () => null, stop: () => cluster.stop() };
+    return { urls: cluster.urls, pids: () => cluster.servers.map((s) => s.child.pid ?? 0), heap: async () => null, snapshot: async () => null, stop: () => cluster.stop() };
   }
   const port = await freePort();
   console.log(`server starten op poort ${port} (DATA_DIR ${dir})`);
   const server = await startServer(mode, port, dir, logPath);
-  return { urls: [`http://127.0.0.1:${port}`], pids: () => [server.pid ?? 0], heap: () => askHeap(server), stop: () => stopServer(server) };
+  return { urls: [`http://127.0.0.1:${port}`], pids: () => [server.pid ?? 0], heap: () => askHeap(server), snapshot: (file) => askSnapshot(server, file), stop: () => stopServer(server) };
 }
 
 async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
@@ -351,6 +379,11 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
     // Let the join storm settle, then the steady window.
     await sleep(3_000);
     const heapStart = await target.heap();
+    const snapshots = mode === "ours" ? opts.heapSnapshots : undefined;
+    if (snapshots) {
+      mkdirSync(snapshots, { recursive: true });
+      console.log(`[${label}] heap snapshot: ${await target.snapshot(join(snapshots, "start.heapsnapshot"))}`);
+    }
     const t0 = Date.now() + 1_000;
     const start: WorkerStart = { type: "start", t0, seconds: opts.seconds };
     for (const w of workers) w.send(start);
@@ -360,10 +393,13 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
     const machineStart = machineJiffies();
     const pressureStart = cpuPressureMicros();
     let rssPeak = sum(pidList, (pid) => memoryMiB(pid, "VmRSS"));
+    const rssSeriesMiB = [rssPeak];
     console.log(`[${label}] meetvenster van ${windowSeconds} s loopt`);
     while (Date.now() < t0 + windowSeconds * 1000) {
       await sleep(Math.min(1_000, t0 + windowSeconds * 1000 - Date.now()));
-      rssPeak = Math.max(rssPeak, sum(pidList, (pid) => memoryMiB(pid, "VmRSS")));
+      const rss = sum(pidList, (pid) => memoryMiB(pid, "VmRSS"));
+      rssPeak = Math.max(rssPeak, rss);
+      if (Date.now() - t0 >= (rssSeriesMiB.length * windowSeconds * 1000) / 10) rssSeriesMiB.push(rss);
     }
     const serverCpuSeconds = sum(pidList, cpuSeconds) - cpuStart;
     const machineEnd = machineJiffies();
@@ -372,6 +408,7 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
     const cpuPressure = pressureStart !== null && pressureEnd !== null ? (pressureEnd - pressureStart) / (windowSeconds * 1e6) : NaN;
     const rssMiB = sum(pidList, (pid) => memoryMiB(pid, "VmRSS"));
     const heapEnd = await target.heap();
+    if (snapshots) console.log(`[${label}] heap snapshot: ${await target.snapshot(join(snapshots, "end.heapsnapshot"))}`);
     while (results.size < workers.length) {
       if (workers.some((w, k) => w.exitCode !== null && !results.has(k))) throw new Error("Een clientproces stopte tijdens de meting.");
       await sleep(200);
@@ -400,6 +437,7 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
       rssStartMiB,
       rssMiB,
       rssPeakMiB: Math.max(rssPeak, rssMiB),
+      rssSeriesMiB: [...rssSeriesMiB, rssMiB],
       clientCpuSeconds: all.reduce((a, r) => a + r.cpuMs, 0) / 1000,
       clientLoopDelayP99Ms: Math.max(...all.map((r) => r.loopDelayP99Ms)),
       clientHeapMiB: all.reduce((a, r) => a + r.heapMiB, 0),
@@ -426,7 +464,27 @@ const quantile = (sorted: Float64Array, q: number): number => (sorted.length ===
 const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "-");
 
 function row(name: string, cells: string[]): string {
-  return `${name.padEnd(44)}${cells.map((c) => c.padStart(16)).join("")}`;
+  return `${name.padEnd(44)}${cells.map((c) => c.padStart(20)).join("")}`;
+}
+
+/** The kinds of tools/bench/memoryReport.ts, as the table names them. */
+const KINDS: [string, string][] = [
+  ["state", "naar soort: sessiestaat (MiB, aantal)"],
+  ["scenarios", "  scenario's"],
+  ["projection", "  projectie (Colyseus-staat, entiteiten)"],
+  ["views", "  views (per verbinding)"],
+  ["encoderBuffers", "  encodebuffers"],
+  ["suggestionCaches", "  suggestiecaches (ingangen)"],
+  ["terugblik", "  terugblikcache (sessies)"],
+];
+
+/** "start -> end MiB (count at the end)" of one kind, or "-". */
+function kindCell(r: RunResult, name: string): string {
+  const a = r.heapStart?.kinds?.[name];
+  const b = r.heapEnd?.kinds?.[name];
+  if (!a && !b) return "-";
+  const mib = (k: { bytes: number } | undefined) => (k ? (k.bytes / 2 ** 20).toFixed(1) : "-");
+  return `${mib(a)} -> ${mib(b)} (${b?.count ?? a?.count ?? 0})`;
 }
 
 function report(results: RunResult[]): void {
@@ -470,6 +528,16 @@ function report(results: RunResult[]): void {
     row("server RSS piek in venster (MiB)", results.map((r) => fmt(r.rssPeakMiB, 0))),
     // As V8 has it at that moment, garbage included: the bench forces no GC (it would cost the server CPU).
     row("server heap na meedoen -> einde (MiB)", results.map((r) => heap(r, (h) => h.heapUsedMiB))),
+    row("server RSS: anoniem (heaps, malloc) (MiB)", results.map((r) => heap(r, (h) => h.rssAnonMiB))),
+    row("  bestanden (code, bibliotheken) (MiB)", results.map((r) => heap(r, (h) => h.rssFileMiB))),
+    row("heap genomen door V8 (MiB)", results.map((r) => heap(r, (h) => h.heapTotalMiB))),
+    row("V8 malloc buiten de heap (MiB)", results.map((r) => heap(r, (h) => h.v8MallocedMiB ?? null))),
+    row("heap van worker threads: genomen (MiB)", results.map((r) => heap(r, (h) => h.workerHeapTotalMiB ?? null))),
+    row("  gebruikt (MiB)", results.map((r) => heap(r, (h) => h.workerHeapUsedMiB ?? null))),
+    // What is left of the anonymous memory: malloc by native code (SQLite, ws, zlib, libuv), thread stacks, and the
+    // room malloc keeps after a free.
+    row("anoniem buiten heaps en buffers (MiB)", results.map((r) => heap(r, (h) => (h.rssAnonMiB === null ? null : h.rssAnonMiB - h.heapTotalMiB - (h.workerHeapTotalMiB ?? 0) - h.arrayBuffersMiB - h.otherExternalMiB)))),
+    row("threads", results.map((r) => heap(r, (h) => h.threads ?? null))),
     row("  einde: heap gebruikt (MiB)", results.map((r) => fmt(heapEnd((h) => h.heapUsedMiB)(r), 0)).concat(ratio(heapEnd((h) => h.heapUsedMiB)))),
     row("  old space (MiB)", results.map((r) => heap(r, space("old_space")))),
     row("  grote objecten, large object space (MiB)", results.map((r) => heap(r, space("large_object_space")))),
@@ -480,6 +548,8 @@ function report(results: RunResult[]): void {
     row("buiten de heap: overig extern (MiB)", results.map((r) => heap(r, (h) => h.otherExternalMiB))),
     row("kamerstaat: entiteiten (aantal)", results.map((r) => heap(r, (h) => h.stateEntities))),
     row("kamerstaat: tekst (miljoen tekens)", results.map((r) => (r.heapEnd?.stateMegaChars != null ? `${fmt(r.heapStart?.stateMegaChars ?? NaN, 2)} -> ${fmt(r.heapEnd.stateMegaChars, 2)}` : "-"))),
+    // The server's own account (tools/bench/memoryReport.ts), estimated bytes: what of the heap is state, views, caches.
+    ...KINDS.map(([name, title]) => row(title, results.map((r) => kindCell(r, name)))),
     row("kamers / verbindingen einde venster", results.map((r) => (r.heapEnd?.rooms != null ? `${r.heapEnd.rooms} / ${r.heapEnd.clients ?? "-"}` : "-"))),
     row("clients CPU in venster (s)", results.map((r) => fmt(r.clientCpuSeconds, 1))),
     row("client event-loop vertraging p99 (ms)", results.map((r) => fmt(r.clientLoopDelayP99Ms, 1))),
@@ -490,6 +560,7 @@ function report(results: RunResult[]): void {
     row("CPU-druk: tijd dat iets op een kern wachtte (%)", results.map((r) => fmt(r.cpuPressure * 100, 0))),
   ];
   console.log(`\n${lines.join("\n")}`);
+  for (const r of results) console.log(`${r.label}: RSS (MiB) per tiende van het venster: ${r.rssSeriesMiB.map((m) => fmt(m, 0)).join(" ")}`);
   for (const r of results) {
     const codes = Object.entries(r.rejected).map(([c, n]) => `${c} ${n}`).join(", ");
     if (codes) console.log(`\n${r.label}: weigeringen per code: ${codes}`);
