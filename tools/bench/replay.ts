@@ -5,7 +5,11 @@
  *  - `replay(events)`: the fold a restart, the terugblik and every test use (target <= 100 ms);
  *  - the room re-opening after a restart: open the SQLite file, `store.load` (every row parsed with zod), `replay`,
  *    and the first projection (the full projection onto the Colyseus state plus the full encode the first client to
- *    join receives) (target <= 300 ms). Measured in fresh processes, as a restart is: cold, nothing compiled yet.
+ *    join receives) (target <= 300 ms). Measured in fresh processes, as a restart is: cold, nothing compiled yet;
+ *  - the terugblik's board at a position, as its route makes it (the JSON it sends), as the autoplay asks for it: 40
+ *    positions one after another at a quarter, half, three quarters and the end of the log, without the cache (the log
+ *    replayed up to there) and with it (server/http/terugblikCache.ts: onto the cursor), the same position again (the
+ *    other screen), and jumps back (onto a checkpoint). The route also loads the log unless the cache holds it.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -15,6 +19,9 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Encoder, StateView } from "@colyseus/schema";
 import { replay } from "../../server/core/evolve.ts";
+import { boardAt } from "../../server/core/timeline.ts";
+import { playerView } from "../../server/core/view.ts";
+import { TerugblikCache } from "../../server/http/terugblikCache.ts";
 import { Projector } from "../../server/rooms/projection.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { SqliteEventStore } from "../../server/store/sqlite.ts";
@@ -80,6 +87,7 @@ const [first = 0, ...rest] = runs;
 rest.sort((a, b) => a - b);
 console.log(`\nreplay(${events.length.toLocaleString("en-US")} gebeurtenissen): eerste keer ${first.toFixed(1)} ms, daarna mediaan ${rest[10]?.toFixed(1)} ms, max ${rest.at(-1)?.toFixed(1)} ms (doel <= 100 ms)`);
 
+
 // The log in a real SQLite file, as the server stores it; then re-open it in fresh processes.
 const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-bench-replay-"));
 try {
@@ -104,6 +112,63 @@ try {
   for (let k = 0; k < 5; k++) warm.push(await reopen(file, created.sessionId));
   warm.sort((a, b) => a.total - b.total);
   console.log(`  in een warm proces (na 5 keer): ${warm[2]?.total.toFixed(1)} ms`);
+
+  const boardsStore = new SqliteEventStore(file);
+  await terugblikBoards(boardsStore, created.sessionId);
+  await boardsStore.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The terugblik's board at a position, as its route sends it: without the cache the route loaded the log from the
+ * store and replayed it up to there for every board; with it, the log is kept and the board folded on.
+ */
+async function terugblikBoards(store: SqliteEventStore, sessionId: string): Promise<void> {
+  const stored = await store.load(sessionId);
+  const cache = new TerugblikCache();
+  const log = cache.remember(sessionId, stored);
+  const time = (f: () => unknown) => {
+    const started = performance.now();
+    f();
+    return performance.now() - started;
+  };
+  const stats = (ms: number[]) => {
+    const sorted = [...ms].sort((a, b) => a - b);
+    const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+    return `mediaan ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms`;
+  };
+  const timeAsync = async (f: () => Promise<unknown>) => {
+    const started = performance.now();
+    await f();
+    return performance.now() - started;
+  };
+  const runs = { load: [] as number[], without: [] as number[], forwards: [] as number[], again: [] as number[], back: [] as number[], fold: [] as number[], view: [] as number[] };
+  for (const share of [0.25, 0.5, 0.75, 1]) {
+    const end = Math.floor(share * stored.length);
+    const from = Math.max(1, end - 39);
+    for (let seq = from; seq <= end; seq++) {
+      // Without the cache only every fourth (each loads the whole log).
+      if ((end - seq) % 4 === 0) runs.without.push(await timeAsync(async () => JSON.stringify({ seq, view: boardAt(await store.load(sessionId), seq) })));
+      runs.forwards.push(time(() => cache.boardJson(sessionId, log, seq)));
+      runs.again.push(time(() => cache.boardJson(sessionId, log, seq)));
+    }
+    // What the time without the cache is made of: the fold up to there, and the board from the state.
+    const state = replay(events.slice(0, end));
+    runs.load.push(await timeAsync(() => store.load(sessionId)));
+    runs.fold.push(time(() => replay(events.slice(0, end))));
+    runs.view.push(time(() => JSON.stringify(playerView(state, { kind: "beamer" }))));
+    // Jumps back, each to a position neither cursor nor the last boards hold.
+    for (let k = 1; k <= 10; k++) runs.back.push(time(() => cache.boardJson(sessionId, log, Math.max(1, from - 97 * k))));
+  }
+  const figures = cache.figures();
+  console.log(`
+Terugblik: het bord op een positie zoals de route het stuurt (JSON), 40 posities na elkaar op 1/4, 1/2, 3/4 en het einde van het log:`);
+  console.log(`  zonder cache (het log laden en tot daar opnieuw afspelen): ${stats(runs.without)}`);
+  console.log(`    waarvan store.load ${stats(runs.load)}, afspelen tot daar ${stats(runs.fold)}, het beeld maken ${stats(runs.view)} (op de vier plekken)`);
+  console.log(`  met cache, vooruit zoals de autoplay: ${stats(runs.forwards)}`);
+  console.log(`  dezelfde positie nog eens (het andere scherm): ${stats(runs.again)}`);
+  console.log(`  sprong terug (vanaf een controlepunt, elke 2,000 gebeurtenissen): ${stats(runs.back)}`);
+  console.log(`  cache: ${figures.checkpoints} controlepunten, ${(figures.bytes / 2 ** 20).toFixed(1)} MiB geschat (log ${stored.length.toLocaleString("en-US")} gebeurtenissen inbegrepen), ${figures.folded.toLocaleString("en-US")} gebeurtenissen gevouwen voor ${runs.forwards.length + runs.back.length} borden`);
+  console.log(`  (met cache laadt de route het log alleen opnieuw voor een positie voorbij het bewaarde einde)`);
 }
