@@ -3,8 +3,9 @@
  * (server/core/views: VIEW_PARTS, `sees`); this only diffs what core says and grants each entry to the connections
  * that may see it. Nothing here knows which event changes what.
  *
- * Every sync takes every part from core and compares each entry with what was projected before, as data (cheap; no
- * JSON unless it changed), so only what changed is written to the schema and patched. Each entry is granted by its
+ * Every sync takes the parts made of what the generation changed (core says which areas of the state each event
+ * changes and each part is made of) and compares each entry with what was projected before, as data (no JSON unless
+ * it changed), so only what changed is written to the schema and patched. Each entry is granted by its
  * `seenBy` to the connections whose standing (core's `standingOf`: for a participant, the tafel scope of the board)
  * `sees` it: when an entry is made, when who may see it changes, and when a connection's standing changes (a phase,
  * a split into tafels, a move). The Reach of a sync is whom its changed entries reach.
@@ -20,7 +21,7 @@
 import type { MapSchema, StateView } from "@colyseus/schema";
 import { VIEW_PARTS } from "../core/view.ts";
 import { COUNTS_KEY } from "../core/views/lobby.ts";
-import { sameSeenBy, sameStanding, sameValue, sees, standingOf, type DerivedInput, type DerivedPart, type FieldName, type ListName, type Online, type SeenBy, type Standing, type Viewer } from "../core/views/parts.ts";
+import { AREA_OF, STANDING_READS, sameSeenBy, sameStanding, sameValue, sees, standingOf, type Area, type DerivedInput, type DerivedPart, type FieldName, type ListName, type Online, type SeenBy, type Standing, type Viewer } from "../core/views/parts.ts";
 import type { SessionState } from "../core/state.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import type { KaderV2Item, TerugkomView } from "#shared/protocol/views.ts";
@@ -55,12 +56,20 @@ interface Slot {
   entity: Entity;
   value: unknown;
   seenBy: SeenBy;
+  /** The sync that last found it among core's entries. */
+  stamp: number;
 }
 
 interface Connection {
   viewer: Viewer;
   standing: Standing;
 }
+
+const sameMembers = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+};
 
 export class Projector {
   readonly state = new SessionRoomState();
@@ -81,6 +90,12 @@ export class Projector {
   private derivedWaiting: DerivedInput | null = null;
   private derivedAt = -Infinity;
   private derivedTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether anything was projected yet (until then every part is taken). */
+  private synced = false;
+  /** Counts the lists synced, to tell entries that are gone. */
+  private stamp = 0;
+  /** Who was online at the last sync. */
+  private online = new Set<string>();
   /** Called after a derived value was projected later (its reach: everyone). Unset, Colyseus' own patch timer sends it. */
   onDerived: ((reach: Reach) => void) | null = null;
 
@@ -139,9 +154,17 @@ export class Projector {
   sync(session: SessionState, online: Online, seq: number, events?: readonly SessionEvent[]): Reach {
     this.startReach();
     const full = events === undefined;
+    const all = full || !this.synced;
+    this.synced = true;
+    const changed = new Set<Area>();
+    for (const event of events ?? []) changed.add(AREA_OF[event.type]);
+    if (!sameMembers(this.online, online)) {
+      changed.add("presence");
+      this.online = new Set(online);
+    }
     this.state.seq = seq;
     const moved: StateView[] = [];
-    for (const [view, connection] of this.connections) {
+    for (const [view, connection] of all || STANDING_READS.some((area) => changed.has(area)) ? this.connections : []) {
       const standing = standingOf(session, connection.viewer);
       if (sameStanding(standing, connection.standing)) continue;
       connection.standing = standing;
@@ -149,6 +172,8 @@ export class Projector {
       if (standing.kind === "participant") this.changedFor.add(standing.participantId);
     }
     for (const part of VIEW_PARTS) {
+      // A part made only of areas this generation did not change is as it was.
+      if (!all && part.reads && !part.reads.some((area) => changed.has(area))) continue;
       switch (part.kind) {
         case "list":
           this.syncList(part.name, part.entries(session, online));
@@ -209,22 +234,26 @@ export class Projector {
     const map: MapSchema<Entity> = this.state[name];
     const slots = this.slotsOf(name);
     const granted = GRANTED.has(name);
-    const seen = new Set<string>();
+    const stamp = ++this.stamp;
+    let found = 0;
+    let made = 0;
     for (const { key, value, seenBy } of entries) {
-      seen.add(key);
       if (!granted && seenBy.kind !== "everyone") throw new Error(`${name} is een gedeelde kaart: elke verbinding krijgt alles, dus '${key}' kan niet alleen voor sommigen zijn.`);
       const slot = slots.get(key);
       if (!slot) {
         const json = JSON.stringify(value);
         const entity = new Entity({ json });
         map.set(key, entity);
-        slots.set(key, { entity, value, seenBy });
+        slots.set(key, { entity, value, seenBy, stamp });
+        made++;
         this.bytes += Buffer.byteLength(key) + Buffer.byteLength(json);
         this.entities++;
         if (granted) this.grant(entity, seenBy);
         this.reached(seenBy);
         continue;
       }
+      slot.stamp = stamp;
+      found++;
       if (!sameValue(slot.value, value)) {
         slot.value = value;
         const json = JSON.stringify(value);
@@ -241,9 +270,10 @@ export class Projector {
         if (granted) this.grant(slot.entity, seenBy);
       }
     }
-    if (seen.size === slots.size) return;
+    // Entries made now carry this stamp too: every other one that lacks it is gone.
+    if (found + made === slots.size) return;
     for (const [key, slot] of slots) {
-      if (seen.has(key)) continue;
+      if (slot.stamp === stamp) continue;
       slots.delete(key);
       map.delete(key);
       this.bytes -= Buffer.byteLength(key) + Buffer.byteLength(slot.entity.json);

@@ -9,5 +9,5 @@ export const cardViews = (state: SessionState): CardView[] => [...state.cards.va
 export const clusterView = (c: Cluster): ClusterView => ({ id: c.id, promptId: c.promptId, label: c.label });
 export const clusterViews = (state: SessionState): ClusterView[] => [...state.clusters.values()].map(clusterView);
 
-export const cards: ListPart<"cards"> = { kind: "list", name: "cards", entries: (state) => forEveryone(cardViews(state), (c) => c.id) };
-export const clusters: ListPart<"clusters"> = { kind: "list", name: "clusters", entries: (state) => forEveryone(clusterViews(state), (c) => c.id) };
+export const cards: ListPart<"cards"> = { kind: "list", name: "cards", reads: ["cards"], entries: (state) => forEveryone(cardViews(state), (c) => c.id) };
+export const clusters: ListPart<"clusters"> = { kind: "list", name: "clusters", reads: ["cards"], entries: (state) => forEveryone(clusterViews(state), (c) => c.id) };

@@ -176,13 +176,20 @@ export function countsView(state: SessionState): CountsView {
 /** The one key of the counts part (and of its map in the room's state). */
 export const COUNTS_KEY = "counts";
 
-export const session: FieldPart<"session"> = { kind: "field", name: "session", value: sessionView };
+export const session: FieldPart<"session"> = {
+  kind: "field",
+  name: "session",
+  reads: ["participants", "tafels", "pacing", "roles", "eisen", "ballots", "cases", "terugkom", "presence"],
+  value: sessionView,
+};
 
-export const scenario: FieldPart<"scenario"> = { kind: "field", name: "scenario", value: (state) => publicScenario(state.scenario) };
+/** Set once: a session keeps its scenario. */
+export const scenario: FieldPart<"scenario"> = { kind: "field", name: "scenario", reads: [], value: (state) => publicScenario(state.scenario) };
 
 export const seats: ListPart<"seats"> = {
   kind: "list",
   name: "seats",
+  reads: ["participants", "tafels", "pacing", "roles", "presence"],
   entries: (state, online) => seatViews(state, online).map((value) => ({ key: value.participantId, value, seenBy: EVERYONE })),
 };
 
@@ -190,6 +197,7 @@ export const seats: ListPart<"seats"> = {
 export const people: ListPart<"people"> = {
   kind: "list",
   name: "people",
+  reads: ["participants", "ready", "tafels", "pacing", "roles", "cards", "eisen", "ballots", "cases", "terugkom", "presence"],
   entries: (state, online) => {
     const made = authored(state);
     return [...state.participants.keys()].flatMap((id): Entry<"people">[] => {
@@ -203,6 +211,7 @@ export const people: ListPart<"people"> = {
 export const mine: ListPart<"mine"> = {
   kind: "list",
   name: "mine",
+  reads: ["participants", "tafels", "pacing", "roles", "cards", "board", "ballots", "cases", "terugkom"],
   entries: (state) => {
     const made = authored(state);
     return [...state.participants.keys()].map((id) => ({ key: id, value: mineView(state, id, made), seenBy: { kind: "own", participantId: id, spelleider: false } }));
@@ -212,5 +221,6 @@ export const mine: ListPart<"mine"> = {
 export const counts: ListPart<"counts"> = {
   kind: "list",
   name: "counts",
+  reads: ["participants", "pacing", "roles", "eisen"],
   entries: (state) => [{ key: COUNTS_KEY, value: countsView(state), seenBy: STAFF }],
 };

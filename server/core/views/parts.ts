@@ -25,6 +25,7 @@ import type {
   TableView,
   TerugkomView,
 } from "#shared/protocol/views.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
 import { tableOf, type SessionState } from "../state.ts";
 
 export type Viewer = { kind: "participant"; participantId: string } | { kind: "spelleider" } | { kind: "beamer" };
@@ -89,6 +90,9 @@ export function standingOf(state: SessionState, viewer: Viewer): Standing {
   return viewer.kind === "participant" ? { kind: "participant", participantId: viewer.participantId, scope: tableScopeFor(state, viewer.participantId) } : viewer;
 }
 
+/** What a standing is made of (see Area): the participants' tafels and the phase. */
+export const STANDING_READS: readonly Area[] = ["participants", "tafels", "pacing"];
+
 export const sameStanding = (a: Standing, b: Standing): boolean =>
   a.kind === "participant" ? b.kind === "participant" && a.participantId === b.participantId && a.scope === b.scope : a.kind === b.kind;
 
@@ -126,6 +130,68 @@ export const sameSeenBy = (a: SeenBy, b: SeenBy): boolean => {
   }
 };
 
+/**
+ * The areas of the state, by what changes them: each event changes one (the rules in server/core fold it, see
+ * evolve.ts), and who is online changes `presence`. A part may say which areas it is made from (`reads`): the
+ * projection then takes it again only after a generation that changed one of them. A part without `reads` is taken
+ * after every generation. tests/integration/projection.test.ts checks, for random sessions, that this is enough.
+ */
+export type Area = "participants" | "ready" | "tafels" | "pacing" | "cards" | "roles" | "eisen" | "board" | "ballots" | "cases" | "terugkom" | "presence";
+
+export const AREA_OF: { readonly [T in SessionEvent["type"]]: Area } = {
+  SessionCreated: "pacing",
+  ParticipantJoined: "participants",
+  ParticipantRemoved: "participants",
+  ReadinessChanged: "ready",
+  SessionLockChanged: "pacing",
+  TablesAssigned: "tafels",
+  ParticipantMoved: "tafels",
+  PhaseStarted: "pacing",
+  TimerSet: "pacing",
+  TimerExpired: "pacing",
+  SessionPaused: "pacing",
+  SessionResumed: "pacing",
+  CardPosted: "cards",
+  CardRemoved: "cards",
+  ClusterCreated: "cards",
+  ClusterRenamed: "cards",
+  CardClustered: "cards",
+  RolesAssigned: "roles",
+  EisWritten: "eisen",
+  EisEdited: "eisen",
+  EisDeleted: "eisen",
+  EisenRevealed: "eisen",
+  PveItemCreated: "board",
+  PveItemEdited: "board",
+  PveMergeUndone: "board",
+  PveItemSplit: "board",
+  SpanningMarked: "board",
+  SpanningRemoved: "board",
+  PointsAllocated: "ballots",
+  MoscowChosen: "ballots",
+  VotesRevealed: "ballots",
+  CaseAdded: "cases",
+  CaseProposed: "cases",
+  CaseAdmitted: "cases",
+  CaseDeclined: "cases",
+  CaseVoteCast: "cases",
+  CaseChosen: "cases",
+  CaseOpened: "cases",
+  ToetsNoteAdded: "cases",
+  ToetsStepAdvanced: "cases",
+  ToetsStepReturned: "cases",
+  VerdictGiven: "cases",
+  CaseDecided: "cases",
+  TerugkomOpened: "terugkom",
+  TerugkomStageSet: "terugkom",
+  ReflectionGiven: "terugkom",
+  KaderItemAmended: "terugkom",
+  KaderItemAdded: "terugkom",
+  KaderItemRetired: "terugkom",
+  KaderItemRestored: "terugkom",
+  KaderSteunGiven: "terugkom",
+};
+
 /** The parts of PlayerView made of entries, with the type of one entry (mine and counts: at most one per viewer). */
 export interface Listed {
   seats: SeatView;
@@ -154,6 +220,8 @@ export interface Entry<N extends ListName> {
 export interface ListPart<N extends ListName> {
   kind: "list";
   name: N;
+  /** The areas of the state it is made from; without: all of them. */
+  reads?: readonly Area[];
   entries(state: SessionState, online: Online): Entry<N>[];
 }
 
@@ -162,6 +230,7 @@ export type FieldName = "session" | "scenario" | "kader" | "terugkom";
 export interface FieldPart<N extends FieldName> {
   kind: "field";
   name: N;
+  reads?: readonly Area[];
   value(state: SessionState, online: Online): PlayerView[N];
 }
 
@@ -184,6 +253,7 @@ export interface DerivedInput {
 export interface DerivedPart {
   kind: "derived";
   name: "suggestions";
+  reads?: readonly Area[];
   input(state: SessionState): DerivedInput;
 }
 
@@ -206,8 +276,14 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (!Object.hasOwn(b, k) || !sameValue(Reflect.get(a, k), Reflect.get(b, k))) return false;
-  return true;
+  // Our own view values: plain objects made by the parts above.
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(y, k) || !sameValue(x[k], y[k])) return false;
+    keys++;
+  }
+  for (const _ in y) keys--;
+  return keys === 0;
 }

@@ -29,11 +29,13 @@ export function draftsOf(state: SessionState, participantId: string): EisView[] 
 export const eisen: ListPart<"eisen"> = {
   kind: "list",
   name: "eisen",
+  reads: ["eisen", "roles", "board"],
   entries: (state) => [...state.eisen.values()].flatMap((e) => (eisVisible(state, e) ? [{ key: e.id, value: eisView(e), seenBy: { kind: "tafel" as const, tableId: e.tableId } }] : [])),
 };
 
 export const drafts: ListPart<"drafts"> = {
   kind: "list",
   name: "drafts",
+  reads: ["eisen", "roles", "board"],
   entries: (state) => [...state.eisen.values()].flatMap((e) => (eisVisible(state, e) ? [] : [{ key: e.id, value: eisView(e), seenBy: { kind: "own" as const, participantId: e.authorId, spelleider: false } }])),
 };

@@ -36,10 +36,11 @@ export const openSpanningenView = (state: SessionState): SpanningView[] => openS
 export const items: ListPart<"items"> = {
   kind: "list",
   name: "items",
+  reads: ["board"],
   entries: (state) => liveItems(state).map((item) => ({ key: item.id, value: itemView(state, item), seenBy: { kind: "tafel", tableId: item.tableId } })),
 };
 
-export const spanningen: ListPart<"spanningen"> = { kind: "list", name: "spanningen", entries: (state) => forEveryone(openSpanningenView(state), (s) => s.spanningId) };
+export const spanningen: ListPart<"spanningen"> = { kind: "list", name: "spanningen", reads: ["board"], entries: (state) => forEveryone(openSpanningenView(state), (s) => s.spanningId) };
 
 interface BoardEntry {
   ref: { kind: "eis" | "item"; id: string };
@@ -92,7 +93,7 @@ function boardInput(state: SessionState): BoardInput {
 }
 
 /** Duplicate suggestions among free eisen and items: in samenvoegen each tafel gets its own (a tafel merges only its own cards); in plenair they span all tafels. */
-export const suggestions: DerivedPart = { kind: "derived", name: "suggestions", input: boardInput };
+export const suggestions: DerivedPart = { kind: "derived", name: "suggestions", reads: ["pacing", "roles", "eisen", "board"], input: boardInput };
 
 const computed = new WeakMap<SessionState, { input: DerivedInput; value: SuggestionView[] }>();
 
