@@ -196,7 +196,34 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     await seen(phone, "look-phone-samenvoegen-dock");
     await look(phone, "look-phone-samenvoegen-dock-pagina");
 
-    await playPhases(ctx, { from: 3, to: 5 }); // prioriteren, casustoets, resultaat
+    await playPhases(ctx, { from: 3, to: 4 }); // prioriteren, casustoets
+    // The beamer in the casustoets: the case's situation (or, after the besluit, its afloop) whole, not cut off.
+    const beamer = await (await browser.newContext(BEAMER)).newPage();
+    await beamer.goto(`${baseUrl}/beamer/${code}`);
+    const caseText = beamer.locator(".toets-bottom .whole-text");
+    await caseText.waitFor();
+    await beamer.waitForTimeout(300);
+    expect(await caseText.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    // Split into parts only as far as needed: no more parts than the whole text's height needs boxes.
+    const split = await caseText.evaluate((el) => {
+      const dots = el.parentElement?.querySelector(".page-dots")?.textContent ?? "";
+      const parts = Number(/\/\s*(\d+)/.exec(dots)?.[1] ?? "1");
+      const shown = el.querySelector("p");
+      const probe = document.createElement("p");
+      probe.style.cssText = `position:absolute;visibility:hidden;margin:0;width:${el.clientWidth}px;font:${shown ? getComputedStyle(shown).font : ""}`;
+      probe.textContent = el.parentElement?.querySelector(".sr-only")?.textContent ?? "";
+      document.body.append(probe);
+      const needed = Math.ceil(probe.offsetHeight / el.clientHeight);
+      probe.remove();
+      return { parts, needed };
+    });
+    expect(split.parts).toBeLessThanOrEqual(split.needed + 1);
+    const kase = spelleider.cases.find((c) => c.id === spelleider.session.currentCaseId);
+    const whole = (await beamer.locator(".toets-bottom .whole-text + .sr-only").first().textContent()) ?? "";
+    expect([kase?.situation, kase?.afloop]).toContain(whole);
+    await look(beamer, "look-beamer-casustoets-heel");
+    await beamer.context().close();
+    await playPhases(ctx, { from: 5, to: 5 }); // resultaat
     await expect.poll(() => phone.locator("main").textContent()).toContain("Het kader op maat");
     const filter = phone.locator(".p-filter");
     await filter.waitFor();

@@ -21,8 +21,8 @@ export interface BoardShow {
 export interface BoardHandlers {
   onDrop(target: CardRef | "pve", dragged: CardRef): void;
   onToggle(ref: CardRef): void;
-  /** The frame showing model `serial` has been drawn. */
-  onDrawn(serial: number, layout: BoardLayout): void;
+  /** The frame showing model `serial` has been drawn; `cut`: the cards whose whole text is not on it. */
+  onDrawn(serial: number, layout: BoardLayout, cut: readonly string[]): void;
 }
 
 export interface BoardGame {
@@ -48,7 +48,7 @@ export function startBoardGame(parent: HTMLElement, first: BoardShow, handlers: 
   game.registry.set(BOARD_KEY, model(first));
   game.events.on(BOARD_EVENTS.drop, (target: CardRef | "pve", dragged: CardRef) => handlers.onDrop(target, dragged));
   game.events.on(BOARD_EVENTS.toggle, (ref: CardRef) => handlers.onToggle(ref));
-  game.events.on(BOARD_EVENTS.drawn, (serial: number) => handlers.onDrawn(serial, layout));
+  game.events.on(BOARD_EVENTS.drawn, (serial: number, cut: unknown) => handlers.onDrawn(serial, layout, Array.isArray(cut) ? cut.filter((k): k is string => typeof k === "string") : []));
   // Phaser keeps the canvas's place on the page from its last resize; the page above the board can change (a
   // message, a list growing) without the board changing size. Measure again before every pointer event reaches it.
   const remeasure = () => game.scale.updateBounds();

@@ -45,6 +45,8 @@ interface CardView {
   container: Phaser.GameObjects.Container;
   hit: Phaser.GameObjects.Rectangle;
   signature: string;
+  /** Its text as drawn is not the whole text (cut with "…", or the eis is a mark). */
+  cut: boolean;
 }
 
 export class Board extends Phaser.Scene {
@@ -116,7 +118,9 @@ export class Board extends Phaser.Scene {
     const serial = this.pendingSerial;
     this.pendingSerial = -1;
     // Reported after this frame has rendered.
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.game.events.emit(BOARD_EVENTS.drawn, serial));
+    // With the cards whose whole text is not on the board, as measured when drawn (the beamer reads them out).
+    const cut = [...this.cards].filter(([, v]) => v.cut).map(([key]) => key);
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.game.events.emit(BOARD_EVENTS.drawn, serial, cut));
   }
 
   private draw(model: BoardModel): void {
@@ -310,6 +314,7 @@ export class Board extends Phaser.Scene {
     const g = this.add.graphics();
     const item = box.ref.kind === "item";
     const radius = item ? 12 : 8;
+    let cut = false;
     g.fillStyle(0x000000, 0.08);
     g.fillRoundedRect(1, 3, box.w, box.h, radius);
     g.fillStyle(0xffffff, 1);
@@ -322,6 +327,7 @@ export class Board extends Phaser.Scene {
       const text = this.add.text(pad + 2, 7, box.text, textStyle(box.font, "#1F2A30", true)).setResolution(dpr);
       text.setLineSpacing(box.font * (LINE_HEIGHT - 1.17));
       fitLines(text, box.text, box.w - 2 * pad - 4, box.maxLines, false, true);
+      cut = text.text !== box.text;
       container.add(text);
       // The row under the title, at the size the room reads: the roles' marks, the tafels, how many eisen.
       const badge = box.mark;
@@ -353,6 +359,7 @@ export class Board extends Phaser.Scene {
       g.fillRoundedRect(0, 0, box.w, box.h, radius);
       const icon = Math.min(box.w, box.h) * 0.7;
       container.add(this.add.image(box.w / 2, box.h / 2, `role-${role}`).setDisplaySize(icon, icon));
+      cut = true;
       // Its tafel as a small tag on the mark's corner (the lane keeps one tafel's marks together).
       const label = box.tables[0];
       if (label) this.drawTableTag(container, label, box.w, box.h);
@@ -369,7 +376,9 @@ export class Board extends Phaser.Scene {
       text.setLineSpacing(box.font * (LINE_HEIGHT - 1.17));
       const label = box.tables[0];
       const measure = measurer(box.font, false);
-      text.setText(wrapWords(box.text, box.w - left - 6, box.maxLines, measure).join("\n"));
+      const lines = wrapWords(box.text, box.w - left - 6, box.maxLines, measure);
+      text.setText(lines.join("\n"));
+      cut = lines[lines.length - 1]?.endsWith("…") ?? false;
       container.add(text);
       if (label) this.drawTableTag(container, label, box.w, box.h);
     }
@@ -379,7 +388,7 @@ export class Board extends Phaser.Scene {
     }
     const hit = this.add.rectangle(0, 0, box.w, box.h, 0xffffff, 0).setOrigin(0, 0);
     container.add(hit);
-    const view: CardView = { box, container, hit, signature };
+    const view: CardView = { box, container, hit, signature, cut };
     if (this.model?.interactive) {
       hit.setInteractive({ useHandCursor: true, draggable: true });
       hit.setData("key", box.key);

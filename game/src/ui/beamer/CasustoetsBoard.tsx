@@ -6,6 +6,7 @@ import { VERDICTS } from "#shared/protocol/ids.ts";
 import { RoleChip } from "../common.tsx";
 import { TableCases } from "./TableCases.tsx";
 import { ToetsPosition, ToetsWalk } from "./ToetsTrack.tsx";
+import { WholeText } from "./WholeText.tsx";
 import "../../styles/cases-beamer.css";
 
 export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
@@ -34,12 +35,12 @@ export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
           // The moment of learning: after the group's own decision, what the municipality really did, and why.
           <section class="beamer-panel toets-afloop" aria-labelledby="afloop-kop">
             <h2 id="afloop-kop" class="beamer-label">{b.afloop}</h2>
-            <p class="clamp-8">{theCase.afloop}</p>
+            <WholeText text={theCase.afloop} />
           </section>
         ) : (
           <section class="beamer-panel toets-situation" aria-labelledby="situatie-kop">
             <h2 id="situatie-kop" class="beamer-label">{b.situation}</h2>
-            <p class="clamp-6">{theCase.situation}</p>
+            <WholeText text={theCase.situation} />
             {theCase.hasAfloop ? <p class="muted">{b.afloopLater}</p> : null}
           </section>
         )}

@@ -2,10 +2,9 @@
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import "../../styles/tafels.css";
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { Arrivals } from "./Arrivals.tsx";
-import { PageDots } from "./PageDots.tsx";
-import { usePages } from "./usePages.ts";
+import { WholeText } from "./WholeText.tsx";
 
 export function LobbyBoard({ snap }: { snap: Snapshot }) {
   const b = t.beamer.lobby;
@@ -34,61 +33,13 @@ export function LobbyBoard({ snap }: { snap: Snapshot }) {
           {snap.counts ? <Arrivals counts={snap.counts.arrivals} /> : null}
           <section class="lobby-intro" aria-labelledby="scenario-kop">
             <h2 id="scenario-kop">{snap.scenario.title}</h2>
-            <IntroText text={snap.scenario.intro} />
+            <WholeText text={snap.scenario.intro} class="lobby-intro-text" />
             <p class="muted">{b.roleNote}</p>
           </section>
         </div>
       )}
     </div>
   );
-}
-
-/**
- * The scenario's introduction, whole: never cut off with "…". It gets the beamer's full height beside the code; an
- * introduction longer than that (scenarios may write 2,000 characters) is shown in parts of whole sentences that
- * turn by themselves, with "1 / 2" under them. Screen readers get the whole text at once.
- */
-function IntroText({ text }: { text: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [parts, setParts] = useState(1);
-  const sentences = text.match(/[^.!?]+[.!?]+["”’)]*\s*|[^.!?]+$/g)?.map((x) => x.trim()).filter(Boolean) ?? [text];
-  const pages = splitEvenly(sentences, Math.min(parts, sentences.length));
-  const paged = usePages(pages, 1, { board: `intro:${text.length}:${parts}`, turnMs: 20_000 });
-  // Measure: one more part while the shown part does not fit (a resize starts again from one).
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    if (el.scrollHeight > el.clientHeight + 1 && parts < sentences.length) setParts((n) => n + 1);
-  });
-  useEffect(() => {
-    const reset = () => setParts(1);
-    window.addEventListener("resize", reset);
-    return () => window.removeEventListener("resize", reset);
-  }, []);
-  return (
-    <>
-      <div class="lobby-intro-text" ref={box} aria-hidden="true">
-        <p>{(paged.items[0] ?? sentences).join(" ")}</p>
-      </div>
-      <p class="sr-only">{text}</p>
-      <PageDots index={paged.index} count={paged.count} />
-    </>
-  );
-}
-
-/** `list` in `n` runs of about the same length in characters, in order. */
-function splitEvenly(list: readonly string[], n: number): string[][] {
-  if (n <= 1) return [[...list]];
-  const total = list.reduce((sum, x) => sum + x.length, 0);
-  const out: string[][] = [[]];
-  let used = 0;
-  for (const item of list) {
-    const current = out[out.length - 1] ?? [];
-    if (current.length > 0 && used + item.length / 2 > (total / n) * out.length && out.length < n) out.push([item]);
-    else current.push(item);
-    used += item.length;
-  }
-  return out;
 }
 
 /** Once split: the tafels with how many sit at each. Never who: people find their tafel on their own phone. */

@@ -31,6 +31,8 @@ export function tableMarkOf(name: string): string {
 /** What the board shows of a snapshot: the visible eisen, the items, suggestions and spanningen. */
 function boardShow(snap: Snapshot, size: { w: number; h: number; font: number }, interaction: BoardInteraction | undefined, serial: number, highlight: string | null): BoardShow {
   const tableNames = new Map(snap.tables.map((x) => [x.tableId, x.name]));
+  const tableOrder = new Map(snap.tables.map((x, n) => [x.tableId, n]));
+  const tablesInOrder = (ids: readonly string[]) => [...ids].sort((a, b) => (tableOrder.get(a) ?? 99) - (tableOrder.get(b) ?? 99));
   const tableMark = (tableId: string | null): string | null => {
     const name = tableId ? tableNames.get(tableId) : undefined;
     return name ? tableMarkOf(name) : null;
@@ -42,7 +44,7 @@ function boardShow(snap: Snapshot, size: { w: number; h: number; font: number },
       categories: snap.scenario.categories.map((c) => ({ id: c.id, name: c.name })),
       // With tafels every card says where it comes from: "T2" for Tafel 2.
       eisen: snap.eisen.map((e) => ({ id: e.id, role: e.role, categoryId: e.categoryId, text: e.text, itemId: e.itemId, table: tableMark(e.tableId) })),
-      items: snap.items.map((i) => ({ id: i.id, text: i.text, categoryId: i.categoryId, roles: i.roles, eisIds: i.eisIds, tables: i.tableIds.flatMap((id) => tableMark(id) ?? []) })),
+      items: snap.items.map((i) => ({ id: i.id, text: i.text, categoryId: i.categoryId, roles: i.roles, eisIds: i.eisIds, tables: tablesInOrder(i.tableIds).flatMap((id) => tableMark(id) ?? []) })),
       spanningen: snap.spanningen.map((x) => ({ spanningId: x.spanningId, itemA: x.itemA, itemB: x.itemB })),
       suggestions: snap.suggestions,
       // The beamer's em is 28 px at 1920x1080 (read from the back); a laptop is read up close, a little above body text.
@@ -131,7 +133,7 @@ export function PveBoard({
         return m.startBoardGame(el, boardShow(latest.current.snap, sizeRef.current ?? sz, latest.current.interaction, serial.current, latest.current.highlight), {
           onDrop: (target, dragged) => latest.current.interaction?.onDrop(target, dragged),
           onToggle: (ref) => latest.current.interaction?.onToggle(ref),
-          onDrawn: (drawn, layout) => {
+          onDrawn: (drawn, layout, cutKeys) => {
             el.dataset.drawnSerial = String(drawn);
             el.dataset.drawnAt = String(Date.now());
             el.dataset.items = String(layout.cards.filter((c) => c.ref.kind === "item").length);
@@ -142,7 +144,9 @@ export function PveBoard({
             el.dataset.markPx = String(Math.min(...layout.cards.map((c) => c.mark), layout.titleFont));
             el.dataset.lanePx = String(Math.min(...layout.lanes.map((l) => l.headerFont), layout.titleFont));
             el.dataset.zoom = String(layout.zoom);
-            const hidden = layout.cards.filter((c) => c.cut || c.maxLines === 0);
+            // As drawn (the scene measured each text), in the board's order.
+            const cutSet = new Set(cutKeys);
+            const hidden = layout.cards.filter((c) => cutSet.has(c.key));
             const cut = hidden.length;
             el.dataset.cut = String(cut);
             el.dataset.tableMarks = String(layout.cards.filter((c) => c.tables.length > 0).length);

@@ -1,0 +1,72 @@
+/**
+ * A long text on the beamer, whole: never cut off with "…". It takes the height its box gives it; a text longer than
+ * that is shown in parts of whole sentences that turn by themselves (20 s each), with "1 / 2" under them. Screen
+ * readers get the whole text at once. Used for the scenario's introduction in the lobby and the case's situation and
+ * afloop in the casustoets.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { PageDots } from "./PageDots.tsx";
+import { usePages } from "./usePages.ts";
+
+export function WholeText({ text, class: className = "" }: { text: string; class?: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [parts, setParts] = useState(1);
+  const sentences = sentencesOf(text);
+  const pages = splitEvenly(sentences, Math.min(parts, sentences.length));
+  const paged = usePages(pages, 1, { board: `tekst:${text.length}:${parts}`, turnMs: 20_000 });
+  // Measure: one more part while the shown part does not fit (a resize or a new text starts again from one).
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    // Not before the box has its height (a grid still laying out measures 0 and would split the text needlessly).
+    const line = Number.parseFloat(getComputedStyle(el).lineHeight) || 20;
+    if (el.clientHeight >= 2 * line && el.scrollHeight > el.clientHeight + 1 && parts < sentences.length) setParts((n) => n + 1);
+  });
+  useEffect(() => setParts(1), [text]);
+  // A box that changes height measures again from one part.
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let height = el.clientHeight;
+    const observer = new ResizeObserver(() => {
+      if (Math.abs(el.clientHeight - height) < 1) return;
+      height = el.clientHeight;
+      setParts(1);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <>
+      <div class={`whole-text ${className}`} ref={box} aria-hidden="true">
+        <p>{(paged.items[0] ?? sentences).join(" ")}</p>
+      </div>
+      <p class="sr-only">{text}</p>
+      <PageDots index={paged.index} count={paged.count} />
+    </>
+  );
+}
+
+/**
+ * Whole sentences: a break after ".", "!" or "?" only where a capital (or an opening quote or bracket) follows, so
+ * "Wmo 2015 art. 2.3.5" and "o.a. de wijkteams" stay in one piece.
+ */
+export function sentencesOf(text: string): string[] {
+  const parts = text.split(/(?<=[.!?]["”’)]*)\s+(?=[A-ZÀ-ÖØ-Þ"“‘(])/u).map((x) => x.trim()).filter(Boolean);
+  return parts.length > 0 ? parts : [text];
+}
+
+/** `list` in `n` runs of about the same length in characters, in order. */
+export function splitEvenly(list: readonly string[], n: number): string[][] {
+  if (n <= 1) return [[...list]];
+  const total = list.reduce((sum, x) => sum + x.length, 0);
+  const out: string[][] = [[]];
+  let used = 0;
+  for (const item of list) {
+    const current = out[out.length - 1] ?? [];
+    if (current.length > 0 && used + item.length / 2 > (total / n) * out.length && out.length < n) out.push([item]);
+    else current.push(item);
+    used += item.length;
+  }
+  return out;
+}
