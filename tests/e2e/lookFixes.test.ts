@@ -254,7 +254,11 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     expect(await lead.evaluate(() => window.scrollY)).toBeGreaterThan(200);
     await lead.getByRole("button", { name: "Ja, openen" }).click();
     await lead.getByRole("heading", { name: "Terugblik op dag 1" }).waitFor();
+    // The page and its side column (which scrolls on its own) are at their top: the terugkombijeenkomst card first.
     await expect.poll(() => lead.evaluate(() => window.scrollY)).toBe(0);
+    await expect.poll(() => lead.locator(".console-side").evaluate((el) => el.scrollTop)).toBe(0);
+    const card = await lead.locator("#terugkom-kop").boundingBox();
+    expect(card && card.y >= 0 && card.y < 200).toBe(true);
     await seen(lead, "look-console-dag-2-geopend");
     await Promise.all([spelleider, ...players].map((c) => c.leave()));
   });

@@ -36,7 +36,7 @@ export function screenKey(snap: Snapshot): string {
  * they had never seen. When the screen becomes a new one: back to the top of it, and (when the focused control went
  * away with the old screen) focus on its heading, so a screen reader starts there too.
  */
-export function useTopOfNewContent(key: string | null): void {
+export function useTopOfNewContent(key: string | null, scrollers = ""): void {
   const last = useRef<string | null>(null);
   useEffect(() => {
     if (key === null) return;
@@ -44,13 +44,15 @@ export function useTopOfNewContent(key: string | null): void {
     last.current = key;
     if (before === null || before === key) return;
     window.scrollTo({ top: 0, left: 0, behavior: "instant" });
+    // Columns that scroll on their own (the console's side column) go to their top too.
+    if (scrollers) document.querySelectorAll(scrollers).forEach((el) => el.scrollTo({ top: 0, left: 0, behavior: "instant" }));
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return;
     const heading = document.querySelector<HTMLElement>("#inhoud h1, #inhoud h2");
     if (!heading) return;
     if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
     heading.focus({ preventScroll: true });
-  }, [key]);
+  }, [key, scrollers]);
 }
 
 /**

@@ -46,7 +46,7 @@ export function SpelleiderScreen({ conn }: { conn: Connection }) {
   const snap = useSnapshot(conn);
   const topbar = useTopbarHeight(snap !== null);
   // A new phase or a new stage of day 2 (opening the terugkombijeenkomst too): back to the top, where it now is.
-  useTopOfNewContent(snap ? `${snap.session.phase.index}|${snap.session.terugkomStage ?? ""}` : null);
+  useTopOfNewContent(snap ? `${snap.session.phase.index}|${snap.session.terugkomStage ?? ""}` : null, ".console-side, .console-main");
   if (!snap) return <main class="page"><p role="status">{t.common.loading}</p></main>;
   const lobby = snap.session.phase.kind === "lobby";
   // In the casustoets choosing the case is this phase's action, so the cases come up to where actions are.
