@@ -88,6 +88,8 @@ export class Projector {
   /** The derived part: the input of the value shown, a newer one waiting, and when the last was computed. */
   private derivedShown: DerivedInput | null = null;
   private derivedWaiting: DerivedInput | null = null;
+  /** The seq of the waiting input. */
+  private derivedSeq = 0;
   private derivedAt = -Infinity;
   private derivedTimer: ReturnType<typeof setTimeout> | null = null;
   /** Whether anything was projected yet (until then every part is taken). */
@@ -183,7 +185,7 @@ export class Projector {
           else this.setField(part.name, part.value(session, online));
           break;
         case "derived":
-          this.syncDerived(part, session, full);
+          this.syncDerived(part, session, seq, full);
           break;
         default: {
           const unreachable: never = part;
@@ -337,7 +339,7 @@ export class Projector {
   }
 
   /** Keeps the input of this seq; computes at once when cheap or on a full sync, else later (see the top of this file). */
-  private syncDerived(part: DerivedPart, session: SessionState, now: boolean): void {
+  private syncDerived(part: DerivedPart, session: SessionState, seq: number, now: boolean): void {
     const input = part.input(session);
     const latest = this.derivedWaiting ?? this.derivedShown;
     if (latest && latest.same(input)) {
@@ -345,6 +347,7 @@ export class Projector {
       return;
     }
     this.derivedWaiting = input;
+    this.derivedSeq = seq;
     if (now || input.cheap) {
       this.runDerived();
       return;
@@ -370,6 +373,7 @@ export class Projector {
     this.derivedShown = input;
     if (!input.cheap) this.derivedAt = Date.now();
     this.state.suggestions = this.json(this.state.suggestions, input.compute());
+    this.state.suggestionsSeq = this.derivedSeq;
   }
 
   /** A new connection sees what its standing allows; entries made later are granted as they are made. */

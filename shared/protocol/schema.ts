@@ -39,8 +39,13 @@ export const SessionRoomState = schema(
     spanningen: t.map(Entity),
     support: t.map(Entity),
     cases: t.map(Entity),
-    /** SuggestionView[] during samenvoegen. */
+    /**
+     * SuggestionView[] in samenvoegen and plenair. Computed after the commands are answered (rooms/projection.ts), so
+     * it may be of an earlier position than `seq`: it is exactly core's list for the state at `suggestionsSeq`.
+     */
     suggestions: t.string(),
+    /** The log position `suggestions` was computed for. */
+    suggestionsSeq: t.number(),
     /** KaderView in the resultaat phase, else "null". */
     kader: t.string(),
     /**

@@ -303,6 +303,8 @@ describe("duplicate suggestions are computed after the answers, exactly as at th
         expect(projector.state.suggestions).toBe(before);
         projector.settleDerived();
         expect(projector.derivedPending).toBe(false);
+        // Said to be of this seq, for the terugblik.
+        expect(projector.state.suggestionsSeq).toBe(seq);
         settled.push({ seq, shown: JSON.parse(projector.state.suggestions) });
       },
     });
@@ -341,6 +343,7 @@ describe("duplicate suggestions are computed after the answers, exactly as at th
     const then = boardSuggestions(replay(sim.events.slice(0, at)));
     expect(then.length).toBeGreaterThan(0);
     expect(JSON.parse(projector.state.suggestions)).toEqual(then);
+    expect(projector.state.suggestionsSeq).toBe(at);
     projector.dispose();
   });
 });
