@@ -598,7 +598,31 @@ function summariseProfile(dir: string): void {
     for (const [key, us] of [...self].filter(([key]) => key !== "(idle) ").sort((a, b) => b[1] - a[1]).slice(0, 25)) {
       console.log(`  ${((us / busy) * 100).toFixed(1).padStart(5)} %  ${key}`);
     }
+    const groups = new Map<string, number>();
+    profile.samples.forEach((id, k) => {
+      const node = byId.get(id);
+      if (!node || node.callFrame.functionName === "(idle)") return;
+      const group = moduleOf(node.callFrame.url, node.callFrame.functionName);
+      groups.set(group, (groups.get(group) ?? 0) + (profile.timeDeltas[k] ?? 0));
+    });
+    console.log("  eigen tijd per module:");
+    for (const [group, us] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`  ${((us / busy) * 100).toFixed(1).padStart(5)} %  ${group}`);
   }
+}
+
+/** Where a function of a CPU profile comes from: our code, a library, Node itself, or V8 (GC, native). */
+function moduleOf(url: string, functionName: string): string {
+  const path = url.replace(/^file:\/\//, "");
+  const library = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+  if (library === "@colyseus/schema") return "@colyseus/schema (coderen, views)";
+  if (library?.startsWith("@colyseus/")) return "@colyseus/core en transport";
+  if (library) return library;
+  if (/\/(server|shared)\//.test(path)) return `ons: ${/\/(server|shared)\/(?:([^/]+)\/)?/.exec(path)?.slice(1).filter(Boolean).join("/") ?? "server"}`;
+  if (/\/tools\//.test(path)) return "tools/bench (probe)";
+  if (path.startsWith("node:")) return "Node zelf (net, streams, timers, ...)";
+  if (functionName === "(garbage collector)") return "V8: garbage collector";
+  if (functionName === "(program)") return "V8 en native (program)";
+  return "native van Node (writev, ...)";
 }
 
 console.log(
