@@ -221,7 +221,11 @@ describe("de tekst van een losse eis op zijn kaartje", () => {
   const measure = (s: string) => s.length * 10;
 
   it("breekt tussen woorden, en een te lang woord met een afbreekstreepje (nooit midden in een woord zonder)", () => {
-    expect(wrapWords("Iedere maatwerkbeslissing is uitlegbaar", 100, 5, measure)).toEqual(["Iedere", "maatwerkb-", "eslissing", "is", "uitlegbaar"]);
+    expect(wrapWords("Iedere maatwerkbeslissing is uitlegbaar", 100, 5, measure)).toEqual(["Iedere", "maatwerk-", "beslissing", "is", "uitlegbaar"]);
+    // At a syllable-like break, not inside "ch" or "ij", and after a hyphen the word has.
+    expect(wrapWords("gezinsondersteuning", 100, 5, measure)[0]).toBe("gezinson-");
+    expect(wrapWords("Wmo-consulentenoverleg", 100, 5, measure)[0]).toBe("Wmo-");
+    expect(wrapWords("wijkteamprofessional", 100, 5, measure)[0]).toBe("wijkteam-");
     for (const line of wrapWords("Leidinggevenden staan achter professionals", 100, 9, measure)) expect(measure(line)).toBeLessThanOrEqual(100);
   });
 

@@ -178,6 +178,31 @@ export function estimateLines(text: string, font: number, width: number): number
  * with a hyphen ("maatwerkbeslis-/sing", never "besliss/ing" without one), and "…" at the end when it does not all
  * fit. Used for the small eis cards; their whole text is in the tooltip, the list and the text equivalent.
  */
+const VOWELS = /[aeiouyáéíóúäëïöüèàâêîôû]/i;
+const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+const isVowel = (c: string | undefined) => c !== undefined && VOWELS.test(c);
+const isConsonant = (c: string | undefined) => isLetter(c) && !isVowel(c);
+/** Consonant pairs a Dutch syllable can begin with: they stay together on the next line ("wijkteam-professional"). */
+const ONSETS = new Set(["bl", "br", "ch", "dr", "dw", "fl", "fr", "gl", "gr", "kl", "kn", "kr", "kw", "pl", "pr", "sc", "sj", "sl", "sm", "sn", "sp", "st", "tr", "tw", "vl", "vr", "wr", "zw"]);
+
+/**
+ * The last break at or before `n` (but not before half of it, nor before three letters) that Dutch hyphenation would
+ * also allow, roughly: after a hyphen the word already has, before a consonant followed by a vowel ("werk|be"), or
+ * before a consonant pair a syllable can begin with ("team|pro"), never inside such a pair or "ij". `n` itself when
+ * there is none.
+ */
+export function nearSyllableBreak(word: string, n: number): number {
+  for (let k = n; k >= 2; k--) if (word[k - 1] === "-") return k;
+  const floor = Math.max(3, Math.ceil(n / 2));
+  for (let k = n; k >= floor; k--) {
+    const [before, at, after] = [word[k - 1], word[k], word[k + 1]];
+    if (!isLetter(before) || !isConsonant(at)) continue;
+    if (ONSETS.has(`${before}${at}`.toLowerCase()) || (before === "i" && at === "j")) continue;
+    if (isVowel(after) || (ONSETS.has(`${at}${after ?? ""}`.toLowerCase()) && isVowel(word[k + 2]))) return k;
+  }
+  return n;
+}
+
 export function wrapWords(text: string, width: number, maxLines: number, measure: (s: string) => number): string[] {
   const fits = (s: string) => measure(s) <= width;
   const lines: string[] = [];
@@ -194,9 +219,11 @@ export function wrapWords(text: string, width: number, maxLines: number, measure
         line = "";
         continue;
       }
-      // Too long for a line of its own: as much as fits with a hyphen, at least three letters on each side.
+      // Too long for a line of its own: as much as fits with a hyphen, at least three letters on each side, at a
+      // syllable-like break when one is near ("maatwerk-beslissing", not "maatwerkb-eslissing").
       let n = word.length - 3;
       while (n >= 3 && !fits(`${line ? `${line} ` : ""}${word.slice(0, n)}-`)) n--;
+      n = nearSyllableBreak(word, n);
       if (n < 3 && line) {
         lines.push(line);
         line = "";
@@ -206,7 +233,8 @@ export function wrapWords(text: string, width: number, maxLines: number, measure
         n = Math.max(1, word.length - 1);
         while (n > 1 && !fits(`${word.slice(0, n)}-`)) n--;
       }
-      lines.push(`${line ? `${line} ` : ""}${word.slice(0, n)}-`);
+      const head = word.slice(0, n);
+      lines.push(`${line ? `${line} ` : ""}${head}${head.endsWith("-") ? "" : "-"}`);
       line = "";
       word = word.slice(n);
     }
