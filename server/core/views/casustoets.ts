@@ -32,4 +32,4 @@ export function caseViews(state: SessionState): CaseView[] {
   }));
 }
 
-export const cases: ListPart<"cases"> = { kind: "list", name: "cases", reads: ["cases", "participants"], entries: (state) => forEveryone(caseViews(state), (c) => c.id) };
+export const cases: ListPart<"cases"> = { kind: "list", name: "cases", reads: ["cases", "toets", "participants"], entries: (state) => forEveryone(caseViews(state), (c) => c.id) };

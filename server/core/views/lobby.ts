@@ -92,6 +92,9 @@ interface Authored {
   cardIds: Map<string, string[]>;
   eisenThisRound: Map<string, number>;
   proposals: Map<string, ProposalView[]>;
+  /** The round that sets the roles now, and its case in the scenario. */
+  roundId: string | null;
+  scenarioCase: Case | undefined;
 }
 
 function authored(state: SessionState): Authored {
@@ -110,7 +113,8 @@ function authored(state: SessionState): Authored {
     if (list) list.push(proposalView(c));
     else proposals.set(c.authorId, [proposalView(c)]);
   }
-  return { cardIds, eisenThisRound, proposals };
+  const caseId = state.scenario.rounds.find((r) => r.id === roundId)?.caseId;
+  return { cardIds, eisenThisRound, proposals, roundId, scenarioCase: state.scenario.cases.find((c) => c.id === caseId) };
 }
 
 export function personView(state: SessionState, participantId: string, online: Online = nobodyOnline, made: Authored = authored(state)): PersonView | null {
@@ -135,10 +139,8 @@ export function personView(state: SessionState, participantId: string, online: O
 }
 
 export function mineView(state: SessionState, participantId: string, made: Authored = authored(state)): MineView {
-  const role = gameRoleOf(state, participantId);
-  const roundId = currentRoundId(state);
-  const caseId = state.scenario.rounds.find((r) => r.id === roundId)?.caseId;
-  const scenarioCase: Case | undefined = state.scenario.cases.find((c) => c.id === caseId);
+  const role = made.roundId ? (state.rounds.get(made.roundId)?.assignments.get(participantId) ?? null) : null;
+  const scenarioCase = made.scenarioCase;
   const ballot = state.ballots.get(participantId);
   const spent = pointsSpent(state, participantId);
   const budget = state.scenario.voting.mode === "punten" ? state.scenario.voting.budget : 0;
@@ -179,7 +181,7 @@ export const COUNTS_KEY = "counts";
 export const session: FieldPart<"session"> = {
   kind: "field",
   name: "session",
-  reads: ["participants", "tafels", "pacing", "roles", "eisen", "ballots", "cases", "terugkom", "presence"],
+  reads: ["participants", "tafels", "pacing", "roles", "reveal", "ballots", "cases", "terugkom", "presence"],
   value: sessionView,
 };
 

@@ -136,7 +136,7 @@ export const sameSeenBy = (a: SeenBy, b: SeenBy): boolean => {
  * projection then takes it again only after a generation that changed one of them. A part without `reads` is taken
  * after every generation. tests/integration/projection.test.ts checks, for random sessions, that this is enough.
  */
-export type Area = "participants" | "ready" | "tafels" | "pacing" | "cards" | "roles" | "eisen" | "board" | "ballots" | "cases" | "terugkom" | "presence";
+export type Area = "participants" | "ready" | "tafels" | "pacing" | "cards" | "roles" | "eisen" | "reveal" | "board" | "ballots" | "cases" | "toets" | "terugkom" | "presence";
 
 export const AREA_OF: { readonly [T in SessionEvent["type"]]: Area } = {
   SessionCreated: "pacing",
@@ -160,7 +160,7 @@ export const AREA_OF: { readonly [T in SessionEvent["type"]]: Area } = {
   EisWritten: "eisen",
   EisEdited: "eisen",
   EisDeleted: "eisen",
-  EisenRevealed: "eisen",
+  EisenRevealed: "reveal",
   PveItemCreated: "board",
   PveItemEdited: "board",
   PveMergeUndone: "board",
@@ -177,11 +177,11 @@ export const AREA_OF: { readonly [T in SessionEvent["type"]]: Area } = {
   CaseVoteCast: "cases",
   CaseChosen: "cases",
   CaseOpened: "cases",
-  ToetsNoteAdded: "cases",
-  ToetsStepAdvanced: "cases",
-  ToetsStepReturned: "cases",
-  VerdictGiven: "cases",
-  CaseDecided: "cases",
+  ToetsNoteAdded: "toets",
+  ToetsStepAdvanced: "toets",
+  ToetsStepReturned: "toets",
+  VerdictGiven: "toets",
+  CaseDecided: "toets",
   TerugkomOpened: "terugkom",
   TerugkomStageSet: "terugkom",
   ReflectionGiven: "terugkom",

@@ -5,7 +5,7 @@
  */
 import type { GameRole } from "#shared/protocol/ids.ts";
 import type { EisView } from "#shared/protocol/views.ts";
-import { eisVisible, type SessionState } from "../state.ts";
+import { eisVisible, type Eis, type SessionState } from "../state.ts";
 import type { ListPart } from "./parts.ts";
 
 export const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: string; text: string; itemId: string | null; tableId: string | null }): EisView => ({
@@ -18,6 +18,21 @@ export const eisView = (e: { id: string; roundId: string; role: GameRole; catego
   tableId: e.tableId,
 });
 
+const known = new WeakMap<Eis, EisView>();
+
+/**
+ * The view of an eis of the state, the same object as last time while the eis is unchanged: the board and the drafts
+ * are taken again after every eis written, and most of them are as they were (the projection then sees at once that
+ * nothing changed).
+ */
+function viewOf(e: Eis): EisView {
+  const v = known.get(e);
+  if (v && v.text === e.text && v.categoryId === e.categoryId && v.itemId === e.itemId && v.role === e.role && v.roundId === e.roundId && v.tableId === e.tableId) return v;
+  const view = eisView(e);
+  known.set(e, view);
+  return view;
+}
+
 /** Eisen the group may see: those of revealed rounds (or of a tafel revealed on its own). */
 export const revealedEisen = (state: SessionState): EisView[] => [...state.eisen.values()].filter((e) => eisVisible(state, e)).map(eisView);
 
@@ -29,13 +44,13 @@ export function draftsOf(state: SessionState, participantId: string): EisView[] 
 export const eisen: ListPart<"eisen"> = {
   kind: "list",
   name: "eisen",
-  reads: ["eisen", "roles", "board"],
-  entries: (state) => [...state.eisen.values()].flatMap((e) => (eisVisible(state, e) ? [{ key: e.id, value: eisView(e), seenBy: { kind: "tafel" as const, tableId: e.tableId } }] : [])),
+  reads: ["eisen", "reveal", "roles", "board"],
+  entries: (state) => [...state.eisen.values()].flatMap((e) => (eisVisible(state, e) ? [{ key: e.id, value: viewOf(e), seenBy: { kind: "tafel" as const, tableId: e.tableId } }] : [])),
 };
 
 export const drafts: ListPart<"drafts"> = {
   kind: "list",
   name: "drafts",
-  reads: ["eisen", "roles", "board"],
-  entries: (state) => [...state.eisen.values()].flatMap((e) => (eisVisible(state, e) ? [] : [{ key: e.id, value: eisView(e), seenBy: { kind: "own" as const, participantId: e.authorId, spelleider: false } }])),
+  reads: ["eisen", "reveal", "roles", "board"],
+  entries: (state) => [...state.eisen.values()].flatMap((e) => (eisVisible(state, e) ? [] : [{ key: e.id, value: viewOf(e), seenBy: { kind: "own" as const, participantId: e.authorId, spelleider: false } }])),
 };

@@ -93,7 +93,7 @@ function boardInput(state: SessionState): BoardInput {
 }
 
 /** Duplicate suggestions among free eisen and items: in samenvoegen each tafel gets its own (a tafel merges only its own cards); in plenair they span all tafels. */
-export const suggestions: DerivedPart = { kind: "derived", name: "suggestions", reads: ["pacing", "roles", "eisen", "board"], input: boardInput };
+export const suggestions: DerivedPart = { kind: "derived", name: "suggestions", reads: ["pacing", "roles", "eisen", "reveal", "board"], input: boardInput };
 
 const computed = new WeakMap<SessionState, { input: DerivedInput; value: SuggestionView[] }>();
 
