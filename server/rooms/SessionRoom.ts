@@ -36,7 +36,8 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   private seats!: Seats;
   private screen!: ConnectionScreen;
   private claim: RoomClaim | null = null;
-  private patcher!: Patcher;
+  /** A field, not set in onCreate: Colyseus patches (onBeforePatch) also a room whose onCreate failed. */
+  private readonly patcher = new Patcher(this, (client) => this.seats.audienceOf(client));
   override maxClients = ROOM_CAPACITY.maxClientsPerRoom;
   private maxPending = ROOM_CAPACITY.maxPendingPerRoom;
 
@@ -72,7 +73,6 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     };
     this.pipeline = await claim.opening(() => CommandPipeline.open(host, sessionId));
     claim.keepAlive(() => this.disconnect());
-    this.patcher = new Patcher(this, (client) => this.seats.audienceOf(client));
     this.pipeline.projector.onDerived = (reach) => this.patcher.patch(reach, []);
     this.seats = new Seats(this.pipeline, { store: services.store, now: services.now, newSeats: services.newSeats ?? new KeyedLimiter(NEW_SEATS) });
     this.screen = new ConnectionScreen(services.limits ?? MESSAGE_LIMITS, services.now);
