@@ -73,7 +73,6 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     };
     this.pipeline = await claim.opening(() => CommandPipeline.open(host, sessionId));
     claim.keepAlive(() => this.disconnect());
-    this.pipeline.projector.onDerived = (reach) => this.patcher.patch(reach, []);
     this.seats = new Seats(this.pipeline, { store: services.store, now: services.now, newSeats: services.newSeats ?? new KeyedLimiter(NEW_SEATS) });
     this.screen = new ConnectionScreen(services.limits ?? MESSAGE_LIMITS, services.now);
     this.seatReservationTimeout = services.seatReservationSeconds ?? SEAT_RESERVATION_SECONDS;
