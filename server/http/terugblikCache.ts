@@ -36,7 +36,7 @@ export interface TerugblikCacheOptions {
 /** Live states kept per session: the autoplay's position and one more (the other screen, or a jump back). */
 const CURSORS = 2;
 /** Boards kept as JSON per session. */
-const BOARDS = 8;
+const BOARDS = 4;
 
 interface Cursor {
   seq: number;

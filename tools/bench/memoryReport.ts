@@ -14,6 +14,7 @@ import { MapSchema, StateView } from "@colyseus/schema";
 import { stemCacheNow } from "../../server/core/dutchText.ts";
 import type { SessionState } from "../../server/core/state.ts";
 import { suggestionTextCaches } from "../../server/core/suggestions.ts";
+import { keptSuggestions } from "../../server/core/views/samenvoegen.ts";
 import { terugblikCacheFigures } from "../../server/http/terugblikCache.ts";
 
 /** How many of a kind, and about how many bytes together. */
@@ -35,7 +36,7 @@ export interface MemoryReport {
   views: MemoryKind;
   /** The encoders' buffers (count: buffers; exact bytes). */
   encoderBuffers: MemoryKind;
-  /** Duplicate suggestions: the text, split and stem caches (count: entries). Not yet: what each state keeps (views/samenvoegen.ts). */
+  /** Duplicate suggestions: per state the board's texts and its list, and the text, split and stem caches (count: entries). */
   suggestionCaches: MemoryKind;
   /** The terugblik's folded states, logs and boards (count: sessions). */
   terugblik: MemoryKind;
@@ -155,6 +156,11 @@ export async function memoryReport(): Promise<MemoryReport> {
       report.state.bytes += approxBytes(state, seen, skip);
       if (!seen.has(state.scenario)) report.scenarios.count++;
       report.scenarios.bytes += approxBytes(state.scenario, seen);
+      const kept = keptSuggestions(state);
+      if (kept !== undefined) {
+        report.suggestionCaches.count++;
+        report.suggestionCaches.bytes += approxBytes(kept, seen);
+      }
     }
     const entities: object[] = [];
     projectionOf(get(room, "state"), report.projection, entities);

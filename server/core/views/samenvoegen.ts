@@ -97,6 +97,11 @@ export const suggestions: DerivedPart = { kind: "derived", name: "suggestions", 
 
 const computed = new WeakMap<SessionState, { input: DerivedInput; value: SuggestionView[] }>();
 
+/** What is kept for a state's suggestions (its board's texts and the list), for the bench's memory report (tools/bench/memoryReport.ts). */
+export function keptSuggestions(state: SessionState): unknown {
+  return computed.get(state);
+}
+
 /** The suggestions of the state as it is now; computed again only when the board's texts changed. */
 export function boardSuggestions(state: SessionState): SuggestionView[] {
   const input = boardInput(state);
