@@ -30,7 +30,7 @@ export interface AppServices {
   clientDir?: string;
   /** TRAINER_SECRET (at least 32 characters, checked in main.ts): the trainer's overview at /trainer/<secret>. */
   trainerSecret?: string | null;
-  /** Several processes on one Redis (see README "Deployment"); without it this process matches players on its own. */
+  /** Several processes on one Redis (see docs/deployment.md); without it this process matches players on its own. */
   scale?: ScaleOptions;
   /** Size and rate limits per connection to a room (default MESSAGE_LIMITS). */
   limits?: MessageLimits;
@@ -107,7 +107,7 @@ export function buildServer(services: AppServices): Server {
     ...(services.scale ? scaled(services.scale) : {}),
     rooms: { [ROOM_NAME]: defineRoom(BoundRoom).filterBy(["sessionId"]) },
     express: (app) => {
-      // Behind a reverse proxy (README "Deployment") believe what it says about the client: its address for the rate
+      // Behind a reverse proxy (docs/deployment.md) believe what it says about the client: its address for the rate
       // limits, and https for the QR code's join link. Only from the proxies TRUST_PROXY names: nobody else can fake it.
       app.set("trust proxy", trustProxySetting(services.trustProxy ?? process.env.TRUST_PROXY));
       registerSeatRoute(app, { now, reservations: services.seatReservations ?? SEAT_RESERVATIONS });

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the game and the server on one port, on an SQLite file in the data directory (or PostgreSQL when
  * DATABASE_URL is set), with every scenario in scenarios/ ready. Configuration comes from the environment (see
- * README: PORT, DATA_DIR, SCENARIO_DIR, TRAINER_SECRET; for several processes DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS).
+ * docs/deployment.md: PORT, DATA_DIR, SCENARIO_DIR, TRAINER_SECRET; for several processes DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS).
  */
 import { resolve } from "node:path";
 import { buildServer } from "./app.ts";

@@ -67,7 +67,7 @@ export function decideCasePropose(state: SessionState, cmd: CommandOf<"case.prop
     if (existing.declined) return reject("ongeldig", "De spelleider heeft deze casus niet gekozen; aanpassen kan niet meer. Breng gerust een andere casus in.");
   } else {
     if (state.cases.has(cmd.caseId)) return reject("bestaat_al", "Er is al een casus met deze naam.");
-    // A case the spelleider turned down does not count: its author may bring in another (README, "Cases from the room").
+    // A case the spelleider turned down does not count: its author may bring in another (docs/decisions.md, "Cases from the room").
     const own = [...state.proposals.values()].filter((p) => p.authorId === participantId && p.declined === null).length;
     if (own >= MAX_PROPOSALS_PER_PARTICIPANT) return reject("te_veel", `Je hebt al ${MAX_PROPOSALS_PER_PARTICIPANT} casussen ingebracht; meer kan niet. Pas een van je casussen aan als je iets wilt veranderen.`);
   }

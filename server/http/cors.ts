@@ -55,7 +55,7 @@ function canonicalOrigin(text: string): string | null {
 
 /**
  * This server's own origin as the browser reached it: the Host it sent, and the scheme from X-Forwarded-Proto (set by
- * the TLS proxy, see README "Deployment") or the connection. Trusting X-Forwarded-Proto here is safe without
+ * the TLS proxy, see docs/deployment.md) or the connection. Trusting X-Forwarded-Proto here is safe without
  * TRUST_PROXY: a page on another origin cannot add that header without a preflight, and the preflight is refused.
  */
 function ownOrigin(req: IncomingMessage): string | null {

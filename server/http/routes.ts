@@ -152,7 +152,7 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   // Other web pages (CORS, also `npm run dev` with Vite on 5173): decided before this app sees a request, in cors.ts.
 
   // 503 as soon as damage to the store is known (at start-up or by a load since), so monitoring notices; the intact
-  // sessions keep working. /health/live only says the process runs (for a load balancer: see README, "Beschadigde opslag").
+  // sessions keep working. /health/live only says the process runs (for a load balancer: see docs/deployment.md, "Beschadigde opslag").
   app.get("/health", (_req, res) => {
     const store = storeHealth(services.store.integrity());
     const ok = store.status === "in orde";

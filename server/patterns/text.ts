@@ -64,7 +64,7 @@ export const PATTERN_TEXTS = {
   scenariosIntro: "Kies een scenario om te zien wat in de sessies ervan terugkomt.",
   noScenarios: "Er zijn nog geen sessies gespeeld.",
   sessionCount: (n: number) => count(n, "sessie", "sessies"),
-  /** Sessions left out because their stored log is damaged (see README, "Beschadigde opslag"). */
+  /** Sessions left out because their stored log is damaged (see docs/deployment.md, "Beschadigde opslag"). */
   damagedLeftOut: (labels: readonly string[]) =>
     `Niet meegeteld: ${labels.length === 1 ? "1 sessie waarvan" : `${labels.length} sessies waarvan`} de opgeslagen gegevens beschadigd zijn` +
     ` (${labels.map((l) => l || "zonder naam").join(", ")}). Meld dit bij de beheerder van Maatwerkspel.`,

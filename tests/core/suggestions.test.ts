@@ -264,7 +264,7 @@ describe("quality on the labelled eisen", () => {
   });
 
   // The issue asks for recall >= 0.8 at precision >= 0.8. A lexical method with a thesaurus does not reach that, least
-  // of all on text it was not tuned on (see the README, Prestaties); these floors hold what it does reach, counted as
+  // of all on text it was not tuned on (see docs/performance.md, "Duplicate suggestions"); these floors hold what it does reach, counted as
   // the board shows the suggestions (default cap, groups of up to four), so a change that loses quality fails.
   it("finds two in three duplicates on the tuning boards at precision >= 0.8", () => {
     const q = labelledQuality(TUNING_BOARDS);

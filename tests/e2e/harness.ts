@@ -16,7 +16,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
 export const noChromiumReason = `Chromium ontbreekt op ${CHROMIUM}: installeer het met 'apt-get install -y chromium' (doet .ci/run ook).`;
 
-/** Where the test run writes its screenshots (README shows a few of them). */
+/** Where the test run writes its screenshots (docs/playing.md, "Screenshots", shows a few of them). */
 export const SCREEN_DIR = resolve("test-results/screens");
 
 export interface E2E {

@@ -32,7 +32,7 @@ describe("de eigen herkomst en andere", () => {
     const downgraded = await get(url, { ...proxied, origin: "http://spel.example.nl" });
     expect(downgraded.status).toBe(403);
     expect(JSON.parse(downgraded.body)).toEqual({ error: ORIGIN_REFUSED });
-    // A TLS proxy that leaves out X-Forwarded-Proto: the https page no longer matches (README: send it, or list the origin).
+    // A TLS proxy that leaves out X-Forwarded-Proto: the https page no longer matches (docs/deployment.md: send it, or list the origin).
     expect((await get(url, { host: "spel.example.nl", origin: "https://spel.example.nl" })).status).toBe(403);
     // Directly, without a proxy: the page's own address.
     expect((await fetch(url, { headers: { origin: fx.baseUrl } })).status).toBe(200);

@@ -1,5 +1,5 @@
 /**
- * Which store and which multi-process settings a server takes from its environment (README "Deployment"). A wrong
+ * Which store and which multi-process settings a server takes from its environment (docs/deployment.md). A wrong
  * combination stops the server at start with a Dutch reason instead of running half a cluster.
  */
 import { mkdtempSync, rmSync } from "node:fs";

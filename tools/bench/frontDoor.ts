@@ -1,5 +1,5 @@
 /**
- * A stand-in for the reverse proxy of a real deployment (README "Deployment": nginx with one upstream per process
+ * A stand-in for the reverse proxy of a real deployment (docs/deployment.md: nginx with one upstream per process
  * and the other processes as `backup`), for tests and benchmarks on one machine. Each front door is a TCP port
  * that passes connections to its own process and, when that process refuses them (it died), to the next one.
  * TCP, not HTTP: HTTP requests and WebSocket upgrades pass through untouched.

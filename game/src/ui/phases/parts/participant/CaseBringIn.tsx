@@ -25,7 +25,7 @@ export function CaseBringIn({ conn, snap }: { conn: Connection; snap: Snapshot }
   // "Je casus is ingebracht" no longer holds once the spelleider turned a case down: the list says what happened.
   const declinedCount = mine.filter((p) => p.declined).length;
   useEffect(() => setSent(false), [declinedCount]);
-  // A case the spelleider did not choose does not count toward the limit (README, "Cases from the room").
+  // A case the spelleider did not choose does not count toward the limit (docs/decisions.md, "Cases from the room").
   const full = mine.filter((p) => !p.declined).length >= LIMITS.proposalsPerParticipant && editing === null;
   return (
     <section class="card stack p-bringin" aria-labelledby="inbreng-kop">
