@@ -15,6 +15,7 @@ import { buildServer, type AppServices } from "../../server/app.ts";
 import { replay } from "../../server/core/evolve.ts";
 import { SessionRoom } from "../../server/rooms/SessionRoom.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
+import type { Scenario } from "#shared/protocol/scenario.ts";
 import { SqliteEventStore } from "../../server/store/sqlite.ts";
 
 import { freePort } from "../../tools/bench/services.ts";
@@ -31,8 +32,11 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { reconnectSeconds?: number; trainerSecret?: string; app?: Partial<AppServices> } = {}): Promise<TestServer> {
-  const { scenarios } = await loadScenarioDir(resolve("scenarios"));
+/** A real server on a free port over a fresh SQLite file; the shipped scenarios unless `scenarios` says otherwise. */
+export async function startTestServer(
+  options: { reconnectSeconds?: number; trainerSecret?: string; app?: Partial<AppServices>; scenarios?: Map<string, Scenario> } = {},
+): Promise<TestServer> {
+  const scenarios = options.scenarios ?? (await loadScenarioDir(resolve("scenarios"))).scenarios;
   const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-it-"));
   const store = new SqliteEventStore(join(dir, "it.sqlite"));
   const clock = { offsetMs: 0 };

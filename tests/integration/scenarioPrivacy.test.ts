@@ -5,19 +5,16 @@
  * - a scenario with personal data the trainer has not confirmed is not offered and no session is made from it (its
  *   copy would go into SessionCreated); confirmed in `notPersonalData`, it is offered again.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { buildServer } from "../../server/app.ts";
 import { esc } from "../../server/render/escape.ts";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import type { Scenario } from "#shared/protocol/scenario.ts";
-import { loadScenarioDir, parseScenario } from "../../server/scenarios/load.ts";
-import { SqliteEventStore } from "../../server/store/sqlite.ts";
-import { freePort } from "./harness.ts";
+import { parseScenario } from "../../server/scenarios/load.ts";
+import { startTestServer, type TestServer } from "./harness.ts";
 
 const TRAINER_SECRET = "trainer-geheim-van-minstens-32-tekens-lang";
 
@@ -53,26 +50,15 @@ function secretsOf(s: Scenario): string[] {
 }
 
 describe("de voorbeeldpagina van een scenario", () => {
+  let server: TestServer;
   let base = "";
-  let dir = "";
-  let stop: () => Promise<void> = async () => {};
   const scenario = demo();
 
   beforeAll(async () => {
-    const { scenarios } = await loadScenarioDir(resolve("scenarios"));
-    dir = mkdtempSync(join(tmpdir(), "maatwerkspel-voorbeeld-"));
-    const store = new SqliteEventStore(join(dir, "it.sqlite"));
-    const server = buildServer({ store, scenarios, trainerSecret: TRAINER_SECRET });
-    const port = await freePort();
-    await server.listen(port, "127.0.0.1");
-    base = `http://127.0.0.1:${port}`;
-    stop = async () => {
-      await server.gracefullyShutdown(false);
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
+    server = await startTestServer({ trainerSecret: TRAINER_SECRET });
+    base = server.baseUrl;
   });
-  afterAll(() => stop());
+  afterAll(() => server.stop());
 
   it("zonder link: geen enkel geheim feit, geen inhoud, en hetzelfde antwoord voor een scenario dat niet bestaat", async () => {
     const answer = await http(`${base}/scenario/demo-maatwerk`);
@@ -118,10 +104,8 @@ describe("de voorbeeldpagina van een scenario", () => {
 });
 
 describe("een scenario met persoonsgegevens op de server", () => {
+  let server: TestServer;
   let base = "";
-  let dir = "";
-  let store: SqliteEventStore;
-  let stop: () => Promise<void> = async () => {};
 
   const withBsn = (confirmed: boolean): Scenario => {
     const s = structuredClone(demo());
@@ -132,20 +116,10 @@ describe("een scenario met persoonsgegevens op de server", () => {
   };
 
   beforeAll(async () => {
-    const scenarios = new Map([withBsn(false), withBsn(true)].map((s) => [s.id, s]));
-    dir = mkdtempSync(join(tmpdir(), "maatwerkspel-privacy-"));
-    store = new SqliteEventStore(join(dir, "it.sqlite"));
-    const server = buildServer({ store, scenarios, trainerSecret: TRAINER_SECRET });
-    const port = await freePort();
-    await server.listen(port, "127.0.0.1");
-    base = `http://127.0.0.1:${port}`;
-    stop = async () => {
-      await server.gracefullyShutdown(false);
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
+    server = await startTestServer({ trainerSecret: TRAINER_SECRET, scenarios: new Map([withBsn(false), withBsn(true)].map((s) => [s.id, s])) });
+    base = server.baseUrl;
   });
-  afterAll(() => stop());
+  afterAll(() => server.stop());
 
   it("wordt niet aangeboden in /nieuw tot de trainer het bevestigt", async () => {
     const list = await http(`${base}/api/scenarios`);
@@ -161,7 +135,7 @@ describe("een scenario met persoonsgegevens op de server", () => {
         "Scenario 'onbevestigd' wordt niet aangeboden: er lijkt een BSN in te staan (bij roles.burger.summary). " +
         'De trainer haalt het weg, of bevestigt in "notPersonalData" dat het geen persoonsgegeven is; npm run scenario:check wijst de plek aan.',
     });
-    expect(await store.listSessions()).toEqual([]);
+    expect(await server.store.listSessions()).toEqual([]);
     const created = await http(`${base}/api/sessions`, "POST", { scenarioId: "bevestigd" });
     expect(created.status).toBe(201);
   });
