@@ -14,10 +14,10 @@ import { KeyedLimiter, MESSAGE_LIMITS, SEAT_RESERVATIONS, WS_MAX_PAYLOAD_BYTES, 
 import type { Scenario } from "#shared/protocol/scenario.ts";
 import type { RoomServices } from "./rooms/roomServices.ts";
 import { SessionRoom } from "./rooms/SessionRoom.ts";
-import { ROOM_NAME, lockClientMatchmaking } from "./rooms/seating.ts";
+import { lockClientMatchmaking } from "./rooms/seating.ts";
+import { ROOM_NAME } from "#shared/protocol/wire.ts";
 import type { EventStore } from "./store/types.ts";
 
-export { ROOM_NAME };
 /** The WebSocket frame limit (kept under this name for the benchmarks' echo server). */
 export const MAX_MESSAGE_BYTES = WS_MAX_PAYLOAD_BYTES;
 

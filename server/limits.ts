@@ -5,7 +5,6 @@
  */
 import { FLOODED_NOTICE } from "#shared/protocol/wire.ts";
 
-export { FLOODED_NOTICE };
 
 /** WebSocket frames above this close the socket (ws `maxPayload`): only a client that is abusing the server sends them. */
 export const WS_MAX_PAYLOAD_BYTES = 256 * 1024;

@@ -16,7 +16,8 @@ import { plainLine } from "#shared/protocol/plainText.ts";
 import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
 import { isWithheld } from "../scenarios/privacy.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
-import { DAMAGED_SESSION_MESSAGE, DamagedSessionError, isDamaged, type IntegrityReport } from "../store/integrity.ts";
+import { DAMAGED_SESSION_NOTICE } from "#shared/protocol/wire.ts";
+import { DamagedSessionError, isDamaged, type IntegrityReport } from "../store/integrity.ts";
 import type { EventStore, SessionRecord } from "../store/types.ts";
 import { API_BODY_LIMIT_BYTES, useErrorPages } from "./errors.ts";
 import { TerugblikCache } from "./terugblikCache.ts";
@@ -73,7 +74,7 @@ async function loadWhole(store: EventStore, res: Response, sessionId: string): P
   } catch (error) {
     if (!(error instanceof DamagedSessionError)) throw error;
     console.error(`${error.message} De sessie wordt niet geopend.`);
-    fail(res, DAMAGED_SESSION_STATUS, DAMAGED_SESSION_MESSAGE);
+    fail(res, DAMAGED_SESSION_STATUS, DAMAGED_SESSION_NOTICE);
     return null;
   }
 }

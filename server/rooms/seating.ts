@@ -25,7 +25,6 @@ import type { JoinOptions } from "#shared/protocol/views.ts";
 import { CLOSE_CODES, OPENING_ELSEWHERE, ROOM_NAME, SESSION_GONE, SESSION_WONT_OPEN } from "#shared/protocol/wire.ts";
 import { seatCounts } from "./colyseus.ts";
 
-export { OPENING_ELSEWHERE, ROOM_NAME, SESSION_GONE };
 
 /**
  * onCreate's answer when the session already has a room (or one is being opened): the join retries and finds it.

@@ -2,10 +2,6 @@
  * What a store knows about damage to what it keeps: found by the check at start-up (checkIntegrity) and by every load
  * after it. A damaged session is refused whole (DamagedSessionError), never half-loaded; /health reports the damage.
  */
-import { DAMAGED_SESSION_NOTICE } from "#shared/protocol/wire.ts";
-
-/** Shown to whoever tries to open a damaged session (participant, beamer, spelleider): what happened, what to do. */
-export const DAMAGED_SESSION_MESSAGE = DAMAGED_SESSION_NOTICE;
 
 /** A session whose log does not hold together; `problem` says where, in Dutch, for the operator. */
 export class DamagedSessionError extends Error {

@@ -16,7 +16,6 @@ import {
   CODE_GUESSES_PER_ADDRESS,
   CodeGuessLimiter,
   ConnectionLimiter,
-  FLOODED_NOTICE,
   JOIN_CODE_LOOKUPS,
   KeyedLimiter,
   MESSAGE_LIMITS,
@@ -32,6 +31,7 @@ import {
   sessionCreationLimits,
 } from "../../server/limits.ts";
 import { LIMITS } from "#shared/protocol/ids.ts";
+import { FLOODED_NOTICE } from "#shared/protocol/wire.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { CODE_LENGTH, createSession } from "../../server/sessions.ts";
 import { MemoryEventStore } from "../support/memoryStore.ts";

@@ -15,7 +15,7 @@ import { z } from "zod";
 import { setUpSession } from "../../tools/bots/play.ts";
 import { SessionClient } from "../../game/src/net/sessionClient.ts";
 import { StoredEventSchema } from "#shared/protocol/events.ts";
-import { DAMAGED_SESSION_MESSAGE } from "../../server/store/integrity.ts";
+import { DAMAGED_SESSION_NOTICE } from "#shared/protocol/wire.ts";
 import { freePort } from "./harness.ts";
 
 const root = mkdtempSync(join(tmpdir(), "maatwerkspel-schade-"));
@@ -165,14 +165,14 @@ describe("de server start op een beschadigde opslag", () => {
     });
 
     // Joining a damaged session: refused whole, with a clear Dutch message, as participant and as spelleider.
-    expect(await joinError(SessionClient.join(server.baseUrl, { as: "deelnemer", code: a.code, displayName: "Nieuwkomer", realRole: "anders" }))).toBe(DAMAGED_SESSION_MESSAGE);
-    expect(await joinError(SessionClient.join(server.baseUrl, { as: "spelleider", secret: b.secret }))).toBe(DAMAGED_SESSION_MESSAGE);
+    expect(await joinError(SessionClient.join(server.baseUrl, { as: "deelnemer", code: a.code, displayName: "Nieuwkomer", realRole: "anders" }))).toBe(DAMAGED_SESSION_NOTICE);
+    expect(await joinError(SessionClient.join(server.baseUrl, { as: "spelleider", secret: b.secret }))).toBe(DAMAGED_SESSION_NOTICE);
     expect(server.output()).toContain(`Sessie ${a.sessionId} is beschadigd: gebeurtenis ${nameSeq} is gewijzigd of beschadigd (de controlesom klopt niet). De sessie wordt niet geopend.`);
 
     // Its log and its exports: the same refusal, never half a log.
     for (const path of [`/api/spelleider/${a.secret}/events`, `/api/spelleider/${a.secret}/export.json`, `/api/spelleider/${b.secret}/export.md`, `/api/spelleider/${b.secret}/terugblik`]) {
       const res = await fetch(`${server.baseUrl}${path}`);
-      expect({ path, status: res.status, body: ErrorSchema.parse(await res.json()) }).toStrictEqual({ path, status: 409, body: { error: DAMAGED_SESSION_MESSAGE } });
+      expect({ path, status: res.status, body: ErrorSchema.parse(await res.json()) }).toStrictEqual({ path, status: 409, body: { error: DAMAGED_SESSION_NOTICE } });
     }
 
     // The trainer's overview of the scenario leaves the damaged sessions out, and says so, by name.
@@ -225,7 +225,7 @@ describe("de server start op een beschadigde opslag", () => {
       const res = await fetch(`${server.baseUrl}/api/spelleider/${s.secret}/events`);
       const answer: unknown = await res.json();
       if (res.status === 200) expect(LogSchema.parse(answer).events).toHaveLength(s.events);
-      else expect({ status: res.status, body: answer }).toStrictEqual({ status: 409, body: { error: DAMAGED_SESSION_MESSAGE } });
+      else expect({ status: res.status, body: answer }).toStrictEqual({ status: 409, body: { error: DAMAGED_SESSION_NOTICE } });
     }
   });
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
 import { SessionClient } from "../../game/src/net/sessionClient.ts";
-import { DAMAGED_SESSION_MESSAGE } from "../../server/store/integrity.ts";
+import { DAMAGED_SESSION_NOTICE } from "#shared/protocol/wire.ts";
 import { useTestServer } from "./harness.ts";
 
 const fixture = useTestServer();
@@ -26,7 +26,7 @@ describe("een log dat beschadigd raakt terwijl de kamer open is", () => {
     const answer = await spelleider.send({ type: "session.lock", locked: true });
     expect(answer.ok).toBe(false);
     for (const client of [spelleider, ...players]) {
-      await client.until(() => client.notices.includes(DAMAGED_SESSION_MESSAGE), 20_000);
+      await client.until(() => client.notices.includes(DAMAGED_SESSION_NOTICE), 20_000);
     }
     // Nothing was written after the break.
     const rows = new DatabaseSync(join(fixture.get().dir, "it.sqlite"));
@@ -44,6 +44,6 @@ describe("een log dat beschadigd raakt terwijl de kamer open is", () => {
       },
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
-    expect(again).toBe(DAMAGED_SESSION_MESSAGE);
+    expect(again).toBe(DAMAGED_SESSION_NOTICE);
   });
 });

@@ -18,7 +18,8 @@ import { Room, defineRoom, defineServer, matchMaker, type Client, type Server } 
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
-import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../../server/app.ts";
+import { MAX_MESSAGE_BYTES } from "../../server/app.ts";
+import { ROOM_NAME } from "#shared/protocol/wire.ts";
 import { COMMAND_MESSAGE, SERVER_MESSAGES } from "#shared/protocol/views.ts";
 import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
 

@@ -5,7 +5,7 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { z } from "zod";
-import { CLOSE_CODES, FINAL_CLOSE_NOTICES, ROOM_NAME } from "#shared/protocol/wire.ts";
+import { CLOSE_CODES, FINAL_CLOSE_NOTICES } from "#shared/protocol/wire.ts";
 import type { Command } from "#shared/protocol/commands.ts";
 import type { RealRole } from "#shared/protocol/ids.ts";
 import {
@@ -42,7 +42,6 @@ import {
 } from "#shared/protocol/views.ts";
 import { SessionRoomState } from "#shared/protocol/schema.ts";
 
-export { ROOM_NAME };
 
 /** What `POST /api/seat` answers: a seat in the session's one room (Colyseus' seat reservation). */
 export const SeatReservationSchema = z.object({
