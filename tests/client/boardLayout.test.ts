@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { estimateLines, layoutBoard, wrapWords, type BoardInput, type BoardLayout } from "../../game/src/phaser/boardLayout.ts";
+import { edgeToEdge, estimateLines, layoutBoard, wrapWords, type BoardInput, type BoardLayout, type Rect } from "../../game/src/phaser/boardLayout.ts";
 import { EIS_TEXTS } from "../../tools/bots/texts.ts";
 import { suggestDuplicates } from "../../server/core/suggestions.ts";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
@@ -118,6 +118,52 @@ describe("het samenvoegbord", () => {
     expectReadableAndInside(layoutBoard(input), input);
   });
 
+  it.each([false, true])("150 eisen elk apart opgenomen (150 items van één eis, met tafels: %s): tegels met titels van 28 px, niets uitgezoomd", (tables) => {
+    // Everything taken in one by one: no loose eisen left, 150 items of one eis each.
+    const all = board(150, 0);
+    const table = (i: number) => `T${(i % 4) + 1}`;
+    const input: BoardInput = {
+      ...all,
+      eisen: all.eisen.map((e) => ({ ...e, itemId: `los-${e.id}` })),
+      items: all.eisen.map((e, i) => ({ id: `los-${e.id}`, text: e.text, categoryId: e.categoryId, roles: [e.role], eisIds: [e.id], tables: tables ? [table(i)] : [] })),
+      suggestions: [],
+    };
+    const layout = layoutBoard(input);
+    expectReadableAndInside(layout, input);
+    const cards = layout.cards.filter((c) => c.ref.kind === "item");
+    expect(cards).toHaveLength(150);
+    // Each a one-line tile: its role mark and at least seven characters of its title at 28 px (the rest in the tour,
+    // the list and the text equivalent); the tafel goes with it.
+    for (const card of cards) {
+      expect(card.tile, card.key).toBe(true);
+      expect(card.maxLines).toBe(1);
+      expect(card.font).toBeGreaterThanOrEqual(28);
+      expect(card.h).toBeGreaterThanOrEqual(card.mark);
+      expect(card.w - card.mark - (tables ? 14 : 0) - 18).toBeGreaterThanOrEqual(7 * 28 * 0.56);
+      expect(card.tables).toEqual(tables ? [table(Number(card.ref.id.slice(5)))] : []);
+    }
+    // Every lane name whole on one or two lines, no lane taken over two columns when it need not be.
+    expect(layout.lanes.filter((l) => l.continued)).toEqual([]);
+  });
+
+  it("items van meer eisen blijven kaarten met hun telling, ook op een bord vol tegels", () => {
+    const all = board(150, 0);
+    const merged = new Set(["e0", "e10", "e20"]);
+    const items = [
+      { id: "samen", text: all.eisen[0]?.text ?? "", categoryId: all.eisen[0]?.categoryId ?? "", roles: ["burger" as const, "raadslid" as const], eisIds: [...merged] },
+      ...all.eisen.filter((e) => !merged.has(e.id)).map((e) => ({ id: `los-${e.id}`, text: e.text, categoryId: e.categoryId, roles: [e.role], eisIds: [e.id] })),
+    ];
+    const input: BoardInput = { ...all, eisen: all.eisen.map((e) => ({ ...e, itemId: merged.has(e.id) ? "samen" : `los-${e.id}` })), items, suggestions: [] };
+    const layout = layoutBoard(input);
+    expectReadableAndInside(layout, input);
+    const card = layout.cards.find((c) => c.key === "item:samen");
+    expect(card?.tile).toBe(false);
+    expect(card?.eisCount).toBe(3);
+    // It comes first in its lane, above the tiles.
+    const laneTiles = layout.cards.filter((c) => c.tile && items.find((i) => `item:${i.id}` === c.key)?.categoryId === items[0]?.categoryId);
+    for (const tile of laneTiles) expect(tile.y).toBeGreaterThan(card?.y ?? Infinity);
+  });
+
   it("een klein bord krijgt grotere letters dan een vol bord", () => {
     const small = layoutBoard(board(12, 6));
     const full = layoutBoard(board(150, 90));
@@ -213,6 +259,60 @@ describe("het samenvoegbord", () => {
     expect(layout.fits).toBe(false);
     expect(layout.zoom).toBeLessThan(1);
     expect(layout.contentHeight * layout.zoom).toBeLessThanOrEqual(300.5);
+  });
+});
+
+/** Whether the segment a-b runs through the inside of `r` (touching its edge does not count). */
+function crosses(a: { x: number; y: number }, b: { x: number; y: number }, r: Rect): boolean {
+  const [x0, x1, y0, y1] = [r.x + 0.5, r.x + r.w - 0.5, r.y + 0.5, r.y + r.h - 0.5];
+  let [t0, t1] = [0, 1];
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  for (const [p, q] of [[-dx, a.x - x0], [dx, x1 - a.x], [-dy, a.y - y0], [dy, y1 - a.y]] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+describe("de stippellijnen van een vermoedelijke dubbeling", () => {
+  const boards: [string, BoardInput][] = [
+    ["beamer, 150 eisen, 30 items", board(150, 90)],
+    ["beamer, 150 eisen, 10 items", board(150, 30)],
+    ["beamer, 150 eisen, 50 items", board(150, 150)],
+    ["beamer, 80 eisen, 12 items", board(80, 36)],
+    ["beamer, 40 eisen, 4 items", board(40, 12)],
+    ["laptop, 150 eisen, 20 items", { ...board(150, 60, { width: 1240, height: 620 }, 19), dropZone: true }],
+    ["laptop, 60 eisen, 10 items", { ...board(60, 30, { width: 1240, height: 620 }, 19), dropZone: true }],
+  ];
+
+  it.each(boards)("lopen nooit door een kaart die er niets mee te maken heeft (%s)", (_name, input) => {
+    const layout = layoutBoard(input);
+    const lines = layout.links.filter((l) => l.kind === "suggestion");
+    const rectOf = (key: string): Rect | undefined => layout.cards.find((c) => c.key === key) ?? layout.clusters.find((c) => c.key === key);
+    for (const line of lines) {
+      const [from, to] = [rectOf(line.from), rectOf(line.to)];
+      if (!from || !to) throw new Error(`${line.key}: een eind ontbreekt`);
+      // The line as the board draws it: from edge to edge.
+      const [a, b] = edgeToEdge(from, to);
+      const ends = new Set([line.from, line.to, ...(layout.clusters.find((c) => c.key === line.from || c.key === line.to)?.members ?? [])]);
+      for (const card of layout.cards) {
+        if (ends.has(card.key)) continue;
+        expect(crosses(a, b, card), `${line.key} loopt door ${card.key}`).toBe(false);
+      }
+      // Short: the cluster lies right under its item.
+      expect(Math.hypot(b.x - a.x, b.y - a.y), line.key).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it("een vol bord heeft zulke lijnen (de test hierboven is niet leeg)", () => {
+    const counts = boards.map(([, input]) => layoutBoard(input).links.filter((l) => l.kind === "suggestion").length);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
   });
 });
 

@@ -52,6 +52,11 @@ export interface CardBox {
   maxLines: number;
   /** The text probably needs more lines than the card has (the scene measures and cuts it with "…"). */
   cut: boolean;
+  /**
+   * An item drawn as a tile (the fullest boards): one line, its role mark before the title, no count (it is one eis).
+   * Its whole text is in the tooltip, the list, the text equivalent and the beamer's tour.
+   */
+  tile: boolean;
   /** An eis: its role. An item: the roles inside it, in the game's role order, and how many eisen. */
   roles: GameRole[];
   eisCount: number;
@@ -119,8 +124,11 @@ export interface BoardLayout {
   eisFont: number;
 }
 
-/** Density levels, largest first, as multiples of minTitlePx: item title size and lines, eis text size and lines. */
-const LEVELS: readonly { title: number; titleLines: number; eis: number; eisLines: number }[] = [
+/**
+ * Density levels, largest first, as multiples of minTitlePx: item title size and lines, eis text size and lines;
+ * `tiles`: an item of one eis is a one-line tile of at least that many characters of its title, side by side.
+ */
+const LEVELS: readonly { title: number; titleLines: number; eis: number; eisLines: number; tiles?: number }[] = [
   { title: 1.22, titleLines: 3, eis: 0.86, eisLines: 3 },
   { title: 1.14, titleLines: 3, eis: 0.79, eisLines: 3 },
   { title: 1.07, titleLines: 3, eis: 0.72, eisLines: 2 },
@@ -133,6 +141,15 @@ const LEVELS: readonly { title: number; titleLines: number; eis: number; eisLine
   // equivalent), so the items keep two lines of title.
   { title: 1, titleLines: 2, eis: 1, eisLines: 0 },
   { title: 1, titleLines: 1, eis: 1, eisLines: 0 },
+  // Everything taken in one by one (150 items of one eis): those items become tiles, side by side in their lane,
+  // their titles shortened (read out whole in the beamer's tour), still at the size the room reads.
+  { title: 1, titleLines: 2, eis: 1, eisLines: 0, tiles: 16 },
+  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 12 },
+  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 10 },
+  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 9 },
+  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 8 },
+  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 7 },
+  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 6 },
 ];
 
 export const ROLE_ORDER: readonly GameRole[] = ["burger", "raadslid", "wethouder", "directeur", "beleidsambtenaar", "wijkteamprofessional"];
@@ -149,6 +166,12 @@ const MAX_COLUMNS = 7;
 const MIN_TILE_CHARS = 11;
 const MAX_PER_ROW = 3;
 const DROP_ZONE_H = 56;
+/** Between an item and the cluster of eisen that resemble it, room for the dashed line. */
+const LINK_GAP = 10;
+const TILE_PAD = 4;
+const TILE_GAP = 4;
+/** Room after a tile's role mark for its tafel's tag. */
+export const TILE_TAG = 14;
 
 export const refKey = (ref: CardRef): string => `${ref.kind}:${ref.id}`;
 
@@ -347,7 +370,13 @@ function laneContents(input: BoardInput): LaneContent[] {
     // A cluster that resembles an item sits in the item's lane, so the line to it stays short.
     const home = item ? item.categoryId : first.categoryId;
     for (const e of eisen) clustered.add(e.id);
-    lane(home).clusters.push({ key: `cluster:${eisen.map((e) => e.id).join("+")}`, eisen, itemKey: item ? `item:${item.id}` : null });
+    // The eisen that resemble one item are one cluster (it sits right under that item).
+    const itemKey = item ? `item:${item.id}` : null;
+    const same = itemKey ? lane(home).clusters.find((c) => c.itemKey === itemKey) : undefined;
+    if (same) {
+      same.eisen.push(...eisen);
+      same.key = `cluster:${same.eisen.map((e) => e.id).join("+")}`;
+    } else lane(home).clusters.push({ key: `cluster:${eisen.map((e) => e.id).join("+")}`, eisen, itemKey });
   }
   for (const e of loose) if (!clustered.has(e.id)) lane(e.categoryId).loose.push(e);
   // With tafels, one tafel's loose eisen sit together in a lane (in the order they came).
@@ -360,6 +389,7 @@ interface Level {
   titleLines: number;
   eis: number;
   eisLines: number;
+  tiles?: number;
 }
 
 /** One unbreakable piece of a lane: its heading, an item card, a cluster, or a row of loose eisen. */
@@ -425,6 +455,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
     font: level.eis,
     maxLines: level.eisLines,
     cut: estimateLines(e.text, level.eis, w - icon - 2.5 * PAD) > level.eisLines,
+    tile: false,
     roles: [e.role],
     eisCount: 1,
     mark: icon,
@@ -438,41 +469,98 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
     const w = spread && !marks ? (inner - (n - 1) * ROW_GAP) / n : tileW(inner);
     eisen.forEach((e, i) => out.cards.push(eisCard(e, round(x + (i % n) * (w + ROW_GAP)), round(y + Math.floor(i / n) * (tileH + ROW_GAP)), round(w))));
   };
+  // Tiles (the fullest boards): an item of one eis as one line, its role mark before its title, side by side.
+  const tiles = level.tiles ?? 0;
+  const isTile = (item: BoardItem) => tiles > 0 && item.eisIds.length <= 1 && !lanes.some((l) => l.clusters.some((c) => c.itemKey === `item:${item.id}`));
+  const itemTileH = Math.round(Math.max(badge, level.title) + 2 * TILE_PAD);
+  // With tafels a tile's tafel is a tag on its role mark's corner (as on a loose eis's mark), the title moved over for it.
+  const tileTables = lanes.some((l) => l.items.some((i) => isTile(i) && (i.tables?.length ?? 0) > 0));
+  const itemTileTextX = TILE_PAD + badge + 6 + (tileTables ? TILE_TAG : 0);
+  const itemTileMinW = itemTileTextX + tiles * level.title * CHAR_EM + TILE_PAD + 2;
+  const tilesPerRow = Math.max(1, Math.floor((colW + TILE_GAP) / (itemTileMinW + TILE_GAP)));
+  const itemTileW = (colW - (tilesPerRow - 1) * TILE_GAP) / tilesPerRow;
+  const itemTile = (item: BoardItem, x: number, y: number): CardBox => ({
+    key: `item:${item.id}`,
+    ref: { kind: "item", id: item.id },
+    x,
+    y,
+    w: round(itemTileW),
+    h: itemTileH,
+    text: item.text,
+    font: level.title,
+    maxLines: 1,
+    cut: estimateLines(item.text, level.title, itemTileW - itemTileTextX - TILE_PAD) > 1,
+    tile: true,
+    roles: ROLE_ORDER.filter((r) => item.roles.includes(r)),
+    eisCount: item.eisIds.length,
+    mark: badge,
+    tables: [...(item.tables ?? [])],
+    eisIds: [...item.eisIds],
+    itemId: null,
+  });
+  /** A cluster's outline: in the densest levels as wide as its marks, else the column's width. */
+  const clusterSize = (c: LaneContent["clusters"][number]) => {
+    const inner = colW - 2 * clusterPad;
+    const h = gridH(c.eisen.length, inner) + 2 * clusterPad;
+    if (!marks) return { w: colW, h };
+    const n = Math.min(c.eisen.length, perRow(inner));
+    return { w: n * (tileW(inner) + ROW_GAP) - ROW_GAP + 2 * clusterPad, h };
+  };
+  const placeCluster = (c: LaneContent["clusters"][number], x: number, y: number, out: BoardLayout) => {
+    const { w, h } = clusterSize(c);
+    grid(c.eisen, x + clusterPad, y + clusterPad, colW - 2 * clusterPad, out, true);
+    out.clusters.push({ key: c.key, x, y, w: round(w), h, itemKey: c.itemKey, members: c.eisen.map((e) => `eis:${e.id}`) });
+    if (c.itemKey) out.links.push({ kind: "suggestion", key: `${c.key}>${c.itemKey}`, from: c.key, to: c.itemKey });
+  };
   const blocks: Block[] = [];
   lanes.forEach((lane, li) => {
     blocks.push({ lane: li, kind: "header", h: headerH[li] ?? 0, gap: GAP, place: () => undefined });
     for (const item of lane.items) {
-      const h = itemH(item);
+      if (isTile(item)) continue;
+      // The eisen that resemble this item sit right under it, in one piece with it: the dashed line between them is
+      // short and crosses no other card.
+      const cluster = lane.clusters.find((c) => c.itemKey === `item:${item.id}`);
+      const cardH = itemH(item);
+      const h = cardH + (cluster ? LINK_GAP + clusterSize(cluster).h : 0);
       blocks.push({
         lane: li,
         kind: "item",
         h,
         gap: GAP,
-        place: (x, y, out) =>
+        place: (x, y, out) => {
+          if (cluster) placeCluster(cluster, x, y + cardH + LINK_GAP, out);
           out.cards.push({
             key: `item:${item.id}`,
             ref: { kind: "item", id: item.id },
             x,
             y,
             w: round(colW),
-            h,
+            h: cardH,
             text: item.text,
             font: level.title,
             maxLines: level.titleLines,
             cut: estimateLines(item.text, level.title, itemTextW) > level.titleLines,
+            tile: false,
             roles: ROLE_ORDER.filter((r) => item.roles.includes(r)),
             eisCount: item.eisIds.length,
             mark: badge,
             tables: [...(item.tables ?? [])],
             eisIds: [...item.eisIds],
             itemId: null,
-          }),
+          });
+        },
       });
+    }
+    // The merged items above, the tiles of one eis under them.
+    const tiled = lane.items.filter(isTile);
+    for (let i = 0; i < tiled.length; i += tilesPerRow) {
+      const row = tiled.slice(i, i + tilesPerRow);
+      blocks.push({ lane: li, kind: "row", h: itemTileH, gap: TILE_GAP, place: (x, y, out) => row.forEach((item, k) => out.cards.push(itemTile(item, round(x + k * (itemTileW + TILE_GAP)), y))) });
     }
     if (marks) {
       // Marks: the clusters (a dashed outline around two or three marks) and the loose marks flow side by side in
       // rows, so a lane with many small clusters does not take a row for each.
-      const groups = [...lane.clusters.map((c) => ({ cluster: c, eisen: c.eisen })), ...lane.loose.map((e) => ({ cluster: null, eisen: [e] }))];
+      const groups = [...lane.clusters.filter((c) => c.itemKey === null).map((c) => ({ cluster: c, eisen: c.eisen })), ...lane.loose.map((e) => ({ cluster: null, eisen: [e] }))];
       const widthOf = (g: (typeof groups)[number]) => g.eisen.length * (tileW(colW) + ROW_GAP) - ROW_GAP + (g.cluster ? 2 * clusterPad : 0);
       let row: typeof groups = [];
       let used = 0;
@@ -494,8 +582,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
               grid(g.eisen, gx + inset, y + (boxed ? clusterPad : 0), w - 2 * inset + ROW_GAP * 0, out);
               if (g.cluster) {
                 const c = g.cluster;
-                out.clusters.push({ key: c.key, x: round(gx), y, w: round(w), h, itemKey: c.itemKey, members: c.eisen.map((e) => `eis:${e.id}`) });
-                if (c.itemKey) out.links.push({ kind: "suggestion", key: `${c.key}>${c.itemKey}`, from: c.key, to: c.itemKey });
+                out.clusters.push({ key: c.key, x: round(gx), y, w: round(w), h, itemKey: null, members: c.eisen.map((e) => `eis:${e.id}`) });
               }
               gx += w + ROW_GAP + (g.cluster ? 2 : 0);
             }
@@ -514,19 +601,8 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
       return;
     }
     for (const c of lane.clusters) {
-      const inner = colW - 2 * clusterPad;
-      const h = gridH(c.eisen.length, inner) + 2 * clusterPad;
-      blocks.push({
-        lane: li,
-        kind: "cluster",
-        h,
-        gap: GAP,
-        place: (x, y, out) => {
-          grid(c.eisen, x + clusterPad, y + clusterPad, inner, out, true);
-          out.clusters.push({ key: c.key, x, y, w: round(colW), h, itemKey: c.itemKey, members: c.eisen.map((e) => `eis:${e.id}`) });
-          if (c.itemKey) out.links.push({ kind: "suggestion", key: `${c.key}>${c.itemKey}`, from: c.key, to: c.itemKey });
-        },
-      });
+      if (c.itemKey !== null) continue;
+      blocks.push({ lane: li, kind: "cluster", h: clusterSize(c).h, gap: GAP, place: (x, y, out) => placeCluster(c, x, y, out) });
     }
     const n = perRow(colW);
     for (let i = 0; i < lane.loose.length; i += n) {
@@ -610,6 +686,7 @@ export function layoutBoard(input: BoardInput): BoardLayout {
     titleLines: l.titleLines,
     eis: Math.max(12, Math.round(l.eis * input.minTitlePx)),
     eisLines: l.eisLines,
+    tiles: l.tiles,
   }));
   const minColW = (level: Level) => Math.max(level.title * CHAR_EM * 14, level.eisLines === 0 ? 0 : eisIconSize(level.eis) + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM);
   type Choice = { level: number; columns: number; colW: number; flow: Flow; blocks: Block[]; sizes: Sizes };
@@ -695,4 +772,26 @@ export function layoutBoard(input: BoardInput): BoardLayout {
     if (placedKeys.has(`item:${s.itemA}`) && placedKeys.has(`item:${s.itemB}`)) out.links.push({ kind: "spanning", key: `spanning:${s.spanningId}`, from: `item:${s.itemA}`, to: `item:${s.itemB}` });
   }
   return out;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The part of the line between two rectangles' centres that lies outside both: where a link is drawn. */
+export function edgeToEdge(ra: Rect, rb: Rect): [{ x: number; y: number }, { x: number; y: number }] {
+  const ca = { x: ra.x + ra.w / 2, y: ra.y + ra.h / 2 };
+  const cb = { x: rb.x + rb.w / 2, y: rb.y + rb.h / 2 };
+  const exit = (r: Rect, from: { x: number; y: number }, to: { x: number; y: number }) => {
+    const dx = to.x - from.x;
+    const dy = to.y - from.y;
+    const tx = dx === 0 ? Infinity : r.w / 2 / Math.abs(dx);
+    const ty = dy === 0 ? Infinity : r.h / 2 / Math.abs(dy);
+    const t = Math.min(1, tx, ty);
+    return { x: from.x + dx * t, y: from.y + dy * t };
+  };
+  return [exit(ra, ca, cb), exit(rb, cb, ca)];
 }

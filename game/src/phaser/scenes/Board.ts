@@ -11,7 +11,7 @@
 import * as Phaser from "phaser";
 import type { GameRole } from "#shared/protocol/ids.ts";
 import { PALETTE, ROLE_COLOURS, ROLE_ICONS } from "#shared/theme.ts";
-import { LINE_HEIGHT, tableMarkWidth, wrapWords, type BoardLayout, type CardBox, type CardRef } from "../boardLayout.ts";
+import { edgeToEdge, LINE_HEIGHT, TILE_TAG, tableMarkWidth, wrapWords, type Rect, type BoardLayout, type CardBox, type CardRef } from "../boardLayout.ts";
 
 export const BOARD_KEY = "pveBoard";
 export const BOARD_EVENTS = { ready: "board:ready", drawn: "board:drawn", drop: "board:drop", toggle: "board:toggle" } as const;
@@ -162,7 +162,7 @@ export class Board extends Phaser.Scene {
     }
     const selected = new Set(model.selected);
     for (const box of layout.cards) {
-      const signature = JSON.stringify([box.text, box.w, box.h, box.font, box.maxLines, box.roles, box.eisCount, selected.has(box.key)]);
+      const signature = JSON.stringify([box.text, box.w, box.h, box.font, box.maxLines, box.tile, box.roles, box.eisCount, box.tables, selected.has(box.key)]);
       let view = this.cards.get(box.key);
       if (view && view.signature !== signature) {
         const { x, y } = view.container;
@@ -322,7 +322,24 @@ export class Board extends Phaser.Scene {
     g.lineStyle(item ? 3 : 2, item ? hex(PALETTE.muted) : LINE, 1);
     g.strokeRoundedRect(0, 0, box.w, box.h, radius);
     container.add(g);
-    if (item) {
+    if (item && box.tile) {
+      // A tile (the fullest boards, an item of one eis): its role mark, its tafel, and as much of the title as fits.
+      const badge = box.mark;
+      const cy = box.h / 2;
+      const role: GameRole = box.roles[0] ?? "burger";
+      g.fillStyle(hex(ROLE_COLOURS[role]), 1);
+      g.fillCircle(4 + badge / 2, cy, badge / 2);
+      container.add(this.add.image(4 + badge / 2, cy, `role-${role}`).setDisplaySize(badge * 0.66, badge * 0.66));
+      const label = box.tables[0];
+      const left = 4 + badge + 6 + (label ? TILE_TAG : 0);
+      // Its tafel as a tag on the role mark's corner, as on a loose eis's mark.
+      if (label) this.drawTableTag(container, label, 4 + badge + TILE_TAG, box.h);
+      // One line, measured in the font it is drawn in: a long first word is cut with "…" too ("Leidinggev…").
+      const [line = ""] = wrapWords(box.text, box.w - left - 4, 1, measurer(box.font, true));
+      const text = this.add.text(left, cy, line, textStyle(box.font, "#1F2A30", true)).setOrigin(0, 0.5).setResolution(dpr);
+      cut = line !== box.text;
+      container.add(text);
+    } else if (item) {
       const pad = 10;
       const text = this.add.text(pad + 2, 7, box.text, textStyle(box.font, "#1F2A30", true)).setResolution(dpr);
       text.setLineSpacing(box.font * (LINE_HEIGHT - 1.17));
@@ -604,28 +621,6 @@ function fillUp(text: Phaser.GameObjects.Text, full: string, width: number, maxL
     best = full.slice(0, n).trimEnd();
   }
   text.setText(`${best}…`);
-}
-
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** The part of the line between two rectangles' centres that lies outside both. */
-function edgeToEdge(ra: Rect, rb: Rect): [{ x: number; y: number }, { x: number; y: number }] {
-  const ca = { x: ra.x + ra.w / 2, y: ra.y + ra.h / 2 };
-  const cb = { x: rb.x + rb.w / 2, y: rb.y + rb.h / 2 };
-  const exit = (r: Rect, from: { x: number; y: number }, to: { x: number; y: number }) => {
-    const dx = to.x - from.x;
-    const dy = to.y - from.y;
-    const tx = dx === 0 ? Infinity : r.w / 2 / Math.abs(dx);
-    const ty = dy === 0 ? Infinity : r.h / 2 / Math.abs(dy);
-    const t = Math.min(1, tx, ty);
-    return { x: from.x + dx * t, y: from.y + dy * t };
-  };
-  return [exit(ra, ca, cb), exit(rb, cb, ca)];
 }
 
 function dashedLine(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number, dash: number, gap: number): void {
