@@ -1,8 +1,8 @@
 /**
  * Local, deterministic duplicate suggestions for Dutch eisen and items: which pairs probably ask for the same
- * thing and could be merged. No network, no model: a lexical similarity with a thesaurus of the sociaal domein, whose
- * weights and threshold were chosen on labelled boards (tests/fixtures/eisenPairs.ts) and checked on held-out boards
- * nobody tuned on (tests/fixtures/eisenHeldOut.ts).
+ * thing and could be merged. No network, no model: a lexical similarity with a thesaurus and a concept layer of the
+ * sociaal domein. The lexicon is written from the domain sources; the weights and threshold were chosen on labelled
+ * boards (tests/fixtures/eisenPairs.ts) and checked on held-out boards nobody tuned on (tests/fixtures/eisenHeldOut.ts).
  *
  * Each text is folded, fixed expressions are rewritten to the word they stand for ("de knoop doorhakken" →
  * doorbraak), and it is split, stripped of stopwords and stemmed (`normalise`, Snowball Dutch from @orama/stemmers).
@@ -10,7 +10,15 @@
  * "voorschriften"; "vast aanspreekpunt", "contactpersoon"); a compound whose two parts are concepts or words of the
  * texts compared counts as those parts ("maatwerkbudget" → maatwerk, budget).
  *
- * For a pair, each concept of one text is matched to its best counterpart in the other: 1 for the same concept,
+ * Above the words sits a concept layer of the sociaal domein (server/core/eisThemes.ts): the requirements a programma
+ * van eisen for maatwerk keeps coming back to (one vast aanspreekpunt, the inwoner at the table, mandaat for the
+ * professional, a doorbraak, a maatwerkbudget, ...), each recognised in the many ways people say it, phrases and word
+ * combinations included, so "Praat niet over mij zonder mij" and "De jongere zit zelf aan tafel bij elk overleg" name the
+ * same requirement without sharing a word. When both texts name a requirement, the score is THEME_SHARE theme
+ * similarity (the smaller of the two weighted coverages of their themes; a related theme counts for part, a subject
+ * such as "vervoer" or "18 jaar" for little) and the rest lexical, but never below THEME_FLOOR of the lexical score.
+ *
+ * Lexically, each concept of one text is matched to its best counterpart in the other: 1 for the same concept,
  * RELATED_CREDIT for a related one, PREFIX_CREDIT for stems that share most of their beginning ("registratie",
  * "registreren"). Coverage is the weighted share of a text's concepts that the other text matches; weights are
  * inverse document frequencies within the entries compared (log(1 + n / df)), so words that occur in many entries
@@ -26,10 +34,12 @@
  * third eis are one group even when they share few words). At most one suggestion per entry is returned by default
  * (never fewer than DEFAULT_SUGGESTION_MAX): a fixed 20 used to hide most pairs of a large plenair.
  *
- * Cost: texts are prepared once and kept between calls; only pairs that share a concept and could reach the floor are
- * scored. About 4 ms of CPU for 300 eisen once warm (`npm run bench:suggest`).
+ * Cost: texts are prepared once (stems and themes) and kept between calls; only pairs that share a concept or a
+ * (related) theme and could reach the floor are scored. About 7 ms of CPU for 300 eisen once warm (`npm run
+ * bench:suggest`); the first call of a process compiles the lexicon's expressions (about 0.2 s for 300 new texts).
  */
 import { CONCEPTS, PHRASES, RELATED, RELATED_CREDIT } from "./eisLexicon.ts";
+import { RELATED_THEMES, THEME_RELATED_CREDIT, THEMES, TOPIC, themesOf } from "./eisThemes.ts";
 import { fold, normalise, stem, stemFolded } from "./dutchText.ts";
 
 export interface SuggestionEntry {
@@ -63,7 +73,7 @@ export interface SuggestOptions {
  * Chosen on the tuning boards (tests/fixtures/eisenPairs.ts); the figures on those and on the held-out boards are
  * printed by `npm run bench:suggest` and asserted in tests/core/suggestions.test.ts.
  */
-export const DEFAULT_SUGGESTION_THRESHOLD = 0.48;
+export const DEFAULT_SUGGESTION_THRESHOLD = 0.52;
 /** The fewest suggestions a board may show; a board of more entries may show one per entry. */
 export const DEFAULT_SUGGESTION_MAX = 20;
 /** Share of the smaller coverage in the score; the rest is the larger one. */
@@ -87,6 +97,16 @@ const PREFIX_SHARE = 0.6;
 const GROUP_LIMIT = 4;
 /** Shortest part a compound is split into. */
 const MIN_COMPOUND_PART = 4;
+/**
+ * Share of the theme similarity in the score of two entries that both name a requirement (eisThemes.ts); the rest is
+ * the lexical similarity.
+ */
+const THEME_SHARE = 0.5;
+/**
+ * The least share of its lexical similarity a pair keeps when the two name different requirements: themes can lift a
+ * pair a lot, but lower it only a little, as a cue the lexicon lacks would otherwise cost a true pair.
+ */
+const THEME_FLOOR = 0.8;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Concepts
@@ -154,6 +174,8 @@ function sharesBeginning(x: string, y: string): boolean {
 interface TextPrep {
   /** The stems in text order, with repeats. */
   stems: string[];
+  /** The themes it names (eisThemes.ts) as [theme number, weight × strength], by theme number. */
+  themes: [number, number][];
 }
 
 const CACHE_LIMIT = 20_000;
@@ -165,12 +187,70 @@ export function suggestionTextCaches(): readonly ReadonlyMap<string, unknown>[] 
   return [textCache, splitCache];
 }
 
+let themeNumbers: Map<string, number> | null = null;
+let relatedThemeLists: number[][] | null = null;
+
+function themeNumber(): Map<string, number> {
+  themeNumbers ??= new Map(THEMES.map((t, n) => [t.id, n]));
+  return themeNumbers;
+}
+
+/** For every theme number, the numbers of the themes related to it. */
+function relatedThemes(): number[][] {
+  if (relatedThemeLists === null) {
+    const lists: number[][] = THEMES.map(() => []);
+    for (const group of RELATED_THEMES) {
+      const members = group.map((id) => themeNumber().get(id)!);
+      for (const x of members) for (const y of members) if (x !== y && !lists[x]!.includes(y)) lists[x]!.push(y);
+    }
+    relatedThemeLists = lists;
+  }
+  return relatedThemeLists;
+}
+
+/** Weighted share of `from`'s themes that `to` names (a related theme for THEME_RELATED_CREDIT). */
+function themeCoverage(from: readonly [number, number][], to: readonly [number, number][], mass: number): number {
+  let covered = 0;
+  for (const [t, w] of from) {
+    let best = 0;
+    for (const [u, v] of to) {
+      if (u === t) {
+        best = Math.min(w, v);
+        break;
+      }
+    }
+    if (best === 0) {
+      const related = relatedThemes()[t]!;
+      for (const [u, v] of to) if (related.includes(u)) best = Math.max(best, THEME_RELATED_CREDIT * Math.min(w, v));
+    }
+    covered += best;
+  }
+  return mass > 0 ? covered / mass : 0;
+}
+
+/** How far two entries name the same themes, 0..1; 0 when either names none. */
+function themeSimilarity(a: readonly [number, number][], b: readonly [number, number][]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const massA = a.reduce((sum, [, w]) => sum + w, 0);
+  const massB = b.reduce((sum, [, w]) => sum + w, 0);
+  const one = themeCoverage(a, b, massA);
+  const other = themeCoverage(b, a, massB);
+  // The smaller coverage: both must ask for what the other asks for (a long eis with a second demand is not the same).
+  return Math.min(one, other);
+}
+
 function prepText(text: string): TextPrep {
   let prep = textCache.get(text);
   if (prep === undefined) {
     let folded = fold(text);
     for (const [pattern, word] of PHRASES) folded = folded.replace(pattern, word);
-    prep = { stems: normalise(folded) };
+    const themes: [number, number][] = [];
+    for (const [id, strength] of themesOf(text)) {
+      const n = themeNumber().get(id)!;
+      themes.push([n, THEMES[n]!.weight * strength]);
+    }
+    themes.sort((p, q) => p[0] - q[0]);
+    prep = { stems: normalise(folded), themes };
     textCache.set(text, prep);
   }
   return prep;
@@ -355,6 +435,17 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   const hits: { x: number; y: number; score: number }[] = [];
   // Every pair of at least `floor` is kept for now; those below the threshold only stay as mutual best matches.
   const floor = threshold > 0 ? MUTUAL_BEST_SHARE * threshold : threshold;
+  const themes = prepared.map((p) => p.themes);
+  // Only a requirement makes the themes count; subjects alone (TOPIC) leave the score lexical.
+  const namesRequirement = themes.map((list) => list.some(([t]) => THEMES[t]!.weight > TOPIC));
+  const combine = (lexical: number, x: number, y: number): number => {
+    const tx = themes[x]!;
+    const ty = themes[y]!;
+    const nx = namesRequirement[x]!;
+    const ny = namesRequirement[y]!;
+    if (!nx || !ny) return lexical;
+    return Math.max(THEME_FLOOR * lexical, (1 - THEME_SHARE) * lexical + THEME_SHARE * themeSimilarity(tx, ty));
+  };
   const pairScore = (x: number, y: number): number => {
     const one = coverage(x, y);
     const other = coverage(y, x);
@@ -362,7 +453,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     const high = Math.max(one, other);
     const lexical = MIN_COVERAGE_WEIGHT * low + (1 - MIN_COVERAGE_WEIGHT) * high;
     // Rounded so that the order of summation cannot matter.
-    return Math.round(lexical * 1e4) / 1e4;
+    return Math.round(combine(lexical, x, y) * 1e4) / 1e4;
   };
   const consider = (x: number, y: number): void => {
     const score = pairScore(x, y);
@@ -380,6 +471,10 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     const withPartners = sets.map((set) => set.reduce((sum, id) => sum + (partners[id]!.length > 0 ? weight[id]! : 0), 0));
     const maxPartial = Math.max(RELATED_CREDIT, PREFIX_CREDIT);
     const shared = new Float64Array(count);
+    const themePostings: number[][] = [];
+    themes.forEach((list, e) => {
+      for (const [t] of list) (themePostings[t] ??= []).push(e);
+    });
     const touched: number[] = [];
     for (let x = 0; x < count; x++) {
       touched.length = 0;
@@ -390,10 +485,20 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
           shared[y] = shared[y]! + weight[id]!;
         }
       }
+      // Entries that name a theme of x's, or one related to it, are candidates too.
+      for (const [t] of themes[x]!) {
+        for (const u of [t, ...relatedThemes()[t]!]) {
+          for (const y of themePostings[u] ?? []) {
+            if (y <= x || shared[y] !== 0) continue;
+            touched.push(y);
+            shared[y] = 1e-12;
+          }
+        }
+      }
       for (const y of touched) {
         const one = Math.min(1, (shared[y]! + maxPartial * withPartners[x]!) / mass[x]!);
         const other = Math.min(1, (shared[y]! + maxPartial * withPartners[y]!) / mass[y]!);
-        const most = MIN_COVERAGE_WEIGHT * Math.min(one, other) + (1 - MIN_COVERAGE_WEIGHT) * Math.max(one, other);
+        const most = combine(MIN_COVERAGE_WEIGHT * Math.min(one, other) + (1 - MIN_COVERAGE_WEIGHT) * Math.max(one, other), x, y);
         // The score cannot be higher; a small margin keeps rounding from cutting a pair at the floor.
         if (most >= floor - 1e-6) consider(x, y);
         shared[y] = 0;

@@ -176,14 +176,15 @@ describe("suggestDuplicates", () => {
   });
 
   it("suggests every pair of a group of up to four eisen when two of its pairs are found, as the board shows them together", () => {
+    // "Eén huishouden, één plan, één regisseur": b asks for both, a and c each for one half.
     const entries = [
-      eis("a", "Brieven in begrijpelijke taal."),
-      eis("b", "Brieven en beschikkingen zijn in begrijpelijke en heldere taal geschreven."),
-      eis("c", "Beschikkingen zijn helder, zodat iedere inwoner ze begrijpt."),
+      eis("a", "Eén vast aanspreekpunt per gezin."),
+      eis("b", "Elk gezin heeft één vast aanspreekpunt en één plan voor alle hulp."),
+      eis("c", "Alle hulp aan een gezin staat in één plan."),
     ];
     const scores = new Map(suggestDuplicates(entries, { threshold: 0 }).map((s) => [`${s.a.id}${s.b.id}`, s.score]));
     const pairs = suggestDuplicates(entries).map((s) => `${s.a.id}${s.b.id}`);
-    // a and c are worded too far apart to be suggested on their own, but each is found with b: one group of three.
+    // a and c are too far apart to be suggested on their own, but each is found with b: one group of three.
     expect(scores.get("ab")).toBeGreaterThanOrEqual(DEFAULT_SUGGESTION_THRESHOLD);
     expect(scores.get("bc")).toBeGreaterThanOrEqual(DEFAULT_SUGGESTION_THRESHOLD);
     expect(scores.get("ac")).toBeLessThan(DEFAULT_SUGGESTION_THRESHOLD);

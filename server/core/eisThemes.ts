@@ -1,0 +1,750 @@
+/**
+ * The requirements a programma van eisen for maatwerk in the sociaal domein keeps coming back to, and the many ways
+ * Dutch civil servants and inwoners say them: the concept layer of the duplicate suggestions
+ * (server/core/suggestions.ts). Two eisen that share no word ("Praat niet over mij zonder mij", "De jongere zit zelf
+ * aan tafel bij elk overleg") still ask for the same thing when they name the same requirement.
+ *
+ * Written from the domain sources, not from labelled pairs: the PvE categories and example eisen of DOMAIN.md, the
+ * cases of CASES.md, the seeds (Omgekeerde Toets, Doorbraak Gestoorde Patronen, handelingsperspectief, omgekeerde
+ * verordening), the role briefings, wishes and fears of the four shipped scenarios and the bots' texts.
+ *
+ * Each theme is one requirement ("one vast aanspreekpunt", "the burger at the table"), never a topic alone: themes
+ * that only name a subject ("vervoer", "wonen", "18 jaar") carry a small weight (TOPIC), so two eisen about one
+ * subject that ask for different things are not pulled together by it. A cue is a regular expression on the folded
+ * text (lower case, no diacritics, "één" written as "1"), or several that must all occur; a cue may stand for the
+ * theme only in part (strength < 1), e.g. "vastgelopen casus" for the doorbraak, which it also names when the eis is
+ * about learning from such cases.
+ */
+
+export interface Cue {
+  /** All of these must match the folded text. */
+  all: readonly RegExp[];
+  /** None of these may match it. */
+  none?: readonly RegExp[];
+  /** How surely the cue names the theme, 0..1. */
+  strength: number;
+}
+
+export interface Theme {
+  id: string;
+  /** Weight in the pair score: REQUIREMENT for a requirement, TOPIC for a subject only. */
+  weight: number;
+  cues: readonly Cue[];
+}
+
+/** A theme that is a requirement of its own. */
+export const REQUIREMENT = 1;
+/** A requirement that is mostly said of another one ("binnen twee weken"): it counts for half. */
+export const ASPECT = 0.5;
+/** A theme that only names a subject; it adds a little where the requirement is the same. */
+export const TOPIC = 0.35;
+
+function cue(...all: RegExp[]): Cue {
+  return { all, strength: 1 };
+}
+function weak(strength: number, ...all: RegExp[]): Cue {
+  return { all, strength };
+}
+/** `cue` that does not count when `none` matches. */
+function unless(none: RegExp, strength: number, ...all: RegExp[]): Cue {
+  return { all, none: [none], strength };
+}
+function theme(id: string, weight: number, ...cues: Cue[]): Theme {
+  return { id, weight, cues };
+}
+
+// Word pieces used in several cues (folded text).
+const PERSON = "(?:klantmanager|werkconsulent|jeugdconsulent|wmo-consulent|schuldhulpverlener|aanspreekpunt|contactpersoon|contactpersonen|hulpverlener|consulent|regisseur|casusregisseur|begeleider|coach|jongerencoach|persoon|zorgcoordinator|coordinator|casusmanager|trajectbegeleider|gezinscoach|vertrouwenspersoon)";
+const PRO = "(?:professional|professionals|wijkteamprofessional|wijkteamprofessionals|medewerker|medewerkers|wijkteammedewerker|wijkteammedewerkers|consulent|consulenten|hulpverlener|hulpverleners|uitvoerder|uitvoerders|wijkteam|wijkteams|jongerencoach|klantmanager|klantmanagers|wijkprofessional|wijkprofessionals)";
+const WEEKS = "(?:\\d+|1|een|twee|drie|vier|vijf|zes|zeven|acht|tien|veertien)";
+
+export const THEMES: readonly Theme[] = [
+  // ---- Werkproces: one person, one plan, one entrance
+  theme(
+    "aanspreekpunt",
+    REQUIREMENT,
+    cue(/\baanspreekpunt/),
+    cue(/\bcontactperso/),
+    cue(/\bcasusregi/),
+    cue(/\b(?:1|vaste?) regisseur/),
+    cue(/\bregisseur (?:die|met|voor)\b/),
+    cue(new RegExp(`\\b(?:1|vaste?) (?:vaste? )?${PERSON}`)),
+    cue(new RegExp(`\\bdezelfde ${PERSON}`)),
+    cue(new RegExp(`\\b(?:steeds|telkens|elke keer|iedere keer)(?: weer)? (?:een |met een )?(?:nieuwe|andere) ${PERSON}`)),
+    cue(new RegExp(`\\bwisselende ${PERSON}`)),
+    cue(/\b(?:die|dat) (?:mij|me|hem|haar|hen|ons|de jongere|het gezin|de inwoner|het huishouden)(?: al| goed)? kent\b/),
+    cue(/\b(?:hele|volledige) (?:verhaal|situatie) kent\b/),
+    cue(/\b(?:het )?overzicht (?:houdt|heeft|bewaakt|bewaart|houden)\b/),
+    cue(/\bhet geheel (?:overziet|overzien|overzie)\b/),
+    cue(/\b(?:1|een) (?:vast )?gezicht\b/),
+    cue(/\b(?:regievoerder|regiehouder|casushouder|spin in het web|vast contact)\b/),
+    cue(/\bniet (?:steeds|telkens|elke keer) (?:een )?(?:ander|andere|nieuwe)\b/),
+    weak(0.6, /\b(?:alles|het geheel|de hulp) (?:coordineert|coordineren|regisseert)\b/),
+  ),
+  theme(
+    "loket",
+    REQUIREMENT,
+    cue(/\b1 (?:loket|toegang|ingang|adres|telefoonnummer|portaal|plek|deur|voordeur)\b/),
+    cue(/\bmet (?:al )?(?:mijn|hun|zijn|haar|je|onze|alle) (?:vragen|problemen|zorgen)\b/, /\b(?:terecht|terechtkan|terechtkunnen|bij 1)\b/),
+    cue(/\balle vragen\b/, /\b1 (?:loket|toegang|plek|ingang)\b/),
+    cue(/\bniet (?:meer )?(?:langs|naar) (?:allerlei|verschillende|meerdere|vier|drie|twee) (?:loketten|instanties|afdelingen)\b/),
+  ),
+  theme(
+    "verhaal-een-keer",
+    REQUIREMENT,
+    cue(/\bverhaal\b/, /\b(?:1|een|twee) keer\b|\bopnieuw\b|\bnog een keer\b|\bsteeds weer\b|\bherhalen\b|\btelkens\b/),
+    cue(/\b(?:gegevens|informatie|papieren)\b/, /\b(?:maar )?1 keer (?:aanleveren|invullen|geven|vertellen)\b/),
+  ),
+  theme(
+    "kastje-muur",
+    REQUIREMENT,
+    cue(/\bkastje (?:naar|en) (?:de )?muur\b/),
+    cue(/\bheen en weer (?:ge)?stuur/),
+    cue(/\bvan (?:het ene )?loket naar (?:het andere )?loket\b/),
+    cue(/\btussen wal en schip\b/),
+    cue(/\bnaar elkaar (?:wijzen|wijst|verwijzen|doorverwijzen)\b/),
+    cue(/\b(?:wie|welke afdeling|welk loket|welke wet|welk budget) (?:betaalt|er betaalt|verantwoordelijk is|gaat over|geldt)\b/),
+    cue(/\b(?:verrekening|verrekenen|verrekent|regelen wie betaalt)\b/, /\b(?:later|achteraf|daarna|onderling)\b/),
+    cue(/\b(?:mag|mogen|zal|zullen) (?:de inwoner|inwoners|de jongere|jongeren|het gezin|de burger|burgers) (?:nooit|niet|niets) (?:van )?merken\b/),
+    cue(/\beerst (?:helpen|geholpen|hulp)\b/, /\b(?:daarna|later|achteraf|dan pas)\b/),
+    cue(/\bdoorverwez/),
+    weak(0.7, /\bniet (?:steeds |telkens )?(?:doorgestuurd|doorverwezen)\b/),
+  ),
+  theme(
+    "een-plan",
+    REQUIREMENT,
+    cue(/\b1 (?:gezamenlijk |integraal )?(?:plan|ondersteuningsplan|gezinsplan|hulpplan)\b/),
+    cue(/\b(?:gezamenlijk|integraal|samenhangend) (?:plan|ondersteuningsplan|hulpplan)\b/),
+    cue(/\bin samenhang\b/),
+    cue(/\bintegra(?:al|le|liteit)\b/),
+    cue(/\bop elkaar (?:afgestemd|afstemmen|aansluiten|aan)\b/),
+    cue(/\b(?:over|voorbij) (?:de )?(?:grenzen van |schotten tussen )?(?:de )?(?:wetten|domeinen|afdelingen|organisaties|loketten|instanties) heen\b/),
+    cue(/\b(?:ongeacht|los van) (?:de |welke )?(?:wet|regeling|afdeling|financier)/),
+    cue(/\bkorte lijnen\b|\bsamen (?:optrekken|op trekken)\b|\btrekken samen op\b/),
+    cue(/\b(?:niet|in plaats van) langs elkaar heen\b/),
+    cue(/\b(?:vast|structureel|regelmatig) overleg\b|\boverleggen structureel\b/),
+    weak(0.6, /\bsamenwerk/),
+    weak(0.6, /\b(?:niet|geen) (?:\w+ )?(?:dossiers|plannen|trajecten) (?:naast elkaar|die elkaar tegenspreken)\b/),
+  ),
+  // ---- The inwoner decides along
+  theme(
+    "regie",
+    REQUIREMENT,
+    cue(/\bover (?:mij|ons|hen|hem|haar|de jongere|de inwoner|jongeren|inwoners) zonder (?:mij|ons|hen|hem|haar|de jongere|de inwoner|jongeren|inwoners)\b/),
+    cue(/\bzonder (?:mij|ons)\b/, /\b(?:praat|praten|beslis|beslissen|besluit|besluiten|overleg)/),
+    cue(/\b(?:aan|om) (?:de )?tafel\b/, /\b(?:zelf|jongere|jongeren|inwoner|inwoners|ouders|burger|gezin|client|ik|mij|we)\b/),
+    cue(/\bmee ?(?:beslis|beslist|besluit|besluiten|praten|praat|denken|denkt|pra)/),
+    cue(/\bmeebeslis/),
+    cue(/\bover (?:mijn|zijn|haar|hun|ons|het) hoofd(?: heen)?\b/),
+    cue(/\beigen regie\b/),
+    cue(/\bregie (?:over|houden|houdt|bij|blijft|ligt)\b/),
+    cue(/\bzelf (?:blijven |kunnen |mogen )?(?:bepalen|beslissen|kiezen) (?:hoe|wat|over (?:mijn|zijn|haar|hun|het eigen))\b/),
+    cue(/\bzelfbeschikking/),
+    cue(/\b(?:stem|mening|wensen) van (?:de )?(?:jongere|inwoner|burger|client|ouders|kind)\w* (?:telt|tellen|is|zijn|weegt|wegen|staat|staan)\b/),
+    cue(/\b(?:gehoord|serieus genomen) (?:worden|wordt)\b/),
+    cue(/\b(?:in )?samenspraak met (?:de )?(?:jongere|inwoner|burger|client|ouders|gezin)/),
+    weak(0.7, /\bniets over (?:mij|ons)\b/),
+    cue(/\bzeggenschap\b/),
+    cue(/\b(?:met|tegen) (?:mij|ons|de inwoner|de jongere|inwoners|jongeren) (?:praten|spreken|in gesprek) in plaats van over\b|\bin plaats van over (?:mij|ons|hen)\b/),
+    cue(/\b(?:aanwezig|erbij|uitgenodigd) (?:\w+ )?(?:bij|voor) (?:elk|ieder|het|alle) (?:overleg|gesprek|gesprekken|besprekingen)\b/),
+    cue(/\bde (?:inwoner|jongere|burger|client) (?:bepaalt|beslist|kiest)\b/),
+    cue(/\b(?:bij|in) (?:elk|ieder|het|alle) (?:overleg|gesprek|gesprekken|besprekingen)\b.*\b(?:aanwezig|erbij|aan tafel)\b/),
+    cue(/\bsamen met (?:de |het |mij|ons|hen)(?:inwoner|jongere|burger|client|gezin|ouders)?\b.*\b(?:genomen|beslist|besloten|bepaald|beslissen|besluiten)\b/),
+    cue(/\b(?:wensen|stem) van de (?:inwoner|jongere|burger|client)\w* (?:staan |staat )?(?:centraal|voorop)\b/),
+  ),
+  theme(
+    "inspraak-beleid",
+    REQUIREMENT,
+    cue(/\bervaringsdeskund/),
+    cue(/\b(?:jongerenraad|adviesraad|clientenraad|participatieraad|burgerpanel|inwonerspanel)\b/),
+    cue(/\b(?:betrokken|betrekken|meedenken|meepraten|denken mee|praten mee|meebeslissen)\b/, /\b(?:beleid|verordening|beleidsregels|regels)\b/),
+    cue(/\bomgekeerde verordening\b/),
+  ),
+  // ---- Mandaat and room for the professional
+  theme(
+    "mandaat",
+    REQUIREMENT,
+    cue(/\bmandaat/),
+    cue(/\b(?:handelingsruimte|beslisruimte|beslisbevoegdheid|bevoegdheid|bevoegdheden|handelingsvrijheid|speelruimte|doorzettingskracht)\b/),
+    cue(/\bzelf(?:standig)? (?:mag |mogen |kan |kunnen |laten )?(?:beslissen|besluiten|toekennen|inzetten|bepalen wat|regelen|knopen doorhakken)\b/, new RegExp(`\\b${PRO}\\b|\\bik\\b|\\bwe\\b`)),
+    cue(/\b(?:beslist|besluit|beslissen|besluiten|kent|kennen) (?:zelf|zelfstandig)\b/),
+    unless(/\b(?:gegevens|informatie|privacy|dossier|delen|gedeeld)\b/, 1, /\bzonder (?:tussenkomst|toestemming|goedkeuring|akkoord|handtekening|fiat)\b/),
+    cue(/\b(?:twee|drie|vier|meerdere|drie) (?:handtekeningen|parafen|lagen)\b/),
+    cue(/\bop (?:mijn|zijn|het|haar|ons) bureau (?:belandt|komt|komen|belanden|terechtkomt)\b/),
+    cue(/\bruimte (?:voor|om|krijgen|hebben|geven|krijgt|heeft)\b/, new RegExp(`\\b${PRO}\\b|\\b(?:ik|mij|me|zelf)\\b`)),
+    cue(/\b(?:mag|mogen) (?:\w+ )?(?:zelf|zelfstandig)\b/),
+    cue(/\btot (?:een )?(?:vast|vastgesteld|bepaald|maximaal|zeker) bedrag\b/),
+    cue(/\bwie (?:wat|waarover|waar over|er) (?:mag |mogen |kan )?(?:beslissen|besluiten|beslist|besluit)\b|\bwie (?:mag|mogen) (?:beslissen|besluiten)\b/),
+    unless(/\b(?:gegevens|informatie|privacy|dossier|delen|gedeeld)\b/, 0.8, /\b(?:toestemming|goedkeuring|handtekening|handtekeningen|akkoord|paraaf)\b/, /\b(?:niet|geen|zonder)\b/),
+    cue(/\bvrijheid (?:om|voor|krijgen|hebben)\b/),
+    cue(/\b(?:professionele ruimte|beslissingsbevoegdheid|tekenbevoegdheid|budgetbevoegdheid|beslisbevoegd)\b/),
+    cue(/\bniet (?:\w+ )?(?:voor alles|steeds|telkens|elke keer) (?:om )?(?:toestemming|goedkeuring|een handtekening)\b/),
+    cue(/\bzonder (?:eerst )?(?:naar|langs) (?:de |mijn |hun |zijn )?(?:teamleider|leidinggevende|manager|afdeling)\b/),
+    weak(0.6, /\b(?:ruimte|vrijheid)\b/, /\bafwijk/),
+    weak(0.8, /\bruimte\b.*\bafwijk|\bafwijk\w*\b.*\bruimte\b/, new RegExp(`\\b${PRO}\\b|\\b(?:hij|zij|ik|we)\\b`)),
+  ),
+  theme(
+    "achteraf-verantwoorden",
+    REQUIREMENT,
+    cue(/\bachteraf\b/, /\bverantwoord|\brekenschap|\btoets|\bcontrole|\bverantwoording|\buitleg|\buit(?:te )?leggen|\bleggen\b.*\buit\b|\bmotiver/),
+    cue(/\b(?:daarna|later|nadien|achteraf) (?:pas )?(?:verantwoorden|verantwoording|uitleggen|rekenschap)\b/),
+    cue(/\bin plaats van (?:\w+ )?vooraf\b/),
+    cue(/\bniet (?:\w+ )?vooraf (?:toestemming|goedkeuring|akkoord)\b/),
+    cue(/\bvooraf (?:om )?(?:toestemming|goedkeuring)\b/),
+  ),
+  theme(
+    "afwijking-vastleggen",
+    REQUIREMENT,
+    cue(/\b(?:afwijk|afgeweken|afwe(?:e)?k|uitzondering)/, /\b(?:motiver|gemotiveerd|vastgelegd|vastleggen|dossier|register|registreren|geregistreerd|onderbouw|waarom)/),
+    cue(/\bmaatwerkregister/),
+    cue(/\bregister\b|\bgeregistreerd\b|\bbijgehouden\b/, /\b(?:maatwerk\w*|afwijk\w*|afgeweken|uitzondering\w*)\b/),
+  ),
+  theme(
+    "hardheidsclausule",
+    REQUIREMENT,
+    cue(/\bhardheidsclausule/),
+    cue(/\b(?:richtlijn|vuistregel),? (?:en )?geen (?:harde )?(?:grens|norm|regel)\b/),
+    cue(/\bin (?:uitzonderlijke|bijzondere|schrijnende) (?:gevallen|situaties)\b/),
+    cue(/\b(?:regels?|beleidsregels?|verordening\w*|normen?|norm)\b/, /\bafwijk\w*(?: van (?:de |het |een )?\w+)? (?:mag|mogen|kan|kunnen|moet kunnen|is toegestaan)\b|\bmag (?:worden )?afgeweken\b|\bkan worden afgeweken\b/),
+    cue(/\bevenredig|\bproportioneel|\bonevenredig|\bdisproportioneel|\bin (?:redelijke )?verhouding (?:staat|staan|tot|is)\b/),
+  ),
+  theme(
+    "grondslag",
+    REQUIREMENT,
+    cue(/\b(?:wettelijke |juridische )?grondslag/),
+    cue(/\brechtmatig/),
+    cue(/\bherleidbaar\b/),
+    cue(/\bbinnen de (?:wet|kaders van de wet|wettelijke kaders)\b/),
+    cue(/\bterug te voeren (?:zijn )?op\b/),
+  ),
+  theme(
+    "ruggensteun",
+    REQUIREMENT,
+    cue(/\b(?:ruggensteun|rugdekking|backing)\b/),
+    cue(/\b(?:staat|staan|stelt|stellen) (?:\w+ )?achter (?:de |hun |haar |zijn |mijn )?(?:professional|medewerker|mensen|mij|me|ons|hen)/),
+    cue(/\bachter (?:professionals|medewerkers|de professional|de medewerker|hun mensen|mij|me)\b/),
+    cue(/\bgesteund\b|\bsteunt\b|\bsteunen\b|\bgedekt\b|\bdekken\b|\bdekt\b/),
+    cue(/\bsteun (?:van|vanuit|door) (?:de |hun |zijn |haar )?(?:organisatie|leidinggevende|teamleider|management|bestuur|wethouder|directie)/),
+    cue(/\b(?:uitkomst|afwijking|besluit) (?:verkeerd uitpakt|tegenvalt|tegen valt|misgaat|slecht uitpakt)\b/),
+    cue(/\bniet (?:persoonlijk )?(?:afgerekend|aangesproken|gestraft|de schuld)\b/),
+    cue(/\b(?:fouten|een fout|fouten mogen) (?:mogen|maken mag|is toegestaan)\b|\bveilig (?:om|voelen) (?:af te wijken|te)\b/),
+  ),
+  theme(
+    "werkdruk",
+    REQUIREMENT,
+    cue(/\b(?:werkdruk|caseload|werklast|werkbaar|werkbare)\b/),
+    cue(new RegExp(`\\b(?:dossiers|huishoudens|casussen|clienten|gezinnen|jongeren|inwoners|meldingen|cases) per (?:persoon|professional|medewerker|consulent|hulpverlener|fte|coach)\\b`)),
+    cue(/\b(?:te veel|minder|niet meer dan \w+) (?:\w+ )?(?:dossiers|huishoudens|casussen|clienten|gezinnen|jongeren|meldingen)\b/, /\b(?:tegelijk|per|begeleid|tijd)\b/),
+    cue(/\b(?:genoeg|voldoende|meer) tijd (?:voor|om|heb|hebben)\b/, new RegExp(`\\b(?:gesprek|gesprekken|inwoners?|jongeren?|gezinnen|client\\w*|mensen|begeleid)\\b`)),
+    cue(/\btijd voor (?:elk|een goed|ieder) gesprek\b/),
+    cue(/\b(?:kleinere|lagere|hoge|te hoge|lagere) caseload\b|\bcaseloadnorm\b|\bte veel (?:clienten|huishoudens|dossiers|meldingen|jongeren) tegelijk\b/),
+  ),
+  theme(
+    "minder-administratie",
+    REQUIREMENT,
+    cue(/\b(?:administrati\w*|registratie\w*|registreren|papierwerk|bureaucratie|registratielast|verantwoordingslast|formulieren)\b/, /\b(?:minder|schrap\w*|verminder\w*|overbodig\w*|onnodig\w*|niet elke|niet alles|geen|lasten|beperken|vereenvoudig\w*|tijd)\b/),
+    cue(/\b(?:regeldruk|administratieve last)/),
+  ),
+  theme(
+    "regels-schrappen",
+    REQUIREMENT,
+    cue(/\b(?:regels|regeltjes|voorschriften|beleidsregels|regelgeving|verordening|verordeningen)\b/, /\b(?:schrap\w*|afgeschaft|afschaffen|opschonen|minder|vereenvoudig\w*|overbodig\w*|onnodig\w*|weghalen|wegnemen)\b/),
+    cue(/\bminder regel/),
+  ),
+  // ---- Escalation
+  theme(
+    "doorbraak",
+    REQUIREMENT,
+    cue(/\bdoorbraak/),
+    cue(/\bdoorzettingsmacht/),
+    cue(/\bescal(?:eren|atie|eert|atieroute|eer)/),
+    cue(/\bknoop (?:\w+ )?(?:door|doorhakt|doorhakken|doorgehakt)\b|\bknopen (?:\w+ )?(?:door|doorhakken)\b/),
+    cue(/\biemand (?:\w+ )?(?:die|met) (?:\w+ )*?(?:beslist|besluit|doorhakt|doorzettingsmacht|knoop|het laatste woord)\b/),
+    cue(/\bhet laatste woord\b/),
+    cue(/\b(?:opschalen|opschaling|regietafel|casustafel|maatwerktafel|impasse|patstelling|escalatieladder)\b/),
+    cue(/\bwie (?:dan )?(?:de knoop doorhakt|beslist als|het besluit neemt als)\b/),
+    cue(/\b(?:functionaris|regisseur|team|tafel|persoon) met (?:de )?(?:bevoegdheid|macht|mandaat) (?:om )?(?:te )?(?:beslissen|besluiten|door te pakken)\b/),
+    weak(0.7, /\bnaar elkaar (?:wijzen|wijst)\b/),
+    weak(0.7, /\bniemand (?:zich )?(?:verantwoordelijk|eigenaar)\b/),
+    weak(0.6, /\b(?:vastgelopen|vastlopende|vastgeraakte|complexe|ingewikkelde) (?:casus|casussen|situatie|situaties|zaken|zaak|gevallen|dossiers)\b|\bloopt (?:een |de )?(?:casus|situatie|zaak) vast\b|\b(?:casus|situatie|zaak) (?:vastloopt|loopt vast)\b/),
+    weak(0.6, /\b(?:het niet eens|er niet uit|niet eens) (?:worden|komen|zijn)\b/),
+  ),
+  // ---- Money
+  theme(
+    "maatwerkbudget",
+    REQUIREMENT,
+    cue(/\bmaatwerkbudget/),
+    cue(/\b(?:budget|geld|potje|pot|fonds) (?:\w+ )?(?:voor|om) (?:\w+ )?maatwerk\b/),
+    cue(/\bmaatwerk ?(?:potje|pot|fonds)\b/),
+    cue(/\b(?:potje|pot|fonds|budget|geld) (?:\w+ )?voor (?:\w+ )?(?:oplossingen|onvoorziene|noodgevallen|uitzonderingen|onverwachte)\b/),
+    cue(/\bvrij (?:te )?besteedba/),
+    cue(/\b(?<!geen )eigen (?:budget|potje|pot)\b/),
+    cue(/\bnoodbetaling|\bnoodfonds|\bnoodpot/),
+    cue(/\b(?:snel|direct|meteen|dezelfde dag|zonder wachten)\b/, /\b(?:betalen|betaald|geld|beschikken|uitbetalen|voorschieten|voorgeschoten)\b/),
+    cue(/\b(?:reserveer|reserveren|apart)\b/, /\b(?:budget|geld|bedrag)\b/),
+    weak(0.6, /\b(?:oplossingen|oplossing) (?:buiten|die niet in) (?:de )?(?:bestaande )?(?:regeling|regelingen|verordening|standaard)/),
+  ),
+  theme(
+    "binnen-begroting",
+    REQUIREMENT,
+    cue(/\bbinnen (?:het|de) (?:\w+ )?(?:budget|begroting|budgetten|kaders?)\b/),
+    cue(/\boverschrijd|\boverschreden|\bovers?chrijding/),
+    cue(/\b(?:kosten|uitgaven)\b/, /\bbeheersbaar|\bin de hand|\bgrip\b|\bbinnen\b|\bplafond|\bbegroot/),
+    cue(/\bopeneinde|\bbodemloze put\b|\bplafond\b/),
+    cue(/\btekort\w* (?:terug|dichten|omlaag|verminderen)/),
+  ),
+  theme(
+    "goedkoopste-oplossing",
+    REQUIREMENT,
+    cue(/\bgoedkoopst/),
+    cue(/\bgoedkoper\b/),
+    cue(/\b(?:niet|nooit) duurder\b/),
+    cue(/\bkosten(?:effectief|efficient|bewust)/),
+    cue(/\bdoelmatig/),
+    cue(/\b(?:kosten|besparing|besparen)\b/, /\b(?:lange termijn|later|op termijn)\b/),
+  ),
+  theme(
+    "ontschotting",
+    REQUIREMENT,
+    cue(/\bschotten\b|\bontschot/),
+    cue(/\bniet per (?:wet|regeling|domein|afdeling) (?:is )?(?:opgeknipt|opgedeeld|verdeeld|gescheiden)\b/),
+    cue(/\b1 (?:ontschotte )?(?:pot|budget|potje|financiering)\b/),
+    cue(/\b(?:budget|geld|financiering)\w* (?:\w+ )?(?:over|tussen) (?:de )?(?:wetten|domeinen|budgetten)\b/),
+  ),
+  // ---- Time
+  theme(
+    "snel-besluit",
+    ASPECT,
+    cue(new RegExp(`\\bbinnen ${WEEKS} (?:werk)?(?:dagen|dag|weken|week|maand|maanden|uur)\\b`)),
+    cue(/\b(?:beslistermijn|wettelijke termijn|doorlooptijd|afhandeltermijn)\b/),
+    cue(/\b(?:snel|sneller|vlot|tijdig|spoedig|op tijd) (?:een )?(?:besluit|beslissing|antwoord|duidelijkheid|beschikking|afgehandeld|beslist|besloten)\b/),
+    cue(/\bniet langer dan\b/, /\b(?:wachten|wachtlijst|wachttijd|weken|maanden)\b/),
+    cue(/\b(?:wachttijd|wachttijden|wachtlijst|wachtlijsten)\b/, /\b(?:maximaal|hooguit|korter|kort|niet langer|weg|geen|omlaag|terug|binnen)\b/),
+    cue(/\bzonder (?:\w+ )?(?:weken|maanden) (?:te )?wachten\b/),
+    cue(/\b(?:geen|zonder) lange (?:wachttijd|wachttijden|wachtlijst|wachtlijsten|procedures?)\b/),
+    cue(/\bsnel (?:duidelijkheid|een reactie|antwoord|bericht)\b|\bop korte termijn (?:een )?(?:besluit|antwoord)\b|\bsnelle (?:beslissing|besluitvorming|afhandeling|reactie|duidelijkheid)\b/),
+  ),
+  theme(
+    "direct-hulp-crisis",
+    REQUIREMENT,
+    cue(/\b(?:acute?|crisis|noodsituatie\w*|spoed\w*|nood)\b/, /\b(?:direct|meteen|onmiddellijk|dezelfde dag|eerst|start|snel|binnen)\b/),
+    cue(/\b(?:eerst|direct|meteen) (?:hulp|helpen|geholpen)\b/, /\b(?:later|daarna|achteraf|formeel|papierwerk|aanvraag)\b/),
+    cue(/\bpapierwerk (?:later|achteraf|daarna|komt later)\b/),
+  ),
+  // ---- Plain language and reasons
+  theme(
+    "begrijpelijke-taal",
+    REQUIREMENT,
+    cue(/\bbegrijpelijk/),
+    cue(/\b(?:taalniveau )?b1\b/),
+    cue(/\b(?:eenvoudige|gewone|heldere|duidelijke|makkelijke|simpele|klare) (?:taal|woorden|brieven|brief)\b/),
+    cue(/\bjargon|\bambtelijke taal|\bambtenarentaal|\bjuridische taal|\bmoeilijke woorden|\bmoeilijke taal|\btaal die (?:ik|je|iedereen|hij|zij|inwoners|mensen) (?:begrijp|snap|kan lezen)/),
+    cue(/\b(?:besluit|besluiten|brief|brieven|beschikking|beschikkingen)\b/, /\b(?:begrijp|snap|lezen|leesbaar|te volgen)\w*\b/),
+    cue(/\b(?:brief|brieven|beschikking|beschikkingen|formulier|formulieren)\b/, /\b(?:duidelijk|duidelijke|helder|heldere|kort|korte|eenvoudig|eenvoudige|simpel|simpele)\b/),
+  ),
+  theme(
+    "uitlegbaar",
+    REQUIREMENT,
+    cue(/\buitlegbaar|\buit (?:te )?leggen\b|\buitleggen\b/),
+    cue(/\bmotiver|\bgemotiveerd|\bonderbouw/),
+    cue(/\bpubliek\w* (?:kunnen )?(?:verantwoorden|verdedigen|uitleggen)\b/),
+    cue(/\bwaarom (?:wel of niet|iets wel of niet|het besluit)\b/),
+    cue(/\b(?:kunnen|kan) (?:verantwoorden|verdedigen)\b/),
+  ),
+  theme(
+    "rechtsgelijkheid",
+    REQUIREMENT,
+    cue(/\bgelijke (?:gevallen|situaties)\b/),
+    cue(/\bgelijk (?:behandel|behandeld|behandelen)/),
+    cue(/\b(?:dezelfde|vergelijkbare|gelijke) (?:situatie|situaties|omstandigheden|gevallen)\b/, /\b(?:hetzelfde|dezelfde|gelijk|gelijke|zelfde|vergelijkba\w*)\b/),
+    cue(/\bgelijke behandeling\b|\bgelijkheid\b/),
+    cue(/\bwillekeur/),
+    cue(/\brechts(?:on)?gelijkheid/),
+    cue(/\bconsisten/),
+    cue(/\b(?:ongeacht|wie|welke) (?:\w+ )?(?:hulpverlener|consulent|medewerker|behandelaar) (?:ook is|je treft|je krijgt|het is)\b/),
+    cue(/\bafhangen van (?:welke|wie)\b|\bhangt af van (?:welke|wie)\b|\bafhankelijk van (?:welke|wie) (?:consulent|medewerker|hulpverlener|je treft)/),
+    cue(/\b(?:hetzelfde|gelijk|dezelfde) (?:antwoord|besluit|uitkomst|behandeling)\b/, /\b(?:iedereen|elke|ieder|wie|ongeacht|dezelfde|gelijke)\b/),
+    cue(/\bloterij\b/),
+  ),
+  theme(
+    "precedent",
+    REQUIREMENT,
+    cue(/\bprecedent/),
+    cue(/\bzich op beroep|\bbeproept|\bop beroepen\b/),
+    cue(/\bwaterbed/),
+  ),
+  // ---- Treatment and trust
+  theme(
+    "vertrouwen",
+    REQUIREMENT,
+    cue(/\b(?:uitgaan van|uit van|vanuit|op basis van|met) vertrouwen\b/),
+    cue(/\bvertrouwen (?:als|is het) (?:uitgangspunt|vertrekpunt|basis)\b/),
+    cue(/\bwantrouw|\bargwaan|\bachterdocht/),
+    cue(/\b(?:als|als een) (?:verdachte|fraudeur|fraudeurs|profiteur)\b/),
+    cue(/\bals fraude (?:\w+ )?(?:gezien|behandeld|aangemerkt|bestempeld|gezien wordt)\b/),
+    cue(/\bhet goed bedoel|\bte goeder trouw\b|\bgoede trouw\b/),
+    cue(/\b(?:als|een) (?:fraudeur|verdachte)\b|\bniet (?:als )?(?:verdacht|wantrouwig)/),
+    cue(/\b(?:steeds|telkens|altijd) (?:moeten )?bewijzen\b|\bniet (?:steeds |telkens )?(?:hoeven |moeten )?bewijzen\b/),
+    weak(0.6, /\bvertrouwen\b/),
+    cue(/\b(?:geloven|gelooft) (?:we |wij )?(?:de |het verhaal van de )?(?:inwoner|burger|client|aanvrager)|\bwordt geloofd\b|\bop (?:zijn|haar) woord\b/),
+  ),
+  theme(
+    "bejegening",
+    REQUIREMENT,
+    cue(/\brespect/),
+    cue(/\bbejegen/),
+    cue(/\bvriendelijk/),
+    cue(/\bmenswaardig|\bfatsoenlijk/),
+    cue(/\b(?:als (?:een )?gelijke|gelijkwaardig)/),
+    cue(/\bserieus (?:genomen|nemen)\b/),
+  ),
+  theme(
+    "clientondersteuning",
+    REQUIREMENT,
+    cue(/\bclientondersteun/),
+    cue(/\bonafhankelijke? (?:ondersteuning|ondersteuner|adviseur|hulp bij)\b/),
+    cue(/\biemand (?:mee|meenemen|naast (?:je|mij|zich))\b.*\bgesprek\b/),
+    cue(/\bonafhankelijk (?:advies|adviseur|ondersteuner)\b/),
+  ),
+  theme(
+    "bezwaar-gesprek",
+    REQUIREMENT,
+    cue(/\bbezwaar/, /\b(?:gesprek|bellen|belt|informeel|samen|oplossing|eerst)\b/),
+  ),
+  theme(
+    "geen-sanctie-fout",
+    REQUIREMENT,
+    cue(/\b(?:kleine|onbedoelde|onbewuste|eerlijke|vergissing|vergissingen|foutje|foutjes)\b/, /\b(?:fout|fouten|vergissing|foutje|foutjes|vergissingen)\b/),
+    cue(/\b(?:fout|fouten|foutje|foutjes|vergissing|vergissingen)\b/, /\b(?:boete|boetes|terugvorder\w*|sanctie\w*|straf\w*|fraude|herstellen|schuld)\b/),
+    cue(/\bafzien van (?:terugvordering|een boete|sancties)\b|\bvan terugvordering afzien\b/),
+    cue(/\b(?:herstelmogelijkheid|recht op herstel|eerst een waarschuwing|fout (?:kunnen |mogen )?herstellen|fouten (?:kunnen |mogen )?herstellen)\b/),
+  ),
+  theme(
+    "handhaving-proportioneel",
+    REQUIREMENT,
+    cue(/\bhuisbezoek/, /\b(?:onaangekondigd\w*|controle\w*|fraude\w*|geen|alleen|handhav\w*|verdenking)\b/),
+    cue(/\bhandhav/, /\b(?:proportione\w*|evenredig\w*|verhouding|alleen|verdenking|aanleiding|mild|coulant|streng\w*|menselijk\w*)\b/),
+    weak(0.4, /\bhandhav/),
+    cue(/\b(?:controle|controleren|controles)\b/, /\b(?:huis|thuis|verdenking|aanleiding|waarheid|proportioneel|alleen)\b/),
+    cue(/\bfraudeonderzoek|\bonaangekondigd|\bconcrete aanleiding\b|\bgegronde verdenking\b|\bstreefcijfer/),
+  ),
+  theme(
+    "bedoeling-voorop",
+    REQUIREMENT,
+    cue(/\beffect (?:dat|wat) (?:de |een )?(?:inwoner|jongere|burger|client|iemand|gezin)/),
+    cue(/\bbedoeling (?:van de wet|voorop|centraal)\b|\bvanuit de bedoeling\b/),
+    cue(/\b(?:wat|waar) (?:de )?(?:inwoner|jongere|burger|iemand|mensen|client) (?:echt |zelf )?(?:nodig heeft|nodig hebben|wil bereiken)\b/),
+    cue(/\b(?:niet|nooit) (?:bij|vanuit|met) de (?:regeling|regel|regels|wet|voorziening)\b/),
+    cue(/\bmenselijke maat\b/),
+    cue(/\b(?:regel|regels|systeem|procedure) (?:\w+ )?(?:belangrijker|zwaarder) (?:\w+ )?dan (?:de )?(?:mens|inwoner)\b|\bmens (?:boven|voor) de regel/),
+    cue(/\bdoel van de (?:inwoner|jongere|burger)\b/),
+    cue(/\b(?:eerst|beginnen|starten|begint|start)\b.*\bwat (?:iemand|de inwoner|de jongere|mensen|hij|zij) (?:zelf )?(?:wil|nodig heeft)\b|\bpas daarna\b.*\b(?:regels|regeling|wet|voorziening)\b/),
+  ),
+  theme(
+    "naar-behoefte",
+    REQUIREMENT,
+    cue(/\b(?:standaard|vast|vaste)\w* (?:pakket|aantal uren|norm)\b/),
+    cue(/\b(?:naar|op basis van) (?:de )?behoefte\b/),
+    cue(/\bafgestemd op (?:de )?(?:situatie|persoon|behoefte)\b/),
+    cue(/\bhangt af van wat (?:ik|iemand|de inwoner|hij|zij) nodig\b/),
+    cue(/\bals de situatie (?:daarom|erom) vraagt\b|\bwat (?:er )?nodig is\b|\bmeer uren\b/),
+    weak(0.7, /\b(?:budget|kilometers|kilometerbudget|uren|pakket|vervoersbudget|taxibudget)\b/, /\b(?:verhoogd|verhogen|ophogen|opgehoogd|uitbreiden|uitgebreid|aanvullen|aangevuld)\b/),
+  ),
+  // ---- Learning and accountability upwards
+  theme(
+    "patronen-beleid",
+    REQUIREMENT,
+    cue(/\bpatroon|\bpatronen/),
+    cue(/\bterugkerend|\bsteeds (?:weer |opnieuw )?(?:op dezelfde manier|hetzelfde|terugkomt|terugkomen)\b|\bsteeds terug/),
+    cue(/\bsignalen (?:uit|van) (?:de )?(?:uitvoering|praktijk|werkvloer|wijkteams?|professionals)\b/),
+    cue(/\bteruggekoppeld|\bterugkoppel/),
+    cue(/\b(?:regel|regels|beleid|voorschriften|beleidsregels?|verordening|standaard|standaardpakket|kader|norm)\b/, /\b(?:aanpass\w*|passen (?:\w+ ){0,4}aan|veranderen|verandert|verbeter\w*|bijstel\w*|bijgesteld|herzien|herzie\w*|wijzigen|aangepast|evalu\w*|geevalueerd)\b/),
+    cue(/\bknelpunt/, /\bbeleid|\bregel/),
+    cue(/\bvan maatwerk (?:naar|tot) (?:een )?(?:standaard|regel|beleid)\b|\bnieuwe standaard\b|\bstructurele oplossing/),
+    cue(/\b(?:melden|gemeld|signaleren|terugleggen|doorgeven|besproken|bespreken) (?:\w+ )*?(?:bij|aan|naar|met) (?:de )?(?:beleid|beleidsmakers|beleidsambtenaren|beleidsmedewerkers|beleidsadviseurs)\b/),
+  ),
+  theme(
+    "leren-casussen",
+    REQUIREMENT,
+    cue(/\bintervisie|\breflect|\bnabespre|\bcasusbespreking|\bcasuistiekbespreking/),
+    cue(/\bterug (?:te )?kijken\b|\bterugkijken\b/),
+    cue(/\bleren van\b|\bdaarvan (?:te )?leren\b|\bervan (?:te |kunnen )?leren\b|\bvan elkaar leren\b/),
+    cue(/\bcasusbibliothe|\bcasusboek|\bgoede voorbeelden\b|\bvoorbeeldcasus/),
+    cue(/\bwat (?:werkte|werkt) en wat (?:niet|werkte niet)\b/),
+    cue(/\b(?:bespreken|delen) (?:we )?(?:\w+ )?(?:casus|casussen|maatwerkcasus|voorbeelden|oplossingen)\b/),
+  ),
+  theme(
+    "raad-informeren",
+    REQUIREMENT,
+    cue(/\b(?:raad|gemeenteraad|raadsleden)\b/, /\b(?:geinformeerd|informeren|informeert|rapport\w*|overzicht|verantwoord\w*|inzicht|weten|jaarverslag|verslag|horen|bereiken|besproken|bespreken|voorgelegd|voorleggen)\b/),
+    cue(/\bik wil (?:\w+ )*?weten hoe(?:veel| vaak)\b/),
+    cue(/\brapporteert|\brapportage|\brapporteren/),
+    cue(/\braadsinformatiebrief|\bverantwoording aan de raad\b/),
+    cue(/\bhoe vaak (?:er |we |de gemeente )?(?:\w+ )?(?:afgeweken|afwijkt|afwijken|maatwerk)\b/),
+  ),
+  theme(
+    "monitoren",
+    REQUIREMENT,
+    cue(/\bdashboard|\bmonitor|\bindicator|\bkpi\b|\bcijfers\b|\bmeetbaar|\bmeten\b|\bgemeten\b/),
+    cue(/\b(?:bijgehouden|bijhouden|houden (?:\w+ )?bij|registreren hoe vaak)\b/),
+    cue(/\b(?:per|elk|ieder) (?:kwartaal|halfjaar|half jaar)\b/),
+    cue(/\bsturen op (?:doelen|effect|resultaten|uitkomsten)\b|\bgrip (?:op|houden)\b|\bwat (?:het|maatwerk) oplevert\b/),
+  ),
+  theme(
+    "klachten-signalen",
+    REQUIREMENT,
+    cue(/\bklacht/),
+    cue(/\bsignalen\b/, /\b(?:raad|la|bereiken|verdwijnen|serieus)\b/),
+    cue(/\bin een la\b/),
+  ),
+  // ---- Information
+  theme(
+    "gegevens-delen",
+    REQUIREMENT,
+    cue(/\b(?:gegevens|informatie|dossier|dossiers)\b/, /\b(?:delen|deelt|gedeeld|uitwisselen|uitgewisseld|overdragen|overgedragen|doorgeven|doorgegeven)\b/),
+    cue(/\bprivacy|\bavg\b|\bberoepsgeheim|\bgeanonimiseerd/),
+  ),
+  theme(
+    "inzage",
+    REQUIREMENT,
+    cue(/\b(?:dossier|gegevens|verslag)\b/, /\b(?:inzien|inzage|online|lezen|krijgen|ontvangen)\b/),
+    cue(/\bverslag (?:van|krijgen|ontvangen)\b/),
+  ),
+  // ---- Reaching the wijkteam
+  theme(
+    "bereikbaar",
+    REQUIREMENT,
+    cue(/\bbereikbaar|\bbereiken\b/, /\b(?:avond|avonds|weekend|kantoortijd|24|nacht|altijd|telefonisch|mail|e-mail)/),
+    cue(/\bbuiten kantoortijd/),
+    cue(/\brechtstreeks (?:bellen|mailen|bereikbaar|contact)\b|\bdirect (?:bellen|bereikbaar)\b|\beigen telefoonnummer\b/),
+    cue(/\b(?:s avonds|'s avonds|in het weekend)\b/),
+  ),
+  theme(
+    "dichtbij",
+    REQUIREMENT,
+    cue(/\bzonder afspraak\b|\binloop|\bbinnenlopen\b|\bbinnen (?:kunnen )?lopen\b/),
+    cue(/\blaagdrempelig|\bdichtbij\b|\bin de (?:eigen )?wijk\b|\bin hun (?:eigen )?wijk\b/),
+  ),
+  theme(
+    "gesprek-thuis",
+    REQUIREMENT,
+    cue(/\bkeukentafel/),
+    cue(/\b(?:gesprek|gesprekken|bezoek)\b/, /\b(?:thuis|aan huis|bij hem thuis|bij haar thuis|bij de inwoner)\b/),
+  ),
+  theme(
+    "zonder-indicatie",
+    REQUIREMENT,
+    cue(/\bzonder (?:\w+ )?(?:indicatie|beschikking|verwijzing|toekenning|aanvraagprocedure)\b/),
+    cue(/\bvrij toegankelijk|\balgemene voorziening/),
+  ),
+  theme(
+    "buiten-de-regeling",
+    REQUIREMENT,
+    cue(/\b(?:niet|nergens) in (?:de |het )?(?:regeling|verordening|beleidsregels?|productenboek|catalogus|standaard\w*)\b/),
+    cue(/\bbuiten (?:de |het )?(?:bestaande )?(?:regeling|regelingen|verordening|standaard\w*|productenboek|catalogus|kaders)\b/),
+  ),
+  theme(
+    "gemeente-schuldeiser",
+    REQUIREMENT,
+    cue(/\bschuldeiser/),
+    cue(/\beigen (?:vordering|vorderingen)\b/),
+  ),
+  theme(
+    "warme-overdracht",
+    REQUIREMENT,
+    cue(/\bwarme overdracht\b|\boverdracht\b|\bovergedragen\b/),
+    cue(/\b(?:zonder|geen) (?:breuk|gat|onderbreking|knip)\b|\bnaadloos\b|\bcontinuiteit\b|\bharde knip\b/),
+    cue(/\b(?:houden|houdt|behouden|loopt door|blijft doorlopen|doorlopen) (?:\w+ )?(?:hun |zijn |haar )?(?:jeugdhulp|hulp|begeleiding|zorg)\b/, /\b(?:totdat|tot|na|achttien|18|overgang)\b/),
+  ),
+  theme(
+    "rechten-uitleg",
+    REQUIREMENT,
+    cue(/\b(?:uitleggen|uitgelegd|weten|vertellen|wijzen op|gewezen op|informeren over)\b/, /\b(?:wat (?:je|ik|hij|zij|inwoners|mensen) (?:wel en niet )?(?:moet|moeten) melden|inlichtingenplicht|rechten en plichten|waar (?:je|ik|hij|zij|inwoners) recht op|recht heb|recht op)\b/),
+    cue(/\binlichtingenplicht\b/),
+  ),
+  theme(
+    "procesnorm",
+    REQUIREMENT,
+    cue(/\bnorm voor het proces\b|\bproces,? niet (?:voor )?de uitkomst\b|\bstandaard voor maatwerk\b|\bhoe (?:ik|we|je) tot een besluit (?:kom|komen|komt)\b/),
+    cue(/\b(?:werkwijze|werkproces|stappenplan|route) (?:\w+ )?(?:voor|bij) (?:het )?(?:afwijken|maatwerk)\b|\bvaste route\b.*\bafwijk|\bafwijk\w*\b.*\bvaste (?:route|procedure|werkwijze)\b/),
+  ),
+  theme(
+    "zorgvuldig-onderzoek",
+    REQUIREMENT,
+    cue(/\bzorgvuldig (?:onderzoek|onderzocht|onderzoeken|kijken)\b|\bonderzoek (?:naar|van) de (?:persoonlijke |hele |volledige )?situatie\b|\bin de volle breedte\b/),
+    cue(/\b(?:goed )?(?:uitzoeken|uitgezocht|uit te zoeken) wat er (?:echt )?speelt\b|\bwat er echt speelt\b/),
+  ),
+  theme(
+    "duurzaam",
+    REQUIREMENT,
+    cue(/\bduurzame? (?:oplossing|oplossingen|uitstroom|resultaat)\b|\bop (?:de )?lange termijn (?:werkt|werken|helpt)\b|\bondersteuning (?:waar mogelijk )?overbodig\b/),
+  ),
+  theme(
+    "doenvermogen",
+    REQUIREMENT,
+    cue(/\bdoenvermogen\b|\bwat (?:iemand|de inwoner|mensen|hij|zij) (?:aankan|aankunnen)\b|\bmet oog voor wat\b/),
+  ),
+  theme(
+    "eigen-initiatief",
+    REQUIREMENT,
+    cue(/\beigen initiatief\b|\bzelfgekozen\b|\bzelf (?:een |hun |haar |zijn |de )?(?:opleiding|werk|baan|cursus|weg naar werk|studie)\b/),
+  ),
+  theme(
+    "fraude-aanpak",
+    REQUIREMENT,
+    cue(/\bbewust\w* (?:\w+ )?misbruik|\bmisbruik\w*\b.*\bgevolgen\b|\bfraude (?:\w+ )?(?:hard |streng )?(?:aanpakken|aangepakt|bestrijden)\b|\bfraude (?:mag )?niet (?:lonen|loont)\b/),
+  ),
+  theme(
+    "bestaanszekerheid",
+    REQUIREMENT,
+    cue(/\bbestaanszekerheid|\bbestaansminimum|\brondkomen|\bstabiel inkomen|\binkomenszekerheid|\bzeker(?:heid)? (?:\w+ )?(?:over |van )?(?:mijn |zijn |haar |hun |een |het )?inkomen\b/),
+    cue(/\b(?:genoeg|voldoende) (?:geld )?(?:over )?om (?:van )?te leven\b/),
+    cue(/\bonzekerheid\b/, /\b(?:inkomen|uitkering|geld|krijg|krijgt)\b/),
+  ),
+  theme(
+    "individueel-beoordelen",
+    REQUIREMENT,
+    cue(/\bindividu\w* (?:beoordel\w*|bekijk\w*|bekeken|afweg\w*|afgewogen|getoetst|toetsen)\b|\b(?:beoordel\w*|bekijk\w*|bekeken) (?:\w+ )?individu/),
+    cue(/\bkijken? (?:we )?naar de (?:persoon|mens|situatie)\b|\bniet naar de categorie\b|\b(?:hele )?groepen (?:\w+ )?(?:uitsluiten|uitgesloten)\b|\bcategori\w*\b.*\buitgesloten\b|\bbij voorbaat\b|\bop voorhand\b/),
+  ),
+  theme(
+    "zelfstandig-thuis",
+    REQUIREMENT,
+    cue(/\bzelfstandig (?:thuis )?(?:\w+ )?(?:wonen|blijven wonen)\b|\bthuis (?:kunnen |blijven )*wonen\b|\blanger thuis\b/),
+  ),
+  theme(
+    "terugval",
+    REQUIREMENT,
+    cue(/\bterugval|\bzonder (?:nieuwe|opnieuw een) (?:aanvraag|intake|indicatie)\b|\bterugkomen als\b|\bweer terecht\b/),
+  ),
+  // ---- Subjects (small weight)
+  theme("achttien", TOPIC, cue(/\bachttien|\b18\b|\bmeerderjarig|\bvolwassen|\bzeventien|\b17\b|\bharde knip\b|\bverlengde jeugdhulp\b/)),
+  theme("toekomstplan", REQUIREMENT,
+    cue(/\btoekomstplan|\bperspectiefplan/),
+    cue(/\b(?:vanaf|al bij|bij|op|uiterlijk op|voor) (?:de |zijn |haar |hun )?(?:zestien|16|zestiende)\b/),
+    cue(/\b(?:ruim|lang|tijdig|op tijd) (?:voor|voordat|voor zijn|voor haar|voor mijn)\b|\bop tijd (?:beginnen|starten|begin)\b|\bbegin op tijd\b/),
+    cue(/\bvoorbereid\w* op\b/),
+    cue(/\bplan\b/, /\b(?:na|voor) (?:de |zijn |haar |mijn |hun )?(?:achttiende|18)\b|\bdaarna\b|\btoekomst\b/),
+  ),
+  theme("basis-geregeld", REQUIREMENT,
+    cue(/\b(?:woonplek|wonen|huisvesting|woning|kamer|onderdak)\b/, /\b(?:inkomen|uitkering|geld)\b/, /\b(?:geregeld|rond|zonder|regelen)\b/),
+    weak(0.7, /\b(?:zorgverzekering|inschrijving|bankrekening|toeslagen)\b/, /\b(?:geregeld|regelen|rond|hulp)\b/),
+  ),
+  theme("wonen", TOPIC, cue(/\b(?:woonplek|woning|huisvesting|woonruimte|kamer|onderdak|dak boven|huur|borg)\b/)),
+  theme("dakloosheid", REQUIREMENT, cue(/\bdakloos|\bthuisloos|\bop straat\b|\bnachtopvang|\bmaatschappelijke opvang\b/)),
+  theme("huisuitzetting", REQUIREMENT, cue(/\bhuisuitzetting|\bontruim|\buitzetting\b/)),
+  theme("schulden-vroeg", REQUIREMENT,
+    cue(/\bvroegsignal/),
+    cue(/\b(?:betalingsachterstand\w*|achterstand\w*|schulden|huurachterstand\w*)\b/, /\b(?:vroeg|tijdig|zodra|signal\w*|voorkomen|niet oplopen|voordat|contact op|neemt contact)\b/),
+  ),
+  theme("schuldhulp-toegang", REQUIREMENT,
+    cue(/\bschuldhulp|\bschulden\b|\bschuldsanering|\bschuldregeling/, /\b(?:uitgesloten|uitsluiten|uitsluiting|bij voorbaat|op voorhand|categorie\w*|niemand|iedereen|ook (?:als|voor|zelfstandigen|zzp))\b/),
+  ),
+  theme("mantelzorg", TOPIC, cue(/\bmantelzorg|\bpartner\b.*\bzorg|\brespijt/)),
+  theme("mantelzorger-ontlasten", REQUIREMENT,
+    cue(/\brespijt/),
+    cue(/\b(?:overbelast\w*|bezwijk\w*|omvallen|uitgeput|ontlast\w*|opbranden|burn-?out|belasting van de mantelzorger|volhouden)\b/),
+    cue(/\bmantelzorg\w*\b/, /\b(?:ondersteun\w*|gezien|aandacht|gevraagd|hoe het (?:met|gaat)|zwaar|belast\w*|steun)\b/),
+  ),
+  theme("vervoer", TOPIC, cue(/\bvervoer|\btaxi|\bkilometer|\bregiotaxi/)),
+  theme("dagbesteding", TOPIC, cue(/\bdagbesteding|\bzorgboerderij/)),
+  theme("bijstand", TOPIC, cue(/\bbijstand|\buitkering/)),
+  theme(
+    "niet-korten",
+    REQUIREMENT,
+    cue(/\b(?:niet|geen|zonder)\b/, /\b(?:gekort|korten|korting|kort|verrekend|verrekenen|inhouding|ingehouden|meegeteld|meetellen|telt mee)\b/),
+    cue(/\bvan (?:mijn|zijn|haar|hun|de) (?:uitkering|bijstand) af\b/),
+    cue(/\bvrijgesteld|\bvrijlating|\bvrijgelaten|\bvrijlaten\b/),
+  ),
+  theme("giften", TOPIC, cue(/\bgift|\bboodschappen\b|\bin natura\b|\b(?:hulp|steun|geld) (?:\w+ )?van (?:familie|ouders|moeder|vader|vrienden|kennissen)|\bschenking/)),
+  theme("bijverdienen", REQUIREMENT, cue(/\bbijverdien|\bvrijlating|\bvrijgelaten|\bextra werk\b|\binkomsten uit werk\b|\bwerken (?:moet )?(?:lonen|loont)\b|\bnaast (?:de |een |hun |mijn )?uitkering\b|\bextra uren\b|\buur (?:per week )?extra\b|\bextra (?:werkt|werken)\b|\bparttime\b|\bdeeltijd/)),
+  theme("kostendelersnorm", TOPIC, cue(/\bkostendel/)),
+  theme("terugvordering", TOPIC, cue(/\bterugvorder|\bteruggevorderd|\bterugbetal|\bvordering/)),
+  theme("re-integratie", TOPIC, cue(/\bre-?integratie|\baan het werk|\bnaar werk\b|\buitstroom/)),
+  theme("jeugdhulp", TOPIC, cue(/\bjeugdhulp|\bjeugdzorg|\bjeugdwet/)),
+  theme("school", TOPIC, cue(/\bschool|\bscholen|\bonderwijs/)),
+  theme("kinderopvang", TOPIC, cue(/\bkinderopvang|\bopvang van (?:de )?kinderen|\bvoorschoolse|\bgastouder|\bopvang\b.*\bouders|\bouders\b.*\bopvang\b/)),
+  theme("huishoudelijke-hulp", TOPIC, cue(/\bhuishoudelijke (?:hulp|ondersteuning)|\bschoonmaak/)),
+  theme("training", REQUIREMENT, cue(/\btraining|\bscholing|\bcursus|\bopleiding voor (?:professionals|medewerkers)/)),
+  theme("pleegzorg", TOPIC, cue(/\bpleeg(?:ouder|gezin|zorg|kind|moeder|vader)/)),
+  theme("pgb", TOPIC, cue(/\bpgb|\bpersoonsgebonden/)),
+  theme("eigen-bijdrage", REQUIREMENT, cue(/\beigen bijdrage/)),
+  theme("armoede-meedoen", REQUIREMENT, cue(/\barmoede|\bkindpakket|\bsport|\bcultuur|\bmuziekles|\bzwemles/)),
+  theme("zelfstandigen", TOPIC, cue(/\bzzp|\bzelfstandige|\bondernemer|\bbedrijf\b/)),
+];
+
+/** Themes that are close: a match between them counts for THEME_RELATED_CREDIT of a full one. */
+export const RELATED_THEMES: readonly (readonly string[])[] = [
+  ["aanspreekpunt", "loket"],
+  ["aanspreekpunt", "verhaal-een-keer"],
+  ["aanspreekpunt", "een-plan"],
+  ["kastje-muur", "loket"],
+  ["kastje-muur", "aanspreekpunt"],
+  ["kastje-muur", "een-plan"],
+  ["kastje-muur", "doorbraak"],
+  ["kastje-muur", "ontschotting"],
+  ["een-plan", "ontschotting"],
+  ["mandaat", "achteraf-verantwoorden"],
+  ["mandaat", "ruggensteun"],
+  ["mandaat", "maatwerkbudget"],
+  ["achteraf-verantwoorden", "afwijking-vastleggen"],
+  ["hardheidsclausule", "grondslag"],
+  ["begrijpelijke-taal", "uitlegbaar"],
+  ["patronen-beleid", "leren-casussen"],
+  ["raad-informeren", "monitoren"],
+  ["raad-informeren", "klachten-signalen"],
+  ["regie", "inspraak-beleid"],
+  ["snel-besluit", "direct-hulp-crisis"],
+  ["maatwerkbudget", "goedkoopste-oplossing"],
+  ["minder-administratie", "regels-schrappen"],
+  ["bedoeling-voorop", "naar-behoefte"],
+  ["dakloosheid", "basis-geregeld"],
+  ["buiten-de-regeling", "goedkoopste-oplossing"],
+  ["buiten-de-regeling", "maatwerkbudget"],
+  ["zonder-indicatie", "direct-hulp-crisis"],
+  ["warme-overdracht", "aanspreekpunt"],
+  ["warme-overdracht", "kastje-muur"],
+  ["rechten-uitleg", "begrijpelijke-taal"],
+  ["rechten-uitleg", "clientondersteuning"],
+  ["procesnorm", "mandaat"],
+  ["procesnorm", "afwijking-vastleggen"],
+  ["zorgvuldig-onderzoek", "naar-behoefte"],
+  ["zorgvuldig-onderzoek", "bedoeling-voorop"],
+  ["duurzaam", "goedkoopste-oplossing"],
+  ["doenvermogen", "vertrouwen"],
+  ["doenvermogen", "bejegening"],
+  ["geen-sanctie-fout", "vertrouwen"],
+  ["handhaving-proportioneel", "vertrouwen"],
+  ["individueel-beoordelen", "schuldhulp-toegang"],
+  ["individueel-beoordelen", "naar-behoefte"],
+  ["bestaanszekerheid", "niet-korten"],
+  ["bestaanszekerheid", "bijverdienen"],
+  ["zelfstandig-thuis", "bedoeling-voorop"],
+];
+export const THEME_RELATED_CREDIT = 0.5;
+
+const SEPARATED = /\b(af|aan|op|uit|door|terug|mee|vast|bij|toe|weg|samen|over) te (\w+)/g;
+
+/** The folded text the cues are matched on: lower case, no diacritics, "één" as "1", single spaces. */
+export function themeText(text: string): string {
+  const withOne = text.replace(/(?<!\p{L})(?:één|eén|éen|Één|Eén|Éen|ÉÉN|EÉN)(?!\p{L})/gu, "1");
+  const folded = withOne.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, " ");
+  // A separable verb with "te" written as one word: "af te wijken" as "afwijken", "aan te passen" as "aanpassen".
+  return ` ${folded.replace(SEPARATED, "$1$2")} `;
+}
+
+/** The themes of a text: id → strength (the strongest cue that matched). */
+export function themesOf(text: string): Map<string, number> {
+  const folded = themeText(text);
+  const found = new Map<string, number>();
+  for (const t of THEMES) {
+    let best = 0;
+    for (const c of t.cues) {
+      if (c.strength <= best) continue;
+      if (c.all.every((pattern) => pattern.test(folded)) && !(c.none ?? []).some((pattern) => pattern.test(folded))) best = c.strength;
+      if (best === 1) break;
+    }
+    if (best > 0) found.set(t.id, best);
+  }
+  return found;
+}
