@@ -39,7 +39,7 @@
  * bench:suggest`); the first call of a process compiles the lexicon's expressions (about 0.2 s for 300 new texts).
  */
 import { CONCEPTS, PHRASES, RELATED, RELATED_CREDIT } from "./eisLexicon.ts";
-import { RELATED_THEMES, THEME_RELATED_CREDIT, THEMES, TOPIC, themesOf } from "./eisThemes.ts";
+import { RELATED_THEMES, REQUIREMENT, THEME_RELATED_CREDIT, THEMES, themesOf } from "./eisThemes.ts";
 import { fold, normalise, stem, stemFolded } from "./dutchText.ts";
 
 export interface SuggestionEntry {
@@ -101,7 +101,7 @@ const MIN_COMPOUND_PART = 4;
  * Share of the theme similarity in the score of two entries that both name a requirement (eisThemes.ts); the rest is
  * the lexical similarity.
  */
-const THEME_SHARE = 0.5;
+const THEME_SHARE = 0.55;
 /**
  * The least share of its lexical similarity a pair keeps when the two name different requirements: themes can lift a
  * pair a lot, but lower it only a little, as a cue the lexicon lacks would otherwise cost a true pair.
@@ -436,8 +436,9 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   // Every pair of at least `floor` is kept for now; those below the threshold only stay as mutual best matches.
   const floor = threshold > 0 ? MUTUAL_BEST_SHARE * threshold : threshold;
   const themes = prepared.map((p) => p.themes);
-  // Only a requirement makes the themes count; subjects alone (TOPIC) leave the score lexical.
-  const namesRequirement = themes.map((list) => list.some(([t]) => THEMES[t]!.weight > TOPIC));
+  // Only a requirement makes the themes count; subjects (TOPIC) and qualities said of another demand (ASPECT) alone
+  // leave the score lexical.
+  const namesRequirement = themes.map((list) => list.some(([t]) => THEMES[t]!.weight >= REQUIREMENT));
   const combine = (lexical: number, x: number, y: number): number => {
     const tx = themes[x]!;
     const ty = themes[y]!;
