@@ -262,6 +262,31 @@ describe("het samenvoegbord", () => {
   });
 });
 
+describe("het bord op een laptop en in de console", () => {
+  // The board's canvas as measured in Chromium: the console at 1366x900 and a participant's laptop at 1280x800.
+  const sizes = [
+    ["console 1366x900", { width: 942, height: 612 }],
+    ["laptop 1280x800", { width: 1180, height: 544 }],
+  ] as const;
+  const cases = sizes.flatMap(([name, size]) => [[12, 0], [24, 6], [40, 12], [60, 30], [90, 30], [150, 60]].map(([n, merged]) => [`${name}, ${n} eisen`, size, n ?? 0, merged ?? 0] as const));
+
+  it.each(cases)("eistekst van minstens 15 px, of een merk met de tekst bij aanwijzen (%s)", (_name, size, n, merged) => {
+    const input: BoardInput = { ...board(n, merged, size, 19), minEisPx: 15, dropZone: true };
+    const layout = layoutBoard(input);
+    for (const card of layout.cards.filter((c) => c.ref.kind === "eis")) {
+      // Text on the card: at least 15 px as seen (a mark shows no text; its whole text is in the tooltip and the list).
+      if (card.maxLines > 0) expect(card.font * layout.zoom, card.key).toBeGreaterThanOrEqual(15);
+    }
+    // Item titles stay larger than eis text.
+    expect(layout.titleFont).toBeGreaterThanOrEqual(19);
+  });
+
+  it("een bord van een paar eisen toont ze met tekst (geen merken)", () => {
+    const layout = layoutBoard({ ...board(24, 6, { width: 942, height: 612 }, 19), minEisPx: 15, dropZone: true });
+    expect(layout.cards.filter((c) => c.ref.kind === "eis").every((c) => c.maxLines > 0 && c.font >= 15)).toBe(true);
+  });
+});
+
 /** Whether the segment a-b runs through the inside of `r` (touching its edge does not count). */
 function crosses(a: { x: number; y: number }, b: { x: number; y: number }, r: Rect): boolean {
   const [x0, x1, y0, y1] = [r.x + 0.5, r.x + r.w - 0.5, r.y + 0.5, r.y + r.h - 0.5];
@@ -280,8 +305,46 @@ function crosses(a: { x: number; y: number }, b: { x: number; y: number }, r: Re
   return true;
 }
 
+/**
+ * The board of tests/e2e/lookFixes.test.ts: 25 people write six eisen each over the categories, the first eight of
+ * each category merged two by two into 40 items, the other 70 loose, with the server's suggestions.
+ */
+function pairsBoard(): BoardInput {
+  const eisen: BoardInput["eisen"][number][] = [];
+  for (let n = 0; n < 25; n++) {
+    for (let i = 0; i < 6; i++) {
+      const categoryId = categories[(n + i * 3) % categories.length]?.id ?? "x";
+      const texts = EIS_TEXTS[categoryId] ?? ["Een eis."];
+      eisen.push({ id: `e${n}-${i}`, role: GAME_ROLES[n % GAME_ROLES.length] ?? "burger", categoryId, text: `${texts[(n + i) % texts.length]}${n >= 10 ? ` (${n}-${i})` : ""}`, itemId: null });
+    }
+  }
+  const items: BoardInput["items"][number][] = [];
+  for (const c of categories) {
+    const ids = eisen.filter((e) => e.categoryId === c.id);
+    for (let i = 0; i + 1 < ids.length && items.length < 40 && i < 8; i += 2) {
+      const [a, b] = [ids[i], ids[i + 1]];
+      if (!a || !b) continue;
+      const id = `p${items.length}`;
+      a.itemId = id;
+      b.itemId = id;
+      items.push({ id, text: a.text, categoryId: c.id, roles: [...new Set([a.role, b.role])], eisIds: [a.id, b.id] });
+    }
+  }
+  const loose = eisen.filter((e) => e.itemId === null);
+  const suggestions = suggestDuplicates([...loose.map((e) => ({ ref: { kind: "eis" as const, id: e.id }, text: e.text, role: e.role })), ...items.map((i) => ({ ref: { kind: "item" as const, id: i.id }, text: i.text }))]);
+  return { ...BEAMER, categories, eisen, items, spanningen: [], suggestions, minTitlePx: 28, dropZone: false };
+}
+
 describe("de stippellijnen van een vermoedelijke dubbeling", () => {
+  it("het bord van de e2e-test (40 items van twee, 70 los, met suggesties) past met zijn clusters naast of onder hun item", () => {
+    const input = pairsBoard();
+    const layout = layoutBoard(input);
+    expectReadableAndInside(layout, input);
+    expect(layout.clusters.filter((c) => c.itemKey !== null).length).toBeGreaterThan(5);
+  });
+
   const boards: [string, BoardInput][] = [
+    ["beamer, 150 eisen, 40 items van twee (de e2e)", pairsBoard()],
     ["beamer, 150 eisen, 30 items", board(150, 90)],
     ["beamer, 150 eisen, 10 items", board(150, 30)],
     ["beamer, 150 eisen, 50 items", board(150, 150)],

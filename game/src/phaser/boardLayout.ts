@@ -36,6 +36,8 @@ export interface BoardInput {
    * the room reads on every level is at least this size: item titles, lane names, role marks, counts, tafel marks.
    */
   minTitlePx: number;
+  /** The smallest eis text (laptops and the console: 15 px, read at arm's length; an eis that does not fit is a mark, its text on hover). */
+  minEisPx?: number;
   /** A drop zone for "take into the programma" along the top (the interactive board only). */
   dropZone: boolean;
 }
@@ -434,8 +436,8 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
   const countRow = badge;
   const itemTextW = colW - 2 * PAD - 8;
   const ITEM_PAD = 5;
-  const itemLines = (item: BoardItem) => Math.min(level.titleLines, estimateLines(item.text, level.title, itemTextW));
-  const itemH = (item: BoardItem) => Math.round(ITEM_PAD + itemLines(item) * level.title * LINE_HEIGHT + 4 + countRow + ITEM_PAD - 2);
+  const itemLines = (item: BoardItem, textW = itemTextW) => Math.min(level.titleLines, estimateLines(item.text, level.title, textW));
+  const itemH = (item: BoardItem, textW = itemTextW) => Math.round(ITEM_PAD + itemLines(item, textW) * level.title * LINE_HEIGHT + 4 + countRow + ITEM_PAD - 2);
   const icon = eisIconSize(level.eis, mark);
   const marks = level.eisLines === 0;
   const minTile = marks ? icon + 6 : icon + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM;
@@ -517,29 +519,36 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
     blocks.push({ lane: li, kind: "header", h: headerH[li] ?? 0, gap: GAP, place: () => undefined });
     for (const item of lane.items) {
       if (isTile(item)) continue;
-      // The eisen that resemble this item sit right under it, in one piece with it: the dashed line between them is
-      // short and crosses no other card.
+      // The eisen that resemble this item sit right beside it (a few marks) or right under it, in one piece with it:
+      // the dashed line between them is short and crosses no other card.
       const cluster = lane.clusters.find((c) => c.itemKey === `item:${item.id}`);
-      const cardH = itemH(item);
-      const h = cardH + (cluster ? LINK_GAP + clusterSize(cluster).h : 0);
+      const size = cluster ? clusterSize(cluster) : null;
+      const beside = size !== null && marks && size.w + LINK_GAP <= colW * 0.36;
+      const cardW = beside && size ? colW - size.w - LINK_GAP : colW;
+      const textW = cardW - 2 * PAD - 8;
+      const cardH = itemH(item, textW);
+      const h = !size ? cardH : beside ? Math.max(cardH, size.h) : cardH + LINK_GAP + size.h;
       blocks.push({
         lane: li,
         kind: "item",
         h,
         gap: GAP,
         place: (x, y, out) => {
-          if (cluster) placeCluster(cluster, x, y + cardH + LINK_GAP, out);
+          if (cluster && size) {
+            if (beside) placeCluster(cluster, round(x + cardW + LINK_GAP), round(y + Math.max(0, (cardH - size.h) / 2)), out);
+            else placeCluster(cluster, x, y + cardH + LINK_GAP, out);
+          }
           out.cards.push({
             key: `item:${item.id}`,
             ref: { kind: "item", id: item.id },
             x,
             y,
-            w: round(colW),
+            w: round(cardW),
             h: cardH,
             text: item.text,
             font: level.title,
             maxLines: level.titleLines,
-            cut: estimateLines(item.text, level.title, itemTextW) > level.titleLines,
+            cut: estimateLines(item.text, level.title, textW) > level.titleLines,
             tile: false,
             roles: ROLE_ORDER.filter((r) => item.roles.includes(r)),
             eisCount: item.eisIds.length,
@@ -684,7 +693,7 @@ export function layoutBoard(input: BoardInput): BoardLayout {
   const levels = LEVELS.map((l) => ({
     title: Math.round(l.title * input.minTitlePx),
     titleLines: l.titleLines,
-    eis: Math.max(12, Math.round(l.eis * input.minTitlePx)),
+    eis: Math.max(input.minEisPx ?? 12, Math.round(l.eis * input.minTitlePx)),
     eisLines: l.eisLines,
     tiles: l.tiles,
   }));

@@ -576,6 +576,11 @@ export function fitLines(text: Phaser.GameObjects.Text, full: string, width: num
   // (A title that is cut anyway keeps its size: the long word is cut with the rest, see fillUp.)
   if (!breakWords && !fillLine && text.width > width + 0.5) text.setFontSize(`${Math.max(12, Math.floor((size * width) / text.width))}px`);
   const lines = text.getWrappedText(full);
+  if (fillLine && lines.some((line) => text.context.measureText(line).width > width + 0.5)) {
+    // A word longer than the card is wide (a Dutch compound in a narrow card): broken with a hyphen, cut with "…".
+    text.setText(wrapWords(full, width, maxLines, (x) => text.context.measureText(x).width).join("\n"));
+    return;
+  }
   if (lines.length <= maxLines) return;
   const words = lines.slice(0, maxLines).join(" ").split(/\s+/);
   while (words.length > 1) {

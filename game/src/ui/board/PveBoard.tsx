@@ -19,6 +19,7 @@ export interface BoardInteraction {
   onToggle: (ref: CardRef) => void;
 }
 
+const NONE: readonly string[] = [];
 const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 const FONTS = ['400 20px "Atkinson Hyperlegible Next"', '700 20px "Atkinson Hyperlegible Next"'];
 
@@ -29,7 +30,7 @@ export function tableMarkOf(name: string): string {
 }
 
 /** What the board shows of a snapshot: the visible eisen, the items, suggestions and spanningen. */
-function boardShow(snap: Snapshot, size: { w: number; h: number; font: number }, interaction: BoardInteraction | undefined, serial: number, highlight: string | null): BoardShow {
+function boardShow(snap: Snapshot, size: { w: number; h: number; font: number }, interaction: BoardInteraction | undefined, serial: number, highlight: readonly string[]): BoardShow {
   const tableNames = new Map(snap.tables.map((x) => [x.tableId, x.name]));
   const tableOrder = new Map(snap.tables.map((x, n) => [x.tableId, n]));
   const tablesInOrder = (ids: readonly string[]) => [...ids].sort((a, b) => (tableOrder.get(a) ?? 99) - (tableOrder.get(b) ?? 99));
@@ -49,11 +50,13 @@ function boardShow(snap: Snapshot, size: { w: number; h: number; font: number },
       suggestions: snap.suggestions,
       // The beamer's em is 28 px at 1920x1080 (read from the back); a laptop is read up close, a little above body text.
       minTitlePx: interaction ? Math.round(size.font * 1.2) : Math.max(14, Math.round(size.font)),
+      // Eis text on a laptop at least 15 px (16 px body text); where that does not fit, the eis is a mark and its text on hover.
+      minEisPx: interaction ? Math.max(15, Math.round(size.font * 0.94)) : 14,
       dropZone: interaction !== undefined,
     },
     eisItem: Object.fromEntries(snap.eisen.map((e) => [e.id, e.itemId])),
-    // The beamer has no selection: its ring marks the card whose whole text is read out under the board.
-    selected: interaction ? interaction.selected.map((r) => `${r.kind}:${r.id}`) : highlight ? [highlight] : [],
+    // The beamer has no selection: its ring marks the cards whose whole text is read out under the board.
+    selected: interaction ? interaction.selected.map((r) => `${r.kind}:${r.id}`) : [...highlight],
     animate: !reducedMotion(),
     interactive: interaction !== undefined,
     serial,
@@ -67,7 +70,7 @@ export function PveBoard({
   class: className = "",
   fallback = null,
   onCut,
-  highlight = null,
+  highlight = NONE,
 }: {
   snap: Snapshot;
   interaction?: BoardInteraction;
@@ -75,8 +78,8 @@ export function PveBoard({
   fallback?: ComponentChildren;
   /** The cards that do not show their whole text (cut short, or a mark), in the board's order, after each frame. */
   onCut?: (keys: string[]) => void;
-  /** A card to mark with a ring (the beamer's spotlight). */
-  highlight?: string | null;
+  /** Cards to mark with a ring (the beamer's tour). */
+  highlight?: readonly string[];
 }) {
   const host = useRef<HTMLDivElement>(null);
   const game = useRef<BoardGame | null>(null);
