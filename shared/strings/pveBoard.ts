@@ -19,6 +19,8 @@ export const pveBoard = {
   spotlight: "Net samengevoegd",
   /** The beamer reads out, one by one, the cards whose text does not fit on the board (ringed on the board). */
   tour: "Uitgelicht",
+  /** Which of the cards read out are on this turn: "Uitgelicht (4–6 van 150)". */
+  tourOf: (first: number, last: number, n: number) => `Uitgelicht (${first === last ? first : `${first}–${last}`} van ${n})`,
   tourEis: (role: string, text: string) => `${role}: ${text}`,
   fromEisen: (n: number) => (n === 1 ? "uit 1 eis" : `uit ${n} eisen`),
   loading: "Het bord wordt getekend…",
