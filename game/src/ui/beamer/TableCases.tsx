@@ -1,12 +1,18 @@
 /**
- * A casustoets per tafel on the beamer: a panel per tafel with its case, where it is on De Omgekeerde Toets (the
- * five steps as numbered marks, the current one named) and whether it decided. Counts and roles only, no names.
+ * A casustoets per tafel on the beamer: a panel per tafel with its case, where it is on De Omgekeerde Toets (the same
+ * track as the plenary's, small: a road over the five numbered marks with the tafel's token on its current step, the
+ * law last; the marks and the line under them say it in words) and whether it decided. Counts and roles only, no names.
  */
 import type { TableView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import "../../styles/tafels.css";
+import type { ComponentChildren } from "preact";
+import { useRef } from "preact/hooks";
+import type { ToetsStep } from "#shared/protocol/scenario.ts";
+import type { ToetsModel } from "../../phaser/stageModel.ts";
 import { RoleChip } from "../common.tsx";
+import { reducedMotion, useStage } from "./useStage.ts";
 
 export function TableCases({ snap }: { snap: Snapshot }) {
   const b = t.tafels.beamer;
@@ -41,17 +47,19 @@ function TableCase({ snap, table }: { snap: Snapshot; table: TableView }) {
       {kase ? (
         <>
           <h3 class="clamp-3">{kase.title}</h3>
-          <ol class="tafel-steps" aria-label={cb.pathLabel}>
-            {steps.map((s, i) => {
-              const state = kase.decision || i < stepIndex ? "done" : i === stepIndex ? "current" : "todo";
-              return (
-                <li key={s.id} class={state} aria-current={state === "current" ? "step" : undefined}>
-                  <span aria-hidden="true">{state === "done" ? "✓" : i + 1}</span>
-                  <span class="sr-only">{`${cb.step(i + 1)}: ${s.title}${state === "done" ? ` (${cb.done})` : ""}`}</span>
-                </li>
-              );
-            })}
-          </ol>
+          <TafelWalk steps={steps} stepIndex={stepIndex} decided={kase.decision !== null}>
+            <ol class="tafel-steps" aria-label={cb.pathLabel}>
+              {steps.map((s, i) => {
+                const state = kase.decision || i < stepIndex ? "done" : i === stepIndex ? "current" : "todo";
+                return (
+                  <li key={s.id} class={`${state} ${i === steps.length - 1 ? "law" : ""}`} aria-current={state === "current" ? "step" : undefined}>
+                    <span aria-hidden="true">{state === "done" ? "✓" : i + 1}</span>
+                    <span class="sr-only">{`${cb.step(i + 1)}: ${s.title}${state === "done" ? ` (${cb.done})` : ""}`}</span>
+                  </li>
+                );
+              })}
+            </ol>
+          </TafelWalk>
           <p class="tafel-case-step">
             {kase.decision ? (
               <strong class="tafel-tile-ok">
@@ -79,5 +87,36 @@ function TableCase({ snap, table }: { snap: Snapshot; table: TableView }) {
         <p class="muted">{b.noCase}</p>
       )}
     </article>
+  );
+}
+
+/**
+ * The tafel's track: the toets scene (phaser/scenes/ToetsTrack.ts) drawn over the step marks, the token walking on when
+ * the tafel's step changes (it jumps under reduced motion), past the law once the tafel has decided.
+ */
+function TafelWalk({ steps, stepIndex, decided, children }: { steps: ToetsStep[]; stepIndex: number; decided: boolean; children: ComponentChildren }) {
+  const walk = useRef<HTMLDivElement>(null);
+  const track = useRef<HTMLDivElement>(null);
+  const measure = (): ToetsModel | null => {
+    const el = walk.current;
+    const strip = track.current;
+    if (!el || !strip) return null;
+    const origin = strip.getBoundingClientRect();
+    const marks = Array.from(el.querySelectorAll(".tafel-steps > li"));
+    const at = decided ? steps.length : stepIndex;
+    const stops = marks.map((mark, i) => {
+      const r = mark.getBoundingClientRect();
+      return { x: r.left - origin.left + r.width / 2, y: origin.height / 2, state: i < at ? ("done" as const) : i === at ? ("current" as const) : ("todo" as const), law: i === steps.length - 1 };
+    });
+    return { kind: "toets", width: origin.width, height: origin.height, stops, token: Math.min(at, steps.length), animate: !reducedMotion() };
+  };
+  const { host, mode } = useStage(measure);
+  return (
+    <div class={`tafel-walk ${mode}`} ref={walk}>
+      <div class="tafel-track" ref={track} aria-hidden="true">
+        <div class="tafel-track-canvas" ref={host} />
+      </div>
+      {children}
+    </div>
   );
 }
