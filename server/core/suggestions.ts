@@ -103,10 +103,10 @@ const MIN_COMPOUND_PART = 4;
  */
 const THEME_SHARE = 0.55;
 /**
- * The least share of its lexical similarity a pair keeps when the two name different requirements: themes can lift a
- * pair a lot, but lower it only a little, as a cue the lexicon lacks would otherwise cost a true pair.
+ * The least share of its lexical similarity a pair keeps when the two name different requirements: the cues are
+ * specific, so two requirements that differ say much, but a cue the lexicon lacks must not cost a true pair all of it.
  */
-const THEME_FLOOR = 0.8;
+const THEME_FLOOR = 0.6;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Concepts
@@ -169,7 +169,9 @@ function sharesBeginning(x: string, y: string): boolean {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Texts, kept between calls (a board is recomputed after every merge or edit, and nearly all of its texts were seen
-// the call before). Bounded: the caches are dropped when they grow large.
+// the call before). Bounded in two generations: when the current one is full it becomes the old one and the one before
+// is dropped; a text found in the old one moves to the current one. So the texts of boards in play stay, however many
+// sessions run (one cache dropped whole when full made 300 busy sessions prepare every text again and again).
 
 interface TextPrep {
   /** The stems in text order, with repeats. */
@@ -179,12 +181,40 @@ interface TextPrep {
 }
 
 const CACHE_LIMIT = 20_000;
-let textCache = new Map<string, TextPrep>();
-let splitCache = new Map<string, Split[]>();
+
+/** A map of at most two generations of CACHE_LIMIT entries (see above). */
+class GenerationCache<V> {
+  private current = new Map<string, V>();
+  private old = new Map<string, V>();
+
+  get(key: string): V | undefined {
+    const value = this.current.get(key);
+    if (value !== undefined) return value;
+    const older = this.old.get(key);
+    if (older !== undefined) this.set(key, older);
+    return older;
+  }
+
+  set(key: string, value: V): void {
+    if (this.current.size >= CACHE_LIMIT) {
+      this.old = this.current;
+      this.current = new Map();
+    }
+    this.current.set(key, value);
+  }
+
+  /** Both generations, for the memory report. */
+  maps(): ReadonlyMap<string, V>[] {
+    return [this.current, this.old];
+  }
+}
+
+const textCache = new GenerationCache<TextPrep>();
+const splitCache = new GenerationCache<Split[]>();
 
 /** The text caches as they are now, for the server's memory report (tools/bench/memoryReport.ts); never changed there. */
 export function suggestionTextCaches(): readonly ReadonlyMap<string, unknown>[] {
-  return [textCache, splitCache];
+  return [...textCache.maps(), ...splitCache.maps()];
 }
 
 let themeNumbers: Map<string, number> | null = null;
@@ -322,11 +352,6 @@ function compareRefs(x: SuggestionEntry["ref"], y: SuggestionEntry["ref"]): numb
 export function suggestDuplicates(entries: readonly SuggestionEntry[], options: SuggestOptions = {}): Suggestion[] {
   const threshold = options.threshold ?? DEFAULT_SUGGESTION_THRESHOLD;
   if (options.max !== undefined && !(options.max > 0)) return [];
-
-  if (textCache.size >= CACHE_LIMIT || splitCache.size >= CACHE_LIMIT) {
-    textCache = new Map();
-    splitCache = new Map();
-  }
 
   const unique: SuggestionEntry[] = [];
   const seenRefs = new Set<string>();
