@@ -347,23 +347,26 @@ export class CommandPipeline {
       settleStored = () => stored.forEach((s, k) => s.settle(answers[k] ?? s.outcome));
       // Rebuilt and projected whole; should that fail, the catch below answers.
       if (rebuild) await this.reload();
-      // A phase change projects the whole session: it waits its turn, so other sessions' commands go in between.
-      if (applied.some(isFanOut)) await fanOutTurn();
       // The whole generation is projected once: one patch per connection, then every answer (each with the seq its own
       // events end at), in one socket write per connection.
-      const uncork = this.host.cork();
-      if (!rebuild) {
-        this.ahead = false;
-        if (applied.length > 0) this.project(applied, actors);
-      }
-      if (applied.length > 0) this.host.stored(applied);
-      this.projectPresence();
-      settleStored();
-      const first = results[failedAt];
-      lost.forEach((s, k) => (k === 0 && first?.status === "rejected" ? s.fail(first.reason) : s.settle(CONFLICT)));
-      // Answers go out from the promises' callbacks (microtasks): release the sockets after those have run.
-      queueMicrotask(() => setImmediate(uncork));
-      this.scheduleTimer();
+      const publish = (): void => {
+        const uncork = this.host.cork();
+        if (!rebuild) {
+          this.ahead = false;
+          if (applied.length > 0) this.project(applied, actors);
+        }
+        if (applied.length > 0) this.host.stored(applied);
+        this.projectPresence();
+        settleStored();
+        const first = results[failedAt];
+        lost.forEach((s, k) => (k === 0 && first?.status === "rejected" ? s.fail(first.reason) : s.settle(CONFLICT)));
+        // Answers go out from the promises' callbacks (microtasks): release the sockets after those have run.
+        queueMicrotask(() => setImmediate(uncork));
+        this.scheduleTimer();
+      };
+      // A phase change projects the whole session: it waits its turn, so other sessions' commands go in between.
+      if (applied.some(isFanOut)) await fanOutTurn(publish);
+      else publish();
     } catch (error) {
       // Rebuilding failed too (the disk is gone): what is stored is acknowledged (it reaches the others once the state is
       // rebuilt), what still waits is refused, so nobody hangs.

@@ -35,7 +35,7 @@ const sharedTexts = new Map<string, string>();
 /** The first derived value waits this long after the change (the answers go out first)... */
 export const DERIVED_DELAY_MS = 20;
 /** ...and the next one at least this long after the one before. */
-export const DERIVED_INTERVAL_MS = 500;
+export const DERIVED_INTERVAL_MS = 2_000;
 
 /**
  * Whose connections a projection changed something for. Most commands of a busy session change only private entries

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../server/core/decision.ts";
 import { replay } from "../../server/core/evolve.ts";
 import { resolveSeat } from "../../server/core/lobby.ts";
-import { fanOutTurn } from "../../server/rooms/fanOut.ts";
+import { FAN_OUT_BUDGET_MS, fanOutFigures, fanOutTurn } from "../../server/rooms/fanOut.ts";
 import { CommandPipeline, type Connection, type PipelineHost } from "../../server/rooms/pipeline.ts";
 import type { Audience, Reach } from "../../server/rooms/projection.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
@@ -318,27 +318,70 @@ describe("de opdrachtenstroom van een sessie", () => {
 });
 
 describe("faseovergangen van verschillende sessies", () => {
-  it("krijgen elk een eigen beurt, zodat een bericht dat intussen binnenkomt ertussen wordt gelezen", async () => {
-    // A real socket: what another session's phone sends arrives as I/O, read between two turns of the event loop.
-    const order: string[] = [];
+  /** A real socket: what another session's phone sends arrives as I/O, read between two turns of the event loop. */
+  async function phoneOfAnotherSession(order: string[]) {
     const server = createServer((socket) => socket.on("data", () => order.push("opdracht van een andere sessie")));
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
     const address = server.address();
     if (typeof address !== "object" || address === null) throw new Error("geen poort");
     const phone = connect(address.port, "127.0.0.1");
     await new Promise<void>((done) => phone.once("connect", done));
+    const close = async () => {
+      phone.destroy();
+      await new Promise((done) => server.close(done));
+    };
+    return { phone, close };
+  }
+  const busyFor = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  };
+
+  it("wachten op een eigen beurt zodra de vorige de beurt vol maakte, zodat een bericht dat intussen binnenkomt ertussen wordt gelezen", async () => {
+    const order: string[] = [];
+    const { phone, close } = await phoneOfAnotherSession(order);
     try {
-      const first = fanOutTurn().then(() => {
+      const first = fanOutTurn(() => {
         order.push("fase van sessie A");
         phone.write("x");
+        busyFor(FAN_OUT_BUDGET_MS + 2);
       });
-      const second = fanOutTurn().then(() => order.push("fase van sessie B"));
+      const second = fanOutTurn(() => order.push("fase van sessie B"));
       await Promise.all([first, second]);
       await new Promise((done) => setTimeout(done, 50));
       expect(order).toEqual(["fase van sessie A", "opdracht van een andere sessie", "fase van sessie B"]);
     } finally {
-      phone.destroy();
-      await new Promise((done) => server.close(done));
+      await close();
     }
+  });
+
+  it("delen een beurt zolang die niet vol is: honderd korte faseovergangen wachten niet honderd beurten", async () => {
+    const order: string[] = [];
+    const { phone, close } = await phoneOfAnotherSession(order);
+    try {
+      const turnsBefore = fanOutFigures.turns;
+      const all = Array.from({ length: 100 }, (_, k) =>
+        fanOutTurn(() => {
+          order.push(`fase ${k}`);
+          if (k === 0) phone.write("x");
+        }),
+      );
+      await Promise.all(all);
+      await new Promise((done) => setTimeout(done, 50));
+      expect(order.indexOf("opdracht van een andere sessie")).toBeGreaterThan(0);
+      expect(order.filter((o) => o.startsWith("fase"))).toEqual(Array.from({ length: 100 }, (_, k) => `fase ${k}`));
+      expect(fanOutFigures.turns - turnsBefore).toBeLessThan(10);
+    } finally {
+      await close();
+    }
+  });
+
+  it("een faseovergang die mislukt, laat de volgende gewoon aan de beurt", async () => {
+    const failed = fanOutTurn(() => {
+      throw new Error("stuk");
+    });
+    const next = fanOutTurn(() => undefined);
+    await expect(failed).rejects.toThrow("stuk");
+    await expect(next).resolves.toBeUndefined();
   });
 });

@@ -13,6 +13,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { getHeapSpaceStatistics, getHeapStatistics, writeHeapSnapshot } from "node:v8";
 
 export interface HeapReport {
@@ -52,6 +54,12 @@ export interface HeapReport {
    * suggestion and terugblik caches; estimated bytes), null when the server has none (an older checkout).
    */
   kinds: Record<string, { count: number; bytes: number }> | null;
+  /**
+   * The whole-session projections (phase changes, reveals) since the server started, from server/rooms/fanOut.ts of
+   * the checkout: how many, the work and the wait for a turn (total and highest, ms), and the turns they took; null
+   * when the server has none (a baseline, an older checkout).
+   */
+  fanOut: Record<string, number> | null;
 }
 
 const MiB = 2 ** 20;
@@ -171,6 +179,22 @@ async function kinds(): Promise<HeapReport["kinds"]> {
   }
 }
 
+/** server/rooms/fanOut.ts's figures, when this server is ours and has them. */
+async function fanOut(): Promise<HeapReport["fanOut"]> {
+  const file = resolve(process.cwd(), "server/rooms/fanOut.ts");
+  if (!existsSync(file)) return null;
+  try {
+    const figures = get(await import(pathToFileURL(file).href), "fanOutFigures");
+    if (typeof figures !== "object" || figures === null) return null;
+    const out: Record<string, number> = {};
+    for (const [name, value] of Object.entries(figures)) if (typeof value === "number") out[name] = value;
+    return out;
+  } catch (error) {
+    console.error("fanOutFigures mislukt:", error);
+    return null;
+  }
+}
+
 async function report(): Promise<HeapReport> {
   const workers = workerHeaps();
   let threads: number | null = null;
@@ -199,7 +223,27 @@ async function report(): Promise<HeapReport> {
     // Never wait long for the rooms (a matchmaker that was never set up, e.g. --server-dir): the heap figures count.
     ...(await Promise.race([roomFigures(), new Promise<Awaited<ReturnType<typeof roomFigures>>>((done) => setTimeout(() => done(NO_ROOMS), 2_000).unref())])),
     kinds: await kinds(),
+    fanOut: await fanOut(),
   };
+}
+
+let profiler: Session | null = null;
+
+async function startProfile(): Promise<void> {
+  profiler = new Session();
+  profiler.connect();
+  await profiler.post("Profiler.enable");
+  await profiler.post("Profiler.start");
+}
+
+/** Writes the profile since startProfile to `file` (as --cpu-prof would); null when none was running. */
+async function stopProfile(file: string): Promise<string | null> {
+  if (!profiler) return null;
+  const { profile } = await profiler.post("Profiler.stop");
+  profiler.disconnect();
+  profiler = null;
+  writeFileSync(file, JSON.stringify(profile));
+  return file;
 }
 
 if (process.send) {
@@ -210,6 +254,9 @@ if (process.send) {
     // or with tools/bench/heapDiff.ts. The server stands still while it is written.
     const file = get(message, "file");
     if (type === "snapshot" && typeof file === "string") process.send?.({ type: "snapshot", file: writeHeapSnapshot(file) });
+    // load.ts --window-profile: the main thread's CPU profile of the measured window only (joins left out).
+    if (type === "profile-start") void startProfile().then(() => process.send?.({ type: "profile-started" }));
+    if (type === "profile-stop" && typeof file === "string") void stopProfile(file).then((written) => process.send?.({ type: "profile", file: written }));
   });
   // The IPC channel must not keep the server alive once it is asked to stop (after the listener, which refs it).
   process.channel?.unref();

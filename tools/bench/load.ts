@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load -- --sessions 300 --per-session 10 --seconds 60 [--interval 2000] [--join-rate 100]
- *   [--workers 2] [--baseline echo,broadcast] [--stagger 0] [--processes N] [--variant kort] [--seed 1] [--profile dir]
+ *   [--workers 2] [--baseline echo,broadcast] [--stagger 0] [--processes N] [--variant kort] [--seed 1] [--profile dir] [--window-profile dir]
  *   [--server-dir dir] [--quiet 25] [--attempts 3]`
  * `--processes N` (N >= 2) runs the same clients also against N server processes on Redis + PostgreSQL (throwaway
  * servers, or DATABASE_URL / REDIS_URL when set), each client process on one of them, and prints 1 and N side by side.
@@ -20,6 +20,8 @@
  * spreads the sessions' starts evenly over S seconds, as on a training day, and the window becomes S + `--seconds`.
  *
  * `--profile dir` starts our server with `--cpu-prof` and prints where its CPU time went (self time per function).
+ * `--window-profile dir` profiles the main thread of every server it runs (ours and the baselines) during the measured
+ * window only, joins left out, into <dir>/<label>.cpuprofile, and prints the same summary for each.
  * `--heap-snapshots dir` writes our server's heap at the start and the end of the window (start/end.heapsnapshot, the
  * server pauses meanwhile); `node tools/bench/heapDiff.ts dir/start.heapsnapshot dir/end.heapsnapshot` says what grew.
  */
@@ -49,6 +51,7 @@ const { values } = parseArgs({
     variant: { type: "string", default: "kort" },
     seed: { type: "string", default: "1" },
     profile: { type: "string" },
+    "window-profile": { type: "string" },
     "server-log": { type: "string" },
     quiet: { type: "string", default: "25" },
     "server-dir": { type: "string" },
@@ -73,6 +76,8 @@ const opts = {
   variantId: values.variant,
   seed: Number(values.seed),
   profile: values.profile ? resolve(values.profile) : undefined,
+  /** Profile every server's main thread during the measured window only, into <dir>/<label>.cpuprofile. */
+  windowProfile: values["window-profile"] ? resolve(values["window-profile"]) : undefined,
   /** Keep each server's output (stdout and stderr) as <prefix>-ours.log / <prefix>-echo.log. */
   serverLog: values["server-log"] ? resolve(values["server-log"]) : undefined,
   /** Before each run, wait (up to 15 minutes) until other processes use less than this % of the machine; 100: never wait. */
@@ -242,6 +247,26 @@ function askSnapshot(child: ChildProcess, file: string): Promise<string | null> 
   });
 }
 
+/** Starts (then stops, writing `file`) the CPU profile of a server started with heapProbe.ts; null after 60 s. */
+function askProfile(child: ChildProcess, action: "start" | "stop", file?: string): Promise<string | null> {
+  if (!child.connected) return Promise.resolve(null);
+  const answer = action === "start" ? "profile-started" : "profile";
+  return new Promise((done) => {
+    const listener = (message: { type?: string; file?: string | null }) => {
+      if (message.type !== answer) return;
+      clearTimeout(timer);
+      child.off("message", listener);
+      done(message.file ?? null);
+    };
+    const timer = setTimeout(() => {
+      child.off("message", listener);
+      done(null);
+    }, 60_000);
+    child.on("message", listener);
+    child.send({ type: `profile-${action}`, file });
+  });
+}
+
 async function startServer(mode: Mode, port: number, dataDir: string, logPath: string): Promise<ChildProcess> {
   const script = mode === "ours" ? "server/main.ts" : "tools/bench/baselineServer.ts";
   // BENCH_SERVER_NODE_ARGS: extra node flags for our server, for diagnosis (e.g. --heapsnapshot-signal=SIGUSR2).
@@ -293,6 +318,8 @@ interface Target {
   heap(): Promise<HeapReport | null>;
   /** Writes the one server process's heap snapshot to `file` (null: not possible here). */
   snapshot(file: string): Promise<string | null>;
+  /** Starts and stops the one server process's CPU profile (heapProbe.ts); stop resolves with the file, or null. */
+  profile(action: "start" | "stop", file?: string): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -301,12 +328,12 @@ async function startTarget(mode: Mode, processes: number, dir: string, logPath: 
     const missing = missingServices();
     if (missing) throw new Error(missing);
     const cluster = await startProcesses(processes, { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, env: { MAX_NEW_SESSIONS_PER_HOUR: "1000000", MAX_NEW_SEATS_PER_MINUTE: "1000000" } });
-    return { urls: cluster.urls, pids: () => cluster.servers.map((s) => s.child.pid ?? 0), heap: async () => null, snapshot: async () => null, stop: () => cluster.stop() };
+    return { urls: cluster.urls, pids: () => cluster.servers.map((s) => s.child.pid ?? 0), heap: async () => null, snapshot: async () => null, profile: async () => null, stop: () => cluster.stop() };
   }
   const port = await freePort();
   console.log(`server starten op poort ${port} (DATA_DIR ${dir})`);
   const server = await startServer(mode, port, dir, logPath);
-  return { urls: [`http://127.0.0.1:${port}`], pids: () => [server.pid ?? 0], heap: () => askHeap(server), snapshot: (file) => askSnapshot(server, file), stop: () => stopServer(server) };
+  return { urls: [`http://127.0.0.1:${port}`], pids: () => [server.pid ?? 0], heap: () => askHeap(server), snapshot: (file) => askSnapshot(server, file), profile: (action, file) => askProfile(server, action, file), stop: () => stopServer(server) };
 }
 
 async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
@@ -384,6 +411,10 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
       mkdirSync(snapshots, { recursive: true });
       console.log(`[${label}] heap snapshot: ${await target.snapshot(join(snapshots, "start.heapsnapshot"))}`);
     }
+    if (opts.windowProfile) {
+      mkdirSync(opts.windowProfile, { recursive: true });
+      await target.profile("start");
+    }
     const t0 = Date.now() + 1_000;
     const start: WorkerStart = { type: "start", t0, seconds: opts.seconds };
     for (const w of workers) w.send(start);
@@ -407,6 +438,8 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
     const pressureEnd = cpuPressureMicros();
     const cpuPressure = pressureStart !== null && pressureEnd !== null ? (pressureEnd - pressureStart) / (windowSeconds * 1e6) : NaN;
     const rssMiB = sum(pidList, (pid) => memoryMiB(pid, "VmRSS"));
+    const windowProfile = opts.windowProfile ? await target.profile("stop", join(opts.windowProfile, `${label}.cpuprofile`)) : null;
+    if (windowProfile) console.log(`[${label}] CPU-profiel van het venster: ${windowProfile}`);
     const heapEnd = await target.heap();
     if (snapshots) console.log(`[${label}] heap snapshot: ${await target.snapshot(join(snapshots, "end.heapsnapshot"))}`);
     while (results.size < workers.length) {
@@ -550,6 +583,8 @@ function report(results: RunResult[]): void {
     row("kamerstaat: tekst (miljoen tekens)", results.map((r) => (r.heapEnd?.stateMegaChars != null ? `${fmt(r.heapStart?.stateMegaChars ?? NaN, 2)} -> ${fmt(r.heapEnd.stateMegaChars, 2)}` : "-"))),
     // The server's own account (tools/bench/memoryReport.ts), estimated bytes: what of the heap is state, views, caches.
     ...KINDS.map(([name, title]) => row(title, results.map((r) => kindCell(r, name)))),
+    row("fase-overgangen in venster: aantal, werk gem. / hoogste (ms)", results.map(fanOutWork)),
+    row("  wachten op hun beurt gem. / hoogste (ms), beurten", results.map(fanOutWait)),
     row("kamers / verbindingen einde venster", results.map((r) => (r.heapEnd?.rooms != null ? `${r.heapEnd.rooms} / ${r.heapEnd.clients ?? "-"}` : "-"))),
     row("clients CPU in venster (s)", results.map((r) => fmt(r.clientCpuSeconds, 1))),
     row("client event-loop vertraging p99 (ms)", results.map((r) => fmt(r.clientLoopDelayP99Ms, 1))),
@@ -571,6 +606,23 @@ function report(results: RunResult[]): void {
     }
   }
 }
+
+/** The whole-session projections in the window (server/rooms/fanOut.ts; "-" for a server without them). */
+function fanOutDelta(r: RunResult): { count: number; workMs: number; waitedMs: number; turns: number; maxWorkMs: number; maxWaitedMs: number } | null {
+  const a = r.heapStart?.fanOut;
+  const b = r.heapEnd?.fanOut;
+  if (!a || !b) return null;
+  const d = (name: string): number => (b[name] ?? 0) - (a[name] ?? 0);
+  return { count: d("count"), workMs: d("workMs"), waitedMs: d("waitedMs"), turns: d("turns"), maxWorkMs: b.maxWorkMs ?? 0, maxWaitedMs: b.maxWaitedMs ?? 0 };
+}
+const fanOutWork = (r: RunResult): string => {
+  const f = fanOutDelta(r);
+  return f && f.count > 0 ? `${f.count}, ${fmt(f.workMs / f.count, 2)} / ${fmt(f.maxWorkMs, 1)}` : "-";
+};
+const fanOutWait = (r: RunResult): string => {
+  const f = fanOutDelta(r);
+  return f && f.count > 0 ? `${fmt(f.waitedMs / f.count, 0)} / ${fmt(f.maxWaitedMs, 0)}, ${f.turns}` : "-";
+};
 
 /** Self time per function from the V8 profiles in `dir` (one per thread), the top entries of each. */
 function summariseProfile(dir: string): void {
@@ -652,6 +704,7 @@ const results = [await measured("ours")];
 if (opts.processes > 1) results.push(await measured("ours", opts.processes));
 for (const baseline of baselines) results.push(await measured(baseline));
 report(results);
+if (opts.windowProfile) summariseProfile(opts.windowProfile);
 if (opts.profile) {
   summariseProfile(opts.profile);
   summariseProfile(join(opts.profile, "clients"));
