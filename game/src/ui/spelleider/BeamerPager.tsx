@@ -1,17 +1,28 @@
 /**
- * The spelleider chooses the beamer's page when a list is longer than one page (prioriteren: the items while voting,
- * the result after the reveal). Presentation only: sent as `beamer.pagina` (not a command, never logged), like the
- * terugblik's position. Held pages belong to one board: after the reveal the beamer opens on page 1 again.
+ * The spelleider chooses the beamer's page when a list is longer than one page: prioriteren (the items while voting,
+ * the result after the reveal) and day 2 (the reflectie, bijstellen and kader boards). Presentation only: sent as
+ * `beamer.pagina` (not a command, never logged), like the terugblik's position. Held pages belong to one board: after
+ * the reveal, or in the next stage, the beamer opens on page 1 again. (The long texts in parts, WholeText, are measured
+ * on the beamer itself and turn by themselves: the console does not know how many parts there are.)
  */
 import type { Connection, Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import { prioriterenPages } from "../beamer/PrioriterenBoard.tsx";
+import { terugkomPages } from "../terugkom/TerugkomBoard.tsx";
+
+/** The board on the beamer that pages, with its number of pages; null when none does. */
+export function beamerPaging(snap: Snapshot): { board: string; pages: number } | null {
+  const terugkom = terugkomPages(snap);
+  if (terugkom) return terugkom;
+  if (snap.session.terugkomStage === null && snap.session.phase.kind === "prioriteren") return prioriterenPages(snap);
+  return null;
+}
 
 export function BeamerPager({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const p = t.feel.beamerPages;
-  if (snap.session.phase.kind !== "prioriteren") return null;
-  const { board, pages } = prioriterenPages(snap);
-  if (pages <= 1) return null;
+  const paging = beamerPaging(snap);
+  if (!paging || paging.pages <= 1) return null;
+  const { board, pages } = paging;
   const chosen = snap.beamerPage && snap.beamerPage.board === board && snap.beamerPage.page !== null ? Math.min(snap.beamerPage.page, pages - 1) : null;
   const send = (page: number | null) => {
     try {

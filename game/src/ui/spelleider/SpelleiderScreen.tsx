@@ -77,7 +77,7 @@ export function SpelleiderScreen({ conn }: { conn: Connection }) {
             {lobby && !dayTwo ? <TablesCard conn={conn} snap={snap} /> : null}
             {dayTwo ? null : <PhaseActions conn={conn} snap={snap} />}
             {dayTwo || lobby ? null : <TimerControl key={snap.session.phase.index} conn={conn} snap={snap} />}
-            {dayTwo ? null : <BeamerPager conn={conn} snap={snap} />}
+            <BeamerPager conn={conn} snap={snap} />
             {snap.session.phase.kind === "resultaat" ? <ExportCard snap={snap} /> : null}
             {terugkomFirst ? null : <TerugkomSection conn={conn} snap={snap} />}
             {casesFirst ? <CasesCard conn={conn} snap={snap} /> : null}

@@ -1,7 +1,7 @@
 /**
  * The beamer on day 2 (1920x1080, read from the back of the room): reflectie (who reflected, per item the
  * ja/deels/nee bar), bijstellen (kader v2 with status and steun), kader (v2 beside v1). Long lists turn pages by
- * themselves. The terugblik has its own view, drawn elsewhere.
+ * themselves; the spelleider can hold a page from the console (BeamerPager). The terugblik has its own view, drawn elsewhere.
  */
 import type { KaderV1Item } from "#shared/protocol/events.ts";
 import type { TerugkomView } from "#shared/protocol/views.ts";
@@ -22,7 +22,7 @@ export function TerugkomBoard({ snap }: { snap: Snapshot }) {
     case "reflectie":
       return <ReflectieBoard snap={snap} view={view} />;
     case "bijstellen":
-      return <BijstellenBoard view={view} />;
+      return <BijstellenBoard snap={snap} view={view} />;
     case "kader":
       return <KaderBoard snap={snap} view={view} />;
     default: {
@@ -32,13 +32,25 @@ export function TerugkomBoard({ snap }: { snap: Snapshot }) {
   }
 }
 
+/** Rows per page on the beamer's day-2 boards (the console's page control counts with the same). */
+export const TERUGKOM_PER_PAGE = { reflectie: 7, bijstellen: 7, kader: 4 } as const;
+
+/** The day-2 board on the beamer now and its pages, for the console's page control; null on the terugblik. */
+export function terugkomPages(snap: Snapshot): { board: string; pages: number } | null {
+  const view = snap.terugkom;
+  const stage = snap.session.terugkomStage;
+  if (view === null || stage === null || stage === "terugblik") return null;
+  const rows = stage === "reflectie" ? view.v1.length : view.v2.length;
+  return { board: `terugkom:${stage}`, pages: Math.max(1, Math.ceil(rows / TERUGKOM_PER_PAGE[stage])) };
+}
+
 const EMPTY_REFLECTIES = { ja: 0, deels: 0, nee: 0, goed: [], beter: [], indicatoren: [] };
 
 function ReflectieBoard({ snap, view }: { snap: Snapshot; view: TerugkomView }) {
   const s = t.terugkom.board;
   const items: KaderV1Item[] = [...view.v1].sort((a, b) => a.rank - b.rank);
   const byId = new Map(view.v2.map((i) => [i.itemId, i]));
-  const page = usePages(items, 7);
+  const page = usePages(items, TERUGKOM_PER_PAGE.reflectie, { board: "terugkom:reflectie", chosen: snap.beamerPage });
   const total = snap.session.participantCount;
   const share = total > 0 ? Math.min(1, view.reflectors / total) : 0;
   return (
@@ -65,9 +77,9 @@ function ReflectieBoard({ snap, view }: { snap: Snapshot; view: TerugkomView }) 
   );
 }
 
-function BijstellenBoard({ view }: { view: TerugkomView }) {
+function BijstellenBoard({ snap, view }: { snap: Snapshot; view: TerugkomView }) {
   const s = t.terugkom.board;
-  const page = usePages(view.v2, 7);
+  const page = usePages(view.v2, TERUGKOM_PER_PAGE.bijstellen, { board: "terugkom:bijstellen", chosen: snap.beamerPage });
   return (
     <section class="tk-board" aria-labelledby="tk-board-kop">
       <div class="board-head">
@@ -104,7 +116,7 @@ function BijstellenBoard({ view }: { view: TerugkomView }) {
 
 function KaderBoard({ snap, view }: { snap: Snapshot; view: TerugkomView }) {
   const s = t.terugkom.board;
-  const page = usePages(view.v2, 4);
+  const page = usePages(view.v2, TERUGKOM_PER_PAGE.kader, { board: "terugkom:kader", chosen: snap.beamerPage });
   return (
     <section class="tk-board" aria-labelledby="tk-board-kop">
       <div class="board-head">
