@@ -36,7 +36,7 @@ export function Podium({ entries, unit = "punten" }: { entries: ChartEntry[]; un
   const more = Math.max(0, entries.length - 3 - REST);
   const delays = revealDelays(entries.length);
 
-  const stageRef = useRef<HTMLElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
   const measure = (): PodiumModel | null => {
     const stage = stageRef.current;
     if (!stage) return null;
@@ -54,7 +54,8 @@ export function Podium({ entries, unit = "punten" }: { entries: ChartEntry[]; un
 
   return (
     <div class={`podium-board ${mode}`} style={{ "--motion": `${MOTION_MS}ms` }}>
-      <section class="podium-stage" ref={stageRef} aria-label={p.heading}>
+      {/* Not a landmark of its own: the board around it is the region "De top drie" (axe: landmark-unique). */}
+      <div class="podium-stage" ref={stageRef}>
         <div class="podium-canvas" ref={host} aria-hidden="true" />
         <ol class="podium-places">
           {top.map((entry, i) => (
@@ -72,7 +73,7 @@ export function Podium({ entries, unit = "punten" }: { entries: ChartEntry[]; un
             </li>
           ))}
         </ol>
-      </section>
+      </div>
       {rest.length > 0 ? (
         <section class="podium-rest beamer-panel" aria-labelledby="rest-kop">
           <h3 id="rest-kop" class="beamer-label">
