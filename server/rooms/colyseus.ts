@@ -103,8 +103,8 @@ const isCorkable = (socket: unknown): socket is Corkable =>
 export function corkSockets(clients: Iterable<Client>): () => void {
   const sockets: Corkable[] = [];
   for (const client of clients) {
-    const socket: unknown = (client.ref as { _socket?: unknown } | undefined)?._socket;
-    if (isCorkable(socket)) {
+    const socket = socketOf(client);
+    if (socket) {
       socket.cork();
       sockets.push(socket);
     }
@@ -112,6 +112,19 @@ export function corkSockets(clients: Iterable<Client>): () => void {
   return () => {
     for (const socket of sockets) socket.uncork();
   };
+}
+
+/** Each client's socket, looked up once (every generation corks every socket of its room). */
+const sockets = new WeakMap<Client, Corkable | null>();
+
+function socketOf(client: Client): Corkable | null {
+  let socket = sockets.get(client);
+  if (socket === undefined) {
+    const found: unknown = (client.ref as { _socket?: unknown } | undefined)?._socket;
+    socket = isCorkable(found) ? found : null;
+    sockets.set(client, socket);
+  }
+  return socket;
 }
 
 /* 5. Seat counts ----------------------------------------------------------------------------------------------------- */

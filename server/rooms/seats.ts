@@ -47,9 +47,12 @@ export class Seats {
     this.services = services;
   }
 
-  /** Participants with at least one open connection. */
+  /** The online set as last made: asked for by every decision and projection, made again only when someone comes or goes. */
+  private onlineNow: ReadonlySet<string> = new Set();
+
+  /** Participants with at least one open connection (the same set until someone comes or goes: never change it). */
   online(): ReadonlySet<string> {
-    return new Set(this.connections.keys());
+    return this.onlineNow;
   }
 
   /** onAuth: who this connection is, or a ServerError with the Dutch reason. */
@@ -132,6 +135,7 @@ export class Seats {
     else open.delete(connection.sessionId);
     if (open.size === 0) this.connections.delete(audience.participantId);
     else this.connections.set(audience.participantId, open);
+    this.onlineNow = new Set(this.connections.keys());
     this.pipeline.presence(audience.participantId);
   }
 
