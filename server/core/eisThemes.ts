@@ -127,6 +127,8 @@ export const THEMES: readonly Theme[] = [
     cue(/\b(?:ongeacht|los van) (?:de |welke )?(?:wet|regeling|afdeling|financier)/),
     cue(/\bkorte lijnen\b|\bsamen (?:optrekken|op trekken)\b|\btrekken samen op\b/),
     cue(/\b(?:niet|in plaats van) langs elkaar heen\b/),
+    cue(/\b1 (?:gezamenlijk |gezamenlijke )?(?:afspraak|gesprek|overleg|bespreking)\b/, /\b(?:alle|betrokken|hulpverleners|instanties|partijen|samen)\b/),
+    cue(/\bgezamenlijk (?:gesprek|keukentafelgesprek)\b/),
     cue(/\b(?:vast|structureel|regelmatig|gezamenlijk) overleg\b|\boverleggen structureel\b|\baan 1 tafel\b/),
     weak(0.6, /\bsamenwerk/),
     weak(0.6, /\b(?:niet|geen) (?:\w+ )?(?:dossiers|plannen|trajecten) (?:naast elkaar|die elkaar tegenspreken)\b/),
@@ -138,9 +140,9 @@ export const THEMES: readonly Theme[] = [
     cue(/\bover (?:mij|ons|hen|hem|haar|de jongere|de inwoner|jongeren|inwoners) zonder (?:mij|ons|hen|hem|haar|de jongere|de inwoner|jongeren|inwoners)\b/),
     cue(/\bzonder (?:mij|ons)\b/, /\b(?:praat|praten|beslis|beslissen|besluit|besluiten|overleg)/),
     unless(/\baan 1 tafel\b/, 1, /\b(?:aan|om) (?:de )?tafel\b/, /\b(?:zelf|jongere|jongeren|inwoner|inwoners|ouders|burger|gezin|client|ik|mij|we)\b/),
-    cue(/\bmee ?(?:beslis|beslist|besluit|besluiten|praten|praat|denken|denkt|pra)/),
+    unless(/\bgemeente\b.*\bmeedenkt\b/, 1, /\bmee ?(?:beslis|beslist|besluit|besluiten|praten|praat|denken|denkt|pra)/),
     cue(/\bmeebeslis/),
-    unless(/\b(?:beleid|verordening|beleidsregels)\b/, 1, /\b(?:denken|denkt|praten|praat|beslissen|beslist|besluiten|spreken|spreekt) mee\b|\binspraak\b/),
+    unless(/\b(?:beleid|verordening|beleidsregels|gemeente)\b/, 1, /\b(?:denken|denkt|praten|praat|beslissen|beslist|besluiten|spreken|spreekt) mee\b|\binspraak\b/),
     cue(/\bover (?:mijn|zijn|haar|hun|ons|het) hoofd(?: heen)?\b/),
     cue(/\beigen regie\b/),
     cue(/\bregie (?:over|houden|houdt|bij|blijft|ligt)\b/),
@@ -180,7 +182,7 @@ export const THEMES: readonly Theme[] = [
   theme(
     "mandaat",
     REQUIREMENT,
-    cue(/\bmandaat/),
+    unless(/\biemand met (?:\w+ )?mandaat over\b/, 1, /\bmandaat/),
     cue(/\b(?:handelingsruimte|beslisruimte|beslisbevoegdheid|bevoegdheid|bevoegdheden|handelingsvrijheid|speelruimte|doorzettingskracht)\b/),
     cue(/\bzelf(?:standig)? (?:mag |mogen |kan |kunnen |laten )?(?:beslissen|besluiten|toekennen|inzetten|bepalen wat|regelen|knopen doorhakken)\b/, new RegExp(`\\b${PRO}\\b|\\bik\\b|\\bwe\\b`)),
     cue(/\b(?:beslist|besluit|beslissen|besluiten|kent|kennen) (?:zelf|zelfstandig)\b/),
@@ -290,6 +292,8 @@ export const THEMES: readonly Theme[] = [
     weak(0.7, /\bnaar elkaar (?:wijzen|wijst)\b/),
     weak(0.7, /\bniemand (?:zich |de )?(?:verantwoordelijk|verantwoordelijkheid|eigenaar)\b/),
     cue(/\biemand\b.*\bdie (?:wel |\w+ )?(?:kan|mag|durft) (?:beslissen|besluiten|doorpakken|doorhakken)\b/),
+    cue(/\biemand met (?:\w+ )?(?:mandaat|bevoegdheid|macht|doorzettingsmacht) over\b/),
+    weak(0.6, /\bstilligt|\bstil ligt|\bstilstaat|\bniet verder (?:kom|komt|komen)\b|\bgeen voortgang\b/),
     cue(/\bvastloopt|\bloopt (?:\w+ ){0,3}vast\b|\bvastgelopen|\bvastzit|\bzit (?:\w+ )?vast\b/, /\b(?:beslist|besluit|knoop|knopen|doorhakt|opschalen|escal\w*)\b/),
     weak(0.6, /\b(?:vastgelopen|vastlopende|vastgeraakte|complexe|ingewikkelde) (?:casus|casussen|situatie|situaties|zaken|zaak|gevallen|dossiers)\b|\bloopt (?:een |de )?(?:casus|situatie|zaak) vast\b|\b(?:casus|situatie|zaak) (?:vastloopt|loopt vast)\b/),
     weak(0.6, /\b(?:het niet eens|er niet uit|niet eens) (?:worden|komen|zijn)\b/),
@@ -440,6 +444,7 @@ export const THEMES: readonly Theme[] = [
     cue(/\bmenswaardig|\bfatsoenlijk/),
     cue(/\b(?:als (?:een )?gelijke|gelijkwaardig)/),
     cue(/\bserieus (?:genomen|nemen)\b/),
+    cue(/\b(?:gemeente|ambtenaren|consulenten|medewerkers)\b.*\b(?:aan (?:mijn|zijn|haar|hun|de) kant|met (?:me|mij|ons|hem|haar|hen) meedenkt|niet tegen (?:me|mij|ons|hem|haar))\b/),
   ),
   theme(
     "clientondersteuning",
@@ -449,7 +454,7 @@ export const THEMES: readonly Theme[] = [
     cue(/\biemand (?:mee|meenemen|naast (?:je|mij|zich))\b.*\bgesprek\b/),
     cue(/\bonafhankelijk (?:advies|adviseur|ondersteuner)\b/),
     cue(/\biemand\b.*\b(?:meenemen|mee nemen|meebrengen|mee mag|mee te nemen)\b/, /\bgesprek/),
-    cue(/\baan (?:mijn|zijn|haar|hun|de|jouw) kant (?:staat|staan)\b/),
+    unless(/\bgemeente\b/, 1, /\baan (?:mijn|zijn|haar|hun|de|jouw) kant (?:staat|staan)\b/),
   ),
   theme(
     "bezwaar-gesprek",
@@ -477,7 +482,7 @@ export const THEMES: readonly Theme[] = [
     "bedoeling-voorop",
     REQUIREMENT,
     cue(/\beffect (?:dat|wat) (?:de |een )?(?:inwoner|jongere|burger|client|iemand|gezin)/),
-    cue(/\bbedoeling (?:van de wet|voorop|centraal)\b|\bvanuit de bedoeling\b/),
+    cue(/\bbedoeling (?:van de wet|voorop|centraal)\b|\bvanuit de bedoeling\b|\bomgekeerde toets\b/),
     cue(/\b(?:wat|waar) (?:de )?(?:inwoner|jongere|burger|iemand|mensen|client) (?:echt |zelf )?(?:nodig heeft|nodig hebben|wil bereiken)\b/),
     cue(/\b(?:niet|nooit) (?:bij|vanuit|met) de (?:regeling|regel|regels|wet|voorziening)\b/),
     cue(/\bmenselijke maat\b/),
@@ -513,6 +518,7 @@ export const THEMES: readonly Theme[] = [
     cue(/\bknelpunt/, /\bbeleid|\bregel/),
     cue(/\b(?:regel|regels|beleidsregel|beleidsregels|voorschrift|voorschriften)\b/, /\b(?:knel\w*|niet werkt|niet werken|werkt niet|werken niet|schuren|schuurt|wringen|wringt)\b/),
     weak(0.8, /\b(?:leren|geleerd|lessen|ervaringen)\b/, /\b(?:beleid|regels|verordening|beleidsregels)\b/),
+    weak(0.8, /\b(?:vaker|vaak) voorkomt\b|\bwat (?:vaak|vaker|steeds) terugkomt\b/),
     cue(/\b(?:vaak|vaker|steeds|regelmatig|herhaaldelijk|telkens) (?:\w+ )?(?:voorkomen|voorkomt|terugkomt|terugkomen|gebeurt|gebeuren|nodig (?:is|zijn))\b/, /\b(?:regel|standaard|beleid|norm|voorziening)\b/),
     cue(/\bvan maatwerk (?:naar|tot) (?:een )?(?:standaard|regel|beleid)\b|\bnieuwe standaard\b|\bstructurele oplossing/),
     cue(/\b(?:melden|gemeld|signaleren|terugleggen|doorgeven|besproken|bespreken) (?:\w+ )*?(?:bij|aan|naar|met) (?:de )?(?:beleid|beleidsmakers|beleidsambtenaren|beleidsmedewerkers|beleidsadviseurs)\b/),
@@ -550,7 +556,7 @@ export const THEMES: readonly Theme[] = [
   theme(
     "klachten-signalen",
     REQUIREMENT,
-    cue(/\bklacht/),
+    cue(/\bklacht|\bklaag|\bklagen\b|\bklaagt\b/),
     cue(/\bsignalen\b/, /\b(?:raad|la|bereiken|verdwijnen|serieus)\b/),
     cue(/\bin een la\b/),
   ),
@@ -588,6 +594,11 @@ export const THEMES: readonly Theme[] = [
     REQUIREMENT,
     cue(/\bkeukentafel/),
     cue(/\b(?:gesprek|gesprekken|bezoek|onderzoek|kijken)\b/, /\b(?:thuis|aan huis|bij hem thuis|bij haar thuis|bij de inwoner|in de woning|in het huis)\b/),
+  ),
+  theme(
+    "tussen-regelingen",
+    REQUIREMENT,
+    cue(/\bhokje|\btussen (?:twee|de|alle) (?:regelingen|wetten|loketten|potjes|budgetten) (?:in )?(?:valt|vallen|door)\b|\bbuiten de boot\b|\bnet niet (?:in|onder) (?:een |de )?(?:regeling|regels|criteria|hokje)/),
   ),
   theme(
     "zonder-indicatie",
@@ -639,6 +650,7 @@ export const THEMES: readonly Theme[] = [
   theme(
     "duurzaam",
     REQUIREMENT,
+    cue(/\bzelfredza\w*|\bblijvend (?:helpen|helpt|resultaat|effect)\b|\bniet alleen voor (?:nu|vandaag)\b|\bop termijn minder\b/),
     cue(/\bduurzame? (?:oplossing|oplossingen|uitstroom|resultaat)\b|\bop (?:de )?lange termijn (?:werkt|werken|helpt)\b|\bondersteuning (?:waar mogelijk )?overbodig\b/),
   ),
   theme(
@@ -693,6 +705,23 @@ export const THEMES: readonly Theme[] = [
     "schoolcontinuiteit",
     REQUIREMENT,
     cue(/\b(?:eigen|dezelfde) school (?:houden|houdt|behouden|blijven)\b|\b(?:houden|houdt) (?:hun|zijn|haar) (?:eigen )?school\b|\bnaar (?:hun |zijn |haar |de eigen )?school (?:\w+ )?blijven gaan\b/),
+  ),
+  // Eisen about an instrument rather than for it ("het mandaat wordt elk jaar geëvalueerd", "het doorbraakteam bestaat
+  // uit ...") name the instrument too; these themes keep them apart from the eisen that ask for the instrument itself.
+  theme(
+    "evaluatie",
+    REQUIREMENT,
+    cue(/\b(?:geevalueerd|evalueren|evaluatie|evalueert|evalueer|doorgelicht|doorlichting)\b/),
+  ),
+  theme(
+    "samenstelling",
+    REQUIREMENT,
+    cue(/\b(?:bestaat|bestaan) uit\b|\bsamengesteld uit\b|\bzitting (?:in|hebben)\b/),
+  ),
+  theme(
+    "openbaarheid",
+    REQUIREMENT,
+    cue(/\bgepubliceerd|\bpubliceren|\bop de website\b|\bopenbaar\b|\bvindbaar\b/),
   ),
   theme(
     "terugval",
@@ -777,6 +806,8 @@ export const RELATED_THEMES: readonly (readonly string[])[] = [
   ["begrijpelijke-taal", "uitlegbaar"],
   ["patronen-beleid", "leren-casussen"],
   ["raad-informeren", "monitoren"],
+  ["evaluatie", "monitoren"],
+  ["evaluatie", "patronen-beleid"],
   ["raad-informeren", "klachten-signalen"],
   ["regie", "inspraak-beleid"],
   ["snel-besluit", "direct-hulp-crisis"],
@@ -787,6 +818,8 @@ export const RELATED_THEMES: readonly (readonly string[])[] = [
   ["buiten-de-regeling", "goedkoopste-oplossing"],
   ["buiten-de-regeling", "maatwerkbudget"],
   ["zonder-indicatie", "direct-hulp-crisis"],
+  ["tussen-regelingen", "kastje-muur"],
+  ["tussen-regelingen", "buiten-de-regeling"],
   ["keuzevrijheid", "regie"],
   ["herbeoordeling", "bezwaar-gesprek"],
   ["maatwerkbudget", "direct-hulp-crisis"],
