@@ -335,7 +335,15 @@ export class Board extends Phaser.Scene {
       // Its tafel as a tag on the role mark's corner, as on a loose eis's mark.
       if (label) this.drawTableTag(container, label, 4 + badge + TILE_TAG, box.h);
       // One line, measured in the font it is drawn in: a long first word is cut with "…" too ("Leidinggev…").
-      const [line = ""] = wrapWords(box.text, box.w - left - 4, 1, measurer(box.font, true));
+      const room = box.w - left - 4;
+      const measure = measurer(box.font, true);
+      let [line = ""] = wrapWords(box.text, room, 1, measure);
+      if (line !== box.text && measure(line) < room * 0.7) {
+        // "We…" says little: fill the line, cutting inside the next word ("We beginn…").
+        let n = line.replace(/…$/, "").length;
+        while (n < box.text.length && measure(`${box.text.slice(0, n + 1).trimEnd()}…`) <= room) n++;
+        line = `${box.text.slice(0, n).trimEnd()}…`;
+      }
       const text = this.add.text(left, cy, line, textStyle(box.font, "#1F2A30", true)).setOrigin(0, 0.5).setResolution(dpr);
       cut = line !== box.text;
       container.add(text);
