@@ -240,6 +240,24 @@ describe("het samenvoegbord", () => {
     expect(marks).toEqual([...marks].sort());
   });
 
+  it("met de echte breedte van de letters (measure) nemen baannamen precies de regels die ze nodig hebben", () => {
+    // A font a little narrower than the safe estimate: no lane name gets an empty second line.
+    const measure = (text: string, px: number) => text.length * px * 0.5;
+    // Everything taken in one by one: tiles in five columns, where the estimate gives some lane names a second line.
+    const all = board(150, 0);
+    const input: BoardInput = { ...all, eisen: all.eisen.map((e) => ({ ...e, itemId: `los-${e.id}` })), items: all.eisen.map((e) => ({ id: `los-${e.id}`, text: e.text, categoryId: e.categoryId, roles: [e.role], eisIds: [e.id] })), suggestions: [] };
+    const estimated = layoutBoard(input);
+    const measured = layoutBoard({ ...input, measure });
+    for (const lane of measured.lanes) {
+      const heading = lane.continued ? `${lane.name} (vervolg)` : lane.name;
+      const need = wrapWords(heading, lane.w - 8 - 2, 99, (x) => measure(x, lane.headerFont)).length;
+      expect(lane.headerLines, heading).toBe(Math.min(lane.continued ? 3 : 2, need));
+    }
+    const lines = (l: BoardLayout) => l.lanes.reduce((n, lane) => n + lane.headerLines, 0) / Math.max(1, l.lanes.length);
+    expect(lines(measured)).toBeLessThan(lines(estimated));
+    expect({ fits: measured.fits, zoom: measured.zoom }).toEqual({ fits: true, zoom: 1 });
+  });
+
   it("een leeg bord heeft geen kaarten en past", () => {
     const layout = layoutBoard({ ...board(0, 0) });
     expect(layout.cards).toEqual([]);

@@ -40,7 +40,15 @@ export interface BoardInput {
   minEisPx?: number;
   /** A drop zone for "take into the programma" along the top (the interactive board only). */
   dropZone: boolean;
+  /**
+   * The width of `text` in the board's font at `px` (bold: lane names and item titles), as the browser draws it. Where
+   * given, lane names and item titles take exactly the lines they need; without it (Node) a safe estimate.
+   */
+  measure?: (text: string, px: number, bold: boolean) => number;
 }
+
+/** How many lines `text` takes in `width`: measured where the board can, else estimated at `estimatePx`. */
+type LinesOf = (text: string, px: number, estimatePx: number, width: number) => number;
 
 export interface CardBox {
   key: string;
@@ -415,7 +423,7 @@ interface Sizes {
 }
 
 /** The lanes as a flow of blocks at a level and column width; a lane that does not fit a column goes on in the next. */
-function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number): { blocks: Block[]; sizes: Sizes } {
+function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number, linesOf: LinesOf): { blocks: Block[]; sizes: Sizes } {
   // Lane names at the size the room reads (at least `mark`), whole: wrapped onto a second line where needed.
   // A word longer than the column (a Dutch compound such as "doorzettingsmacht" in a narrow column) makes that
   // lane's name a little smaller rather than break or be cut.
@@ -425,18 +433,18 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
     return Math.min(base, Math.floor((colW - 8) / (longest * 1.06 * CHAR_EM)));
   });
   const headerFont = base;
-  const headerLines = lanes.map((lane, i) => Math.min(2, estimateLines(lane.name, (headerFonts[i] ?? base) * 1.06, colW - 8)));
+  const headerLines = lanes.map((lane, i) => Math.min(2, linesOf(lane.name, headerFonts[i] ?? base, (headerFonts[i] ?? base) * 1.06, colW - 8)));
   const headerH = headerLines.map((lines, i) => Math.round(lines * (headerFonts[i] ?? base) * LINE_HEIGHT + 6));
   // Where a lane goes on in the next column its heading says so: "Budget en kostenbewustzijn (vervolg)", the name
   // still whole (a third line if it needs one).
-  const continuedLines = lanes.map((lane, i) => Math.min(3, estimateLines(`${lane.name} ${pveBoard.continued}`, (headerFonts[i] ?? base) * 1.06, colW - 8)));
+  const continuedLines = lanes.map((lane, i) => Math.min(3, linesOf(`${lane.name} ${pveBoard.continued}`, headerFonts[i] ?? base, (headerFonts[i] ?? base) * 1.06, colW - 8)));
   const continuedH = continuedLines.map((lines, i) => Math.round(lines * (headerFonts[i] ?? base) * LINE_HEIGHT + 6));
   // An item's role marks and its count ("3 eisen") are read from the back too: never smaller than `mark`.
   const badge = Math.max(mark, Math.round(level.title * 0.8));
   const countRow = badge;
   const itemTextW = colW - 2 * PAD - 8;
   const ITEM_PAD = 5;
-  const itemLines = (item: BoardItem, textW = itemTextW) => Math.min(level.titleLines, estimateLines(item.text, level.title, textW));
+  const itemLines = (item: BoardItem, textW = itemTextW) => Math.min(level.titleLines, linesOf(item.text, level.title, level.title, textW));
   const itemH = (item: BoardItem, textW = itemTextW) => Math.round(ITEM_PAD + itemLines(item, textW) * level.title * LINE_HEIGHT + 4 + countRow + ITEM_PAD - 2);
   const icon = eisIconSize(level.eis, mark);
   const marks = level.eisLines === 0;
@@ -698,6 +706,21 @@ export function layoutBoard(input: BoardInput): BoardLayout {
     tiles: l.tiles,
   }));
   const minColW = (level: Level) => Math.max(level.title * CHAR_EM * 14, level.eisLines === 0 ? 0 : eisIconSize(level.eis) + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM);
+  // Measured lines, remembered for this layout (the same names and titles are tried at many levels and widths).
+  const measured = new Map<string, number>();
+  const measure = input.measure;
+  const linesOf: LinesOf = measure
+    ? (text, px, _estimatePx, width) => {
+        const key = `${px}|${Math.round(width)}|${text}`;
+        let n = measured.get(key);
+        if (n === undefined) {
+          // A hair narrower than the card: the scene's own wrapping must never need a line more.
+          n = wrapWords(text, width - 2, 99, (x) => measure(x, px, true)).length;
+          measured.set(key, n);
+        }
+        return n;
+      }
+    : (text, _px, estimatePx, width) => estimateLines(text, estimatePx, width);
   type Choice = { level: number; columns: number; colW: number; flow: Flow; blocks: Block[]; sizes: Sizes };
   /** The fewest columns in which the board fits at a level, if any. */
   const tryLevel = (li: number, width: number, available: number): Choice | null => {
@@ -708,7 +731,7 @@ export function layoutBoard(input: BoardInput): BoardLayout {
       for (let columns = 1; columns <= MAX_COLUMNS; columns++) {
         const colW = (width - (columns - 1) * COLUMN_GAP) / columns;
         if (colW < minColW(level) && columns > 1) break;
-        const { blocks, sizes } = blocksOf(lanes, level, colW, input.minTitlePx);
+        const { blocks, sizes } = blocksOf(lanes, level, colW, input.minTitlePx, linesOf);
         const f = flow(blocks, available, sizes.headerH, sizes.continuedH, keep);
         if (f.columns <= columns && f.height <= available) return { level: li, columns, colW, flow: f, blocks, sizes };
       }

@@ -23,6 +23,15 @@ const NONE: readonly string[] = [];
 const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 const FONTS = ['400 20px "Atkinson Hyperlegible Next"', '700 20px "Atkinson Hyperlegible Next"'];
 
+/** Text widths in the board's font, as the canvas draws them (lane names and item titles take the lines they need). */
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+function measureText(text: string, px: number, bold: boolean): number {
+  if (measureCtx === undefined) measureCtx = document.createElement("canvas").getContext("2d");
+  if (!measureCtx) return text.length * px * 0.56;
+  measureCtx.font = `${bold ? "700 " : ""}${px}px "Atkinson Hyperlegible Next", system-ui, sans-serif`;
+  return measureCtx.measureText(text).width;
+}
+
 /** A tafel's short mark on the board: "T2" for "Tafel 2", else the first three letters of its name. */
 export function tableMarkOf(name: string): string {
   const number = /^Tafel\s+(\d+)$/i.exec(name.trim())?.[1];
@@ -53,6 +62,7 @@ function boardShow(snap: Snapshot, size: { w: number; h: number; font: number },
       // Eis text on a laptop at least 15 px (16 px body text); where that does not fit, the eis is a mark and its text on hover.
       minEisPx: interaction ? Math.max(15, Math.round(size.font * 0.94)) : 14,
       dropZone: interaction !== undefined,
+      measure: measureText,
     },
     eisItem: Object.fromEntries(snap.eisen.map((e) => [e.id, e.itemId])),
     // The beamer has no selection: its ring marks the cards whose whole text is read out under the board.
