@@ -35,7 +35,7 @@
  * (never fewer than DEFAULT_SUGGESTION_MAX): a fixed 20 used to hide most pairs of a large plenair.
  *
  * Cost: texts are prepared once (stems and themes) and kept between calls; only pairs that share a concept or a
- * (related) theme and could reach the floor are scored. About 7 ms of CPU for 300 eisen once warm (`npm run
+ * (related) theme and could reach the floor are scored. About 6 ms of CPU for 300 eisen once warm (`npm run
  * bench:suggest`); the first call of a process compiles the lexicon's expressions (about 0.2 s for 300 new texts).
  */
 import { CONCEPTS, PHRASES, RELATED, RELATED_CREDIT } from "./eisLexicon.ts";
