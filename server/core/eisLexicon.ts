@@ -8,6 +8,8 @@
  * - RELATED: groups whose concepts are close but not the same; a match between them counts for part.
  * - PHRASES: fixed expressions that stand for a concept ("de knoop doorhakken", "van het kastje naar de muur"),
  *   matched on the folded text (lower case, no diacritics) before it is split into words.
+ *
+ * These are words; the requirements an eis asks for, in whatever words, are the concept layer in eisThemes.ts.
  */
 
 export const CONCEPTS: readonly (readonly string[])[] = [
