@@ -50,6 +50,8 @@ export interface AppServices {
   capacity?: Partial<RoomCapacity>;
   /** How long a seat reservation waits for its socket, in seconds (default SEAT_RESERVATION_SECONDS). */
   seatReservationSeconds?: number;
+  /** The longest a connection waits for a `seq` it missed (default SEQ_CATCH_UP_MS, rooms/patching.ts). */
+  seqCatchUpMs?: number;
   /**
    * Origins of other web pages that may use this server from a browser (CORS), e.g. `http://localhost:5173` for
    * `npm run dev`. Default from ALLOWED_ORIGINS; unset: none, only the server's own pages (see server/http/cors.ts).
@@ -92,6 +94,7 @@ export function buildServer(services: AppServices): Server {
     newSeats: new KeyedLimiter(services.newSeats ?? newSeatLimits(process.env.MAX_NEW_SEATS_PER_MINUTE)),
     capacity: { ...roomCapacity(process.env), ...services.capacity, open: 0 },
     ...(services.seatReservationSeconds !== undefined ? { seatReservationSeconds: services.seatReservationSeconds } : {}),
+    ...(services.seqCatchUpMs !== undefined ? { seqCatchUpMs: services.seqCatchUpMs } : {}),
   };
   // Only the server opens rooms, one per session (rooms/seating.ts); clients ask POST /api/seat.
   lockClientMatchmaking();

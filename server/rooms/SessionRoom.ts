@@ -15,7 +15,7 @@ import { RoomClaim } from "./claim.ts";
 import { corkSockets, fitEncodeBuffers, screenFrames } from "./colyseus.ts";
 import { setBeamerPage, setReplayPosition } from "./controls.ts";
 import { CommandPipeline, commandIdOf, type Connection, type PipelineHost } from "./pipeline.ts";
-import { Patcher } from "./patching.ts";
+import { Patcher, SEQ_CATCH_UP_MS } from "./patching.ts";
 import type { RoomServices } from "./roomServices.ts";
 import type { Audience } from "./projection.ts";
 import { ConnectionScreen } from "./screening.ts";
@@ -37,7 +37,11 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   private screen!: ConnectionScreen;
   private claim: RoomClaim | null = null;
   /** A field, not set in onCreate: Colyseus patches (onBeforePatch) also a room whose onCreate failed. */
-  private readonly patcher = new Patcher(this, (client) => this.seats.audienceOf(client));
+  private readonly patcher = new Patcher(
+    this,
+    (client) => this.seats.audienceOf(client),
+    () => this.services.seqCatchUpMs ?? SEQ_CATCH_UP_MS,
+  );
   override maxClients = ROOM_CAPACITY.maxClientsPerRoom;
   private maxPending = ROOM_CAPACITY.maxPendingPerRoom;
 

@@ -3,7 +3,9 @@
  * own connections (for `seq`), are patched at once. Writing a draft or moving points changes nothing the other phones
  * show: sending them a patch of `seq` alone made every command cost a socket write per connection of the session, on
  * the server and on every phone. The others get the new `seq` with their next patch to everyone, at the latest within
- * a second (Colyseus' patch timer; the room's onBeforePatch calls `beforePatch`).
+ * SEQ_CATCH_UP_MS (Colyseus' patch timer, once a second; the room's onBeforePatch calls `beforePatch`). Nothing on a
+ * screen shows `seq` (it tells tools and tests that a client has seen a position); caught up every second, a busy
+ * session's catch-up cost as many socket writes as its commands did.
  */
 import type { Client, Room } from "@colyseus/core";
 import type { Actor } from "../core/decision.ts";
@@ -11,22 +13,40 @@ import type { SessionRoomState } from "#shared/protocol/schema.ts";
 import { patchOnly } from "./colyseus.ts";
 import type { Audience, Reach } from "./projection.ts";
 
+/** The longest a connection that missed a patch of `seq` waits for it (tests' servers may say less: RoomServices). */
+export const SEQ_CATCH_UP_MS = 5_000;
+
+/** The patch timer may fire a little early: a catch-up due within this is done now rather than a second later. */
+const PATCH_TIMER_SLACK_MS = 100;
+
 export class Patcher {
   /** Some connections missed a patch of `seq`. */
   private seqBehind = false;
+  private caughtUpAt = 0;
+  /** A projection's patch to everyone is under way (not Colyseus' timer). */
+  private patchingEveryone = false;
   private readonly room: Room<{ state: SessionRoomState }>;
   private readonly audienceOf: (client: Client) => Audience | null;
 
-  constructor(room: Room<{ state: SessionRoomState }>, audienceOf: (client: Client) => Audience | null) {
+  private readonly catchUpMs: () => number;
+
+  constructor(room: Room<{ state: SessionRoomState }>, audienceOf: (client: Client) => Audience | null, catchUpMs: () => number = () => SEQ_CATCH_UP_MS) {
     this.room = room;
     this.audienceOf = audienceOf;
+    this.catchUpMs = catchUpMs;
   }
 
   /** Patches everyone, or whom `reach` names and the senders. */
   patch(reach: Reach, senders: readonly Actor[]): void {
     const room = this.room;
     if (reach.everyone) {
-      room.broadcastPatch();
+      // A patch to everyone anyway: the seq goes along for a few bytes (see beforePatch).
+      this.patchingEveryone = true;
+      try {
+        room.broadcastPatch();
+      } finally {
+        this.patchingEveryone = false;
+      }
       return;
     }
     const targets = room.clients.filter((client) => {
@@ -41,9 +61,13 @@ export class Patcher {
     patchOnly(room, targets);
   }
 
-  /** Before every patch to everyone (ours, or Colyseus' timer): bring connections that missed a `seq` up to date. */
+  /** Before every patch to everyone (ours, or Colyseus' timer): bring connections that missed a `seq` up to date (the timer's, at most every SEQ_CATCH_UP_MS). */
   beforePatch(): void {
     if (!this.seqBehind) return;
+    const now = Date.now();
+    // The timer's patch would carry nothing else: at most every SEQ_CATCH_UP_MS.
+    if (!this.patchingEveryone && now - this.caughtUpAt < this.catchUpMs() - PATCH_TIMER_SLACK_MS) return;
+    this.caughtUpAt = now;
     this.seqBehind = false;
     // Marks `seq` as changed (the schema skips a write of the same value), so the patch carries it to everyone.
     const state = this.room.state;

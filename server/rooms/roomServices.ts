@@ -15,4 +15,6 @@ export interface RoomServices {
   capacity?: RoomCapacity & { open: number };
   /** How long a seat reservation waits for its socket (default SEAT_RESERVATION_SECONDS). */
   seatReservationSeconds?: number;
+  /** The longest a connection waits for a `seq` it missed (default SEQ_CATCH_UP_MS). */
+  seqCatchUpMs?: number;
 }

@@ -21,7 +21,7 @@ export const SessionRoomState = schema(
   {
     /**
      * The seq of the last event applied: a client whose state shows seq n has seen everything it may see up to n. A
-     * connection a command did not concern gets the new seq with its next patch, within a second (SessionRoom).
+     * connection a command did not concern gets the new seq with its next patch, within five seconds (rooms/patching.ts).
      */
     seq: t.number(),
     /** SessionView: phase, timer, pause, lock, counts. */

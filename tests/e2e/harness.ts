@@ -10,7 +10,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { buildServer } from "../../server/app.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { SqliteEventStore } from "../../server/store/sqlite.ts";
-import { freePort } from "../integration/harness.ts";
+import { freePort, TEST_SEQ_CATCH_UP_MS } from "../integration/harness.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
@@ -31,7 +31,7 @@ export async function startE2E(options: { trainerSecret?: string; allowedOrigins
   const clientDir = inject("clientDir"); // built once per run by tests/e2e/globalSetup.ts
   const { scenarios } = await loadScenarioDir(resolve("scenarios"));
   const store = new SqliteEventStore(join(dir, "e2e.sqlite"));
-  const server = buildServer({ store, scenarios, clientDir, reconnectSeconds: 30, trainerSecret: options.trainerSecret, allowedOrigins: options.allowedOrigins ?? [] });
+  const server = buildServer({ store, scenarios, clientDir, reconnectSeconds: 30, seqCatchUpMs: TEST_SEQ_CATCH_UP_MS, trainerSecret: options.trainerSecret, allowedOrigins: options.allowedOrigins ?? [] });
   const port = await freePort();
   await server.listen(port, "127.0.0.1");
   const browser = await chromium.launch({

@@ -21,6 +21,13 @@ import { SqliteEventStore } from "../../server/store/sqlite.ts";
 import { freePort } from "../../tools/bench/services.ts";
 import { simulate, type SimulateOptions, type Simulated } from "../../tools/bench/simulate.ts";
 import { hashSecret } from "../../server/sessions.ts";
+
+/**
+ * Test servers bring a connection that missed a `seq` up to date within a second instead of SEQ_CATCH_UP_MS (5 s):
+ * many tests wait until every client has caught up (`caughtUp`) after a command that only patched its sender.
+ * The mechanism is the same; tests/integration/session.test.ts checks it.
+ */
+export const TEST_SEQ_CATCH_UP_MS = 1_000;
 export { freePort };
 
 export interface TestServer {
@@ -40,7 +47,7 @@ export async function startTestServer(
   const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-it-"));
   const store = new SqliteEventStore(join(dir, "it.sqlite"));
   const clock = { offsetMs: 0 };
-  const server = buildServer({ ...options.app, store, scenarios, reconnectSeconds: options.reconnectSeconds ?? 5, now: () => Date.now() + clock.offsetMs, trainerSecret: options.trainerSecret });
+  const server = buildServer({ ...options.app, store, scenarios, reconnectSeconds: options.reconnectSeconds ?? 5, seqCatchUpMs: TEST_SEQ_CATCH_UP_MS, now: () => Date.now() + clock.offsetMs, trainerSecret: options.trainerSecret });
   const port = await freePort();
   await server.listen(port, "127.0.0.1");
   return {
