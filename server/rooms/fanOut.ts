@@ -30,7 +30,7 @@ const FAN_OUT_EVENTS: ReadonlySet<SessionEvent["type"]> = new Set<SessionEvent["
 export const isFanOut = (event: SessionEvent): boolean => FAN_OUT_EVENTS.has(event.type);
 
 /** The least the fan-outs of one turn may take together before the rest waits for the next turn. */
-export const FAN_OUT_BUDGET_MS = 4;
+export const FAN_OUT_BUDGET_MS = 12;
 /** The most (a phase change of a session of ten takes about 2 ms). */
 export const FAN_OUT_MAX_BUDGET_MS = 25;
 

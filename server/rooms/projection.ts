@@ -12,7 +12,8 @@
  *
  * Derived parts (the duplicate suggestions) are not computed before a command is answered: the sync keeps the input
  * core gives for this seq (a snapshot), and the value is computed from it after the answers have gone out, at most
- * every DERIVED_INTERVAL_MS; a full sync (the room opening, a rebuild) computes it at once. Whatever it shows is what
+ * every DERIVED_INTERVAL_MS, in turns with the other rooms' derived work within a share of the loop
+ * (derivedTurns.ts); a full sync (the room opening, a rebuild) computes it at once. Whatever it shows is what
  * core computes for the state at the seq of its input, so the terugblik shows the same at that seq.
  *
  * tests/integration/projection.test.ts checks, for random sessions, that after every generation each audience holds
@@ -26,6 +27,7 @@ import type { SessionState } from "../core/state.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import type { KaderV2Item, TerugkomView } from "#shared/protocol/views.ts";
 import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
+import { scheduleDerived, type DerivedTicket } from "./derivedTurns.ts";
 
 export { COUNTS_KEY };
 
@@ -91,7 +93,7 @@ export class Projector {
   /** The seq of the waiting input. */
   private derivedSeq = 0;
   private derivedAt = -Infinity;
-  private derivedTimer: ReturnType<typeof setTimeout> | null = null;
+  private derivedTicket: DerivedTicket | null = null;
   /** Whether anything was projected yet (until then every part is taken). */
   private synced = false;
   /** Counts the lists synced, to tell entries that are gone. */
@@ -217,8 +219,8 @@ export class Projector {
 
   /** The room closes: nothing more is computed. */
   dispose(): void {
-    if (this.derivedTimer) clearTimeout(this.derivedTimer);
-    this.derivedTimer = null;
+    this.derivedTicket?.cancel();
+    this.derivedTicket = null;
     this.derivedWaiting = null;
   }
 
@@ -352,21 +354,20 @@ export class Projector {
       this.runDerived();
       return;
     }
-    if (this.derivedTimer) return;
-    const delay = Math.max(DERIVED_DELAY_MS, this.derivedAt + DERIVED_INTERVAL_MS - Date.now());
-    this.derivedTimer = setTimeout(() => {
-      this.derivedTimer = null;
+    if (this.derivedTicket) return;
+    const due = Math.max(Date.now() + DERIVED_DELAY_MS, this.derivedAt + DERIVED_INTERVAL_MS);
+    this.derivedTicket = scheduleDerived(due, () => {
+      this.derivedTicket = null;
       if (!this.derivedWaiting) return;
       this.startReach();
       this.runDerived();
       this.onDerived?.(this.reach());
-    }, delay);
-    this.derivedTimer.unref?.();
+    });
   }
 
   private runDerived(): void {
-    if (this.derivedTimer) clearTimeout(this.derivedTimer);
-    this.derivedTimer = null;
+    this.derivedTicket?.cancel();
+    this.derivedTicket = null;
     const input = this.derivedWaiting;
     if (!input) return;
     this.derivedWaiting = null;

@@ -60,6 +60,8 @@ export interface HeapReport {
    * when the server has none (a baseline, an older checkout).
    */
   fanOut: Record<string, number> | null;
+  /** The derived computations (duplicate suggestions) from server/rooms/derivedTurns.ts: runs, work, lateness (ms). */
+  derived: Record<string, number> | null;
 }
 
 const MiB = 2 ** 20;
@@ -179,18 +181,18 @@ async function kinds(): Promise<HeapReport["kinds"]> {
   }
 }
 
-/** server/rooms/fanOut.ts's figures, when this server is ours and has them. */
-async function fanOut(): Promise<HeapReport["fanOut"]> {
-  const file = resolve(process.cwd(), "server/rooms/fanOut.ts");
+/** A module's figures object (e.g. server/rooms/fanOut.ts's `fanOutFigures`), when this server is ours and has it. */
+async function figures(path: string, name: string): Promise<Record<string, number> | null> {
+  const file = resolve(process.cwd(), path);
   if (!existsSync(file)) return null;
   try {
-    const figures = get(await import(pathToFileURL(file).href), "fanOutFigures");
-    if (typeof figures !== "object" || figures === null) return null;
+    const found = get(await import(pathToFileURL(file).href), name);
+    if (typeof found !== "object" || found === null) return null;
     const out: Record<string, number> = {};
-    for (const [name, value] of Object.entries(figures)) if (typeof value === "number") out[name] = value;
+    for (const [key, value] of Object.entries(found)) if (typeof value === "number") out[key] = value;
     return out;
   } catch (error) {
-    console.error("fanOutFigures mislukt:", error);
+    console.error(`${name} mislukt:`, error);
     return null;
   }
 }
@@ -223,7 +225,8 @@ async function report(): Promise<HeapReport> {
     // Never wait long for the rooms (a matchmaker that was never set up, e.g. --server-dir): the heap figures count.
     ...(await Promise.race([roomFigures(), new Promise<Awaited<ReturnType<typeof roomFigures>>>((done) => setTimeout(() => done(NO_ROOMS), 2_000).unref())])),
     kinds: await kinds(),
-    fanOut: await fanOut(),
+    fanOut: await figures("server/rooms/fanOut.ts", "fanOutFigures"),
+    derived: await figures("server/rooms/derivedTurns.ts", "derivedFigures"),
   };
 }
 

@@ -585,6 +585,8 @@ function report(results: RunResult[]): void {
     ...KINDS.map(([name, title]) => row(title, results.map((r) => kindCell(r, name)))),
     row("fase-overgangen in venster: aantal, werk gem. / hoogste (ms)", results.map(fanOutWork)),
     row("  wachten op hun beurt gem. / hoogste (ms), beurten", results.map(fanOutWait)),
+    row("suggesties berekend in venster: aantal, werk gem. (ms)", results.map(derivedWork)),
+    row("  later dan gevraagd gem. / hoogste (ms)", results.map(derivedLate)),
     row("kamers / verbindingen einde venster", results.map((r) => (r.heapEnd?.rooms != null ? `${r.heapEnd.rooms} / ${r.heapEnd.clients ?? "-"}` : "-"))),
     row("clients CPU in venster (s)", results.map((r) => fmt(r.clientCpuSeconds, 1))),
     row("client event-loop vertraging p99 (ms)", results.map((r) => fmt(r.clientLoopDelayP99Ms, 1))),
@@ -622,6 +624,23 @@ const fanOutWork = (r: RunResult): string => {
 const fanOutWait = (r: RunResult): string => {
   const f = fanOutDelta(r);
   return f && f.count > 0 ? `${fmt(f.waitedMs / f.count, 0)} / ${fmt(f.maxWaitedMs, 0)}, ${f.turns}` : "-";
+};
+
+/** The derived computations in the window (server/rooms/derivedTurns.ts; "-" for a server without them). */
+function derivedDelta(r: RunResult): { runs: number; workMs: number; lateMs: number; maxLateMs: number } | null {
+  const a = r.heapStart?.derived;
+  const b = r.heapEnd?.derived;
+  if (!a || !b) return null;
+  const d = (name: string): number => (b[name] ?? 0) - (a[name] ?? 0);
+  return { runs: d("runs"), workMs: d("workMs"), lateMs: d("lateMs"), maxLateMs: b.maxLateMs ?? 0 };
+}
+const derivedWork = (r: RunResult): string => {
+  const f = derivedDelta(r);
+  return f && f.runs > 0 ? `${f.runs}, ${fmt(f.workMs / f.runs, 2)}` : "-";
+};
+const derivedLate = (r: RunResult): string => {
+  const f = derivedDelta(r);
+  return f && f.runs > 0 ? `${fmt(f.lateMs / f.runs, 0)} / ${fmt(f.maxLateMs, 0)}` : "-";
 };
 
 /** Self time per function from the V8 profiles in `dir` (one per thread), the top entries of each. */
