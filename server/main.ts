@@ -5,6 +5,7 @@
  */
 import { resolve } from "node:path";
 import { buildServer } from "./app.ts";
+import { suggestDuplicates } from "./core/suggestions.ts";
 import { parseAllowedOrigins } from "./http/cors.ts";
 import { trainerSecretFromEnv } from "./patterns/secret.ts";
 import { scaleConfigFromEnv } from "./scaleConfig.ts";
@@ -54,6 +55,12 @@ const integrity = await store.checkIntegrity().catch((error: unknown) => {
   process.exit(1);
 });
 for (const line of describeIntegrity(integrity)) (isDamaged(integrity) ? console.error : console.log)(line);
+// The concept layer of the duplicate suggestions compiles its 400+ expressions on first use (about 0.3 s): done here,
+// before anyone is served, so the first board being merged does not hold up every room of the process.
+suggestDuplicates([
+  { ref: { kind: "eis", id: "a" }, text: "Eén vast aanspreekpunt voor het hele gezin." },
+  { ref: { kind: "eis", id: "b" }, text: "Het gezin heeft één contactpersoon die alles regelt." },
+]);
 const server = buildServer({ store, scenarios, clientDir: resolve(process.env.CLIENT_DIR ?? "dist/client"), trainerSecret: trainer.secret, scale: config.scale, allowedOrigins: origins.origins });
 await server.listen(port, host);
 
