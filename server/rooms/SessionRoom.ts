@@ -12,7 +12,7 @@ import { CLOSE_CODES, DAMAGED_SESSION_NOTICE, DELETED_NOTICE, REMOVED_NOTICE, SE
 import { KeyedLimiter, MESSAGE_LIMITS, NEW_SEATS, ROOM_CAPACITY, SEAT_RESERVATION_SECONDS } from "../limits.ts";
 import { DamagedSessionError } from "../store/integrity.ts";
 import { RoomClaim } from "./claim.ts";
-import { corkSockets, fitEncodeBuffers, screenFrames } from "./colyseus.ts";
+import { fitEncodeBuffers, screenFrames } from "./colyseus.ts";
 import { setBeamerPage, setReplayPosition } from "./controls.ts";
 import { CommandPipeline, commandIdOf, type Connection, type PipelineHost } from "./pipeline.ts";
 import { Patcher, SEQ_CATCH_UP_MS } from "./patching.ts";
@@ -69,7 +69,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
       now: services.now,
       online: () => this.seats.online(),
       patch: (reach, senders) => this.patcher.patch(reach, senders),
-      cork: () => corkSockets(this.clients),
+      cork: () => this.patcher.holdWrites(),
       stored: (events) => {
         for (const event of events) if (event.type === "ParticipantRemoved") this.closeSeat(event.participantId);
       },

@@ -127,6 +127,16 @@ function cpuSeconds(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
 }
+/** CPU seconds of a process's main thread (its thread id is its pid) apart from its other threads (workers, libuv, V8). */
+function mainThreadCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  } catch {
+    return NaN;
+  }
+}
 /** Busy and total jiffies of the whole machine (all cores), from /proc/stat. */
 function machineJiffies(): { busy: number; total: number } {
   const [line = ""] = readFileSync("/proc/stat", "utf8").split("\n");
@@ -185,6 +195,8 @@ interface RunResult {
   errors: number;
   errorSamples: string[];
   serverCpuSeconds: number;
+  /** Of which the main thread of the server process(es); the rest is the SQLite writer, GC helpers and libuv. */
+  serverMainCpuSeconds: number;
   /** At the start of the window: everyone joined, nothing played yet. */
   rssStartMiB: number;
   rssMiB: number;
@@ -420,6 +432,7 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
     for (const w of workers) w.send(start);
     await sleep(t0 - Date.now());
     const cpuStart = sum(pidList, cpuSeconds);
+    const mainCpuStart = sum(pidList, mainThreadCpuSeconds);
     const rssStartMiB = sum(pidList, (pid) => memoryMiB(pid, "VmRSS"));
     const machineStart = machineJiffies();
     const pressureStart = cpuPressureMicros();
@@ -433,6 +446,7 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
       if (Date.now() - t0 >= (rssSeriesMiB.length * windowSeconds * 1000) / 10) rssSeriesMiB.push(rss);
     }
     const serverCpuSeconds = sum(pidList, cpuSeconds) - cpuStart;
+    const serverMainCpuSeconds = sum(pidList, mainThreadCpuSeconds) - mainCpuStart;
     const machineEnd = machineJiffies();
     const machineBusy = (machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total);
     const pressureEnd = cpuPressureMicros();
@@ -467,6 +481,7 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
       errors: all.reduce((a, r) => a + r.errors, 0),
       errorSamples: all.flatMap((r) => r.errorSamples).slice(0, 5),
       serverCpuSeconds,
+      serverMainCpuSeconds,
       rssStartMiB,
       rssMiB,
       rssPeakMiB: Math.max(rssPeak, rssMiB),
@@ -554,6 +569,7 @@ function report(results: RunResult[]): void {
     row("opdracht -> ack p99 (ms)", results.map((r) => fmt(quantile(r.latencies, 0.99), 1)).concat(ratio((r) => quantile(r.latencies, 0.99)))),
     row("opdracht -> ack max (ms)", results.map((r) => fmt(quantile(r.latencies, 1), 1))),
     row("server CPU in venster (s)", results.map((r) => fmt(r.serverCpuSeconds, 1))),
+    row("  waarvan hoofdthread / andere threads (s)", results.map((r) => `${fmt(r.serverMainCpuSeconds, 1)} / ${fmt(r.serverCpuSeconds - r.serverMainCpuSeconds, 1)}`)),
     row("server CPU per 1000 opdrachten (s)", results.map((r) => fmt(perThousand(r), 3)).concat(ratio(perThousand))),
     row("server CPU-belasting (% van 1 kern)", results.map((r) => fmt((r.serverCpuSeconds / windowSeconds) * 100, 0))),
     row("server RSS na het meedoen (MiB)", results.map((r) => fmt(r.rssStartMiB, 0)).concat(ratio((r) => r.rssStartMiB))),
