@@ -407,6 +407,9 @@ describe("de tekst van een losse eis op zijn kaartje", () => {
     expect(wrapWords("gezinsondersteuning", 100, 5, measure)[0]).toBe("gezinson-");
     expect(wrapWords("Wmo-consulentenoverleg", 100, 5, measure)[0]).toBe("Wmo-");
     expect(wrapWords("wijkteamprofessional", 100, 5, measure)[0]).toBe("wijkteam-");
+    // "tw" is split (maat-werk, not maa-twerk); "st" stays together (onder-steuning).
+    expect(wrapWords("maatwerkbeslissing", 60, 5, measure)[0]).toBe("maat-");
+    expect(wrapWords("ondersteuning", 80, 5, measure)[0]).toBe("onder-");
     for (const line of wrapWords("Leidinggevenden staan achter professionals", 100, 9, measure)) expect(measure(line)).toBeLessThanOrEqual(100);
   });
 

@@ -215,8 +215,12 @@ const VOWELS = /[aeiouyáéíóúäëïöüèàâêîôû]/i;
 const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
 const isVowel = (c: string | undefined) => c !== undefined && VOWELS.test(c);
 const isConsonant = (c: string | undefined) => isLetter(c) && !isVowel(c);
-/** Consonant pairs a Dutch syllable can begin with: they stay together on the next line ("wijkteam-professional"). */
-const ONSETS = new Set(["bl", "br", "ch", "dr", "dw", "fl", "fr", "gl", "gr", "kl", "kn", "kr", "kw", "pl", "pr", "sc", "sj", "sl", "sm", "sn", "sp", "st", "tr", "tw", "vl", "vr", "wr", "zw"]);
+/**
+ * Consonant pairs a Dutch syllable can begin with: they stay together on the next line ("wijkteam-professional",
+ * "onder-steuning"). Not "tw" and "dw": inside a word they nearly always close one syllable and open the next
+ * ("maat-werk", "ant-woord", "hand-werk"), and "maatwerk" is on every board.
+ */
+const ONSETS = new Set(["bl", "br", "ch", "dr", "fl", "fr", "gl", "gr", "kl", "kn", "kr", "kw", "pl", "pr", "sc", "sj", "sl", "sm", "sn", "sp", "st", "tr", "vl", "vr", "wr", "zw"]);
 
 /**
  * The last break at or before `n` (but not before half of it, nor before three letters) that Dutch hyphenation would
