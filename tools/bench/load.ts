@@ -137,6 +137,29 @@ function mainThreadCpuSeconds(pid: number): number {
     return NaN;
   }
 }
+/**
+ * CPU seconds of a process's threads other than the main one, by name (/proc/<pid>/task/<tid>/comm): "WorkerThread"
+ * is a worker (the SQLite writer), "V8Worker" V8's helpers (concurrent GC, compiling), "libuv-worker" the thread pool.
+ */
+function threadCpuByName(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      if (tid === String(pid)) continue;
+      try {
+        const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLK_TCK);
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+  } catch {
+    // The process ended.
+  }
+  return byName;
+}
 /** Busy and total jiffies of the whole machine (all cores), from /proc/stat. */
 function machineJiffies(): { busy: number; total: number } {
   const [line = ""] = readFileSync("/proc/stat", "utf8").split("\n");
@@ -197,6 +220,8 @@ interface RunResult {
   serverCpuSeconds: number;
   /** Of which the main thread of the server process(es); the rest is the SQLite writer, GC helpers and libuv. */
   serverMainCpuSeconds: number;
+  /** The other threads' CPU in the window by thread name (one server process only). */
+  serverThreadCpu: Map<string, number>;
   /** At the start of the window: everyone joined, nothing played yet. */
   rssStartMiB: number;
   rssMiB: number;
@@ -433,6 +458,7 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
     await sleep(t0 - Date.now());
     const cpuStart = sum(pidList, cpuSeconds);
     const mainCpuStart = sum(pidList, mainThreadCpuSeconds);
+    const threadsStart = pidList.length === 1 ? threadCpuByName(pidList[0] ?? 0) : new Map<string, number>();
     const rssStartMiB = sum(pidList, (pid) => memoryMiB(pid, "VmRSS"));
     const machineStart = machineJiffies();
     const pressureStart = cpuPressureMicros();
@@ -447,6 +473,8 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
     }
     const serverCpuSeconds = sum(pidList, cpuSeconds) - cpuStart;
     const serverMainCpuSeconds = sum(pidList, mainThreadCpuSeconds) - mainCpuStart;
+    const serverThreadCpu = new Map<string, number>();
+    if (pidList.length === 1) for (const [name, seconds] of threadCpuByName(pidList[0] ?? 0)) serverThreadCpu.set(name, seconds - (threadsStart.get(name) ?? 0));
     const machineEnd = machineJiffies();
     const machineBusy = (machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total);
     const pressureEnd = cpuPressureMicros();
@@ -482,6 +510,7 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
       errorSamples: all.flatMap((r) => r.errorSamples).slice(0, 5),
       serverCpuSeconds,
       serverMainCpuSeconds,
+      serverThreadCpu,
       rssStartMiB,
       rssMiB,
       rssPeakMiB: Math.max(rssPeak, rssMiB),
@@ -613,6 +642,10 @@ function report(results: RunResult[]): void {
     row("CPU-druk: tijd dat iets op een kern wachtte (%)", results.map((r) => fmt(r.cpuPressure * 100, 0))),
   ];
   console.log(`\n${lines.join("\n")}`);
+  for (const r of results) {
+    const threads = [...r.serverThreadCpu].filter(([, s]) => s >= 0.05).sort((a, b) => b[1] - a[1]);
+    if (threads.length) console.log(`${r.label}: CPU van de andere serverthreads in het venster (s): ${threads.map(([n, s]) => `${n} ${fmt(s, 1)}`).join(", ")}`);
+  }
   for (const r of results) console.log(`${r.label}: RSS (MiB) per tiende van het venster: ${r.rssSeriesMiB.map((m) => fmt(m, 0)).join(" ")}`);
   for (const r of results) {
     const codes = Object.entries(r.rejected).map(([c, n]) => `${c} ${n}`).join(", ");
