@@ -246,63 +246,38 @@ interface RunResult {
 
 type Mode = "ours" | Baseline;
 
-/** Asks a server started with heapProbe.ts for its heap; null when it does not answer within 10 s. */
-function askHeap(child: ChildProcess): Promise<HeapReport | null> {
+/**
+ * Sends `message` to a server started with heapProbe.ts (over the IPC channel) and resolves with its answer of type
+ * `answer`; null when it does not answer within `timeoutMs`.
+ */
+function askProbe<T extends { type?: string }>(child: ChildProcess, message: object, answer: string, timeoutMs: number): Promise<T | null> {
   if (!child.connected) return Promise.resolve(null);
   return new Promise((done) => {
-    const listener = (message: HeapReport) => {
-      if (message.type !== "heap") return;
+    const listener = (reply: T) => {
+      if (reply.type !== answer) return;
       clearTimeout(timer);
       child.off("message", listener);
-      done(message);
+      done(reply);
     };
     const timer = setTimeout(() => {
       child.off("message", listener);
       done(null);
-    }, 10_000);
+    }, timeoutMs);
     child.on("message", listener);
-    child.send({ type: "heap" });
+    child.send(message);
   });
 }
 
-/** Asks a server started with heapProbe.ts to write a heap snapshot; resolves with the file, or null after 5 minutes. */
-function askSnapshot(child: ChildProcess, file: string): Promise<string | null> {
-  if (!child.connected) return Promise.resolve(null);
-  return new Promise((done) => {
-    const listener = (message: { type?: string; file?: string }) => {
-      if (message.type !== "snapshot") return;
-      clearTimeout(timer);
-      child.off("message", listener);
-      done(message.file ?? null);
-    };
-    const timer = setTimeout(() => {
-      child.off("message", listener);
-      done(null);
-    }, 300_000);
-    child.on("message", listener);
-    child.send({ type: "snapshot", file });
-  });
-}
+/** The server's heap; null when it does not answer within 10 s. */
+const askHeap = (child: ChildProcess): Promise<HeapReport | null> => askProbe<HeapReport>(child, { type: "heap" }, "heap", 10_000);
 
-/** Starts (then stops, writing `file`) the CPU profile of a server started with heapProbe.ts; null after 60 s. */
-function askProfile(child: ChildProcess, action: "start" | "stop", file?: string): Promise<string | null> {
-  if (!child.connected) return Promise.resolve(null);
-  const answer = action === "start" ? "profile-started" : "profile";
-  return new Promise((done) => {
-    const listener = (message: { type?: string; file?: string | null }) => {
-      if (message.type !== answer) return;
-      clearTimeout(timer);
-      child.off("message", listener);
-      done(message.file ?? null);
-    };
-    const timer = setTimeout(() => {
-      child.off("message", listener);
-      done(null);
-    }, 60_000);
-    child.on("message", listener);
-    child.send({ type: `profile-${action}`, file });
-  });
-}
+/** Has the server write a heap snapshot; resolves with the file, or null after 5 minutes. */
+const askSnapshot = async (child: ChildProcess, file: string): Promise<string | null> =>
+  (await askProbe<{ type?: string; file?: string }>(child, { type: "snapshot", file }, "snapshot", 300_000))?.file ?? null;
+
+/** Starts (then stops, writing `file`) the server's CPU profile; resolves with the file (stop), or null after 60 s. */
+const askProfile = async (child: ChildProcess, action: "start" | "stop", file?: string): Promise<string | null> =>
+  (await askProbe<{ type?: string; file?: string | null }>(child, { type: `profile-${action}`, file }, action === "start" ? "profile-started" : "profile", 60_000))?.file ?? null;
 
 async function startServer(mode: Mode, port: number, dataDir: string, logPath: string): Promise<ChildProcess> {
   const script = mode === "ours" ? "server/main.ts" : "tools/bench/baselineServer.ts";

@@ -8,11 +8,9 @@ import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import "../../styles/tafels.css";
 import type { ComponentChildren } from "preact";
-import { useRef } from "preact/hooks";
 import type { ToetsStep } from "#shared/protocol/scenario.ts";
-import type { ToetsModel } from "../../phaser/stageModel.ts";
 import { RoleChip } from "../common.tsx";
-import { reducedMotion, useStage } from "./useStage.ts";
+import { useToetsTrack } from "./ToetsTrack.tsx";
 
 export function TableCases({ snap }: { snap: Snapshot }) {
   const b = t.tafels.beamer;
@@ -95,22 +93,7 @@ function TableCase({ snap, table }: { snap: Snapshot; table: TableView }) {
  * the tafel's step changes (it jumps under reduced motion), past the law once the tafel has decided.
  */
 function TafelWalk({ steps, stepIndex, decided, children }: { steps: ToetsStep[]; stepIndex: number; decided: boolean; children: ComponentChildren }) {
-  const walk = useRef<HTMLDivElement>(null);
-  const track = useRef<HTMLDivElement>(null);
-  const measure = (): ToetsModel | null => {
-    const el = walk.current;
-    const strip = track.current;
-    if (!el || !strip) return null;
-    const origin = strip.getBoundingClientRect();
-    const marks = Array.from(el.querySelectorAll(".tafel-steps > li"));
-    const at = decided ? steps.length : stepIndex;
-    const stops = marks.map((mark, i) => {
-      const r = mark.getBoundingClientRect();
-      return { x: r.left - origin.left + r.width / 2, y: origin.height / 2, state: i < at ? ("done" as const) : i === at ? ("current" as const) : ("todo" as const), law: i === steps.length - 1 };
-    });
-    return { kind: "toets", width: origin.width, height: origin.height, stops, token: Math.min(at, steps.length), animate: !reducedMotion() };
-  };
-  const { host, mode } = useStage(measure);
+  const { walk, track, host, mode } = useToetsTrack(".tafel-steps > li", decided ? steps.length : stepIndex, steps.length);
   return (
     <div class={`tafel-walk ${mode}`} ref={walk}>
       <div class="tafel-track" ref={track} aria-hidden="true">

@@ -10,7 +10,11 @@ import { t } from "#shared/strings/index.ts";
 import { ToetsPath } from "./ToetsPath.tsx";
 import { reducedMotion, useStage } from "./useStage.ts";
 
-export function ToetsWalk({ steps, stepIndex }: { steps: ToetsStep[]; stepIndex: number }) {
+/**
+ * The toets scene over a row of step marks (found in the `walk` element by `marks`), drawn in the `track` element with
+ * the token on step `at` (`stepCount`: past the law). Shared by the plenary track and each tafel's.
+ */
+export function useToetsTrack(marks: string, at: number, stepCount: number) {
   const walk = useRef<HTMLDivElement>(null);
   const track = useRef<HTMLDivElement>(null);
   const measure = (): ToetsModel | null => {
@@ -18,20 +22,24 @@ export function ToetsWalk({ steps, stepIndex }: { steps: ToetsStep[]; stepIndex:
     const strip = track.current;
     if (!el || !strip) return null;
     const origin = strip.getBoundingClientRect();
-    // Each stop sits right above its step's number.
-    const numbers = Array.from(el.querySelectorAll(".toets-step .toets-num"));
-    const stops = numbers.map((num, i) => {
-      const r = num.getBoundingClientRect();
+    // Each stop sits right above its step's mark.
+    const stops = Array.from(el.querySelectorAll(marks)).map((mark, i) => {
+      const r = mark.getBoundingClientRect();
       return {
         x: r.left - origin.left + r.width / 2,
         y: origin.height / 2,
-        state: i < stepIndex ? ("done" as const) : i === stepIndex ? ("current" as const) : ("todo" as const),
-        law: i === steps.length - 1,
+        state: i < at ? ("done" as const) : i === at ? ("current" as const) : ("todo" as const),
+        law: i === stepCount - 1,
       };
     });
-    return { kind: "toets", width: origin.width, height: origin.height, stops, token: Math.min(stepIndex, steps.length), animate: !reducedMotion() };
+    return { kind: "toets", width: origin.width, height: origin.height, stops, token: Math.min(at, stepCount), animate: !reducedMotion() };
   };
   const { host, mode } = useStage(measure);
+  return { walk, track, host, mode };
+}
+
+export function ToetsWalk({ steps, stepIndex }: { steps: ToetsStep[]; stepIndex: number }) {
+  const { walk, track, host, mode } = useToetsTrack(".toets-step .toets-num", stepIndex, steps.length);
   return (
     <div class={`toets-walk ${mode}`} ref={walk}>
       <div class="toets-track" ref={track} aria-hidden="true">
