@@ -493,18 +493,19 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
   const itemTileMinW = itemTileTextX + tiles * level.title * CHAR_EM + TILE_PAD + 2;
   const tilesPerRow = Math.max(1, Math.floor((colW + TILE_GAP) / (itemTileMinW + TILE_GAP)));
   const itemTileW = (colW - (tilesPerRow - 1) * TILE_GAP) / tilesPerRow;
-  const itemTile = (item: BoardItem, x: number, y: number): CardBox => ({
+  /** An item's card at (x, y): a full card, or a one-line tile; `textW` is the width its title has. */
+  const itemBox = (item: BoardItem, x: number, y: number, size: { w: number; h: number; textW: number; lines: number; tile: boolean }): CardBox => ({
     key: `item:${item.id}`,
     ref: { kind: "item", id: item.id },
     x,
     y,
-    w: round(itemTileW),
-    h: itemTileH,
+    w: round(size.w),
+    h: size.h,
     text: item.text,
     font: level.title,
-    maxLines: 1,
-    cut: estimateLines(item.text, level.title, itemTileW - itemTileTextX - TILE_PAD) > 1,
-    tile: true,
+    maxLines: size.lines,
+    cut: estimateLines(item.text, level.title, size.textW) > size.lines,
+    tile: size.tile,
     roles: ROLE_ORDER.filter((r) => item.roles.includes(r)),
     eisCount: item.eisIds.length,
     mark: badge,
@@ -512,6 +513,8 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
     eisIds: [...item.eisIds],
     itemId: null,
   });
+  const itemTile = (item: BoardItem, x: number, y: number): CardBox =>
+    itemBox(item, x, y, { w: itemTileW, h: itemTileH, textW: itemTileW - itemTileTextX - TILE_PAD, lines: 1, tile: true });
   /** A cluster's outline: in the densest levels as wide as its marks, else the column's width. */
   const clusterSize = (c: LaneContent["clusters"][number]) => {
     const inner = colW - 2 * clusterPad;
@@ -550,25 +553,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
             if (beside) placeCluster(cluster, round(x + cardW + LINK_GAP), round(y + Math.max(0, (cardH - size.h) / 2)), out);
             else placeCluster(cluster, x, y + cardH + LINK_GAP, out);
           }
-          out.cards.push({
-            key: `item:${item.id}`,
-            ref: { kind: "item", id: item.id },
-            x,
-            y,
-            w: round(cardW),
-            h: cardH,
-            text: item.text,
-            font: level.title,
-            maxLines: level.titleLines,
-            cut: estimateLines(item.text, level.title, textW) > level.titleLines,
-            tile: false,
-            roles: ROLE_ORDER.filter((r) => item.roles.includes(r)),
-            eisCount: item.eisIds.length,
-            mark: badge,
-            tables: [...(item.tables ?? [])],
-            eisIds: [...item.eisIds],
-            itemId: null,
-          });
+          out.cards.push(itemBox(item, x, y, { w: cardW, h: cardH, textW, lines: level.titleLines, tile: false }));
         },
       });
     }
