@@ -11,6 +11,8 @@ import { buildServer } from "../../server/app.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { SqliteEventStore } from "../../server/store/sqlite.ts";
 import { freePort, TEST_SEQ_CATCH_UP_MS } from "../integration/harness.ts";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
+import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
@@ -62,6 +64,11 @@ export interface AxeFinding {
 
 /** Runs axe-core in the page; returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+  return (await axeViolations(page)).filter((f) => f.impact === "serious" || f.impact === "critical");
+}
+
+/** Runs axe-core in the page; returns every violation, moderate and minor too. */
+export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses an inline <script>.
   await page.evaluate(axeSource());
   const found = await page.evaluate(async () => {
@@ -74,7 +81,12 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
       nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
     }));
   });
-  return found.filter((f: AxeFinding) => f.impact === "serious" || f.impact === "critical");
+  return found;
+}
+
+/** `n` bots joined over the SDK as "Bot 1".."Bot n", their real roles in turn. */
+export function joinBots(baseUrl: string, code: string, n: number): Promise<SessionClient[]> {
+  return Promise.all(Array.from({ length: n }, (_, i) => SessionClient.join(baseUrl, { as: "deelnemer", code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole })));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -13,8 +13,7 @@ import { describe, expect, it } from "vitest";
 import { playPhases, type PlayContext } from "../../tools/bots/play.ts";
 import { EIS_TEXTS } from "../../tools/bots/texts.ts";
 import { SessionClient, newId } from "../../game/src/net/sessionClient.ts";
-import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
-import { hasChromium, joinAsParticipant, noChromiumReason, screenLooker, SCREEN_DIR, useE2E } from "./harness.ts";
+import { hasChromium, joinAsParticipant, joinBots, noChromiumReason, screenLooker, SCREEN_DIR, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
@@ -25,10 +24,6 @@ async function session(baseUrl: string, scenarioId: string, variantId: string): 
   const res = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId, variantId }) });
   const body = (await res.json()) as { code: string; secret: string };
   return { code: body.code, secret: body.secret };
-}
-
-async function bots(baseUrl: string, code: string, n: number): Promise<SessionClient[]> {
-  return Promise.all(Array.from({ length: n }, (_, i) => SessionClient.join(baseUrl, { as: "deelnemer", code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole })));
 }
 
 /** What the board drew last, as its canvas host reports it. */
@@ -78,7 +73,7 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     const { baseUrl, browser } = fixture.get();
     const { code, secret } = await session(baseUrl, "demo-maatwerk", "kort");
     const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const players = await bots(baseUrl, code, 25);
+    const players = await joinBots(baseUrl, code, 25);
     await spelleider.until(() => spelleider.session.participantCount === 25);
     await spelleider.must({ type: "phase.next" }); // rolwissel
     await Promise.all(players.map((p) => p.until(() => (p.mine?.role ?? null) !== null)));
@@ -159,7 +154,7 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     const { baseUrl, browser } = fixture.get();
     const { code, secret } = await session(baseUrl, "demo-maatwerk", "tafels");
     const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const players = await bots(baseUrl, code, 9);
+    const players = await joinBots(baseUrl, code, 9);
     await spelleider.until(() => spelleider.session.participantCount === 9);
     await Promise.all(players.map((p) => p.until(() => p.mine !== null)));
     await spelleider.must({ type: "tables.assign", count: 3 });
@@ -189,7 +184,7 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     const phone = await (await browser.newContext(PHONE)).newPage();
     await joinAsParticipant(phone, baseUrl, code, "Anne", "raadslid");
     const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const players = await bots(baseUrl, code, 5);
+    const players = await joinBots(baseUrl, code, 5);
     await spelleider.until(() => spelleider.session.participantCount === 6);
     const ctx: PlayContext = { spelleider, players, secret, code };
     await playPhases(ctx, { from: 1, to: 2 }); // rolwissel, samenvoegen: the bots take every eis in

@@ -5,33 +5,15 @@
  * and releases the beamer's page from the console (1366×900), as in prioriteren. Screenshots in
  * test-results/screens/polish-*, axe-core on each screen.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { playPhases, type PlayContext } from "../../tools/bots/play.ts";
 import { newId, SessionClient } from "../../game/src/net/sessionClient.ts";
-import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
-import { createSession, hasChromium, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
+import { axeViolations, createSession, hasChromium, joinBots, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
 const BEAMER = { viewport: { width: 1920, height: 1080 } };
 const CONSOLE = { viewport: { width: 1366, height: 900 } };
-
-async function players(baseUrl: string, code: string, n: number): Promise<SessionClient[]> {
-  return Promise.all(Array.from({ length: n }, (_, i) => SessionClient.join(baseUrl, { as: "deelnemer", code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole })));
-}
-
-/** Every axe finding, moderate and minor too, as "impact id". */
-async function allViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(resolve("node_modules/axe-core/axe.min.js"), "utf8"));
-  return page.evaluate(async () => {
-    const axe = Reflect.get(window, "axe");
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v: { id: string; impact: string }) => `${v.impact} ${v.id}`);
-  });
-}
 
 describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beamer", () => {
   const fixture = useE2E();
@@ -41,7 +23,7 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     const { baseUrl, browser } = fixture.get();
     const { code, secret } = await createSession(baseUrl, "tafels");
     const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const bots = await players(baseUrl, code, 12);
+    const bots = await joinBots(baseUrl, code, 12);
     await spelleider.until(() => spelleider.session.participantCount === 12);
     await Promise.all(bots.map((p) => p.until(() => p.mine !== null)));
     await spelleider.must({ type: "tables.assign", count: 4 });
@@ -83,7 +65,7 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     const { baseUrl, browser } = fixture.get();
     const { code, secret } = await createSession(baseUrl, "kort");
     const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const bots = await players(baseUrl, code, 8);
+    const bots = await joinBots(baseUrl, code, 8);
     await spelleider.until(() => spelleider.session.participantCount === 8);
     const ctx: PlayContext = { spelleider, players: bots, secret, code };
     await playPhases(ctx, { from: 1, to: 3 }); // rolwissel, samenvoegen, prioriteren (revealed)
@@ -93,7 +75,7 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     // After the reveal's staged motion (places and bars come in one after another; a card mid-fade is low contrast).
     await beamer.waitForTimeout(2_000);
     // Not even a moderate finding: the podium is one region, "De top drie".
-    expect(await allViolations(beamer)).toEqual([]);
+    expect((await axeViolations(beamer)).map((v) => `${v.impact} ${v.id}`)).toEqual([]);
     await look(beamer, "polish-prioriteren-uitslag-beamer");
 
     await playPhases(ctx, { from: 4, to: spelleider.session.phases.length - 1 });
