@@ -413,6 +413,34 @@ describe("de tekst van een losse eis op zijn kaartje", () => {
     for (const line of wrapWords("Leidinggevenden staan achter professionals", 100, 9, measure)) expect(measure(line)).toBeLessThanOrEqual(100);
   });
 
+  it("\"maatwerk\" breekt bij geen enkele breedte als \"maa-twerk\": maat-werk, het woord op de volgende regel, of …", () => {
+    // Letters of different widths too (as in the board's font): the break must not depend on a lucky width.
+    const proportional = (s: string) => [...s].reduce((w, c) => w + (/[mw]/i.test(c) ? 15 : /[ilt.,\s-]/.test(c) ? 5 : 10), 0);
+    const texts = ["Een maatwerkvoorziening voor iedereen", "Iedere maatwerkbeslissing is uitlegbaar", "Maatwerk is de norm", "De Wmo-maatwerkvoorziening", "In maatwerk", "Het maatwerkbudget"];
+    let breaks = 0;
+    for (const m of [measure, proportional]) {
+      for (const text of texts) {
+        for (let width = 40; width <= 320; width += 5) {
+          for (const maxLines of [1, 2, 3, 99]) {
+            const lines = wrapWords(text, width, maxLines, m);
+            const where = `${text} in ${width} px, ${maxLines} regels: ${JSON.stringify(lines)}`;
+            for (const [i, line] of lines.entries()) {
+              expect(line, where).not.toMatch(/maa-$/i);
+              expect(line, where).not.toMatch(/maa twerk/i);
+              expect(line, where).not.toMatch(/^twerk/i);
+              if (/maat-$/i.test(line) && lines[i + 1]?.startsWith("werk")) breaks++;
+            }
+          }
+        }
+      }
+    }
+    // The test sees the right break too (not only lines too wide to break at all).
+    expect(breaks).toBeGreaterThan(10);
+    // Where the line already has a word and "maat-" does not fit after it, the word starts the next line.
+    expect(wrapWords("Een maatwerkvoorziening", 80, 5, measure)[0]).toBe("Een");
+    expect(wrapWords("Een maatwerkvoorziening", 80, 5, measure)[1]).toBe("maat-");
+  });
+
   it("wat niet past, eindigt in …; wat past, staat er heel", () => {
     expect(wrapWords("De inwoner staat voorop, de regeling volgt.", 100, 2, measure)).toEqual(["De inwoner", "staat…"]);
     expect(wrapWords("Kort.", 100, 2, measure)).toEqual(["Kort."]);

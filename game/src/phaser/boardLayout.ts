@@ -223,28 +223,33 @@ const isConsonant = (c: string | undefined) => isLetter(c) && !isVowel(c);
 const ONSETS = new Set(["bl", "br", "ch", "dr", "fl", "fr", "gl", "gr", "kl", "kn", "kr", "kw", "pl", "pr", "sc", "sj", "sl", "sm", "sn", "sp", "st", "tr", "vl", "vr", "wr", "zw"]);
 
 /**
- * The last break at or before `n` (but not before half of it, nor before three letters) that Dutch hyphenation would
+ * The last break at or before `n` (but not before `floor`, nor before three letters) that Dutch hyphenation would
  * also allow, roughly: after a hyphen the word already has, before a consonant followed by a vowel ("werk|be"), or
- * before a consonant pair a syllable can begin with ("team|pro"), never inside such a pair or "ij". `n` itself when
- * there is none.
+ * before a consonant pair a syllable can begin with ("team|pro"), never inside such a pair or "ij"; -1 when there is
+ * none (then no break is right there: "maa|twerk" is not one).
  */
-export function nearSyllableBreak(word: string, n: number): number {
-  for (let k = n; k >= 2; k--) if (word[k - 1] === "-") return k;
-  const floor = Math.max(3, Math.ceil(n / 2));
-  for (let k = n; k >= floor; k--) {
+export function syllableBreak(word: string, n: number, floor = Math.max(3, Math.ceil(n / 2))): number {
+  for (let k = n; k >= 3; k--) if (word[k - 1] === "-") return k;
+  for (let k = n; k >= Math.max(3, floor); k--) {
     const [before, at, after] = [word[k - 1], word[k], word[k + 1]];
     if (!isLetter(before) || !isConsonant(at)) continue;
     if (ONSETS.has(`${before}${at}`.toLowerCase()) || (before === "i" && at === "j")) continue;
     if (isVowel(after) || (ONSETS.has(`${at}${after ?? ""}`.toLowerCase()) && isVowel(word[k + 2]))) return k;
   }
-  return n;
+  return -1;
+}
+
+/** As `syllableBreak`, but `n` itself when there is none. */
+export function nearSyllableBreak(word: string, n: number): number {
+  const k = syllableBreak(word, n);
+  return k < 0 ? n : k;
 }
 
 export function wrapWords(text: string, width: number, maxLines: number, measure: (s: string) => number): string[] {
   const fits = (s: string) => measure(s) <= width;
   const lines: string[] = [];
   let line = "";
-  for (let word of text.split(/\s+/).filter(Boolean)) {
+  words: for (let word of text.split(/\s+/).filter(Boolean)) {
     while (word) {
       const joined = line ? `${line} ${word}` : word;
       if (fits(joined)) {
@@ -257,16 +262,26 @@ export function wrapWords(text: string, width: number, maxLines: number, measure
         continue;
       }
       // Too long for a line of its own: as much as fits with a hyphen, at least three letters on each side, at a
-      // syllable-like break when one is near ("maatwerk-beslissing", not "maatwerkb-eslissing").
+      // syllable-like break when one is near ("maatwerk-beslissing", not "maatwerkb-eslissing"). Where the line
+      // already has words and no such break fits after them, the word starts the next line ("Een" / "maatwerk-
+      // voorziening", never "Een maa-" / "twerkvoorziening").
       let n = word.length - 3;
       while (n >= 3 && !fits(`${line ? `${line} ` : ""}${word.slice(0, n)}-`)) n--;
-      n = nearSyllableBreak(word, n);
-      if (n < 3 && line) {
+      const near = n >= 3 ? syllableBreak(word, n, line ? Math.max(3, Math.ceil(n / 2)) : 3) : -1;
+      if (near < 0 && line) {
         lines.push(line);
         line = "";
         continue;
       }
-      if (n < 3) {
+      if (near >= 3) n = near;
+      else if (n >= 3 && syllableBreak(word, word.length - 3, 3) >= 0) {
+        // A line too narrow for the word's first syllable ("maat-"): cut here with "…" rather than break the word
+        // where Dutch never does; the whole text is in the tooltip, the list and the text equivalent.
+        while (n > 1 && !fits(`${word.slice(0, n)}…`)) n--;
+        lines.push(`${word.slice(0, n)}…`);
+        line = "";
+        break words;
+      } else if (n < 3) {
         n = Math.max(1, word.length - 1);
         while (n > 1 && !fits(`${word.slice(0, n)}-`)) n--;
       }
@@ -280,9 +295,12 @@ export function wrapWords(text: string, width: number, maxLines: number, measure
   if (lines.length <= maxLines) return lines;
   // Cut: the last line shown ends in "…"; at a word when that loses little, else inside the word.
   const shown = lines.slice(0, maxLines);
+  const split = /-$/.test(shown[maxLines - 1] ?? "");
   let last = `${shown[maxLines - 1] ?? ""}`.replace(/-$/, "");
-  const next = lines[maxLines] ?? "";
-  if (fits(`${last} ${next}`.trim())) last = `${last} ${next}`.trim();
+  const next = (lines[maxLines] ?? "").replace(/…$/, "");
+  // A word split over the two lines joins again without a space ("maatwerk", never "maa twerk").
+  const joined = split ? `${last}${next}` : `${last} ${next}`.trim();
+  if (fits(joined)) last = joined;
   while (last.length > 1 && !fits(`${last}…`)) last = last.slice(0, -1);
   const space = last.lastIndexOf(" ");
   if (space > 0 && measure(last.slice(0, space)) >= width * 0.65) last = last.slice(0, space);
