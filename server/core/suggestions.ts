@@ -8,7 +8,9 @@
  * doorbraak), and it is split, stripped of stopwords and stemmed (`normalise`, Snowball Dutch from @orama/stemmers).
  * Every stem becomes a concept: words of one thesaurus group (server/core/eisLexicon.ts) are one concept ("regels",
  * "voorschriften"; "vast aanspreekpunt", "contactpersoon"); a compound whose two parts are concepts or words of the
- * texts compared counts as those parts ("maatwerkbudget" → maatwerk, budget).
+ * texts compared counts as those parts ("maatwerkbudget" → maatwerk, budget). A word the text only names after "geen"
+ * or "nooit" is a concept of its own that matches only itself negated: "Het wijkteam krijgt geen eigen budget" is the
+ * opposite demand of "Het wijkteam krijgt een eigen budget", not the same one.
  *
  * Above the words sits a concept layer of the sociaal domein (server/core/eisThemes.ts): the requirements a programma
  * van eisen for maatwerk keeps coming back to (one vast aanspreekpunt, the inwoner at the table, mandaat for the
@@ -107,6 +109,8 @@ const THEME_SHARE = 0.55;
  * specific, so two requirements that differ say much, but a cue the lexicon lacks must not cost a true pair all of it.
  */
 const THEME_FLOOR = 0.6;
+/** The mark of a negated concept ("geen budget"), which matches only itself negated. */
+const NOT = "\u00ac";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Concepts
@@ -178,6 +182,8 @@ interface TextPrep {
   stems: string[];
   /** The themes it names (eisThemes.ts) as [theme number, weight × strength], by theme number. */
   themes: [number, number][];
+  /** The stems that only occur negated ("geen eigen budget": eigen, budget); they count as concepts of their own. */
+  negated: ReadonlySet<string>;
 }
 
 const CACHE_LIMIT = 20_000;
@@ -280,10 +286,23 @@ function prepText(text: string): TextPrep {
       themes.push([n, THEMES[n]!.weight * strength]);
     }
     themes.sort((p, q) => p[0] - q[0]);
-    prep = { stems: normalise(folded), themes };
+    prep = { stems: normalise(folded), themes, negated: negatedStems(folded) };
     textCache.set(text, prep);
   }
   return prep;
+}
+
+/** A negator and the (at most two) words it negates. */
+const NEGATION = /\b(?:geen|nooit)\s+([a-z0-9]+)(?:\s+([a-z0-9]+))?/g;
+
+/** The stems that the text only names negated: after "geen" or "nooit", and nowhere without. */
+function negatedStems(folded: string): ReadonlySet<string> {
+  const negated = new Set<string>();
+  for (const match of folded.matchAll(NEGATION)) for (const word of [match[1], match[2]]) if (word !== undefined) for (const s of normalise(word)) negated.add(s);
+  if (negated.size === 0) return negated;
+  const positive = new Set(normalise(folded.replace(NEGATION, " ")));
+  for (const s of positive) negated.delete(s);
+  return negated;
 }
 
 /** One way to cut a compound stem in two: the forms each part may have (as is, stemmed, without a linking "s"). */
@@ -370,9 +389,16 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   const names: string[] = [];
   const sets: Int32Array[] = [];
   const scratch: string[] = [];
-  for (const { stems } of prepared) {
+  for (const { stems, negated } of prepared) {
     scratch.length = 0;
-    for (const s of stems) conceptsOfStem(s, vocabulary, scratch);
+    for (const s of stems) {
+      if (!negated.has(s)) conceptsOfStem(s, vocabulary, scratch);
+      else {
+        const from = scratch.length;
+        conceptsOfStem(s, vocabulary, scratch);
+        for (let k = from; k < scratch.length; k++) scratch[k] = `${NOT}${scratch[k]}`;
+      }
+    }
     const ids = new Set<number>();
     for (const c of scratch) {
       let n = numberOf.get(c);
@@ -388,7 +414,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   const count = sets.length;
   const df = new Int32Array(names.length);
   for (const set of sets) for (const id of set) df[id]!++;
-  const weight = Float64Array.from(df, (d, id) => Math.log(1 + count / Math.max(1, d)) * (inThesaurus(names[id]!) ? 1 : UNKNOWN_WEIGHT));
+  const weight = Float64Array.from(df, (d, id) => Math.log(1 + count / Math.max(1, d)) * (inThesaurus(names[id]!.replace(NOT, "")) ? 1 : UNKNOWN_WEIGHT));
   const mass = sets.map((set) => set.reduce((sum, id) => sum + weight[id]!, 0));
   const postings: number[][] = names.map(() => []);
   sets.forEach((set, e) => {

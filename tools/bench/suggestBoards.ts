@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { z } from "zod";
 import { GameRoleSchema } from "#shared/protocol/ids.ts";
 import { EIS_TEXTS } from "../bots/texts.ts";
+import { themesOf } from "../../server/core/eisThemes.ts";
 import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates, type SuggestionEntry } from "../../server/core/suggestions.ts";
 import { EISEN_GROUPS, TUNING_BOARDS } from "../../tests/fixtures/eisenPairs.ts";
 import { labelledQuality, type LabelledBoard, type LabelledQuality } from "../../tests/fixtures/eisenLabels.ts";
@@ -59,8 +60,11 @@ for (const { name, boards } of files) {
   const q = labelledQuality(boards);
   console.log(`= ${figures(q)}  ${name} (${boards.length} ${boards.length === 1 ? "bord" : "borden"})`);
   if (showPairs) {
-    for (const m of [...q.missed].sort((x, y) => y.score - x.score)) console.log(`    gemist ${m.score.toFixed(3)}  ${m.a}  |  ${m.b}`);
-    for (const w of [...q.wrong].sort((x, y) => y.score - x.score)) console.log(`    fout   ${w.score.toFixed(3)}  ${w.a}  |  ${w.b}`);
+    const themes = (text: string) => `[${[...themesOf(text)].map(([id, s]) => (s === 1 ? id : `${id} ${s}`)).join(", ")}]`;
+    const line = (kind: string, p: { a: string; b: string; score: number }) =>
+      `    ${kind} ${p.score.toFixed(3)}  ${p.a} ${themes(p.a)}  |  ${p.b} ${themes(p.b)}`;
+    for (const m of [...q.missed].sort((x, y) => y.score - x.score)) console.log(line("gemist", m));
+    for (const w of [...q.wrong].sort((x, y) => y.score - x.score)) console.log(line("fout  ", w));
   }
 }
 if (only === undefined && fresh.length > 0) console.log(`= ${figures(labelledQuality(fresh))}  alle nieuwe borden (eisenBoards/)`);
