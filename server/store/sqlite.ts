@@ -20,7 +20,7 @@ import { DamageLedger, DamagedSessionError, isSqliteDamage, messageOf, type Dama
 import { EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
 import { inspectWal } from "./sqliteWal.ts";
-import type { Row, WriteOp, WriteResult, WriterData } from "./sqliteWriter.ts";
+import type { Row, ThreadCpu, WriteOp, WriteResult, WriterData } from "./sqliteWriter.ts";
 
 /** The writer thread's answers to a batch (sqliteWriter.ts). */
 const WriteResultsSchema: z.ZodType<WriteResult[]> = z.array(
@@ -85,6 +85,8 @@ const SessionLabelRowSchema = z.strictObject({ session_id: z.string(), label: z.
 const UserVersionRowSchema = z.strictObject({ user_version: z.number().int().nonnegative() });
 
 const SESSION_COLUMNS = "session_id, code, secret_hash, label, scenario_id, created_at";
+
+const ThreadCpuSchema: z.ZodType<ThreadCpu> = z.strictObject({ user: z.number().nonnegative(), system: z.number().nonnegative() });
 
 const AppendResultSchema = z.discriminatedUnion("ok", [
   z.strictObject({ ok: z.literal(true), lastSeq: z.number().int().nonnegative() }),
@@ -306,6 +308,11 @@ export class SqliteEventStore implements EventStore {
   async deleteSession(sessionId: string): Promise<boolean> {
     this.ledger.forget(sessionId);
     return (await this.writer.write({ op: "delete", sessionId })) === true;
+  }
+
+  /** The CPU time (µs) the writer thread has used since it started (bench:store): ask after the writes it should count have resolved. */
+  async writerCpuUsage(): Promise<ThreadCpu> {
+    return ThreadCpuSchema.parse(await this.writer.write({ op: "usage" }));
   }
 
   /** Safe to call twice: tests close a store, reopen the file, and clean up everything at the end. */

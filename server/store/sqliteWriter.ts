@@ -15,9 +15,13 @@ export type WriteOp =
   | { id: number; op: "create"; record: { sessionId: string; code: string; secretHash: string; label: string; scenarioId: string; createdAt: number }; rows: Row[] }
   | { id: number; op: "append"; sessionId: string; expectedLastSeq: number; commandKey: string | null; rows: Row[] }
   | { id: number; op: "delete"; sessionId: string }
-  | { id: number; op: "close" };
+  | { id: number; op: "close" }
+  /** The CPU time this thread has used so far (for bench:store): answered with a ThreadCpu, outside any write. */
+  | { id: number; op: "usage" };
 export type Row = { type: string; body: string };
 export type WriteResult = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+/** process.threadCpuUsage() of the writer thread, in µs. */
+export type ThreadCpu = { user: number; system: number };
 export interface WriterData {
   filePath: string;
   busyTimeoutMs: number;
@@ -59,7 +63,7 @@ function readHead(sessionId: string): Head | null {
 }
 
 /** One write, inside the batch's transaction. Throws with a Dutch message for the caller when it cannot be done. */
-function apply(op: Exclude<WriteOp, { op: "close" }>): unknown {
+function apply(op: Exclude<WriteOp, { op: "close" | "usage" }>): unknown {
   switch (op.op) {
     case "create": {
       const r = op.record;
@@ -116,6 +120,11 @@ function flush(): void {
       if (op.op === "close") {
         closing = true;
         results.push({ id: op.id, ok: true, value: null });
+        continue;
+      }
+      if (op.op === "usage") {
+        const usage: ThreadCpu = process.threadCpuUsage();
+        results.push({ id: op.id, ok: true, value: usage });
         continue;
       }
       db.exec("SAVEPOINT one_write");

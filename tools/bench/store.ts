@@ -5,11 +5,17 @@
  *
  *  - one sync on its own: a bare BEGIN / INSERT / COMMIT, the floor under every durable append;
  *  - sequential: one session appends one event at a time, each awaited (one room, commands one by one);
- *  - concurrent: many sessions append at once, each session one after another (a busy server: every room its queue).
+ *  - concurrent: many sessions append at once, each session one after another (a busy server: every room its queue);
+ *  - paced: the same sessions append at a steady total rate (`--rate` events/s for `--seconds`), each one every
+ *    sessions/rate seconds, starts spread evenly: the load of `npm run bench:load`, where a commit holds a few appends.
  *
  * The store is the one the server runs: its writer thread syncs, and the appends that wait at the same time share one
- * commit (group commit). Printed per load: µs per event, events/s, the latency of an append (p50 / p99), and how much
- * of the main thread the store took (event-loop utilisation: the sync happens in the writer thread, not here).
+ * commit (group commit). Printed per load: µs per event, events/s, the latency of an append (p50 / p99), how much
+ * of the main thread the store took (event-loop utilisation: the sync happens in the writer thread, not here), and the
+ * CPU time per event of each thread: the main thread (process.threadCpuUsage: zod, rows, hand-over to the writer,
+ * answers) and the writer thread (its own threadCpuUsage, asked from it: SQLite, hashing, the commit). The CPU figures
+ * are the ones to compare between versions of the store; wall-clock µs/event mostly measures the disk's sync.
+ * `--rounds N` repeats each load N times and prints every round, then the median.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,11 +33,17 @@ const { values } = parseArgs({
     appends: { type: "string", default: "2000" },
     sessions: { type: "string", default: "300" },
     "per-session": { type: "string", default: "20" },
+    rounds: { type: "string", default: "3" },
+    rate: { type: "string", default: "1500" },
+    seconds: { type: "string", default: "6" },
   },
 });
 const APPENDS = Number(values.appends);
 const SESSIONS = Number(values.sessions);
 const PER_SESSION = Number(values["per-session"]);
+const ROUNDS = Number(values.rounds);
+const RATE = Number(values.rate);
+const SECONDS = Number(values.seconds);
 
 const { scenarios } = await loadScenarioDir(resolve("scenarios"));
 const found = scenarios.get("demo-maatwerk");
@@ -58,9 +70,17 @@ interface Result {
   seconds: number;
   latencies: number[];
   mainThreadBusy: number;
+  /** CPU time per event in µs (user + system), of the main thread and of the writer thread. */
+  mainCpu: number;
+  writerCpu: number;
+  /** Of which in the kernel (system time). */
+  mainSystem: number;
+  writerSystem: number;
 }
 
-async function measure(run: (timed: (append: () => Promise<unknown>) => Promise<void>) => Promise<number>): Promise<Result> {
+const cpu = (u: { user: number; system: number }) => u.user + u.system;
+
+async function measure(store: SqliteEventStore, run: (timed: (append: () => Promise<unknown>) => Promise<void>) => Promise<number>): Promise<Result> {
   const latencies: number[] = [];
   // From the call to the answer (the writer thread has synced the commit that holds it).
   const timed = async (append: () => Promise<unknown>) => {
@@ -68,21 +88,55 @@ async function measure(run: (timed: (append: () => Promise<unknown>) => Promise<
     await append();
     latencies.push((performance.now() - started) * 1000);
   };
+  const writerBefore = await store.writerCpuUsage();
+  const mainBefore = process.threadCpuUsage();
   const elu = performance.eventLoopUtilization();
   const started = performance.now();
   const events = await run(timed);
   const seconds = (performance.now() - started) / 1000;
   const used = performance.eventLoopUtilization(elu);
+  const main = process.threadCpuUsage(mainBefore);
+  const writerAfter = await store.writerCpuUsage();
   latencies.sort((a, b) => a - b);
-  return { events, seconds, latencies, mainThreadBusy: used.utilization };
+  return {
+    events,
+    seconds,
+    latencies,
+    mainThreadBusy: used.utilization,
+    mainCpu: cpu(main) / events,
+    writerCpu: (cpu(writerAfter) - cpu(writerBefore)) / events,
+    mainSystem: main.system / events,
+    writerSystem: (writerAfter.system - writerBefore.system) / events,
+  };
 }
 
 function line(label: string, r: Result): string {
   return (
-    `  ${label.padEnd(26)} ${((r.seconds * 1e6) / r.events).toFixed(0).padStart(6)} µs/gebeurtenis  ${Math.round(r.events / r.seconds).toLocaleString("en-US").padStart(7)} gebeurtenissen/s` +
+    `  ${label.padEnd(30)} ${((r.seconds * 1e6) / r.events).toFixed(0).padStart(6)} µs/gebeurtenis  ${Math.round(r.events / r.seconds).toLocaleString("en-US").padStart(7)} gebeurtenissen/s` +
     `   append p50 ${(quantile(r.latencies, 0.5) / 1000).toFixed(2).padStart(6)} ms, p99 ${(quantile(r.latencies, 0.99) / 1000).toFixed(2).padStart(7)} ms` +
-    `   hoofdthread bezet ${(r.mainThreadBusy * 100).toFixed(0).padStart(3)} %`
+    `   hoofdthread bezet ${(r.mainThreadBusy * 100).toFixed(0).padStart(3)} %` +
+    `   CPU/gebeurtenis: hoofdthread ${r.mainCpu.toFixed(1).padStart(5)} µs, schrijfthread ${r.writerCpu.toFixed(1).padStart(5)} µs` +
+    ` (waarvan systeem ${r.mainSystem.toFixed(1)} en ${r.writerSystem.toFixed(1)} µs)`
   );
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+/** The median of every figure over the rounds (each figure on its own). */
+function medianOf(results: Result[]): Result {
+  return {
+    events: results[0]?.events ?? 0,
+    seconds: median(results.map((r) => r.seconds)),
+    latencies: results.flatMap((r) => r.latencies).sort((a, b) => a - b),
+    mainThreadBusy: median(results.map((r) => r.mainThreadBusy)),
+    mainCpu: median(results.map((r) => r.mainCpu)),
+    writerCpu: median(results.map((r) => r.writerCpu)),
+    mainSystem: median(results.map((r) => r.mainSystem)),
+    writerSystem: median(results.map((r) => r.writerSystem)),
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-bench-store-"));
@@ -106,25 +160,62 @@ try {
 
   console.log("\nSqliteEventStore (schrijfthread met groepscommit, zoals de server hem gebruikt):");
   const store = new SqliteEventStore(join(dir, "store.sqlite"));
-  // Sequential: one session, every append awaited before the next.
-  const one = await newSession(store, 0);
-  const sequential = await measure(async (timed) => {
-    for (let k = 0; k < APPENDS; k++) await timed(() => store.append(one, k + 1, `d1:c${k}`, [eis(k)]));
-    return APPENDS;
-  });
-  console.log(line(`na elkaar, 1 sessie`, sequential));
-  // Concurrent: many sessions at once, each one after another.
-  const ids = await Promise.all(Array.from({ length: SESSIONS }, (_, n) => newSession(store, n + 1)));
-  const concurrent = await measure(async (timed) => {
-    await Promise.all(
-      ids.map(async (id) => {
-        for (let k = 0; k < PER_SESSION; k++) await timed(() => store.append(id, k + 1, `d1:c${k}`, [eis(k)]));
-      }),
-    );
-    return SESSIONS * PER_SESSION;
-  });
-  console.log(line(`tegelijk, ${SESSIONS} sessies`, concurrent));
+  let sessionNumber = 0;
+  const sequentials: Result[] = [];
+  const concurrents: Result[] = [];
+  const paceds: Result[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    // Sequential: one session, every append awaited before the next.
+    const one = await newSession(store, sessionNumber++);
+    const sequential = await measure(store, async (timed) => {
+      for (let k = 0; k < APPENDS; k++) await timed(() => store.append(one, k + 1, `d1:c${k}`, [eis(k)]));
+      return APPENDS;
+    });
+    sequentials.push(sequential);
+    console.log(line(`na elkaar, 1 sessie (${round})`, sequential));
+    // Concurrent: many sessions at once, each one after another.
+    const ids = await Promise.all(Array.from({ length: SESSIONS }, () => newSession(store, sessionNumber++)));
+    const concurrent = await measure(store, async (timed) => {
+      await Promise.all(
+        ids.map(async (id) => {
+          for (let k = 0; k < PER_SESSION; k++) await timed(() => store.append(id, k + 1, `d1:c${k}`, [eis(k)]));
+        }),
+      );
+      return SESSIONS * PER_SESSION;
+    });
+    concurrents.push(concurrent);
+    console.log(line(`tegelijk, ${SESSIONS} sessies (${round})`, concurrent));
+    // Paced: every session appends every SESSIONS / RATE seconds, starts spread evenly over one interval.
+    const paced = await measure(store, async (timed) => {
+      const interval = (SESSIONS / RATE) * 1000;
+      const start = performance.now();
+      const end = start + SECONDS * 1000;
+      let events = 0;
+      await Promise.all(
+        ids.map(async (id, n) => {
+          let seq = PER_SESSION + 1;
+          for (let due = start + (n * interval) / SESSIONS; due < end; due += interval) {
+            const wait = due - performance.now();
+            if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+            const k = seq;
+            await timed(() => store.append(id, k, `d1:p${k}`, [eis(k)]));
+            seq++;
+            events++;
+          }
+        }),
+      );
+      return events;
+    });
+    paceds.push(paced);
+    console.log(line(`gespreid, ${RATE}/s (${round})`, paced));
+  }
   await store.close();
+  if (ROUNDS > 1) {
+    console.log(`\nMediaan over ${ROUNDS} rondes (latentie: over alle appends):`);
+    console.log(line("na elkaar, 1 sessie", medianOf(sequentials)));
+    console.log(line(`tegelijk, ${SESSIONS} sessies`, medianOf(concurrents)));
+    console.log(line(`gespreid, ${RATE}/s`, medianOf(paceds)));
+  }
   console.log("\nElke append is gesynchroniseerd voordat zijn belofte wordt ingelost; groepscommit bundelt alleen de appends die tegelijk wachten.");
 } finally {
   rmSync(dir, { recursive: true, force: true });
