@@ -54,7 +54,7 @@ function theme(id: string, weight: number, ...cues: Cue[]): Theme {
 }
 
 // Word pieces used in several cues (folded text).
-const PERSON = "(?:klantmanager|werkconsulent|jeugdconsulent|wmo-consulent|schuldhulpverlener|aanspreekpunt|contactpersoon|contactpersonen|hulpverlener|consulent|regisseur|casusregisseur|begeleider|coach|jongerencoach|persoon|zorgcoordinator|coordinator|casusmanager|trajectbegeleider|gezinscoach|vertrouwenspersoon)";
+const PERSON = "(?:klantmanager|werkconsulent|jeugdconsulent|wmo-consulent|schuldhulpverlener|aanspreekpunt|contactpersoon|contactpersonen|hulpverlener|consulent|regisseur|casusregisseur|begeleider|coach|jongerencoach|persoon|zorgcoordinator|coordinator|casusmanager|trajectbegeleider|gezinscoach|vertrouwenspersoon|iemand|mens|ambtenaar|buddy|maatje)";
 const PRO = "(?:professional|professionals|wijkteamprofessional|wijkteamprofessionals|medewerker|medewerkers|wijkteammedewerker|wijkteammedewerkers|consulent|consulenten|hulpverlener|hulpverleners|uitvoerder|uitvoerders|wijkteam|wijkteams|jongerencoach|klantmanager|klantmanagers|wijkprofessional|wijkprofessionals)";
 const WEEKS = "(?:\\d+|1|een|twee|drie|vier|vijf|zes|zeven|acht|tien|veertien)";
 
@@ -96,6 +96,7 @@ export const THEMES: readonly Theme[] = [
     REQUIREMENT,
     cue(/\bverhaal\b/, /\b(?:1|een|twee) keer\b|\bopnieuw\b|\bnog een keer\b|\bsteeds weer\b|\bherhalen\b|\btelkens\b|\bapart\b|\boveral\b|\bbij (?:elk|elke|iedere?) (?:loket|instantie|hulpverlener|afdeling)\b/),
     cue(/\b(?:gegevens|informatie|papieren)\b/, /\b(?:maar )?1 keer (?:aanleveren|invullen|geven|vertellen)\b/),
+    cue(/\b(?:loonstrook|loonstroken|bankafschrift\w*|papieren|documenten|bewijsstukken|gegevens|formulier\w*|verhaal)\b/, /\b(?:twee|drie|vier|vijf|tien|zoveel|honderd) keer\b|\b(?:steeds|telkens|elke keer|iedere keer) (?:weer |opnieuw )?(?:\w+ )?(?:opsturen|aanleveren|inleveren|invullen|vertellen|uitleggen|laten zien)\b/),
     cue(/\b(?:\w+ )?keer hetzelfde (?:formulier|verhaal|vragen)\b|\b(?:gegevens|informatie) die (?:we|wij|de gemeente|ze) al (?:hebben|heeft|hebt)\b|\bniet (?:steeds |telkens )?opnieuw (?:vragen|invullen|aanleveren|uitleggen)\b/),
   ),
   theme(
@@ -310,7 +311,7 @@ export const THEMES: readonly Theme[] = [
     cue(/\b(?:budget|potje|pot|fonds|geld)\b/, /\b(?:waaruit|waarmee)\b/, /\b(?:betaal|betaalt|betalen|oplossing|oplossingen|inzetten)\b/),
     cue(/\b(?:potje|pot|fonds|budget|geld) (?:\w+ )?voor (?:\w+ )?(?:oplossingen|onvoorziene|noodgevallen|uitzonderingen|onverwachte)\b/),
     cue(/\bvrij (?:te )?besteedba|\bvrij\w* (?:te besteden )?budget\b/),
-    unless(/\bterug/, 1, /\b(?:uitgeven|besteden|inzetten|betalen)\b/, /\b(?:euro|bedrag|bedragen|budget)\b/, /\b(?:direct|meteen|zelf|zonder|klein|kleine|paar)\b/),
+    unless(/\bterug/, 1, /\b(?:uitgeven|besteden|inzetten|betalen)\b/, /\b(?:euro|bedrag|bedragen|budget|geld)\b/, /\b(?:direct|meteen|zelf|zonder|klein|kleine|paar)\b/),
     cue(/\b(?<!geen )eigen (?:budget|potje|pot)\b/),
     cue(/\bnoodbetaling|\bnoodfonds|\bnoodpot/),
     unless(/\bterug/, 1, /\b(?:snel|direct|meteen|dezelfde dag|zonder wachten)\b/, /\b(?:betalen|betaald|geld|beschikken|uitbetalen|voorschieten|voorgeschoten)\b/),
@@ -402,6 +403,7 @@ export const THEMES: readonly Theme[] = [
     cue(/\b(?:hetzelfde|gelijk|dezelfde) (?:antwoord|besluit|uitkomst|behandeling)\b/, /\b(?:iedereen|elke|ieder|wie|ongeacht|dezelfde|gelijke)\b/),
     cue(/\bloterij\b/),
     cue(/\b(?:ander|anderen|buurman|buurvrouw|iemand anders)\b.*\b(?:hetzelfde|dezelfde|vergelijkba\w*|zelfde)\b/),
+    cue(/\b(?:buurman|buurvrouw|buren|ander|anderen|iemand anders|de 1)\b.*\bwel\b.*\b(?:ik|wij|we|mij|de ander|de andere) niet\b/),
     cue(/\buit(?:maken|maakt) (?:bij |van )?(?:welke|wie)\b/),
     cue(/\bafhang\w* van (?:de |welke )?(?:consulent|medewerker|hulpverlener|ambtenaar|behandelaar)\b|\btoevallig (?:treft|tegenkomt|krijgt|aan tafel)\b/),
   ),
@@ -758,7 +760,7 @@ export const THEMES: readonly Theme[] = [
   theme("mantelzorg", TOPIC, cue(/\bmantelzorg|\bpartner\b.*\bzorg|\brespijt/)),
   theme("mantelzorger-ontlasten", REQUIREMENT,
     cue(/\brespijt/),
-    cue(/\bvrij (?:\w+ ){0,2}van de zorg\b|\badempauze|\brust van de zorg\b|\bzorg (?:even |tijdelijk )?(?:overnemen|overneemt|overgenomen)\b/),
+    cue(/\bvrij (?:\w+ ){0,2}van de zorg\b|\badempauze|\brust (?:\w+ ){0,2}van de zorg\b|\b(?:even|eens|af en toe) (?:\w+ ){0,2}(?:rust|vrij|lucht|ontlast)\b|\bzorg (?:even |tijdelijk )?(?:overnemen|overneemt|overgenomen)\b/),
     cue(/\b(?:overbelast\w*|bezwijk\w*|omvallen|uitgeput|ontlast\w*|opbranden|burn-?out|belasting van de mantelzorger|volhouden)\b/),
     cue(/\bmantelzorg\w*\b/, /\b(?:ondersteun\w*|gezien|aandacht|gevraagd|hoe het (?:met|gaat)|zwaar|belast\w*|steun)\b/),
     weak(0.8, /\b(?:man|vrouw|partner|moeder|vader|dochter|zoon|ouders)\b.*\b(?:niet meer (?:kan|kunnen|volhoudt)|het niet meer volhoudt|op is|omvalt)\b/),
@@ -850,6 +852,16 @@ export const RELATED_THEMES: readonly (readonly string[])[] = [
 ];
 export const THEME_RELATED_CREDIT = 0.5;
 
+/**
+ * Requirements that are always about a subject: an eis that names the requirement names the subject too, also when it
+ * does not say the word ("Mijn vrouw moet eens rust krijgen van de zorg" is about mantelzorg).
+ */
+const IMPLIED_TOPICS: readonly (readonly [requirement: string, topic: string])[] = [
+  ["mantelzorger-ontlasten", "mantelzorg"],
+  ["dakloosheid", "wonen"],
+  ["huisuitzetting", "wonen"],
+];
+
 const SEPARATED = /\b(af|aan|op|uit|door|terug|mee|vast|bij|toe|weg|samen|over) te (\w+)/g;
 
 /** The folded text the cues are matched on: lower case, no diacritics, "één" as "1", single spaces. */
@@ -872,6 +884,10 @@ export function themesOf(text: string): Map<string, number> {
       if (best === 1) break;
     }
     if (best > 0) found.set(t.id, best);
+  }
+  for (const [requirement, topic] of IMPLIED_TOPICS) {
+    const strength = found.get(requirement);
+    if (strength !== undefined && !found.has(topic)) found.set(topic, strength);
   }
   return found;
 }
