@@ -19,10 +19,10 @@
  * tests/integration/projection.test.ts checks, for random sessions, that after every generation each audience holds
  * exactly core's playerView and that connections a sync did not reach missed nothing.
  */
-import type { MapSchema, StateView } from "@colyseus/schema";
+import type { StateView } from "@colyseus/schema";
 import { VIEW_PARTS } from "../core/view.ts";
 import { COUNTS_KEY } from "../core/views/lobby.ts";
-import { AREA_OF, STANDING_READS, sameSeenBy, sameStanding, sameValue, sees, standingOf, type Area, type DerivedInput, type DerivedPart, type FieldName, type ListName, type Online, type SeenBy, type Standing, type Viewer } from "../core/views/parts.ts";
+import { AREA_OF, STANDING_READS, sameSeenBy, sameStanding, sameValue, sees, standingOf, subjectOf, type Area, type DerivedInput, type DerivedPart, type FieldName, type ListName, type Online, type SeenBy, type Standing, type Viewer } from "../core/views/parts.ts";
 import type { SessionState } from "../core/state.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import type { KaderV2Item, TerugkomView } from "#shared/protocol/views.ts";
@@ -65,6 +65,28 @@ interface Slot {
 interface Connection {
   viewer: Viewer;
   standing: Standing;
+}
+
+/** An entry as core gives it. */
+type Projected = { key: string; value: unknown; seenBy: SeenBy };
+
+/** The participants whose own entries the events can change (see subjectOf); null when that may be anyone. */
+function subjectsOf(events: readonly SessionEvent[]): Set<string> | null {
+  const ids = new Set<string>();
+  for (const event of events) {
+    const subject = subjectOf(event);
+    if (subject.kind === "anyone") return null;
+    if (subject.kind === "one") ids.add(subject.participantId);
+  }
+  return ids;
+}
+
+/** Who came online or went offline. */
+function onlineChanges(before: ReadonlySet<string>, now: ReadonlySet<string>): string[] {
+  const changed: string[] = [];
+  for (const id of before) if (!now.has(id)) changed.push(id);
+  for (const id of now) if (!before.has(id)) changed.push(id);
+  return changed;
 }
 
 const sameMembers = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
@@ -162,12 +184,16 @@ export class Projector {
     this.synced = true;
     const changed = new Set<Area>();
     for (const event of events ?? []) changed.add(AREA_OF[event.type]);
+    // Whose own entries (people, mine) this generation can change; null: anyone's.
+    let subjects: Set<string> | null = all ? null : subjectsOf(events ?? []);
     if (!sameMembers(this.online, online)) {
       changed.add("presence");
+      if (subjects) for (const id of onlineChanges(this.online, online)) subjects.add(id);
       this.online = new Set(online);
     }
     this.state.seq = seq;
     const moved: StateView[] = [];
+    if (STANDING_READS.some((area) => changed.has(area))) subjects = null;
     for (const [view, connection] of all || STANDING_READS.some((area) => changed.has(area)) ? this.connections : []) {
       const standing = standingOf(session, connection.viewer);
       if (sameStanding(standing, connection.standing)) continue;
@@ -180,7 +206,8 @@ export class Projector {
       if (!all && part.reads && !part.reads.some((area) => changed.has(area))) continue;
       switch (part.kind) {
         case "list":
-          this.syncList(part.name, part.entries(session, online));
+          if (part.own && subjects) this.syncOwn(part.name, subjects, (id) => part.own?.(session, online, id) ?? null);
+          else this.syncList(part.name, part.entries(session, online));
           break;
         case "field":
           if (part.name === "terugkom") this.syncTerugkom(part.value(session, online));
@@ -234,56 +261,75 @@ export class Projector {
   }
 
   /** Brings one map in line with core's entries: new ones added and granted, changed ones rewritten, gone ones removed. */
-  private syncList(name: MapName, entries: readonly { key: string; value: unknown; seenBy: SeenBy }[]): void {
-    const map: MapSchema<Entity> = this.state[name];
+  private syncList(name: MapName, entries: readonly Projected[]): void {
     const slots = this.slotsOf(name);
-    const granted = GRANTED.has(name);
     const stamp = ++this.stamp;
     let found = 0;
-    let made = 0;
-    for (const { key, value, seenBy } of entries) {
-      if (!granted && seenBy.kind !== "everyone") throw new Error(`${name} is een gedeelde kaart: elke verbinding krijgt alles, dus '${key}' kan niet alleen voor sommigen zijn.`);
-      const slot = slots.get(key);
-      if (!slot) {
-        const json = JSON.stringify(value);
-        const entity = new Entity({ json });
-        map.set(key, entity);
-        slots.set(key, { entity, value, seenBy, stamp });
-        made++;
-        this.bytes += Buffer.byteLength(key) + Buffer.byteLength(json);
-        this.entities++;
-        if (granted) this.grant(entity, seenBy);
-        this.reached(seenBy);
+    for (const entry of entries) if (this.syncEntry(name, slots, entry, stamp)) found++;
+    // Entries synced now carry this stamp: every other one is gone.
+    if (found === slots.size) return;
+    for (const [key, slot] of slots) if (slot.stamp !== stamp) this.drop(name, slots, key, slot);
+  }
+
+  /** Brings the entries of `ids` (keyed by participant: people, mine) in line with core's; the others stay as they are. */
+  private syncOwn(name: MapName, ids: ReadonlySet<string>, entryOf: (participantId: string) => Projected | null): void {
+    const slots = this.slotsOf(name);
+    const stamp = ++this.stamp;
+    for (const id of ids) {
+      const entry = entryOf(id);
+      if (entry) {
+        if (entry.key !== id) throw new Error(`${name}: de eigen regel van '${id}' heeft sleutel '${entry.key}'.`);
+        this.syncEntry(name, slots, entry, stamp);
         continue;
       }
-      slot.stamp = stamp;
-      found++;
-      if (!sameValue(slot.value, value)) {
-        slot.value = value;
-        const json = JSON.stringify(value);
-        if (json !== slot.entity.json) {
-          this.bytes += Buffer.byteLength(json) - Buffer.byteLength(slot.entity.json);
-          slot.entity.json = json;
-          this.reached(slot.seenBy);
-        }
-      }
-      if (!sameSeenBy(slot.seenBy, seenBy)) {
+      const slot = slots.get(id);
+      if (slot) this.drop(name, slots, id, slot);
+    }
+  }
+
+  /** One entry: made and granted when new, rewritten when its value changed, granted anew when who sees it changed. */
+  private syncEntry(name: MapName, slots: Map<string, Slot>, { key, value, seenBy }: Projected, stamp: number): boolean {
+    const granted = GRANTED.has(name);
+    if (!granted && seenBy.kind !== "everyone") throw new Error(`${name} is een gedeelde kaart: elke verbinding krijgt alles, dus '${key}' kan niet alleen voor sommigen zijn.`);
+    const slot = slots.get(key);
+    if (!slot) {
+      const json = JSON.stringify(value);
+      const entity = new Entity({ json });
+      this.state[name].set(key, entity);
+      slots.set(key, { entity, value, seenBy, stamp });
+      this.bytes += Buffer.byteLength(key) + Buffer.byteLength(json);
+      this.entities++;
+      if (granted) this.grant(entity, seenBy);
+      this.reached(seenBy);
+      return true;
+    }
+    // The same key twice in one list is counted once.
+    const counted = slot.stamp !== stamp;
+    slot.stamp = stamp;
+    if (!sameValue(slot.value, value)) {
+      slot.value = value;
+      const json = JSON.stringify(value);
+      if (json !== slot.entity.json) {
+        this.bytes += Buffer.byteLength(json) - Buffer.byteLength(slot.entity.json);
+        slot.entity.json = json;
         this.reached(slot.seenBy);
-        slot.seenBy = seenBy;
-        this.reached(seenBy);
-        if (granted) this.grant(slot.entity, seenBy);
       }
     }
-    // Entries made now carry this stamp too: every other one that lacks it is gone.
-    if (found + made === slots.size) return;
-    for (const [key, slot] of slots) {
-      if (slot.stamp === stamp) continue;
-      slots.delete(key);
-      map.delete(key);
-      this.bytes -= Buffer.byteLength(key) + Buffer.byteLength(slot.entity.json);
-      this.entities--;
+    if (!sameSeenBy(slot.seenBy, seenBy)) {
       this.reached(slot.seenBy);
+      slot.seenBy = seenBy;
+      this.reached(seenBy);
+      if (granted) this.grant(slot.entity, seenBy);
     }
+    return counted;
+  }
+
+  private drop(name: MapName, slots: Map<string, Slot>, key: string, slot: Slot): void {
+    slots.delete(key);
+    this.state[name].delete(key);
+    this.bytes -= Buffer.byteLength(key) + Buffer.byteLength(slot.entity.json);
+    this.entities--;
+    this.reached(slot.seenBy);
   }
 
   /** Gives an entity to every connection that may see it, and takes it from those that no longer may. */

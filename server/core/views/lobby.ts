@@ -97,18 +97,21 @@ interface Authored {
   scenarioCase: Case | undefined;
 }
 
-function authored(state: SessionState): Authored {
+/** What everyone made, or (with `only`) what that one participant made. */
+function authored(state: SessionState, only?: string): Authored {
   const cardIds = new Map<string, string[]>();
   for (const c of state.cards.values()) {
+    if (only !== undefined && c.authorId !== only) continue;
     const list = cardIds.get(c.authorId);
     if (list) list.push(c.id);
     else cardIds.set(c.authorId, [c.id]);
   }
   const roundId = currentRoundId(state);
   const eisenThisRound = new Map<string, number>();
-  for (const e of state.eisen.values()) if (e.roundId === roundId) eisenThisRound.set(e.authorId, (eisenThisRound.get(e.authorId) ?? 0) + 1);
+  for (const e of state.eisen.values()) if (e.roundId === roundId && (only === undefined || e.authorId === only)) eisenThisRound.set(e.authorId, (eisenThisRound.get(e.authorId) ?? 0) + 1);
   const proposals = new Map<string, ProposalView[]>();
   for (const c of state.proposals.values()) {
+    if (only !== undefined && c.authorId !== only) continue;
     const list = proposals.get(c.authorId);
     if (list) list.push(proposalView(c));
     else proposals.set(c.authorId, [proposalView(c)]);
@@ -203,11 +206,17 @@ export const people: ListPart<"people"> = {
   entries: (state, online) => {
     const made = authored(state);
     return [...state.participants.keys()].flatMap((id): Entry<"people">[] => {
-      const value = personView(state, id, online, made);
-      return value ? [{ key: id, value, seenBy: { kind: "own", participantId: id, spelleider: true } }] : [];
+      const entry = personEntry(state, online, id, made);
+      return entry ? [entry] : [];
     });
   },
+  own: (state, online, participantId) => personEntry(state, online, participantId, authored(state, participantId)),
 };
+
+function personEntry(state: SessionState, online: Online, participantId: string, made: Authored): Entry<"people"> | null {
+  const value = personView(state, participantId, online, made);
+  return value ? { key: participantId, value, seenBy: { kind: "own", participantId, spelleider: true } } : null;
+}
 
 /** Each participant's own screen: briefing, ballot, cards. Only theirs; not even the spelleider sees a ballot. */
 export const mine: ListPart<"mine"> = {
@@ -216,9 +225,16 @@ export const mine: ListPart<"mine"> = {
   reads: ["participants", "tafels", "pacing", "roles", "cards", "board", "ballots", "cases", "terugkom"],
   entries: (state) => {
     const made = authored(state);
-    return [...state.participants.keys()].map((id) => ({ key: id, value: mineView(state, id, made), seenBy: { kind: "own", participantId: id, spelleider: false } }));
+    return [...state.participants.keys()].map((id) => mineEntry(state, id, made));
   },
+  own: (state, _online, participantId) => (state.participants.has(participantId) ? mineEntry(state, participantId, authored(state, participantId)) : null),
 };
+
+const mineEntry = (state: SessionState, participantId: string, made: Authored): Entry<"mine"> => ({
+  key: participantId,
+  value: mineView(state, participantId, made),
+  seenBy: { kind: "own", participantId, spelleider: false },
+});
 
 export const counts: ListPart<"counts"> = {
   kind: "list",

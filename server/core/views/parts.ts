@@ -192,6 +192,83 @@ export const AREA_OF: { readonly [T in SessionEvent["type"]]: Area } = {
   KaderSteunGiven: "terugkom",
 };
 
+/**
+ * Whose own entries (their person entry and their own screen: the parts with `own`) an event can change: one
+ * participant's, nobody's, or anyone's. Most commands of a busy session are one participant's (an eis written, points
+ * moved, ready): the projection then takes those parts again for that participant alone instead of for all of them.
+ * tests/integration/projection.test.ts checks, for random sessions, that this is enough.
+ */
+export type Subject = { kind: "one"; participantId: string } | { kind: "nobody" } | { kind: "anyone" };
+
+const one = (participantId: string): Subject => ({ kind: "one", participantId });
+const NOBODY: Subject = { kind: "nobody" };
+const ANYONE: Subject = { kind: "anyone" };
+
+export function subjectOf(event: SessionEvent): Subject {
+  switch (event.type) {
+    case "ReadinessChanged":
+    case "PointsAllocated":
+    case "MoscowChosen":
+    case "CaseVoteCast":
+    case "ReflectionGiven":
+    case "KaderSteunGiven":
+      return one(event.participantId);
+    case "CardPosted":
+    case "EisWritten":
+    case "CaseProposed":
+      return one(event.authorId);
+    // An eis's text and category are on no one's person entry or own screen (their count is).
+    case "EisEdited":
+      return NOBODY;
+    case "SessionCreated":
+    case "ParticipantJoined":
+    case "ParticipantRemoved":
+    case "SessionLockChanged":
+    case "TablesAssigned":
+    case "ParticipantMoved":
+    case "PhaseStarted":
+    case "TimerSet":
+    case "TimerExpired":
+    case "SessionPaused":
+    case "SessionResumed":
+    case "CardRemoved":
+    case "ClusterCreated":
+    case "ClusterRenamed":
+    case "CardClustered":
+    case "RolesAssigned":
+    case "EisDeleted":
+    case "EisenRevealed":
+    case "PveItemCreated":
+    case "PveItemEdited":
+    case "PveMergeUndone":
+    case "PveItemSplit":
+    case "SpanningMarked":
+    case "SpanningRemoved":
+    case "VotesRevealed":
+    case "CaseAdded":
+    case "CaseAdmitted":
+    case "CaseDeclined":
+    case "CaseChosen":
+    case "CaseOpened":
+    case "ToetsNoteAdded":
+    case "ToetsStepAdvanced":
+    case "ToetsStepReturned":
+    case "VerdictGiven":
+    case "CaseDecided":
+    case "TerugkomOpened":
+    case "TerugkomStageSet":
+    case "KaderItemAmended":
+    case "KaderItemAdded":
+    case "KaderItemRetired":
+    case "KaderItemRestored":
+      return ANYONE;
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
 /** The parts of PlayerView made of entries, with the type of one entry (mine and counts: at most one per viewer). */
 export interface Listed {
   seats: SeatView;
@@ -223,6 +300,12 @@ export interface ListPart<N extends ListName> {
   /** The areas of the state it is made from; without: all of them. */
   reads?: readonly Area[];
   entries(state: SessionState, online: Online): Entry<N>[];
+  /**
+   * For a part with one entry per participant, keyed by their id (people, mine): that participant's entry alone
+   * (null: none), the same as theirs among `entries`. Lets the projection take only the entries of a generation's
+   * subjects (see subjectOf).
+   */
+  own?(state: SessionState, online: Online, participantId: string): Entry<N> | null;
 }
 
 /** A part that is one value everyone sees. */
