@@ -139,6 +139,29 @@ function medianOf(results: Result[]): Result {
   };
 }
 
+/**
+ * Paced: every session appends every SESSIONS / RATE seconds for SECONDS, starts spread evenly over one interval,
+ * each session's appends one after another (numbered on after the PER_SESSION of the concurrent load). Returns how many.
+ */
+async function pace(ids: readonly string[], append: (id: string, seq: number) => Promise<void>): Promise<number> {
+  const interval = (ids.length / RATE) * 1000;
+  const start = performance.now();
+  const end = start + SECONDS * 1000;
+  let events = 0;
+  await Promise.all(
+    ids.map(async (id, n) => {
+      let seq = PER_SESSION + 1;
+      for (let due = start + (n * interval) / ids.length; due < end; due += interval) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        await append(id, seq++);
+        events++;
+      }
+    }),
+  );
+  return events;
+}
+
 const dir = mkdtempSync(join(tmpdir(), "maatwerkspel-bench-store-"));
 try {
   // The floor: one synced commit of one row, nothing else.
@@ -157,6 +180,12 @@ try {
   syncs.sort((a, b) => a - b);
   console.log(`Eén gesynchroniseerde commit (BEGIN, INSERT, COMMIT; WAL, synchronous=FULL), 1000 keer, in ${tmpdir()}:`);
   console.log(`  p50 ${(quantile(syncs, 0.5) / 1000).toFixed(3)} ms, p90 ${(quantile(syncs, 0.9) / 1000).toFixed(3)} ms, p99 ${(quantile(syncs, 0.99) / 1000).toFixed(3)} ms, max ${(quantile(syncs, 1) / 1000).toFixed(3)} ms`);
+
+  // What the paced loop itself costs the main thread (timers, promises, the bench's bookkeeping), without a store.
+  const idle = Array.from({ length: SESSIONS }, (_, n) => `leeg${n}`);
+  const mainBefore = process.threadCpuUsage();
+  const paced = await pace(idle, async () => {});
+  console.log(`\nDe gespreide belasting zelf (timers, beloftes), zonder opslag: hoofdthread ${(cpu(process.threadCpuUsage(mainBefore)) / paced).toFixed(1)} µs/gebeurtenis.`);
 
   console.log("\nSqliteEventStore (schrijfthread met groepscommit, zoals de server hem gebruikt):");
   const store = new SqliteEventStore(join(dir, "store.sqlite"));
@@ -185,27 +214,7 @@ try {
     });
     concurrents.push(concurrent);
     console.log(line(`tegelijk, ${SESSIONS} sessies (${round})`, concurrent));
-    // Paced: every session appends every SESSIONS / RATE seconds, starts spread evenly over one interval.
-    const paced = await measure(store, async (timed) => {
-      const interval = (SESSIONS / RATE) * 1000;
-      const start = performance.now();
-      const end = start + SECONDS * 1000;
-      let events = 0;
-      await Promise.all(
-        ids.map(async (id, n) => {
-          let seq = PER_SESSION + 1;
-          for (let due = start + (n * interval) / SESSIONS; due < end; due += interval) {
-            const wait = due - performance.now();
-            if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-            const k = seq;
-            await timed(() => store.append(id, k, `d1:p${k}`, [eis(k)]));
-            seq++;
-            events++;
-          }
-        }),
-      );
-      return events;
-    });
+    const paced = await measure(store, (timed) => pace(ids, (id, k) => timed(() => store.append(id, k, `d1:p${k}`, [eis(k)]))));
     paceds.push(paced);
     console.log(line(`gespreid, ${RATE}/s (${round})`, paced));
   }
