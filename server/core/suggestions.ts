@@ -75,7 +75,7 @@ export interface SuggestOptions {
  * Chosen on the tuning boards (tests/fixtures/eisenPairs.ts); the figures on those and on the held-out boards are
  * printed by `npm run bench:suggest` and asserted in tests/core/suggestions.test.ts.
  */
-export const DEFAULT_SUGGESTION_THRESHOLD = 0.52;
+export const DEFAULT_SUGGESTION_THRESHOLD = 0.5;
 /** The fewest suggestions a board may show; a board of more entries may show one per entry. */
 export const DEFAULT_SUGGESTION_MAX = 20;
 /** Share of the smaller coverage in the score; the rest is the larger one. */
@@ -109,6 +109,13 @@ const THEME_SHARE = 0.55;
  * specific, so two requirements that differ say much, but a cue the lexicon lacks must not cost a true pair all of it.
  */
 const THEME_FLOOR = 0.6;
+/**
+ * A requirement named by more than CROWD entries of the board counts for (CROWD / entries)^CROWD_POWER of its share:
+ * eight eisen about the doorbraak on one tafel ask for several things about it (who may call it in, how fast it
+ * decides, what it may decide), and which of them are the same the words must tell.
+ */
+const CROWD = 5;
+const CROWD_POWER = 0.5;
 /** The mark of a negated concept ("geen budget"), which matches only itself negated. */
 const NOT = "\u00ac";
 
@@ -490,13 +497,25 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   // Only a requirement makes the themes count; subjects (TOPIC) and qualities said of another demand (ASPECT) alone
   // leave the score lexical.
   const namesRequirement = themes.map((list) => list.some(([t]) => THEMES[t]!.weight >= REQUIREMENT));
+  // How many entries name each requirement: a requirement many eisen on the board name (a tafel's eight eisen about the
+  // doorbraak) tells less about which of them ask for the same thing, so the words must tell more.
+  const themeDf = new Int32Array(THEMES.length);
+  for (const list of themes) for (const [t] of list) themeDf[t]!++;
+  const crowding = (tx: readonly [number, number][], ty: readonly [number, number][]): number => {
+    let most = 0;
+    for (const [t] of tx) {
+      if (THEMES[t]!.weight < REQUIREMENT) continue;
+      for (const [u] of ty) if (u === t && themeDf[t]! > most) most = themeDf[t]!;
+    }
+    return most <= CROWD ? 1 : Math.pow(CROWD / most, CROWD_POWER);
+  };
   const combine = (lexical: number, x: number, y: number): number => {
     const tx = themes[x]!;
     const ty = themes[y]!;
     const nx = namesRequirement[x]!;
     const ny = namesRequirement[y]!;
     if (!nx || !ny) return lexical;
-    return Math.max(THEME_FLOOR * lexical, (1 - THEME_SHARE) * lexical + THEME_SHARE * themeSimilarity(tx, ty));
+    return Math.max(THEME_FLOOR * lexical, (1 - THEME_SHARE) * lexical + THEME_SHARE * themeSimilarity(tx, ty) * crowding(tx, ty));
   };
   const pairScore = (x: number, y: number): number => {
     const one = coverage(x, y);
