@@ -134,6 +134,8 @@ export const tafels = {
     items: (n: number) => plural(n, "item", "items"),
     loose: (n: number) => `${n} los`,
     ready: (n: number, total: number) => `${n} van ${total} klaar`,
+    /** Under the samenvoegen board, where a tafel's facts share one line. */
+    readyShort: (n: number, total: number) => `${n}/${total} klaar`,
     voted: (n: number, total: number) => `${n} van ${total} stemden`,
     step: (n: number, total: number) => (n > total ? "Alle stappen gedaan" : `Stap ${n} van ${total}`),
     decided: "besluit genomen",

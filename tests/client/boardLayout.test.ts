@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { edgeToEdge, estimateLines, layoutBoard, wrapWords, type BoardInput, type BoardLayout, type Rect } from "../../game/src/phaser/boardLayout.ts";
+import { edgeToEdge, estimateLines, layoutBoard, TILE_TAG, wrapWords, type BoardInput, type BoardLayout, type Rect } from "../../game/src/phaser/boardLayout.ts";
 import { EIS_TEXTS } from "../../tools/bots/texts.ts";
 import { suggestDuplicates } from "../../server/core/suggestions.ts";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
@@ -15,6 +15,8 @@ const categories = scenario.categories.map((c) => ({ id: c.id, name: c.name }));
 
 /** The board area the beamer gives the board at 1920x1080 (below its header, above the line under the board; measured in Chromium). */
 const BEAMER = { width: 1920 - 2 * 36, height: 795 };
+/** The same with tafels: the strip of tafels under the line (one line each, up to four tafels) takes the rest (measured in Chromium). */
+const BEAMER_TAFELS = { width: 1920 - 2 * 36, height: 722 };
 
 /** `n` eisen written by six roles over the categories, in the bots' words (so suggestions find real duplicates). */
 function eisen(n: number): BoardInput["eisen"][number][] {
@@ -118,9 +120,13 @@ describe("het samenvoegbord", () => {
     expectReadableAndInside(layoutBoard(input), input);
   });
 
-  it.each([false, true])("150 eisen elk apart opgenomen (150 items van één eis, met tafels: %s): tegels met titels van 28 px, niets uitgezoomd", (tables) => {
-    // Everything taken in one by one: no loose eisen left, 150 items of one eis each.
-    const all = board(150, 0);
+  it.each([
+    [false, BEAMER, 7],
+    [true, BEAMER_TAFELS, 6],
+  ] as const)("150 eisen elk apart opgenomen (150 items van één eis, met tafels: %s): tegels met titels van 28 px, niets uitgezoomd", (tables, size, chars) => {
+    // Everything taken in one by one: no loose eisen left, 150 items of one eis each. With tafels the board is lower
+    // (the tafels' strip under it) and every tile carries its tafel's tag: it still fits at 28 px without zooming out.
+    const all = board(150, 0, size);
     const table = (i: number) => `T${(i % 4) + 1}`;
     const input: BoardInput = {
       ...all,
@@ -132,18 +138,19 @@ describe("het samenvoegbord", () => {
     expectReadableAndInside(layout, input);
     const cards = layout.cards.filter((c) => c.ref.kind === "item");
     expect(cards).toHaveLength(150);
-    // Each a one-line tile: its role mark and at least seven characters of its title at 28 px (the rest in the tour,
-    // the list and the text equivalent); the tafel goes with it.
+    // Each a one-line tile: its role mark and at least seven (with tafels six) characters of its title at 28 px (the
+    // rest in the tour, the list and the text equivalent); the tafel goes with it.
     for (const card of cards) {
       expect(card.tile, card.key).toBe(true);
       expect(card.maxLines).toBe(1);
       expect(card.font).toBeGreaterThanOrEqual(28);
       expect(card.h).toBeGreaterThanOrEqual(card.mark);
-      expect(card.w - card.mark - (tables ? 14 : 0) - 18).toBeGreaterThanOrEqual(7 * 28 * 0.56);
+      expect(card.w - card.mark - (tables ? TILE_TAG : 0) - 18).toBeGreaterThanOrEqual(chars * 28 * 0.56);
       expect(card.tables).toEqual(tables ? [table(Number(card.ref.id.slice(5)))] : []);
     }
-    // Every lane name whole on one or two lines, no lane taken over two columns when it need not be.
-    expect(layout.lanes.filter((l) => l.continued)).toEqual([]);
+    // Every lane name whole on one or two lines; on the full height no lane taken over two columns (on the lower
+    // board with tafels a long lane goes on in the next column, under its name "(vervolg)").
+    if (!tables) expect(layout.lanes.filter((l) => l.continued)).toEqual([]);
   });
 
   it("items van meer eisen blijven kaarten met hun telling, ook op een bord vol tegels", () => {

@@ -174,6 +174,16 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     const text = (await beamer.locator(".board-text").textContent()) ?? "";
     expect(text).toContain(`(${spelleider.tables[0]?.name})`);
     for (const table of spelleider.tables) expect(text).toContain(`(${table.name})`);
+    // The tafels' strip under the board is one line per tafel (its mark, as on the cards, and its counts), so the
+    // board keeps the height tests/client/boardLayout.test.ts lays 150 items of one eis out in (BEAMER_TAFELS: 722 px).
+    const tiles = beamer.locator(".tafel-strip .tafel-tile");
+    expect(await tiles.count()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      const facts = await tiles.nth(i).locator(".tafel-tile-facts").evaluate((el) => ({ lines: Math.round(el.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(el).lineHeight)), text: el.textContent }));
+      expect(facts.lines, facts.text ?? "").toBe(1);
+      expect(await tiles.nth(i).locator(".tafel-tile-mark").textContent()).toBe(`T${i + 1}`);
+    }
+    expect(await beamer.locator(".pve-board-canvas").evaluate((el) => el.clientHeight)).toBeGreaterThanOrEqual(722);
     await look(beamer, "look-board-tafels-beamer");
     await Promise.all([spelleider, ...players].map((c) => c.leave()));
   });

@@ -180,8 +180,12 @@ const DROP_ZONE_H = 56;
 const LINK_GAP = 10;
 const TILE_PAD = 4;
 const TILE_GAP = 4;
-/** Room after a tile's role mark for its tafel's tag. */
-export const TILE_TAG = 14;
+/**
+ * Room after a tile's role mark for its tafel's tag: the tag sits on the mark's lower right corner (as on a loose
+ * eis's mark) and reaches only this far past it, so a tile with a tafel is hardly wider than one without and a
+ * tafels session's fullest board fits as well (three tiles a row in four columns).
+ */
+export const TILE_TAG = 4;
 
 export const refKey = (ref: CardRef): string => `${ref.kind}:${ref.id}`;
 

@@ -329,11 +329,13 @@ export class Board extends Phaser.Scene {
       const role: GameRole = box.roles[0] ?? "burger";
       g.fillStyle(hex(ROLE_COLOURS[role]), 1);
       g.fillCircle(4 + badge / 2, cy, badge / 2);
-      container.add(this.add.image(4 + badge / 2, cy, `role-${role}`).setDisplaySize(badge * 0.66, badge * 0.66));
       const label = box.tables[0];
+      // With a tafel the icon sits a little up and left in its disc, clear of the tag on the disc's corner.
+      const icon = label ? badge * 0.56 : badge * 0.66;
+      container.add(this.add.image(4 + badge / 2 - (label ? badge * 0.08 : 0), cy - (label ? badge * 0.1 : 0), `role-${role}`).setDisplaySize(icon, icon));
       const left = 4 + badge + 6 + (label ? TILE_TAG : 0);
-      // Its tafel as a tag on the role mark's corner, as on a loose eis's mark.
-      if (label) this.drawTableTag(container, label, 4 + badge + TILE_TAG, box.h);
+      // Its tafel as a small tag on the role mark's lower right corner, as on a loose eis's mark.
+      if (label) this.drawTableTag(container, label, 4 + badge + TILE_TAG, box.h, 13);
       // One line, measured in the font it is drawn in: a long first word is cut with "…" too ("Leidinggev…").
       const room = box.w - left - 4;
       const measure = measurer(box.font, true);
@@ -429,8 +431,8 @@ export class Board extends Phaser.Scene {
   }
 
   /** The tafel of a loose eis: a small tag on its card's bottom right corner. */
-  private drawTableTag(container: Phaser.GameObjects.Container, label: string, w: number, h: number): void {
-    const font = Math.max(12, Math.round(Math.min(18, h * 0.42)));
+  private drawTableTag(container: Phaser.GameObjects.Container, label: string, w: number, h: number, size?: number): void {
+    const font = size ?? Math.max(12, Math.round(Math.min(18, h * 0.42)));
     const text = this.add.text(w - 2, h - 2, label, { ...textStyle(font, "#ffffff", true), backgroundColor: PALETTE.ink, padding: { x: 3, y: 0 } }).setOrigin(1, 1).setResolution(this.model?.dpr ?? 1);
     container.add(text);
   }

@@ -77,7 +77,7 @@ export function SamenvoegenBoard({ snap, replay = false }: { snap: Snapshot; rep
         )}
       </div>
       <BoardText snap={snap} roleName={roleName} />
-      {strip ? <TableStrip snap={snap} /> : null}
+      {strip ? <TableStrip snap={snap} compact /> : null}
     </div>
   );
 }

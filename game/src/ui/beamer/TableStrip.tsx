@@ -5,17 +5,32 @@
 import type { TableView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
+import { tableMarkOf } from "../board/PveBoard.tsx";
 import "../../styles/tafels.css";
 
-export function TableStrip({ snap }: { snap: Snapshot }) {
+/**
+ * `compact`: under the samenvoegen board, one line per tafel where it fits (up to four tafels): the tafel as the same
+ * dark mark its cards carry on the board ("T2", its name for screen readers), then its counts in one line, so the
+ * board keeps the height for its cards (150 items of one eis fit at 28 px without zooming out).
+ */
+export function TableStrip({ snap, compact = false }: { snap: Snapshot; compact?: boolean }) {
   if (snap.tables.length === 0) return null;
   return (
-    <section class="tafel-strip" aria-label={t.tafels.beamer.progressLabel}>
+    <section class={`tafel-strip ${compact ? "compact" : ""}`} aria-label={t.tafels.beamer.progressLabel}>
       <ul style={{ "--tafels": String(snap.tables.length) }}>
         {snap.tables.map((table) => (
           <li key={table.tableId} class={`tafel-tile ${done(snap, table) ? "done" : ""}`}>
-            <h3 class="tafel-tile-name">{table.name}</h3>
-            <Facts snap={snap} table={table} />
+            {compact ? (
+              <h3 class="tafel-tile-name">
+                <span class="tafel-tile-mark" aria-hidden="true">
+                  {tableMarkOf(table.name)}
+                </span>
+                <span class="sr-only">{table.name}</span>
+              </h3>
+            ) : (
+              <h3 class="tafel-tile-name">{table.name}</h3>
+            )}
+            {compact && snap.session.phase.kind === "samenvoegen" ? <CompactFacts snap={snap} table={table} /> : <Facts snap={snap} table={table} />}
             <span class="tafel-tile-bar" aria-hidden="true">
               <span style={{ width: `${Math.round(share(snap, table) * 100)}%` }} />
             </span>
@@ -74,4 +89,15 @@ function Facts({ snap, table }: { snap: Snapshot; table: TableView }) {
     default:
       return <p class="tafel-tile-main">{b.ready(table.ready, table.members)}</p>;
   }
+}
+
+/** Samenvoegen under the board: items, loose eisen and who is ready, in one line. */
+function CompactFacts({ snap, table }: { snap: Snapshot; table: TableView }) {
+  const b = t.tafels.beamer;
+  const loose = snap.eisen.filter((e) => e.tableId === table.tableId && e.itemId === null).length;
+  return (
+    <p class="tafel-tile-facts">
+      <strong>{b.items(table.items)}</strong> · <span class="muted">{b.loose(loose)}</span> · {b.readyShort(table.ready, table.members)}
+    </p>
+  );
 }
