@@ -38,14 +38,20 @@ const SESSION_COLUMNS = "session_id, code, secret_hash, label, scenario_id, crea
 const s = {
   insertSession: db.prepare(`INSERT INTO sessions (${SESSION_COLUMNS}, head_seq, head_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
   insertEvent: db.prepare("INSERT INTO events (session_id, seq, command_key, type, body, hash) VALUES (?, ?, ?, ?, ?, ?)"),
-  lastSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) AS last_seq FROM events WHERE session_id = ?"),
-  head: db.prepare("SELECT head_seq, head_hash FROM sessions WHERE session_id = ?"),
+  // The head kept in the sessions row and where the log really ends, in one step: they must agree before an append.
+  headAndEnd: db.prepare("SELECT head_seq, head_hash, (SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = ?1) AS last_seq FROM sessions WHERE session_id = ?1"),
   updateHead: db.prepare("UPDATE sessions SET head_seq = ?, head_hash = ? WHERE session_id = ?"),
   sessionExists: db.prepare("SELECT 1 FROM sessions WHERE session_id = ?"),
   sessionByCode: db.prepare("SELECT 1 FROM sessions WHERE code = ?"),
   sessionBySecretHash: db.prepare("SELECT 1 FROM sessions WHERE secret_hash = ?"),
   deleteEvents: db.prepare("DELETE FROM events WHERE session_id = ?"),
   deleteSession: db.prepare("DELETE FROM sessions WHERE session_id = ?"),
+  // Prepared once: a batch runs these for every write (db.exec would compile them again each time).
+  begin: db.prepare("BEGIN IMMEDIATE"),
+  commit: db.prepare("COMMIT"),
+  savepoint: db.prepare("SAVEPOINT one_write"),
+  release: db.prepare("RELEASE one_write"),
+  rollbackToSavepoint: db.prepare("ROLLBACK TO one_write"),
 };
 
 /** Inserts the rows chained onto `head` (see chain.ts); returns the new head for the sessions row. */
@@ -55,11 +61,14 @@ function insertRows(sessionId: string, head: Head, commandKey: string | null, ro
   return chained.head;
 }
 
-/** The head in the sessions row; null when there is no such session. (The main thread reads it with zod on load.) */
-function readHead(sessionId: string): Head | null {
-  const row = s.head.get(sessionId);
+/**
+ * The head in the sessions row and the last seq in the events; null when there is no such session. (The main thread
+ * reads them with zod on load.)
+ */
+function readHead(sessionId: string): { head: Head; lastSeq: number } | null {
+  const row = s.headAndEnd.get(sessionId);
   if (row === undefined) return null;
-  return { seq: Number(row.head_seq), hash: String(row.head_hash) };
+  return { head: { seq: Number(row.head_seq), hash: String(row.head_hash) }, lastSeq: Number(row.last_seq) };
 }
 
 /** One write, inside the batch's transaction. Throws with a Dutch message for the caller when it cannot be done. */
@@ -79,9 +88,9 @@ function apply(op: Exclude<WriteOp, { op: "close" | "usage" }>): unknown {
       return null;
     }
     case "append": {
-      const head = readHead(op.sessionId);
-      if (!head) throw new Error(`Onbekende sessie: ${op.sessionId}.`);
-      const lastSeq = Number(s.lastSeq.get(op.sessionId)?.last_seq);
+      const found = readHead(op.sessionId);
+      if (!found) throw new Error(`Onbekende sessie: ${op.sessionId}.`);
+      const { head, lastSeq } = found;
       // The log must end where the last append left it; otherwise it is damaged and nothing is added to it.
       if (lastSeq !== head.seq) throw new Error(`Sessie ${op.sessionId} is beschadigd: het log eindigt bij ${lastSeq}, maar er waren er ${head.seq} vastgelegd.`);
       if (lastSeq !== op.expectedLastSeq) return { ok: false, reason: "conflict", lastSeq };
@@ -115,7 +124,7 @@ function flush(): void {
   let closing = false;
   let deleted = false;
   try {
-    db.exec("BEGIN IMMEDIATE");
+    s.begin.run();
     for (const op of batch) {
       if (op.op === "close") {
         closing = true;
@@ -127,19 +136,19 @@ function flush(): void {
         results.push({ id: op.id, ok: true, value: usage });
         continue;
       }
-      db.exec("SAVEPOINT one_write");
+      s.savepoint.run();
       try {
         const value = apply(op);
         if (op.op === "delete" && value === true) deleted = true;
-        db.exec("RELEASE one_write");
+        s.release.run();
         results.push({ id: op.id, ok: true, value });
       } catch (error) {
-        db.exec("ROLLBACK TO one_write");
-        db.exec("RELEASE one_write");
+        s.rollbackToSavepoint.run();
+        s.release.run();
         results.push({ id: op.id, ok: false, message: error instanceof Error ? error.message : String(error) });
       }
     }
-    db.exec("COMMIT");
+    s.commit.run();
   } catch (error) {
     if (db.isTransaction) db.exec("ROLLBACK");
     const message = error instanceof Error ? error.message : String(error);
