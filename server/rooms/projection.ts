@@ -22,7 +22,7 @@
 import type { StateView } from "@colyseus/schema";
 import { VIEW_PARTS } from "../core/view.ts";
 import { COUNTS_KEY } from "../core/views/lobby.ts";
-import { AREA_OF, STANDING_READS, sameSeenBy, sameStanding, sameValue, sees, standingOf, subjectOf, type Area, type DerivedInput, type DerivedPart, type FieldName, type ListName, type Online, type SeenBy, type Standing, type Viewer } from "../core/views/parts.ts";
+import { AREA_OF, STANDING_READS, sameSeenBy, sameStanding, sameValue, sees, scopeOf, standingOf, type Area, type KeyKind, type DerivedInput, type DerivedPart, type FieldName, type ListName, type Online, type SeenBy, type Standing, type Viewer } from "../core/views/parts.ts";
 import type { SessionState } from "../core/state.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import type { KaderV2Item, TerugkomView } from "#shared/protocol/views.ts";
@@ -70,15 +70,18 @@ interface Connection {
 /** An entry as core gives it. */
 type Projected = { key: string; value: unknown; seenBy: SeenBy };
 
-/** The participants whose own entries the events can change (see subjectOf); null when that may be anyone. */
-function subjectsOf(events: readonly SessionEvent[]): Set<string> | null {
-  const ids = new Set<string>();
+/** The keys of the keyed parts that the events can change (see scopeOf), together; null: any. */
+type Keys = { [K in KeyKind]: string[] | null };
+const ANY_KEYS: Readonly<Keys> = { participants: null, eisen: null };
+
+function keysOf(events: readonly SessionEvent[]): Keys {
+  const keys: Keys = { participants: [], eisen: [] };
   for (const event of events) {
-    const subject = subjectOf(event);
-    if (subject.kind === "anyone") return null;
-    if (subject.kind === "one") ids.add(subject.participantId);
+    const scope = scopeOf(event);
+    keys.participants = scope.participants && keys.participants ? [...keys.participants, ...scope.participants] : null;
+    keys.eisen = scope.eisen && keys.eisen ? [...keys.eisen, ...scope.eisen] : null;
   }
-  return ids;
+  return keys;
 }
 
 /** Who came online or went offline. */
@@ -184,17 +187,17 @@ export class Projector {
     this.synced = true;
     const changed = new Set<Area>();
     for (const event of events ?? []) changed.add(AREA_OF[event.type]);
-    // Whose own entries (people, mine) this generation can change; null: anyone's.
-    let subjects: Set<string> | null = all ? null : subjectsOf(events ?? []);
+    // Which entries of the keyed parts (per participant, per eis) this generation can change; null: any.
+    const keys = all ? ANY_KEYS : keysOf(events ?? []);
     if (!sameMembers(this.online, online)) {
       changed.add("presence");
-      if (subjects) for (const id of onlineChanges(this.online, online)) subjects.add(id);
+      keys.participants?.push(...onlineChanges(this.online, online));
       this.online = new Set(online);
     }
     this.state.seq = seq;
     const moved: StateView[] = [];
-    if (STANDING_READS.some((area) => changed.has(area))) subjects = null;
-    for (const [view, connection] of all || STANDING_READS.some((area) => changed.has(area)) ? this.connections : []) {
+    const standings = all || STANDING_READS.some((area) => changed.has(area));
+    for (const [view, connection] of standings ? this.connections : []) {
       const standing = standingOf(session, connection.viewer);
       if (sameStanding(standing, connection.standing)) continue;
       connection.standing = standing;
@@ -206,8 +209,12 @@ export class Projector {
       if (!all && part.reads && !part.reads.some((area) => changed.has(area))) continue;
       switch (part.kind) {
         case "list":
-          if (part.own && subjects) this.syncOwn(part.name, subjects, (id) => part.own?.(session, online, id) ?? null);
-          else this.syncList(part.name, part.entries(session, online));
+          {
+            // A part keyed by participant or eis is taken for the keys the events name (not after a change of standing).
+            const only = part.keyed && !standings ? keys[part.keyed.by] : null;
+            if (only) this.syncKeys(part.name, only, (key) => part.keyed?.entry(session, online, key) ?? null);
+            else this.syncList(part.name, part.entries(session, online));
+          }
           break;
         case "field":
           if (part.name === "terugkom") this.syncTerugkom(part.value(session, online));
@@ -271,19 +278,19 @@ export class Projector {
     for (const [key, slot] of slots) if (slot.stamp !== stamp) this.drop(name, slots, key, slot);
   }
 
-  /** Brings the entries of `ids` (keyed by participant: people, mine) in line with core's; the others stay as they are. */
-  private syncOwn(name: MapName, ids: ReadonlySet<string>, entryOf: (participantId: string) => Projected | null): void {
+  /** Brings the entries of `keys` in line with core's (made, rewritten or gone); the others stay as they are. */
+  private syncKeys(name: MapName, keys: readonly string[], entryOf: (key: string) => Projected | null): void {
     const slots = this.slotsOf(name);
     const stamp = ++this.stamp;
-    for (const id of ids) {
-      const entry = entryOf(id);
+    for (const key of keys) {
+      const entry = entryOf(key);
       if (entry) {
-        if (entry.key !== id) throw new Error(`${name}: de eigen regel van '${id}' heeft sleutel '${entry.key}'.`);
+        if (entry.key !== key) throw new Error(`${name}: de regel van '${key}' heeft sleutel '${entry.key}'.`);
         this.syncEntry(name, slots, entry, stamp);
         continue;
       }
-      const slot = slots.get(id);
-      if (slot) this.drop(name, slots, id, slot);
+      const slot = slots.get(key);
+      if (slot) this.drop(name, slots, key, slot);
     }
   }
 

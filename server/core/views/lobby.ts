@@ -210,7 +210,7 @@ export const people: ListPart<"people"> = {
       return entry ? [entry] : [];
     });
   },
-  own: (state, online, participantId) => personEntry(state, online, participantId, authored(state, participantId)),
+  keyed: { by: "participants", entry: (state, online, participantId) => personEntry(state, online, participantId, authored(state, participantId)) },
 };
 
 function personEntry(state: SessionState, online: Online, participantId: string, made: Authored): Entry<"people"> | null {
@@ -227,7 +227,7 @@ export const mine: ListPart<"mine"> = {
     const made = authored(state);
     return [...state.participants.keys()].map((id) => mineEntry(state, id, made));
   },
-  own: (state, _online, participantId) => (state.participants.has(participantId) ? mineEntry(state, participantId, authored(state, participantId)) : null),
+  keyed: { by: "participants", entry: (state, _online, participantId) => (state.participants.has(participantId) ? mineEntry(state, participantId, authored(state, participantId)) : null) },
 };
 
 const mineEntry = (state: SessionState, participantId: string, made: Authored): Entry<"mine"> => ({

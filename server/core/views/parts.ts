@@ -193,18 +193,27 @@ export const AREA_OF: { readonly [T in SessionEvent["type"]]: Area } = {
 };
 
 /**
- * Whose own entries (their person entry and their own screen: the parts with `own`) an event can change: one
- * participant's, nobody's, or anyone's. Most commands of a busy session are one participant's (an eis written, points
- * moved, ready): the projection then takes those parts again for that participant alone instead of for all of them.
- * tests/integration/projection.test.ts checks, for random sessions, that this is enough.
+ * Which entries of the keyed parts an event can change: the parts with one entry per participant (people, mine) and
+ * per eis (eisen, drafts). `null`: any of them. Most commands of a busy session are one participant's about one thing
+ * (an eis written or edited, points moved, ready): the projection then takes those parts again for those keys alone
+ * instead of for every participant and every eis of the session. tests/integration/projection.test.ts checks, for
+ * random sessions, that this is enough.
  */
-export type Subject = { kind: "one"; participantId: string } | { kind: "nobody" } | { kind: "anyone" };
+export interface EventScope {
+  /** Whose person entry and own screen. */
+  participants: readonly string[] | null;
+  /** Which eisen. */
+  eisen: readonly string[] | null;
+}
 
-const one = (participantId: string): Subject => ({ kind: "one", participantId });
-const NOBODY: Subject = { kind: "nobody" };
-const ANYONE: Subject = { kind: "anyone" };
+/** The key a keyed part's entries are found by: a participant's id or an eis's id. */
+export type KeyKind = keyof EventScope;
 
-export function subjectOf(event: SessionEvent): Subject {
+const NONE: readonly string[] = [];
+const scope = (participants: readonly string[] | null, eisen: readonly string[] | null): EventScope => ({ participants, eisen });
+const ANY = scope(null, null);
+
+export function scopeOf(event: SessionEvent): EventScope {
   switch (event.type) {
     case "ReadinessChanged":
     case "PointsAllocated":
@@ -212,14 +221,16 @@ export function subjectOf(event: SessionEvent): Subject {
     case "CaseVoteCast":
     case "ReflectionGiven":
     case "KaderSteunGiven":
-      return one(event.participantId);
+      return scope([event.participantId], NONE);
     case "CardPosted":
-    case "EisWritten":
     case "CaseProposed":
-      return one(event.authorId);
-    // An eis's text and category are on no one's person entry or own screen (their count is).
+      return scope([event.authorId], NONE);
+    // The author's count of eisen changes, and the eis itself; no other eis, whoever may see it.
+    case "EisWritten":
+      return scope([event.authorId], [event.eisId]);
+    // Its text and category are on no one's person entry or own screen.
     case "EisEdited":
-      return NOBODY;
+      return scope(NONE, [event.eisId]);
     case "SessionCreated":
     case "ParticipantJoined":
     case "ParticipantRemoved":
@@ -261,7 +272,7 @@ export function subjectOf(event: SessionEvent): Subject {
     case "KaderItemAdded":
     case "KaderItemRetired":
     case "KaderItemRestored":
-      return ANYONE;
+      return ANY;
     default: {
       const unreachable: never = event;
       return unreachable;
@@ -301,11 +312,11 @@ export interface ListPart<N extends ListName> {
   reads?: readonly Area[];
   entries(state: SessionState, online: Online): Entry<N>[];
   /**
-   * For a part with one entry per participant, keyed by their id (people, mine): that participant's entry alone
-   * (null: none), the same as theirs among `entries`. Lets the projection take only the entries of a generation's
-   * subjects (see subjectOf).
+   * For a part with one entry per participant or per eis, keyed by its id: the entry of one key alone (null: none),
+   * the same as that key's among `entries`. Lets the projection take only the keys a generation's events can change
+   * (see scopeOf).
    */
-  own?(state: SessionState, online: Online, participantId: string): Entry<N> | null;
+  keyed?: { by: KeyKind; entry(state: SessionState, online: Online, key: string): Entry<N> | null };
 }
 
 /** A part that is one value everyone sees. */

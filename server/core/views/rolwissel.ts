@@ -6,7 +6,7 @@
 import type { GameRole } from "#shared/protocol/ids.ts";
 import type { EisView } from "#shared/protocol/views.ts";
 import { eisVisible, type Eis, type SessionState } from "../state.ts";
-import type { ListPart } from "./parts.ts";
+import type { Entry, ListPart } from "./parts.ts";
 
 export const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: string; text: string; itemId: string | null; tableId: string | null }): EisView => ({
   id: e.id,
@@ -41,16 +41,63 @@ export function draftsOf(state: SessionState, participantId: string): EisView[] 
   return [...state.eisen.values()].filter((e) => e.authorId === participantId && !eisVisible(state, e)).map(eisView);
 }
 
+/**
+ * The entries of an eis on the board and among the drafts, the same objects as last time while its view is: after every
+ * eis written the whole board is taken again (see viewOf) without making a new entry for each eis on it.
+ */
+const onBoard = new WeakMap<Eis, Entry<"eisen">>();
+const asDraft = new WeakMap<Eis, Entry<"drafts">>();
+
+function boardEntry(e: Eis): Entry<"eisen"> {
+  const value = viewOf(e);
+  const known = onBoard.get(e);
+  if (known?.value === value) return known;
+  const entry: Entry<"eisen"> = { key: e.id, value, seenBy: { kind: "tafel", tableId: e.tableId } };
+  onBoard.set(e, entry);
+  return entry;
+}
+
+function draftEntry(e: Eis): Entry<"drafts"> {
+  const value = viewOf(e);
+  const known = asDraft.get(e);
+  if (known?.value === value) return known;
+  const entry: Entry<"drafts"> = { key: e.id, value, seenBy: { kind: "own", participantId: e.authorId, spelleider: false } };
+  asDraft.set(e, entry);
+  return entry;
+}
+
 export const eisen: ListPart<"eisen"> = {
   kind: "list",
   name: "eisen",
   reads: ["eisen", "reveal", "roles", "board"],
-  entries: (state) => [...state.eisen.values()].flatMap((e) => (eisVisible(state, e) ? [{ key: e.id, value: viewOf(e), seenBy: { kind: "tafel" as const, tableId: e.tableId } }] : [])),
+  entries: (state) => {
+    const entries: Entry<"eisen">[] = [];
+    for (const e of state.eisen.values()) if (eisVisible(state, e)) entries.push(boardEntry(e));
+    return entries;
+  },
+  keyed: {
+    by: "eisen",
+    entry: (state, _online, eisId) => {
+      const e = state.eisen.get(eisId);
+      return e && eisVisible(state, e) ? boardEntry(e) : null;
+    },
+  },
 };
 
 export const drafts: ListPart<"drafts"> = {
   kind: "list",
   name: "drafts",
   reads: ["eisen", "reveal", "roles", "board"],
-  entries: (state) => [...state.eisen.values()].flatMap((e) => (eisVisible(state, e) ? [] : [{ key: e.id, value: viewOf(e), seenBy: { kind: "own" as const, participantId: e.authorId, spelleider: false } }])),
+  entries: (state) => {
+    const entries: Entry<"drafts">[] = [];
+    for (const e of state.eisen.values()) if (!eisVisible(state, e)) entries.push(draftEntry(e));
+    return entries;
+  },
+  keyed: {
+    by: "eisen",
+    entry: (state, _online, eisId) => {
+      const e = state.eisen.get(eisId);
+      return e && !eisVisible(state, e) ? draftEntry(e) : null;
+    },
+  },
 };
