@@ -72,14 +72,16 @@ type Projected = { key: string; value: unknown; seenBy: SeenBy };
 
 /** The keys of the keyed parts that the events can change (see scopeOf), together; null: any. */
 type Keys = { [K in KeyKind]: string[] | null };
-const ANY_KEYS: Readonly<Keys> = { participants: null, eisen: null };
+const ANY_KEYS: Readonly<Keys> = { participants: null, eisen: null, items: null };
 
-function keysOf(events: readonly SessionEvent[]): Keys {
-  const keys: Keys = { participants: [], eisen: [] };
+function keysOf(events: readonly SessionEvent[], session: SessionState): Keys {
+  const keys: Keys = { participants: [], eisen: [], items: [] };
+  const add = (known: string[] | null, more: readonly string[] | null): string[] | null => (known && more ? (more.length === 0 ? known : [...known, ...more]) : null);
   for (const event of events) {
-    const scope = scopeOf(event);
-    keys.participants = scope.participants && keys.participants ? [...keys.participants, ...scope.participants] : null;
-    keys.eisen = scope.eisen && keys.eisen ? [...keys.eisen, ...scope.eisen] : null;
+    const scope = scopeOf(event, session);
+    keys.participants = add(keys.participants, scope.participants);
+    keys.eisen = add(keys.eisen, scope.eisen);
+    keys.items = add(keys.items, scope.items);
   }
   return keys;
 }
@@ -188,7 +190,7 @@ export class Projector {
     const changed = new Set<Area>();
     for (const event of events ?? []) changed.add(AREA_OF[event.type]);
     // Which entries of the keyed parts (per participant, per eis) this generation can change; null: any.
-    const keys = all ? ANY_KEYS : keysOf(events ?? []);
+    const keys = all ? ANY_KEYS : keysOf(events ?? [], session);
     if (!sameMembers(this.online, online)) {
       changed.add("presence");
       keys.participants?.push(...onlineChanges(this.online, online));

@@ -204,16 +204,29 @@ export interface EventScope {
   participants: readonly string[] | null;
   /** Which eisen. */
   eisen: readonly string[] | null;
+  /** Which PvE items. */
+  items: readonly string[] | null;
 }
 
 /** The key a keyed part's entries are found by: a participant's id or an eis's id. */
 export type KeyKind = keyof EventScope;
 
 const NONE: readonly string[] = [];
-const scope = (participants: readonly string[] | null, eisen: readonly string[] | null): EventScope => ({ participants, eisen });
-const ANY = scope(null, null);
+const scope = (participants: readonly string[] | null, eisen: readonly string[] | null, items: readonly string[] = NONE): EventScope => ({ participants, eisen, items });
+const ANY: EventScope = { participants: null, eisen: null, items: null };
 
-export function scopeOf(event: SessionEvent): EventScope {
+/** Who has points on any of `itemIds`: merging an item away gives its points back (their own screens show what is left). */
+function votersOn(state: SessionState, itemIds: readonly string[]): string[] {
+  if (itemIds.length === 0) return [];
+  const voters: string[] = [];
+  for (const [participantId, ballot] of state.ballots) if (itemIds.some((id) => ballot.points.has(id))) voters.push(participantId);
+  return voters;
+}
+
+const eisIdsOf = (sources: readonly { kind: string; eisId?: string }[]): string[] => sources.flatMap((s) => (s.kind === "eis" && s.eisId !== undefined ? [s.eisId] : []));
+
+/** The scope of an event, given the state it was folded into. */
+export function scopeOf(event: SessionEvent, state: SessionState): EventScope {
   switch (event.type) {
     case "ReadinessChanged":
     case "PointsAllocated":
@@ -231,6 +244,18 @@ export function scopeOf(event: SessionEvent): EventScope {
     // Its text and category are on no one's person entry or own screen.
     case "EisEdited":
       return scope(NONE, [event.eisId]);
+    // The new item, the items it swallowed, and the eisen now in it (their item); points on a swallowed item come back.
+    case "PveItemCreated":
+      return scope(votersOn(state, event.absorbedItemIds), eisIdsOf(event.sources), [event.itemId, ...event.absorbedItemIds]);
+    case "PveItemEdited":
+      return scope(NONE, NONE, [event.itemId]);
+    // Both items live on, so no points come back.
+    case "PveItemSplit":
+      return scope(NONE, event.eisIds, [event.itemId, event.newItemId]);
+    // Spanningen are a part of their own; no item, eis or person shows them.
+    case "SpanningMarked":
+    case "SpanningRemoved":
+      return scope(NONE, NONE);
     case "SessionCreated":
     case "ParticipantJoined":
     case "ParticipantRemoved":
@@ -249,12 +274,7 @@ export function scopeOf(event: SessionEvent): EventScope {
     case "RolesAssigned":
     case "EisDeleted":
     case "EisenRevealed":
-    case "PveItemCreated":
-    case "PveItemEdited":
     case "PveMergeUndone":
-    case "PveItemSplit":
-    case "SpanningMarked":
-    case "SpanningRemoved":
     case "VotesRevealed":
     case "CaseAdded":
     case "CaseAdmitted":

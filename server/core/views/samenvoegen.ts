@@ -10,7 +10,7 @@ import type { ItemView, SpanningView, SuggestionView } from "#shared/protocol/vi
 import { openSpanningen } from "../resultaat.ts";
 import { eisVisible, itemCaseIds, itemEisIds, liveItems, type PveItem, type SessionState } from "../state.ts";
 import { suggestDuplicates } from "../suggestions.ts";
-import { forEveryone, type DerivedInput, type DerivedPart, type ListPart } from "./parts.ts";
+import { forEveryone, type DerivedInput, type DerivedPart, type Entry, type ListPart } from "./parts.ts";
 
 export function itemView(state: SessionState, item: PveItem): ItemView {
   const eisen = itemEisIds(item).flatMap((id) => state.eisen.get(id) ?? []);
@@ -37,8 +37,17 @@ export const items: ListPart<"items"> = {
   kind: "list",
   name: "items",
   reads: ["board"],
-  entries: (state) => liveItems(state).map((item) => ({ key: item.id, value: itemView(state, item), seenBy: { kind: "tafel", tableId: item.tableId } })),
+  entries: (state) => liveItems(state).map((item) => itemEntry(state, item)),
+  keyed: {
+    by: "items",
+    entry: (state, _online, itemId) => {
+      const item = state.items.get(itemId);
+      return item && item.absorbedInto === null ? itemEntry(state, item) : null;
+    },
+  },
 };
+
+const itemEntry = (state: SessionState, item: PveItem): Entry<"items"> => ({ key: item.id, value: itemView(state, item), seenBy: { kind: "tafel", tableId: item.tableId } });
 
 export const spanningen: ListPart<"spanningen"> = { kind: "list", name: "spanningen", reads: ["board"], entries: (state) => forEveryone(openSpanningenView(state), (s) => s.spanningId) };
 
