@@ -840,7 +840,7 @@ export const THEMES: readonly Theme[] = [
     cue(/\bterugval|\bzonder (?:nieuwe|opnieuw een) (?:aanvraag|intake|indicatie)\b|\bterugkomen als\b|\bweer terecht\b/),
   ),
   // ---- Subjects (small weight)
-  theme("achttien", TOPIC, cue(/\bachttien|\b18\b|\bmeerderjarig|\bvolwassen|\bzeventien|\b17\b|\bharde knip\b|\bverlengde jeugdhulp\b/)),
+  theme("achttien", TOPIC, cue(/\bachttien|(?<!artikel )\b18\b(?! lid)|\bmeerderjarig|\bvolwassen|\bzeventien|\b17\b|\bharde knip\b|\bverlengde jeugdhulp\b/)),
   theme("toekomstplan", REQUIREMENT,
     cue(/\btoekomstplan|\bperspectiefplan/),
     cue(/\b(?:vanaf|al bij|bij|op|uiterlijk op|voor) (?:de |zijn |haar |hun )?(?:zestien|16|zestiende)\b/),

@@ -41,7 +41,7 @@
  * bench:suggest`); the first call of a process compiles the lexicon's expressions (about 0.2 s for 300 new texts).
  */
 import { CONCEPTS, PHRASES, RELATED, RELATED_CREDIT } from "./eisLexicon.ts";
-import { RELATED_THEMES, REQUIREMENT, THEME_RELATED_CREDIT, THEMES, themesOf } from "./eisThemes.ts";
+import { RELATED_THEMES, REQUIREMENT, THEME_RELATED_CREDIT, THEMES, TOPIC, themesOf } from "./eisThemes.ts";
 import { fold, normalise, stem, stemFolded } from "./dutchText.ts";
 
 export interface SuggestionEntry {
@@ -116,6 +116,8 @@ const THEME_FLOOR = 0.6;
  */
 const CROWD = 5;
 const CROWD_POWER = 0.5;
+/** How far a subject counts as named by a text that names no subject at all (see themeCoverage). */
+const SILENT_TOPIC_CREDIT = 0.8;
 /** The mark of a negated concept ("geen budget"), which matches only itself negated. */
 const NOT = "\u00ac";
 
@@ -254,15 +256,19 @@ function relatedThemes(): number[][] {
 /** Weighted share of `from`'s themes that `to` names (a related theme for THEME_RELATED_CREDIT). */
 function themeCoverage(from: readonly [number, number][], to: readonly [number, number][], mass: number): number {
   let covered = 0;
+  // A subject the other text does not name while it names no other subject either: it is silent on it, not about
+  // something else ("Ik wil niet eerst vier weken zonder geld zitten" and "Voor jongeren uit de jeugdhulp geldt de
+  // zoektermijn niet").
+  const silent = !to.some(([u]) => THEMES[u]!.weight <= TOPIC);
   for (const [t, w] of from) {
-    let best = 0;
+    let best = silent && THEMES[t]!.weight <= TOPIC ? SILENT_TOPIC_CREDIT * w : 0;
     for (const [u, v] of to) {
       if (u === t) {
         best = Math.min(w, v);
         break;
       }
     }
-    if (best === 0) {
+    if (best < w) {
       const related = relatedThemes()[t]!;
       for (const [u, v] of to) if (related.includes(u)) best = Math.max(best, THEME_RELATED_CREDIT * Math.min(w, v));
     }
