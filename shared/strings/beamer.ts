@@ -4,6 +4,8 @@ export const beamer = {
   codeLabel: "met code",
   paused: "Pauze: het spel staat even stil",
   page: (n: number, total: number) => `${n} / ${total}`,
+  /** A part of a long text (the introduction, a case's situatie or afloop). */
+  part: (n: number, total: number) => `Deel ${n} van ${total}`,
   more: (n: number) => (n === 1 ? "en nog 1" : `en nog ${n}`),
 
   lobby: {

@@ -62,4 +62,15 @@ export const feel = {
     next: "Volgende pagina",
     release: "Zelf laten bladeren",
   },
+  /** The long text the beamer shows in parts (the introduction, a case's situatie or afloop). */
+  beamerParts: {
+    heading: "Tekst op de beamer",
+    what: { intro: "De introductie", situatie: "De situatie van de casus", afloop: "De afloop van de casus" },
+    auto: (what: string) => `${what} slaat zelf om`,
+    held: (what: string, part: number) => `${what}: deel ${part} vastgezet`,
+    note: "Past de tekst niet in één keer, dan toont de beamer hem in delen; hoeveel, meet de beamer zelf. Vraag je een deel na het laatste, dan blijft hij op het laatste staan.",
+    previous: "Vorig deel",
+    next: "Volgend deel",
+    release: "Zelf laten omslaan",
+  },
 } as const;

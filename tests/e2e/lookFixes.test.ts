@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
       await beamer.waitForTimeout(300);
       // Each part is whole in its box (nothing cut off, no "…"), and the parts together are the whole text.
       const dots = (await beamer.locator(".lobby-intro .page-dots").count()) > 0 ? ((await beamer.locator(".lobby-intro .page-dots").textContent()) ?? "") : "";
-      const count = Number(/\/\s*(\d+)/.exec(dots)?.[1] ?? "1");
+      const count = Number(/Deel \d+ van (\d+)/.exec(dots)?.[1] ?? "1");
       const parts: string[] = [];
       for (let i = 0; i < count; i++) {
         const fit = await box.evaluate((el) => ({ fits: el.scrollHeight <= el.clientHeight + 1, clamp: getComputedStyle(el.querySelector("p") ?? el).webkitLineClamp }));
@@ -221,7 +221,7 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     // Split into parts only as far as needed: no more parts than the whole text's height needs boxes.
     const split = await caseText.evaluate((el) => {
       const dots = el.parentElement?.querySelector(".page-dots")?.textContent ?? "";
-      const parts = Number(/\/\s*(\d+)/.exec(dots)?.[1] ?? "1");
+      const parts = Number(/Deel \d+ van (\d+)/.exec(dots)?.[1] ?? "1");
       const shown = el.querySelector("p");
       const probe = document.createElement("p");
       probe.style.cssText = `position:absolute;visibility:hidden;margin:0;width:${el.clientWidth}px;font:${shown ? getComputedStyle(shown).font : ""}`;

@@ -71,4 +71,28 @@ describe("the beamer's page, chosen on the console", () => {
     expect(ctx.spelleider.seq).toBe(seq);
     expect((await server.get().store.load(ctx.sessionId)).length).toBe(seq);
   });
+
+  it("a part of a long text (the introduction, a case's situatie or afloop) goes the same way: held, let go, a wrong one told no in Dutch, nothing logged", async () => {
+    const ctx = await server.session(1);
+    const beamer = await SessionClient.join(server.baseUrl, { as: "beamer", code: ctx.code });
+    server.track(ctx.sessionId, beamer);
+    await beamer.until(() => Boolean(beamer.room.state.session));
+    const seq = ctx.spelleider.seq;
+    // The server does not know how many parts the beamer measured: any part is passed on, the beamer shows its last past that.
+    ctx.spelleider.sendBeamerPage({ board: "tekst:intro", page: 7 });
+    await beamer.until(() => beamer.beamerPage?.page === 7);
+    expect(beamer.beamerPage).toEqual({ board: "tekst:intro", page: 7 });
+    ctx.spelleider.sendBeamerPage({ board: "tekst:intro", page: null });
+    await beamer.until(() => beamer.beamerPage?.page === null);
+    const before = ctx.spelleider.rejections.length;
+    ctx.spelleider.room.send("beamer.pagina", { board: "tekst:intro", page: 1.5 });
+    ctx.spelleider.room.send("beamer.pagina", { board: `tekst:situatie:${"x".repeat(80)}`, page: 1 });
+    ctx.spelleider.room.send("beamer.pagina", { board: "tekst:intro", page: "2" });
+    await ctx.spelleider.until(() => ctx.spelleider.rejections.length === before + 3);
+    for (const r of ctx.spelleider.rejections.slice(-3)) expect(r.message).toBe("Geef de pagina op de beamer op als een heel getal vanaf 0, met het bord waarvoor hij geldt.");
+    expect(beamer.beamerPage).toEqual({ board: "tekst:intro", page: null });
+    expect(ctx.spelleider.room.connection.isOpen).toBe(true);
+    expect(ctx.spelleider.seq).toBe(seq);
+    expect((await server.get().store.load(ctx.sessionId)).length).toBe(seq);
+  });
 });

@@ -6,6 +6,7 @@ import { VERDICTS } from "#shared/protocol/ids.ts";
 import { RoleChip } from "../common.tsx";
 import { TableCases } from "./TableCases.tsx";
 import { ToetsPosition, ToetsWalk } from "./ToetsTrack.tsx";
+import { textBoard } from "./beamerText.ts";
 import { WholeText } from "./WholeText.tsx";
 import "../../styles/cases-beamer.css";
 
@@ -35,12 +36,12 @@ export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
           // The moment of learning: after the group's own decision, what the municipality really did, and why.
           <section class="beamer-panel toets-afloop" aria-labelledby="afloop-kop">
             <h2 id="afloop-kop" class="beamer-label">{b.afloop}</h2>
-            <WholeText text={theCase.afloop} />
+            <WholeText text={theCase.afloop} board={textBoard.afloop(theCase.id)} chosen={snap.beamerPage} />
           </section>
         ) : (
           <section class="beamer-panel toets-situation" aria-labelledby="situatie-kop">
             <h2 id="situatie-kop" class="beamer-label">{b.situation}</h2>
-            <WholeText text={theCase.situation} />
+            <WholeText text={theCase.situation} board={textBoard.situatie(theCase.id)} chosen={snap.beamerPage} />
             {theCase.hasAfloop ? <p class="muted">{b.afloopLater}</p> : null}
           </section>
         )}

@@ -4,6 +4,7 @@ import { t } from "#shared/strings/index.ts";
 import "../../styles/tafels.css";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { Arrivals } from "./Arrivals.tsx";
+import { textBoard } from "./beamerText.ts";
 import { WholeText } from "./WholeText.tsx";
 
 export function LobbyBoard({ snap }: { snap: Snapshot }) {
@@ -33,7 +34,7 @@ export function LobbyBoard({ snap }: { snap: Snapshot }) {
           {snap.counts ? <Arrivals counts={snap.counts.arrivals} /> : null}
           <section class="lobby-intro" aria-labelledby="scenario-kop">
             <h2 id="scenario-kop">{snap.scenario.title}</h2>
-            <WholeText text={snap.scenario.intro} class="lobby-intro-text" />
+            <WholeText text={snap.scenario.intro} class="lobby-intro-text" board={textBoard.intro} chosen={snap.beamerPage} />
             <p class="muted">{b.roleNote}</p>
           </section>
         </div>

@@ -1,7 +1,8 @@
 /** Which page of a long list the beamer shows now ("2 / 3"), since it turns pages by itself. */
 import { t } from "#shared/strings/index.ts";
 
-export function PageDots({ index, count }: { index: number; count: number }) {
+/** `label`: the words under the dots ("2 / 3" for a page; "Deel 2 van 3" for a part of a long text). */
+export function PageDots({ index, count, label = t.beamer.page }: { index: number; count: number; label?: (n: number, total: number) => string }) {
   if (count <= 1) return null;
   return (
     <p class="page-dots">
@@ -10,7 +11,7 @@ export function PageDots({ index, count }: { index: number; count: number }) {
           <span key={i} class={`page-dot ${i === index ? "on" : ""}`} />
         ))}
       </span>
-      <span>{t.beamer.page(index + 1, count)}</span>
+      <span>{label(index + 1, count)}</span>
     </p>
   );
 }

@@ -1,19 +1,26 @@
 /**
  * A long text on the beamer, whole: never cut off with "…". It takes the height its box gives it; a text longer than
- * that is shown in parts of whole sentences that turn by themselves (20 s each), with "1 / 2" under them. Screen
- * readers get the whole text at once. Used for the scenario's introduction in the lobby and the case's situation and
- * afloop in the casustoets.
+ * that is shown in parts of whole sentences that turn by themselves (20 s each), with "Deel 1 van 2" under them.
+ * Screen readers get the whole text at once. Used for the scenario's introduction in the lobby and the case's
+ * situation and afloop in the casustoets. The spelleider can hold a part from the console (`chosen`, for this
+ * `board`: see beamerText.ts); a part past the last one measured here shows the last; letting go turns on from there.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { BeamerPage } from "#shared/protocol/views.ts";
+import { t } from "#shared/strings/index.ts";
 import { PageDots } from "./PageDots.tsx";
 import { usePages } from "./usePages.ts";
 
-export function WholeText({ text, class: className = "" }: { text: string; class?: string }) {
+export function WholeText({ text, class: className = "", board = "", chosen = null }: { text: string; class?: string; board?: string; chosen?: BeamerPage | null }) {
   const box = useRef<HTMLDivElement>(null);
   const [parts, setParts] = useState(1);
   const sentences = sentencesOf(text);
   const pages = splitEvenly(sentences, Math.min(parts, sentences.length));
-  const paged = usePages(pages, 1, { board: `tekst:${text.length}:${parts}`, turnMs: 20_000 });
+  // The parts as measured now are their own list (a new measurement starts at part 1); the choice made for this
+  // text holds whatever the measurement.
+  const key = `tekst:${text.length}:${parts}`;
+  const held = board !== "" && chosen && chosen.board === board && chosen.page !== null ? { board: key, page: chosen.page } : null;
+  const paged = usePages(pages, 1, { board: key, turnMs: 20_000, chosen: held });
   // Measure: one more part while the shown part does not fit (a resize or a new text starts again from one).
   useLayoutEffect(() => {
     const el = box.current;
@@ -42,7 +49,7 @@ export function WholeText({ text, class: className = "" }: { text: string; class
         <p>{(paged.items[0] ?? sentences).join(" ")}</p>
       </div>
       <p class="sr-only">{text}</p>
-      <PageDots index={paged.index} count={paged.count} />
+      <PageDots index={paged.index} count={paged.count} label={t.beamer.part} />
     </>
   );
 }

@@ -2,12 +2,18 @@
  * The spelleider chooses the beamer's page when a list is longer than one page: prioriteren (the items while voting,
  * the result after the reveal) and day 2 (the reflectie, bijstellen and kader boards). Presentation only: sent as
  * `beamer.pagina` (not a command, never logged), like the terugblik's position. Held pages belong to one board: after
- * the reveal, or in the next stage, the beamer opens on page 1 again. (The long texts in parts, WholeText, are measured
- * on the beamer itself and turn by themselves: the console does not know how many parts there are.)
+ * the reveal, or in the next stage, the beamer opens on page 1 again.
+ *
+ * The long texts in parts (WholeText: the introduction, a case's situatie and afloop) the same way, per part: the
+ * beamer measures how many parts a text needs on its own screen and the server does not depend on that, so the
+ * console sends a part (never more than the text has sentences) and the beamer shows it, or its last part past that.
  */
 import type { Connection, Snapshot } from "../../net/connection.ts";
+import type { BeamerPage } from "#shared/protocol/views.ts";
 import { t } from "#shared/strings/index.ts";
+import { beamerText } from "../beamer/beamerText.ts";
 import { prioriterenPages } from "../beamer/PrioriterenBoard.tsx";
+import { sentencesOf } from "../beamer/WholeText.tsx";
 import { terugkomPages } from "../terugkom/TerugkomBoard.tsx";
 
 /** The board on the beamer that pages, with its number of pages; null when none does. */
@@ -18,20 +24,22 @@ export function beamerPaging(snap: Snapshot): { board: string; pages: number } |
   return null;
 }
 
+/** Sends the spelleider's choice; offline for a moment, the banner says so and the next press sends again. */
+function sendChoice(conn: Connection, choice: BeamerPage): void {
+  try {
+    conn.client.sendBeamerPage(choice);
+  } catch (error) {
+    window.console.warn("Pagina voor de beamer niet verstuurd", error);
+  }
+}
+
 export function BeamerPager({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const p = t.feel.beamerPages;
   const paging = beamerPaging(snap);
-  if (!paging || paging.pages <= 1) return null;
+  if (!paging || paging.pages <= 1) return <TextPager conn={conn} snap={snap} />;
   const { board, pages } = paging;
   const chosen = snap.beamerPage && snap.beamerPage.board === board && snap.beamerPage.page !== null ? Math.min(snap.beamerPage.page, pages - 1) : null;
-  const send = (page: number | null) => {
-    try {
-      conn.client.sendBeamerPage({ board, page });
-    } catch (error) {
-      // Offline for a moment: the banner says so; the next press sends again.
-      window.console.warn("Pagina voor de beamer niet verstuurd", error);
-    }
-  };
+  const send = (page: number | null) => sendChoice(conn, { board, page });
   const at = chosen ?? 0;
   return (
     <section class="card stack beamer-pager" aria-labelledby="beamerpagina-kop">
@@ -54,6 +62,44 @@ export function BeamerPager({ conn, snap }: { conn: Connection; snap: Snapshot }
           </button>
         )}
       </div>
+    </section>
+  );
+}
+
+/** The part of the long text on the beamer: held from here, or turning by itself. Only where the text can be in parts. */
+function TextPager({ conn, snap }: { conn: Connection; snap: Snapshot }) {
+  const p = t.feel.beamerParts;
+  const shown = beamerText(snap);
+  // A text of one sentence is never split: nothing to choose.
+  const most = shown ? sentencesOf(shown.text).length : 0;
+  if (!shown || most <= 1) return null;
+  const { board } = shown;
+  const what = p.what[shown.kind];
+  const chosen = snap.beamerPage && snap.beamerPage.board === board && snap.beamerPage.page !== null ? Math.min(snap.beamerPage.page, most - 1) : null;
+  const send = (page: number | null) => sendChoice(conn, { board, page });
+  const at = chosen ?? 0;
+  return (
+    <section class="card stack beamer-pager beamer-parts" aria-labelledby="beamerdeel-kop">
+      <h2 id="beamerdeel-kop">{p.heading}</h2>
+      <p class="small" role="status">
+        {chosen === null ? p.auto(what) : p.held(what, chosen + 1)}
+      </p>
+      <div class="row">
+        <button type="button" class="secondary" aria-disabled={chosen !== null && at === 0 ? "true" : undefined} onClick={() => send(chosen === null ? 0 : Math.max(0, at - 1))}>
+          <span aria-hidden="true">‹ </span>
+          {p.previous}
+        </button>
+        <button type="button" class="secondary" aria-disabled={chosen !== null && at === most - 1 ? "true" : undefined} onClick={() => send(chosen === null ? 1 : Math.min(most - 1, at + 1))}>
+          {p.next}
+          <span aria-hidden="true"> ›</span>
+        </button>
+        {chosen === null ? null : (
+          <button type="button" class="secondary" onClick={() => send(null)}>
+            {p.release}
+          </button>
+        )}
+      </div>
+      <p class="small muted">{p.note}</p>
     </section>
   );
 }
