@@ -182,22 +182,27 @@ const OBJECT_FRAMING = 16;
 /** Shared buffers up to this size stay between patches; a larger one goes after the patch that needed it. */
 const KEEP_BYTES = 256 * 1024;
 
-function stringBytes(value: unknown): number {
-  return typeof value === "string" ? Buffer.byteLength(value, "utf8") + 5 : 0;
+/** How many bytes a string takes on the wire: exactly (its UTF-8 bytes), or at once (3 per UTF-16 unit, never less). */
+type Measure = (value: string) => number;
+const exactly: Measure = (value) => Buffer.byteLength(value, "utf8");
+const atMost: Measure = (value) => 3 * value.length;
+
+function stringBytes(value: unknown, measure: Measure): number {
+  return typeof value === "string" ? measure(value) + 5 : 0;
 }
 
 /** Upper bound of the bytes one entry of `tree` (a field, or a map entry with its key) takes on the wire. */
-function entryBound(tree: ChangeTree, index: number): number {
+function entryBound(tree: ChangeTree, index: number, measure: Measure = exactly): number {
   const ref = tree.ref;
   const key = ref instanceof MapSchema ? ref.$indexes.get(index) : undefined;
-  return ENTRY_FRAMING + stringBytes(key) + stringBytes(ref[$getByIndex](index));
+  return ENTRY_FRAMING + stringBytes(key, measure) + stringBytes(ref[$getByIndex](index), measure);
 }
 
 /** Every live entry of `tree`. */
-function treeBound(tree: ChangeTree): number {
+function treeBound(tree: ChangeTree, measure: Measure = exactly): number {
   let bytes = OBJECT_FRAMING;
   tree.forEachLive((index) => {
-    bytes += entryBound(tree, index);
+    bytes += entryBound(tree, index, measure);
   });
   return bytes;
 }
@@ -210,20 +215,20 @@ export function stateBound(encoder: Encoder): number {
 }
 
 /** The changes not yet patched, whichever part (shared or private) they go out in. */
-function changesBound(encoder: Encoder): number {
+function changesBound(encoder: Encoder, measure: Measure): number {
   let bytes = 0;
   for (let node = encoder.root.changes.next; node; node = node.next) {
     const tree = node.changeTree;
     bytes += OBJECT_FRAMING;
     tree.forEach((index) => {
-      bytes += entryBound(tree, index);
+      bytes += entryBound(tree, index, measure);
     });
   }
   return bytes;
 }
 
 /** One connection's pending grants (`view.changes`), as `encodeView` writes them. */
-function grantsBound(encoder: Encoder, view: StateView): number {
+function grantsBound(encoder: Encoder, view: StateView, measure: Measure): number {
   let bytes = 0;
   for (const [refId, changes] of view.changes) {
     const tree = encoder.root.changeTrees[refId];
@@ -232,20 +237,30 @@ function grantsBound(encoder: Encoder, view: StateView): number {
     for (const key of changes.keys()) {
       if (key instanceof ChangeTree) {
         const index = key.indexInParent(tree.ref);
-        if (index !== undefined) bytes += entryBound(tree, index);
-      } else if (key >= 0) bytes += entryBound(tree, key);
+        if (index !== undefined) bytes += entryBound(tree, index, measure);
+      } else if (key >= 0) bytes += entryBound(tree, key, measure);
       // A snapshot of a whole array: all its entries.
-      else bytes += treeBound(tree);
+      else bytes += treeBound(tree, measure);
     }
   }
   return bytes;
 }
 
 /** The largest patch the pending changes and grants can make: the shared part and the largest private part. */
-export function patchBound(encoder: Encoder, clients: readonly Client[]): number {
+export function patchBound(encoder: Encoder, clients: readonly Client[], measure: Measure = exactly): number {
   let grants = 0;
-  for (const client of clients) if (client.view) grants = Math.max(grants, grantsBound(encoder, client.view));
-  return 1 + changesBound(encoder) + grants + Encoder.BUFFER_SIZE;
+  for (const client of clients) if (client.view) grants = Math.max(grants, grantsBound(encoder, client.view, measure));
+  return 1 + changesBound(encoder, measure) + grants + Encoder.BUFFER_SIZE;
+}
+
+/**
+ * Whether the shared buffer can take the patch: first by a bound that needs no UTF-8 counting (most patches are a
+ * few entries and fit many times over), and only when that says no, exactly; `need` is then the exact bound.
+ */
+function patchFits(encoder: Encoder, clients: readonly Client[]): { fits: true } | { fits: false; need: number } {
+  if (patchBound(encoder, clients, atMost) <= encoder.sharedBuffer.byteLength) return { fits: true };
+  const need = patchBound(encoder, clients);
+  return need <= encoder.sharedBuffer.byteLength ? { fits: true } : { fits: false, need };
 }
 
 function sized(size: number): number {
@@ -328,8 +343,8 @@ export function fitEncodeBuffers(room: object): void {
     // Without connections nothing is encoded: the library only drops the changes.
     if (clients.length === 0) return applyPatches.call(serializer, clients, ...rest);
     placeViews(encoder);
-    const need = patchBound(encoder, clients.filter((c) => c.state === ClientState.JOINED));
-    if (encoder.sharedBuffer.byteLength < need) encoder.sharedBuffer = grown(encoder.sharedBuffer, need, 1);
+    const room = patchFits(encoder, clients.filter((c) => c.state === ClientState.JOINED));
+    if (!room.fits) encoder.sharedBuffer = grown(encoder.sharedBuffer, room.need, 1);
     try {
       return applyPatches.call(serializer, clients, ...rest);
     } finally {
