@@ -311,7 +311,8 @@ export function placeViews(encoder: Encoder): void {
   encoder.encodeView = function (view, sharedOffset, it, bytes) {
     it.offset = sharedOffset;
     const room = (bytes ?? encoder.sharedBuffer).byteLength;
-    const grants = [...view.changes].map(([refId, changes]) => [refId, new Map(changes)] as const);
+    // encodeView empties view.changes but leaves each object's map of changes as it was: those need no copy.
+    const grants = view.changes.size === 0 ? [] : [...view.changes];
     const encoded = encodeView.call(encoder, view, sharedOffset, it, bytes);
     if (it.offset <= room) return encoded;
     console.error(`Coderen: een privé-deel van ${it.offset} bytes paste niet in ${room} bytes; opnieuw gecodeerd in een grotere buffer.`);
