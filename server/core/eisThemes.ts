@@ -281,6 +281,7 @@ export const THEMES: readonly Theme[] = [
     REQUIREMENT,
     cue(/\b(?:administrati\w*|registratie\w*|registreren|papierwerk|bureaucratie|registratielast|verantwoordingslast|formulieren)\b/, /\b(?:minder|schrap\w*|verminder\w*|overbodig\w*|onnodig\w*|niet elke|niet alles|geen|lasten|beperken|vereenvoudig\w*|tijd)\b/),
     cue(/\b(?:regeldruk|administratieve last)/),
+    cue(/\b(?:alleen|enkel) (?:\w+ ){0,2}(?:bewijsstukken|documenten|gegevens|papieren|stukken)\b (?:\w+ ){0,4}(?:nodig|echt)\b/),
   ),
   theme(
     "regels-schrappen",
@@ -309,7 +310,7 @@ export const THEMES: readonly Theme[] = [
     cue(/\biemand\b.*\bdie (?:wel |\w+ )?(?:kan|mag|durft) (?:beslissen|besluiten|doorpakken|doorhakken)\b/),
     cue(/\biemand met (?:\w+ )?(?:mandaat|bevoegdheid|macht|doorzettingsmacht) over\b/),
     weak(0.6, /\bstilligt|\bstil ligt|\bstilstaat|\bniet verder (?:kom|komt|komen)\b|\bgeen voortgang\b/),
-    cue(/\bvastloopt|\bloopt (?:\w+ ){0,3}vast\b|\bvastgelopen|\bvastzit|\bzit (?:\w+ )?vast\b/, /\b(?:beslist|besluit|knoop|knopen|doorhakt|opschalen|escal\w*)\b/),
+    cue(/\bvastloopt|\bloopt (?:\w+ ){0,3}vast\b|\bvastgelopen|\bvastzit|\bzit (?:\w+ )?vast\b/, /\b(?:beslist|besluit|knoop|knopen|doorhakt|opschalen|escal\w*)\b|\biemand (?:\w+ ){0,3}die\b/),
     weak(0.6, /\b(?:vastgelopen|vastlopende|vastgeraakte|complexe|ingewikkelde) (?:casus|casussen|situatie|situaties|zaken|zaak|gevallen|dossiers)\b|\bloopt (?:een |de )?(?:casus|situatie|zaak) vast\b|\b(?:casus|situatie|zaak) (?:vastloopt|loopt vast)\b/),
     weak(0.6, /\b(?:het niet eens|er niet uit|niet eens) (?:worden|komen|zijn)\b/),
   ),
@@ -343,7 +344,7 @@ export const THEMES: readonly Theme[] = [
     "goedkoopste-oplossing",
     REQUIREMENT,
     cue(/\bgoedkoopst/),
-    cue(/\bgoedkoper\b/),
+    unless(/\b(?:later|jaren|termijn|op den duur)\b/, 1, /\bgoedkoper\b/),
     cue(/\b(?:niet|nooit) duurder\b/),
     cue(/\bkosten(?:effectief|efficient|bewust)/),
     cue(/\bdoelmatig/),
@@ -405,7 +406,7 @@ export const THEMES: readonly Theme[] = [
   theme(
     "uitlegbaar",
     REQUIREMENT,
-    cue(/\buitlegbaar|\buit (?:te )?leggen\b|\buitleggen\b|\buitgelegd\b/),
+    unless(/\bzonder dat (?:\w+ ){0,5}uit(?:te )?leggen\b|\bverschillen\b/, 1, /\buitlegbaar|\buit (?:te )?leggen\b|\buitleggen\b|\buitgelegd\b/),
     unless(/\bgemotiveerd\w* (?:af|uitzonder)|\bgemotiveerde (?:afw|uitz)/, 1, /\bmotiver|\bgemotiveerd|\bonderbouw/),
     cue(/\bpubliek\w* (?:kunnen )?(?:verantwoorden|verdedigen|uitleggen)\b/),
     cue(/\boverwegingen (?:die|waarop)\b|\bwaarom (?:het besluit|de beslissing|het) (?:zo is|zo uitvalt|genomen)\b/),
@@ -442,6 +443,7 @@ export const THEMES: readonly Theme[] = [
     cue(/\bprecedent/),
     cue(/\buitzondering\w*\b/, /\b(?:voor iedereen|nieuw recht|iedereen hetzelfde|iedereen (?:\w+ )?(?:vragen|vraagt|beroepen))\b/),
     cue(/\bzich op beroep|\bbeproept|\bop beroepen\b/),
+    cue(/\b(?:andere|anderen) (?:\w+ ){0,4}ook (?:kunnen |moeten |mogen )?(?:krijgen|gelden)\b/),
     cue(/\b(?:straks|dan) wil (?:\w+ )?iedereen\b|\b(?:voor wie|wie) (?:dat|dit) (?:\w+ )?(?:ook|verder) (?:\w+ )?geldt\b|\bgeldt (?:dat|dit) (?:dan )?ook voor\b/),
     cue(/\baanspraak (?:\w+ ){0,2}(?:voor|van) (?:anderen|andere inwoners|iedereen)\b|\b(?:anderen|andere inwoners) (?:\w+ ){0,3}(?:aanspraak|recht op|beroepen)\b/),
     cue(/\bwaterbed/),
@@ -800,7 +802,7 @@ export const THEMES: readonly Theme[] = [
     "budget-op-geen-weigering",
     REQUIREMENT,
     cue(/\b(?:budget|potje|pot|geld|middelen)\b (?:\w+ ){0,3}(?:op|leeg|uitgeput|ontoereikend|op is|is uitgeput)\b/, /\b(?:niet|nooit|geen)\b (?:\w+ ){0,4}(?:geweigerd|weigeren|horen|reden|grond)\b|\bniet horen\b/),
-    cue(/\bop is niet op\b|\b(?:kilometers|taxikilometers|ritten|kilometerbudget|taxibudget|vervoersbudget|uren|budget)\b (?:\w+ ){0,2}(?:op (?:zijn|is)|bereikt|opgebruikt)\b.*\b(?:toch|niemand|niet|kunnen)\b|\b(?:niemand|niet) (?:\w+ ){0,4}(?:kwijt|thuis)\b.*\b(?:norm|budget|kilometers)\b (?:\w+ ){0,2}(?:bereikt|op)\b/),
+    unless(/\bbijna op\b|\bop tijd\b/, 1, /\bop is niet op\b|\b(?:kilometers|taxikilometers|ritten|kilometerbudget|taxibudget|vervoersbudget|uren|budget)\b (?:\w+ ){0,2}(?:op (?:zijn|is)|bereikt|opgebruikt)\b.*\b(?:toch|niemand|niet|kunnen)\b|\b(?:niemand|niet) (?:\w+ ){0,4}(?:kwijt|thuis)\b.*\b(?:norm|budget|kilometers)\b (?:\w+ ){0,2}(?:bereikt|op)\b/),
   ),
   theme(
     "gebruikelijke-hulp",
@@ -858,6 +860,7 @@ export const THEMES: readonly Theme[] = [
   theme(
     "vroeg-waarschuwen",
     REQUIREMENT,
+    cue(/\b(?:horen|weten|zien)\b/, /\b(?:bijna op|te snel|driekwart|dreigt op te raken|bijna (?:verbruikt|gebruikt|opgebruikt))\b/),
     cue(/\b(?:waarschuw\w*|gewaarschuwd|seintje|laat (?:het )?(?:ons|me|mij|de consulent) weten|meldt|melden|signaleert|signaleren)\b/, /\b(?:op tijd|tijdig|vroegtijdig|zodra|te snel|bijna op|driekwart|dreigt|dreigen|naar verwachting)\b/),
   ),
   theme(
@@ -874,6 +877,12 @@ export const THEMES: readonly Theme[] = [
     "standaard-blijft",
     REQUIREMENT,
     cue(/\b(?:standaardpakket|vaste? pakket)\b (?:\w+ ){0,4}(?:blijft|gelijk|de norm)\b/),
+  ),
+  theme(
+    "mantelzorger-gezien",
+    REQUIREMENT,
+    cue(/\bhoe het (?:\w+ )?met (?:hem|haar|hen|de partner|de mantelzorger|de mantelzorgers|mijn man|mijn vrouw|de man|de vrouw) (?:\w+ )?gaat\b/),
+    cue(/\bmantelzorg\w*\b/, /\b(?:gezien|gehoord|aandacht|gevraagd|hoe het (?:met|gaat))\b/),
   ),
   theme(
     "terugval",
@@ -906,10 +915,10 @@ export const THEMES: readonly Theme[] = [
   theme("mantelzorg", TOPIC, cue(/\bmantelzorg|\bpartner\b.*\bzorg|\brespijt/)),
   theme("mantelzorger-ontlasten", REQUIREMENT,
     cue(/\brespijt/),
-    cue(/\bop adem (?:\w+ )?komen\b|\blogeer(?:plek|opvang|huis)|\b(?:vraag|vragen|vraagt)\b (?:\w+ ){0,4}hoe het (?:\w+ )?met (?:hem|haar|de partner|de mantelzorger|mijn man|mijn vrouw)\b/),
+    cue(/\bop adem (?:\w+ )?komen\b|\blogeer(?:plek|opvang|huis)/),
     cue(/\bvrij (?:\w+ ){0,2}van de zorg\b|\badempauze|\brust (?:\w+ ){0,2}van de zorg\b|\b(?:even|eens|af en toe) (?:\w+ ){0,2}(?:rust|vrij|lucht|ontlast)\b|\bzorg (?:even |tijdelijk )?(?:overnemen|overneemt|overgenomen)\b/),
     unless(/\b(?:budget\w*|potje|pot|geld|begroting|middelen|plafond)\b/, 1, /\b(?:overbelast\w*|bezwijk\w*|omvallen|uitgeput|ontlast\w*|opbranden|burn-?out|belasting van de mantelzorger|volhouden)\b/),
-    cue(/\bmantelzorg\w*\b/, /\b(?:ondersteun\w*|gezien|aandacht|gevraagd|hoe het (?:met|gaat)|zwaar|belast\w*|steun)\b/),
+    cue(/\bmantelzorg\w*\b/, /\b(?:ondersteun\w*|zwaar|belast\w*|steun)\b/),
     weak(0.8, /\b(?:man|vrouw|partner|moeder|vader|dochter|zoon|ouders)\b.*\b(?:niet meer (?:kan|kunnen|volhoudt)|het niet meer volhoudt|op is|omvalt)\b/),
   ),
   theme("vervoer", TOPIC, cue(/\bvervoer|\btaxi|\bkilometer|\bregiotaxi/)),
@@ -927,7 +936,7 @@ export const THEMES: readonly Theme[] = [
   theme("bijverdienen", REQUIREMENT, cue(/\bbijverdien|\bvrijlating|\bvrijgelaten|\bextra werk\b|\binkomsten uit werk\b|\bwerken (?:moet )?(?:lonen|loont)\b|\bnaast (?:de |een |hun |mijn )?uitkering\b|\bextra uren\b|\buur (?:per week )?extra\b|\bextra (?:werkt|werken)\b|\bparttime\b|\bdeeltijd/)),
   theme("kostendelersnorm", TOPIC, cue(/\bkostendel|\bzevenentwintig\b|\b27 (?:wordt|jaar)\b|\binwonend\w*|\b(?:iemand|familielid|vriend\w*|kind) (?:\w+ ){0,2}in huis (?:opvangt|opvangen|neemt|nemen|woont)\b|\btijdelijk verblijf\b/)),
   theme("terugvordering", TOPIC, cue(/\bterugvorder|\bteruggevorderd|\bterugbetal|\bvordering/)),
-  theme("re-integratie", TOPIC, cue(/\bre-?integratie|\baan het werk|\bnaar werk\b|\buitstroom/)),
+  theme("re-integratie", TOPIC, cue(/\bre-?integratie|\baan het werk|\bnaar werk\b|\buitstroom|\btrajectplan|\bin een traject\b/)),
   theme("jeugdhulp", TOPIC, cue(/\bjeugdhulp|\bjeugdzorg|\bjeugdwet/)),
   theme("school", TOPIC, cue(/\bschool|\bscholen|\bonderwijs/)),
   theme("kinderopvang", TOPIC, cue(/\bkinderopvang|\bopvang van (?:de )?kinderen|\bvoorschoolse|\bgastouder|\bopvang\b.*\bouders|\bouders\b.*\bopvang\b/)),
@@ -998,6 +1007,7 @@ export const RELATED_THEMES: readonly (readonly string[])[] = [
   ["individueel-beoordelen", "naar-behoefte"],
   ["bestaanszekerheid", "niet-korten"],
   ["precedent", "rechtsgelijkheid"],
+  ["mantelzorger-gezien", "mantelzorger-ontlasten"],
   ["wonen-eerst", "basis-geregeld"],
   ["vroeg-waarschuwen", "monitoren"],
   ["samen-invullen", "clientondersteuning"],
@@ -1031,6 +1041,7 @@ export const THEME_RELATED_CREDIT = 0.5;
  */
 const IMPLIED_TOPICS: readonly (readonly [requirement: string, topic: string])[] = [
   ["mantelzorger-ontlasten", "mantelzorg"],
+  ["mantelzorger-gezien", "mantelzorg"],
   ["dakloosheid", "wonen"],
   ["huisuitzetting", "wonen"],
 ];
