@@ -1,14 +1,14 @@
 /**
  * `npm run bench:suggest`: how long duplicate suggestions take for a board of 300 eisen (target <= 20 ms), and how good
  * they are on the labelled Dutch boards, computed exactly as tests/core/suggestions.test.ts does (every suggested pair
- * per board, precision and recall against the groups): the tuning boards (tests/fixtures/eisenPairs.ts) and, apart,
- * the held-out boards nobody tuned on (tests/fixtures/eisenHeldOut.ts), all together and apart. Suggestions are asked for
+ * per board, precision and recall against the groups): the tuning boards (tests/fixtures/eisenPairs.ts), the boards of
+ * 6 December tuned on after their first look (TUNING_EXTRA) and, apart, the held-out boards nobody tuned on (tests/fixtures/eisenHeldOut.ts), all together and apart. Suggestions are asked for
  * as the game asks (the default cap); the figures with no cap and with the old fixed cap of 20 are printed beside them.
  */
 import { performance } from "node:perf_hooks";
 import { EIS_TEXTS } from "../bots/texts.ts";
 import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates, type SuggestionEntry } from "../../server/core/suggestions.ts";
-import { EISEN_GROUPS, TUNING_BOARDS } from "../../tests/fixtures/eisenPairs.ts";
+import { EISEN_GROUPS, TUNING_BOARDS, TUNING_EXTRA } from "../../tests/fixtures/eisenPairs.ts";
 import { HELD_OUT_BOARDS } from "../../tests/fixtures/eisenHeldOut.ts";
 import { labelledQuality, type LabelledBoard } from "../../tests/fixtures/eisenLabels.ts";
 
@@ -80,6 +80,8 @@ function report(title: string, boards: readonly LabelledBoard[]): void {
   );
 }
 report("Kwaliteit op de afstemset", TUNING_BOARDS);
+// Six boards of 6 December in three styles (tests/fixtures/eisenBoards/), tuned on after their first look.
+report("Kwaliteit op de borden van 6 december (na een eerste meting afgestemd)", TUNING_EXTRA);
 report("Kwaliteit op de achtergehouden set (niet op afgestemd)", HELD_OUT_BOARDS);
 // The held-out board written on 6 December 2026 by the helper who then revised the method, apart from the two older
 // boards that nobody who tuned had read (see tests/fixtures/eisenHeldOut.ts).
