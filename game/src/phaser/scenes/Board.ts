@@ -335,7 +335,7 @@ export class Board extends Phaser.Scene {
       container.add(this.add.image(4 + badge / 2 - (label ? badge * 0.08 : 0), cy - (label ? badge * 0.1 : 0), `role-${role}`).setDisplaySize(icon, icon));
       const left = 4 + badge + 6 + (label ? TILE_TAG : 0);
       // Its tafel as a small tag on the role mark's lower right corner, as on a loose eis's mark.
-      if (label) this.drawTableTag(container, label, 4 + badge + TILE_TAG, box.h, 13);
+      if (label) this.drawTableTag(container, label, 4 + badge + TILE_TAG, box.h, Math.max(10, Math.round(Math.min(13, box.h * 0.38))));
       // One line, measured in the font it is drawn in: a long first word is cut with "…" too ("Leidinggev…").
       const room = box.w - left - 4;
       const measure = measurer(box.font, true);
