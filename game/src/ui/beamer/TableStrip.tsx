@@ -91,13 +91,21 @@ function Facts({ snap, table }: { snap: Snapshot; table: TableView }) {
   }
 }
 
-/** Samenvoegen under the board: items, loose eisen and who is ready, in one line. */
+/**
+ * Samenvoegen under the board: items, loose eisen and who is ready, in one line. With more than four tafels it may
+ * take two: then it breaks after a "·", never inside a fact ("0/4 klaar" stays whole).
+ */
 function CompactFacts({ snap, table }: { snap: Snapshot; table: TableView }) {
   const b = t.tafels.beamer;
   const loose = snap.eisen.filter((e) => e.tableId === table.tableId && e.itemId === null).length;
+  const whole = (text: string) => text.replace(/ /g, "\u00a0");
   return (
     <p class="tafel-tile-facts">
-      <strong>{b.items(table.items)}</strong> · <span class="muted">{b.loose(loose)}</span> · {b.readyShort(table.ready, table.members)}
+      <strong>{whole(b.items(table.items))}</strong>
+      {"\u00a0· "}
+      <span class="muted">{whole(b.loose(loose))}</span>
+      {"\u00a0· "}
+      {whole(b.readyShort(table.ready, table.members))}
     </p>
   );
 }
