@@ -9,8 +9,9 @@
  * Every stem becomes a concept: words of one thesaurus group (server/core/eisLexicon.ts) are one concept ("regels",
  * "voorschriften"; "vast aanspreekpunt", "contactpersoon"); a compound whose two parts are concepts or words of the
  * texts compared counts as those parts ("maatwerkbudget" → maatwerk, budget). A word the text only names after "geen"
- * or "nooit" is a concept of its own that matches only itself negated: "Het wijkteam krijgt geen eigen budget" is the
- * opposite demand of "Het wijkteam krijgt een eigen budget", not the same one.
+ * or "nooit" is a concept of its own that matches itself negated, or the word itself in a text that says no too
+ * (anywhere: "Geen nieuwe formulieren", "Formulieren worden niet opnieuw gevraagd"): "Het wijkteam krijgt geen eigen
+ * budget" is the opposite demand of "Het wijkteam krijgt een eigen budget", not the same one.
  *
  * Above the words sits a concept layer of the sociaal domein (server/core/eisThemes.ts): the requirements a programma
  * van eisen for maatwerk keeps coming back to (one vast aanspreekpunt, the inwoner at the table, mandaat for the
@@ -118,7 +119,7 @@ const CROWD = 5;
 const CROWD_POWER = 0.5;
 /** How far a subject counts as named by a text that names no subject at all (see themeCoverage). */
 const SILENT_TOPIC_CREDIT = 0.8;
-/** The mark of a negated concept ("geen budget"), which matches only itself negated. */
+/** The mark of a negated concept ("geen budget"), which matches itself negated or the concept in a text that says no. */
 const NOT = "\u00ac";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -193,6 +194,8 @@ interface TextPrep {
   themes: [number, number][];
   /** The stems that only occur negated ("geen eigen budget": eigen, budget); they count as concepts of their own. */
   negated: ReadonlySet<string>;
+  /** Whether it says no anywhere (geen, niet, nooit, zonder, niemand, nergens). */
+  saysNo: boolean;
 }
 
 const CACHE_LIMIT = 20_000;
@@ -299,7 +302,7 @@ function prepText(text: string): TextPrep {
       themes.push([n, THEMES[n]!.weight * strength]);
     }
     themes.sort((p, q) => p[0] - q[0]);
-    prep = { stems: normalise(folded), themes, negated: negatedStems(folded) };
+    prep = { stems: normalise(folded), themes, negated: negatedStems(folded), saysNo: SAYS_NO.test(folded) };
     textCache.set(text, prep);
   }
   return prep;
@@ -307,6 +310,8 @@ function prepText(text: string): TextPrep {
 
 /** A negator and the (at most two) words it negates. */
 const NEGATION = /\b(?:geen|nooit)\s+([a-z0-9]+)(?:\s+([a-z0-9]+))?/g;
+
+const SAYS_NO = /\b(?:geen|niet|nooit|zonder|niemand|nergens)\b/;
 
 /** The stems that the text only names negated: after "geen" or "nooit", and nowhere without. */
 function negatedStems(folded: string): ReadonlySet<string> {
@@ -428,6 +433,16 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   const df = new Int32Array(names.length);
   for (const set of sets) for (const id of set) df[id]!++;
   const weight = Float64Array.from(df, (d, id) => Math.log(1 + count / Math.max(1, d)) * (inThesaurus(names[id]!.replace(NOT, "")) ? 1 : UNKNOWN_WEIGHT));
+  // A negated concept and the concept itself: the other of the two, or -1.
+  const opposite = new Int32Array(names.length).fill(-1);
+  names.forEach((name, id) => {
+    if (!name.startsWith(NOT)) return;
+    const plain = numberOf.get(name.slice(NOT.length));
+    if (plain === undefined) return;
+    opposite[id] = plain;
+    opposite[plain] = id;
+  });
+  const saysNo = prepared.map((p) => p.saysNo);
   const mass = sets.map((set) => set.reduce((sum, id) => sum + weight[id]!, 0));
   const postings: number[][] = names.map(() => []);
   sets.forEach((set, e) => {
@@ -484,6 +499,12 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     for (let k = 0; k < source.length; k++) {
       const x = source[k]!;
       if (mark[x] === stamp) {
+        covered += weight[x]!;
+        continue;
+      }
+      // "geen budget" against "budget" counts when both say no (one of them before the word).
+      const o = opposite[x]!;
+      if (o >= 0 && mark[o] === stamp && saysNo[from]! && saysNo[to]!) {
         covered += weight[x]!;
         continue;
       }
@@ -560,6 +581,14 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
           if (y <= x) continue;
           if (shared[y] === 0) touched.push(y);
           shared[y] = shared[y]! + weight[id]!;
+        }
+        // The concept's opposite may count too (both say no): as much as it could.
+        const o = opposite[id]!;
+        if (o < 0 || !saysNo[x]!) continue;
+        for (const y of postings[o]!) {
+          if (y <= x || !saysNo[y]!) continue;
+          if (shared[y] === 0) touched.push(y);
+          shared[y] = shared[y]! + Math.max(weight[id]!, weight[o]!);
         }
       }
       // Entries that name a theme of x's, or one related to it, are candidates too.
