@@ -243,12 +243,6 @@ export function syllableBreak(word: string, n: number, floor = Math.max(3, Math.
   return -1;
 }
 
-/** As `syllableBreak`, but `n` itself when there is none. */
-export function nearSyllableBreak(word: string, n: number): number {
-  const k = syllableBreak(word, n);
-  return k < 0 ? n : k;
-}
-
 export function wrapWords(text: string, width: number, maxLines: number, measure: (s: string) => number): string[] {
   const fits = (s: string) => measure(s) <= width;
   const lines: string[] = [];
