@@ -19,7 +19,10 @@
  * combinations included, so "Praat niet over mij zonder mij" and "De jongere zit zelf aan tafel bij elk overleg" name the
  * same requirement without sharing a word. When both texts name a requirement, the score is THEME_SHARE theme
  * similarity (the smaller of the two weighted coverages of their themes; a related theme counts for part, a subject
- * such as "vervoer" or "18 jaar" for little) and the rest lexical, but never below THEME_FLOOR of the lexical score.
+ * such as "vervoer" or "18 jaar" for little, and for most of its weight when the other text names no subject at all)
+ * and the rest lexical, but never below THEME_FLOOR of the lexical score. A requirement that more than CROWD entries of
+ * the board name counts for less: which of a tafel's eight eisen about the doorbraak ask for the same thing, the words
+ * must tell.
  *
  * Lexically, each concept of one text is matched to its best counterpart in the other: 1 for the same concept,
  * RELATED_CREDIT for a related one, PREFIX_CREDIT for stems that share most of their beginning ("registratie",
@@ -38,7 +41,7 @@
  * (never fewer than DEFAULT_SUGGESTION_MAX): a fixed 20 used to hide most pairs of a large plenair.
  *
  * Cost: texts are prepared once (stems and themes) and kept between calls; only pairs that share a concept or a
- * (related) theme and could reach the floor are scored. About 6 ms of CPU for 300 eisen once warm (`npm run
+ * (related) theme and could reach the floor are scored. About 8 ms of CPU for 300 eisen once warm (`npm run
  * bench:suggest`); the first call of a process compiles the lexicon's expressions (about 0.2 s for 300 new texts).
  */
 import { CONCEPTS, PHRASES, RELATED, RELATED_CREDIT } from "./eisLexicon.ts";
