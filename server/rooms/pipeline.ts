@@ -130,6 +130,8 @@ export class CommandPipeline {
   /** Set once the session is being deleted or closed: from then on nothing is written to the store. */
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The deadline and phase the timer is set for: most generations leave both as they were, and the timer too. */
+  private timerFor: { deadline: number; phaseIndex: number } | null = null;
 
   private readonly host: PipelineHost;
   readonly sessionId: string;
@@ -424,13 +426,18 @@ export class CommandPipeline {
 
   /** Timers are deadlines in the log; at the deadline the pipeline asks core what running out means. */
   private scheduleTimer(): void {
+    const { deadline, expiredPhaseIndex, phaseIndex } = this.state;
+    const due = !this.stopped && deadline !== null && expiredPhaseIndex !== phaseIndex;
+    if (due && this.timer && this.timerFor?.deadline === deadline && this.timerFor.phaseIndex === phaseIndex) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.stopped) return;
-    const { deadline, expiredPhaseIndex, phaseIndex } = this.state;
-    if (deadline === null || expiredPhaseIndex === phaseIndex) return;
+    this.timerFor = null;
+    if (!due) return;
+    this.timerFor = { deadline, phaseIndex };
     const delay = Math.max(0, deadline - this.host.now());
     this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerFor = null;
       const key = `timer-${phaseIndex}-${deadline}`;
       const failed = (error: unknown) => console.error(`Timer van sessie ${this.sessionId} kon niet aflopen:`, error);
       void this.queue
