@@ -243,6 +243,37 @@ describe("the concept layer: what an eis asks for, in the words people use", () 
       DEFAULT_SUGGESTION_THRESHOLD,
     );
   });
+
+  it("does not take 'geen' for the same demand, unless the other eis says no too", () => {
+    expect(pairScore("Het wijkteam krijgt een eigen budget.", "Het wijkteam krijgt geen eigen budget.")).toBeLessThan(DEFAULT_SUGGESTION_THRESHOLD);
+    expect(pairScore("Geen nieuwe formulieren.", "Formulieren worden niet opnieuw gevraagd.")).toBeGreaterThanOrEqual(DEFAULT_SUGGESTION_THRESHOLD);
+  });
+
+  it("hears the subject in what a requirement asks, and a subject one eis is silent on does not part them", () => {
+    // Rest from the care is about mantelzorg, without the word.
+    expect(pairScore("Mijn vrouw moet eens rust krijgen van de zorg.", "Mantelzorgers krijgen respijtzorg.")).toBeGreaterThanOrEqual(DEFAULT_SUGGESTION_THRESHOLD);
+    // The same rule (the zoektermijn), once for jongeren from the jeugdhulp, once without a subject.
+    expect(pairScore("Ik wil niet eerst vier weken zonder geld zitten.", "Voor jongeren uit de jeugdhulp geldt de zoektermijn niet.")).toBeGreaterThanOrEqual(
+      DEFAULT_SUGGESTION_THRESHOLD,
+    );
+  });
+
+  it("keeps apart what a tafel asks about one instrument when many of its eisen name it", () => {
+    // Seven eisen about the doorbraak: for it (twice), its term, who may call it in, its reporting, its members.
+    const entries = [
+      eis("voor1", "Er komt een doorbraakteam dat vastgelopen casussen oplost."),
+      eis("knoop", "Als iedereen naar elkaar wijst, hakt iemand de knoop door."),
+      eis("termijn", "Het doorbraakteam beslist binnen tien werkdagen."),
+      eis("aanvragen", "Inwoners kunnen zelf een doorbraak aanvragen."),
+      eis("voor2", "Het doorbraakteam krijgt doorzettingsmacht over alle afdelingen."),
+      eis("raad", "Het doorbraakteam rapporteert jaarlijks aan de raad."),
+      eis("leden", "Het doorbraakteam bestaat uit een jurist, een consulent en een beleidsmaker."),
+    ];
+    const found = suggestDuplicates(entries).map((s) => [s.a.id, s.b.id].sort().join(" "));
+    expect(found).toContain("voor1 voor2");
+    const others = new Set(["termijn", "aanvragen", "raad", "leden"]);
+    for (const pair of found) expect(pair.split(" ").filter((id) => others.has(id)), pair).toEqual([]);
+  });
 });
 
 /** Suggested pairs joined into groups (as the board shows them): sets of entry ids, largest first. */
