@@ -147,7 +147,7 @@ export const THEMES: readonly Theme[] = [
     unless(/\bgemeente\b.*\bmeedenkt\b/, 1, /\bmee ?(?:beslis|beslist|besluit|besluiten|praten|praat|denken|denkt|pra)/),
     cue(/\bmeebeslis/),
     unless(/\b(?:beleid|verordening|beleidsregels|gemeente)\b/, 1, /\b(?:denken|denkt|praten|praat|beslissen|beslist|besluiten|spreken|spreekt) (?:zelf |ook |actief )?mee\b|\binspraak\b/),
-    cue(/\bbuiten (?:mij|hem|haar|hen|ons|de jongere|de inwoner|jongeren|inwoners) om\b|\b(?:als|wanneer|zonder dat) (?:ik|hij|zij|de jongere|de inwoner) (?:er )?(?:zelf )?(?:niet )?bij (?:ben|is|zit|zat)\b/),
+    cue(/\bbuiten (?:mij|hem|haar|hen|ons|de jongere|de inwoner|jongeren|inwoners) om\b|\b(?:als|wanneer|zonder dat) (?:ik|hij|zij|de jongere|de inwoner) (?:er (?:zelf )?(?:niet )?bij|(?:zelf )?(?:niet )?erbij) (?:ben|is|zit|zat)\b/),
     cue(/\bover (?:mijn|zijn|haar|hun|ons|het) hoofd(?: heen)?\b/),
     cue(/\beigen regie\b/),
     cue(/\bregie (?:over|houden|houdt|bij|blijft|ligt)\b/),
@@ -353,7 +353,7 @@ export const THEMES: readonly Theme[] = [
   theme(
     "kosten-op-termijn",
     REQUIREMENT,
-    cue(/\b(?:kosten|besparing|besparen|bespaart|kost|duurder|goedkoper|scheelt|voorkomen|voorkomt)\b/, /\b(?:lange termijn|op termijn|later meer|later duurder|straks meer|later bespaart|vervolgkosten|jaren uitkering|later|over (?:een paar|enkele|\w+) jaar|jaren)\b/),
+    cue(/\b(?:kosten|besparing|besparen|bespaart|kost|duurder|goedkoper|scheelt|voorkomen|voorkomt)\b/, /\b(?:lange termijn|op termijn|later meer|later duurder|straks meer|later bespaart|vervolgkosten|jaren uitkering|later (?:\w+ )?(?:bespaart|voorkomen|voorkomt|scheelt|minder|duurder|meer)|over (?:een paar|enkele) jaar|jaren (?:ellende|uitkering|bijstand))\b/),
     cue(/\bvervolgkosten\b|\b(?:besparing|besparingen) (?:\w+ )?(?:op termijn|later|elders|op een andere)\b|\b(?:reken|rekenen|tellen|weeg|wegen) (?:\w+ ){0,4}(?:mee|bespaart|besparing)\b.*\b(?:later|termijn|bespaart|besparing|uitkering)\b/),
   ),
   theme(
@@ -784,7 +784,7 @@ export const THEMES: readonly Theme[] = [
   theme(
     "vier-ogen",
     REQUIREMENT,
-    cue(/\bvier-?ogen|\btweede (?:bevoegde )?(?:functionaris|medewerker|collega|handtekening|paraaf)\b|\b(?:tekent|kijkt|toetst|leest) (?:\w+ )?mee\b/),
+    cue(/\bvier-?ogen|\btweede (?:bevoegde )?(?:functionaris|medewerker|collega|handtekening|paraaf)\b|\b(?:tekent|toetst) (?:\w+ )?mee\b/),
     cue(/\bmandaatgrens|\bboven (?:het|de) (?:gemandateerde|mandaat)\w*|\b(?:te boven gaan|te boven gaat|overstijgt|overstijgen) (?:\w+ ){0,3}(?:mandaat|bevoegdheid)|\b(?:mandaat|bevoegdheid) (?:\w+ ){0,3}(?:te boven gaan|te boven gaat|overstijgt|overschrijdt)\b/),
   ),
   theme(
@@ -797,7 +797,7 @@ export const THEMES: readonly Theme[] = [
   theme(
     "openheid-veilig",
     REQUIREMENT,
-    cue(/\b(?:eerlijk|openheid|open|vertellen|vertelt|zeggen)\b/, /\b(?:niet|nooit|zonder dat)\b (?:\w+ ){0,5}(?:gestraft|kwijt|kosten|gekort|straf|sanctie|afgestraft)\b/),
+    cue(/\b(?:eerlijk|openheid|open|vertellen|vertelt|zeggen)\b/, /\b(?:niet|nooit|zonder dat)\b (?:\w+ ){0,5}(?:gestraft|kwijt|gekort|straf|sanctie|afgestraft|(?:inkomen|uitkering|bijstand) (?:\w+ )?kosten)\b/),
   ),
   theme(
     "budget-op-geen-weigering",
@@ -862,7 +862,8 @@ export const THEMES: readonly Theme[] = [
     "vroeg-waarschuwen",
     REQUIREMENT,
     cue(/\b(?:horen|weten|zien)\b/, /\b(?:bijna op|te snel|driekwart|dreigt op te raken|bijna (?:verbruikt|gebruikt|opgebruikt))\b/),
-    cue(/\b(?:waarschuw\w*|gewaarschuwd|seintje|laat (?:het )?(?:ons|me|mij|de consulent) weten|meldt|melden|signaleert|signaleren)\b/, /\b(?:op tijd|tijdig|vroegtijdig|zodra|te snel|bijna op|driekwart|dreigt|dreigen|naar verwachting)\b/),
+    cue(/\b(?:waarschuw\w*|gewaarschuwd|seintje|laat (?:het )?(?:ons|me|mij|de consulent) weten|signaleert|signaleren)\b/, /\b(?:op tijd|tijdig|vroegtijdig|zodra|te snel|bijna op|driekwart|dreigt|dreigen|naar verwachting)\b/),
+    cue(/\b(?:meldt|melden|gemeld)\b/, /\b(?:dreigt|dreigen|naar verwachting|bijna op|driekwart|te snel)\b/),
   ),
   theme(
     "samen-invullen",
