@@ -346,16 +346,16 @@ describe("quality on the labelled eisen", () => {
     const q = labelledQuality(TUNING_BOARDS);
     console.log(describeQuality("tuning boards", q));
     expect(q.precision).toBeGreaterThanOrEqual(0.85);
-    expect(q.recall).toBeGreaterThanOrEqual(0.9);
+    expect(q.recall).toBeGreaterThanOrEqual(0.92);
   });
 
   // Written by three authors who had not read the lexicon; at first sight 0.58 / 0.38 (gemengde tafels and bestuurstaal)
   // and 0.50 / 0.28 (burgertaal, measured after tuning on the other two); then tuned on (docs/performance.md).
-  it("on the six boards of 6 December, in three styles and tuned on after their first look, keeps four in five suggestions right and finds two in three duplicates", () => {
+  it("on the six boards of 6 December, in three styles and tuned on after their first look, keeps four in five suggestions right and finds nearly three in four duplicates", () => {
     const q = labelledQuality(TUNING_EXTRA);
     console.log(describeQuality("boards of 6 December", q));
     expect(q.precision).toBeGreaterThanOrEqual(0.8);
-    expect(q.recall).toBeGreaterThanOrEqual(0.68);
+    expect(q.recall).toBeGreaterThanOrEqual(0.72);
   });
 
   it("on the held-out boards nobody tuned on, keeps three in four suggestions right and finds nearly half of the duplicates", () => {
