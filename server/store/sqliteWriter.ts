@@ -16,12 +16,12 @@ export type WriteOp =
   | { id: number; op: "append"; sessionId: string; expectedLastSeq: number; commandKey: string | null; rows: Row[] }
   | { id: number; op: "delete"; sessionId: string }
   | { id: number; op: "close" }
-  /** The CPU time this thread has used so far (for bench:store): answered with a ThreadCpu, outside any write. */
+  /** What this thread has done so far (for bench:store): answered with a WriterUsage, outside any write. */
   | { id: number; op: "usage" };
 export type Row = { type: string; body: string };
 export type WriteResult = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
-/** process.threadCpuUsage() of the writer thread, in µs. */
-export type ThreadCpu = { user: number; system: number };
+/** What the writer thread has done so far: its CPU time (process.threadCpuUsage(), µs) and how many commits. */
+export type WriterUsage = { user: number; system: number; commits: number };
 export interface WriterData {
   filePath: string;
   busyTimeoutMs: number;
@@ -111,6 +111,8 @@ function apply(op: Exclude<WriteOp, { op: "close" | "usage" }>): unknown {
 
 const queue: WriteOp[] = [];
 let scheduled = false;
+/** How many batches were committed (bench:store divides the writes by it). */
+let commits = 0;
 
 /**
  * Everything that arrived since the last commit, in one transaction: each write in a savepoint, so one that fails
@@ -132,7 +134,7 @@ function flush(): void {
         continue;
       }
       if (op.op === "usage") {
-        const usage: ThreadCpu = process.threadCpuUsage();
+        const usage: WriterUsage = { ...process.threadCpuUsage(), commits };
         results.push({ id: op.id, ok: true, value: usage });
         continue;
       }
@@ -149,6 +151,7 @@ function flush(): void {
       }
     }
     s.commit.run();
+    commits++;
   } catch (error) {
     if (db.isTransaction) db.exec("ROLLBACK");
     const message = error instanceof Error ? error.message : String(error);

@@ -154,6 +154,35 @@ describe("SqliteEventStore on disk", () => {
     expect(onDisk()).not.toContain(record.label);
   });
 
+  it("answers each of many sessions' appends made at once with its own result, readable elsewhere once answered, and keeps every log whole", async () => {
+    // Twenty sessions, each three appends called at once (the later ones before the earlier are answered), and one
+    // stale append among them: however the writes are gathered into messages and commits, each gets its own answer,
+    // and what was answered as stored can be read through another connection at that moment.
+    const records = Array.from({ length: 20 }, (_, n) => ({ ...record, sessionId: `sessie-${n + 2}`, code: `CODE${n + 2}`, secretHash: `${n + 2}`.padStart(64, "0") }));
+    for (const r of records) {
+      const created: SessionEvent = { type: "SessionCreated", v: 1, at: r.createdAt, sessionId: r.sessionId, code: r.code, label: r.label, scenario: minimalScenario(), variantId: "dag", engineVersion: "test" };
+      await harness.store.createSession(r, [created]);
+    }
+    const reader = new DatabaseSync(harness.filePath, { readOnly: true });
+    const stored = reader.prepare("SELECT command_key FROM events WHERE session_id = ? AND seq = ?");
+    const lock = (k: number): SessionEvent[] => [{ type: "SessionLockChanged", v: 1, at: record.createdAt + k, locked: k % 2 === 0 }];
+    const answers = await Promise.all([
+      ...records.flatMap((r) =>
+        [1, 2, 3].map(async (k) => {
+          const result = await harness.store.append(r.sessionId, k, `p1:c${k}`, lock(k));
+          // Read through a connection of its own the moment the answer is there: the row must be committed.
+          return { result, row: stored.get(r.sessionId, k + 1)?.command_key };
+        }),
+      ),
+      harness.store.append(record.sessionId, 1, "p9:c1", lock(9)).then((result) => ({ result, row: stored.get(record.sessionId, 3)?.command_key })),
+    ]);
+    reader.close();
+    const committed = records.flatMap(() => [1, 2, 3].map((k) => ({ result: { ok: true, lastSeq: k + 1 }, row: `p1:c${k}` })));
+    expect(answers).toStrictEqual([...committed, { result: { ok: false, reason: "conflict", lastSeq: 2 }, row: undefined }]);
+    for (const r of records) expect((await harness.store.load(r.sessionId)).map((e) => e.commandKey)).toStrictEqual([null, "p1:c1", "p1:c2", "p1:c3"]);
+    expect(await harness.store.checkIntegrity()).toMatchObject({ sessionsChecked: 21, storage: [], damaged: [] });
+  });
+
   it("refuses a file written by a newer schema version", async () => {
     await harness.store.close();
     const other = new DatabaseSync(harness.filePath);

@@ -15,7 +15,8 @@
  * CPU time per event of each thread: the main thread (process.threadCpuUsage: zod, rows, hand-over to the writer,
  * answers) and the writer thread (its own threadCpuUsage, asked from it: SQLite, hashing, the commit). The CPU figures
  * are the ones to compare between versions of the store; wall-clock µs/event mostly measures the disk's sync.
- * `--rounds N` repeats each load N times and prints every round, then the median.
+ * `--rounds N` repeats each load N times and prints every round, then the median. `--gather MS` sets the store's
+ * gatherMs (default GATHER_MS in sqlite.ts; 0 sends to the writer as soon as it is free) to compare.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,7 +27,7 @@ import { parseArgs } from "node:util";
 import { ENGINE_VERSION } from "../../server/core/state.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
-import { SqliteEventStore } from "../../server/store/sqlite.ts";
+import { GATHER_MS, SqliteEventStore } from "../../server/store/sqlite.ts";
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     "per-session": { type: "string", default: "20" },
     rounds: { type: "string", default: "3" },
     rate: { type: "string", default: "1500" },
+    gather: { type: "string" },
     seconds: { type: "string", default: "6" },
   },
 });
@@ -76,6 +78,8 @@ interface Result {
   /** Of which in the kernel (system time). */
   mainSystem: number;
   writerSystem: number;
+  /** Appends per commit of the writer thread. */
+  perCommit: number;
 }
 
 const cpu = (u: { user: number; system: number }) => u.user + u.system;
@@ -88,7 +92,7 @@ async function measure(store: SqliteEventStore, run: (timed: (append: () => Prom
     await append();
     latencies.push((performance.now() - started) * 1000);
   };
-  const writerBefore = await store.writerCpuUsage();
+  const writerBefore = await store.writerUsage();
   const mainBefore = process.threadCpuUsage();
   const elu = performance.eventLoopUtilization();
   const started = performance.now();
@@ -96,7 +100,7 @@ async function measure(store: SqliteEventStore, run: (timed: (append: () => Prom
   const seconds = (performance.now() - started) / 1000;
   const used = performance.eventLoopUtilization(elu);
   const main = process.threadCpuUsage(mainBefore);
-  const writerAfter = await store.writerCpuUsage();
+  const writerAfter = await store.writerUsage();
   latencies.sort((a, b) => a - b);
   return {
     events,
@@ -107,6 +111,7 @@ async function measure(store: SqliteEventStore, run: (timed: (append: () => Prom
     writerCpu: (cpu(writerAfter) - cpu(writerBefore)) / events,
     mainSystem: main.system / events,
     writerSystem: (writerAfter.system - writerBefore.system) / events,
+    perCommit: events / Math.max(1, writerAfter.commits - writerBefore.commits),
   };
 }
 
@@ -116,7 +121,7 @@ function line(label: string, r: Result): string {
     `   append p50 ${(quantile(r.latencies, 0.5) / 1000).toFixed(2).padStart(6)} ms, p99 ${(quantile(r.latencies, 0.99) / 1000).toFixed(2).padStart(7)} ms` +
     `   hoofdthread bezet ${(r.mainThreadBusy * 100).toFixed(0).padStart(3)} %` +
     `   CPU/gebeurtenis: hoofdthread ${r.mainCpu.toFixed(1).padStart(5)} µs, schrijfthread ${r.writerCpu.toFixed(1).padStart(5)} µs` +
-    ` (waarvan systeem ${r.mainSystem.toFixed(1)} en ${r.writerSystem.toFixed(1)} µs)`
+    ` (waarvan systeem ${r.mainSystem.toFixed(1)} en ${r.writerSystem.toFixed(1)} µs)   ${r.perCommit.toFixed(1)} per commit`
   );
 }
 
@@ -136,6 +141,7 @@ function medianOf(results: Result[]): Result {
     writerCpu: median(results.map((r) => r.writerCpu)),
     mainSystem: median(results.map((r) => r.mainSystem)),
     writerSystem: median(results.map((r) => r.writerSystem)),
+    perCommit: median(results.map((r) => r.perCommit)),
   };
 }
 
@@ -187,8 +193,8 @@ try {
   const paced = await pace(idle, async () => {});
   console.log(`\nDe gespreide belasting zelf (timers, beloftes), zonder opslag: hoofdthread ${(cpu(process.threadCpuUsage(mainBefore)) / paced).toFixed(1)} µs/gebeurtenis.`);
 
-  console.log("\nSqliteEventStore (schrijfthread met groepscommit, zoals de server hem gebruikt):");
-  const store = new SqliteEventStore(join(dir, "store.sqlite"));
+  console.log(`\nSqliteEventStore (schrijfthread met groepscommit, zoals de server hem gebruikt; verzamelen ${values.gather ?? GATHER_MS} ms):`);
+  const store = new SqliteEventStore(join(dir, "store.sqlite"), values.gather === undefined ? {} : { gatherMs: Number(values.gather) });
   let sessionNumber = 0;
   const sequentials: Result[] = [];
   const concurrents: Result[] = [];
