@@ -108,6 +108,9 @@ function sharedScenario(scenario: Scenario): Scenario {
   return scenario;
 }
 
+/** A difference between the room's clock and the process's this large means the room's clock jumped. */
+const CLOCK_JUMP_MS = 1_000;
+
 export class CommandPipeline {
   readonly projector = new Projector();
   private readonly queue = new SerialQueue();
@@ -130,8 +133,11 @@ export class CommandPipeline {
   /** Set once the session is being deleted or closed: from then on nothing is written to the store. */
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  /** The deadline and phase the timer is set for: most generations leave both as they were, and the timer too. */
-  private timerFor: { deadline: number; phaseIndex: number } | null = null;
+  /**
+   * The deadline and phase the timer is set for, and when (by the room's clock and by the process's): most
+   * generations leave both as they were, and the timer too, unless the room's clock jumped since (see scheduleTimer).
+   */
+  private timerFor: { deadline: number; phaseIndex: number; clockAt: number; processAt: number } | null = null;
 
   private readonly host: PipelineHost;
   readonly sessionId: string;
@@ -428,13 +434,17 @@ export class CommandPipeline {
   private scheduleTimer(): void {
     const { deadline, expiredPhaseIndex, phaseIndex } = this.state;
     const due = !this.stopped && deadline !== null && expiredPhaseIndex !== phaseIndex;
-    if (due && this.timer && this.timerFor?.deadline === deadline && this.timerFor.phaseIndex === phaseIndex) return;
+    const now = this.host.now();
+    const set = this.timerFor;
+    // The room's clock may jump (a corrected system clock, a test): then the timer is set again from the new time.
+    const steady = set !== null && Math.abs(now - set.clockAt - (performance.now() - set.processAt)) < CLOCK_JUMP_MS;
+    if (due && this.timer && steady && set.deadline === deadline && set.phaseIndex === phaseIndex) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.timerFor = null;
     if (!due) return;
-    this.timerFor = { deadline, phaseIndex };
-    const delay = Math.max(0, deadline - this.host.now());
+    this.timerFor = { deadline, phaseIndex, clockAt: now, processAt: performance.now() };
+    const delay = Math.max(0, deadline - now);
     this.timer = setTimeout(() => {
       this.timer = null;
       this.timerFor = null;
