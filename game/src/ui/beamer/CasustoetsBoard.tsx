@@ -18,6 +18,9 @@ export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
   if (!theCase) return <p class="beamer-empty">{b.noCase}</p>;
   const steps = snap.scenario.omgekeerdeToets;
   const walked = theCase.stepIndex >= steps.length;
+  const step = steps[theCase.stepIndex];
+  // The case's text takes the wide column and the whole height under the track (the back of the room reads it at
+  // 28 px in one or two parts); beside it what the group does now: the step's question and notes, or the outcome.
   return (
     <div class="toets">
       <section class="toets-case" aria-labelledby="casus-titel">
@@ -27,11 +30,9 @@ export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
           <span class="beamer-label">{b.effect}: </span>
           <span>{theCase.effectWanted}</span>
         </p>
-        <ToetsPosition steps={steps} stepIndex={theCase.stepIndex} />
       </section>
       <ToetsWalk steps={steps} stepIndex={theCase.stepIndex} />
       <div class="toets-bottom">
-        {walked ? <Outcome snap={snap} theCase={theCase} /> : <LatestNotes theCase={theCase} stepIndex={theCase.stepIndex} stepId={steps[theCase.stepIndex]?.id ?? ""} />}
         {theCase.afloop !== null ? (
           // The moment of learning: after the group's own decision, what the municipality really did, and why.
           <section class="beamer-panel toets-afloop" aria-labelledby="afloop-kop">
@@ -42,9 +43,16 @@ export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
           <section class="beamer-panel toets-situation" aria-labelledby="situatie-kop">
             <h2 id="situatie-kop" class="beamer-label">{b.situation}</h2>
             <WholeText text={theCase.situation} board={textBoard.situatie(theCase.id)} chosen={snap.beamerPage} />
-            {theCase.hasAfloop ? <p class="muted">{b.afloopLater}</p> : null}
+            {theCase.hasAfloop ? <p class="muted toets-afloop-later">{b.afloopLater}</p> : null}
           </section>
         )}
+        <div class="toets-side">
+          <div class="toets-now">
+            <ToetsPosition steps={steps} stepIndex={theCase.stepIndex} />
+            {step ? <p class="toets-now-prompt">{step.prompt}</p> : null}
+          </div>
+          {walked ? <Outcome snap={snap} theCase={theCase} /> : <LatestNotes theCase={theCase} stepIndex={theCase.stepIndex} stepId={step?.id ?? ""} />}
+        </div>
       </div>
       <VoteStrip snap={snap} />
     </div>
@@ -70,7 +78,10 @@ function VoteStrip({ snap }: { snap: Snapshot }) {
   );
 }
 
-/** The newest notes on the current step first: what the group is saying now. */
+/**
+ * The newest notes on the current step first: what the group is saying now. Each whole (up to six lines; a note
+ * can be 600 characters); older notes that do not fit the column's height are left out whole, never cut in half.
+ */
 function LatestNotes({ theCase, stepIndex, stepId }: { theCase: CaseView; stepIndex: number; stepId: string }) {
   const b = t.beamer.casustoets;
   const notes = theCase.notes.filter((n) => n.stepId === stepId).slice(-4).reverse();
@@ -84,7 +95,7 @@ function LatestNotes({ theCase, stepIndex, stepId }: { theCase: CaseView; stepIn
           {notes.map((n) => (
             <li key={n.id} class="toets-note">
               {n.role ? <RoleChip role={n.role} /> : <span class="role-chip spelleider-chip">{b.spelleider}</span>}
-              <span class="clamp-2">{n.text}</span>
+              <span class="clamp-6">{n.text}</span>
             </li>
           ))}
         </ul>
@@ -115,7 +126,7 @@ function Outcome({ snap, theCase }: { snap: Snapshot; theCase: CaseView }) {
       {theCase.decision ? (
         <section class="beamer-panel" aria-labelledby="besluit-kop">
           <h2 id="besluit-kop" class="beamer-label">{b.decision}</h2>
-          <p class="clamp-3">{theCase.decision.decision}</p>
+          <p class="clamp-5">{theCase.decision.decision}</p>
           <p class="muted">{b.cost(COST_NAMES[theCase.decision.costNow], COST_NAMES[theCase.decision.costLater])}</p>
         </section>
       ) : null}

@@ -17,7 +17,7 @@ export function TableCases({ snap }: { snap: Snapshot }) {
   return (
     <section class="tafel-cases" aria-labelledby="tafel-casussen-kop">
       <h2 id="tafel-casussen-kop">{b.casesHeading}</h2>
-      <ul class="tafel-cases-grid" style={{ "--tafels": String(snap.tables.length) }}>
+      <ul class={`tafel-cases-grid ${snap.tables.length <= 4 ? "one-row" : ""}`} style={{ "--tafels": String(snap.tables.length) }}>
         {snap.tables.map((table) => (
           <li key={table.tableId}>
             <TableCase snap={snap} table={table} />

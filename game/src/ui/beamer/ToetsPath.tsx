@@ -1,6 +1,6 @@
 /**
- * De Omgekeerde Toets as a path of five steps the group walks in order: done steps ticked, the current step large
- * with its question, the law visibly last.
+ * De Omgekeerde Toets as a path of five steps the group walks in order: done steps ticked, the current step marked,
+ * every title whole, the law visibly last. Compact, so the case below gets the screen's height.
  */
 import type { ToetsStep } from "#shared/protocol/scenario.ts";
 import { t } from "#shared/strings/index.ts";
@@ -18,13 +18,19 @@ export function ToetsPath({ steps, stepIndex }: { steps: ToetsStep[]; stepIndex:
               {state === "done" ? "✓" : last ? "§" : i + 1}
             </span>
             <span class="toets-body">
-              <span class="toets-kicker">
+              {/* The number says which step; the law says aloud that it comes last. The current step's question is
+                  beside the case below (CasustoetsBoard), where there is room for it whole. */}
+              <span class="sr-only">
                 {b.step(i + 1)}
-                {state === "done" ? <span class="sr-only"> ({b.done})</span> : null}
-                {state === "current" ? ` · ${b.now}` : last ? ` · ${b.lawLast}` : ""}
+                {state === "done" ? ` (${b.done})` : state === "current" ? ` · ${b.now}` : ""}
+                {last ? ` · ${b.lawLast}` : ""}:{" "}
               </span>
+              {last ? (
+                <span class="toets-kicker" aria-hidden="true">
+                  {`${b.step(i + 1)} · ${b.lawLast}`}
+                </span>
+              ) : null}
               <span class="toets-title">{step.title}</span>
-              {state === "current" ? <span class="toets-prompt">{step.prompt}</span> : null}
             </span>
           </li>
         );

@@ -1,6 +1,6 @@
 /**
  * A long text on the beamer, whole: never cut off with "…". It takes the height its box gives it; a text longer than
- * that is shown in parts of whole sentences that turn by themselves (20 s each), with "Deel 1 van 2" under them.
+ * that is shown in as few parts of whole sentences as fit, turning by themselves (20 s each), with "Deel 1 van 2" under them.
  * Screen readers get the whole text at once. Used for the scenario's introduction in the lobby and the case's
  * situation and afloop in the casustoets. The spelleider can hold a part from the console (`chosen`, for this
  * `board`: see beamerText.ts); a part past the last one measured here shows the last; letting go turns on from there.
@@ -21,26 +21,43 @@ export function WholeText({ text, class: className = "", board = "", chosen = nu
   const key = `tekst:${text.length}:${parts}`;
   const held = board !== "" && chosen && chosen.board === board && chosen.page !== null ? { board: key, page: chosen.page } : null;
   const paged = usePages(pages, 1, { board: key, turnMs: 20_000, chosen: held });
-  // Measure: one more part while the shown part does not fit (a resize or a new text starts again from one).
-  useLayoutEffect(() => {
+  // Measure: the fewest parts of whole sentences of which each fits the box, tried on a hidden copy in the box itself
+  // (so the same font rules apply). Again when the box changes size or the fonts arrive; the part count depends only
+  // on the box's height, so showing or hiding the dots cannot make it swing back and forth.
+  const fit = useRef(() => {});
+  fit.current = () => {
     const el = box.current;
     if (!el) return;
     // Not before the box has its height (a grid still laying out measures 0 and would split the text needlessly).
     const line = Number.parseFloat(getComputedStyle(el).lineHeight) || 20;
-    if (el.clientHeight >= 2 * line && el.scrollHeight > el.clientHeight + 1 && parts < sentences.length) setParts((n) => n + 1);
-  });
-  useEffect(() => setParts(1), [text]);
-  // A box that changes height measures again from one part.
+    const height = el.clientHeight;
+    if (height < 2 * line) return;
+    const probe = el.ownerDocument.createElement("p");
+    probe.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;margin:0;width:${el.clientWidth}px`;
+    el.append(probe);
+    const fits = (n: number) =>
+      splitEvenly(sentences, n).every((part) => {
+        probe.textContent = part.join(" ");
+        return probe.offsetHeight <= height + 1;
+      });
+    let n = 1;
+    while (n < sentences.length && !fits(n)) n++;
+    probe.remove();
+    setParts(n);
+  };
+  useLayoutEffect(() => fit.current(), [text]);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    let height = el.clientHeight;
+    let size = `${el.clientWidth}x${el.clientHeight}`;
     const observer = new ResizeObserver(() => {
-      if (Math.abs(el.clientHeight - height) < 1) return;
-      height = el.clientHeight;
-      setParts(1);
+      const now = `${el.clientWidth}x${el.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      fit.current();
     });
     observer.observe(el);
+    void el.ownerDocument.fonts?.ready.then(() => fit.current());
     return () => observer.disconnect();
   }, []);
   return (
