@@ -3,9 +3,12 @@
  * (1920×1080) has the same track as the plenary's, its token on the tafel's own step and the law last, with the step
  * in words; the beamer's prioriteren result has no landmark twice (axe, every impact); on day 2 the spelleider holds
  * and releases the beamer's page from the console (1366×900), as in prioriteren, and a part of a long text (the
- * lobby's introduction in parts) the same way. Screenshots in
+ * lobby's introduction in parts) the same way; in a plenary casustoets the beamer shows every shipped case's situatie
+ * in at most two parts at 28 px, every step's title whole and the newest notes whole. Screenshots in
  * test-results/screens/polish-*, axe-core on each screen.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { playPhases, type PlayContext } from "../../tools/bots/play.ts";
 import { newId, SessionClient } from "../../game/src/net/sessionClient.ts";
@@ -144,6 +147,74 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     await expect.poll(() => pager.locator("[role=status]").textContent()).toBe("De introductie slaat zelf om");
     await beamer.clock.fastForward(20_500);
     await expect.poll(part).toBe(`Deel 1 van ${parts}`);
+    const serious = findings.filter((f) => f.violations.length > 0);
+    expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+  });
+
+  it("casustoets op de beamer: de situatie van elke casus van elk scenario in hoogstens twee delen van 28 px, de stappen heel, de nieuwste aantekeningen heel", { timeout: 300_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const scenarios = readdirSync(resolve("scenarios"))
+      .filter((f) => f.endsWith(".json") && !f.includes("schema"))
+      .map((f) => (JSON.parse(readFileSync(resolve("scenarios", f), "utf8")) as { id: string }).id);
+    expect(scenarios.length).toBeGreaterThanOrEqual(4);
+    const beamer = await (await browser.newContext(BEAMER)).newPage();
+    for (const scenarioId of scenarios) {
+      const res = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId, variantId: "kort" }) });
+      const { code, secret } = (await res.json()) as { code: string; secret: string };
+      const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+      const bots = await joinBots(baseUrl, code, 4);
+      await spelleider.until(() => spelleider.session.participantCount === 4);
+      const toets = spelleider.session.phases.findIndex((p) => p.kind === "casustoets");
+      await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: toets - 1 });
+      await spelleider.must({ type: "phase.next" });
+      await beamer.goto(`${baseUrl}/beamer/${code}`);
+      // Every case of the scenario in turn, at step 1: its whole situatie in one or two parts, each part whole in its
+      // box, at 28 px or more (someone at the back of the room reads it), and every step of the track whole.
+      for (const kase of spelleider.cases) {
+        if (spelleider.session.currentCaseId !== kase.id) await spelleider.must({ type: "case.open", caseId: kase.id });
+        await beamer.locator("#casus-titel", { hasText: kase.title }).waitFor();
+        const text = beamer.locator(".toets-situation .whole-text");
+        await expect.poll(() => beamer.locator(".toets-situation .sr-only").textContent()).toBe(kase.situation);
+        await beamer.waitForTimeout(300);
+        const dots = (await beamer.locator(".toets-situation .page-dots").count()) > 0 ? await beamer.locator(".toets-situation .page-dots").textContent() : "";
+        const parts = Number(/Deel \d+ van (\d+)/.exec(dots ?? "")?.[1] ?? "1");
+        const shown = await text.evaluate((el) => ({ fits: el.scrollHeight <= el.clientHeight + 1, px: Number.parseFloat(getComputedStyle(el.querySelector("p") ?? el).fontSize) }));
+        expect({ case: `${scenarioId}/${kase.id}`, parts: parts <= 2, fits: shown.fits, big: shown.px >= 28 }).toEqual({ case: `${scenarioId}/${kase.id}`, parts: true, fits: true, big: true });
+        const cut = await beamer.locator(".toets-step").evaluateAll((steps) =>
+          steps
+            .map((step) => ({ step: step.getBoundingClientRect(), title: step.querySelector(".toets-title") }))
+            .filter(({ step, title }) => !title || getComputedStyle(title).webkitLineClamp !== "none" || title.getBoundingClientRect().bottom > step.bottom + 1)
+            .map(({ title }) => title?.textContent),
+        );
+        expect(cut, `${scenarioId}/${kase.id}`).toEqual([]);
+      }
+      // Four notes at the current step, long ones too: the newest is shown first, and each note shown is whole
+      // (older ones that do not fit are left out whole), inside the screen.
+      const caseId = spelleider.session.currentCaseId ?? "";
+      const stepId = spelleider.scenario.omgekeerdeToets[0]?.id ?? "";
+      const notes = [
+        "Ze wil vooral dat haar man thuis kan blijven en dat zij het volhoudt; een opname voelt voor haar als opgeven, dat zei ze twee keer in het gesprek.",
+        "Vraag eerst wat er nu al goed gaat: wie helpt er al, en wat kost dat die mensen?",
+        "Let op: de regeling kijkt naar één persoon, maar de vraag zit bij het hele huishouden. Wie is hier eigenlijk de inwoner?",
+        "Eerst het doel, dan pas de regeling.",
+      ];
+      for (const [i, note] of notes.entries()) await (bots[i % bots.length] ?? spelleider).must({ type: "toets.note", noteId: newId("n"), caseId, stepId, text: note });
+      await expect.poll(() => beamer.locator(".toets-note").first().textContent()).toContain(notes[3]);
+      const visible = await beamer.locator(".toets-notes ul").evaluate((ul) => {
+        const box = ul.getBoundingClientRect();
+        return Array.from(ul.querySelectorAll("li"))
+          .filter((li) => li.getBoundingClientRect().left < box.right)
+          .map((li) => {
+            const r = li.getBoundingClientRect();
+            const text = li.querySelector(":scope > span:last-child");
+            return { whole: r.bottom <= box.bottom + 1 && r.bottom <= window.innerHeight && (text ? text.scrollHeight <= text.clientHeight + 1 : false), text: li.textContent };
+          });
+      });
+      expect(visible.length, scenarioId).toBeGreaterThanOrEqual(1);
+      expect(visible.filter((v) => !v.whole), scenarioId).toEqual([]);
+      await look(beamer, `polish-casustoets-${scenarioId}-beamer`);
+      await Promise.all([spelleider, ...bots].map((c) => c.leave()));
+    }
     const serious = findings.filter((f) => f.violations.length > 0);
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
   });
