@@ -14,10 +14,12 @@ import { useToetsTrack } from "./ToetsTrack.tsx";
 
 export function TableCases({ snap }: { snap: Snapshot }) {
   const b = t.tafels.beamer;
+  // Up to four tafels in one row of tall panels; more in two rows (five or six tafels: three a row, up to twelve: six).
+  const n = snap.tables.length;
   return (
     <section class="tafel-cases" aria-labelledby="tafel-casussen-kop">
       <h2 id="tafel-casussen-kop">{b.casesHeading}</h2>
-      <ul class={`tafel-cases-grid ${snap.tables.length <= 4 ? "one-row" : ""}`} style={{ "--tafels": String(snap.tables.length) }}>
+      <ul class={`tafel-cases-grid ${n <= 4 ? "one-row" : ""}`} style={{ "--tafel-cols": String(n <= 4 ? Math.max(1, n) : Math.min(6, Math.ceil(n / 2))) }}>
         {snap.tables.map((table) => (
           <li key={table.tableId}>
             <TableCase snap={snap} table={table} />
