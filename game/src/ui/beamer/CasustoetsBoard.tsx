@@ -32,7 +32,7 @@ export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
         </p>
       </section>
       <ToetsWalk steps={steps} stepIndex={theCase.stepIndex} />
-      <div class="toets-bottom">
+      <div class={`toets-bottom ${walked && theCase.afloop === null ? "beside-outcome" : ""}`}>
         {theCase.afloop !== null ? (
           // The moment of learning: after the group's own decision, what the municipality really did, and why.
           <section class="beamer-panel toets-afloop" aria-labelledby="afloop-kop">
@@ -47,7 +47,9 @@ export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
           </section>
         )}
         <div class="toets-side">
-          <div class="toets-now">
+          {/* Once walked, the track says it (every stop green, the token past the gate); the sentence stays for screen
+              readers, and the outcome gets its line. */}
+          <div class={walked ? "sr-only" : "toets-now"}>
             <ToetsPosition steps={steps} stepIndex={theCase.stepIndex} />
             {step ? <p class="toets-now-prompt">{step.prompt}</p> : null}
           </div>
