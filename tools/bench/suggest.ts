@@ -6,25 +6,16 @@
  * as the game asks (the default cap); the figures with no cap and with the old fixed cap of 20 are printed beside them.
  */
 import { performance } from "node:perf_hooks";
-import { EIS_TEXTS } from "../bots/texts.ts";
-import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates, type SuggestionEntry } from "../../server/core/suggestions.ts";
-import { EISEN_GROUPS, TUNING_BOARDS, TUNING_EXTRA } from "../../tests/fixtures/eisenPairs.ts";
+import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates } from "../../server/core/suggestions.ts";
+import { TUNING_BOARDS, TUNING_EXTRA } from "../../tests/fixtures/eisenPairs.ts";
 import { HELD_OUT_BOARDS } from "../../tests/fixtures/eisenHeldOut.ts";
 import { labelledQuality, type LabelledBoard } from "../../tests/fixtures/eisenLabels.ts";
+import { TIMING_BOARD_SIZE, timingBoard } from "./suggestTimingBoard.ts";
 
 const RUNS = 50;
 const WARMUP = 200;
-const BOARD = 300;
-
-// 300 eisen as a big session writes them: the labelled set and the bots' eisen, then the same ideas said again
-// with a different ending, the way different participants and rounds do.
-const pool = [...EISEN_GROUPS.flat(), ...Object.values(EIS_TEXTS).flat()];
-const endings = ["", " Dat geldt voor iedere inwoner.", " Binnen twee weken.", " Ook bij twijfel.", " Zonder extra formulieren.", " Samen met het wijkteam."];
-const board: SuggestionEntry[] = [];
-for (let k = 0; board.length < BOARD; k++) {
-  const text = `${pool[k % pool.length]}${endings[Math.floor(k / pool.length) % endings.length]}`.trim();
-  board.push({ ref: { kind: k % 5 === 0 ? "item" : "eis", id: `x${String(k).padStart(3, "0")}` }, text });
-}
+const BOARD = TIMING_BOARD_SIZE;
+const board = timingBoard();
 
 const timings: number[] = [];
 let found = 0;

@@ -15,11 +15,11 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { z } from "zod";
 import { GameRoleSchema } from "#shared/protocol/ids.ts";
-import { EIS_TEXTS } from "../bots/texts.ts";
 import { themesOf } from "../../server/core/eisThemes.ts";
-import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates, type SuggestionEntry } from "../../server/core/suggestions.ts";
-import { EISEN_GROUPS, TUNING_BOARDS } from "../../tests/fixtures/eisenPairs.ts";
+import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates } from "../../server/core/suggestions.ts";
+import { TUNING_BOARDS } from "../../tests/fixtures/eisenPairs.ts";
 import { labelledQuality, type LabelledBoard, type LabelledQuality } from "../../tests/fixtures/eisenLabels.ts";
+import { TIMING_BOARD_SIZE, timingBoard } from "./suggestTimingBoard.ts";
 
 const BoardsModule = z.object({
   BOARDS: z.array(
@@ -73,14 +73,8 @@ if (timing) {
   // The timing of tools/bench/suggest.ts: 300 eisen as a big session writes them.
   const RUNS = 50;
   const WARMUP = 200;
-  const BOARD = 300;
-  const pool = [...EISEN_GROUPS.flat(), ...Object.values(EIS_TEXTS).flat()];
-  const endings = ["", " Dat geldt voor iedere inwoner.", " Binnen twee weken.", " Ook bij twijfel.", " Zonder extra formulieren.", " Samen met het wijkteam."];
-  const board: SuggestionEntry[] = [];
-  for (let k = 0; board.length < BOARD; k++) {
-    const text = `${pool[k % pool.length]}${endings[Math.floor(k / pool.length) % endings.length]}`.trim();
-    board.push({ ref: { kind: k % 5 === 0 ? "item" : "eis", id: `x${String(k).padStart(3, "0")}` }, text });
-  }
+  const BOARD = TIMING_BOARD_SIZE;
+  const board = timingBoard();
   const started = performance.now();
   const found = suggestDuplicates(board).length;
   const cold = performance.now() - started;

@@ -40,28 +40,13 @@ export function BeamerPager({ conn, snap }: { conn: Connection; snap: Snapshot }
   const { board, pages } = paging;
   const chosen = snap.beamerPage && snap.beamerPage.board === board && snap.beamerPage.page !== null ? Math.min(snap.beamerPage.page, pages - 1) : null;
   const send = (page: number | null) => sendChoice(conn, { board, page });
-  const at = chosen ?? 0;
   return (
     <section class="card stack beamer-pager" aria-labelledby="beamerpagina-kop">
       <h2 id="beamerpagina-kop">{p.heading}</h2>
       <p class="small" role="status">
         {chosen === null ? p.auto(pages) : p.held(chosen + 1, pages)}
       </p>
-      <div class="row">
-        <button type="button" class="secondary" aria-disabled={chosen !== null && at === 0 ? "true" : undefined} onClick={() => send(chosen === null ? 0 : Math.max(0, at - 1))}>
-          <span aria-hidden="true">‹ </span>
-          {p.previous}
-        </button>
-        <button type="button" class="secondary" aria-disabled={chosen !== null && at === pages - 1 ? "true" : undefined} onClick={() => send(chosen === null ? Math.min(1, pages - 1) : Math.min(pages - 1, at + 1))}>
-          {p.next}
-          <span aria-hidden="true"> ›</span>
-        </button>
-        {chosen === null ? null : (
-          <button type="button" class="secondary" onClick={() => send(null)}>
-            {p.release}
-          </button>
-        )}
-      </div>
+      <StepButtons labels={p} count={pages} chosen={chosen} send={send} />
     </section>
   );
 }
@@ -77,29 +62,39 @@ function TextPager({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const what = p.what[shown.kind];
   const chosen = snap.beamerPage && snap.beamerPage.board === board && snap.beamerPage.page !== null ? Math.min(snap.beamerPage.page, most - 1) : null;
   const send = (page: number | null) => sendChoice(conn, { board, page });
-  const at = chosen ?? 0;
   return (
     <section class="card stack beamer-pager beamer-parts" aria-labelledby="beamerdeel-kop">
       <h2 id="beamerdeel-kop">{p.heading}</h2>
       <p class="small" role="status">
         {chosen === null ? p.auto(what) : p.held(what, chosen + 1)}
       </p>
-      <div class="row">
-        <button type="button" class="secondary" aria-disabled={chosen !== null && at === 0 ? "true" : undefined} onClick={() => send(chosen === null ? 0 : Math.max(0, at - 1))}>
-          <span aria-hidden="true">‹ </span>
-          {p.previous}
-        </button>
-        <button type="button" class="secondary" aria-disabled={chosen !== null && at === most - 1 ? "true" : undefined} onClick={() => send(chosen === null ? 1 : Math.min(most - 1, at + 1))}>
-          {p.next}
-          <span aria-hidden="true"> ›</span>
-        </button>
-        {chosen === null ? null : (
-          <button type="button" class="secondary" onClick={() => send(null)}>
-            {p.release}
-          </button>
-        )}
-      </div>
+      <StepButtons labels={p} count={most} chosen={chosen} send={send} />
       <p class="small muted">{p.note}</p>
     </section>
+  );
+}
+
+/**
+ * Previous, next and (while one is held) let go: the same three buttons for a board's pages and a text's parts. Not
+ * held yet, "previous" holds the first and "next" the second.
+ */
+function StepButtons({ labels, count, chosen, send }: { labels: { previous: string; next: string; release: string }; count: number; chosen: number | null; send: (page: number | null) => void }) {
+  const at = chosen ?? 0;
+  return (
+    <div class="row">
+      <button type="button" class="secondary" aria-disabled={chosen !== null && at === 0 ? "true" : undefined} onClick={() => send(chosen === null ? 0 : Math.max(0, at - 1))}>
+        <span aria-hidden="true">‹ </span>
+        {labels.previous}
+      </button>
+      <button type="button" class="secondary" aria-disabled={chosen !== null && at === count - 1 ? "true" : undefined} onClick={() => send(chosen === null ? Math.min(1, count - 1) : Math.min(count - 1, at + 1))}>
+        {labels.next}
+        <span aria-hidden="true"> ›</span>
+      </button>
+      {chosen === null ? null : (
+        <button type="button" class="secondary" onClick={() => send(null)}>
+          {labels.release}
+        </button>
+      )}
+    </div>
   );
 }
