@@ -10,7 +10,7 @@ import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates } from "../../server/co
 import { TUNING_BOARDS, TUNING_EXTRA } from "../../tests/fixtures/eisenPairs.ts";
 import { HELD_OUT_BOARDS } from "../../tests/fixtures/eisenHeldOut.ts";
 import { labelledQuality, type LabelledBoard } from "../../tests/fixtures/eisenLabels.ts";
-import { TIMING_BOARD_SIZE, timingBoard } from "./suggestTimingBoard.ts";
+import { TIMING_BOARD_SIZE, timingBoard, warmTimings } from "./suggestTimingBoard.ts";
 
 const RUNS = 50;
 const WARMUP = 200;
@@ -28,20 +28,8 @@ for (let run = 0; run < RUNS + 1; run++) {
   const used = process.cpuUsage(cpu);
   if (run > 0) cpuMicros += used.user + used.system;
 }
-// Warm-up as a long session gives it (the JIT compiles the scoring loop after a few dozen boards); not measured.
-for (let run = 0; run < WARMUP; run++) suggestDuplicates(board);
-const warmCpu = process.cpuUsage();
-const warmTimings: number[] = [];
-for (let run = 0; run < RUNS; run++) {
-  const started = performance.now();
-  suggestDuplicates(board);
-  warmTimings.push(performance.now() - started);
-}
-const warmCpuUsed = process.cpuUsage(warmCpu);
+const { at, cpuMs: warmCpuMs } = warmTimings(board, RUNS, WARMUP);
 const [cold = 0] = timings;
-const warm = warmTimings;
-warm.sort((a, b) => a - b);
-const at = (q: number) => warm[Math.min(warm.length - 1, Math.floor(q * warm.length))] ?? 0;
 
 console.log(`Dubbele-eisen-suggesties (suggestDuplicates), ${BOARD} eisen en items op het bord, ${RUNS} keer na één koude run en ${WARMUP} keer inwerken:`);
 console.log(`  koud (eerste keer, zonder gecachte stammen): ${cold.toFixed(2)} ms`);
@@ -49,7 +37,7 @@ console.log(`  warm: mediaan ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)
 // Wall time grows when other processes share the cores; the CPU time of this process does not.
 console.log(
   `  processortijd: gemiddeld ${(cpuMicros / RUNS / 1000).toFixed(2)} ms in de eerste ${RUNS} keer, ` +
-    `${((warmCpuUsed.user + warmCpuUsed.system) / RUNS / 1000).toFixed(2)} ms na ${WARMUP} keer inwerken`,
+    `${warmCpuMs.toFixed(2)} ms na ${WARMUP} keer inwerken`,
 );
 
 // Quality, exactly as the test measures it.

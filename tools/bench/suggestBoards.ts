@@ -19,7 +19,7 @@ import { themesOf } from "../../server/core/eisThemes.ts";
 import { DEFAULT_SUGGESTION_THRESHOLD, suggestDuplicates } from "../../server/core/suggestions.ts";
 import { TUNING_BOARDS } from "../../tests/fixtures/eisenPairs.ts";
 import { labelledQuality, type LabelledBoard, type LabelledQuality } from "../../tests/fixtures/eisenLabels.ts";
-import { TIMING_BOARD_SIZE, timingBoard } from "./suggestTimingBoard.ts";
+import { TIMING_BOARD_SIZE, timingBoard, warmTimings } from "./suggestTimingBoard.ts";
 
 const BoardsModule = z.object({
   BOARDS: z.array(
@@ -78,19 +78,9 @@ if (timing) {
   const started = performance.now();
   const found = suggestDuplicates(board).length;
   const cold = performance.now() - started;
-  for (let run = 0; run < WARMUP; run++) suggestDuplicates(board);
-  const cpu = process.cpuUsage();
-  const walls: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const t = performance.now();
-    suggestDuplicates(board);
-    walls.push(performance.now() - t);
-  }
-  const used = process.cpuUsage(cpu);
-  walls.sort((a, b) => a - b);
-  const at = (q: number) => walls[Math.min(walls.length - 1, Math.floor(q * walls.length))] ?? 0;
+  const { at, cpuMs } = warmTimings(board, RUNS, WARMUP);
   console.log(
-    `${BOARD} eisen: koud ${cold.toFixed(1)} ms; warm processortijd ${((used.user + used.system) / RUNS / 1000).toFixed(2)} ms, ` +
+    `${BOARD} eisen: koud ${cold.toFixed(1)} ms; warm processortijd ${cpuMs.toFixed(2)} ms, ` +
       `mediaan ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms (doel <= 20 ms); ${found} suggesties`,
   );
 }
