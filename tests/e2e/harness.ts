@@ -112,8 +112,8 @@ export function screenLooker(): { findings: { screen: string; violations: AxeFin
   };
 }
 
-export async function createSession(baseUrl: string, variantId = "kort"): Promise<{ code: string; secret: string; sessionId: string }> {
-  const res = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "demo-maatwerk", variantId }) });
+export async function createSession(baseUrl: string, variantId = "kort", scenarioId = "demo-maatwerk"): Promise<{ code: string; secret: string; sessionId: string }> {
+  const res = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId, variantId }) });
   const body: unknown = await res.json();
   if (typeof body !== "object" || body === null || !("code" in body) || !("secret" in body) || !("sessionId" in body)) throw new Error("Sessie maken mislukt");
   return { code: String(body.code), secret: String(body.secret), sessionId: String(body.sessionId) };

@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { playPhases, type PlayContext } from "../../tools/bots/play.ts";
 import { newId, SessionClient } from "../../game/src/net/sessionClient.ts";
 import { axeViolations, createSession, hasChromium, joinBots, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
@@ -17,7 +18,25 @@ import { axeViolations, createSession, hasChromium, joinBots, noChromiumReason, 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
 const BEAMER = { viewport: { width: 1920, height: 1080 } };
+/** The one field of a scenario file this test reads. */
+const ScenarioId = z.object({ id: z.string() });
 const CONSOLE = { viewport: { width: 1366, height: 900 } };
+
+/** A tafels session of `people` bots at `tables` tafels, played by the bots up to the casustoets, each tafel with its case. */
+async function tafelsInCasustoets(baseUrl: string, people: number, tables: number) {
+  const { code, secret } = await createSession(baseUrl, "tafels");
+  const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+  const bots = await joinBots(baseUrl, code, people);
+  await spelleider.until(() => spelleider.session.participantCount === people);
+  await Promise.all(bots.map((p) => p.until(() => p.mine !== null)));
+  await spelleider.must({ type: "tables.assign", count: tables });
+  const ctx: PlayContext = { spelleider, players: bots, secret, code };
+  const toets = spelleider.session.phases.findIndex((p) => p.kind === "casustoets");
+  await playPhases(ctx, { from: 1, to: toets - 1 });
+  await spelleider.must({ type: "phase.next" });
+  await spelleider.until(() => spelleider.session.caseByTable.length === tables);
+  return { code, spelleider, bots };
+}
 
 describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beamer", () => {
   const fixture = useE2E();
@@ -25,17 +44,7 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
 
   it("casustoets per tafel: elke tafel heeft op de beamer het spoor met zijn eigen pion, de wet als laatste", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await createSession(baseUrl, "tafels");
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const bots = await joinBots(baseUrl, code, 12);
-    await spelleider.until(() => spelleider.session.participantCount === 12);
-    await Promise.all(bots.map((p) => p.until(() => p.mine !== null)));
-    await spelleider.must({ type: "tables.assign", count: 4 });
-    const ctx: PlayContext = { spelleider, players: bots, secret, code };
-    const toets = spelleider.session.phases.findIndex((p) => p.kind === "casustoets");
-    await playPhases(ctx, { from: 1, to: toets - 1 });
-    await spelleider.must({ type: "phase.next" });
-    await spelleider.until(() => spelleider.session.caseByTable.length === 4);
+    const { code, spelleider, bots } = await tafelsInCasustoets(baseUrl, 12, 4);
     // Tafel 1 is at step 3, tafel 2 at step 2, tafel 3 still at step 1, tafel 4 at the law.
     const steps = spelleider.scenario.omgekeerdeToets;
     const walked = [2, 1, 0, 4];
@@ -67,16 +76,7 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
 
   it("casustoets per tafel met zes tafels: twee rijen van drie, in elk paneel de casus en de stap heel; wat niet past valt heel weg", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await createSession(baseUrl, "tafels");
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const bots = await joinBots(baseUrl, code, 18);
-    await spelleider.until(() => spelleider.session.participantCount === 18);
-    await Promise.all(bots.map((p) => p.until(() => p.mine !== null)));
-    await spelleider.must({ type: "tables.assign", count: 6 });
-    const toets = spelleider.session.phases.findIndex((p) => p.kind === "casustoets");
-    await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: toets - 1 });
-    await spelleider.must({ type: "phase.next" });
-    await spelleider.until(() => spelleider.session.caseByTable.length === 6);
+    const { code, spelleider, bots } = await tafelsInCasustoets(baseUrl, 18, 6);
     const stepId = spelleider.scenario.omgekeerdeToets[0]?.id ?? "";
     for (const { caseId } of spelleider.session.caseByTable) {
       await spelleider.must({ type: "toets.note", noteId: newId("n"), caseId, stepId, text: "Vraag eerst wat er nu al goed gaat: wie helpt er al, en wat kost dat die mensen? Dan pas wat de regeling zegt." });
@@ -157,8 +157,7 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
   it("een lange tekst in delen op de beamer: de spelleider zet vanaf de console deel 2 vast en laat hem weer zelf omslaan", { timeout: 120_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
     // The Wmo scenario's introduction does not fit the lobby's box at 1920×1080: the beamer shows it in parts.
-    const res = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "wmo-meedoen", variantId: "kort" }) });
-    const { code, secret } = (await res.json()) as { code: string; secret: string };
+    const { code, secret } = await createSession(baseUrl, "kort", "wmo-meedoen");
     const beamer = await (await browser.newContext(BEAMER)).newPage();
     await beamer.clock.install();
     await beamer.goto(`${baseUrl}/beamer/${code}`);
@@ -202,12 +201,11 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     const { baseUrl, browser } = fixture.get();
     const scenarios = readdirSync(resolve("scenarios"))
       .filter((f) => f.endsWith(".json") && !f.includes("schema"))
-      .map((f) => (JSON.parse(readFileSync(resolve("scenarios", f), "utf8")) as { id: string }).id);
+      .map((f) => ScenarioId.parse(JSON.parse(readFileSync(resolve("scenarios", f), "utf8"))).id);
     expect(scenarios.length).toBeGreaterThanOrEqual(4);
     const beamer = await (await browser.newContext(BEAMER)).newPage();
     for (const scenarioId of scenarios) {
-      const res = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId, variantId: "kort" }) });
-      const { code, secret } = (await res.json()) as { code: string; secret: string };
+      const { code, secret } = await createSession(baseUrl, "kort", scenarioId);
       const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
       const bots = await joinBots(baseUrl, code, 4);
       await spelleider.until(() => spelleider.session.participantCount === 4);

@@ -24,6 +24,12 @@ export function beamerPaging(snap: Snapshot): { board: string; pages: number } |
   return null;
 }
 
+/** The page (or part) of `board` the spelleider holds on the beamer, within its `count`; null: it turns by itself. */
+function heldPage(snap: Snapshot, board: string, count: number): number | null {
+  const held = snap.beamerPage;
+  return held && held.board === board && held.page !== null ? Math.min(held.page, count - 1) : null;
+}
+
 /** Sends the spelleider's choice; offline for a moment, the banner says so and the next press sends again. */
 function sendChoice(conn: Connection, choice: BeamerPage): void {
   try {
@@ -38,7 +44,7 @@ export function BeamerPager({ conn, snap }: { conn: Connection; snap: Snapshot }
   const paging = beamerPaging(snap);
   if (!paging || paging.pages <= 1) return <TextPager conn={conn} snap={snap} />;
   const { board, pages } = paging;
-  const chosen = snap.beamerPage && snap.beamerPage.board === board && snap.beamerPage.page !== null ? Math.min(snap.beamerPage.page, pages - 1) : null;
+  const chosen = heldPage(snap, board, pages);
   const send = (page: number | null) => sendChoice(conn, { board, page });
   return (
     <section class="card stack beamer-pager" aria-labelledby="beamerpagina-kop">
@@ -60,7 +66,7 @@ function TextPager({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   if (!shown || most <= 1) return null;
   const { board } = shown;
   const what = p.what[shown.kind];
-  const chosen = snap.beamerPage && snap.beamerPage.board === board && snap.beamerPage.page !== null ? Math.min(snap.beamerPage.page, most - 1) : null;
+  const chosen = heldPage(snap, board, most);
   const send = (page: number | null) => sendChoice(conn, { board, page });
   return (
     <section class="card stack beamer-pager beamer-parts" aria-labelledby="beamerdeel-kop">
