@@ -301,7 +301,12 @@ export function liveItems(state: SessionState): PveItem[] {
 
 /** Eisen in the item. Merges flatten: an item lists every eis it holds, also those of items it absorbed. */
 export function itemEisIds(item: PveItem): string[] {
-  return item.sources.flatMap((s) => (s.kind === "eis" ? [s.eisId] : []));
+  return eisIdsOf(item.sources);
+}
+
+/** The eisen among an item's sources (a merge's, a split's). */
+export function eisIdsOf(sources: readonly ItemSource[]): string[] {
+  return sources.flatMap((s) => (s.kind === "eis" ? [s.eisId] : []));
 }
 
 /** Cases whose casustoets added this item (an aanvulling), or that were merged into it. */

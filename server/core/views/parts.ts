@@ -26,7 +26,7 @@ import type {
   TerugkomView,
 } from "#shared/protocol/views.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
-import { tableOf, type SessionState } from "../state.ts";
+import { eisIdsOf, tableOf, type SessionState } from "../state.ts";
 
 export type Viewer = { kind: "participant"; participantId: string } | { kind: "spelleider" } | { kind: "beamer" };
 
@@ -223,7 +223,6 @@ function votersOn(state: SessionState, itemIds: readonly string[]): string[] {
   return voters;
 }
 
-const eisIdsOf = (sources: readonly { kind: string; eisId?: string }[]): string[] => sources.flatMap((s) => (s.kind === "eis" && s.eisId !== undefined ? [s.eisId] : []));
 
 /** The scope of an event, given the state it was folded into. */
 export function scopeOf(event: SessionEvent, state: SessionState): EventScope {
