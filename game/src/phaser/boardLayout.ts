@@ -138,7 +138,7 @@ export interface BoardLayout {
  * Density levels, largest first, as multiples of minTitlePx: item title size and lines, eis text size and lines;
  * `tiles`: an item of one eis is a one-line tile of at least that many characters of its title, side by side.
  */
-const LEVELS: readonly { title: number; titleLines: number; eis: number; eisLines: number; tiles?: number }[] = [
+const LEVELS: readonly { title: number; titleLines: number; eis: number; eisLines: number; tiles?: number; gap?: number }[] = [
   { title: 1.22, titleLines: 3, eis: 0.86, eisLines: 3 },
   { title: 1.14, titleLines: 3, eis: 0.79, eisLines: 3 },
   { title: 1.07, titleLines: 3, eis: 0.72, eisLines: 2 },
@@ -151,15 +151,21 @@ const LEVELS: readonly { title: number; titleLines: number; eis: number; eisLine
   // equivalent), so the items keep two lines of title.
   { title: 1, titleLines: 2, eis: 1, eisLines: 0 },
   { title: 1, titleLines: 1, eis: 1, eisLines: 0 },
+  // The same with the marks at the smallest size the room reads (`minTitlePx`): about a fifth less height and width
+  // per row of marks, so a board of many items and many loose eisen never has to zoom out for a few pixels.
+  { title: 1, titleLines: 2, eis: 0.8, eisLines: 0 },
+  { title: 1, titleLines: 1, eis: 0.8, eisLines: 0 },
+  // And the cards 4 px apart instead of 6: the last few pixels before a title would have to shrink.
+  { title: 1, titleLines: 1, eis: 0.8, eisLines: 0, gap: 4 },
   // Everything taken in one by one (150 items of one eis): those items become tiles, side by side in their lane,
   // their titles shortened (read out whole in the beamer's tour), still at the size the room reads.
-  { title: 1, titleLines: 2, eis: 1, eisLines: 0, tiles: 16 },
-  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 12 },
-  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 10 },
-  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 9 },
-  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 8 },
-  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 7 },
-  { title: 1, titleLines: 1, eis: 1, eisLines: 0, tiles: 6 },
+  { title: 1, titleLines: 2, eis: 0.8, eisLines: 0, tiles: 16, gap: 4 },
+  { title: 1, titleLines: 1, eis: 0.8, eisLines: 0, tiles: 12, gap: 4 },
+  { title: 1, titleLines: 1, eis: 0.8, eisLines: 0, tiles: 10, gap: 4 },
+  { title: 1, titleLines: 1, eis: 0.8, eisLines: 0, tiles: 9, gap: 4 },
+  { title: 1, titleLines: 1, eis: 0.8, eisLines: 0, tiles: 8, gap: 4 },
+  { title: 1, titleLines: 1, eis: 0.8, eisLines: 0, tiles: 7, gap: 4 },
+  { title: 1, titleLines: 1, eis: 0.8, eisLines: 0, tiles: 6, gap: 4 },
 ];
 
 export const ROLE_ORDER: readonly GameRole[] = ["burger", "raadslid", "wethouder", "directeur", "beleidsambtenaar", "wijkteamprofessional"];
@@ -420,6 +426,8 @@ interface Level {
   eis: number;
   eisLines: number;
   tiles?: number;
+  /** Between cards and rows of marks, where not the usual GAP and ROW_GAP (the densest levels). */
+  gap?: number;
 }
 
 /** One unbreakable piece of a lane: its heading, an item card, a cluster, or a row of loose eisen. */
@@ -447,6 +455,8 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
   // Lane names at the size the room reads (at least `mark`), whole: wrapped onto a second line where needed.
   // A word longer than the column (a Dutch compound such as "doorzettingsmacht" in a narrow column) makes that
   // lane's name a little smaller rather than break or be cut.
+  const gap = level.gap ?? GAP;
+  const rowGap = level.gap ?? ROW_GAP;
   const base = Math.round(Math.max(mark, level.title * 0.82));
   const headerFonts = lanes.map((lane) => {
     const longest = Math.max(1, ...lane.name.split(/\s+/).map((w) => w.length));
@@ -469,10 +479,10 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
   const icon = eisIconSize(level.eis, mark);
   const marks = level.eisLines === 0;
   const minTile = marks ? icon + 6 : icon + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM;
-  const perRow = (inner: number) => Math.max(1, Math.min(marks ? 99 : MAX_PER_ROW, Math.floor((inner + ROW_GAP) / (minTile + ROW_GAP))));
+  const perRow = (inner: number) => Math.max(1, Math.min(marks ? 99 : MAX_PER_ROW, Math.floor((inner + rowGap) / (minTile + rowGap))));
   const tileH = Math.round(marks ? icon + 6 : Math.max(icon + 2 * 6, 2 * 6 + level.eisLines * level.eis * LINE_HEIGHT));
-  const tileW = (inner: number) => (marks ? minTile : (inner - (perRow(inner) - 1) * ROW_GAP) / perRow(inner));
-  const gridH = (n: number, inner: number) => (n === 0 ? 0 : Math.ceil(n / perRow(inner)) * (tileH + ROW_GAP) - ROW_GAP);
+  const tileW = (inner: number) => (marks ? minTile : (inner - (perRow(inner) - 1) * rowGap) / perRow(inner));
+  const gridH = (n: number, inner: number) => (n === 0 ? 0 : Math.ceil(n / perRow(inner)) * (tileH + rowGap) - rowGap);
   const clusterPad = 4;
   const eisCard = (e: BoardEis, x: number, y: number, w: number): CardBox => ({
     key: `eis:${e.id}`,
@@ -496,8 +506,8 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
   /** `spread`: a cluster of two shares the whole width rather than leave a third of its row empty. */
   const grid = (eisen: BoardEis[], x: number, y: number, inner: number, out: BoardLayout, spread = false) => {
     const n = spread && !marks ? Math.max(1, Math.min(perRow(inner), eisen.length)) : perRow(inner);
-    const w = spread && !marks ? (inner - (n - 1) * ROW_GAP) / n : tileW(inner);
-    eisen.forEach((e, i) => out.cards.push(eisCard(e, round(x + (i % n) * (w + ROW_GAP)), round(y + Math.floor(i / n) * (tileH + ROW_GAP)), round(w))));
+    const w = spread && !marks ? (inner - (n - 1) * rowGap) / n : tileW(inner);
+    eisen.forEach((e, i) => out.cards.push(eisCard(e, round(x + (i % n) * (w + rowGap)), round(y + Math.floor(i / n) * (tileH + rowGap)), round(w))));
   };
   // Tiles (the fullest boards): an item of one eis as one line, its role mark before its title, side by side.
   const tiles = level.tiles ?? 0;
@@ -537,7 +547,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
     const h = gridH(c.eisen.length, inner) + 2 * clusterPad;
     if (!marks) return { w: colW, h };
     const n = Math.min(c.eisen.length, perRow(inner));
-    return { w: n * (tileW(inner) + ROW_GAP) - ROW_GAP + 2 * clusterPad, h };
+    return { w: n * (tileW(inner) + rowGap) - rowGap + 2 * clusterPad, h };
   };
   const placeCluster = (c: LaneContent["clusters"][number], x: number, y: number, out: BoardLayout) => {
     const { w, h } = clusterSize(c);
@@ -547,7 +557,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
   };
   const blocks: Block[] = [];
   lanes.forEach((lane, li) => {
-    blocks.push({ lane: li, kind: "header", h: headerH[li] ?? 0, gap: GAP, place: () => undefined });
+    blocks.push({ lane: li, kind: "header", h: headerH[li] ?? 0, gap, place: () => undefined });
     for (const item of lane.items) {
       if (isTile(item)) continue;
       // The eisen that resemble this item sit right beside it (a few marks) or right under it, in one piece with it:
@@ -563,7 +573,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
         lane: li,
         kind: "item",
         h,
-        gap: GAP,
+        gap,
         place: (x, y, out) => {
           if (cluster && size) {
             if (beside) placeCluster(cluster, round(x + cardW + LINK_GAP), round(y + Math.max(0, (cardH - size.h) / 2)), out);
@@ -583,7 +593,7 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
       // Marks: the clusters (a dashed outline around two or three marks) and the loose marks flow side by side in
       // rows, so a lane with many small clusters does not take a row for each.
       const groups = [...lane.clusters.filter((c) => c.itemKey === null).map((c) => ({ cluster: c, eisen: c.eisen })), ...lane.loose.map((e) => ({ cluster: null, eisen: [e] }))];
-      const widthOf = (g: (typeof groups)[number]) => g.eisen.length * (tileW(colW) + ROW_GAP) - ROW_GAP + (g.cluster ? 2 * clusterPad : 0);
+      const widthOf = (g: (typeof groups)[number]) => g.eisen.length * (tileW(colW) + rowGap) - rowGap + (g.cluster ? 2 * clusterPad : 0);
       let row: typeof groups = [];
       let used = 0;
       const flush = () => {
@@ -595,18 +605,18 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
           lane: li,
           kind: "row",
           h,
-          gap: ROW_GAP,
+          gap: rowGap,
           place: (x, y, out) => {
             let gx = x;
             for (const g of groupsInRow) {
               const w = widthOf(g);
               const inset = g.cluster ? clusterPad : 0;
-              grid(g.eisen, gx + inset, y + (boxed ? clusterPad : 0), w - 2 * inset + ROW_GAP * 0, out);
+              grid(g.eisen, gx + inset, y + (boxed ? clusterPad : 0), w - 2 * inset + rowGap * 0, out);
               if (g.cluster) {
                 const c = g.cluster;
                 out.clusters.push({ key: c.key, x: round(gx), y, w: round(w), h, itemKey: null, members: c.eisen.map((e) => `eis:${e.id}`) });
               }
-              gx += w + ROW_GAP + (g.cluster ? 2 : 0);
+              gx += w + rowGap + (g.cluster ? 2 : 0);
             }
           },
         });
@@ -615,8 +625,8 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
       };
       for (const g of groups) {
         const w = widthOf(g);
-        if (row.length > 0 && used + ROW_GAP + 2 + w > colW) flush();
-        used += (row.length > 0 ? ROW_GAP + 2 : 0) + w;
+        if (row.length > 0 && used + rowGap + 2 + w > colW) flush();
+        used += (row.length > 0 ? rowGap + 2 : 0) + w;
         row.push(g);
       }
       flush();
@@ -624,12 +634,12 @@ function blocksOf(lanes: LaneContent[], level: Level, colW: number, mark: number
     }
     for (const c of lane.clusters) {
       if (c.itemKey !== null) continue;
-      blocks.push({ lane: li, kind: "cluster", h: clusterSize(c).h, gap: GAP, place: (x, y, out) => placeCluster(c, x, y, out) });
+      blocks.push({ lane: li, kind: "cluster", h: clusterSize(c).h, gap, place: (x, y, out) => placeCluster(c, x, y, out) });
     }
     const n = perRow(colW);
     for (let i = 0; i < lane.loose.length; i += n) {
       const row = lane.loose.slice(i, i + n);
-      blocks.push({ lane: li, kind: "row", h: tileH, gap: ROW_GAP, place: (x, y, out) => grid(row, x, y, colW, out) });
+      blocks.push({ lane: li, kind: "row", h: tileH, gap: rowGap, place: (x, y, out) => grid(row, x, y, colW, out) });
     }
   });
   return { blocks, sizes: { headerFont, headerFonts, headerH, headerLines, continuedH, continuedLines } };
@@ -654,6 +664,8 @@ function flow(blocks: Block[], limit: number, headerHs: readonly number[], conti
   let height = 0;
   let segment: Flow["segments"][number] | null = null;
   let lastGap = GAP;
+  /** The gap under the current lane's heading (the level's card gap). */
+  let headerGap = GAP;
   const close = () => {
     if (segment) {
       segment.h = y - lastGap - segment.y;
@@ -670,25 +682,26 @@ function flow(blocks: Block[], limit: number, headerHs: readonly number[], conti
       // is kept whole if it can be: it starts in the next column rather than being split.
       const next = blocks[i + 1];
       const headerH = headerOf(block.lane);
-      let whole = headerH + GAP;
+      headerGap = block.gap;
+      let whole = headerH + headerGap;
       for (let j = i + 1; j < blocks.length && blocks[j]?.kind !== "header"; j++) whole += (blocks[j]?.h ?? 0) + (blocks[j]?.gap ?? 0);
-      const need = keepShortLanes && whole <= limit / 2 ? whole - GAP : headerH + GAP + (next && next.kind !== "header" ? next.h : 0);
+      const need = keepShortLanes && whole <= limit / 2 ? whole - headerGap : headerH + headerGap + (next && next.kind !== "header" ? next.h : 0);
       if (y > 0 && y + need > limit) {
         column++;
         y = 0;
       }
       segment = { lane: block.lane, column, y, h: 0, continued: false };
-      y += headerH + GAP;
-      lastGap = GAP;
+      y += headerH + headerGap;
+      lastGap = headerGap;
       return;
     }
-    if (y + block.h > limit && segment && y > segment.y + headerOf(block.lane) + GAP) {
+    if (y + block.h > limit && segment && y > segment.y + headerOf(block.lane) + headerGap) {
       // The lane goes on in the next column, under its heading again.
       close();
       column++;
       y = 0;
       segment = { lane: block.lane, column, y, h: 0, continued: true };
-      y += continuedOf(block.lane) + GAP;
+      y += continuedOf(block.lane) + headerGap;
     }
     placed.push({ block, column, y });
     y += block.h + block.gap;
@@ -709,6 +722,7 @@ export function layoutBoard(input: BoardInput): BoardLayout {
     eis: Math.max(input.minEisPx ?? 12, Math.round(l.eis * input.minTitlePx)),
     eisLines: l.eisLines,
     tiles: l.tiles,
+    gap: l.gap,
   }));
   const minColW = (level: Level) => Math.max(level.title * CHAR_EM * 14, level.eisLines === 0 ? 0 : eisIconSize(level.eis) + 2.5 * PAD + MIN_TILE_CHARS * level.eis * CHAR_EM);
   // Measured lines, remembered for this layout (the same names and titles are tried at many levels and widths).
