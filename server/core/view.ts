@@ -8,6 +8,7 @@
  * entries, and the room's projection (server/rooms/projection.ts) diffs the same parts and grants each entry to the
  * connections that may see it.
  */
+import { eisenInItems } from "#shared/protocol/views.ts";
 import type { SessionState } from "./state.ts";
 import * as beeldvorming from "./views/beeldvorming.ts";
 import * as casustoets from "./views/casustoets.ts";
@@ -27,7 +28,6 @@ export { caseViews } from "./views/casustoets.ts";
 export { countsView, mineView, personView, phaseViews, proposalView, publicScenario, seatViews, sessionView } from "./views/lobby.ts";
 export { supportViews } from "./views/prioriteren.ts";
 export { kaderView } from "./views/resultaat.ts";
-export { draftsOf, eisView, revealedEisen } from "./views/rolwissel.ts";
 export { boardSuggestions, itemView, itemViews, openSpanningenView } from "./views/samenvoegen.ts";
 export { tableViews } from "./views/tafels.ts";
 
@@ -53,17 +53,22 @@ export const VIEW_PARTS: readonly Part[] = [
   lobby.counts,
 ];
 
+/** A draft is in no item: it is not on the board yet. */
+const NO_ITEMS: readonly [] = [];
+
 export function playerView(state: SessionState, viewer: Viewer, online: Online = nobodyOnline): PlayerView {
   const standing = standingOf(state, viewer);
   const seen = <N extends ListName>(part: ListPart<N>): Listed[N][] => part.entries(state, online).flatMap((e) => (sees(standing, e.seenBy) ? [e.value] : []));
+  const items = seen(samenvoegen.items);
   return {
     session: lobby.session.value(state, online),
     scenario: lobby.scenario.value(state, online),
     seats: seen(lobby.seats),
     cards: seen(beeldvorming.cards),
     clusters: seen(beeldvorming.clusters),
-    eisen: seen(rolwissel.eisen),
-    items: seen(samenvoegen.items),
+    // Which item an eis is in, as the client reads it: from the items this viewer sees (see BoardEis).
+    eisen: eisenInItems(seen(rolwissel.eisen), items),
+    items,
     spanningen: seen(samenvoegen.spanningen),
     suggestions: samenvoegen.boardSuggestions(state),
     support: seen(prioriteren.support),
@@ -73,7 +78,7 @@ export function playerView(state: SessionState, viewer: Viewer, online: Online =
     terugkom: terugkom.terugkom.value(state, online),
     people: seen(lobby.people),
     mine: seen(lobby.mine)[0] ?? null,
-    drafts: seen(rolwissel.drafts),
+    drafts: eisenInItems(seen(rolwissel.drafts), NO_ITEMS),
     counts: seen(lobby.counts)[0] ?? null,
   };
 }

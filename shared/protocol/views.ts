@@ -76,6 +76,21 @@ export const EisViewSchema = z.object({
 });
 export type EisView = z.infer<typeof EisViewSchema>;
 
+/**
+ * An eis as the room sends it (the `eisen` and `drafts` maps of the Colyseus state): without its item. Which item an
+ * eis is in is already in the items' `eisIds`; were it on the eis too, every merge would send every eis of the item
+ * again to every screen that shows the board. The client puts it back with `eisenInItems`.
+ */
+export const BoardEisSchema = EisViewSchema.omit({ itemId: true });
+export type BoardEis = z.infer<typeof BoardEisSchema>;
+
+/** The eisen with the item each is in, read from the items' `eisIds` (null: loose on the board, or a draft). */
+export function eisenInItems(eisen: readonly BoardEis[], items: readonly { id: string; eisIds: readonly string[] }[]): EisView[] {
+  const itemOf = new Map<string, string>();
+  for (const item of items) for (const eisId of item.eisIds) itemOf.set(eisId, item.id);
+  return eisen.map((e) => ({ ...e, itemId: itemOf.get(e.id) ?? null }));
+}
+
 export const ItemViewSchema = z.object({
   id: z.string(),
   text: z.string(),

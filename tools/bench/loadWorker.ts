@@ -175,8 +175,9 @@ function list<T>(map: { forEach(cb: (value: { json: string }) => void): void } |
   return out;
 }
 
-type Eis = { id: string; categoryId: string; text: string; itemId: string | null };
-type Item = { id: string; categoryId: string; text: string };
+type Eis = { id: string; categoryId: string; text: string };
+/** Which eisen an item holds is on the item (an eis on the wire does not say which item it is in). */
+type Item = { id: string; categoryId: string; text: string; eisIds: string[] };
 type Mine = { points: { itemId: string; points: number }[]; pointsLeft: number };
 type PhaseKind = "lobby" | "rolwissel" | "samenvoegen" | "prioriteren" | "other";
 
@@ -254,8 +255,9 @@ class Participant {
         return { type: "eis.write", eisId: newId("e"), categoryId, text: eisText() };
       }
       case "samenvoegen": {
-        const free = list<Eis>(state.eisen).filter((e) => e.itemId === null);
         const items = list<Item>(state.items);
+        const merged = new Set(items.flatMap((i) => i.eisIds));
+        const free = list<Eis>(state.eisen).filter((e) => !merged.has(e.id));
         const r = random.next();
         if (free.length >= 2 && r < 0.6) {
           const a = pick(free);

@@ -15,7 +15,8 @@ import {
   CaseViewSchema,
   ClusterViewSchema,
   COMMAND_MESSAGE,
-  EisViewSchema,
+  BoardEisSchema,
+  eisenInItems,
   ItemViewSchema,
   KaderViewSchema,
   REPLAY_POSITION_MESSAGE,
@@ -369,8 +370,9 @@ export class SessionClient {
   get clusters() {
     return parseMap(this.room.state.clusters, ClusterViewSchema);
   }
+  /** The eisen with their item, read from the items (the room sends an eis without it: see BoardEis). */
   get eisen() {
-    return parseMap(this.room.state.eisen, EisViewSchema);
+    return eisenInItems(parseMap(this.room.state.eisen, BoardEisSchema), this.items);
   }
   get items() {
     return parseMap(this.room.state.items, ItemViewSchema);
@@ -423,20 +425,22 @@ export class SessionClient {
     const entries = parseMap(this.room.state.mine, MineViewSchema);
     return entries[0] ?? null;
   }
+  /** Own eisen not yet on the board: in no item. */
   get drafts() {
-    return parseMap(this.room.state.drafts, EisViewSchema);
+    return eisenInItems(parseMap(this.room.state.drafts, BoardEisSchema), []);
   }
 
   /** Everything this client may see, in the shape of core's playerView: what screens and tests draw from. */
   view(): PlayerViewData {
+    const items = this.items;
     return {
       session: this.session,
       scenario: this.scenario,
       seats: this.seats,
       cards: this.cards,
       clusters: this.clusters,
-      eisen: this.eisen,
-      items: this.items,
+      eisen: eisenInItems(parseMap(this.room.state.eisen, BoardEisSchema), items),
+      items,
       spanningen: this.spanningen,
       suggestions: this.suggestions,
       support: this.support,

@@ -7,6 +7,7 @@
  * (server/rooms/projection.ts) grants entries to connections with it.
  */
 import type {
+  BoardEis,
   CardView,
   CaseView,
   ClusterView,
@@ -26,7 +27,7 @@ import type {
   TerugkomView,
 } from "#shared/protocol/views.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
-import { eisIdsOf, tableOf, type SessionState } from "../state.ts";
+import { tableOf, type SessionState } from "../state.ts";
 
 export type Viewer = { kind: "participant"; participantId: string } | { kind: "spelleider" } | { kind: "beamer" };
 
@@ -243,14 +244,15 @@ export function scopeOf(event: SessionEvent, state: SessionState): EventScope {
     // Its text and category are on no one's person entry or own screen.
     case "EisEdited":
       return scope(NONE, [event.eisId]);
-    // The new item, the items it swallowed, and the eisen now in it (their item); points on a swallowed item come back.
+    // The new item and the items it swallowed; points on a swallowed item come back. No eis: an eis's entry does not
+    // say which item it is in (the items' eisIds do, see BoardEis).
     case "PveItemCreated":
-      return scope(votersOn(state, event.absorbedItemIds), eisIdsOf(event.sources), [event.itemId, ...event.absorbedItemIds]);
+      return scope(votersOn(state, event.absorbedItemIds), NONE, [event.itemId, ...event.absorbedItemIds]);
     case "PveItemEdited":
       return scope(NONE, NONE, [event.itemId]);
-    // Both items live on, so no points come back.
+    // Both items live on, so no points come back; the eisen that moved say nothing of it themselves.
     case "PveItemSplit":
-      return scope(NONE, event.eisIds, [event.itemId, event.newItemId]);
+      return scope(NONE, NONE, [event.itemId, event.newItemId]);
     // Spanningen are a part of their own; no item, eis or person shows them.
     case "SpanningMarked":
     case "SpanningRemoved":
@@ -304,7 +306,7 @@ export interface Listed {
   seats: SeatView;
   cards: CardView;
   clusters: ClusterView;
-  eisen: EisView;
+  eisen: BoardEis;
   items: ItemView;
   spanningen: SpanningView;
   support: SupportView;
@@ -312,7 +314,7 @@ export interface Listed {
   tables: TableView;
   people: PersonView;
   mine: MineView;
-  drafts: EisView;
+  drafts: BoardEis;
   counts: CountsView;
 }
 export type ListName = keyof Listed;

@@ -3,42 +3,26 @@
  * (or its tafel) is revealed; then it is on the board, with its game role and never its author, for the spelleider,
  * the beamer and the participants whose tafel scope holds it (with tafels, in the tafel phases only their own tafel's).
  */
-import type { GameRole } from "#shared/protocol/ids.ts";
-import type { EisView } from "#shared/protocol/views.ts";
-import { eisVisible, type Eis, type SessionState } from "../state.ts";
+import type { BoardEis } from "#shared/protocol/views.ts";
+import { eisVisible, type Eis } from "../state.ts";
 import type { Entry, ListPart } from "./parts.ts";
 
-export const eisView = (e: { id: string; roundId: string; role: GameRole; categoryId: string; text: string; itemId: string | null; tableId: string | null }): EisView => ({
-  id: e.id,
-  roundId: e.roundId,
-  role: e.role,
-  categoryId: e.categoryId,
-  text: e.text,
-  itemId: e.itemId,
-  tableId: e.tableId,
-});
+/** An eis as the board and the drafts hold it: without its item (see BoardEis; the items say which eisen they hold). */
+const boardEis = (e: Eis): BoardEis => ({ id: e.id, roundId: e.roundId, role: e.role, categoryId: e.categoryId, text: e.text, tableId: e.tableId });
 
-const known = new WeakMap<Eis, EisView>();
+const known = new WeakMap<Eis, BoardEis>();
 
 /**
  * The view of an eis of the state, the same object as last time while the eis is unchanged: the board and the drafts
  * are taken again after every eis written, and most of them are as they were (the projection then sees at once that
- * nothing changed).
+ * nothing changed). A merge does not change it.
  */
-function viewOf(e: Eis): EisView {
+function viewOf(e: Eis): BoardEis {
   const v = known.get(e);
-  if (v && v.text === e.text && v.categoryId === e.categoryId && v.itemId === e.itemId && v.role === e.role && v.roundId === e.roundId && v.tableId === e.tableId) return v;
-  const view = eisView(e);
+  if (v && v.text === e.text && v.categoryId === e.categoryId && v.role === e.role && v.roundId === e.roundId && v.tableId === e.tableId) return v;
+  const view = boardEis(e);
   known.set(e, view);
   return view;
-}
-
-/** Eisen the group may see: those of revealed rounds (or of a tafel revealed on its own). */
-export const revealedEisen = (state: SessionState): EisView[] => [...state.eisen.values()].filter((e) => eisVisible(state, e)).map(eisView);
-
-/** A participant's own eisen that are not yet visible to the group. */
-export function draftsOf(state: SessionState, participantId: string): EisView[] {
-  return [...state.eisen.values()].filter((e) => e.authorId === participantId && !eisVisible(state, e)).map(eisView);
 }
 
 /**
