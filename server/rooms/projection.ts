@@ -22,7 +22,7 @@
 import type { StateView } from "@colyseus/schema";
 import { VIEW_PARTS } from "../core/view.ts";
 import { COUNTS_KEY } from "../core/views/lobby.ts";
-import { AREA_OF, STANDING_READS, sameSeenBy, sameStanding, sameValue, sees, scopeOf, standingOf, type Area, type KeyKind, type DerivedInput, type DerivedPart, type FieldName, type ListName, type Online, type SeenBy, type Standing, type Viewer } from "../core/views/parts.ts";
+import { AREA_OF, STANDING_READS, sameSeenBy, seenByAll, sameStanding, sameValue, sees, scopeOf, standingOf, type Area, type KeyKind, type DerivedInput, type DerivedPart, type FieldName, type ListName, type Online, type SeenBy, type Standing, type Viewer } from "../core/views/parts.ts";
 import type { SessionState } from "../core/state.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import type { KaderV2Item, TerugkomView } from "#shared/protocol/views.ts";
@@ -51,11 +51,24 @@ export type Audience = Viewer;
 
 /** The maps of the schema whose entries each connection sees only when granted (`.view()` in schema.ts). */
 type MapName = ListName | "terugkomItems";
-const GRANTED: ReadonlySet<MapName> = new Set<MapName>(["eisen", "items", "people", "mine", "drafts", "counts"]);
+/** The maps of the state: one per list, and the shared twins of the board's granted maps. */
+type StateMap = MapName | "groupEisen" | "groupItems";
+const GRANTED: ReadonlySet<StateMap> = new Set<StateMap>(["eisen", "items", "people", "mine", "drafts", "counts"]);
+
+/**
+ * Where an entry of a list lives in the state: an eis or item everyone sees (no tafel, or the plenair's) in the shared
+ * twin of its granted map, so a change to it is encoded once for every connection (see schema.ts).
+ */
+function mapOf(name: MapName, seenBy: SeenBy): StateMap {
+  if (!seenByAll(seenBy)) return name;
+  return name === "eisen" ? "groupEisen" : name === "items" ? "groupItems" : name;
+}
 
 /** One projected entry: its entity, the value its JSON was made from, and who may see it. */
 interface Slot {
   entity: Entity;
+  /** The map of the state it is in (see mapOf). */
+  map: StateMap;
   value: unknown;
   seenBy: SeenBy;
   /** The sync that last found it among core's entries. */
@@ -158,6 +171,11 @@ export class Projector {
         if (seenBy.spelleider) this.changedForSpelleider = true;
         return;
       case "tafel":
+        // The whole group's board: everyone (it travels in a shared map).
+        if (seenBy.tableId === null) {
+          this.changedShared = true;
+          return;
+        }
         this.changedForSpelleider = true;
         this.changedForBeamer = true;
         for (const { standing } of this.connections.values()) if (standing.kind === "participant" && sees(standing, seenBy)) this.changedFor.add(standing.participantId);
@@ -298,17 +316,17 @@ export class Projector {
 
   /** One entry: made and granted when new, rewritten when its value changed, granted anew when who sees it changed. */
   private syncEntry(name: MapName, slots: Map<string, Slot>, { key, value, seenBy }: Projected, stamp: number): boolean {
-    const granted = GRANTED.has(name);
-    if (!granted && seenBy.kind !== "everyone") throw new Error(`${name} is een gedeelde kaart: elke verbinding krijgt alles, dus '${key}' kan niet alleen voor sommigen zijn.`);
+    if (!GRANTED.has(name) && seenBy.kind !== "everyone") throw new Error(`${name} is een gedeelde kaart: elke verbinding krijgt alles, dus '${key}' kan niet alleen voor sommigen zijn.`);
     const slot = slots.get(key);
     if (!slot) {
       const json = JSON.stringify(value);
       const entity = new Entity({ json });
-      this.state[name].set(key, entity);
-      slots.set(key, { entity, value, seenBy, stamp });
+      const map = mapOf(name, seenBy);
+      this.state[map].set(key, entity);
+      slots.set(key, { entity, map, value, seenBy, stamp });
       this.bytes += Buffer.byteLength(key) + Buffer.byteLength(json);
       this.entities++;
-      if (granted) this.grant(entity, seenBy);
+      if (GRANTED.has(map)) this.grant(entity, seenBy);
       this.reached(seenBy);
       return true;
     }
@@ -328,14 +346,24 @@ export class Projector {
       this.reached(slot.seenBy);
       slot.seenBy = seenBy;
       this.reached(seenBy);
-      if (granted) this.grant(slot.entity, seenBy);
+      this.move(key, slot, mapOf(name, seenBy));
+      if (GRANTED.has(slot.map)) this.grant(slot.entity, seenBy);
     }
     return counted;
   }
 
+  /** An entry whose audience changed between a tafel and the whole group goes to the other map, as a new entity. */
+  private move(key: string, slot: Slot, map: StateMap): void {
+    if (map === slot.map) return;
+    this.state[slot.map].delete(key);
+    slot.entity = new Entity({ json: slot.entity.json });
+    slot.map = map;
+    this.state[map].set(key, slot.entity);
+  }
+
   private drop(name: MapName, slots: Map<string, Slot>, key: string, slot: Slot): void {
     slots.delete(key);
-    this.state[name].delete(key);
+    this.state[slot.map].delete(key);
     this.bytes -= Buffer.byteLength(key) + Buffer.byteLength(slot.entity.json);
     this.entities--;
     this.reached(slot.seenBy);
@@ -354,8 +382,9 @@ export class Projector {
   private grantAll(view: StateView): void {
     const connection = this.connections.get(view);
     if (!connection) return;
-    for (const name of GRANTED) {
-      for (const { entity, seenBy } of this.slots.get(name)?.values() ?? []) {
+    for (const slots of this.slots.values()) {
+      for (const { entity, seenBy, map } of slots.values()) {
+        if (!GRANTED.has(map)) continue;
         const visible = sees(connection.standing, seenBy);
         if (visible && !view.has(entity)) view.add(entity);
         else if (!visible && view.has(entity)) view.remove(entity);

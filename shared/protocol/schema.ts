@@ -31,9 +31,16 @@ export const SessionRoomState = schema(
     seats: t.map(Entity),
     cards: t.map(Entity),
     clusters: t.map(Entity),
-    /** Revealed eisen and PvE items: with tafels, during the tafel phases a participant gets only their own tafel's. */
+    /**
+     * Revealed eisen and PvE items of a tafel: granted, so during the tafel phases a participant gets only their own
+     * tafel's. Those of the whole group (a session without tafels, the plenair's items) travel in `groupEisen` and
+     * `groupItems`: everyone sees them, so each change is encoded once for all connections instead of once for each.
+     * A client reads both maps of a kind as one list.
+     */
     eisen: t.map(Entity).view(),
     items: t.map(Entity).view(),
+    groupEisen: t.map(Entity),
+    groupItems: t.map(Entity),
     /** TableView per tafel: progress side by side (counts only). */
     tables: t.map(Entity),
     spanningen: t.map(Entity),

@@ -42,6 +42,8 @@ function received(projector: Projector, view: StateView): Record<keyof PlayerVie
   const order: unknown = header === null ? [] : Reflect.get(Object(header), "v2Order");
   const terugkom = header === null ? null : { ...Object(header), v2Order: undefined, v2: (Array.isArray(order) ? order : []).map((id) => items.get(id)) };
   if (terugkom) delete terugkom.v2Order;
+  // A tafel's eisen and items are granted; the whole group's travel in shared maps.
+  const board = { eisen: [...granted(s.eisen), ...all(s.groupEisen)], items: [...granted(s.items), ...all(s.groupItems)] };
   return {
     session: parse(s.session),
     scenario: parse(s.scenario),
@@ -49,8 +51,8 @@ function received(projector: Projector, view: StateView): Record<keyof PlayerVie
     cards: all(s.cards),
     clusters: all(s.clusters),
     // An eis travels without its item (strict: the test fails if it is sent again); the client reads it from the items.
-    eisen: eisenInItems(z.array(BoardEisSchema.strict()).parse(granted(s.eisen)), z.array(ItemViewSchema).parse(granted(s.items))),
-    items: granted(s.items),
+    eisen: eisenInItems(z.array(BoardEisSchema.strict()).parse(board.eisen), z.array(ItemViewSchema).parse(board.items)),
+    items: board.items,
     spanningen: all(s.spanningen),
     suggestions: parse(s.suggestions || "[]"),
     support: all(s.support),

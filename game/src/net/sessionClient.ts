@@ -370,12 +370,18 @@ export class SessionClient {
   get clusters() {
     return parseMap(this.room.state.clusters, ClusterViewSchema);
   }
-  /** The eisen with their item, read from the items (the room sends an eis without it: see BoardEis). */
+  /**
+   * The eisen with their item, read from the items (the room sends an eis without it: see BoardEis). A tafel's come
+   * granted, the whole group's in a shared map (see schema.ts): one list.
+   */
   get eisen() {
-    return eisenInItems(parseMap(this.room.state.eisen, BoardEisSchema), this.items);
+    return eisenInItems(this.boardEisen(), this.items);
   }
   get items() {
-    return parseMap(this.room.state.items, ItemViewSchema);
+    return [...parseMap(this.room.state.items, ItemViewSchema), ...parseMap(this.room.state.groupItems, ItemViewSchema)];
+  }
+  private boardEisen() {
+    return [...parseMap(this.room.state.eisen, BoardEisSchema), ...parseMap(this.room.state.groupEisen, BoardEisSchema)];
   }
   get spanningen() {
     return parseMap(this.room.state.spanningen, SpanningViewSchema);
@@ -439,7 +445,7 @@ export class SessionClient {
       seats: this.seats,
       cards: this.cards,
       clusters: this.clusters,
-      eisen: eisenInItems(parseMap(this.room.state.eisen, BoardEisSchema), items),
+      eisen: eisenInItems(this.boardEisen(), items),
       items,
       spanningen: this.spanningen,
       suggestions: this.suggestions,

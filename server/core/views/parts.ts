@@ -115,6 +115,9 @@ export function sees(standing: Standing, seenBy: SeenBy): boolean {
   }
 }
 
+/** Whether every viewer, in any standing, sees an entry seen by `seenBy` (the room then sends it once for all). */
+export const seenByAll = (seenBy: SeenBy): boolean => seenBy.kind === "everyone" || (seenBy.kind === "tafel" && seenBy.tableId === null);
+
 export const sameSeenBy = (a: SeenBy, b: SeenBy): boolean => {
   switch (a.kind) {
     case "everyone":
