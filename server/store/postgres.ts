@@ -9,7 +9,7 @@ import { z } from "zod";
 import { EventSchema, type SessionEvent, type StoredEvent } from "#shared/protocol/events.ts";
 import { chainHash, chainRows, emptyHead, type Head } from "./chain.ts";
 import { DamageLedger, DamagedSessionError, type DamagedSession, type IntegrityReport } from "./integrity.ts";
-import { EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";
+import { compileLogSchemas, EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
 
 /**
@@ -100,6 +100,7 @@ export class PostgresEventStore implements EventStore {
       await pool.end();
       throw error;
     }
+    compileLogSchemas();
     return new PostgresEventStore(pool);
   }
 

@@ -19,7 +19,7 @@ import { z } from "zod";
 import { EventSchema, type SessionEvent, type StoredEvent } from "#shared/protocol/events.ts";
 import { chainHash, emptyHead, type Head } from "./chain.ts";
 import { DamageLedger, DamagedSessionError, isSqliteDamage, messageOf, type DamagedSession, type IntegrityReport } from "./integrity.ts";
-import { EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";
+import { compileLogSchemas, EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
 import { inspectWal } from "./sqliteWal.ts";
 import type { Row, WriterUsage, WriteOp, WriteResult, WriterData } from "./sqliteWriter.ts";
@@ -288,6 +288,7 @@ export class SqliteEventStore implements EventStore {
       );
     }
     this.writer = new Writer(filePath, options.gatherMs ?? GATHER_MS);
+    compileLogSchemas();
   }
 
   async createSession(record: SessionRecord, firstEvents: SessionEvent[]): Promise<void> {

@@ -391,6 +391,14 @@ export function eventStoreContract(name: string, makeStore: () => Promise<StoreH
         expect((await damageOf(b.sessionId)).problem).toBe('gebeurtenis 3 is onleesbaar: geen geldige gebeurtenis (bij "ready")');
       });
 
+      it("refuses an event with a field too many, or one of another type, as the event schema does", async () => {
+        const { a, b } = await twoSessions();
+        await harness.raw.appendRaw(a.sessionId, JSON.stringify({ ...ready("p1"), extra: true }));
+        expect((await damageOf(a.sessionId)).problem).toBe("gebeurtenis 5 is onleesbaar: geen geldige gebeurtenis");
+        await harness.raw.appendRaw(b.sessionId, JSON.stringify({ ...ready("p3"), type: "Onbekend" }));
+        expect((await damageOf(b.sessionId)).problem).toBe('gebeurtenis 3 is onleesbaar: geen geldige gebeurtenis (bij "type")');
+      });
+
       it("refuses an event of a newer version than this server knows", async () => {
         const { a } = await twoSessions();
         await harness.raw.appendRaw(a.sessionId, JSON.stringify({ ...ready("p1"), v: 2 }));

@@ -10,7 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import { SESSION_RECORD, eventStoreContract, type RawAccess, type StoreHarness } from "./contract.ts";
-import { chainHash } from "../../server/store/chain.ts";
+import { chainHash, emptyHead } from "../../server/store/chain.ts";
+import { DamagedSessionError } from "../../server/store/integrity.ts";
+import { toLog } from "../../server/store/rows.ts";
 import { MemoryEventStore, type MemoryStorage } from "../support/memoryStore.ts";
 import { SqliteEventStore, StoreOpenError } from "../../server/store/sqlite.ts";
 import { minimalScenario } from "../fixtures/minimalScenario.ts";
@@ -183,12 +185,51 @@ describe("SqliteEventStore on disk", () => {
     expect(await harness.store.checkIntegrity()).toMatchObject({ sessionsChecked: 21, storage: [], damaged: [] });
   });
 
+  it("refuses a log with a row it cannot read (a seq that is not a positive number), naming the row, before anything else", async () => {
+    // The columns are STRICT and NOT NULL, so a seq is what a hand edit can still make unreadable.
+    await harness.store.close();
+    const other = new DatabaseSync(harness.filePath);
+    other.prepare("UPDATE events SET seq = 0 WHERE session_id = ? AND seq = 2").run(record.sessionId);
+    other.close();
+    const store = await harness.reopen?.();
+    if (!store) throw new Error("sqliteHarness heeft altijd reopen");
+    await expect(store.load(record.sessionId)).rejects.toThrow(new DamagedSessionError(record.sessionId, "rij 1 van het log is onleesbaar"));
+    expect(store.integrity().damaged).toStrictEqual([{ sessionId: record.sessionId, label: record.label, problem: "rij 1 van het log is onleesbaar" }]);
+  });
+
   it("refuses a file written by a newer schema version", async () => {
     await harness.store.close();
     const other = new DatabaseSync(harness.filePath);
     other.exec("PRAGMA user_version = 99");
     other.close();
     expect(() => new SqliteEventStore(harness.filePath)).toThrow(/schemaversie 99/);
+  });
+});
+
+describe("reading event rows back (rows.ts toLog, shared by every store)", () => {
+  // What another driver could hand over (PostgreSQL's pg, a row from the wrong query), beside what SQLite can hold.
+  const sessionId = "sessie-rijen";
+  const body = JSON.stringify({ type: "SessionLockChanged", v: 1, at: 1, locked: true });
+  const good = { seq: 1, command_key: null, body, hash: chainHash(emptyHead(sessionId).hash, 1, null, body) };
+  const head = { seq: 1, hash: good.hash };
+
+  it("reads a row with exactly the four columns, a positive whole seq, a key of text or none, and a text body and hash", () => {
+    expect(toLog(sessionId, head, [good])).toStrictEqual([{ seq: 1, commandKey: null, event: JSON.parse(body) }]);
+  });
+
+  it.each([
+    ["no object", "1"],
+    ["null", null],
+    ["a column too many", { ...good, type: "SessionLockChanged" }],
+    ["a column missing", { seq: 1, command_key: null, body }],
+    ["a seq that is text", { ...good, seq: "1" }],
+    ["a seq that is not whole", { ...good, seq: 1.5 }],
+    ["a seq of 0", { ...good, seq: 0 }],
+    ["a command key that is a number", { ...good, command_key: 7 }],
+    ["a body that is bytes", { ...good, body: Buffer.from(body) }],
+    ["a hash that is missing", { ...good, hash: undefined }],
+  ])("refuses a row with %s in Dutch, naming the row", (_what, raw) => {
+    expect(() => toLog(sessionId, { seq: 2, hash: good.hash }, [good, raw])).toThrow(new DamagedSessionError(sessionId, "rij 2 van het log is onleesbaar"));
   });
 });
 
