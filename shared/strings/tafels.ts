@@ -141,5 +141,7 @@ export const tafels = {
     decided: "besluit genomen",
     noCase: "nog geen casus",
     casesHeading: "Elke tafel toetst een eigen casus",
+    /** With five or more tafels a panel shortens a long note (or effect) with "…". */
+    shortened: "Lange teksten zijn ingekort: de hele tekst staat op je telefoon.",
   },
 } as const;

@@ -74,13 +74,16 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
   });
 
-  it("casustoets per tafel met zes tafels: twee rijen van drie, in elk paneel de casus en de stap heel; wat niet past valt heel weg", { timeout: 240_000 }, async () => {
+  it("casustoets per tafel met zes tafels: twee rijen van drie, in elk paneel de casus, de stap en de nieuwste aantekening (ingekort op hele woorden met …); wat niet past valt heel weg", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
     const { code, spelleider, bots } = await tafelsInCasustoets(baseUrl, 18, 6);
     const stepId = spelleider.scenario.omgekeerdeToets[0]?.id ?? "";
-    for (const { caseId } of spelleider.session.caseByTable) {
-      await spelleider.must({ type: "toets.note", noteId: newId("n"), caseId, stepId, text: "Vraag eerst wat er nu al goed gaat: wie helpt er al, en wat kost dat die mensen? Dan pas wat de regeling zegt." });
+    const long = "Vraag eerst wat er nu al goed gaat: wie helpt er al, en wat kost dat die mensen? Dan pas wat de regeling zegt.";
+    // Six tafels share four cases (tafels 5 and 6 those of 1 and 2): the newest note of a case is one of these two.
+    for (const [n, { caseId }] of spelleider.session.caseByTable.entries()) {
+      await spelleider.must({ type: "toets.note", noteId: newId("n"), caseId, stepId, text: n >= 4 ? "Eerst de mantelzorger erbij." : long });
     }
+    const newest = (caseId: string) => spelleider.cases.find((c) => c.id === caseId)?.notes.at(-1)?.text ?? "";
     const beamer = await (await browser.newContext(BEAMER)).newPage();
     await beamer.goto(`${baseUrl}/beamer/${code}`);
     await expect.poll(() => beamer.locator(".tafel-walk.phaser").count(), { timeout: 20_000 }).toBe(6);
@@ -94,16 +97,35 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
         const title = panel.querySelector("h3");
         return {
           top: Math.round(box.top),
-          // The case's title (whole), the track and the step in words are in the panel; every other part is either
-          // wholly in it or wholly left out.
-          essentials: ["h3", ".tafel-walk", ".tafel-case-step"].every((sel) => parts.some(({ el, r }) => el.matches(sel) && inside(r))),
+          // The case's title (whole), the track, the step in words and the newest note are in the panel; every other
+          // part is either wholly in it or wholly left out.
+          essentials: ["h3", ".tafel-walk", ".tafel-case-step", ".tafel-case-note"].every((sel) => parts.some(({ el, r }) => el.matches(sel) && inside(r))),
           // No line left out by the clamp (the font's glyphs reach a few pixels past a tight line height).
           titleWhole: title ? title.scrollHeight < title.clientHeight + Number.parseFloat(getComputedStyle(title).lineHeight) / 2 : false,
           cut: parts.filter(({ r }) => !inside(r) && !out(r)).map(({ el }) => el.className || el.tagName),
+          // The note as shown (no line of it below its box) and whole for screen readers.
+          note: panel.querySelector(".tafel-case-note .fit-text-shown")?.textContent ?? "",
+          noteFits: ((el) => (el ? el.scrollHeight <= el.clientHeight + 1 : false))(panel.querySelector(".tafel-case-note")),
+          noteWhole: panel.querySelector(".tafel-case-note .sr-only")?.textContent ?? "",
         };
       }),
     );
-    expect(panels.map((p) => ({ essentials: p.essentials, titleWhole: p.titleWhole, cut: p.cut }))).toEqual(Array.from({ length: 6 }, () => ({ essentials: true, titleWhole: true, cut: [] })));
+    expect(panels.map((p) => ({ essentials: p.essentials, titleWhole: p.titleWhole, cut: p.cut, noteFits: p.noteFits }))).toEqual(Array.from({ length: 6 }, () => ({ essentials: true, titleWhole: true, cut: [], noteFits: true })));
+    for (const [n, panel] of panels.entries()) {
+      const whole = newest(spelleider.session.caseByTable[n]?.caseId ?? "");
+      expect(panel.noteWhole).toBe(whole);
+      if (whole.length < 40) expect(panel.note, `tafel ${n + 1}`).toBe(whole);
+      else {
+        // Shortened to whole words: what is shown is the note's start up to a word's end, then "…".
+        expect(panel.note, `tafel ${n + 1}`).toMatch(/\S…$/u);
+        const start = panel.note.slice(0, -1);
+        expect(whole.startsWith(start), `tafel ${n + 1}: ${panel.note}`).toBe(true);
+        expect(whole.slice(start.length), `tafel ${n + 1}: ${panel.note}`).toMatch(/^[\s,.;:?!]/u);
+        expect(start.split(" ").length).toBeGreaterThanOrEqual(3);
+      }
+    }
+    // Where the whole text is: said on the beamer.
+    expect(await beamer.locator(".tafel-cases-whole").textContent()).toBe("Lange teksten zijn ingekort: de hele tekst staat op je telefoon.");
     // Two rows of three.
     expect(new Set(panels.map((p) => p.top)).size).toBe(2);
     await look(beamer, "polish-casustoets-zes-tafels-beamer");
