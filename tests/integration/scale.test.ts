@@ -197,7 +197,9 @@ describe.skipIf(missing !== null)("twee processen op Redis en PostgreSQL", () =>
       return out;
     };
     const byKey = <T>(list: T[], key: (v: T) => string) => Object.fromEntries(list.map((v) => [key(v), JSON.stringify(v)]));
-    expect(jsonOf(spelleider.room.state.items)).toEqual(byKey(itemViews(replayed), (v) => v.id));
+    // No tafels: the items are the whole group's, in the shared map (a tafel's would be granted, in `items`).
+    expect(jsonOf(spelleider.room.state.items)).toEqual({});
+    expect(jsonOf(spelleider.room.state.groupItems)).toEqual(byKey(itemViews(replayed), (v) => v.id));
     expect(jsonOf(spelleider.room.state.cards)).toEqual(byKey(cardViews(replayed), (v) => v.id));
     expect(jsonOf(spelleider.room.state.cases)).toEqual(byKey(caseViews(replayed), (v) => v.id));
     expect(spelleider.room.state.kader).toBe(JSON.stringify(kaderView(replayed)));

@@ -176,7 +176,10 @@ function list<T>(map: { forEach(cb: (value: { json: string }) => void): void } |
 }
 
 type Eis = { id: string; categoryId: string; text: string };
-/** Which eisen an item holds is on the item (an eis on the wire does not say which item it is in). */
+/**
+ * Which eisen an item holds is on the item (an eis on the wire does not say which item it is in). A tafel's eisen and
+ * items come in `eisen` and `items`, the whole group's in `groupEisen` and `groupItems` (schema.ts).
+ */
 type Item = { id: string; categoryId: string; text: string; eisIds: string[] };
 type Mine = { points: { itemId: string; points: number }[]; pointsLeft: number };
 type PhaseKind = "lobby" | "rolwissel" | "samenvoegen" | "prioriteren" | "other";
@@ -255,9 +258,9 @@ class Participant {
         return { type: "eis.write", eisId: newId("e"), categoryId, text: eisText() };
       }
       case "samenvoegen": {
-        const items = list<Item>(state.items);
+        const items = [...list<Item>(state.items), ...list<Item>(state.groupItems)];
         const merged = new Set(items.flatMap((i) => i.eisIds));
-        const free = list<Eis>(state.eisen).filter((e) => !merged.has(e.id));
+        const free = [...list<Eis>(state.eisen), ...list<Eis>(state.groupEisen)].filter((e) => !merged.has(e.id));
         const r = random.next();
         if (free.length >= 2 && r < 0.6) {
           const a = pick(free);
@@ -282,7 +285,7 @@ class Participant {
         return null;
       }
       case "prioriteren": {
-        const items = list<Item>(state.items);
+        const items = [...list<Item>(state.items), ...list<Item>(state.groupItems)];
         const [mine] = list<Mine>(state.mine);
         if (items.length === 0 || !mine) return null;
         const item = pick(items);
