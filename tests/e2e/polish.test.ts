@@ -219,6 +219,38 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
   });
 
+  it("de console biedt geen delen aan voor een tekst die de beamer in één keer toont (de introductie van elk scenario)", { timeout: 180_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const files = readdirSync(resolve("scenarios")).filter((f) => f.endsWith(".json") && !f.includes("schema"));
+    const scenarios = files.map((f) => ScenarioId.parse(JSON.parse(readFileSync(resolve("scenarios", f), "utf8"))).id);
+    expect(scenarios.length).toBeGreaterThanOrEqual(4);
+    const beamer = await (await browser.newContext(BEAMER)).newPage();
+    const lead = await (await browser.newContext(CONSOLE)).newPage();
+    const seenBy: { scenarioId: string; parts: number; pager: boolean }[] = [];
+    for (const scenarioId of scenarios) {
+      const { code, secret } = await createSession(baseUrl, "kort", scenarioId);
+      await beamer.goto(`${baseUrl}/beamer/${code}`);
+      await beamer.locator(".lobby-intro .whole-text").waitFor();
+      await beamer.waitForTimeout(500);
+      const dots = (await beamer.locator(".lobby-intro .page-dots").count()) > 0 ? await beamer.locator(".lobby-intro .page-dots").textContent() : "";
+      const parts = Number(/Deel \d+ van (\d+)/.exec(dots ?? "")?.[1] ?? "1");
+      await lead.goto(`${baseUrl}/spelleider/${secret}`);
+      await lead.getByRole("button", { name: /Volgende fase/ }).first().waitFor();
+      const pager = (await lead.locator(".beamer-parts").count()) > 0;
+      seenBy.push({ scenarioId, parts, pager });
+      if (scenarioId === "demo-maatwerk") await look(lead, "polish-tekst-een-deel-console");
+    }
+    // Honest both ways: a text the beamer shows in parts can be held part by part; a text the console offers no parts
+    // for is one part on the beamer. The demo's introduction is one part: no "Tekst op de beamer" on the console.
+    for (const seen of seenBy) {
+      if (seen.parts > 1) expect(seen, "in delen op de beamer, dus te kiezen op de console").toMatchObject({ pager: true });
+      if (!seen.pager) expect(seen, "niets te kiezen op de console, dus één deel op de beamer").toMatchObject({ parts: 1 });
+    }
+    expect(seenBy.find((x) => x.scenarioId === "demo-maatwerk")).toEqual({ scenarioId: "demo-maatwerk", parts: 1, pager: false });
+    const serious = findings.filter((f) => f.violations.length > 0);
+    expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+  });
+
   it("casustoets op de beamer: de situatie van elke casus van elk scenario in hoogstens twee delen van 28 px, de stappen heel, de nieuwste aantekeningen heel", { timeout: 300_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
     const scenarios = readdirSync(resolve("scenarios"))
@@ -226,6 +258,7 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
       .map((f) => ScenarioId.parse(JSON.parse(readFileSync(resolve("scenarios", f), "utf8"))).id);
     expect(scenarios.length).toBeGreaterThanOrEqual(4);
     const beamer = await (await browser.newContext(BEAMER)).newPage();
+    const lead = await (await browser.newContext(CONSOLE)).newPage();
     for (const scenarioId of scenarios) {
       const { code, secret } = await createSession(baseUrl, "kort", scenarioId);
       const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
@@ -235,6 +268,7 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
       await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: toets - 1 });
       await spelleider.must({ type: "phase.next" });
       await beamer.goto(`${baseUrl}/beamer/${code}`);
+      await lead.goto(`${baseUrl}/spelleider/${secret}`);
       // Every case of the scenario in turn, at step 1: its whole situatie in one or two parts, each part whole in its
       // box, at 28 px or more (someone at the back of the room reads it), and every step of the track whole.
       for (const kase of spelleider.cases) {
@@ -247,6 +281,11 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
         const parts = Number(/Deel \d+ van (\d+)/.exec(dots ?? "")?.[1] ?? "1");
         const shown = await text.evaluate((el) => ({ fits: el.scrollHeight <= el.clientHeight + 1, px: Number.parseFloat(getComputedStyle(el.querySelector("p") ?? el).fontSize) }));
         expect({ case: `${scenarioId}/${kase.id}`, parts: parts <= 2, fits: shown.fits, big: shown.px >= 28 }).toEqual({ case: `${scenarioId}/${kase.id}`, parts: true, fits: true, big: true });
+        // The console offers parts of the situatie only where it can be in parts: a situatie in two parts has them.
+        await lead.locator("#casus-titel", { hasText: kase.title }).waitFor();
+        const pager = (await lead.locator(".beamer-parts").count()) > 0;
+        if (parts > 1) expect({ case: `${scenarioId}/${kase.id}`, pager }).toEqual({ case: `${scenarioId}/${kase.id}`, pager: true });
+        if (!pager) expect({ case: `${scenarioId}/${kase.id}`, parts }).toEqual({ case: `${scenarioId}/${kase.id}`, parts: 1 });
         const cut = await beamer.locator(".toets-step").evaluateAll((steps) =>
           steps
             .map((step) => ({ step: step.getBoundingClientRect(), title: step.querySelector(".toets-title") }))

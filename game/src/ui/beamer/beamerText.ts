@@ -15,6 +15,19 @@ export const textBoard = {
 
 export type BeamerTextKind = "intro" | "situatie" | "afloop";
 
+/**
+ * The most characters of a text that every beamer shows in one part, per kind of text: below what the smallest box for
+ * it holds at 16:9 (the tightest shape: the beamer's font follows the smaller of width and height, so a 16:10 or wider
+ * screen only has more room). Measured in Chromium at 1920x1080 with the shipped scenarios: the lobby's box holds 890
+ * to 936 characters; the situatie's 769 to 841 beside the step's question, 653 to 718 beside the outcome after the
+ * last step (half the width); the afloop has the wide column. A longer text may still fit one part on a given beamer;
+ * only the beamer knows (see the top of this file).
+ */
+export const ONE_PART_CHARS: Record<BeamerTextKind, number> = { intro: 800, situatie: 600, afloop: 600 };
+
+/** Whether the text surely fits one part on any beamer: then there is no part to choose. */
+export const fitsOnePart = (shown: { kind: BeamerTextKind; text: string }): boolean => shown.text.length <= ONE_PART_CHARS[shown.kind];
+
 /** The text the beamer shows in parts now, with its board key; null when it shows none (or day 2 is on). */
 export function beamerText(snap: Snapshot): { board: string; kind: BeamerTextKind; text: string } | null {
   if (snap.session.terugkomStage !== null) return null;

@@ -11,7 +11,7 @@
 import type { Connection, Snapshot } from "../../net/connection.ts";
 import type { BeamerPage } from "#shared/protocol/views.ts";
 import { t } from "#shared/strings/index.ts";
-import { beamerText } from "../beamer/beamerText.ts";
+import { beamerText, fitsOnePart } from "../beamer/beamerText.ts";
 import { prioriterenPages } from "../beamer/PrioriterenBoard.tsx";
 import { sentencesOf } from "../beamer/WholeText.tsx";
 import { terugkomPages } from "../terugkom/TerugkomBoard.tsx";
@@ -57,13 +57,16 @@ export function BeamerPager({ conn, snap }: { conn: Connection; snap: Snapshot }
   );
 }
 
-/** The part of the long text on the beamer: held from here, or turning by itself. Only where the text can be in parts. */
+/**
+ * The part of the long text on the beamer: held from here, or turning by itself. Only where the text can be in parts:
+ * not for a text of one sentence (never split), nor for one short enough that every beamer shows it in one part
+ * (fitsOnePart: the console cannot know a beamer's count, so it does not offer parts a text surely does not have).
+ */
 function TextPager({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const p = t.feel.beamerParts;
   const shown = beamerText(snap);
-  // A text of one sentence is never split: nothing to choose.
   const most = shown ? sentencesOf(shown.text).length : 0;
-  if (!shown || most <= 1) return null;
+  if (!shown || most <= 1 || fitsOnePart(shown)) return null;
   const { board } = shown;
   const what = p.what[shown.kind];
   const chosen = heldPage(snap, board, most);
