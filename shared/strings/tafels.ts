@@ -143,5 +143,7 @@ export const tafels = {
     casesHeading: "Elke tafel toetst een eigen casus",
     /** With five or more tafels a panel shortens a long note (or effect) with "…". */
     shortened: "Lange teksten zijn ingekort: de hele tekst staat op je telefoon.",
+    /** A panel without a note at its step shows the case's effect, after this short label. */
+    effect: "Gewenst effect",
   },
 } as const;

@@ -101,7 +101,7 @@ function TableCase({ snap, table, compact }: { snap: Snapshot; table: TableView;
             note && !kase.decision ? (
               <FitText class="tafel-case-note" text={note.text} lead={note.role ? <NoteRole role={note.role} /> : null} />
             ) : (
-              <FitText class="tafel-case-effect" text={kase.effectWanted} lead={<span class="beamer-label">{`${cb.effect}: `}</span>} />
+              <FitText class="tafel-case-effect" text={kase.effectWanted} lead={<span class="beamer-label">{`${b.effect}: `}</span>} />
             )
           ) : null}
           {compact ? null : (
