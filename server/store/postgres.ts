@@ -167,7 +167,7 @@ export class PostgresEventStore implements EventStore {
     const { session, rows } = await this.transaction(async (db): Promise<{ session: unknown; rows: unknown[] }> => {
       await db.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
       const found = await db.query(`SELECT ${HEAD_COLUMNS}, label FROM sessions WHERE session_id = $1`, [sessionId]);
-      const events = await db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = $1 ORDER BY seq`, [sessionId]);
+      const events = await db.query({ text: `SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = $1 ORDER BY seq`, values: [sessionId], rowMode: "array" });
       return { session: found.rows[0], rows: events.rows };
     });
     const label = z.object({ label: z.string() }).safeParse(session).data?.label ?? null;

@@ -24,26 +24,19 @@ const SessionRowSchema = z.strictObject({
 });
 
 /**
- * An event row as load reads it (EVENT_COLUMNS): exactly these four columns, seq a positive integer, the command key
- * text or null, body and hash text. Checked by hand (isEventRow), not with a zod schema: the check runs once per row,
- * ten thousand times on a big session's re-open, and is four typeof tests (a zod strictObject, even compiled, cost
- * about 8 ms of a cold load).
+ * An event row as load reads it: the four EVENT_COLUMNS as an array, in their order (each store asks its driver for
+ * arrays: SQLite's setReturnArrays, pg's rowMode "array"); seq a positive integer, the command key text or null, body
+ * and hash text. Checked by hand (isEventRow), not with a zod schema: the check runs once per row, ten thousand times
+ * on a big session's re-open, and is a few typeof tests (a zod schema, even compiled, cost about 8 ms of a cold load,
+ * and SQLite's row objects, without a prototype and in dictionary mode, are slow to read).
  */
-interface EventRow {
-  seq: number;
-  command_key: string | null;
-  body: string;
-  hash: string;
-}
-const EVENT_ROW_KEYS = 4;
+type EventRow = [seq: number, commandKey: string | null, body: string, hash: string];
+const EVENT_ROW_LENGTH = 4;
 
 function isEventRow(raw: unknown): raw is EventRow {
-  if (raw === null || typeof raw !== "object") return false;
-  if (!("seq" in raw && "command_key" in raw && "body" in raw && "hash" in raw)) return false;
-  const { seq, command_key: commandKey, body, hash } = raw;
-  let keys = 0;
-  for (const key in raw) if (Object.hasOwn(raw, key)) keys++;
-  return keys === EVENT_ROW_KEYS && typeof seq === "number" && Number.isInteger(seq) && seq > 0 && (commandKey === null || typeof commandKey === "string") && typeof body === "string" && typeof hash === "string";
+  if (!Array.isArray(raw) || raw.length !== EVENT_ROW_LENGTH) return false;
+  const [seq, commandKey, body, hash]: unknown[] = raw;
+  return typeof seq === "number" && Number.isInteger(seq) && seq > 0 && (commandKey === null || typeof commandKey === "string") && typeof body === "string" && typeof hash === "string";
 }
 
 /**
@@ -65,7 +58,7 @@ export function compileLogSchemas(): void {
 /** Not strict: a query may read the head together with other columns of the sessions row. */
 const HeadRowSchema = z.object({ head_seq: z.number().int().nonnegative(), head_hash: z.string() });
 
-/** The columns load reads, in the order EventRowSchema expects them. */
+/** The columns load reads, in the order of EventRow (each row an array of them). */
 export const EVENT_COLUMNS = "seq, command_key, body, hash";
 /** The columns of the head in the sessions row. */
 export const HEAD_COLUMNS = "head_seq, head_hash";
@@ -91,7 +84,8 @@ export function toHead(sessionId: string, row: unknown): Head | null {
 export function toLog(sessionId: string, head: Head | null, rawRows: readonly unknown[]): StoredEvent[] {
   const rows: ChainedRow[] = rawRows.map((raw, index) => {
     if (!isEventRow(raw)) throw new DamagedSessionError(sessionId, `rij ${index + 1} van het log is onleesbaar`);
-    return { seq: raw.seq, commandKey: raw.command_key, body: raw.body, hash: raw.hash };
+    const [seq, commandKey, body, hash] = raw;
+    return { seq, commandKey, body, hash };
   });
   const eventSchema = compiledEvents();
   const problem = chainProblem(sessionId, rows, head);

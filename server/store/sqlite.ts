@@ -440,10 +440,17 @@ function migrate(db: DatabaseSync): void {
   });
 }
 
+/** A statement that returns its rows as arrays of the selected columns, in their order. */
+function withArrays(statement: StatementSync): StatementSync {
+  statement.setReturnArrays(true);
+  return statement;
+}
+
 /** The reads, prepared once per store (the writes are prepared in the writer thread, sqliteWriter.ts). */
 function prepareStatements(db: DatabaseSync) {
   const statements = {
-    loadEvents: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = ? ORDER BY seq`),
+    // Rows as arrays (rows.ts EventRow): faster to make and to read than SQLite's row objects.
+    loadEvents: withArrays(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = ? ORDER BY seq`)),
     head: db.prepare(`SELECT ${HEAD_COLUMNS} FROM sessions WHERE session_id = ?`),
     sessionLabel: db.prepare("SELECT session_id, label FROM sessions WHERE session_id = ?"),
     hasCommand: db.prepare("SELECT 1 FROM events WHERE session_id = ? AND command_key = ? LIMIT 1"),

@@ -207,29 +207,31 @@ describe("SqliteEventStore on disk", () => {
 });
 
 describe("reading event rows back (rows.ts toLog, shared by every store)", () => {
-  // What another driver could hand over (PostgreSQL's pg, a row from the wrong query), beside what SQLite can hold.
+  // What a driver could hand over (PostgreSQL's pg, a row from the wrong query), beside what SQLite can hold. Rows are
+  // arrays of the four columns seq, command_key, body, hash (EVENT_COLUMNS).
   const sessionId = "sessie-rijen";
   const body = JSON.stringify({ type: "SessionLockChanged", v: 1, at: 1, locked: true });
-  const good = { seq: 1, command_key: null, body, hash: chainHash(emptyHead(sessionId).hash, 1, null, body) };
-  const head = { seq: 1, hash: good.hash };
+  const hash = chainHash(emptyHead(sessionId).hash, 1, null, body);
+  const good = [1, null, body, hash];
 
-  it("reads a row with exactly the four columns, a positive whole seq, a key of text or none, and a text body and hash", () => {
-    expect(toLog(sessionId, head, [good])).toStrictEqual([{ seq: 1, commandKey: null, event: JSON.parse(body) }]);
+  it("reads a row of exactly the four columns: a positive whole seq, a key of text or none, a text body and hash", () => {
+    expect(toLog(sessionId, { seq: 1, hash }, [good])).toStrictEqual([{ seq: 1, commandKey: null, event: JSON.parse(body) }]);
   });
 
   it.each([
-    ["no object", "1"],
+    ["no array", "1"],
     ["null", null],
-    ["a column too many", { ...good, type: "SessionLockChanged" }],
-    ["a column missing", { seq: 1, command_key: null, body }],
-    ["a seq that is text", { ...good, seq: "1" }],
-    ["a seq that is not whole", { ...good, seq: 1.5 }],
-    ["a seq of 0", { ...good, seq: 0 }],
-    ["a command key that is a number", { ...good, command_key: 7 }],
-    ["a body that is bytes", { ...good, body: Buffer.from(body) }],
-    ["a hash that is missing", { ...good, hash: undefined }],
+    ["the columns as an object", { seq: 1, command_key: null, body, hash }],
+    ["a column missing", [1, null, body]],
+    ["a column too many", [1, null, body, hash, "SessionLockChanged"]],
+    ["a seq that is text", ["1", null, body, hash]],
+    ["a seq that is not whole", [1.5, null, body, hash]],
+    ["a seq of 0", [0, null, body, hash]],
+    ["a command key that is a number", [1, 7, body, hash]],
+    ["a body that is bytes", [1, null, Buffer.from(body), hash]],
+    ["a hash that is missing", [1, null, body, undefined]],
   ])("refuses a row with %s in Dutch, naming the row", (_what, raw) => {
-    expect(() => toLog(sessionId, { seq: 2, hash: good.hash }, [good, raw])).toThrow(new DamagedSessionError(sessionId, "rij 2 van het log is onleesbaar"));
+    expect(() => toLog(sessionId, { seq: 2, hash }, [good, raw])).toThrow(new DamagedSessionError(sessionId, "rij 2 van het log is onleesbaar"));
   });
 });
 

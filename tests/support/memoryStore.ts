@@ -61,7 +61,7 @@ export class MemoryEventStore implements EventStore {
     this.assertOpen();
     const entry = this.sessions.get(sessionId);
     try {
-      return toLog(sessionId, entry ? { ...entry.head } : null, (entry?.rows ?? []).map((row) => ({ seq: row.seq, command_key: row.commandKey, body: row.body, hash: row.hash })));
+      return toLog(sessionId, entry ? { ...entry.head } : null, (entry?.rows ?? []).map((row) => [row.seq, row.commandKey, row.body, row.hash]));
     } catch (error) {
       if (error instanceof DamagedSessionError) this.ledger.session({ sessionId, label: entry?.record.label ?? null, problem: error.problem });
       throw error;
