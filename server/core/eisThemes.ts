@@ -1071,15 +1071,185 @@ export function themeText(text: string): string {
   return ` ${folded.replace(SEPARATED, "$1$2")} `;
 }
 
+/**
+ * Pieces of plain text of which every match of `pattern` contains at least one, or null when none are known: the
+ * longest run of letters, digits, spaces, apostrophes and hyphens outside groups and classes, or else a group that must
+ * match whose alternatives each have such a piece ("\b(?:gegevens|informatie)\b": either word). A letter followed by
+ * a quantifier is left off, an optional group or a lookaround counts for nothing, and a choice at the top level
+ * needs a piece in each alternative. `themesOf` looks for the pieces with `includes` before it runs the pattern: most
+ * cues do not match most texts, and a substring search is many times cheaper than the pattern.
+ * tests/core/eisThemes.test.ts checks every pattern against the labelled eisen.
+ */
+export function requiredTexts(pattern: RegExp): readonly string[] | null {
+  // Cues are matched on folded (lower case) text; a pattern that ignores case could match other letters.
+  if (pattern.flags.includes("i")) return null;
+  return eitherOf(pattern.source);
+}
+
+const MIN_PIECE = 3;
+
+/** `a|b|c` at the top level of `source`: a piece of each alternative. */
+function eitherOf(source: string): string[] | null {
+  const pieces: string[] = [];
+  for (const alternative of topLevel(source)) {
+    const needed = sequenceNeeds(alternative);
+    if (!needed) return null;
+    pieces.push(...needed);
+  }
+  return pieces;
+}
+
+/** The alternatives of `source`: split at each "|" outside groups and classes. */
+function topLevel(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) {
+      parts.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(source.slice(from));
+  return parts;
+}
+
+/** Where the group opening at `open` closes. */
+function closing(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) return i;
+  }
+  return source.length;
+}
+
+/** Whether what follows position `at` makes the item before it optional. */
+const optionalAfter = (source: string, at: number): boolean => source[at] === "?" || source[at] === "*" || source.startsWith("{0", at);
+
+/** Fewer pieces are a sharper test, and so are longer ones. */
+const sharper = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length !== b.length ? a.length < b.length : Math.min(...a.map((p) => p.length)) > Math.min(...b.map((p) => p.length));
+
+/** The best pieces of one alternative (no "|" at its top level): a long run, or a group that must match. */
+function sequenceNeeds(source: string): string[] | null {
+  let run = "";
+  let best = "";
+  let group: string[] | null = null;
+  const endRun = () => {
+    if (run.length > best.length) best = run;
+    run = "";
+  };
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === "\\") {
+      endRun();
+      i++;
+    } else if (ch === "[") {
+      endRun();
+      while (i < source.length && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
+    } else if (ch === "(") {
+      endRun();
+      const end = closing(source, i);
+      const body = source.slice(i + 1, end);
+      const plain = !body.startsWith("?") || body.startsWith("?:");
+      const inner = body.startsWith("?:") ? body.slice(2) : body;
+      const needed = plain && !optionalAfter(source, end + 1) ? eitherOf(inner) : null;
+      if (needed && needed.every((piece) => piece.length >= MIN_PIECE) && (!group || sharper(needed, group))) group = needed;
+      i = end;
+    } else if (ch === "?" || ch === "*" || ch === "+" || ch === "{") {
+      // The quantified letter may be missing (or repeated): only what came before it is sure.
+      run = run.slice(0, -1);
+      endRun();
+      if (ch === "{") i = Math.max(i, source.indexOf("}", i));
+    } else if (/[a-z0-9' -]/.test(ch)) {
+      run += ch;
+    } else {
+      endRun();
+    }
+  }
+  endRun();
+  if (best.length >= MIN_PIECE) return [best];
+  return group;
+}
+
+/** A shortcut of more pieces than this is hardly cheaper than the pattern itself. */
+const MAX_PIECES = 6;
+
+/** The pieces `matches` looks for first: only when they are few (see MAX_PIECES). */
+function shortcutOf(pattern: RegExp): readonly string[] | null {
+  const pieces = requiredTexts(pattern);
+  return pieces && pieces.length <= MAX_PIECES ? pieces : null;
+}
+
+/**
+ * A pattern with the pieces of text one of which its matches contain (null: none known, run it), each piece as its
+ * first and last three letters: a text that lacks either cannot contain the piece. The text's three-letter pieces
+ * are gathered once (`trigramsOf`), so most patterns are passed over with two set lookups instead of a scan.
+ */
+interface Check {
+  pattern: RegExp;
+  pieces: readonly (readonly [string, string])[] | null;
+}
+
+/** Every three-letter piece of the text. */
+function trigramsOf(folded: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= folded.length; i++) grams.add(folded.slice(i, i + 3));
+  return grams;
+}
+interface CompiledCue {
+  strength: number;
+  all: readonly Check[];
+  none: readonly Check[];
+}
+
+const checkOf = (pattern: RegExp): Check => ({ pattern, pieces: shortcutOf(pattern)?.map((piece) => [piece.slice(0, 3), piece.slice(-3)] as const) ?? null });
+
+/** THEMES with every pattern's shortcut worked out once. */
+const COMPILED: readonly { id: string; cues: readonly CompiledCue[] }[] = THEMES.map((t) => ({
+  id: t.id,
+  cues: t.cues.map((c) => ({ strength: c.strength, all: c.all.map(checkOf), none: (c.none ?? []).map(checkOf) })),
+}));
+
+/** Whether the folded text matches: the cheap substring test first (see requiredTexts). */
+function matches({ pattern, pieces }: Check, folded: string, grams: ReadonlySet<string>): boolean {
+  if (pieces) {
+    let possible = false;
+    for (let k = 0; k < pieces.length && !possible; k++) possible = grams.has(pieces[k]![0]) && grams.has(pieces[k]![1]);
+    if (!possible) return false;
+  }
+  return pattern.test(folded);
+}
+
+function cueMatches(cue: CompiledCue, folded: string, grams: ReadonlySet<string>): boolean {
+  for (let k = 0; k < cue.all.length; k++) if (!matches(cue.all[k]!, folded, grams)) return false;
+  for (let k = 0; k < cue.none.length; k++) if (matches(cue.none[k]!, folded, grams)) return false;
+  return true;
+}
+
 /** The themes of a text: id → strength (the strongest cue that matched). */
 export function themesOf(text: string): Map<string, number> {
   const folded = themeText(text);
+  const grams = trigramsOf(folded);
   const found = new Map<string, number>();
-  for (const t of THEMES) {
+  for (const t of COMPILED) {
     let best = 0;
     for (const c of t.cues) {
       if (c.strength <= best) continue;
-      if (c.all.every((pattern) => pattern.test(folded)) && !(c.none ?? []).some((pattern) => pattern.test(folded))) best = c.strength;
+      if (cueMatches(c, folded, grams)) best = c.strength;
       if (best === 1) break;
     }
     if (best > 0) found.set(t.id, best);
