@@ -265,29 +265,39 @@ function themeCoverage(from: readonly [number, number][], to: readonly [number, 
   // A subject the other text does not name while it names no other subject either: it is silent on it, not about
   // something else ("Ik wil niet eerst vier weken zonder geld zitten" and "Voor jongeren uit de jeugdhulp geldt de
   // zoektermijn niet").
-  const silent = !to.some(([u]) => THEMES[u]!.weight <= TOPIC);
-  for (const [t, w] of from) {
+  // Indexed loops, no closures: this runs for every pair of entries that name a requirement.
+  let silent = true;
+  for (let k = 0; k < to.length && silent; k++) silent = THEMES[to[k]![0]]!.weight > TOPIC;
+  for (let i = 0; i < from.length; i++) {
+    const t = from[i]![0];
+    const w = from[i]![1];
     let best = silent && THEMES[t]!.weight <= TOPIC ? SILENT_TOPIC_CREDIT * w : 0;
-    for (const [u, v] of to) {
-      if (u === t) {
-        best = Math.min(w, v);
+    for (let k = 0; k < to.length; k++) {
+      if (to[k]![0] === t) {
+        best = Math.min(w, to[k]![1]);
         break;
       }
     }
     if (best < w) {
       const related = relatedThemes()[t]!;
-      for (const [u, v] of to) if (related.includes(u)) best = Math.max(best, THEME_RELATED_CREDIT * Math.min(w, v));
+      for (let k = 0; k < to.length; k++) if (related.includes(to[k]![0])) best = Math.max(best, THEME_RELATED_CREDIT * Math.min(w, to[k]![1]));
     }
     covered += best;
   }
   return mass > 0 ? covered / mass : 0;
 }
 
+function massOf(themes: readonly [number, number][]): number {
+  let mass = 0;
+  for (let k = 0; k < themes.length; k++) mass += themes[k]![1];
+  return mass;
+}
+
 /** How far two entries name the same themes, 0..1; 0 when either names none. */
 function themeSimilarity(a: readonly [number, number][], b: readonly [number, number][]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const massA = a.reduce((sum, [, w]) => sum + w, 0);
-  const massB = b.reduce((sum, [, w]) => sum + w, 0);
+  const massA = massOf(a);
+  const massB = massOf(b);
   const one = themeCoverage(a, b, massA);
   const other = themeCoverage(b, a, massB);
   // The smaller coverage: both must ask for what the other asks for (a long eis with a second demand is not the same).
@@ -533,9 +543,10 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   for (const list of themes) for (const [t] of list) themeDf[t]!++;
   const crowding = (tx: readonly [number, number][], ty: readonly [number, number][]): number => {
     let most = 0;
-    for (const [t] of tx) {
+    for (let i = 0; i < tx.length; i++) {
+      const t = tx[i]![0];
       if (THEMES[t]!.weight < REQUIREMENT) continue;
-      for (const [u] of ty) if (u === t && themeDf[t]! > most) most = themeDf[t]!;
+      for (let k = 0; k < ty.length; k++) if (ty[k]![0] === t && themeDf[t]! > most) most = themeDf[t]!;
     }
     return most <= CROWD ? 1 : Math.pow(CROWD / most, CROWD_POWER);
   };
@@ -595,14 +606,16 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
         }
       }
       // Entries that name a theme of x's, or one related to it, are candidates too.
-      for (const [t] of themes[x]!) {
-        for (const u of [t, ...relatedThemes()[t]!]) {
-          for (const y of themePostings[u] ?? []) {
-            if (y <= x || shared[y] !== 0) continue;
-            touched.push(y);
-            shared[y] = 1e-12;
-          }
+      const candidate = (u: number): void => {
+        for (const y of themePostings[u] ?? []) {
+          if (y <= x || shared[y] !== 0) continue;
+          touched.push(y);
+          shared[y] = 1e-12;
         }
+      };
+      for (const [t] of themes[x]!) {
+        candidate(t);
+        for (const u of relatedThemes()[t]!) candidate(u);
       }
       for (const y of touched) {
         const one = Math.min(1, (shared[y]! + maxPartial * withPartners[x]!) / mass[x]!);
