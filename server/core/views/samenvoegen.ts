@@ -8,7 +8,7 @@
  */
 import type { ItemView, SpanningView, SuggestionView } from "#shared/protocol/views.ts";
 import { openSpanningen } from "../resultaat.ts";
-import { eisVisible, itemCaseIds, itemEisIds, liveItems, type PveItem, type SessionState } from "../state.ts";
+import { eisVisible, itemCaseIds, itemEisIds, liveItems, type Eis, type PveItem, type SessionState } from "../state.ts";
 import { suggestDuplicates } from "../suggestions.ts";
 import { forEveryone, type DerivedInput, type DerivedPart, type Entry, type ListPart } from "./parts.ts";
 
@@ -74,6 +74,7 @@ class BoardInput implements DerivedInput {
     for (let k = 0; k < this.entries.length; k++) {
       const a = this.entries[k];
       const b = other.entries[k];
+      if (a === b) continue;
       if (!a || !b || a.ref.kind !== b.ref.kind || a.ref.id !== b.ref.id || a.text !== b.text || a.role !== b.role || a.tableId !== b.tableId) return false;
     }
     return true;
@@ -92,12 +93,36 @@ class BoardInput implements DerivedInput {
   }
 }
 
+/**
+ * The board entry of a free eis or a live item, the same object as last time while what it says is unchanged: the
+ * input is taken after every generation in samenvoegen, and most cards are as they were (`same` then sees it at once,
+ * and nothing new is made for them).
+ */
+const entryOfEis = new WeakMap<Eis, BoardEntry>();
+const entryOfItem = new WeakMap<PveItem, BoardEntry>();
+
+function eisBoardEntry(e: Eis): BoardEntry {
+  const known = entryOfEis.get(e);
+  if (known && known.ref.id === e.id && known.text === e.text && known.role === e.role && known.tableId === e.tableId) return known;
+  const entry: BoardEntry = { ref: { kind: "eis", id: e.id }, text: e.text, role: e.role, tableId: e.tableId };
+  entryOfEis.set(e, entry);
+  return entry;
+}
+
+function itemBoardEntry(i: PveItem): BoardEntry {
+  const known = entryOfItem.get(i);
+  if (known && known.ref.id === i.id && known.text === i.text && known.tableId === i.tableId) return known;
+  const entry: BoardEntry = { ref: { kind: "item", id: i.id }, text: i.text, tableId: i.tableId };
+  entryOfItem.set(i, entry);
+  return entry;
+}
+
 function boardInput(state: SessionState): BoardInput {
   const kind = state.phases[state.phaseIndex]?.kind;
   if (kind !== "samenvoegen" && kind !== "plenair") return new BoardInput(false, []);
   const entries: BoardEntry[] = [];
-  for (const e of state.eisen.values()) if (e.itemId === null && eisVisible(state, e)) entries.push({ ref: { kind: "eis", id: e.id }, text: e.text, role: e.role, tableId: e.tableId });
-  for (const i of liveItems(state)) entries.push({ ref: { kind: "item", id: i.id }, text: i.text, tableId: i.tableId });
+  for (const e of state.eisen.values()) if (e.itemId === null && eisVisible(state, e)) entries.push(eisBoardEntry(e));
+  for (const i of state.items.values()) if (i.absorbedInto === null) entries.push(itemBoardEntry(i));
   return new BoardInput(kind === "samenvoegen", entries);
 }
 
