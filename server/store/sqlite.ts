@@ -34,10 +34,12 @@ const BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * While writes for several sessions come in, at most one message (so one commit) per this many milliseconds: see
- * SqliteStoreOptions.gatherMs. 2 ms: at 1,500 appends/s (bench:store, paced) about 4.5 appends share a commit instead of
- * 3.2, for 10-20 % less CPU per append on both threads; an append waits at most 2 ms longer, never when one session writes alone.
+ * SqliteStoreOptions.gatherMs. At 1,500 appends/s over 300 sessions (bench:store, paced, medians of 3 rounds, 6
+ * December): 2 ms gave 3.1 appends per commit, 64 + 102 µs of CPU per append (main + writer thread), append p50 1.6 ms;
+ * 5 ms gives 7.1 per commit, 53 + 66 µs (28 % less), p50 2.8 ms; 10 ms 14 per commit, 53 + 59 µs, p50 5.6 ms. An
+ * append waits at most this much longer, never when one session writes alone.
  */
-export const GATHER_MS = 2;
+export const GATHER_MS = 5;
 
 /**
  * Schema migrations, in order; `PRAGMA user_version` records how many have run. Only ever append to this list:
