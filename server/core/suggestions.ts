@@ -394,6 +394,13 @@ function compareRefs(x: SuggestionEntry["ref"], y: SuggestionEntry["ref"]): numb
   return 0;
 }
 
+/** An array of `length` numbers, each `value` (on V8's heap, unlike a typed array of more than 64 bytes). */
+function filled(length: number, value: number): number[] {
+  const array: number[] = [];
+  for (let k = 0; k < length; k++) array.push(value);
+  return array;
+}
+
 /**
  * Pairs of entries that probably mean the same thing, best first: score descending, then by the refs.
  * Each pair appears once, with `a` the smaller ref; an entry is never paired with itself (entries with the
@@ -418,7 +425,9 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   // Concepts per entry, without repeats, as numbers; and for every concept the entries that hold it.
   const numberOf = new Map<string, number>();
   const names: string[] = [];
-  const sets: Int32Array[] = [];
+  // Plain arrays, not typed ones: a typed array of more than 64 bytes lives outside V8's heap, in malloc, and this runs
+  // hundreds of times a minute on a busy server (the off-heap churn showed as RSS).
+  const sets: number[][] = [];
   const scratch: string[] = [];
   for (const { stems, negated } of prepared) {
     scratch.length = 0;
@@ -440,14 +449,14 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
       }
       ids.add(n);
     }
-    sets.push(Int32Array.from([...ids].sort((x, y) => x - y)));
+    sets.push([...ids].sort((x, y) => x - y));
   }
   const count = sets.length;
-  const df = new Int32Array(names.length);
+  const df = filled(names.length, 0);
   for (const set of sets) for (const id of set) df[id]!++;
-  const weight = Float64Array.from(df, (d, id) => Math.log(1 + count / Math.max(1, d)) * (inThesaurus(names[id]!.replace(NOT, "")) ? 1 : UNKNOWN_WEIGHT));
+  const weight = df.map((d, id) => Math.log(1 + count / Math.max(1, d)) * (inThesaurus(names[id]!.replace(NOT, "")) ? 1 : UNKNOWN_WEIGHT));
   // A negated concept and the concept itself: the other of the two, or -1.
-  const opposite = new Int32Array(names.length).fill(-1);
+  const opposite = filled(names.length, -1);
   names.forEach((name, id) => {
     if (!name.startsWith(NOT)) return;
     const plain = numberOf.get(name.slice(NOT.length));
@@ -488,10 +497,10 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   }
 
   // The partners in flat arrays: concept c's are partnerIds[partnerStart[c] .. partnerStart[c + 1]).
-  const partnerStart = new Int32Array(names.length + 1);
+  const partnerStart = filled(names.length + 1, 0);
   for (let c = 0; c < names.length; c++) partnerStart[c + 1] = partnerStart[c]! + partners[c]!.length;
-  const partnerIds = new Int32Array(partnerStart[names.length]!);
-  const partnerCredit = new Float64Array(partnerStart[names.length]!);
+  const partnerIds = filled(partnerStart[names.length]!, 0);
+  const partnerCredit = filled(partnerStart[names.length]!, 0);
   for (let c = 0; c < names.length; c++) {
     partners[c]!.forEach((p, k) => {
       partnerIds[partnerStart[c]! + k] = p.id;
@@ -500,7 +509,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   }
 
   // mark[c] === stamp when concept c is in the entry being compared against.
-  const mark = new Int32Array(names.length).fill(-1);
+  const mark = filled(names.length, -1);
   let stamp = 0;
   /** Weighted share of `from`'s concepts that `to` matches. */
   const coverage = (from: number, to: number): number => {
@@ -539,7 +548,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   const namesRequirement = themes.map((list) => list.some(([t]) => THEMES[t]!.weight >= REQUIREMENT));
   // How many entries name each requirement: a requirement many eisen on the board name (a tafel's eight eisen about the
   // doorbraak) tells less about which of them ask for the same thing, so the words must tell more.
-  const themeDf = new Int32Array(THEMES.length);
+  const themeDf = filled(THEMES.length, 0);
   for (const list of themes) for (const [t] of list) themeDf[t]!++;
   const crowding = (tx: readonly [number, number][], ty: readonly [number, number][]): number => {
     let most = 0;
@@ -582,7 +591,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     // partial counterparts could add, can reach the floor are scored in full.
     const withPartners = sets.map((set) => set.reduce((sum, id) => sum + (partners[id]!.length > 0 ? weight[id]! : 0), 0));
     const maxPartial = Math.max(RELATED_CREDIT, PREFIX_CREDIT);
-    const shared = new Float64Array(count);
+    const shared = filled(count, 0);
     const themePostings: number[][] = [];
     themes.forEach((list, e) => {
       for (const [t] of list) (themePostings[t] ??= []).push(e);
@@ -629,7 +638,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   }
 
   if (floor < threshold) {
-    const best = new Float64Array(count);
+    const best = filled(count, 0);
     for (const h of hits) {
       if (h.score > best[h.x]!) best[h.x] = h.score;
       if (h.score > best[h.y]!) best[h.y] = h.score;
@@ -641,7 +650,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   if (threshold > 0) {
     // Suggested pairs that share an entry form a group, and the board shows a group of up to GROUP_LIMIT cards as one
     // suggestion; such a group gets its missing pairs too, so the list says what the board shows.
-    const parent = Int32Array.from({ length: count }, (_, k) => k);
+    const parent = Array.from({ length: count }, (_, k) => k);
     const root = (k: number): number => {
       while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
       return k;
