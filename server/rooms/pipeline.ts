@@ -31,7 +31,6 @@ import type { Actor } from "../core/decision.ts";
 import { decide } from "../core/decide.ts";
 import { evolve, replay } from "../core/evolve.ts";
 import type { SessionState } from "../core/state.ts";
-import { z } from "zod";
 import { CommandSchema, type Command } from "#shared/protocol/commands.ts";
 import { describeCommandError } from "#shared/protocol/dutchErrors.ts";
 import type { SessionEvent, StoredEvent } from "#shared/protocol/events.ts";
@@ -43,14 +42,6 @@ import type { AppendResult, EventStore } from "../store/types.ts";
 import { fanOutTurn, isFanOut } from "./fanOut.ts";
 import { Projector, type Audience, type Reach } from "./projection.ts";
 import { SerialQueue } from "./queue.ts";
-
-/**
- * Every command from a connection is parsed here: with the command schema compiled (z.compile, once per process),
- * which parses exactly as CommandSchema and refuses with the same issues, in a third of the time. Server only (the
- * browser's CSP forbids the `new Function` it uses).
- */
-let compiledCommands: typeof CommandSchema | undefined;
-export const parseCommand = (message: unknown) => (compiledCommands ??= z.compile(CommandSchema)).safeParse(message);
 
 export type Outcome = { ok: true; seq: number } | { ok: false; code: string; message: string };
 
@@ -257,7 +248,7 @@ export class CommandPipeline {
       reply(connection, { commandId, code: "niet_toegestaan", message: BEAMER_CANNOT_PLAY });
       return;
     }
-    const parsed = parseCommand(message);
+    const parsed = CommandSchema.safeParse(message);
     if (!parsed.success) {
       reply(connection, { commandId, code: "ongeldig", message: describeCommandError(message, parsed.error) });
       return;

@@ -6,13 +6,14 @@
 import { ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { resolveSeat } from "../core/lobby.ts";
+import { CommandSchema } from "#shared/protocol/commands.ts";
 import { describeCommandError } from "#shared/protocol/dutchErrors.ts";
 import { JoinOptionsSchema, type JoinOptions } from "#shared/protocol/views.ts";
 import { JOIN_OPTIONS_INCOMPLETE, OTHER_SESSION, REMOVED_NOTICE, SEAT_NOT_MADE, WRONG_SPELLEIDER_LINK } from "#shared/protocol/wire.ts";
 import { BEAMERS_FULL, MAX_BEAMERS, TOO_MANY_NEW_SEATS, type KeyedLimiter } from "../limits.ts";
 import { hashSecret } from "../sessions.ts";
 import type { EventStore } from "../store/types.ts";
-import { parseCommand, type CommandPipeline } from "./pipeline.ts";
+import type { CommandPipeline } from "./pipeline.ts";
 import type { Audience } from "./projection.ts";
 
 /** Who asked for the seat, as the server's seat route put it in the reservation (see seating.ts). */
@@ -89,7 +90,7 @@ export class Seats {
     const address = `${parsedAuth.success ? parsedAuth.data.address : "onbekend"} ${this.pipeline.sessionId}`;
     if (!this.services.newSeats.allows(address, this.services.now())) throw new ServerError(429, TOO_MANY_NEW_SEATS);
     const input = { type: "participant.join", commandId: "join", displayName: options.displayName, realRole: options.realRole, seatToken: options.seatToken };
-    const command = parseCommand(input);
+    const command = CommandSchema.safeParse(input);
     if (!command.success) throw new ServerError(400, describeCommandError(input, command.error));
     const outcome = await (await this.pipeline.apply(command.data, { kind: "guest" }, null)).outcome;
     if (!outcome.ok) throw new ServerError(400, outcome.message);

@@ -6,10 +6,10 @@
  */
 import pg from "pg";
 import { z } from "zod";
-import type { SessionEvent, StoredEvent } from "#shared/protocol/events.ts";
+import { EventSchema, type SessionEvent, type StoredEvent } from "#shared/protocol/events.ts";
 import { chainHash, chainRows, emptyHead, type Head } from "./chain.ts";
 import { DamageLedger, DamagedSessionError, type DamagedSession, type IntegrityReport } from "./integrity.ts";
-import { compileLogSchemas, EVENT_COLUMNS, HEAD_COLUMNS, parseEvent, toHead, toLog, toRecord } from "./rows.ts";
+import { compileLogSchemas, EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
 
 /**
@@ -105,7 +105,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async createSession(record: SessionRecord, firstEvents: SessionEvent[]): Promise<void> {
-    const events = firstEvents.map(parseEvent);
+    const events = firstEvents.map((event) => EventSchema.parse(event));
     await this.transaction(async (db) => {
       await assertUnique(db, record);
       const { rows, head } = chainRows(emptyHead(record.sessionId), null, rowsOf(events));
@@ -120,7 +120,7 @@ export class PostgresEventStore implements EventStore {
     // Validate the whole batch before the transaction: an invalid event must leave the log untouched.
     let parsed: SessionEvent[];
     try {
-      parsed = events.map(parseEvent);
+      parsed = events.map((event) => EventSchema.parse(event));
     } catch (error) {
       return Promise.reject(error);
     }

@@ -5,7 +5,7 @@
  * and parsed with the (compiled) event schema (upcast.ts).
  */
 import { z } from "zod";
-import { EventSchema, type SessionEvent, type StoredEvent } from "#shared/protocol/events.ts";
+import { EventSchema, type StoredEvent } from "#shared/protocol/events.ts";
 import { parseStoredEvent } from "#shared/protocol/upcast.ts";
 import { chainProblem, type ChainedRow, type Head } from "./chain.ts";
 import { DamagedSessionError, messageOf } from "./integrity.ts";
@@ -54,9 +54,6 @@ const compiledEvents = () => (compiledEventSchema ??= z.compile(EventSchema));
 export function compileLogSchemas(): void {
   compiledEvents();
 }
-
-/** An event on its way into the log, parsed with the compiled schema (the stores' append and createSession). */
-export const parseEvent = (event: unknown): SessionEvent => compiledEvents().parse(event);
 
 /** Not strict: a query may read the head together with other columns of the sessions row. */
 const HeadRowSchema = z.object({ head_seq: z.number().int().nonnegative(), head_hash: z.string() });

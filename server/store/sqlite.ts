@@ -16,10 +16,10 @@ import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
-import type { SessionEvent, StoredEvent } from "#shared/protocol/events.ts";
+import { EventSchema, type SessionEvent, type StoredEvent } from "#shared/protocol/events.ts";
 import { chainHash, emptyHead, type Head } from "./chain.ts";
 import { DamageLedger, DamagedSessionError, isSqliteDamage, messageOf, type DamagedSession, type IntegrityReport } from "./integrity.ts";
-import { compileLogSchemas, EVENT_COLUMNS, HEAD_COLUMNS, parseEvent, toHead, toLog, toRecord } from "./rows.ts";
+import { compileLogSchemas, EVENT_COLUMNS, HEAD_COLUMNS, toHead, toLog, toRecord } from "./rows.ts";
 import type { AppendResult, EventStore, SessionRecord } from "./types.ts";
 import { inspectWal } from "./sqliteWal.ts";
 import type { Row, WriterUsage, WriteOp, WriteResult, WriterData } from "./sqliteWriter.ts";
@@ -294,13 +294,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   async createSession(record: SessionRecord, firstEvents: SessionEvent[]): Promise<void> {
-    const events = firstEvents.map(parseEvent);
+    const events = firstEvents.map((event) => EventSchema.parse(event));
     await this.writer.write({ op: "create", record, rows: rowsOf(events) });
   }
 
   async append(sessionId: string, expectedLastSeq: number, commandKey: string | null, events: SessionEvent[]): Promise<AppendResult> {
     // Validate the whole batch before the transaction: an invalid event must leave the log untouched.
-    const parsed = events.map(parseEvent);
+    const parsed = events.map((event) => EventSchema.parse(event));
     return AppendResultSchema.parse(await this.writer.write({ op: "append", sessionId, expectedLastSeq, commandKey, rows: rowsOf(parsed) }));
   }
 
