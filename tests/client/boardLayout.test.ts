@@ -9,6 +9,7 @@ import { edgeToEdge, estimateLines, layoutBoard, TILE_TAG, wrapWords, type Board
 import { EIS_TEXTS } from "../../tools/bots/texts.ts";
 import { suggestDuplicates } from "../../server/core/suggestions.ts";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
+import { mulberry32 } from "../../server/core/roleAssignment.ts";
 
 const scenario: { categories: { id: string; name: string }[] } = JSON.parse(readFileSync(resolve("scenarios/demo-maatwerk.json"), "utf8"));
 const categories = scenario.categories.map((c) => ({ id: c.id, name: c.name }));
@@ -287,25 +288,13 @@ describe("het samenvoegbord", () => {
   });
 });
 
-/** A small seeded random generator (mulberry32): the same seed gives the same arrangement on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 /**
  * 150 eisen merged into forty items of 80 eisen, seventy loose, arranged by `seed`. `bots`: as the e2e game plays
  * it (25 bots write six eisen each over the categories, forty pairs made in a random order, at most four items a
  * category); `mixed`: every eis in a random category, items of one to six eisen in a random order of categories.
  */
 function arrangement(seed: number, kind: "bots" | "mixed", size = BEAMER): BoardInput {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => {
     const x = list[Math.floor(random() * list.length)];
     if (x === undefined) throw new Error("een lege lijst");
