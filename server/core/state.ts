@@ -295,8 +295,11 @@ export function liveItemId(state: SessionState, itemId: string): string | null {
   return item && !item.absorbedInto ? item.id : null;
 }
 
+/** An item still on the board: not absorbed into another by a merge. */
+export const isLive = (item: PveItem): boolean => item.absorbedInto === null;
+
 export function liveItems(state: SessionState): PveItem[] {
-  return [...state.items.values()].filter((i) => i.absorbedInto === null);
+  return [...state.items.values()].filter(isLive);
 }
 
 /** Eisen in the item. Merges flatten: an item lists every eis it holds, also those of items it absorbed. */

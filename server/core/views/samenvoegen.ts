@@ -8,7 +8,7 @@
  */
 import type { ItemView, SpanningView, SuggestionView } from "#shared/protocol/views.ts";
 import { openSpanningen } from "../resultaat.ts";
-import { eisVisible, itemCaseIds, itemEisIds, liveItems, type Eis, type PveItem, type SessionState } from "../state.ts";
+import { eisVisible, isLive, itemCaseIds, itemEisIds, liveItems, type Eis, type PveItem, type SessionState } from "../state.ts";
 import { suggestDuplicates } from "../suggestions.ts";
 import { forEveryone, type DerivedInput, type DerivedPart, type Entry, type ListPart } from "./parts.ts";
 
@@ -122,7 +122,7 @@ function boardInput(state: SessionState): BoardInput {
   if (kind !== "samenvoegen" && kind !== "plenair") return new BoardInput(false, []);
   const entries: BoardEntry[] = [];
   for (const e of state.eisen.values()) if (e.itemId === null && eisVisible(state, e)) entries.push(eisBoardEntry(e));
-  for (const i of state.items.values()) if (i.absorbedInto === null) entries.push(itemBoardEntry(i));
+  for (const i of state.items.values()) if (isLive(i)) entries.push(itemBoardEntry(i));
   return new BoardInput(kind === "samenvoegen", entries);
 }
 
