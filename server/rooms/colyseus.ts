@@ -297,6 +297,39 @@ function isSerializer(value: unknown): value is Serializer {
   );
 }
 
+/*
+ * Patches with nothing private in them. With filtered fields (`.view()`), Colyseus encodes a patch's shared part once
+ * and then, for every connection, walks all the patch's changes again for the fields only some may see
+ * (`Encoder#encodeView` -> `encode(it, view)`) and copies the shared part together with that private part into a new
+ * buffer of its own (`concatBytes`). Most patches change only what everyone sees (the group's board, `seq`): then
+ * every connection without pending grants gets the same bytes. This decides that once per patch, by the rule the
+ * encoder itself applies per change (`encodeChangeCb` in @colyseus/schema 5.0.34: a change goes in a private part iff
+ * its tree is filtered or its field carries a @view tag), and gives those connections one copy of the shared part.
+ * Anything this does not know how to judge (streams, pending filter re-derivations) leaves Colyseus' own path.
+ */
+
+/** Per encoder, during a patch whose changes all go in the shared part: that part, copied once for all. */
+const sharedOnlyPatches = new WeakMap<Encoder, { copy: Uint8Array | null }>();
+
+/** Whether no pending change goes in any connection's private part. */
+export function nothingPrivatePending(encoder: Encoder): boolean {
+  const root = encoder.root;
+  if (root.streamTrees.size > 0 || root.pendingFilterRefresh.length > 0) return false;
+  for (let node = root.changes.next; node; node = node.next) {
+    const tree = node.changeTree;
+    if (!tree.has()) continue;
+    if (tree.isFiltered) return false;
+    const desc = tree.encDescriptor;
+    if (!desc.isSchema || !desc.hasAnyView) continue;
+    let filtered = false;
+    tree.forEach((index) => {
+      if (index >= 0 && (index < 32 ? (desc.filterBitmask & (1 << index)) !== 0 : desc.tags[index] !== undefined)) filtered = true;
+    });
+    if (filtered) return false;
+  }
+  return true;
+}
+
 const fitted = new WeakSet<object>();
 const placed = new WeakSet<Encoder>();
 
@@ -309,6 +342,8 @@ export function placeViews(encoder: Encoder): void {
   placed.add(encoder);
   const encodeView = encoder.encodeView;
   encoder.encodeView = function (view, sharedOffset, it, bytes) {
+    const sharedOnly = sharedOnlyPatches.get(encoder);
+    if (sharedOnly && view.changes.size === 0) return (sharedOnly.copy ??= (bytes ?? encoder.sharedBuffer).slice(0, sharedOffset));
     it.offset = sharedOffset;
     const room = (bytes ?? encoder.sharedBuffer).byteLength;
     // encodeView empties view.changes but leaves each object's map of changes as it was: those need no copy.
@@ -346,9 +381,11 @@ export function fitEncodeBuffers(room: object): void {
     placeViews(encoder);
     const room = patchFits(encoder, clients.filter((c) => c.state === ClientState.JOINED));
     if (!room.fits) encoder.sharedBuffer = grown(encoder.sharedBuffer, room.need, 1);
+    if (nothingPrivatePending(encoder)) sharedOnlyPatches.set(encoder, { copy: null });
     try {
       return applyPatches.call(serializer, clients, ...rest);
     } finally {
+      sharedOnlyPatches.delete(encoder);
       if (encoder.sharedBuffer.byteLength > KEEP_BYTES) encoder.sharedBuffer = new Uint8Array(Encoder.BUFFER_SIZE);
     }
   };
