@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../tools/bench/services.ts";
+import { startFlags } from "../../tools/bench/startFlags.ts";
 import { checkScenarioFiles, formatProblem, hasErrors } from "../../server/scenarios/check.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -18,7 +19,8 @@ const BROKEN = "tests/scenarios/broken";
 
 /** Starts server/main.ts, waits until it listens (or ends), stops it, and returns what it printed. */
 async function startOutput(env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["server/main.ts"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // With the flags npm start gives it.
+  const child = spawn(process.execPath, [...startFlags(ROOT), "server/main.ts"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));

@@ -35,6 +35,7 @@ import { isBaseline, type Baseline } from "./baselineServer.ts";
 import type { HeapReport } from "./heapProbe.ts";
 import { startProcesses } from "./processes.ts";
 import { freePort, missingServices } from "./services.ts";
+import { startFlags } from "./startFlags.ts";
 
 const { values } = parseArgs({
   options: {
@@ -285,7 +286,9 @@ async function startServer(mode: Mode, port: number, dataDir: string, logPath: s
   const extra = mode === "ours" ? (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean) : [];
   // Every server answers the bench's question for its heap (heapProbe.ts, over the IPC channel).
   const probe = ["--import", resolve("tools/bench/heapProbe.ts")];
-  const nodeArgs = [...extra, ...probe, ...(mode === "ours" && opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${opts.profile}`] : [])];
+  // Our server with the flags npm start gives it (package.json), the baselines with Node's defaults.
+  const startedWith = mode === "ours" ? startFlags(opts.serverDir) : [];
+  const nodeArgs = [...startedWith, ...extra, ...probe, ...(mode === "ours" && opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${opts.profile}`] : [])];
   if (mode === "ours" && opts.profile) mkdirSync(opts.profile, { recursive: true });
   const log = createWriteStream(logPath);
   const child = spawn(process.execPath, [...nodeArgs, script], {

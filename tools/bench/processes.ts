@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openFrontDoor, type FrontDoor } from "./frontDoor.ts";
 import { createDatabase, freePort, startPostgres, startRedis, type Throwaway } from "./services.ts";
+import { startFlags } from "./startFlags.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -107,7 +108,7 @@ function spawnServer(env: NodeJS.ProcessEnv, url: string, directUrl: string, sta
   let output = "";
   // process.execPath: the Node 24 this runs on (node_modules/.bin/node under npm and npx), which runs .ts directly.
   const spawnOne = (): ChildProcess => {
-    const child = spawn(process.execPath, ["server/main.ts"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...startFlags(REPO_ROOT), "server/main.ts"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     return child;
