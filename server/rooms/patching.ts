@@ -66,17 +66,38 @@ export class Patcher {
       }
       return;
     }
-    const targets = room.clients.filter((client) => {
-      // A connection with anything of its own waiting (a grant) gets it now, whatever the projection said.
-      if ((client.view?.changes.size ?? 0) > 0) return true;
-      const audience = this.audienceOf(client);
-      if (audience?.kind === "participant") return reach.participants.has(audience.participantId) || senders.some((a) => a.kind === "participant" && a.participantId === audience.participantId);
-      if (audience?.kind === "beamer") return reach.beamer;
-      return audience?.kind === "spelleider" && (reach.spelleider || senders.some((a) => a.kind === "spelleider"));
-    });
+    // An indexed loop into a plain array: `room.clients` is Colyseus' ClientArray, a subclass of Array, and its
+    // `filter` takes the engine's slow path for subclasses (a new ClientArray, with its own Map, per patch).
+    const clients = room.clients;
+    const targets: Client[] = [];
+    for (let k = 0; k < clients.length; k++) {
+      const client = clients[k];
+      if (client && this.concerns(client, reach, senders)) targets.push(client);
+    }
     if (targets.length < room.clients.length) this.seqBehind = true;
     this.releases?.push(corkSockets(targets));
     patchOnly(room, targets);
+  }
+
+  /** Whether a patch of `reach` goes to `client`: what the projection named, and the senders' own connections. */
+  private concerns(client: Client, reach: Exclude<Reach, { everyone: true }>, senders: readonly Actor[]): boolean {
+    // A connection with anything of its own waiting (a grant) gets it now, whatever the projection said.
+    if ((client.view?.changes.size ?? 0) > 0) return true;
+    const audience = this.audienceOf(client);
+    switch (audience?.kind) {
+      case "participant":
+        return reach.participants.has(audience.participantId) || sentBy(senders, audience.participantId);
+      case "beamer":
+        return reach.beamer;
+      case "spelleider":
+        return reach.spelleider || sentBy(senders, null);
+      case undefined:
+        return false;
+      default: {
+        const unreachable: never = audience;
+        return unreachable;
+      }
+    }
   }
 
   /** Before every patch to everyone (ours, or Colyseus' timer): bring connections that missed a `seq` up to date (the timer's, at most every SEQ_CATCH_UP_MS). */
@@ -93,4 +114,12 @@ export class Patcher {
     state.seq = -1;
     state.seq = seq;
   }
+}
+
+/** Whether one of `senders` is that participant (or, for null, the spelleider). */
+function sentBy(senders: readonly Actor[], participantId: string | null): boolean {
+  for (const actor of senders) {
+    if (participantId === null ? actor.kind === "spelleider" : actor.kind === "participant" && actor.participantId === participantId) return true;
+  }
+  return false;
 }
