@@ -6,7 +6,7 @@
  *  - the room re-opening after a restart: open the SQLite file, `store.load` (every row parsed with zod), `replay`,
  *    and the first projection (the full projection onto the Colyseus state plus the full encode the first client to
  *    join receives) (target <= 226 ms, issue 16). Measured in fresh processes, as a restart is: cold, nothing compiled
- *    yet. Opening the store (the SQLite file, and compiling the event schema a load parses with: rows.ts) is what the
+ *    yet, with the Node flags of `npm start`. Opening the store (the SQLite file, and compiling the event schema a load parses with: rows.ts) is what the
  *    server does once when it starts, before any room opens: printed, not counted;
  *  - the terugblik's board at a position, as its route makes it (the JSON it sends), as the autoplay asks for it: 40
  *    positions one after another at a quarter, half, three quarters and the end of the log, without the cache (the log
@@ -28,6 +28,7 @@ import { Projector } from "../../server/rooms/projection.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { SqliteEventStore } from "../../server/store/sqlite.ts";
 import { simulate } from "./simulate.ts";
+import { startFlags } from "./startFlags.ts";
 
 const TARGET_EVENTS = 10_000;
 
@@ -108,7 +109,9 @@ try {
 
   if (process.argv.includes("--keep")) console.log(`\nSQLite-bestand: ${file}, sessie ${created.sessionId}`);
   const self = fileURLToPath(import.meta.url);
-  const cold = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, [self, "--reopen", file, created.sessionId], { encoding: "utf8" })) as Awaited<ReturnType<typeof reopen>>);
+  // With the flags npm start gives the server: a restart is npm start.
+  const flags = startFlags(fileURLToPath(new URL("../../", import.meta.url)));
+  const cold = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, [...flags, self, "--reopen", file, created.sessionId], { encoding: "utf8" })) as Awaited<ReturnType<typeof reopen>>);
   cold.sort((a, b) => a.total - b.total);
   const median = cold[2];
   if (!median) throw new Error("geen metingen");
