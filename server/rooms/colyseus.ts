@@ -14,6 +14,9 @@
  *  4. Encode buffers that always fit (`SchemaSerializer.fullEncodeBuffer`, `Encoder.sharedBuffer`,
  *     `Encoder#encodeView`): see the long comment further down.
  *  5. Seat counts (`Room#_reservedSeats`, `Room#_internalState`): unused reservations keep nobody out (seating.ts).
+ *  6. Patches with nothing private in them (`Encoder#encodeView`, the encoder's change records): one copy of the
+ *     shared part for every connection instead of a walk of the changes and a copy per connection; see further down.
+ *     (Also: `room.clients` is a ClientArray, a subclass of Array, whose `filter` is slow; hot paths loop over it.)
  */
 import { ClientState, Protocol, Room, RoomInternalState, type Client } from "@colyseus/core";
 import { $getByIndex, ChangeTree, Encoder, MapSchema, decode, type StateView } from "@colyseus/schema";
@@ -335,7 +338,10 @@ export function nothingPrivatePending(encoder: Encoder): boolean {
   return true;
 }
 
-/** The joined ones of `clients`, in a plain array: a `filter` on Colyseus' ClientArray (a subclass of Array) takes the engine's slow path and makes a ClientArray with a Map of its own. */
+/**
+ * The joined ones of `clients`, in a plain array: a `filter` on Colyseus' ClientArray (a subclass of Array) takes the
+ * engine's slow path and makes a ClientArray with a Map of its own.
+ */
 function joinedOf(clients: readonly Client[]): Client[] {
   const joined: Client[] = [];
   for (let k = 0; k < clients.length; k++) {

@@ -6,8 +6,9 @@
  *  - the room re-opening after a restart: open the SQLite file, `store.load` (every row parsed with zod), `replay`,
  *    and the first projection (the full projection onto the Colyseus state plus the full encode the first client to
  *    join receives) (target <= 226 ms, issue 16). Measured in fresh processes, as a restart is: cold, nothing compiled
- *    yet, with the Node flags of `npm start`. Opening the store (the SQLite file, and compiling the event schema a load parses with: rows.ts) is what the
- *    server does once when it starts, before any room opens: printed, not counted;
+ *    yet, with the Node flags of `npm start`. Opening the store (the SQLite file, and compiling the event schema a
+ *    load parses with: rows.ts) is what the server does once when it starts, before any room opens: printed, not
+ *    counted;
  *  - the terugblik's board at a position, as its route makes it (the JSON it sends), as the autoplay asks for it: 40
  *    positions one after another at a quarter, half, three quarters and the end of the log, without the cache (the log
  *    replayed up to there) and with it (server/http/terugblikCache.ts: onto the cursor), the same position again (the
