@@ -1,7 +1,8 @@
 /**
  * The one place that reaches into Colyseus' internals. Everything here was checked against @colyseus/core 0.18.17 and
  * @colyseus/schema 5.0.34 (node_modules, December 2026); read the parts named before upgrading either, and run
- * tests/integration/{bigReveal,bigSession,limits,oneRoom,projection}.test.ts and tests/fuzz/room.test.ts after.
+ * tests/integration/{bigReveal,bigSession,limits,oneRoom,projection}.test.ts, tests/rooms/sharedOnlyPatch.test.ts and
+ * tests/fuzz/room.test.ts after.
  * Every access checks what it finds and falls back to Colyseus' own behaviour when it is not there, except the frame
  * screen, which tests/fuzz/room.test.ts would catch.
  *
