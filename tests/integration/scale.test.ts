@@ -89,6 +89,8 @@ describe.skipIf(missing !== null)("twee processen op Redis en PostgreSQL", () =>
     );
     expect(new Set(everyone.map((c) => c.room.roomId)).size).toBe(1);
     expect(new Set(everyone.map((c) => holderOf(c))).size).toBe(1);
+    // A join is done when the room's state has come, also through the other process's door.
+    for (const c of everyone) expect(c.session.sessionId).toBe(created.sessionId);
     const [spelleider] = everyone;
     await spelleider?.until(() => spelleider.session.participantCount === 18);
     await Promise.all(everyone.map((c) => c.leave()));

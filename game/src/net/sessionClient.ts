@@ -66,6 +66,32 @@ export class JoinRefused extends Error {
   }
 }
 
+/** How long a joined room may take to send its state before the join counts as failed. */
+const FIRST_STATE_MS = 15_000;
+
+/**
+ * Until the room's state has come. The SDK resolves a join when the room says welcome; the full state follows in a
+ * frame of its own, usually in the same read of the socket but not always (a busy server, a room on another process):
+ * everything a SessionClient offers reads that state, so a join is done only when it is there.
+ */
+function firstState(room: SessionRoom): Promise<void> {
+  if (typeof room.state?.session === "string") return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      room.onStateChange.remove(arrived);
+      void room.leave().catch(() => undefined);
+      reject(new Error("De sessie kwam niet binnen na het verbinden. Probeer het opnieuw."));
+    }, FIRST_STATE_MS);
+    const arrived = () => {
+      if (typeof room.state?.session !== "string") return;
+      clearTimeout(timer);
+      room.onStateChange.remove(arrived);
+      resolve();
+    };
+    room.onStateChange(arrived);
+  });
+}
+
 /**
  * A seat in the session's room, from the server: it decides the room (clients cannot open rooms). The seat is used by
  * opening the WebSocket within 15 s (`client.consumeSeatReservation`); unused, it expires and holds nothing.
@@ -194,7 +220,9 @@ export class SessionClient {
   private static async connect(baseUrl: string, client: Client, options: JoinOptions): Promise<SessionRoom> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return SessionClient.configure(await client.consumeSeatReservation(await reserveSeat(baseUrl, options), SessionRoomState));
+        const room = SessionClient.configure(await client.consumeSeatReservation(await reserveSeat(baseUrl, options), SessionRoomState));
+        await firstState(room);
+        return room;
       } catch (error) {
         if (codeOf(error) !== 429 || attempt >= BUSY_RETRIES) throw error;
         const seconds = error instanceof JoinRefused && error.retryAfterSeconds !== null ? error.retryAfterSeconds : 2;
