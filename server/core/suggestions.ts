@@ -394,6 +394,13 @@ function compareRefs(x: SuggestionEntry["ref"], y: SuggestionEntry["ref"]): numb
   return 0;
 }
 
+/** Adds entry `k` to the members of the group with root `r`, once. */
+function addMember(members: Map<number, number[]>, r: number, k: number): void {
+  const list = members.get(r);
+  if (list === undefined) members.set(r, [k]);
+  else if (!list.includes(k)) list.push(k);
+}
+
 /** An array of `length` numbers, each `value` (on V8's heap, unlike a typed array of more than 64 bytes). */
 function filled(length: number, value: number): number[] {
   const array: number[] = [];
@@ -420,7 +427,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   }
   const prepared = unique.map((entry) => prepText(entry.text));
   const vocabulary = new Set<string>();
-  for (const { stems } of prepared) for (const s of stems) vocabulary.add(s);
+  for (let e = 0; e < prepared.length; e++) for (const s of prepared[e]!.stems) vocabulary.add(s);
 
   // Concepts per entry, without repeats, as numbers; and for every concept the entries that hold it.
   const numberOf = new Map<string, number>();
@@ -549,7 +556,10 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   // How many entries name each requirement: a requirement many eisen on the board name (a tafel's eight eisen about the
   // doorbraak) tells less about which of them ask for the same thing, so the words must tell more.
   const themeDf = filled(THEMES.length, 0);
-  for (const list of themes) for (const [t] of list) themeDf[t]!++;
+  for (let e = 0; e < themes.length; e++) {
+    const list = themes[e]!;
+    for (let k = 0; k < list.length; k++) themeDf[list[k]![0]]!++;
+  }
   const crowding = (tx: readonly [number, number][], ty: readonly [number, number][]): number => {
     let most = 0;
     for (let i = 0; i < tx.length; i++) {
@@ -593,14 +603,22 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     const maxPartial = Math.max(RELATED_CREDIT, PREFIX_CREDIT);
     const shared = filled(count, 0);
     const themePostings: number[][] = [];
-    themes.forEach((list, e) => {
-      for (const [t] of list) (themePostings[t] ??= []).push(e);
-    });
+    for (let e = 0; e < themes.length; e++) {
+      const list = themes[e]!;
+      for (let k = 0; k < list.length; k++) (themePostings[list[k]![0]] ??= []).push(e);
+    }
     const touched: number[] = [];
+    const noPostings: number[] = [];
+    // Indexed loops without destructuring throughout: this runs for every entry against every other, and an iterator
+    // (for-of over a pair, or `[t] = ...`) allocated per step showed as the server's largest allocation site.
     for (let x = 0; x < count; x++) {
       touched.length = 0;
-      for (const id of sets[x]!) {
-        for (const y of postings[id]!) {
+      const setX = sets[x]!;
+      for (let i = 0; i < setX.length; i++) {
+        const id = setX[i]!;
+        const withId = postings[id]!;
+        for (let j = 0; j < withId.length; j++) {
+          const y = withId[j]!;
           if (y <= x) continue;
           if (shared[y] === 0) touched.push(y);
           shared[y] = shared[y]! + weight[id]!;
@@ -608,7 +626,9 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
         // The concept's opposite may count too (both say no): as much as it could.
         const o = opposite[id]!;
         if (o < 0 || !saysNo[x]!) continue;
-        for (const y of postings[o]!) {
+        const withOpposite = postings[o]!;
+        for (let j = 0; j < withOpposite.length; j++) {
+          const y = withOpposite[j]!;
           if (y <= x || !saysNo[y]!) continue;
           if (shared[y] === 0) touched.push(y);
           shared[y] = shared[y]! + Math.max(weight[id]!, weight[o]!);
@@ -616,17 +636,23 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
       }
       // Entries that name a theme of x's, or one related to it, are candidates too.
       const candidate = (u: number): void => {
-        for (const y of themePostings[u] ?? []) {
+        const naming = themePostings[u] ?? noPostings;
+        for (let j = 0; j < naming.length; j++) {
+          const y = naming[j]!;
           if (y <= x || shared[y] !== 0) continue;
           touched.push(y);
           shared[y] = 1e-12;
         }
       };
-      for (const [t] of themes[x]!) {
+      const themesX = themes[x]!;
+      for (let i = 0; i < themesX.length; i++) {
+        const t = themesX[i]![0];
         candidate(t);
-        for (const u of relatedThemes()[t]!) candidate(u);
+        const relatedToT = relatedThemes()[t]!;
+        for (let j = 0; j < relatedToT.length; j++) candidate(relatedToT[j]!);
       }
-      for (const y of touched) {
+      for (let j = 0; j < touched.length; j++) {
+        const y = touched[j]!;
         const one = Math.min(1, (shared[y]! + maxPartial * withPartners[x]!) / mass[x]!);
         const other = Math.min(1, (shared[y]! + maxPartial * withPartners[y]!) / mass[y]!);
         const most = combine(MIN_COVERAGE_WEIGHT * Math.min(one, other) + (1 - MIN_COVERAGE_WEIGHT) * Math.max(one, other), x, y);
@@ -656,7 +682,8 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
       return k;
     };
     for (const h of hits) {
-      const [rx, ry] = [root(h.x), root(h.y)];
+      const rx = root(h.x);
+      const ry = root(h.y);
       if (rx !== ry) parent[Math.max(rx, ry)] = Math.min(rx, ry);
     }
     const members = new Map<number, number[]>();
@@ -664,18 +691,16 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     for (const h of hits) {
       have.add(h.x * count + h.y);
       have.add(h.y * count + h.x);
-      for (const k of [h.x, h.y]) {
-        const list = members.get(root(k)) ?? [];
-        if (!list.includes(k)) list.push(k);
-        members.set(root(k), list);
-      }
+      addMember(members, root(h.x), h.x);
+      addMember(members, root(h.y), h.y);
     }
     for (const list of members.values()) {
       if (list.length > GROUP_LIMIT) continue;
       list.sort((p, q) => p - q);
       for (let i = 0; i < list.length; i++) {
         for (let j = i + 1; j < list.length; j++) {
-          const [x, y] = [list[i]!, list[j]!];
+          const x = list[i]!;
+          const y = list[j]!;
           if (!have.has(x * count + y)) hits.push({ x, y, score: pairScore(x, y) });
         }
       }
