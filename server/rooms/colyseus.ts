@@ -174,7 +174,8 @@ export function seatCounts(room: Room): { disposing: boolean; pending: number; r
  * patch the pending changes can make (`patchBound`: the shared part, one private part with its grants, and 16 KiB to
  * spare so the library never grows it itself); every connection's private part is encoded in the same place right
  * after the shared part (they are copied out one by one, so they need not pile up); before each full-state encode the
- * full-encode buffer is made big enough for the whole state (`stateBound`). The bounds count, from the encoder's own
+ * full-encode buffer is made big enough for the whole state (`stateBound`), and dropped again once a patch has made
+ * the full state it holds stale. The bounds count, from the encoder's own
  * change records, every string's UTF-8 bytes and a generous 32 bytes of framing per entry (at most 29 in these versions:
  * operation, index, map key header, ref id, type id) and 16 per object (structure switch and ref id). A large buffer is
  * dropped after the patch that needed it. Should a bound ever be short all the same, the private part is encoded
@@ -183,8 +184,14 @@ export function seatCounts(room: Room): { disposing: boolean; pending: number; r
 
 const ENTRY_FRAMING = 32;
 const OBJECT_FRAMING = 16;
-/** Shared buffers up to this size stay between patches; a larger one goes after the patch that needed it. */
-const KEEP_BYTES = 256 * 1024;
+/**
+ * Buffers up to this size stay between patches; a larger one goes after the patch that needed it (a phase change's
+ * patch, the full state for a join), and the next such patch or join makes one again (a zeroed allocation of some
+ * tens of KB, microseconds). Kept at 256 KiB, 300 rooms held 28 MiB of encode buffers at the end of a bench:load window
+ * at 3,000 participants, three times the 9.4 MiB of the broadcast floor's rooms, for patches that mostly take a few
+ * hundred bytes.
+ */
+const KEEP_BYTES = 2 * Encoder.BUFFER_SIZE;
 
 /** How many bytes a string takes on the wire: exactly (its UTF-8 bytes), or at once (3 per UTF-16 unit, never less). */
 type Measure = (value: string) => number;
@@ -287,6 +294,8 @@ function grown(buffer: Uint8Array, size: number, keep: number): Uint8Array {
 interface Serializer {
   encoder: Encoder;
   fullEncodeBuffer: Uint8Array;
+  /** Whether the cached full state (in fullEncodeBuffer) is stale: set by every patch with changes. */
+  needFullEncode: boolean;
   applyPatches(clients: Client[], ...rest: unknown[]): boolean;
   getFullState(client?: Client, ...rest: unknown[]): Uint8Array;
 }
@@ -302,7 +311,9 @@ function isSerializer(value: unknown): value is Serializer {
     "applyPatches" in value &&
     typeof value.applyPatches === "function" &&
     "getFullState" in value &&
-    typeof value.getFullState === "function"
+    typeof value.getFullState === "function" &&
+    "needFullEncode" in value &&
+    typeof value.needFullEncode === "boolean"
   );
 }
 
@@ -409,6 +420,9 @@ export function fitEncodeBuffers(room: object): void {
     } finally {
       sharedOnlyPatches.delete(encoder);
       if (encoder.sharedBuffer.byteLength > KEEP_BYTES) encoder.sharedBuffer = new Uint8Array(Encoder.BUFFER_SIZE);
+      // A patch with changes made the cached full state stale (the serializer encodes it again for the next join), so
+      // a large full-encode buffer holds nothing worth keeping: the protocol byte goes along, as in `grown`.
+      if (serializer.needFullEncode && serializer.fullEncodeBuffer.byteLength > KEEP_BYTES) serializer.fullEncodeBuffer = grown(serializer.fullEncodeBuffer, Encoder.BUFFER_SIZE, 1);
     }
   };
   serializer.getFullState = function (client, ...rest) {

@@ -143,6 +143,23 @@ describe("een grote onthulling komt bij iedereen heel aan", () => {
       if (!participantId) throw new Error(`deelnemer ${k} ontbreekt`);
       expect(comparableView(players[n]!.view())).toEqual(expected({ kind: "participant", participantId }));
     }
+
+    // A patch makes the full state those joins were given stale, and the room lets its large full-encode buffer go
+    // (colyseus.ts, KEEP_BYTES); whoever joins after that gets the whole state encoded again, into a buffer made to fit.
+    const paused = await spelleider.send({ type: "session.pause", paused: true });
+    if (!paused.ok) throw new Error(paused.message);
+    const { seq } = paused;
+    await Promise.all(everyone.map((c) => c.until(() => c.seq === seq)));
+    const late = 45;
+    const latecomer = await SessionClient.join(server.baseUrl, { as: "deelnemer", code: created.code, displayName: `Deelnemer ${late + 1}`, realRole: REAL_ROLES[late % REAL_ROLES.length]!, seatToken: `seat-token-${seed}-${late}-abcdef` });
+    server.track(created.sessionId, latecomer);
+    await latecomer.until(() => latecomer.seq === seq && latecomer.mine !== null);
+    const now = replay((await server.get().store.load(created.sessionId)).map((stored) => stored.event));
+    const participantId = ids[late];
+    if (!participantId) throw new Error(`deelnemer ${late} ontbreekt`);
+    expect(comparableView(latecomer.view())).toEqual(comparableView(playerView(now, { kind: "participant", participantId })));
+    expect(comparableView(spelleider.view())).toEqual(comparableView(playerView(now, { kind: "spelleider" })));
+    expect(overflows()).toEqual([]);
   });
 });
 
