@@ -184,14 +184,17 @@ export function seatCounts(room: Room): { disposing: boolean; pending: number; r
 
 const ENTRY_FRAMING = 32;
 const OBJECT_FRAMING = 16;
+/** Shared buffers up to this size stay between patches; a larger one goes after the patch that needed it. */
+const KEEP_BYTES = 256 * 1024;
 /**
- * Buffers up to this size stay between patches; a larger one goes after the patch that needed it (a phase change's
- * patch, the full state for a join), and the next such patch or join makes one again (a zeroed allocation of some
- * tens of KB, microseconds). Kept at 256 KiB, 300 rooms held 28 MiB of encode buffers at the end of a bench:load window
- * at 3,000 participants, three times the 9.4 MiB of the broadcast floor's rooms, for patches that mostly take a few
- * hundred bytes.
+ * A full-encode buffer larger than this goes once a patch has made the full state in it stale: it was made for a join
+ * (the whole state, which grows to a megabyte in a big session) and the next join makes one again. Measured and not
+ * kept: the same 32 KiB limit for the shared buffer too took the rooms' encode buffers at 3,000 participants from 28
+ * to 14 MiB and the RSS at the end by 20–30 MiB, but cost CPU and latency (two alternating runs each: 0.586 and 0.591
+ * against 0.535 and 0.557 s per 1,000 commands, p95 401 and 758 against 235 and 278 ms): a phase change's patches of
+ * 32–256 KiB then each zeroed a new buffer.
  */
-const KEEP_BYTES = 2 * Encoder.BUFFER_SIZE;
+const KEEP_FULL_BYTES = 2 * Encoder.BUFFER_SIZE;
 
 /** How many bytes a string takes on the wire: exactly (its UTF-8 bytes), or at once (3 per UTF-16 unit, never less). */
 type Measure = (value: string) => number;
@@ -422,7 +425,7 @@ export function fitEncodeBuffers(room: object): void {
       if (encoder.sharedBuffer.byteLength > KEEP_BYTES) encoder.sharedBuffer = new Uint8Array(Encoder.BUFFER_SIZE);
       // A patch with changes made the cached full state stale (the serializer encodes it again for the next join), so
       // a large full-encode buffer holds nothing worth keeping: the protocol byte goes along, as in `grown`.
-      if (serializer.needFullEncode && serializer.fullEncodeBuffer.byteLength > KEEP_BYTES) serializer.fullEncodeBuffer = grown(serializer.fullEncodeBuffer, Encoder.BUFFER_SIZE, 1);
+      if (serializer.needFullEncode && serializer.fullEncodeBuffer.byteLength > KEEP_FULL_BYTES) serializer.fullEncodeBuffer = grown(serializer.fullEncodeBuffer, Encoder.BUFFER_SIZE, 1);
     }
   };
   serializer.getFullState = function (client, ...rest) {
