@@ -178,7 +178,7 @@ export function seatCounts(room: Room): { disposing: boolean; pending: number; r
  * the full state it holds stale. The bounds count, from the encoder's own
  * change records, every string's UTF-8 bytes and a generous 32 bytes of framing per entry (at most 29 in these versions:
  * operation, index, map key header, ref id, type id) and 16 per object (structure switch and ref id). A large buffer is
- * dropped after the patch that needed it. Should a bound ever be short all the same, the private part is encoded
+ * dropped after the patch that needed it (above 32 KiB once no patch has needed it for two seconds). Should a bound ever be short all the same, the private part is encoded
  * again, whole, in a buffer that holds it, and the server says so (tests/integration/bigReveal.test.ts fails on it).
  */
 
@@ -187,12 +187,18 @@ const OBJECT_FRAMING = 16;
 /** Shared buffers up to this size stay between patches; a larger one goes after the patch that needed it. */
 const KEEP_BYTES = 256 * 1024;
 /**
+ * A shared buffer larger than this (up to KEEP_BYTES) goes too once no patch has needed more for IDLE_MS: a phase
+ * change's patches of 32–256 KiB come in a burst and then the patches are a few hundred bytes again, and 300 rooms held
+ * 28 MiB of encode buffers at the end of a bench:load window at 3,000 participants (the broadcast floor's rooms 9.4).
+ * Dropping it after every such patch instead made a buffer per patch during the bursts: in two alternating runs each
+ * that took the RSS at the end from 553–586 to 525–540 MiB but the CPU per 1,000 commands from 0.516–0.581 (the code
+ * before, four runs) to 0.586–0.591 s, and p95 from 188–347 to 401–758 ms.
+ */
+const KEEP_IDLE_BYTES = 2 * Encoder.BUFFER_SIZE;
+const IDLE_MS = 2_000;
+/**
  * A full-encode buffer larger than this goes once a patch has made the full state in it stale: it was made for a join
- * (the whole state, which grows to a megabyte in a big session) and the next join makes one again. Measured and not
- * kept: the same 32 KiB limit for the shared buffer too took the rooms' encode buffers at 3,000 participants from 28
- * to 14 MiB and the RSS at the end by 20–30 MiB, but cost CPU and latency (two alternating runs each: 0.586 and 0.591
- * against 0.535 and 0.557 s per 1,000 commands, p95 401 and 758 against 235 and 278 ms): a phase change's patches of
- * 32–256 KiB then each zeroed a new buffer.
+ * (the whole state, which grows to a megabyte in a big session) and the next join makes one again.
  */
 const KEEP_FULL_BYTES = 2 * Encoder.BUFFER_SIZE;
 
@@ -274,12 +280,13 @@ export function patchBound(encoder: Encoder, clients: readonly Client[], measure
 
 /**
  * Whether the shared buffer can take the patch: first by a bound that needs no UTF-8 counting (most patches are a
- * few entries and fit many times over), and only when that says no, exactly; `need` is then the exact bound.
+ * few entries and fit many times over), and only when that says no, exactly. `need`: the bound it went by.
  */
-function patchFits(encoder: Encoder, clients: readonly Client[]): { fits: true } | { fits: false; need: number } {
-  if (patchBound(encoder, clients, atMost) <= encoder.sharedBuffer.byteLength) return { fits: true };
+function patchFits(encoder: Encoder, clients: readonly Client[]): { fits: boolean; need: number } {
+  const atMostNeed = patchBound(encoder, clients, atMost);
+  if (atMostNeed <= encoder.sharedBuffer.byteLength) return { fits: true, need: atMostNeed };
   const need = patchBound(encoder, clients);
-  return need <= encoder.sharedBuffer.byteLength ? { fits: true } : { fits: false, need };
+  return { fits: need <= encoder.sharedBuffer.byteLength, need };
 }
 
 function sized(size: number): number {
@@ -409,6 +416,8 @@ export function fitEncodeBuffers(room: object): void {
   // The whole state's bound takes a walk over every entry (~9 ms for the biggest bench:replay session): it is worked
   // out again only when the state may have changed since (changes pending, or a patch sent and discarded some).
   let known: { encoder: Encoder; bytes: number } | null = null;
+  /** When a patch last needed (or may have needed) more than KEEP_IDLE_BYTES. */
+  let largeAt = Number.NEGATIVE_INFINITY;
   serializer.applyPatches = function (clients, ...rest) {
     const encoder = serializer.encoder;
     known = null;
@@ -417,12 +426,14 @@ export function fitEncodeBuffers(room: object): void {
     placeViews(encoder);
     const room = patchFits(encoder, joinedOf(clients));
     if (!room.fits) encoder.sharedBuffer = grown(encoder.sharedBuffer, room.need, 1);
+    if (room.need > KEEP_IDLE_BYTES) largeAt = performance.now();
     if (nothingPrivatePending(encoder)) sharedOnlyPatches.set(encoder, { copy: null });
     try {
       return applyPatches.call(serializer, clients, ...rest);
     } finally {
       sharedOnlyPatches.delete(encoder);
-      if (encoder.sharedBuffer.byteLength > KEEP_BYTES) encoder.sharedBuffer = new Uint8Array(Encoder.BUFFER_SIZE);
+      const size = encoder.sharedBuffer.byteLength;
+      if (size > KEEP_BYTES || (size > KEEP_IDLE_BYTES && performance.now() - largeAt > IDLE_MS)) encoder.sharedBuffer = new Uint8Array(KEEP_IDLE_BYTES);
       // A patch with changes made the cached full state stale (the serializer encodes it again for the next join), so
       // a large full-encode buffer holds nothing worth keeping: the protocol byte goes along, as in `grown`.
       if (serializer.needFullEncode && serializer.fullEncodeBuffer.byteLength > KEEP_FULL_BYTES) serializer.fullEncodeBuffer = grown(serializer.fullEncodeBuffer, Encoder.BUFFER_SIZE, 1);
