@@ -436,14 +436,9 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   // hundreds of times a minute on a busy server (the off-heap churn showed as RSS).
   const sets: number[][] = [];
   const scratch: string[] = [];
-  // lastEntry[n] === e when concept n is already in entry e's set. Indexed loops here and below: this runs for every
-  // board change, and for-of in code V8 has not optimised yet makes an iterator result per step.
-  const lastEntry: number[] = [];
-  for (let e = 0; e < prepared.length; e++) {
-    const { stems, negated } = prepared[e]!;
+  for (const { stems, negated } of prepared) {
     scratch.length = 0;
-    for (let i = 0; i < stems.length; i++) {
-      const s = stems[i]!;
+    for (const s of stems) {
       if (!negated.has(s)) conceptsOfStem(s, vocabulary, scratch);
       else {
         const from = scratch.length;
@@ -451,28 +446,21 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
         for (let k = from; k < scratch.length; k++) scratch[k] = `${NOT}${scratch[k]}`;
       }
     }
-    const ids: number[] = [];
-    for (let i = 0; i < scratch.length; i++) {
-      const c = scratch[i]!;
+    const ids = new Set<number>();
+    for (const c of scratch) {
       let n = numberOf.get(c);
       if (n === undefined) {
         n = names.length;
         numberOf.set(c, n);
         names.push(c);
-        lastEntry.push(-1);
       }
-      if (lastEntry[n] === e) continue;
-      lastEntry[n] = e;
-      ids.push(n);
+      ids.add(n);
     }
-    sets.push(ids.sort((x, y) => x - y));
+    sets.push([...ids].sort((x, y) => x - y));
   }
   const count = sets.length;
   const df = filled(names.length, 0);
-  for (let e = 0; e < count; e++) {
-    const set = sets[e]!;
-    for (let i = 0; i < set.length; i++) df[set[i]!]!++;
-  }
+  for (const set of sets) for (const id of set) df[id]!++;
   const weight = df.map((d, id) => Math.log(1 + count / Math.max(1, d)) * (inThesaurus(names[id]!.replace(NOT, "")) ? 1 : UNKNOWN_WEIGHT));
   // A negated concept and the concept itself: the other of the two, or -1.
   const opposite = filled(names.length, -1);
@@ -486,18 +474,16 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   const saysNo = prepared.map((p) => p.saysNo);
   const mass = sets.map((set) => set.reduce((sum, id) => sum + weight[id]!, 0));
   const postings: number[][] = names.map(() => []);
-  for (let e = 0; e < count; e++) {
-    const set = sets[e]!;
-    for (let i = 0; i < set.length; i++) postings[set[i]!]!.push(e);
-  }
+  sets.forEach((set, e) => {
+    for (const id of set) postings[id]!.push(e);
+  });
 
   // Partial counterparts among this call's concepts: related ones, and stems sharing a long beginning.
   const partners: { id: number; credit: number }[][] = names.map(() => []);
   const byPrefix = new Map<string, number[]>();
   names.forEach((name, id) => {
-    const others = relatedTo(name);
-    for (let i = 0; i < others.length; i++) {
-      const o = numberOf.get(others[i]!);
+    for (const other of relatedTo(name)) {
+      const o = numberOf.get(other);
       if (o !== undefined) partners[id]!.push({ id: o, credit: RELATED_CREDIT });
     }
     if (name.length >= PREFIX_MIN) {
@@ -508,10 +494,8 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     }
   });
   for (const ids of byPrefix.values()) {
-    for (let i = 0; i < ids.length; i++) {
-      const x = ids[i]!;
-      for (let j = 0; j < ids.length; j++) {
-        const y = ids[j]!;
+    for (const x of ids) {
+      for (const y of ids) {
         if (x !== y && sharesBeginning(names[x]!, names[y]!) && !partners[x]!.some((p) => p.id === y)) {
           partners[x]!.push({ id: y, credit: PREFIX_CREDIT });
         }
