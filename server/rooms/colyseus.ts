@@ -175,10 +175,10 @@ export function seatCounts(room: Room): { disposing: boolean; pending: number; r
  * spare so the library never grows it itself); every connection's private part is encoded in the same place right
  * after the shared part (they are copied out one by one, so they need not pile up); before each full-state encode the
  * full-encode buffer is made big enough for the whole state (`stateBound`), and dropped again once a patch has made
- * the full state it holds stale. The bounds count, from the encoder's own
- * change records, every string's UTF-8 bytes and a generous 32 bytes of framing per entry (at most 29 in these versions:
- * operation, index, map key header, ref id, type id) and 16 per object (structure switch and ref id). A large buffer is
- * dropped after the patch that needed it (above 32 KiB once no patch has needed it for two seconds). Should a bound ever be short all the same, the private part is encoded
+ * the full state it holds stale. The bounds count, from the encoder's own change records, every string's UTF-8 bytes
+ * and a generous 32 bytes of framing per entry (at most 29 in these versions: operation, index, map key header, ref id,
+ * type id) and 16 per object (structure switch and ref id). A large buffer is dropped after the patch that needed it
+ * (above 32 KiB once no patch has needed it for two seconds). Should a bound ever be short all the same, the private part is encoded
  * again, whole, in a buffer that holds it, and the server says so (tests/integration/bigReveal.test.ts fails on it).
  */
 
