@@ -178,8 +178,9 @@ export function seatCounts(room: Room): { disposing: boolean; pending: number; r
  * the full state it holds stale. The bounds count, from the encoder's own change records, every string's UTF-8 bytes
  * and a generous 32 bytes of framing per entry (at most 29 in these versions: operation, index, map key header, ref id,
  * type id) and 16 per object (structure switch and ref id). A large buffer is dropped after the patch that needed it
- * (above 32 KiB once no patch has needed it for two seconds). Should a bound ever be short all the same, the private part is encoded
- * again, whole, in a buffer that holds it, and the server says so (tests/integration/bigReveal.test.ts fails on it).
+ * (above 32 KiB once no patch has needed it for two seconds). Should a bound ever be short all the same, the private
+ * part is encoded again, whole, in a buffer that holds it, and the server says so (tests/integration/bigReveal.test.ts
+ * fails on it).
  */
 
 const ENTRY_FRAMING = 32;
