@@ -427,7 +427,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   }
   const prepared = unique.map((entry) => prepText(entry.text));
   const vocabulary = new Set<string>();
-  for (let e = 0; e < prepared.length; e++) for (const s of prepared[e]!.stems) vocabulary.add(s);
+  for (const { stems } of prepared) for (const s of stems) vocabulary.add(s);
 
   // Concepts per entry, without repeats, as numbers; and for every concept the entries that hold it.
   const numberOf = new Map<string, number>();

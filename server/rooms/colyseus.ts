@@ -305,8 +305,11 @@ function grown(buffer: Uint8Array, size: number, keep: number): Uint8Array {
 interface Serializer {
   encoder: Encoder;
   fullEncodeBuffer: Uint8Array;
-  /** Whether the cached full state (in fullEncodeBuffer) is stale: set by every patch with changes. */
-  needFullEncode: boolean;
+  /**
+   * Whether the cached full state (in fullEncodeBuffer) is stale: set by every patch with changes. Not required: without
+   * it the buffers still always fit, they only stay as large as they grew.
+   */
+  needFullEncode?: unknown;
   /** The cached full state: a view into the fullEncodeBuffer it was encoded in (unset before the first join). */
   fullEncodeCache?: Uint8Array | undefined;
   applyPatches(clients: Client[], ...rest: unknown[]): boolean;
@@ -324,9 +327,7 @@ function isSerializer(value: unknown): value is Serializer {
     "applyPatches" in value &&
     typeof value.applyPatches === "function" &&
     "getFullState" in value &&
-    typeof value.getFullState === "function" &&
-    "needFullEncode" in value &&
-    typeof value.needFullEncode === "boolean"
+    typeof value.getFullState === "function"
   );
 }
 
@@ -441,7 +442,7 @@ export function fitEncodeBuffers(room: object): void {
       // a large full-encode buffer holds nothing worth keeping: the protocol byte goes along, as in `grown`. The stale
       // cache goes too: it is a view into the old buffer and would keep all of it alive (a heap snapshot at 5,000
       // participants found 31 MiB of old full states held that way).
-      if (serializer.needFullEncode && serializer.fullEncodeBuffer.byteLength > KEEP_FULL_BYTES) {
+      if (serializer.needFullEncode === true && serializer.fullEncodeBuffer.byteLength > KEEP_FULL_BYTES) {
         serializer.fullEncodeBuffer = grown(serializer.fullEncodeBuffer, Encoder.BUFFER_SIZE, 1);
         serializer.fullEncodeCache = undefined;
       }

@@ -177,7 +177,9 @@ export async function memoryReport(): Promise<MemoryReport> {
       report.views.bytes += VIEW_BYTES + visible * VISIBLE_BYTES + pending * PENDING_BYTES;
     }
     const serializer = get(room, "_serializer");
-    for (const buffer of [get(get(serializer, "encoder"), "sharedBuffer"), get(serializer, "fullEncodeBuffer")]) {
+    // The cached full state too (as heapProbe.ts counts them): a view into the full-encode buffer it was made in, which
+    // keeps that buffer alive after the room has dropped it (counted once when it is the same buffer).
+    for (const buffer of [get(get(serializer, "encoder"), "sharedBuffer"), get(serializer, "fullEncodeBuffer"), get(serializer, "fullEncodeCache")]) {
       if (buffer instanceof Uint8Array) buffers.add(buffer.buffer);
     }
   }
