@@ -46,13 +46,14 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   private maxPending = ROOM_CAPACITY.maxPendingPerRoom;
 
   static {
-    // Every frame passes the screen before Colyseus reads it: its size for the limits, and an unreadable frame is
-    // answered in Dutch instead of closing the connection.
+    // Every frame passes the screen: its size for the limits; a message is decoded once and comes to `receive`, and an
+    // unreadable frame is answered in Dutch instead of closing the connection.
     screenFrames(this, (room) => ({
       noted: (client, bytes) => room.screen.noted(client, bytes),
       unreadable: (client) => {
         if (room.screen.admit(client, null)) client.send(SERVER_MESSAGES.rejected, { commandId: null, code: "ongeldig", message: UNREADABLE_MESSAGE });
       },
+      received: (client, type, message) => room.receive(client, type, message),
     }));
   }
 
@@ -87,21 +88,17 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     // catches anything else, so 300 idle rooms do not each look for changes 20 times a second.
     this.patchRate = PATCH_SAFETY_NET_MS;
     this.pipeline.start();
-    this.onMessage(COMMAND_MESSAGE, (client, message) => {
-      if (this.screen.admit(client, commandIdOf(message))) this.pipeline.receive(this.connection(client), message);
-    });
-    this.onMessage(REPLAY_POSITION_MESSAGE, (client, message) => {
-      if (this.screen.admit(client, null)) this.answer(client, setReplayPosition(this.state, this.seats.audienceOf(client), message, this.pipeline.seq));
-    });
-    this.onMessage(BEAMER_PAGE_MESSAGE, (client, message) => {
-      if (this.screen.admit(client, null)) this.answer(client, setBeamerPage(this.state, this.seats.audienceOf(client), message));
-    });
-    // Anything else a client sends is answered, never punished with a disconnect. (A message of type "*" arrives here
-    // with its payload in the place of the type: name only what is a name.)
-    this.onMessage("*", (client, type: unknown) => {
-      const name = typeof type === "string" || typeof type === "number" ? String(type).slice(0, 40) : null;
-      if (this.screen.admit(client, null)) client.send(SERVER_MESSAGES.rejected, { commandId: null, code: "ongeldig", message: UNKNOWN_MESSAGE(name) });
-    });
+    // Frames of other kinds that carry a message (raw bytes) still go through Colyseus' dispatch: to the same place.
+    this.onMessage("*", (client, type: unknown, message: unknown) => this.receive(client, typeof type === "number" ? type : String(type), message));
+  }
+
+  /** A message from a client (see screenFrames). Anything else a client sends is answered, never punished with a disconnect. */
+  private receive(client: Client, type: string | number, message: unknown): void {
+    if (!this.screen.admit(client, type === COMMAND_MESSAGE ? commandIdOf(message) : null)) return;
+    if (type === COMMAND_MESSAGE) this.pipeline.receive(this.connection(client), message);
+    else if (type === REPLAY_POSITION_MESSAGE) this.answer(client, setReplayPosition(this.state, this.seats.audienceOf(client), message, this.pipeline.seq));
+    else if (type === BEAMER_PAGE_MESSAGE) this.answer(client, setBeamerPage(this.state, this.seats.audienceOf(client), message));
+    else client.send(SERVER_MESSAGES.rejected, { commandId: null, code: "ongeldig", message: UNKNOWN_MESSAGE(String(type).slice(0, 40)) });
   }
 
   /** A presentation change was made (patched to everyone), or refused in Dutch. */

@@ -1,7 +1,7 @@
 /**
  * Fuzzing a real room through real SDK clients: a participant, the beamer and the spelleider send messages of any
  * type and shape (junk on the command channel, near-valid commands, junk on the terugblik channel, message types
- * that do not exist). Every one is answered with a Dutch refusal, nobody is disconnected, the server logs no error,
+ * that do not exist, raw-bytes frames of any type). Every one is answered with a Dutch refusal, nobody is disconnected, the server logs no error,
  * nothing reaches the stored log, and afterwards the log still replays into exactly the room's state (the harness).
  */
 import fc from "fast-check";
@@ -22,22 +22,28 @@ interface Message {
   sender: Sender;
   type: string | number;
   payload: unknown;
+  /** Sent as a raw-bytes frame (the SDK's sendBytes), which Colyseus dispatches itself. */
+  bytes?: Uint8Array;
 }
 
 /** What is sent must be refused: a command that would pass the schema could be accepted, so those are left out. */
 const isRefusable = (m: Message): boolean =>
+  m.bytes !== undefined ||
   m.type === COMMAND_MESSAGE ? !CommandSchema.safeParse(m.payload).success : m.type === REPLAY_POSITION_MESSAGE ? m.sender !== "spelleider" || !ReplayPositionSchema.safeParse(m.payload).success : true;
 
 const messageArb = (ids: readonly string[]): fc.Arbitrary<Message> =>
   fc
     .record({
       sender: fc.constantFrom<Sender>("deelnemer", "beamer", "spelleider"),
-      channel: fc.constantFrom("command", "command", "command", "positie", "onbekend"),
+      channel: fc.constantFrom("command", "command", "command", "positie", "onbekend", "bytes"),
       command: commandInput(ids),
       junk: wireValue,
+      bytes: fc.uint8Array({ maxLength: 64 }),
+      bytesType: fc.constantFrom<string | number>(COMMAND_MESSAGE, REPLAY_POSITION_MESSAGE, "onbekend", 7),
       unknownType: fc.oneof(fc.string({ maxLength: 30 }), fc.integer({ min: 0, max: 1000 }), fc.constantFrom("ack", "rejected", "notice", "__proto__", "*", "COMMAND", "command ")),
     })
-    .map(({ sender, channel, command, junk, unknownType }): Message => {
+    .map(({ sender, channel, command, junk, bytes, bytesType, unknownType }): Message => {
+      if (channel === "bytes") return { sender, type: bytesType, payload: null, bytes };
       if (channel === "command") return { sender, type: COMMAND_MESSAGE, payload: command };
       if (channel === "positie") return { sender, type: REPLAY_POSITION_MESSAGE, payload: junk };
       return { sender, type: unknownType, payload: junk };
@@ -76,7 +82,8 @@ describe("fuzz: een echte kamer met echte clients", () => {
         const client = clients[message.sender];
         const seen = client.rejections.length;
         try {
-          client.room.send(message.type, message.payload);
+          if (message.bytes) client.room.sendBytes(message.type, message.bytes);
+          else client.room.send(message.type, message.payload);
         } catch {
           return; // the SDK cannot encode this value (nothing was sent)
         }
