@@ -6,7 +6,7 @@ import type { CommandOf } from "#shared/protocol/commands.ts";
 import type { EventOf } from "#shared/protocol/events.ts";
 import { accept, reject, type Decision } from "./decision.ts";
 import { requirePhase } from "./phaseNames.ts";
-import type { SessionState } from "./state.ts";
+import { countWhere, type SessionState } from "./state.ts";
 
 /** Enough for a full wall of cards; more than this is a runaway client, not a person. */
 export const MAX_CARDS_PER_PARTICIPANT = 40;
@@ -19,7 +19,7 @@ export function decideCardPost(state: SessionState, cmd: CommandOf<"card.post">,
   if (wrong) return wrong;
   if (!promptExists(state, cmd.promptId)) return reject("niet_gevonden", "Deze vraag hoort niet bij het scenario.");
   if (state.cards.has(cmd.cardId)) return reject("bestaat_al", "Dit kaartje bestaat al.");
-  const mine = [...state.cards.values()].filter((c) => c.authorId === participantId).length;
+  const mine = countWhere(state.cards, (c) => c.authorId === participantId);
   if (mine >= MAX_CARDS_PER_PARTICIPANT) return reject("te_veel", `Je hebt al ${MAX_CARDS_PER_PARTICIPANT} kaartjes geplaatst; dat is het maximum.`);
   return accept(now, { type: "CardPosted", cardId: cmd.cardId, promptId: cmd.promptId, text: cmd.text, authorId: participantId });
 }

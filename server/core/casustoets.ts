@@ -12,7 +12,7 @@ import { describeFound, findPersonalData } from "#shared/personalData.ts";
 import { requirePhase } from "./phaseNames.ts";
 import type { Actor } from "./decision.ts";
 import type { Phase } from "#shared/protocol/scenario.ts";
-import { caseFromDraft, currentCaseFor, gameRoleOf, type CaseState, type SessionState } from "./state.ts";
+import { caseFromDraft, countWhere, currentCaseFor, gameRoleOf, type CaseState, type SessionState } from "./state.ts";
 
 export function onEnterCasustoets(state: SessionState, phase: Extract<Phase, { kind: "casustoets" }>): NewEvent[] {
   const { caseIds } = phase;
@@ -68,7 +68,7 @@ export function decideCasePropose(state: SessionState, cmd: CommandOf<"case.prop
   } else {
     if (state.cases.has(cmd.caseId)) return reject("bestaat_al", "Er is al een casus met deze naam.");
     // A case the spelleider turned down does not count: its author may bring in another (docs/decisions.md, "Cases from the room").
-    const own = [...state.proposals.values()].filter((p) => p.authorId === participantId && p.declined === null).length;
+    const own = countWhere(state.proposals, (p) => p.authorId === participantId && p.declined === null);
     if (own >= MAX_PROPOSALS_PER_PARTICIPANT) return reject("te_veel", `Je hebt al ${MAX_PROPOSALS_PER_PARTICIPANT} casussen ingebracht; meer kan niet. Pas een van je casussen aan als je iets wilt veranderen.`);
   }
   const found = draftTexts(cmd.draft).flatMap((text) => findPersonalData(text));

@@ -10,7 +10,7 @@ import type { GameRole } from "#shared/protocol/ids.ts";
 import { accept, reject, type Decision, type Rejection } from "./decision.ts";
 import { requirePhase } from "./phaseNames.ts";
 import { assignLateJoiner, assignRoles } from "./roleAssignment.ts";
-import { activeParticipants, type SessionState } from "./state.ts";
+import { activeParticipants, countWhere, type SessionState } from "./state.ts";
 
 /** More than this in one round is a runaway client, not a wensenpakket. */
 export const MAX_EISEN_PER_ROUND = 30;
@@ -91,7 +91,7 @@ export function decideEisWrite(state: SessionState, cmd: CommandOf<"eis.write">,
   if ("ok" in round) return round;
   if (!categoryExists(state, cmd.categoryId)) return unknownCategory();
   if (state.eisen.has(cmd.eisId)) return reject("bestaat_al", "Deze eis bestaat al.");
-  const mine = [...state.eisen.values()].filter((e) => e.authorId === participantId && e.roundId === round.roundId).length;
+  const mine = countWhere(state.eisen, (e) => e.authorId === participantId && e.roundId === round.roundId);
   if (mine >= MAX_EISEN_PER_ROUND) return reject("te_veel", `Je hebt in deze ronde al ${MAX_EISEN_PER_ROUND} eisen; voeg eisen samen of pas er een aan.`);
   return accept(now, { type: "EisWritten", eisId: cmd.eisId, roundId: round.roundId, authorId: participantId, role: round.role, categoryId: cmd.categoryId, text: cmd.text });
 }

@@ -284,6 +284,13 @@ export function gameRoleOf(state: SessionState, participantId: string): GameRole
   return roundId ? (state.rounds.get(roundId)?.assignments.get(participantId) ?? null) : null;
 }
 
+/** How many values of `map` meet `test`, without copying them (these counts run for every command that adds something). */
+export function countWhere<V>(map: ReadonlyMap<string, V>, test: (value: V) => boolean): number {
+  let n = 0;
+  for (const value of map.values()) if (test(value)) n++;
+  return n;
+}
+
 export function activeParticipants(state: SessionState): Participant[] {
   return [...state.participants.values()].filter((p) => !p.removed);
 }

@@ -869,6 +869,21 @@ function syntaxProblem(error: ParseError, text: string): SyntaxProblem {
   }
 }
 
+const UTF16_MESSAGE =
+  'Dit bestand is niet als UTF-8 opgeslagen, maar als UTF-16 ("Unicode"), en zo kan de server het niet lezen. Sla het op als UTF-8: ' +
+  'in VS Code klik je rechtsonder op de codering ("UTF-16 LE"), kies je "Opslaan met codering" en dan "UTF-8"; in Kladblok kies je bij ' +
+  '"Opslaan als" de codering "UTF-8".';
+
+/** A file saved as ANSI (Windows-1252) or Latin-1, read as UTF-8: `count` characters came out as U+FFFD. */
+function notUtf8Message(count: number): string {
+  return (
+    `Hier staat een teken dat niet als UTF-8 te lezen is${count > 1 ? ` (in dit bestand ${count} keer)` : ""}: het bestand is in een andere ` +
+    "codering opgeslagen, waarschijnlijk ANSI (Windows-1252), en dan zien deelnemers letters als é en ë als \uFFFD. Open het bestand opnieuw " +
+    'in die codering en sla het op als UTF-8: in VS Code klik je rechtsonder op "UTF-8", kies je "Opnieuw openen met codering" en ' +
+    '"Western (Windows 1252)", en daarna via dezelfde knop "Opslaan met codering" en "UTF-8".'
+  );
+}
+
 const INNER_QUOTE_MESSAGE =
   'In deze tekst staat een dubbel aanhalingsteken ("), en dat sluit de tekst hier al af. Wil je een aanhalingsteken in de tekst, ' +
   "schrijf dan \\\" (met een backslash ervoor), of gebruik enkele aanhalingstekens: 'zo'.";
@@ -1000,9 +1015,21 @@ export function checkScenarioText(input: string): TextCheck {
     problems.push({ severity, offset, line, column, path: formatPath(path), message });
   };
 
+  // 0. The encoding. A file read as UTF-8 that was saved otherwise: UTF-16 has a NUL in every ASCII character (the
+  // parser would trip over each one), ANSI / Windows-1252 turns é and ë into U+FFFD, which participants would see.
+  if (text.includes("\u0000")) {
+    add("fout", 0, [], UTF16_MESSAGE);
+    return { problems };
+  }
+  const unreadable = text.indexOf("\uFFFD");
+
   // 1. Syntax.
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (unreadable >= 0) {
+    const count = text.split("\uFFFD").length - 1;
+    add("fout", unreadable, nodePath(root, unreadable), notUtf8Message(count));
+  }
   const seen = new Set<string>();
   let recoverable = true;
   const quoteLines = new Set<number>();
