@@ -4,6 +4,8 @@
  * (cli/check.ts) reads files and prints, the tests call this directly.
  *
  * Per file, in this order, and all problems at once:
+ *   0. the encoding: a file saved as UTF-16 is one error and nothing more; characters that are not UTF-8 (a file saved
+ *      as ANSI) are one error at the first of them, and the rest is still checked.
  *   1. syntax (jsonc-parser): a missing or extra comma, a comment, an unclosed string … After a comma or a comment
  *      the rest is still checked; after a worse syntax error only the syntax errors are reported, because what
  *      the parser made of the rest is a guess.

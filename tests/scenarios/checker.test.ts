@@ -98,6 +98,9 @@ describe("the broken corpus: exact report lines", () => {
     "oud-formaat.json": [
       'tests/scenarios/broken/oud-formaat.json:3:20  schemaVersion  waarschuwing: Dit scenario heeft het oude formaat (versie 0). De server zet het bij het laden om, maar werk het bij naar versie 1: zet "schemaVersion": 1, vervang "phases": [ … ] door "variants": [{ "id": "standaard", "title": "Standaard", "phases": [ … ] }] en schrijf bij "voting" "mode": "punten" in plaats van "points".',
     ],
+    "niet-utf8.json": [
+      'tests/scenarios/broken/niet-utf8.json:6:397  intro  fout: Hier staat een teken dat niet als UTF-8 te lezen is (in dit bestand 21 keer): het bestand is in een andere codering opgeslagen, waarschijnlijk ANSI (Windows-1252), en dan zien deelnemers letters als é en ë als \uFFFD. Open het bestand opnieuw in die codering en sla het op als UTF-8: in VS Code klik je rechtsonder op "UTF-8", kies je "Opnieuw openen met codering" en "Western (Windows 1252)", en daarna via dezelfde knop "Opslaan met codering" en "UTF-8".',
+    ],
   };
 
   it("has an expectation for every file in the corpus, and a file for every expectation", () => {
@@ -133,6 +136,8 @@ describe("the broken corpus: exact report lines", () => {
     // The quote that ends the text too early: the one before "ik wil".
     expect(at("aanhalingsteken-in-tekst.json", 216, 39, 7)).toBe('"ik wil');
     expect(at("persoonsgegevens-half-bevestigd.json", 202, 92, 18)).toBe("NL91ABNA0417164300");
+    // "één" in the intro, saved as Windows-1252: each é is one byte that is not UTF-8.
+    expect(at("niet-utf8.json", 6, 396, 4)).toBe(" \uFFFD\uFFFDn");
   });
 });
 
@@ -354,6 +359,13 @@ describe("checks on edits of the demo", () => {
     expect(problem && `${problem.line}:${problem.column}`).toBe(`${budgetLine}:43`);
   });
 
+  it("reports a file saved as UTF-16 once, not at every character", () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DEMO, "utf16le")]).toString("utf8");
+    expect(checkScenarioText(utf16).problems.map((p) => `${p.line}:${p.column}  ${brief(p)}`)).toEqual([
+      '1:1  (scenario)  fout: Dit bestand is niet als UTF-8 opgeslagen, maar als UTF-16 ("Unicode"), en zo kan de server het niet lezen. Sla het op als UTF-8: in VS Code klik je rechtsonder op de codering ("UTF-16 LE"), kies je "Opslaan met codering" en dan "UTF-8"; in Kladblok kies je bij "Opslaan als" de codering "UTF-8".',
+    ]);
+  });
+
   it("reports a scenario id that another file already uses", () => {
     const checks = checkScenarioFiles([
       { file: "a.json", text: DEMO },
@@ -416,7 +428,7 @@ describe("the CLI", () => {
   it("checks a directory, and reports a file that does not exist as an error", async () => {
     const all = await cli("tests/scenarios/broken");
     expect(all.code).toBe(1);
-    expect(all.stdout.trimEnd().split("\n").at(-1)).toBe("10 fouten, 8 waarschuwingen in 17 bestanden");
+    expect(all.stdout.trimEnd().split("\n").at(-1)).toBe("11 fouten, 8 waarschuwingen in 18 bestanden");
     const missing = await cli("scenarios/bestaat-niet.json");
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/^scenarios\/bestaat-niet\.json:1:1 {2}\(bestand\) {2}fout: Het bestand kon niet worden gelezen: /);
