@@ -909,6 +909,34 @@ function innerQuote(text: string, offset: number): { quote: number; value: numbe
   return undefined;
 }
 
+/**
+ * When the text that starts at `offset` and runs to the end of its line goes on over the next lines and closes on a
+ * later one (`…denkt.",`), empty lines between paragraphs included: where that closing line ends. Undefined when a
+ * line before that looks like anything else (a field, a bracket): then the text was just not closed.
+ */
+function continuedText(text: string, offset: number): { end: number } | undefined {
+  let lineEnd = text.indexOf("\n", offset);
+  while (lineEnd >= 0) {
+    const start = lineEnd + 1;
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end).replace(/\r$/, "");
+    if (/^\s*[\[\]{}]/.test(line) || /^\s*"(?:[^"\\]|\\.)*"\s*:/.test(line)) return undefined;
+    const quotes = [...line.matchAll(/(?<!\\)"/g)].length;
+    if (quotes === 1 && /"\s*,?\s*$/.test(line)) return { end };
+    if (quotes > 0) return undefined;
+    lineEnd = newline;
+  }
+  return undefined;
+}
+
+function continuedTextMessage(lastLine: number): string {
+  return (
+    `Deze tekst loopt door tot en met regel ${lastLine}, maar een tekst staat in JSON op één regel. Haal de regeleinden weg, ` +
+    "zodat de hele tekst op deze regel staat; wil je toch een nieuwe regel in de tekst, schrijf dan \\n."
+  );
+}
+
 function nodePath(root: Node | undefined, offset: number): JsonPath {
   if (root === undefined) return [];
   const node = findNodeAtOffset(root, offset, false);
@@ -1035,7 +1063,18 @@ export function checkScenarioText(input: string): TextCheck {
   const seen = new Set<string>();
   let recoverable = true;
   const quoteLines = new Set<number>();
+  let skipUntil = -1;
   for (const error of errors) {
+    if (error.offset < skipUntil) continue;
+    // A text with a line break in it (pasted from a document): one message, at the text, and not one for every
+    // word on the lines after the break up to where the text closes.
+    const broken = printParseErrorCode(error.error) === "UnexpectedEndOfString" ? continuedText(text, error.offset) : undefined;
+    if (broken !== undefined) {
+      skipUntil = broken.end;
+      recoverable = false;
+      add("fout", error.offset, nodePath(root, error.offset), continuedTextMessage(lines.at(broken.end).line));
+      continue;
+    }
     // A " inside a text ends it early; the parser then trips over every word after it. One message, at that quote.
     const inner = innerQuote(text, error.offset);
     if (inner !== undefined) {

@@ -366,6 +366,18 @@ describe("checks on edits of the demo", () => {
     ]);
   });
 
+  it("reports a text with line breaks in it once, up to the line where it closes", () => {
+    // Pasted from a document: two paragraphs with an empty line between them, and a line break in the second.
+    const pasted = demoWith(
+      ["Welkom in Oosterwolde. Iedereen", "Welkom in Oosterwolde.\n\nIedereen"],
+      ["Zeg dus gerust wat je denkt.", "Zeg dus\ngerust wat je denkt."],
+      ['"budget": 10', '"budget": "tien"'],
+    );
+    expect(checkScenarioText(pasted).problems.map((p) => `${p.line}:${p.column}  ${brief(p)}`)).toEqual([
+      "6:12  intro  fout: Deze tekst loopt door tot en met regel 9, maar een tekst staat in JSON op één regel. Haal de regeleinden weg, zodat de hele tekst op deze regel staat; wil je toch een nieuwe regel in de tekst, schrijf dan \\n.",
+    ]);
+  });
+
   it("reports a scenario id that another file already uses", () => {
     const checks = checkScenarioFiles([
       { file: "a.json", text: DEMO },
