@@ -279,6 +279,7 @@ function expectation(place: SchemaPlace): string | undefined {
       ? `${kind} van ${schema.minValue} tot en met ${schema.maxValue}`
       : kind;
   }
+  if (schema instanceof z.ZodBoolean) return "true of false";
   if (schema instanceof z.ZodLiteral) return `de waarde ${orList([...schema.values])}`;
   if (schema instanceof z.ZodEnum) return `een van ${orList(schema.options)}`;
   if (schema instanceof z.ZodArray) return "een lijst [ … ]";
@@ -387,6 +388,10 @@ function issueDrafts(issue: Issue, ctx: Context, suppressedMissing: Set<string>)
       }
       if ((issue.expected === "number" || issue.expected === "int") && typeof input === "string") {
         return [error(`${now} Schrijf een getal, zonder aanhalingstekens.${exampleHint(place)}`)];
+      }
+      if (issue.expected === "boolean") {
+        const value = typeof input === "string" && /^\s*(nee|false|onwaar|no|n)\s*$/i.test(input) ? "false" : "true";
+        return [error(`${now} Schrijf true (ja) of false (nee), zonder aanhalingstekens: ${typeof field === "string" ? `${quote(field)}: ${value}` : value}.`)];
       }
       return [error(`${now}${exampleHint(place) || " Vervang de waarde."}`)];
     }

@@ -14,6 +14,11 @@ export interface ScenarioProblem {
 
 const quote = (s: string) => `"${s}"`;
 const list = (items: readonly string[]) => (items.length === 0 ? "(geen)" : items.map(quote).join(", "));
+/** How to fix a reference to an id that is not in `listName`: pick a known one, or add it; with none known, add it. */
+const pickOrAdd = (known: readonly string[], listName: string, one: string) =>
+  known.length === 0
+    ? `Er staat nog geen ${one} in \`${listName}\`: voeg een ${one} met deze id toe.`
+    : `Kies een van ${list(known)}, of voeg een ${one} met deze id toe.`;
 
 /** Dutch names of the lists whose ids must be unique, with the word for one element. */
 const ID_LISTS = [
@@ -114,7 +119,7 @@ export function ruleProblems(s: RuleInput): ScenarioProblem[] {
 
   // 4. Every round's case exists (only known when the cases themselves are valid).
   const caseIds = new Set((s.cases ?? []).map((c) => c.id));
-  const knownCases = list([...caseIds]);
+  const knownCases = [...caseIds];
   const checkCases = s.cases !== undefined;
   (s.rounds ?? []).forEach((round, index) => {
     if (checkCases && !caseIds.has(round.caseId)) {
@@ -122,14 +127,14 @@ export function ruleProblems(s: RuleInput): ScenarioProblem[] {
         path: ["rounds", index, "caseId"],
         message:
           `Ronde ${quote(round.id)} verwijst naar casus ${quote(round.caseId)}, maar die casus bestaat niet in \`cases\`. ` +
-          `Kies een van ${knownCases}, of voeg een casus met deze id toe.`,
+          pickOrAdd(knownCases, "cases", "casus"),
       });
     }
   });
 
   // 5. Phases refer to existing rounds and cases; 6. variants start with lobby and end with resultaat.
   const roundIds = new Set((s.rounds ?? []).map((r) => r.id));
-  const knownRounds = list([...roundIds]);
+  const knownRounds = [...roundIds];
   const checkRounds = s.rounds !== undefined;
   (s.variants ?? []).forEach((variant, v) => {
     const base: ScenarioPath = ["variants", v, "phases"];
@@ -140,7 +145,7 @@ export function ruleProblems(s: RuleInput): ScenarioProblem[] {
           path: [...base, p, "roundId"],
           message:
             `${name}, fase ${p + 1} (rolwissel) verwijst naar ronde ${quote(phase.roundId)}, maar die ronde bestaat niet in \`rounds\`. ` +
-            `Kies een van ${knownRounds}, of voeg een ronde met deze id toe.`,
+            pickOrAdd(knownRounds, "rounds", "ronde"),
         });
       }
       if (phase.kind === "casustoets" && checkCases) {
@@ -150,7 +155,7 @@ export function ruleProblems(s: RuleInput): ScenarioProblem[] {
               path: [...base, p, "caseIds", k],
               message:
                 `${name}, fase ${p + 1} (casustoets) noemt casus ${quote(caseId)}, maar die casus bestaat niet in \`cases\`. ` +
-                `Kies een van ${knownCases}, of voeg een casus met deze id toe.`,
+                pickOrAdd(knownCases, "cases", "casus"),
             });
           }
         });

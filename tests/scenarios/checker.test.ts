@@ -378,6 +378,20 @@ describe("checks on edits of the demo", () => {
     ]);
   });
 
+  it("says how to write true or false, and what to do when a list a phase refers to is empty", () => {
+    const text = demoWith(['"caseIds": ["mantelzorg"], "minutes": 25 }', '"caseIds": ["mantelzorg"], "perTafel": "ja", "minutes": 25 }']);
+    expect(checkScenarioText(text).problems.map(brief)).toEqual([
+      'variants[1].phases[4].perTafel  fout: Hier hoort true of false, maar er staat de tekst "ja". Schrijf true (ja) of false (nee), zonder aanhalingstekens: "perTafel": true.',
+    ]);
+    const noRounds = JSON.parse(DEMO) as { rounds: unknown[] };
+    noRounds.rounds = [];
+    const messages = checkScenarioText(JSON.stringify(noRounds, null, 2)).problems.map(brief);
+    expect(messages).toContain(
+      'variants[0].phases[2].roundId  fout: Variant "dag", fase 3 (rolwissel) verwijst naar ronde "ronde1", maar die ronde bestaat niet in `rounds`. Er staat nog geen ronde in `rounds`: voeg een ronde met deze id toe.',
+    );
+    expect(messages.join("\n")).not.toContain("(geen)");
+  });
+
   it("reports a scenario id that another file already uses", () => {
     const checks = checkScenarioFiles([
       { file: "a.json", text: DEMO },
