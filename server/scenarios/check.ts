@@ -1169,7 +1169,8 @@ function sortProblems(problems: CheckProblem[]): CheckProblem[] {
 
 /**
  * Checks several files together: each on its own, and no two with the same scenario id (the server would load
- * only the first, in the order given).
+ * only the first, in the order given). A file with an error does not take its id: the server skips it, so a broken
+ * copy does not keep the sound file with the same id out.
  */
 export function checkScenarioFiles(files: readonly { file: string; text: string }[]): FileCheck[] {
   const firstWithId = new Map<string, string>();
@@ -1179,7 +1180,7 @@ export function checkScenarioFiles(files: readonly { file: string; text: string 
     if (result.id !== undefined) {
       const earlier = firstWithId.get(result.id.value);
       if (earlier === undefined) {
-        firstWithId.set(result.id.value, file);
+        if (!problems.some((p) => p.severity === "fout")) firstWithId.set(result.id.value, file);
       } else {
         const { line, column } = new LineIndex(text.replace(/^\uFEFF/, "")).at(result.id.offset);
         problems.push({

@@ -392,6 +392,18 @@ describe("checks on edits of the demo", () => {
     expect(messages.join("\n")).not.toContain("(geen)");
   });
 
+  it("does not let a broken file take the id of a sound one: the sound file is loaded, the broken one skipped for its own error", () => {
+    const broken = DEMO.replace('"budget": 10', '"budget": "tien"');
+    const checks = checkScenarioFiles([
+      { file: "demo-kopie.json", text: broken },
+      { file: "demo.json", text: DEMO },
+    ]);
+    expect(formatReport(checks)).toEqual([
+      `demo-kopie.json:${budgetLine}:43  voting.budget  fout: Hier hoort een geheel getal van 1 tot en met 100, maar er staat de tekst "tien". Schrijf een getal, zonder aanhalingstekens. Bijvoorbeeld: 10.`,
+      "1 fout, 0 waarschuwingen in 2 bestanden",
+    ]);
+  });
+
   it("reports a scenario id that another file already uses", () => {
     const checks = checkScenarioFiles([
       { file: "a.json", text: DEMO },

@@ -332,6 +332,8 @@ describe("loadScenarioDir", () => {
     await writeFile(join(dir, "goed.json"), JSON.stringify(good));
     await writeFile(join(dir, "kapot.json"), '{ "schemaVersion": 1, "id": ');
     await writeFile(join(dir, "dubbel.json"), JSON.stringify(good));
+    // A broken copy with the same id, sorting first: skipped for its own error, it does not take the id.
+    await writeFile(join(dir, "a-kopie.json"), JSON.stringify({ ...good, voting: { mode: "punten", budget: "tien" } }));
     const bad = structuredClone(good);
     bad.id = "fout";
     (bad.rounds as Record<string, unknown>[])[0]!.caseId = "fiets";
@@ -342,7 +344,8 @@ describe("loadScenarioDir", () => {
     const { scenarios, errors } = await loadScenarioDir(dir);
     expect([...scenarios.keys()]).toEqual(["demo-maatwerk"]);
     const byFile = Object.fromEntries(errors.map((e) => [e.file.slice(dir!.length + 1), e.problems]));
-    expect(Object.keys(byFile).sort()).toEqual(["fout.json", "goed.json", "kapot.json"]);
+    expect(Object.keys(byFile).sort()).toEqual(["a-kopie.json", "fout.json", "goed.json", "kapot.json"]);
+    expect(byFile["a-kopie.json"]!.map((p) => p.path)).toEqual(["voting.budget"]);
     // "dubbel.json" sorts first, so it is the one that got the id; the later file with the same id is reported.
     // The server reads files with the checker: its messages, with line, column and path.
     expect(byFile["goed.json"]).toEqual([
