@@ -1,3 +1,6 @@
+// The board brings its own styles: the console's terugblik draws it too, without the beamer screen around it.
+import "../../styles/beamer.css";
+import "../../styles/feel-beamer.css";
 import type { Snapshot } from "../../net/connection.ts";
 import { BeeldvormingBoard } from "./BeeldvormingBoard.tsx";
 import { CasustoetsBoard } from "./CasustoetsBoard.tsx";
