@@ -85,7 +85,10 @@ function Wensenpakketten({ snap, roundId }: { snap: Snapshot; roundId: string })
     const el = board.current;
     if (!el) return;
     const fit = () => {
-      for (const panel of Array.from(el.querySelectorAll<HTMLElement>(".pakket"))) fitPanel(panel);
+      const panels = Array.from(el.querySelectorAll<HTMLElement>(".pakket"));
+      // First every panel's floor (a floor raised later would squeeze a panel already fitted), then the fitting.
+      for (const panel of panels) keepFirstWhole(panel);
+      for (const panel of panels) fitPanel(panel);
     };
     fit();
     const observer = new ResizeObserver(fit);
@@ -153,6 +156,27 @@ export function columnsFor<R>(roles: readonly { role: R; weight: number }[], n: 
 }
 
 /**
+ * A panel is never lower than its head with its first eis whole (and the "+n meer" line when it has more): the
+ * weights only guess how many lines a text takes, and a role with one eis must not show half of it.
+ */
+function keepFirstWhole(panel: HTMLElement): void {
+  const first = panel.querySelector<HTMLElement>("ul > li");
+  const more = panel.querySelector<HTMLElement>(".pakket-more");
+  panel.style.minHeight = "";
+  if (!first) return;
+  first.classList.remove("fit-hidden");
+  const style = getComputedStyle(panel);
+  let need = first.getBoundingClientRect().bottom - panel.getBoundingClientRect().top + parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth);
+  if (more && panel.querySelectorAll("ul > li").length > 1) {
+    const hidden = more.hidden;
+    more.hidden = false;
+    need += more.getBoundingClientRect().height + parseFloat(style.rowGap || "0");
+    more.hidden = hidden;
+  }
+  panel.style.minHeight = `${Math.ceil(need)}px`;
+}
+
+/**
  * Shows the eisen of one panel that fit whole (the last one may be cut to its clamp, never half a line) and writes
  * "+n meer" under them for the rest, so nothing is left out silently.
  */
@@ -172,6 +196,11 @@ function fitPanel(panel: HTMLElement): void {
     items[i]?.classList.add("fit-hidden");
     hidden++;
     if (last && last.getBoundingClientRect().bottom <= bottom()) break;
+  }
+  // One eis that does not fit has nothing to count: its clamp shows what fits (keepFirstWhole makes room for it).
+  if (hidden === 0) {
+    more.hidden = true;
+    return;
   }
   more.textContent = t.feel.rolwissel.more(hidden);
   more.setAttribute("aria-label", t.feel.rolwissel.moreLabel(hidden));
