@@ -73,7 +73,8 @@ export class Board extends Phaser.Scene {
   create(): void {
     this.makeIconTextures();
     this.lanesLayer = this.add.graphics().setDepth(0);
-    this.linksLayer = this.add.graphics().setDepth(30);
+    // Under the cards: a line between items far apart would otherwise strike through the text of every card between.
+    this.linksLayer = this.add.graphics().setDepth(5);
     const onChange = (_parent: unknown, value: unknown) => {
       if (isModel(value)) this.draw(value);
     };
@@ -263,6 +264,20 @@ export class Board extends Phaser.Scene {
     }
   }
 
+  /** Whether the straight line from a to b runs over a card other than the two it links. */
+  private crossesCards(a: { x: number; y: number }, b: { x: number; y: number }, linked: readonly string[]): boolean {
+    for (const [key, view] of this.cards) {
+      if (linked.includes(key)) continue;
+      const { x: cx, y: cy } = view.container;
+      for (let t = 0; t <= 1; t += 0.02) {
+        const x = a.x + (b.x - a.x) * t;
+        const y = a.y + (b.y - a.y) * t;
+        if (x > cx && x < cx + view.box.w && y > cy && y < cy + view.box.h) return true;
+      }
+    }
+    return false;
+  }
+
   /** Spanningen and "lijkt op"-lines follow the cards as they move. */
   private drawLinks(): void {
     const g = this.linksLayer;
@@ -280,7 +295,7 @@ export class Board extends Phaser.Scene {
       const ra = rect(link.from);
       const rb = rect(link.to);
       if (!ra || !rb) continue;
-      // From edge to edge, over the cards' gap: the line is seen and no text is crossed.
+      // From edge to edge, over the cards' gap; under any card between (the layer lies below the cards).
       const [a, b] = edgeToEdge(ra, rb);
       if (link.kind === "spanning") {
         g.lineStyle(5, SPANNING, 0.85);
@@ -288,14 +303,20 @@ export class Board extends Phaser.Scene {
         g.fillStyle(SPANNING, 1);
         g.fillCircle(a.x, a.y, 7);
         g.fillCircle(b.x, b.y, 7);
-        let mark = this.marks.get(link.key);
-        if (!mark) {
-          mark = this.add.text(0, 0, "⚡", { fontFamily: FONT, fontSize: "26px", color: "#ffffff", backgroundColor: PALETTE.danger, padding: { x: 6, y: 2 } });
-          mark.setOrigin(0.5).setDepth(40).setResolution(model.dpr);
-          this.marks.set(link.key, mark);
+        // Between neighbours one mark in the gap; a line that runs under other cards gets a mark at each end, on the
+        // two items in tension (a mark halfway would sit on a card that has nothing to do with it).
+        const ends = this.crossesCards(a, b, [link.from, link.to]) ? [a, b] : [{ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }];
+        for (const [i, at] of ends.entries()) {
+          const key = `${link.key}#${i}`;
+          let mark = this.marks.get(key);
+          if (!mark) {
+            mark = this.add.text(0, 0, "⚡", { fontFamily: FONT, fontSize: "26px", color: "#ffffff", backgroundColor: PALETTE.danger, padding: { x: 6, y: 2 } });
+            mark.setOrigin(0.5).setDepth(40).setResolution(model.dpr);
+            this.marks.set(key, mark);
+          }
+          mark.setPosition(at.x, at.y);
+          used.add(key);
         }
-        mark.setPosition((a.x + b.x) / 2, (a.y + b.y) / 2);
-        used.add(link.key);
       } else {
         g.lineStyle(3, ACCENT, 0.8);
         dashedLine(g, a.x, a.y, b.x, b.y, 10, 8);
