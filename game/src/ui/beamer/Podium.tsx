@@ -7,7 +7,10 @@
  */
 import { useRef } from "preact/hooks";
 import { MOTION_MS, type PodiumModel } from "../../phaser/stageModel.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import { draagvlakLabel, t } from "#shared/strings/index.ts";
+import { ROLE_COLOURS } from "#shared/theme.ts";
+import { RoleIcon } from "../common.tsx";
 import { barsOf, RoleBars, type ChartEntry } from "./SupportChart.tsx";
 import { boxIn, reducedMotion, useStage } from "./useStage.ts";
 
@@ -67,6 +70,14 @@ export function Podium({ entries, unit = "punten" }: { entries: ChartEntry[]; un
                 <span class="muted"> · {t.beamer.chart.total(entry.support.total, unit)}</span>
               </span>
               <RoleBars class="podium-bars" dataBars="" support={entry.support} unit={unit} />
+              {/* Which bar is which role: the icon under each bar, as on the phone (never colour alone). */}
+              <span class="podium-icons" aria-hidden="true">
+                {GAME_ROLES.map((role) => (
+                  <span key={role} class="chart-head-icon" style={{ background: ROLE_COLOURS[role] }}>
+                    <RoleIcon role={role} />
+                  </span>
+                ))}
+              </span>
               <span class="podium-pedestal" data-pedestal="" aria-hidden="true">
                 <span class="podium-rank">{i + 1}</span>
               </span>
