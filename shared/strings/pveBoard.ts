@@ -16,7 +16,8 @@ export const pveBoard = {
   cluster: (texts: string[]) => `Lijken op elkaar: ${texts.map((x) => `“${x}”`).join(" en ")}`,
   spanning: (a: string, b: string, note: string) => `Spanning tussen “${a}” en “${b}”${note ? `: ${note}` : ""}`,
   spanningenHeading: "Spanningen",
-  spotlight: "Net samengevoegd",
+  /** Above the newest item: merged from several eisen, or one eis taken in as it is. */
+  spotlight: (eisen: number) => (eisen === 1 ? "Net opgenomen" : "Net samengevoegd"),
   /** The beamer reads out, one by one, the cards whose text does not fit on the board (ringed on the board). */
   tour: "Uitgelicht",
   /** Which of the cards read out are on this turn: "Uitgelicht (4–6 van 150)". */

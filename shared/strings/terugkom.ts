@@ -23,7 +23,7 @@ export const terugkom = {
     intro: "De spelleider laat zien hoe jullie kader op maat op dag 1 ontstond: van de eerste kaartjes tot de stemming en de casustoets.",
     nextTitle: "Daarna",
     next: "Je kijkt per kaderpunt terug: heb je het toegepast, wat ging goed, wat kan beter? Tot slot stellen jullie samen het kader bij tot versie 2.",
-    phoneNote: "Je hoeft nu niets te doen op je telefoon. Houd dit scherm open: het gaat vanzelf verder.",
+    phoneNote: "Je hoeft hier nu niets te doen. Houd dit scherm open: het gaat vanzelf verder.",
   },
 
   toegepast: { ja: "Ja", deels: "Deels", nee: "Nee" },

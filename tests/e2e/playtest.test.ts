@@ -232,6 +232,20 @@ describe.skipIf(!hasChromium)("de verbeteringen uit de speltest", () => {
     await expect.poll(() => main(phone)).toMatch(/Stap 1 van 5\s*Nu aan de beurt/);
     expect(await main(phone)).toContain("De inwoner wil samen thuis blijven wonen.");
     await look(lead, "playtest-fix7-console-stap-terug");
+    // Two steps on, with notes above the current step: the way on is still in the console's first screen (it sat at
+    // y≈1000 under the case and the notes).
+    for (const [step, note] of [[2, "Hij kan niet meer voor zichzelf zorgen."], [3, "Wat we overwegen, past bij de bedoeling."]] as const) {
+      await lead.getByRole("button", { name: "Volgende stap" }).click();
+      await expect.poll(() => main(phone)).toMatch(new RegExp(`Stap ${step} van 5\\s*Nu aan de beurt`));
+      await phone.getByLabel("Jullie aantekening bij deze stap").fill(note);
+      await phone.getByRole("button", { name: "Aantekening toevoegen" }).click();
+      await expect.poll(() => main(lead)).toContain(note);
+    }
+    await lead.evaluate(() => window.scrollTo(0, 0));
+    const way = await lead.getByRole("button", { name: "Volgende stap" }).boundingBox();
+    expect(way!.y + way!.height).toBeLessThan(900);
+    expect(await lead.getByRole("button", { name: "Een stap terug" }).count()).toBe(1);
+    await look(lead, "playtest-fix7-console-stap-3");
     // A participant's own client is refused in Dutch, should it try.
     const bot = ctx.players[0]!;
     const refused = await bot.send({ type: "toets.advance", caseId: spelleider.session.currentCaseId ?? "" });

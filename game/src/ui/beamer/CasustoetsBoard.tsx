@@ -110,6 +110,8 @@ function LatestNotes({ theCase, stepIndex, stepId }: { theCase: CaseView; stepIn
 function Outcome({ snap, theCase }: { snap: Snapshot; theCase: CaseView }) {
   const b = t.beamer.casustoets;
   const counts = VERDICTS.map((v) => ({ verdict: v, n: theCase.verdicts.filter((x) => x.verdict === v).length }));
+  // Out of the items that were judged on this case: an aanvulling the case itself brought has no verdict of its own.
+  const judged = snap.items.filter((item) => !item.caseIds.includes(theCase.id)).length;
   return (
     <div class="toets-outcome">
       <section class="beamer-panel" aria-labelledby="oordeel-kop">
@@ -120,7 +122,7 @@ function Outcome({ snap, theCase }: { snap: Snapshot; theCase: CaseView }) {
           {counts.map(({ verdict, n }) => (
             <li key={verdict} class={`verdict ${verdict}`}>
               <strong>{n}</strong> {VERDICT_NAMES[verdict].toLowerCase()}
-              <span class="muted"> / {snap.items.length}</span>
+              <span class="muted"> / {judged}</span>
             </li>
           ))}
         </ul>

@@ -70,7 +70,7 @@ export function SamenvoegenBoard({ snap, replay = false }: { snap: Snapshot; rep
             </div>
             {newest ? (
               <p class="samen-spotlight">
-                <strong>{pveBoard.spotlight}:</strong> <span>{newest.text}</span> <span class="muted">({pveBoard.fromEisen(newest.eisIds.length)})</span>
+                <strong>{pveBoard.spotlight(newest.eisIds.length)}:</strong> <span>{newest.text}</span> <span class="muted">({pveBoard.fromEisen(newest.eisIds.length)})</span>
               </p>
             ) : null}
           </>

@@ -147,7 +147,6 @@ export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
             {s.eisenTitle} <span class="b-count">{free.length}</span>
           </h3>
           {snap.eisen.length === 0 ? <p class="muted">{s.noEisenYet}</p> : free.length === 0 ? <p class="muted">{s.noEisen}</p> : null}
-          {audience !== "beamer" ? <AdoptRest conn={conn} free={free} /> : null}
           <FreeEisen
             showTables={showTables}
             snap={snap}
@@ -159,6 +158,8 @@ export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
             onToggle={toggle}
             onMerge={openMerge}
           />
+          {/* After the list: "the rest" is for when the group has merged what belongs together. */}
+          {audience !== "beamer" ? <AdoptRest conn={conn} free={free} /> : null}
         </section>
 
         <section class={`b-col b-col-pve ${dnd.overKey === "pve" ? "is-over" : ""}`} aria-labelledby="pve-titel" {...dnd.target("pve")}>

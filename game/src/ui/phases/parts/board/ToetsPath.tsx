@@ -24,6 +24,9 @@ export function ToetsPath({ conn, snap, kase, leads }: { conn: Connection; snap:
     <section class="card b-path" aria-labelledby="toets-titel">
       <h3 id="toets-titel">{p.title}</h3>
       <p class="small muted">{p.intro}</p>
+      {/* The spelleider moves the group on every few minutes: at the top, in the first screen of the console, however
+          many notes the steps before hold. */}
+      {leads && !walked ? <Advance conn={conn} kase={kase} stepNumber={kase.stepIndex + 1} total={steps.length} /> : null}
       <ol class="b-steps">
         {steps.map((step, i) => {
           const state: StepState = i < kase.stepIndex ? "done" : i === kase.stepIndex ? "now" : "locked";
@@ -80,7 +83,7 @@ function Step({ conn, snap, kase, step, number, total, state, leads }: StepProps
             <p class="b-step-prompt">{step.prompt}</p>
             <Notes notes={notes} />
             <NoteForm key={`${kase.id}:${step.id}`} conn={conn} snap={snap} kase={kase} step={step} label={p.noteLabel} />
-            {leads ? <Advance conn={conn} kase={kase} last={isLaw} first={number === 1} /> : <p class="b-advance-wait small">{p.waitForLeader(isLaw)}</p>}
+            {leads ? null : <p class="b-advance-wait small">{p.waitForLeader(isLaw)}</p>}
           </>
         ) : state === "done" ? (
           <details class="b-step-done">
@@ -151,12 +154,15 @@ function NoteForm({ conn, snap, kase, step, label }: { conn: Connection; snap: S
   );
 }
 
-function Advance({ conn, kase, last, first }: { conn: Connection; kase: CaseView; last: boolean; first: boolean }) {
+function Advance({ conn, kase, stepNumber, total }: { conn: Connection; kase: CaseView; stepNumber: number; total: number }) {
   const p = t.board.path;
   const [run, state] = useCommand(conn);
+  const last = stepNumber === total;
+  const first = stepNumber === 1;
   return (
     <div class="b-advance">
       <div class="b-advance-buttons">
+        <span class="b-advance-at">{p.stepOf(stepNumber, total)}</span>
         <button type="button" onClick={() => void run({ type: "toets.advance", caseId: kase.id })} aria-describedby={`verder-${kase.id}-hint`}>
           {last ? p.finish : p.next}
         </button>
