@@ -31,6 +31,8 @@ export const beamer = {
     instructionLabel: "Opdracht",
     rolesHeading: "Rollen in deze ronde",
     players: (n: number) => (n === 1 ? "1 speler" : `${n} spelers`),
+    /** The moment between the round's start and the roles being dealt (seen in the terugblik, step by step). */
+    rolesComing: "De rollen worden verdeeld…",
     privateNote: "De eisen blijven privé tot de spelleider ze zichtbaar maakt.",
     packagesHeading: "Wensenpakketten",
     packagesStats: (eisen: number, roles: number) => `${eisen === 1 ? "1 eis" : `${eisen} eisen`} uit ${roles === 1 ? "1 rol" : `${roles} rollen`}`,
@@ -86,6 +88,8 @@ export const beamer = {
     allDone: "Alle stappen zijn doorlopen: nu per item oordelen.",
     verdictsHeading: "Oordeel per item",
     decision: "Besluit",
+    /** The items this case added to the programma (aanvullingen), under the besluit. */
+    amendmentsHeading: (n: number) => (n === 1 ? "Aanvulling op het programma" : `${n} aanvullingen op het programma, de laatste`),
     cost: (now: string, later: string) => `Kosten nu: ${now.toLowerCase()} · later: ${later.toLowerCase()}`,
     live: "Ingebracht door een deelnemer",
     afloop: "Wat er echt gebeurde",

@@ -111,7 +111,15 @@ function Outcome({ snap, theCase }: { snap: Snapshot; theCase: CaseView }) {
   const b = t.beamer.casustoets;
   const counts = VERDICTS.map((v) => ({ verdict: v, n: theCase.verdicts.filter((x) => x.verdict === v).length }));
   // Out of the items that were judged on this case: an aanvulling the case itself brought has no verdict of its own.
-  const judged = snap.items.filter((item) => !item.caseIds.includes(theCase.id)).length;
+  const added = snap.items.filter((item) => item.caseIds.includes(theCase.id));
+  const judged = snap.items.length - added.length;
+  // What the case added to the programma, the newest (in the besluit's panel: the column has room for a few lines).
+  const newest = added.at(-1);
+  const amendment = newest ? (
+    <p class="toets-added clamp-2">
+      <strong>{b.amendmentsHeading(added.length)}:</strong> {newest.text}
+    </p>
+  ) : null;
   return (
     <div class="toets-outcome">
       <section class="beamer-panel" aria-labelledby="oordeel-kop">
@@ -132,7 +140,10 @@ function Outcome({ snap, theCase }: { snap: Snapshot; theCase: CaseView }) {
           <h2 id="besluit-kop" class="beamer-label">{b.decision}</h2>
           <p class="clamp-5">{theCase.decision.decision}</p>
           <p class="muted">{b.cost(COST_NAMES[theCase.decision.costNow], COST_NAMES[theCase.decision.costLater])}</p>
+          {amendment}
         </section>
+      ) : amendment ? (
+        <section class="beamer-panel">{amendment}</section>
       ) : null}
     </div>
   );

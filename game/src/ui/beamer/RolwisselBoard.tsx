@@ -58,6 +58,8 @@ function RoundIntro({ snap, caseId, instruction }: { snap: Snapshot; caseId: str
           {/* With tafels the counts are of the whole room; the chips alone, side by side, leave room for the strip. */}
           {written ? (
             <Written roles={GAME_ROLES.filter((r) => perRole.has(r) || written[r] > 0)} written={written} />
+          ) : perRole.size === 0 ? (
+            <p>{b.rolesComing}</p>
           ) : (
             <ul class={`rol-roles ${tafels ? "tafel-roles-wrap" : ""}`}>
               {GAME_ROLES.filter((r) => perRole.has(r)).map((role) => (
