@@ -47,7 +47,7 @@ export function migrateScenario(json: unknown): Migration {
           path: ["schemaVersion"],
           message:
             `Dit scenario heeft schemaVersion ${version}, een nieuwer formaat dan deze versie van Maatwerkspel kent ` +
-            `(die leest versie 0 tot en met ${SCENARIO_SCHEMA_VERSION}). Werk Maatwerkspel bij, ` +
+            `(die leest tot en met versie ${SCENARIO_SCHEMA_VERSION}). Werk Maatwerkspel bij, ` +
             `of schrijf het scenario in versie ${SCENARIO_SCHEMA_VERSION} met "schemaVersion": ${SCENARIO_SCHEMA_VERSION}.`,
         },
       ],

@@ -138,7 +138,7 @@ describe("a version newer than this code knows", () => {
   });
 
   const FUTURE =
-    "Dit scenario heeft schemaVersion 2, een nieuwer formaat dan deze versie van Maatwerkspel kent (die leest versie 0 tot en met 1). " +
+    "Dit scenario heeft schemaVersion 2, een nieuwer formaat dan deze versie van Maatwerkspel kent (die leest tot en met versie 1). " +
     'Werk Maatwerkspel bij, of schrijf het scenario in versie 1 met "schemaVersion": 1.';
 
   it("is refused by the server, in Dutch, without taking the other scenarios down", async () => {
