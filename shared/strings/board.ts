@@ -163,7 +163,8 @@ export const board = {
     costNoteHint: "Wat nu goedkoop is, kan later duur zijn, en andersom.",
     submit: "Besluit vastleggen",
     update: "Besluit bijwerken",
-    costs: (now: string, later: string) => `Kosten nu: ${now} · kosten later: ${later}`,
+    /** Mid-sentence, so the cost names (Laag, Gemiddeld, Hoog) in lower case, as on the beamer. */
+    costs: (now: string, later: string) => `Kosten nu: ${now.toLowerCase()} · kosten later: ${later.toLowerCase()}`,
   },
   aanvulling: {
     title: "Aanvulling op het programma",

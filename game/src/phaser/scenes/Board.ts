@@ -266,14 +266,10 @@ export class Board extends Phaser.Scene {
 
   /** Whether the straight line from a to b runs over a card other than the two it links. */
   private crossesCards(a: { x: number; y: number }, b: { x: number; y: number }, linked: readonly string[]): boolean {
+    const line = new Phaser.Geom.Line(a.x, a.y, b.x, b.y);
     for (const [key, view] of this.cards) {
       if (linked.includes(key)) continue;
-      const { x: cx, y: cy } = view.container;
-      for (let t = 0; t <= 1; t += 0.02) {
-        const x = a.x + (b.x - a.x) * t;
-        const y = a.y + (b.y - a.y) * t;
-        if (x > cx && x < cx + view.box.w && y > cy && y < cy + view.box.h) return true;
-      }
+      if (Phaser.Geom.Intersects.LineToRectangle(line, new Phaser.Geom.Rectangle(view.container.x, view.container.y, view.box.w, view.box.h))) return true;
     }
     return false;
   }

@@ -18,7 +18,7 @@ export function Decision({ conn, snap, kase }: { conn: Connection; snap: Snapsho
         <div class="b-saved">
           <p class="b-kicker">{d.saved}</p>
           <p class="b-saved-text">{saved.decision}</p>
-          <p class="small">{d.costs(COST_NAMES[saved.costNow].toLowerCase(), COST_NAMES[saved.costLater].toLowerCase())}</p>
+          <p class="small">{d.costs(COST_NAMES[saved.costNow], COST_NAMES[saved.costLater])}</p>
           {saved.costNote ? <p class="small muted">{saved.costNote}</p> : null}
           {editing ? null : (
             <button type="button" class="secondary" onClick={() => setEditing(true)}>
