@@ -124,10 +124,17 @@ function sessionOf(op: WriteOp): string | null {
   }
 }
 
+/**
+ * What the writer threads did since the process started (for bench:load's report): messages (each one commit) and
+ * how long each took from being posted to its answer, and how long each write waited from being asked for to its
+ * answer (gathering, the commit before it, its own commit).
+ */
+export const storeFigures = { commits: 0, commitMs: 0, maxCommitMs: 0, writes: 0, waitedMs: 0, maxWaitedMs: 0, writesOver50Ms: 0 };
+
 /** The worker thread that writes, and the writes waiting for its answer. */
 class Writer {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void; answered: Promise<unknown> }>();
+  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void; answered: Promise<unknown>; askedAt: number }>();
   private outbox: WriteOp[] = [];
   /** Writes posted to the worker and not answered yet; while there are any, new writes wait in the outbox. */
   private inFlight = 0;
@@ -151,10 +158,20 @@ class Writer {
       const answers = WriteResultsSchema.safeParse(message);
       if (!answers.success) return;
       this.inFlight -= answers.data.length;
+      const now = performance.now();
+      const commitMs = now - this.lastSentAt;
+      storeFigures.commits++;
+      storeFigures.commitMs += commitMs;
+      storeFigures.maxCommitMs = Math.max(storeFigures.maxCommitMs, commitMs);
       for (const r of answers.data) {
         const entry = this.waiting.get(r.id);
         if (!entry) continue;
         this.waiting.delete(r.id);
+        const waited = now - entry.askedAt;
+        storeFigures.writes++;
+        storeFigures.waitedMs += waited;
+        storeFigures.maxWaitedMs = Math.max(storeFigures.maxWaitedMs, waited);
+        if (waited > 50) storeFigures.writesOver50Ms++;
         if (r.ok) entry.resolve(r.value);
         else entry.reject(new Error(r.message));
       }
@@ -184,7 +201,7 @@ class Writer {
       resolve = ok;
       reject = fail;
     });
-    this.waiting.set(id, { resolve, reject, answered: answer.catch(() => undefined) });
+    this.waiting.set(id, { resolve, reject, answered: answer.catch(() => undefined), askedAt: performance.now() });
     this.worker.ref();
     this.outbox.push({ ...op, id } as WriteOp);
     this.scheduleSend();

@@ -62,6 +62,8 @@ export interface HeapReport {
   fanOut: Record<string, number> | null;
   /** The derived computations (duplicate suggestions) from server/rooms/derivedTurns.ts: runs, work, lateness (ms). */
   derived: Record<string, number> | null;
+  /** server/store/sqlite.ts's storeFigures (commits and how long writes waited); null for a server without them. */
+  store: Record<string, number> | null;
 }
 
 const MiB = 2 ** 20;
@@ -227,6 +229,7 @@ async function report(): Promise<HeapReport> {
     kinds: await kinds(),
     fanOut: await figures("server/rooms/fanOut.ts", "fanOutFigures"),
     derived: await figures("server/rooms/derivedTurns.ts", "derivedFigures"),
+    store: await figures("server/store/sqlite.ts", "storeFigures"),
   };
 }
 

@@ -213,6 +213,8 @@ interface RunResult {
   joinSeconds: number;
   latencies: Float64Array;
   byType: Map<string, Float64Array>;
+  /** Latencies by the tenth of the window the command was sent in. */
+  byTenth: Float64Array[];
   sent: number;
   acked: number;
   rejected: Record<string, number>;
@@ -481,6 +483,7 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
       joinSeconds,
       latencies: Float64Array.from(all.flatMap((r) => r.latencies)).sort(),
       byType: new Map([...byType].map(([type, l]) => [type, Float64Array.from(l).sort()])),
+      byTenth: Array.from({ length: 10 }, (_, k) => Float64Array.from(all.flatMap((r) => r.byTenth[k] ?? [])).sort()),
       sent: all.reduce((a, r) => a + r.sent, 0),
       acked: all.reduce((a, r) => a + r.acked, 0),
       rejected,
@@ -610,6 +613,8 @@ function report(results: RunResult[]): void {
     row("  wachten op hun beurt gem. / hoogste (ms), beurten", results.map(fanOutWait)),
     row("suggesties berekend in venster: aantal, werk gem. (ms)", results.map(derivedWork)),
     row("  later dan gevraagd gem. / hoogste (ms)", results.map(derivedLate)),
+    row("opslag: commits, duur gem. / hoogste (ms)", results.map(storeCommits)),
+    row("  schrijven wachtte gem. / hoogste (ms), > 50 ms", results.map(storeWaits)),
     row("kamers / verbindingen einde venster", results.map((r) => (r.heapEnd?.rooms != null ? `${r.heapEnd.rooms} / ${r.heapEnd.clients ?? "-"}` : "-"))),
     row("clients CPU in venster (s)", results.map((r) => fmt(r.clientCpuSeconds, 1))),
     row("client event-loop vertraging p99 (ms)", results.map((r) => fmt(r.clientLoopDelayP99Ms, 1))),
@@ -625,6 +630,7 @@ function report(results: RunResult[]): void {
     if (threads.length) console.log(`${r.label}: CPU van de andere serverthreads in het venster (s): ${threads.map(([n, s]) => `${n} ${fmt(s, 1)}`).join(", ")}`);
   }
   for (const r of results) console.log(`${r.label}: RSS (MiB) per tiende van het venster: ${r.rssSeriesMiB.map((m) => fmt(m, 0)).join(" ")}`);
+  for (const r of results) console.log(`${r.label}: opdracht -> ack p95 (ms) per tiende van het venster: ${r.byTenth.map((l) => (l.length ? fmt(quantile(l, 0.95), 0) : "-")).join(" ")}`);
   for (const r of results) {
     const codes = Object.entries(r.rejected).map(([c, n]) => `${c} ${n}`).join(", ");
     if (codes) console.log(`\n${r.label}: weigeringen per code: ${codes}`);
@@ -668,6 +674,24 @@ const derivedWork = (r: RunResult): string => {
 const derivedLate = (r: RunResult): string => {
   const f = derivedDelta(r);
   return f && f.runs > 0 ? `${fmt(f.lateMs / f.runs, 0)} / ${fmt(f.maxLateMs, 0)}` : "-";
+};
+
+/** The store's commits in the window (server/store/sqlite.ts; "-" for a server without them). */
+function storeDelta(r: RunResult): Record<string, number> | null {
+  const a = r.heapStart?.store;
+  const b = r.heapEnd?.store;
+  if (!a || !b) return null;
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(b)) out[key] = key.startsWith("max") ? (b[key] ?? 0) : (b[key] ?? 0) - (a[key] ?? 0);
+  return out;
+}
+const storeCommits = (r: RunResult): string => {
+  const f = storeDelta(r);
+  return f && (f.commits ?? 0) > 0 ? `${f.commits}, ${fmt((f.commitMs ?? 0) / (f.commits ?? 1), 1)} / ${fmt(f.maxCommitMs ?? 0, 0)}` : "-";
+};
+const storeWaits = (r: RunResult): string => {
+  const f = storeDelta(r);
+  return f && (f.writes ?? 0) > 0 ? `${fmt((f.waitedMs ?? 0) / (f.writes ?? 1), 1)} / ${fmt(f.maxWaitedMs ?? 0, 0)}, ${f.writesOver50Ms ?? 0}` : "-";
 };
 
 /** Self time per function from the V8 profiles in `dir` (one per thread), the top entries of each. */

@@ -56,6 +56,8 @@ export interface WorkerResult {
   /** send -> answer in ms, for every command sent inside the window (answered, also after it ended). */
   latencies: number[];
   byType: Record<string, { count: number; latencies: number[] }>;
+  /** The same latencies by the tenth of the window in which the command was sent: where in the day the tail is. */
+  byTenth: number[][];
   sent: number;
   acked: number;
   rejected: Record<string, number>;
@@ -322,6 +324,7 @@ class Participant {
 const stats = {
   latencies: [] as number[],
   byType: {} as Record<string, { count: number; latencies: number[] }>,
+  byTenth: Array.from({ length: 10 }, () => [] as number[]),
   sent: 0,
   acked: 0,
   rejected: {} as Record<string, number>,
@@ -354,6 +357,7 @@ async function timed(client: SessionClient, command: CommandInput, clock: Clock)
       const byType = (stats.byType[command.type] ??= { count: 0, latencies: [] });
       byType.count++;
       byType.latencies.push(ms);
+      stats.byTenth[Math.min(9, Math.floor((10 * (sentAt - clock.t0)) / (clock.end - clock.t0)))]?.push(ms);
       if (result.ok) stats.acked++;
       else stats.rejected[result.code] = (stats.rejected[result.code] ?? 0) + 1;
     }
