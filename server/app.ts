@@ -5,7 +5,6 @@
 import { defineRoom, defineServer, type Server } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
-import { WebSocketTransport } from "@colyseus/ws-transport";
 import { parseAllowedOrigins } from "./http/cors.ts";
 import { FrontServer } from "./http/front.ts";
 import { registerRoutes } from "./http/routes.ts";
@@ -13,6 +12,7 @@ import { registerSeatRoute } from "./http/seat.ts";
 import { KeyedLimiter, MESSAGE_LIMITS, SEAT_RESERVATIONS, WS_MAX_PAYLOAD_BYTES, newSeatLimits, roomCapacity, sessionCreationLimits, type LookupLimits, type MessageLimits, type RoomCapacity } from "./limits.ts";
 import type { Scenario } from "#shared/protocol/scenario.ts";
 import type { RoomServices } from "./rooms/roomServices.ts";
+import { HeartbeatTransport } from "./rooms/colyseus.ts";
 import { SessionRoom } from "./rooms/SessionRoom.ts";
 import { lockClientMatchmaking } from "./rooms/seating.ts";
 import { ROOM_NAME } from "#shared/protocol/wire.ts";
@@ -52,6 +52,11 @@ export interface AppServices {
   seatReservationSeconds?: number;
   /** The longest a connection waits for a `seq` it missed (default SEQ_CATCH_UP_MS, rooms/patching.ts). */
   seqCatchUpMs?: number;
+  /**
+   * How often every connection is pinged; one that missed two pings in a row is cut off (its seat waits
+   * `reconnectSeconds` for it). Default Colyseus' 3,000 ms; tests make it short.
+   */
+  heartbeatMs?: number;
   /**
    * Origins of other web pages that may use this server from a browser (CORS), e.g. `http://localhost:5173` for
    * `npm run dev`. Default from ALLOWED_ORIGINS; unset: none, only the server's own pages (see server/http/cors.ts).
@@ -105,7 +110,12 @@ export function buildServer(services: AppServices): Server {
     // 256 KiB at the socket: only abuse is bigger. The room itself refuses anything over 48 KiB in Dutch and keeps the
     // connection (see limits.ts), so a participant who pastes too much hears why instead of losing the connection.
     // The HTTP server behind it refuses requests and WebSocket upgrades from other web pages (server/http/front.ts).
-    transport: new WebSocketTransport({ maxPayload: WS_MAX_PAYLOAD_BYTES, server: new FrontServer(services.allowedOrigins ?? allowedOriginsFromEnv()) }),
+    // A heartbeat spread over its interval instead of every connection pinged at once (rooms/colyseus.ts, 7).
+    transport: new HeartbeatTransport({
+      maxPayload: WS_MAX_PAYLOAD_BYTES,
+      server: new FrontServer(services.allowedOrigins ?? allowedOriginsFromEnv()),
+      ...(services.heartbeatMs !== undefined ? { pingInterval: services.heartbeatMs } : {}),
+    }),
     greet: false,
     ...(services.scale ? scaled(services.scale) : {}),
     rooms: { [ROOM_NAME]: defineRoom(BoundRoom).filterBy(["sessionId"]) },

@@ -19,9 +19,12 @@
  *  6. Patches with nothing private in them (`Encoder#encodeView`, the encoder's change records): one copy of the
  *     shared part for every connection instead of a walk of the changes and a copy per connection; see further down.
  *     (Also: `room.clients` is a ClientArray, a subclass of Array, whose `filter` is slow; hot paths loop over it.)
+ *  7. A heartbeat spread over its interval (`WebSocketTransport#autoTerminateUnresponsiveClients`, `wss.clients`, the
+ *     `pingCount` Colyseus keeps on each socket; @colyseus/ws-transport 0.18.4): see HeartbeatTransport.
  */
 import { ClientState, Protocol, Room, RoomInternalState, type Client } from "@colyseus/core";
 import { $getByIndex, ChangeTree, Encoder, MapSchema, decode, type StateView } from "@colyseus/schema";
+import { WebSocketTransport } from "@colyseus/ws-transport";
 // msgpackr: the decoder Colyseus itself uses for messages (a dependency of @colyseus/core and of the SDK).
 import { unpack } from "msgpackr";
 // Replaces the schema's string encoder (a documented hook, not an internal): imported here, before any room exists.
@@ -479,4 +482,47 @@ export function fitEncodeBuffers(room: object): void {
     if (serializer.fullEncodeBuffer.byteLength < need) serializer.fullEncodeBuffer = grown(serializer.fullEncodeBuffer, need * 1.25, serializer.fullEncodeBuffer.byteLength);
     return getFullState.call(serializer, client, ...rest);
   };
+}
+
+/* 7. A heartbeat spread over its interval ---------------------------------------------------------------------------- */
+
+/** The heartbeat's interval is cut into this many turns; each connection is pinged in one of them. */
+export const HEARTBEAT_TURNS = 30;
+
+/**
+ * Colyseus' WebSocket transport with its heartbeat spread out. Colyseus pings every connection of the process at once
+ * every `pingInterval` (3 s) and cuts off one that missed `pingMaxRetries` pings in a row. A ping is a socket write
+ * each: at 3,300 connections the loop stood still for 90-140 ms every 3 s (bench:load, a server-side probe of the
+ * loop's delay: the stalls came exactly every 3 s, also with nobody doing anything), and every command that arrived
+ * then waited. Here every connection is still pinged once per interval and cut off by the same rule, but each in its
+ * own turn (the order it was first seen in, round robin), so a turn pings a thirtieth of them.
+ */
+export class HeartbeatTransport extends WebSocketTransport {
+  protected override autoTerminateUnresponsiveClients(pingInterval: number, pingMaxRetries: number): void {
+    const turnOf = new WeakMap<object, number>();
+    let nextTurn = 0;
+    let turn = 0;
+    // Colyseus clears `this.pingInterval` when the server closes.
+    this.pingInterval = setInterval(() => {
+      turn = (turn + 1) % HEARTBEAT_TURNS;
+      for (const socket of this.wss.clients) {
+        let own = turnOf.get(socket);
+        if (own === undefined) {
+          own = nextTurn;
+          nextTurn = (nextTurn + 1) % HEARTBEAT_TURNS;
+          turnOf.set(socket, own);
+        }
+        if (own !== turn) continue;
+        // Colyseus keeps the count on the socket and sets it to 0 on every pong (WebSocketTransport's `heartbeat`).
+        const missed = Reflect.get(socket, "pingCount");
+        const count = typeof missed === "number" ? missed : 0;
+        if (count >= pingMaxRetries) {
+          socket.terminate();
+          continue;
+        }
+        Reflect.set(socket, "pingCount", count + 1);
+        socket.ping();
+      }
+    }, pingInterval / HEARTBEAT_TURNS);
+  }
 }
