@@ -233,6 +233,8 @@ interface RunResult {
   rssSeriesMiB: number[];
   clientCpuSeconds: number;
   clientLoopDelayP99Ms: number;
+  /** The same per tenth of the window (the highest of the client processes). */
+  clientLoopDelayByTenthMs: number[];
   clientHeapMiB: number;
   clientRssMiB: number;
   /** Share of all cores busy during the window (server, clients, kernel, everything). */
@@ -498,6 +500,7 @@ async function runAgainst(mode: Mode, processes = 1): Promise<RunResult> {
       rssSeriesMiB: [...rssSeriesMiB, rssMiB],
       clientCpuSeconds: all.reduce((a, r) => a + r.cpuMs, 0) / 1000,
       clientLoopDelayP99Ms: Math.max(...all.map((r) => r.loopDelayP99Ms)),
+      clientLoopDelayByTenthMs: Array.from({ length: 10 }, (_, k) => Math.max(...all.map((r) => r.loopDelayByTenthMs[k] ?? 0))),
       clientHeapMiB: all.reduce((a, r) => a + r.heapMiB, 0),
       clientRssMiB: all.reduce((a, r) => a + r.rssMiB, 0),
       machineBusy,
@@ -631,6 +634,7 @@ function report(results: RunResult[]): void {
   }
   for (const r of results) console.log(`${r.label}: RSS (MiB) per tiende van het venster: ${r.rssSeriesMiB.map((m) => fmt(m, 0)).join(" ")}`);
   for (const r of results) console.log(`${r.label}: opdracht -> ack p95 (ms) per tiende van het venster: ${r.byTenth.map((l) => (l.length ? fmt(quantile(l, 0.95), 0) : "-")).join(" ")}`);
+  for (const r of results) console.log(`${r.label}: event-loopvertraging van de clients p99 (ms) per tiende: ${r.clientLoopDelayByTenthMs.map((m) => fmt(m, 0)).join(" ")}`);
   for (const r of results) {
     const codes = Object.entries(r.rejected).map(([c, n]) => `${c} ${n}`).join(", ");
     if (codes) console.log(`\n${r.label}: weigeringen per code: ${codes}`);

@@ -70,6 +70,8 @@ export interface WorkerResult {
   spelleidersHeld: number;
   cpuMs: number;
   loopDelayP99Ms: number;
+  /** The same for each tenth of the window: how long this process's own loop kept answers waiting, and when. */
+  loopDelayByTenthMs: number[];
   /** Heap and resident memory of this client process at the end of the window, MiB. */
   heapMiB: number;
   rssMiB: number;
@@ -462,15 +464,25 @@ async function prepare(): Promise<void> {
 async function run(start: WorkerStart): Promise<void> {
   const clock = new Clock(start.t0, start.seconds);
   const loop = monitorEventLoopDelay({ resolution: 10 });
+  const tenth = monitorEventLoopDelay({ resolution: 10 });
+  const byTenth: number[] = [];
   await sleep(clock.t0 - Date.now());
   const cpuBefore = process.cpuUsage();
   windowOpen = true;
   loop.enable();
+  tenth.enable();
+  const tenths = setInterval(() => {
+    if (byTenth.length < 10) byTenth.push(tenth.percentile(99) / 1e6);
+    tenth.reset();
+  }, (clock.end - clock.t0) / 10);
   const everyone = sessions.flatMap((s) => [lead(s, clock), ...s.participants.map((p) => act(p, clock))]);
   await sleep(clock.end - Date.now());
   const cpu = process.cpuUsage(cpuBefore);
   windowOpen = false;
   loop.disable();
+  clearInterval(tenths);
+  if (byTenth.length < 10) byTenth.push(tenth.percentile(99) / 1e6);
+  tenth.disable();
   // Commands still on their way are answered (or time out) before the count.
   await Promise.all(everyone);
   const participants = sessions.reduce((n, s) => n + s.participants.length, 0);
@@ -485,6 +497,7 @@ async function run(start: WorkerStart): Promise<void> {
     spelleidersHeld,
     cpuMs: (cpu.user + cpu.system) / 1000,
     loopDelayP99Ms: loop.percentile(99) / 1e6,
+    loopDelayByTenthMs: byTenth,
     heapMiB: process.memoryUsage().heapUsed / 2 ** 20,
     rssMiB: process.memoryUsage().rss / 2 ** 20,
   });
