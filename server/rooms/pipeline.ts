@@ -147,6 +147,9 @@ export class CommandPipeline {
     this.sessionId = sessionId;
     // A derived value (the duplicate suggestions) projected after the answers, from a stored seq: patched at once.
     this.projector.onDerived = (reach) => this.host.patch(reach, []);
+    // A derived input is taken only from the state as last projected: not while it holds events not stored and
+    // projected yet (a generation being formed or waiting for its turn), nor before a rebuild.
+    this.projector.isCurrent = () => !this.ahead && !this.stale;
   }
 
   /** The pipeline of a stored session; rejects with DamagedSessionError when its log does not hold together. */

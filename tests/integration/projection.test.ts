@@ -12,13 +12,13 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { simulate } from "../../tools/bench/simulate.ts";
-import { replay } from "../../server/core/evolve.ts";
+import { evolve, replay } from "../../server/core/evolve.ts";
 import type { SessionState } from "../../server/core/state.ts";
 import { boardSuggestions, playerView, type PlayerView } from "../../server/core/view.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import { BoardEisSchema, eisenInItems, ItemViewSchema } from "#shared/protocol/views.ts";
 import type { Scenario } from "#shared/protocol/scenario.ts";
-import { Projector, type Audience, type Reach } from "../../server/rooms/projection.ts";
+import { DERIVED_DELAY_MS, Projector, type Audience, type Reach } from "../../server/rooms/projection.ts";
 import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { parameters, timeoutFor } from "../fuzz/settings.ts";
@@ -317,38 +317,63 @@ describe("duplicate suggestions are computed after the answers, exactly as at th
     for (const { seq: at, shown } of settled) expect(shown, `seq ${at}`).toEqual(boardSuggestions(replay(sim.events.slice(0, at))));
   });
 
-  it("left alone, the room gets them soon after, with whom they reach", async () => {
+  it("left alone, the room gets them soon after, with whom they reach, of the state as last projected", async () => {
     const scenario = scenarios.get("demo-maatwerk");
     if (!scenario) throw new Error("demo-maatwerk ontbreekt");
+    const sim = simulate({ scenario, variantId: "kort", participants: 6, seed: 12, eisenPerRound: 3, boardActions: 5, votesPerParticipant: 0 });
+    // The first merge of samenvoegen: everything before it projected whole, then its own generation as the room does.
+    const merge = sim.events.findIndex((e) => e.type === "PveItemCreated");
+    expect(merge).toBeGreaterThan(0);
+    const state = replay(sim.events.slice(0, merge));
     const projector = new Projector();
-    let seq = 1;
-    let at = 0;
-    const sim = simulate({
-      scenario,
-      variantId: "kort",
-      participants: 6,
-      seed: 12,
-      eisenPerRound: 3,
-      boardActions: 5,
-      votesPerParticipant: 0,
-      onApplied: (events, state) => {
-        seq += events.length;
-        if (state.phases[state.phaseIndex]?.kind !== "samenvoegen" || at > 0) return;
-        at = seq;
-        projector.sync(state, new Set(), seq, events);
-      },
-    });
+    projector.sync(state, new Set(), merge);
+    const events = sim.events.slice(merge, merge + 1);
+    for (const event of events) evolve(state, event);
+    projector.sync(state, new Set(), merge + 1, events);
     expect(projector.derivedPending).toBe(true);
     const reach = await new Promise<Reach>((resolve) => {
       projector.onDerived = resolve;
     });
     expect(reach).toEqual({ everyone: true });
     expect(projector.derivedPending).toBe(false);
-    // The simulation has gone on since: what was shown is the board at the seq of that sync.
-    const then = boardSuggestions(replay(sim.events.slice(0, at)));
+    const then = boardSuggestions(replay(sim.events.slice(0, merge + 1)));
     expect(then.length).toBeGreaterThan(0);
     expect(JSON.parse(projector.state.suggestions)).toEqual(then);
-    expect(projector.state.suggestionsSeq).toBe(at);
+    expect(projector.state.suggestionsSeq).toBe(merge + 1);
+    projector.dispose();
+  });
+
+  it("never from a state with events that are not projected yet: then from the generation after them, at its seq", async () => {
+    const scenario = scenarios.get("demo-maatwerk");
+    if (!scenario) throw new Error("demo-maatwerk ontbreekt");
+    const sim = simulate({ scenario, variantId: "kort", participants: 6, seed: 12, eisenPerRound: 3, boardActions: 8, votesPerParticipant: 0 });
+    const merges = sim.events.flatMap((e, k) => (e.type === "PveItemCreated" ? [k] : []));
+    const [first, second] = merges;
+    if (first === undefined || second === undefined) throw new Error("twee samenvoegingen verwacht");
+    const state = replay(sim.events.slice(0, first));
+    const projector = new Projector();
+    let current = true;
+    projector.isCurrent = () => current;
+    projector.sync(state, new Set(), first);
+    const firstEvents = sim.events.slice(first, first + 1);
+    for (const event of firstEvents) evolve(state, event);
+    projector.sync(state, new Set(), first + 1, firstEvents);
+    // The room folds the next generation in before it is stored (a generation of several commands): not current.
+    const later = sim.events.slice(first + 1, second + 1);
+    for (const event of later) evolve(state, event);
+    current = false;
+    expect(projector.derivedPending).toBe(true);
+    // Its turn comes and goes: nothing is taken from a state ahead of the projection (still the full sync's).
+    await new Promise((done) => setTimeout(done, DERIVED_DELAY_MS + 100));
+    expect(projector.state.suggestionsSeq).toBe(first);
+    // Stored and projected: the input is taken now, of that seq.
+    current = true;
+    projector.sync(state, new Set(), second + 1, later);
+    await new Promise<Reach>((resolve) => {
+      projector.onDerived = resolve;
+    });
+    expect(projector.state.suggestionsSeq).toBe(second + 1);
+    expect(JSON.parse(projector.state.suggestions)).toEqual(boardSuggestions(replay(sim.events.slice(0, second + 1))));
     projector.dispose();
   });
 });

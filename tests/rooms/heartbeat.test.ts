@@ -64,12 +64,14 @@ describe("de hartslag: elke verbinding eens per interval een ping, verspreid ove
 
   it("een verbinding die antwoordt, krijgt eens per interval een ping en blijft", async () => {
     const port = await listening();
+    const connected = performance.now();
     const { socket, pings } = await connect(port);
-    await wait(INTERVAL_MS * 2.5);
-    // Two or three rounds in 2.5 intervals (depending on its turn): never two pings in one turn.
+    // Three pings (on a busy machine the timers run late), before Colyseus closes a connection without a room (1 s).
+    while (pings.length < 3 && performance.now() - connected < 950) await wait(10);
     expect(pings.length).toBeGreaterThanOrEqual(2);
-    expect(pings.length).toBeLessThanOrEqual(3);
+    // Once per interval: never two pings in one turn.
     for (let k = 1; k < pings.length; k++) expect((pings[k] ?? 0) - (pings[k - 1] ?? 0)).toBeGreaterThan(INTERVAL_MS * 0.7);
+    // Answered every ping: still connected after more than two rounds (a silent one is cut off at its third turn).
     expect(socket.readyState).toBe(WebSocket.OPEN);
   });
 

@@ -365,14 +365,17 @@ export interface DerivedInput {
 
 /**
  * A part everyone sees that is a pure function of the state but expensive to compute (duplicate suggestions). The
- * projection may compute it after the command is answered, from the input taken at that command's seq; a replay of
- * the log up to that seq computes the same value.
+ * projection may compute it after the command is answered, from the input taken at a later seq than that command's
+ * (never from a state with events that are not stored and projected); a replay of the log up to that seq computes the
+ * same value.
  */
 export interface DerivedPart {
   kind: "derived";
   name: "suggestions";
   reads?: readonly Area[];
   input(state: SessionState): DerivedInput;
+  /** Whether the state gives nothing to compute (the value is empty): then the input is taken and computed at once. */
+  idle(state: SessionState): boolean;
 }
 
 export type Part = { [N in ListName]: ListPart<N> }[ListName] | { [N in FieldName]: FieldPart<N> }[FieldName] | DerivedPart;

@@ -117,9 +117,15 @@ function itemBoardEntry(i: PveItem): BoardEntry {
   return entry;
 }
 
+/** Only samenvoegen and the plenair have a board to suggest on. */
+function boardIdle(state: SessionState): boolean {
+  const kind = state.phases[state.phaseIndex]?.kind;
+  return kind !== "samenvoegen" && kind !== "plenair";
+}
+
 function boardInput(state: SessionState): BoardInput {
   const kind = state.phases[state.phaseIndex]?.kind;
-  if (kind !== "samenvoegen" && kind !== "plenair") return new BoardInput(false, []);
+  if (boardIdle(state)) return new BoardInput(false, []);
   const entries: BoardEntry[] = [];
   for (const e of state.eisen.values()) if (e.itemId === null && eisVisible(state, e)) entries.push(eisBoardEntry(e));
   for (const i of state.items.values()) if (isLive(i)) entries.push(itemBoardEntry(i));
@@ -127,7 +133,7 @@ function boardInput(state: SessionState): BoardInput {
 }
 
 /** Duplicate suggestions among free eisen and items: in samenvoegen each tafel gets its own (a tafel merges only its own cards); in plenair they span all tafels. */
-export const suggestions: DerivedPart = { kind: "derived", name: "suggestions", reads: ["pacing", "roles", "eisen", "reveal", "board"], input: boardInput };
+export const suggestions: DerivedPart = { kind: "derived", name: "suggestions", reads: ["pacing", "roles", "eisen", "reveal", "board"], input: boardInput, idle: boardIdle };
 
 const computed = new WeakMap<SessionState, { input: DerivedInput; value: SuggestionView[] }>();
 
