@@ -40,6 +40,7 @@ export const terugkom = {
     chooseTitle: (min: number, max: number) => `Kies ${min} tot ${max} punten`,
     chooseHint: (n: number) => `Het kader heeft ${n} punten. Kies de punten waar jij uit je werk iets over kunt zeggen.`,
     chosenCount: (n: number, max: number) => `${n} van ${max} gekozen`,
+    chooseDone: "Klaar met kiezen",
     allDone: "Je hebt bij alle punten gereflecteerd. Je kunt je antwoorden nog aanpassen.",
     rank: (n: number) => `Punt ${n}`,
     open: "Openen",
@@ -63,11 +64,14 @@ export const terugkom = {
     // The spelleider's overview
     titleSpelleider: "Reflecties komen binnen",
     introSpelleider: "Live per kaderpunt: hoe vaak het is toegepast en wat de deelnemers schreven, zonder naam. Per deelnemer zie je hoeveel punten al klaar zijn.",
+    introSpelleiderChoose: (min: number, max: number) =>
+      `Live per kaderpunt: hoe vaak het is toegepast en wat de deelnemers schreven, zonder naam. Elke deelnemer kiest ${min} tot ${max} punten; per deelnemer zie je bij hoeveel punten die al heeft gereflecteerd.`,
     reflectors: (n: number, total: number) => `${n} van ${total} ${total === 1 ? "deelnemer heeft" : "deelnemers hebben"} gereflecteerd`,
     itemsTitle: "Per kaderpunt",
     peopleTitle: "Per deelnemer",
     peopleLabel: "Voortgang per deelnemer",
     personCount: (n: number, total: number) => `${n} van ${total}`,
+    personPoints: (n: number) => plural(n, "punt", "punten"),
     personDone: "klaar",
     nobody: "Nog niemand binnen.",
     noAnswers: "Nog geen antwoorden.",

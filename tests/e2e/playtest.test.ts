@@ -329,7 +329,7 @@ describe.skipIf(!hasChromium)("de verbeteringen uit de speltest", () => {
 
   it("fix 5 en 12: dag 2, reflecteren op 3 tot 5 gekozen punten; een nieuw punt dat vervalt blijft doorgestreept", { timeout: 180_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { phone, spelleider, ctx } = await seated(baseUrl, browser);
+    const { phone, spelleider, ctx, secret } = await seated(baseUrl, browser);
     await playPhases(ctx, { from: 1, to: spelleider.session.phases.length - 1 });
     await spelleider.must({ type: "terugkom.open" });
     await spelleider.must({ type: "terugkom.stage", stage: "reflectie" });
@@ -342,6 +342,28 @@ describe.skipIf(!hasChromium)("de verbeteringen uit de speltest", () => {
       expect(await boxes.nth(5).isDisabled()).toBe(true);
       await expect.poll(() => phone.locator(".tk-refl-item").count()).toBe(5);
       await expect.poll(() => main(phone)).toContain("0 van 5 gekozen punten ingevuld");
+      // The chosen points wait below the whole list: a bar at the bottom of the screen folds it and goes to them.
+      const done = phone.getByRole("button", { name: "Klaar met kiezen" });
+      expect(await done.isVisible()).toBe(true);
+      await seen(phone, "playtest-reflectie-klaar-met-kiezen");
+      await done.click();
+      await expect.poll(() => phone.evaluate(() => (document.querySelector("details.tk-choose") as HTMLDetailsElement).open)).toBe(false);
+      await expect.poll(() => phone.evaluate(() => document.activeElement?.classList.contains("tk-refl-toggle") ?? false)).toBe(true);
+      // Saving without ja/deels/nee: the reason stands beside the question the focus goes to, not below the form.
+      await phone.locator(".tk-refl-form").first().getByRole("button", { name: "Opslaan" }).click();
+      const reason = phone.locator(".tk-toegepast").getByRole("alert");
+      await expect.poll(() => reason.textContent()).toBe("Kies eerst: ja, deels of nee.");
+      expect(await reason.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+      await seen(phone, "playtest-reflectie-kies-eerst");
+      // The console counts each participant's points, not "1 van 25": three of them are enough.
+      const lead = await (await browser.newContext(CONSOLE)).newPage();
+      await lead.goto(`${baseUrl}/spelleider/${secret}`);
+      await lead.getByRole("heading", { name: "Per deelnemer" }).waitFor();
+      for (const item of v1.slice(0, 3)) await ctx.players[0]!.must({ type: "reflectie.give", itemId: item.itemId, toegepast: "ja", goed: "", beter: "", indicator: "" });
+      const people = lead.locator(".tk-people");
+      await expect.poll(() => people.textContent()).toContain("Bot 1✓ 3 punten · klaar");
+      expect(await people.textContent()).not.toMatch(/van \d+/);
+      await seen(lead, "playtest-reflectie-console-per-deelnemer");
     }
     await look(phone, "playtest-fix12-reflectie-kiezen");
     await seen(phone, "playtest-fix12-reflectie-kiezen-scherm");

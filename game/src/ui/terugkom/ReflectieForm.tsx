@@ -60,7 +60,22 @@ export function ReflectieForm({ conn, snap, view }: PhaseProps & { view: Terugko
           {items.length > 0 && done === items.length ? <p class="p-note-open tk-all-done">{s.allDone}</p> : null}
         </div>
       </StageHead>
-      {choosing ? <Chooser items={all} picked={picked} saved={savedIds} chosen={items.length} onToggle={toggle} /> : null}
+      {choosing ? (
+        <Chooser
+          items={all}
+          picked={picked}
+          saved={savedIds}
+          chosen={items.length}
+          onToggle={toggle}
+          onDone={() => {
+            // Folded, the chosen points are right below: to the one to fill in first.
+            const first = (openId !== null && items.some((i) => i.itemId === openId) ? openId : null) ?? items.find((i) => !savedIds.has(i.itemId))?.itemId ?? items[0]?.itemId ?? null;
+            if (first === null) return;
+            setOpenId(first);
+            setFocusId(first);
+          }}
+        />
+      ) : null}
       {all.length === 0 ? (
         <p class="muted">{s.empty}</p>
       ) : items.length === 0 ? null : (
@@ -92,8 +107,11 @@ export function ReflectieForm({ conn, snap, view }: PhaseProps & { view: Terugko
   );
 }
 
-/** The points to choose from, as checkboxes; folded into one line once at least three are chosen. */
-function Chooser(props: { items: TerugkomView["v1"]; picked: Set<string>; saved: Set<string>; chosen: number; onToggle: (itemId: string) => void }) {
+/**
+ * The points to choose from, as checkboxes; open until at least three are chosen. With enough chosen, a bar at the
+ * bottom of the screen folds the list and goes to the chosen points (else they wait below all 19 or 25 points).
+ */
+function Chooser(props: { items: TerugkomView["v1"]; picked: Set<string>; saved: Set<string>; chosen: number; onToggle: (itemId: string) => void; onDone: () => void }) {
   const s = t.terugkom.reflectie;
   const { items, picked, saved, chosen, onToggle } = props;
   const enough = chosen >= CHOOSE.min;
@@ -122,6 +140,20 @@ function Chooser(props: { items: TerugkomView["v1"]; picked: Set<string>; saved:
           );
         })}
       </fieldset>
+      {enough ? (
+        <div class="tk-choose-done">
+          <span class="small tk-choose-ok">{s.chosenCount(chosen, CHOOSE.max)}</span>
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(false);
+              props.onDone();
+            }}
+          >
+            {s.chooseDone}
+          </button>
+        </div>
+      ) : null}
     </details>
   );
 }

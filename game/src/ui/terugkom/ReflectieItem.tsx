@@ -81,7 +81,7 @@ export function ReflectieItem(props: { conn: Connection; snap: Snapshot; item: K
       </h2>
       {open ? (
         <form id={panelId} class="tk-refl-form stack" onSubmit={save}>
-          <fieldset class="p-moscow tk-toegepast" aria-describedby={id("toegepast-hint")}>
+          <fieldset class="p-moscow tk-toegepast" aria-describedby={missing ? `${id("toegepast-hint")} ${id("toegepast-fout")}` : id("toegepast-hint")}>
             <legend>{s.applied}</legend>
             <p class="hint tk-legend-hint" id={id("toegepast-hint")}>{s.appliedHint}</p>
             <div class="tk-toegepast-options">
@@ -101,6 +101,12 @@ export function ReflectieItem(props: { conn: Connection; snap: Snapshot; item: K
                 </label>
               ))}
             </div>
+            {/* Beside the question it is about: saving moves the focus here, far above the save button. */}
+            {missing ? (
+              <p class="state rejected" role="alert" id={id("toegepast-fout")}>
+                {s.chooseFirst}
+              </p>
+            ) : null}
           </fieldset>
           <TextField id={id("goed")} label={s.goed} value={goed} onInput={edit(setGoed)} max={LIMITS.reflection} rows={3} />
           <TextField id={id("beter")} label={s.beter} value={beter} onInput={edit(setBeter)} max={LIMITS.reflection} rows={3} />
@@ -113,13 +119,7 @@ export function ReflectieItem(props: { conn: Connection; snap: Snapshot; item: K
               </button>
             ) : null}
           </div>
-          {missing ? (
-            <p class="state rejected" role="alert">
-              {s.chooseFirst}
-            </p>
-          ) : (
-            <CommandStatus state={state} />
-          )}
+          {missing ? null : <CommandStatus state={state} />}
         </form>
       ) : null}
     </li>

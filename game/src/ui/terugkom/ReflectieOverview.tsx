@@ -7,6 +7,7 @@ import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import { categoryName } from "../phases/parts/participant/lookup.ts";
 import { GroupTexts, StageHead, textCount, ToegepastBar } from "./parts.tsx";
+import { CHOOSE } from "./ReflectieForm.tsx";
 
 export function ReflectieOverview({ snap, view }: { snap: Snapshot; view: TerugkomView }) {
   const s = t.terugkom.reflectie;
@@ -14,9 +15,14 @@ export function ReflectieOverview({ snap, view }: { snap: Snapshot; view: Terugk
   const items = [...view.v1].sort((a, b) => a.rank - b.rank);
   const people = snap.people.filter((p) => !p.removed);
   const total = items.length;
+  // A kader of more than five points: each participant chooses 3 to 5 of them, so "4 van 25" would look like a
+  // slow start. Then the count is in points, the bar out of 5, and 3 is done.
+  const choosing = total > CHOOSE.max;
+  const goal = choosing ? CHOOSE.max : total;
+  const enough = choosing ? CHOOSE.min : total;
   return (
     <div class="p-screen stack tk-screen p-wide">
-      <StageHead stage="reflectie" title={s.titleSpelleider} intro={s.introSpelleider}>
+      <StageHead stage="reflectie" title={s.titleSpelleider} intro={choosing ? s.introSpelleiderChoose(CHOOSE.min, CHOOSE.max) : s.introSpelleider}>
         <p class="p-count">{s.reflectors(view.reflectors, snap.session.participantCount)}</p>
       </StageHead>
       <div class="tk-overview">
@@ -56,14 +62,14 @@ export function ReflectieOverview({ snap, view }: { snap: Snapshot; view: Terugk
           ) : (
             <ul class="tk-people" aria-label={s.peopleLabel}>
               {people.map((p) => {
-                const share = total > 0 ? Math.min(1, p.reflecties / total) : 0;
-                const complete = total > 0 && p.reflecties >= total;
+                const share = goal > 0 ? Math.min(1, p.reflecties / goal) : 0;
+                const complete = total > 0 && p.reflecties >= enough;
                 return (
                   <li key={p.participantId} class={`tk-person${p.online ? "" : " tk-offline"}`}>
                     <span class="tk-person-name">{p.displayName}</span>
                     <span class={`tk-person-count${complete ? " tk-complete" : ""}`}>
                       {complete ? <span aria-hidden="true">✓ </span> : null}
-                      {s.personCount(p.reflecties, total)}
+                      {choosing ? s.personPoints(p.reflecties) : s.personCount(p.reflecties, total)}
                       {complete ? ` · ${s.personDone}` : ""}
                     </span>
                     <span class="p-progress tk-person-bar" aria-hidden="true">
