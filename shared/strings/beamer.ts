@@ -20,6 +20,7 @@ export const beamer = {
   beeldvorming: {
     heading: "Ons beeld van maatwerk",
     empty: "Nog geen kaartjes. Schrijf op je eigen scherm.",
+    emptyReplay: "Nog geen kaartjes.",
     emptyPrompt: "Nog geen kaartjes bij deze vraag.",
     loose: "Nog niet ingedeeld",
     cards: (n: number) => (n === 1 ? "1 kaartje" : `${n} kaartjes`),

@@ -111,4 +111,29 @@ describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
     const serious = findings.filter((f) => f.violations.length > 0);
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
   });
+
+  it("de terugblik vraagt niemand om iets te doen: het lege bord van de beeldvorming, op de console en de beamer", { timeout: 240_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await createSession(baseUrl, "dag");
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    const bots = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => SessionClient.join(baseUrl, { as: "deelnemer", code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole })),
+    );
+    await spelleider.until(() => spelleider.session.participantCount === 6);
+    await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: spelleider.session.phases.length - 1 });
+    await spelleider.must({ type: "terugkom.open" });
+    const lead = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    const beamer = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await lead.goto(`${baseUrl}/spelleider/${secret}`);
+    await beamer.goto(`${baseUrl}/beamer/${code}`);
+    // From the lobby to the start of the beeldvorming: no cards yet, and nobody is asked to write one any more.
+    await lead.getByRole("button", { name: "Fase verder" }).click();
+    await expect.poll(() => lead.locator(".tb-now").textContent()).toContain("Beeldvorming");
+    for (const page of [lead, beamer]) {
+      const board = page.locator(page === lead ? ".tb-board" : ".beamer-main");
+      await expect.poll(() => board.textContent()).toContain("Nog geen kaartjes.");
+      expect(await board.textContent()).not.toContain("Schrijf op je eigen scherm");
+    }
+    await Promise.all([spelleider, ...bots].map((c) => c.leave()));
+  });
 });

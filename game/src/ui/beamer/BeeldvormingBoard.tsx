@@ -7,9 +7,10 @@ import { firstOf } from "./usePages.ts";
 /** How many cards fit under one prompt on a 1080p beamer, spread over its clusters. */
 const CARDS_PER_COLUMN = 7;
 
-export function BeeldvormingBoard({ snap }: { snap: Snapshot }) {
+/** `replay`: drawn in the terugblik, where nobody writes cards any more, so the empty board asks for none. */
+export function BeeldvormingBoard({ snap, replay = false }: { snap: Snapshot; replay?: boolean }) {
   const b = t.beamer.beeldvorming;
-  if (snap.cards.length === 0) return <p class="beamer-empty">{b.empty}</p>;
+  if (snap.cards.length === 0) return <p class="beamer-empty">{replay ? b.emptyReplay : b.empty}</p>;
   return (
     <div class="beeld-columns" style={{ gridTemplateColumns: `repeat(${Math.max(1, snap.scenario.prompts.length)}, minmax(0, 1fr))` }}>
       {snap.scenario.prompts.map((prompt) => {

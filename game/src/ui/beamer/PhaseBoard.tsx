@@ -17,7 +17,7 @@ export function Board({ snap, replay = false }: { snap: Snapshot; replay?: boole
     case "lobby":
       return <LobbyBoard snap={snap} />;
     case "beeldvorming":
-      return <BeeldvormingBoard snap={snap} />;
+      return <BeeldvormingBoard snap={snap} replay={replay} />;
     case "rolwissel":
       return <RolwisselBoard snap={snap} />;
     case "samenvoegen":

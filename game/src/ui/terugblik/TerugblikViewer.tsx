@@ -258,12 +258,12 @@ function Viewer({ conn, snap, source }: { conn: Connection; snap: Snapshot; sour
   );
 }
 
-/** The board inside a 16:9 frame, sized from the column's width, so the console shows what the room sees. */
+/** The board inside a 16:9 frame, sized from the column's width, so the console shows what the room sees (a replay, as on the beamer). */
 export function ReplayedBoard({ shown }: { shown: BoardState["shown"] }) {
   return (
     <div class={`tb-stage ${shown ? "" : "empty"}`}>
       <div class={`beamer-root tb-beamer ${shown ? `phase-${shown.snap.session.phase.kind}` : ""}`}>
-        <div class="beamer-main">{shown ? <Board snap={shown.snap} /> : <p class="beamer-empty">{t.terugblik.viewer.loadingBoard}</p>}</div>
+        <div class="beamer-main">{shown ? <Board snap={shown.snap} replay /> : <p class="beamer-empty">{t.terugblik.viewer.loadingBoard}</p>}</div>
       </div>
     </div>
   );
