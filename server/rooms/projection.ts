@@ -137,6 +137,8 @@ export class Projector {
   private derivedWaiting: DerivedInput | null = null;
   /** The seq of the waiting input. */
   private derivedSeq = 0;
+  /** The due time of a turn that found the state not current (see scheduleDerived). */
+  private derivedMissed: number | null = null;
   /** The derived part's areas changed since its input was last taken: taken again when it is computed. */
   private derivedDirty: { part: DerivedPart; session: SessionState } | null = null;
   /**
@@ -293,6 +295,7 @@ export class Projector {
     this.derivedTicket = null;
     this.derivedWaiting = null;
     this.derivedDirty = null;
+    this.derivedMissed = null;
   }
 
   private slotsOf(name: MapName): Map<string, Slot> {
@@ -461,14 +464,23 @@ export class Projector {
     this.derivedSeq = this.state.seq;
   }
 
-  /** Asks for a turn to compute the derived part, if it changed and none is asked for yet. */
+  /**
+   * Asks for a turn to compute the derived part, if it changed and none is asked for yet. A turn that came while the
+   * state was not current (a busy room is often between storing a generation and projecting it) keeps its place in
+   * line: the sync after that generation asks again with the same due time, so the others that waited less go after it.
+   */
   private scheduleDerived(): void {
     if (this.derivedTicket || (!this.derivedDirty && !this.derivedWaiting)) return;
-    const due = Math.max(Date.now() + DERIVED_DELAY_MS, this.derivedAt + DERIVED_INTERVAL_MS);
+    const due = this.derivedMissed ?? Math.max(Date.now() + DERIVED_DELAY_MS, this.derivedAt + DERIVED_INTERVAL_MS);
+    this.derivedMissed = null;
     this.derivedTicket = scheduleDerived(due, () => {
       this.derivedTicket = null;
-      // Not current (events not projected yet): the sync after them asks again.
       this.takeDerived();
+      if (this.derivedDirty) {
+        // Not current (events not projected yet): the sync after them asks again, at this due time.
+        this.derivedMissed = due;
+        return;
+      }
       if (!this.derivedWaiting) return;
       this.startReach();
       this.runDerived();
