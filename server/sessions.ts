@@ -34,6 +34,15 @@ export interface CreatedSession {
 
 export type CreateResult = { ok: true; session: CreatedSession } | { ok: false; message: string };
 
+/**
+ * The label of a session the spelleider named nothing: the scenario's title and the date. A title that ends in its
+ * own punctuation ("Maatwerk in de wijk: wie bepaalt wat past?") gets " · " before the date, not "past?, 7-12-2026".
+ */
+export function defaultLabel(title: string, now: number): string {
+  const date = new Date(now).toLocaleDateString("nl-NL");
+  return /[?!.…]$/.test(title.trim()) ? `${title} · ${date}` : `${title}, ${date}`;
+}
+
 export async function createSession(
   store: EventStore,
   scenario: Scenario,
@@ -47,7 +56,7 @@ export async function createSession(
   // as the scenario files, so nothing the trainer has not confirmed is stored with a session.
   const refusal = personalDataRefusal(scenario);
   if (refusal !== null) return { ok: false, message: refusal };
-  const label = options.label?.trim() || `${scenario.title}, ${new Date(options.now).toLocaleDateString("nl-NL")}`;
+  const label = options.label?.trim() || defaultLabel(scenario.title, options.now);
   for (let attempt = 0; attempt < 5; attempt++) {
     const session: CreatedSession = {
       sessionId: `s${randomBytes(8).toString("hex")}`,

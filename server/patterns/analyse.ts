@@ -144,13 +144,14 @@ export function analysePatterns(logs: readonly (readonly SessionEvent[])[]): Pat
 }
 
 /**
- * The label without the one the game makes when the spelleider typed none ("<scenario title>, 12-3-2026"): that
+ * The label without the one the game makes when the spelleider typed none ("<scenario title>, 12-3-2026", or with
+ * " · " after a title ending in "?"; sessions.ts defaultLabel): that
  * repeats the title and date the overview already shows, and would make every session look alike.
  */
 function ownLabel(label: string, scenarioTitle: string): string {
   const trimmed = label.trim();
   const rest = trimmed.startsWith(scenarioTitle) ? trimmed.slice(scenarioTitle.length) : null;
-  return rest === "" || (rest !== null && /^, \d{1,2}-\d{1,2}-\d{4}$/.test(rest)) ? "" : trimmed;
+  return rest === "" || (rest !== null && /^(?:,| ·) \d{1,2}-\d{1,2}-\d{4}$/.test(rest)) ? "" : trimmed;
 }
 
 /**

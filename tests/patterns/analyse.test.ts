@@ -7,6 +7,7 @@ import { analysePatterns, type PatternAnalysis } from "../../server/patterns/ana
 import { patternsCsv } from "../../server/patterns/csv.ts";
 import { patternsMarkdown } from "../../server/patterns/markdown.ts";
 import { patternsPage } from "../../server/render/patterns.ts";
+import { defaultLabel } from "../../server/sessions.ts";
 import { FULL_SESSION_NAMES, TERUGKOM_NEWCOMER, fullSession, logOf, terugkomSession } from "../fixtures/given.ts";
 import { PATTERN_NAMES, playedSession, withIdentity } from "./build.ts";
 
@@ -142,6 +143,13 @@ describe("patronen over sessies", () => {
     const unnamed = playedSession({ sessionId: "s-zonder", label: "Minimaal testscenario, 12-3-2026", createdAt: MARCH_12, eisen: ["Eén vast aanspreekpunt."] });
     const named = playedSession({ sessionId: "s-met", label: "Minimaal testscenario, middaggroep", createdAt: MARCH_12 + DAY, eisen: ["Eén vast aanspreekpunt."] });
     expect(analysePatterns([unnamed, named]).sessions.map((s) => s.label)).toEqual(["", "Minimaal testscenario, middaggroep"]);
+  });
+
+  it("knows the label the game makes after a title that ends in a question mark ('past? · 12-3-2026', not 'past?, 12-3-2026')", () => {
+    expect(defaultLabel("Minimaal testscenario", MARCH_12)).toBe("Minimaal testscenario, 12-3-2026");
+    expect(defaultLabel("Maatwerk in de wijk: wie bepaalt wat past?", MARCH_12)).toBe("Maatwerk in de wijk: wie bepaalt wat past? · 12-3-2026");
+    const unnamed = playedSession({ sessionId: "s-zonder", label: "Minimaal testscenario · 12-3-2026", createdAt: MARCH_12, eisen: ["Eén vast aanspreekpunt."] });
+    expect(analysePatterns([unnamed]).sessions.map((s) => s.label)).toEqual([""]);
   });
 
   it("is the same whatever order the logs come in", () => {
