@@ -56,7 +56,7 @@ export const terugblik = {
     points: [
       "Dag 1 wordt vastgezet als versie 1 van het kader; daarna verandert er aan dag 1 niets meer.",
       "Deelnemers komen binnen met dezelfde code.",
-      "Wie op hetzelfde apparaat terugkomt, krijgt zijn plek van dag 1 terug.",
+      "Wie op hetzelfde apparaat terugkomt, krijgt de eigen plek van dag 1 terug.",
     ],
     pointsLabel: "Wat er gebeurt als je opent",
     open: "Terugkombijeenkomst openen",
