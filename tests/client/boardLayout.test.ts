@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { edgeToEdge, estimateLines, layoutBoard, TILE_TAG, wrapWords, type BoardInput, type BoardLayout, type Rect } from "../../game/src/phaser/boardLayout.ts";
+import { edgeToEdge, estimateLines, layoutBoard, TILE_TAG, wrapBesideCorner, wrapWords, type BoardInput, type BoardLayout, type Rect } from "../../game/src/phaser/boardLayout.ts";
 import { EIS_TEXTS } from "../../tools/bots/texts.ts";
 import { suggestDuplicates } from "../../server/core/suggestions.ts";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
@@ -505,6 +505,25 @@ describe("de tekst van een losse eis op zijn kaartje", () => {
     expect(wrapWords("maatwerkbeslissing", 60, 5, measure)[0]).toBe("maat-");
     expect(wrapWords("ondersteuning", 80, 5, measure)[0]).toBe("onder-");
     for (const line of wrapWords("Leidinggevenden staan achter professionals", 100, 9, measure)) expect(measure(line)).toBeLessThanOrEqual(100);
+  });
+
+  it("laat op een vol kaartje ruimte voor de tafel rechtsonder (\"T1\" stond over het eind van de laatste regel)", () => {
+    // 100 px wide, three lines, a tag of 30 px in the corner.
+    const text = "De inwoner wordt als gelijkwaardig gezien door elke medewerker";
+    const lines = wrapBesideCorner(text, 100, 3, measure, 30);
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(0, 2)).toEqual(wrapWords(text, 100, 3, measure).slice(0, 2));
+    expect(measure(lines[2] ?? "")).toBeLessThanOrEqual(70);
+    expect(lines[2]).toMatch(/…$/);
+    // Room enough beside the tag, or a line to spare: as wrapWords has it.
+    expect(wrapBesideCorner("Kort en goed", 100, 3, measure, 30)).toEqual(wrapWords("Kort en goed", 100, 3, measure));
+    expect(wrapBesideCorner("Een oplossing moet werken", 100, 3, measure, 30)).toEqual(wrapWords("Een oplossing moet werken", 100, 3, measure));
+    // A word broken over the lines joins again before the last line is cut ("werkbe…", not "beslissing…"); the hyphen of "Wmo-" stays.
+    expect(wrapBesideCorner("Een maatwerkbeslissing", 100, 2, measure, 20)).toEqual(["Een maat-", "werkbe…"]);
+    expect(wrapBesideCorner("Iedere Wmo-maatwerkbeslissing telt", 100, 3, measure, 30)).toEqual(["Iedere", "Wmo-", "maat…"]);
+    for (const width of [80, 120, 160]) {
+      for (const line of wrapBesideCorner(text, width, 3, measure, 30).slice(-1)) expect(measure(line)).toBeLessThanOrEqual(width - 30);
+    }
   });
 
   it("\"maatwerk\" breekt bij geen enkele breedte als \"maa-twerk\": maat-werk, het woord op de volgende regel, of …", () => {

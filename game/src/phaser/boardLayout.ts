@@ -312,6 +312,32 @@ export function wrapWords(text: string, width: number, maxLines: number, measure
   return shown;
 }
 
+/**
+ * The lines of a card with a tag `corner` wide on its bottom right corner (a loose eis's tafel, "T2"): when the card
+ * is full, its last line leaves room for the tag, cut with "…" if need be (the tag covered the end of the text:
+ * "gelijkwaardig" under "T1"). The lines before it stay as wrapWords made them.
+ */
+export function wrapBesideCorner(text: string, width: number, maxLines: number, measure: (s: string) => number, corner: number): string[] {
+  const lines = wrapWords(text, width, maxLines, measure);
+  if (corner <= 0 || maxLines < 1 || lines.length < maxLines || measure(lines[maxLines - 1] ?? "") <= width - corner) return lines;
+  const all = wrapWords(text, width, Number.MAX_SAFE_INTEGER, measure);
+  const rest = joinLines(text, all.slice(maxLines - 1));
+  const [last = ""] = wrapWords(rest, Math.max(1, width - corner), 1, measure);
+  return [...all.slice(0, maxLines - 1), last];
+}
+
+/** Lines of wrapWords back into text: a hyphen it put in to break a word goes; one of the text itself stays. */
+function joinLines(text: string, lines: readonly string[]): string {
+  let out = lines[0] ?? "";
+  for (const next of lines.slice(1)) {
+    const tail = out.slice(out.lastIndexOf(" ") + 1);
+    const head = (next.split(" ")[0] ?? "").replace(/-$/, "");
+    if (!tail.endsWith("-")) out = `${out} ${next}`;
+    else out = text.includes(`${tail}${head}`) ? `${out}${next}` : `${out.slice(0, -1)}${next}`;
+  }
+  return out;
+}
+
 /** The role mark of an eis: never under `mark` (the board's smallest size for what the room reads). */
 export const eisIconSize = (eisFont: number, mark = 18) => Math.round(Math.max(eisFont * 1.25, mark));
 /** Width of a tafel mark ("T2") at `font`. */

@@ -11,7 +11,7 @@
 import * as Phaser from "phaser";
 import type { GameRole } from "#shared/protocol/ids.ts";
 import { PALETTE, ROLE_COLOURS, ROLE_ICONS } from "#shared/theme.ts";
-import { edgeToEdge, LINE_HEIGHT, TILE_TAG, tableMarkWidth, wrapWords, type Rect, type BoardLayout, type CardBox, type CardRef } from "../boardLayout.ts";
+import { edgeToEdge, LINE_HEIGHT, TILE_TAG, tableMarkWidth, wrapBesideCorner, wrapWords, type Rect, type BoardLayout, type CardBox, type CardRef } from "../boardLayout.ts";
 
 export const BOARD_KEY = "pveBoard";
 export const BOARD_EVENTS = { ready: "board:ready", drawn: "board:drawn", drop: "board:drop", toggle: "board:toggle" } as const;
@@ -39,6 +39,8 @@ const LINE = hex(PALETTE.line);
 const ACCENT = hex(PALETTE.accent);
 const SPANNING = hex(PALETTE.danger);
 const ICON_PX = 64;
+/** The font of a loose eis's tafel tag on a card `h` high. */
+const tableTagFont = (h: number) => Math.max(12, Math.round(Math.min(18, h * 0.42)));
 
 interface CardView {
   box: CardBox;
@@ -420,7 +422,9 @@ export class Board extends Phaser.Scene {
       text.setLineSpacing(box.font * (LINE_HEIGHT - 1.17));
       const label = box.tables[0];
       const measure = measurer(box.font, false);
-      const lines = wrapWords(box.text, box.w - left - 6, box.maxLines, measure);
+      // The tafel's tag sits on the bottom right corner: a full card's last line stops short of it.
+      const corner = label ? measurer(tableTagFont(box.h), true)(label) + 6 + 6 : 0;
+      const lines = wrapBesideCorner(box.text, box.w - left - 6, box.maxLines, measure, corner);
       text.setText(lines.join("\n"));
       cut = lines[lines.length - 1]?.endsWith("…") ?? false;
       container.add(text);
@@ -449,7 +453,7 @@ export class Board extends Phaser.Scene {
 
   /** The tafel of a loose eis: a small tag on its card's bottom right corner. */
   private drawTableTag(container: Phaser.GameObjects.Container, label: string, w: number, h: number, size?: number): void {
-    const font = size ?? Math.max(12, Math.round(Math.min(18, h * 0.42)));
+    const font = size ?? tableTagFont(h);
     const text = this.add.text(w - 2, h - 2, label, { ...textStyle(font, "#ffffff", true), backgroundColor: PALETTE.ink, padding: { x: 3, y: 0 } }).setOrigin(1, 1).setResolution(this.model?.dpr ?? 1);
     container.add(text);
   }
