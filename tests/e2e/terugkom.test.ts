@@ -112,6 +112,33 @@ describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
   });
 
+  it("bijstellen op de beamer: een pagina past op het scherm, ook als elk punt gewijzigd is en twee regels heeft", { timeout: 240_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await createSession(baseUrl, "kort");
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    const bots = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => SessionClient.join(baseUrl, { as: "deelnemer", code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole })),
+    );
+    await spelleider.until(() => spelleider.session.participantCount === 6);
+    await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: spelleider.session.phases.length - 1 });
+    await spelleider.must({ type: "terugkom.open" });
+    await spelleider.must({ type: "terugkom.stage", stage: "bijstellen" });
+    // Every point reworded at length: a "Gewijzigd" mark and two lines of text on the beamer.
+    for (const item of spelleider.terugkom!.v2) {
+      const text = `${item.text.replace(/\.$/, "")}, en dat leggen we vast in het mandaat van het wijkteam zodat de raad elk halfjaar ziet waar en waarom is afgeweken.`;
+      await spelleider.must({ type: "kader.amend", itemId: item.itemId, text, categoryId: item.categoryId });
+    }
+    const beamer = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await beamer.goto(`${baseUrl}/beamer/${code}`);
+    const rows = beamer.locator(".tk-board-row");
+    await expect.poll(() => rows.count()).toBeGreaterThan(4);
+    await expect.poll(() => beamer.locator(".tk-board").textContent()).toContain("Gewijzigd");
+    const bottoms = await rows.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().bottom));
+    for (const bottom of bottoms) expect(bottom).toBeLessThanOrEqual(1080);
+    await look(beamer, "terugkom-bijstellen-beamer-alles-gewijzigd");
+    await Promise.all([spelleider, ...bots].map((c) => c.leave()));
+  });
+
   it("de terugblik vraagt niemand om iets te doen: het lege bord van de beeldvorming, op de console en de beamer", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
     const { code, secret } = await createSession(baseUrl, "dag");

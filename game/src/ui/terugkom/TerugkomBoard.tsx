@@ -96,12 +96,19 @@ function BijstellenBoard({ snap, view }: { snap: Snapshot; view: TerugkomView })
           return (
             <li key={item.itemId} class={`tk-board-row tk-board-v2 tk-st-${item.status}`}>
               <span class="tk-board-rank">{item.v1Rank ?? "+"}</span>
+              {/* The marks stand in the text's first line, as in the kader's comparison: a row is never more than two
+                  lines, so seven rows fit the beamer however many of them changed (on a line of their own, seven
+                  rows of two lines each ran 250 px below the screen). */}
               <span class="tk-board-main">
-                <span class="tk-board-badges">
-                  {item.status === "ongewijzigd" ? null : <StatusBadge status={item.status} />}
-                  <SteunMoveBadge item={item} />
+                <span class={`tk-board-text clamp-2${retired ? " tk-struck" : ""}`}>
+                  {item.status !== "ongewijzigd" || item.steunVerandering !== null ? (
+                    <span class="tk-cmp-marks">
+                      {item.status === "ongewijzigd" ? null : <StatusBadge status={item.status} />}
+                      <SteunMoveBadge item={item} />
+                    </span>
+                  ) : null}
+                  {retired ? <del>{item.text}</del> : item.text}
                 </span>
-                <span class={`tk-board-text clamp-2${retired ? " tk-struck" : ""}`}>{retired ? <del>{item.text}</del> : item.text}</span>
               </span>
               <span class="tk-board-steun">
                 {retired ? "" : item.steun.voor + item.steun.tegen === 0 ? s.noSteun : s.steun(item.steun.voor, item.steun.tegen)}
