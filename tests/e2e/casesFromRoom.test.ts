@@ -129,7 +129,12 @@ describe.skipIf(!hasChromium)("casussen uit de zaal", () => {
     await look(anne, "casus-uit-de-zaal-04-stemmen");
     await expect.poll(() => lead.locator(".case-picker").textContent()).toContain("2 stemmen");
     await look(lead, "casus-uit-de-zaal-04b-spelleider-stemmen");
-    await lead.getByRole("button", { name: "Stemming sluiten en casus openen" }).click();
+    // Closed where the spelleider reads the counts, in the phase screen and its first screen (the console's case list
+    // has the same button, further down the column).
+    const close = lead.locator(".b-casevote").getByRole("button", { name: "Stemming sluiten en casus openen" });
+    await lead.evaluate(() => window.scrollTo(0, 0));
+    expect(await close.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+    await close.click();
     await expect.poll(() => anne.locator("#casus-titel").textContent()).toBe(EDITED_TITLE);
     await expect.poll(() => beamer.locator("#casus-titel").textContent()).toBe(EDITED_TITLE);
     // The phones have it like a prepared case, with what the rules say.

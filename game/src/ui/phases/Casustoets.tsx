@@ -37,7 +37,7 @@ export function Casustoets({ conn, snap, audience }: PhaseProps) {
   const choosing = kase === null || (kase.stepIndex === 0 && kase.notes.length === 0) || kase.decision !== null;
   const room = byTable.length > 0 ? null : (
     <>
-      <CaseVote conn={conn} snap={snap} canVote={audience === "deelnemer"} />
+      <CaseVote conn={conn} snap={snap} canVote={audience === "deelnemer"} canClose={audience === "spelleider"} />
       {audience === "deelnemer" ? <CaseBringIn conn={conn} snap={snap} /> : null}
     </>
   );

@@ -1,7 +1,7 @@
 /**
  * The quick vote on which case the group tests next: the cases of this casustoets and those admitted from the room that
  * have no decision yet, each with its count (anonymous). A participant votes (one vote, again to move it, or takes it
- * back); the spelleider sees the counts and closes the vote in the console, which opens the winner for everyone.
+ * back); the spelleider sees the counts and closes the vote here or in the console, which opens the winner for everyone.
  */
 import type { CaseView } from "#shared/protocol/views.ts";
 import type { Connection, Snapshot } from "../../../../net/connection.ts";
@@ -13,7 +13,11 @@ import { phaseCases } from "./CaseList.tsx";
 
 export const choosable = (snap: Snapshot): CaseView[] => phaseCases(snap).filter((c) => c.decision === null);
 
-export function CaseVote({ conn, snap, canVote }: { conn: Connection; snap: Snapshot; canVote: boolean }) {
+/**
+ * `canClose`: the spelleider's screen, where the vote is closed right under the counts (the console's case list has the
+ * same button, below the first screen at 1366x900 in the casustoets).
+ */
+export function CaseVote({ conn, snap, canVote, canClose = false }: { conn: Connection; snap: Snapshot; canVote: boolean; canClose?: boolean }) {
   const v = t.board.vote;
   const [run, state] = useCommand(conn);
   const cases = choosable(snap);
@@ -51,6 +55,13 @@ export function CaseVote({ conn, snap, canVote }: { conn: Connection; snap: Snap
           );
         })}
       </ul>
+      {canClose && cases.some((c) => c.votes > 0) ? (
+        <div class="row">
+          <button type="button" onClick={() => run({ type: "case.choose" })}>
+            {t.console.proposals.choose}
+          </button>
+        </div>
+      ) : null}
       <CommandStatus state={state} />
     </section>
   );
