@@ -172,6 +172,7 @@ export const terugkom = {
     reflectieTitle: "Reflectie per kaderpunt",
     reflectors: (n: number, total: number) => `${n} van ${total} ${total === 1 ? "deelnemer" : "deelnemers"} gereflecteerd`,
     reflectieHint: "Op je telefoon: per punt ja, deels of nee, en wat je ervan leerde.",
+    reflectieHintChoose: (min: number, max: number) => `Op je telefoon: kies ${min} tot ${max} punten en zeg per punt ja, deels of nee, en wat je ervan leerde.`,
     bijstellenTitle: "Het kader bijstellen",
     bijstellenHint: "Op je telefoon: aanpassen, toevoegen, laten vervallen en steun geven.",
     steunGivers: (n: number) => `${plural(n, "deelnemer gaf", "deelnemers gaven")} steun`,

@@ -73,6 +73,8 @@ describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
     for (const bot of bots) for (const item of v1) await bot.must({ type: "reflectie.give", itemId: item.itemId, toegepast: "ja", goed: "Het werkt in de wijk." });
     await expect.poll(() => lead.locator(".console-phase").textContent()).toContain("6 van 6");
     await look(lead, "terugkom-02-reflectie-console");
+    // The beamer says what the phones ask: with more than five points, to choose 3 to 5 of them first.
+    await expect.poll(() => beamer.locator("main").textContent()).toContain(v1.length > 5 ? "Op je telefoon: kies 3 tot 5 punten en zeg per punt" : "Op je telefoon: per punt ja");
 
     // Bijstellen: the phone adds an item; a bot amends one and the spelleider's client retires one.
     await lead.getByRole("button", { name: "Verder naar Bijstellen" }).click();

@@ -9,10 +9,9 @@ import { t } from "#shared/strings/index.ts";
 import { useKeptText } from "../hooks.ts";
 import type { PhaseProps } from "../phases/types.ts";
 import { StageHead } from "./parts.tsx";
+import { CHOOSE, choosing as choosingFor } from "./choose.ts";
 import { ReflectieItem } from "./ReflectieItem.tsx";
 
-/** A participant reflects on this many points at least and at most (fewer when the kader is smaller). */
-export const CHOOSE = { min: 3, max: 5 } as const;
 
 export function ReflectieForm({ conn, snap, view }: PhaseProps & { view: TerugkomView }) {
   const s = t.terugkom.reflectie;
@@ -20,7 +19,7 @@ export function ReflectieForm({ conn, snap, view }: PhaseProps & { view: Terugko
   const savedIds = new Set((snap.mine?.reflecties ?? []).map((r) => r.itemId));
   const [pickedText, setPickedText] = useKeptText(`${snap.session.sessionId}:reflectie:gekozen`);
   const picked = new Set(pickedText.split(",").filter(Boolean));
-  const choosing = all.length > CHOOSE.max;
+  const choosing = choosingFor(all.length);
   const items = choosing ? all.filter((i) => picked.has(i.itemId) || savedIds.has(i.itemId)) : all;
   const done = items.filter((i) => savedIds.has(i.itemId)).length;
   const toggle = (itemId: string) => {

@@ -7,7 +7,7 @@ import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import { categoryName } from "../phases/parts/participant/lookup.ts";
 import { GroupTexts, StageHead, textCount, ToegepastBar } from "./parts.tsx";
-import { CHOOSE } from "./ReflectieForm.tsx";
+import { CHOOSE, choosing as choosingFor } from "./choose.ts";
 
 export function ReflectieOverview({ snap, view }: { snap: Snapshot; view: TerugkomView }) {
   const s = t.terugkom.reflectie;
@@ -17,7 +17,7 @@ export function ReflectieOverview({ snap, view }: { snap: Snapshot; view: Terugk
   const total = items.length;
   // A kader of more than five points: each participant chooses 3 to 5 of them, so "4 van 25" would look like a
   // slow start. Then the count is in points, the bar out of 5, and 3 is done.
-  const choosing = total > CHOOSE.max;
+  const choosing = choosingFor(total);
   const goal = choosing ? CHOOSE.max : total;
   const enough = choosing ? CHOOSE.min : total;
   return (

@@ -10,6 +10,7 @@ import { t } from "#shared/strings/index.ts";
 import "../../styles/terugkom.css";
 import { PageDots } from "../beamer/PageDots.tsx";
 import { usePages } from "../beamer/usePages.ts";
+import { CHOOSE, choosing } from "./choose.ts";
 import { KaderCompare, KaderSummary } from "./KaderCompare.tsx";
 import { StatusBadge, SteunMoveBadge, ToegepastBar } from "./parts.tsx";
 
@@ -63,7 +64,7 @@ function ReflectieBoard({ snap, view }: { snap: Snapshot; view: TerugkomView }) 
         </span>
         <PageDots index={page.index} count={page.count} />
       </div>
-      <p class="muted">{s.reflectieHint}</p>
+      <p class="muted">{choosing(view.v1.length) ? s.reflectieHintChoose(CHOOSE.min, CHOOSE.max) : s.reflectieHint}</p>
       <ol class="tk-board-rows">
         {page.items.map((item) => (
           <li key={item.itemId} class="tk-board-row">
