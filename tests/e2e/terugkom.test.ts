@@ -11,6 +11,19 @@ import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screen
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
+/** A session whose day 1 six bots played to the end, and its terugkombijeenkomst opened. */
+async function dayOnePlayed(baseUrl: string, variant: "kort" | "dag") {
+  const { code, secret } = await createSession(baseUrl, variant);
+  const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+  const bots = await Promise.all(
+    Array.from({ length: 6 }, (_, i) => SessionClient.join(baseUrl, { as: "deelnemer", code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole })),
+  );
+  await spelleider.until(() => spelleider.session.participantCount === 6);
+  await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: spelleider.session.phases.length - 1 });
+  await spelleider.must({ type: "terugkom.open" });
+  return { code, secret, spelleider, bots };
+}
+
 const NEW_ITEM = "Elk kwartaal bespreken raad en wijkteam samen twee casussen waarin werd afgeweken.";
 
 describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
@@ -116,14 +129,7 @@ describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
 
   it("bijstellen op de beamer: een pagina past op het scherm, ook als elk punt gewijzigd is en twee regels heeft", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await createSession(baseUrl, "kort");
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const bots = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => SessionClient.join(baseUrl, { as: "deelnemer", code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole })),
-    );
-    await spelleider.until(() => spelleider.session.participantCount === 6);
-    await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: spelleider.session.phases.length - 1 });
-    await spelleider.must({ type: "terugkom.open" });
+    const { code, spelleider, bots } = await dayOnePlayed(baseUrl, "kort");
     await spelleider.must({ type: "terugkom.stage", stage: "bijstellen" });
     // Every point reworded at length: a "Gewijzigd" mark and two lines of text on the beamer.
     for (const item of spelleider.terugkom!.v2) {
@@ -143,14 +149,7 @@ describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
 
   it("de terugblik vraagt niemand om iets te doen: het lege bord van de beeldvorming, op de console en de beamer", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await createSession(baseUrl, "dag");
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const bots = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => SessionClient.join(baseUrl, { as: "deelnemer", code, displayName: `Bot ${i + 1}`, realRole: REAL_ROLES[i % REAL_ROLES.length] as RealRole })),
-    );
-    await spelleider.until(() => spelleider.session.participantCount === 6);
-    await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: spelleider.session.phases.length - 1 });
-    await spelleider.must({ type: "terugkom.open" });
+    const { code, secret, spelleider, bots } = await dayOnePlayed(baseUrl, "dag");
     const lead = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     const beamer = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await lead.goto(`${baseUrl}/spelleider/${secret}`);
