@@ -124,12 +124,11 @@ function boardIdle(state: SessionState): boolean {
 }
 
 function boardInput(state: SessionState): BoardInput {
-  const kind = state.phases[state.phaseIndex]?.kind;
   if (boardIdle(state)) return new BoardInput(false, []);
   const entries: BoardEntry[] = [];
   for (const e of state.eisen.values()) if (e.itemId === null && eisVisible(state, e)) entries.push(eisBoardEntry(e));
   for (const i of state.items.values()) if (isLive(i)) entries.push(itemBoardEntry(i));
-  return new BoardInput(kind === "samenvoegen", entries);
+  return new BoardInput(state.phases[state.phaseIndex]?.kind === "samenvoegen", entries);
 }
 
 /** Duplicate suggestions among free eisen and items: in samenvoegen each tafel gets its own (a tafel merges only its own cards); in plenair they span all tafels. */
