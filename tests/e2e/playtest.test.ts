@@ -345,6 +345,14 @@ describe.skipIf(!hasChromium)("de verbeteringen uit de speltest", () => {
       // The chosen points wait below the whole list: a bar at the bottom of the screen folds it and goes to them.
       const done = phone.getByRole("button", { name: "Klaar met kiezen" });
       expect(await done.isVisible()).toBe(true);
+      // Tabbing through the list, no checkbox hides under that bar (WCAG 2.4.11).
+      await boxes.first().focus();
+      await phone.evaluate(() => window.scrollTo(0, 0));
+      for (let k = 1; k < (await boxes.count()); k++) {
+        await phone.keyboard.press("Tab");
+        const [focused, barTop] = await phone.evaluate(() => [document.activeElement?.getBoundingClientRect().bottom ?? 0, document.querySelector(".tk-choose-done")?.getBoundingClientRect().top ?? 0]);
+        if (await phone.evaluate(() => document.activeElement?.matches("input[type=checkbox]") ?? false)) expect(focused, `vakje ${k}`).toBeLessThanOrEqual(barTop);
+      }
       await seen(phone, "playtest-reflectie-klaar-met-kiezen");
       await done.click();
       await expect.poll(() => phone.evaluate(() => (document.querySelector("details.tk-choose") as HTMLDetailsElement).open)).toBe(false);
