@@ -304,6 +304,14 @@ function themeSimilarity(a: readonly [number, number][], b: readonly [number, nu
   return Math.min(one, other);
 }
 
+/**
+ * Prepares a text (its stems and themes) ahead of the boards it will be on: a later call that compares it only finds it
+ * in the cache. Never changes a result.
+ */
+export function prepareSuggestionText(text: string): void {
+  prepText(text);
+}
+
 function prepText(text: string): TextPrep {
   let prep = textCache.get(text);
   if (prep === undefined) {

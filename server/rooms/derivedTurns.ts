@@ -6,6 +6,10 @@
  * this one took. So derived work never takes more than about a fifth of the loop, however many boards are being
  * merged at once: with 300 sessions in samenvoegen, a board computed every 2 s per session was more than the loop
  * could give, and every command waited behind it. Under such load the suggestions come later; the commands do not.
+ *
+ * Preparation (`prepareLater`) goes in the same batches, after every computation that is due: work that only makes a
+ * later computation cheaper, never different (the text of an eis is prepared as it is written, in the rolwissel, while
+ * the loop has room; at the reveal 300 sessions' boards were otherwise prepared all at once, when it had none).
  */
 import { performance } from "node:perf_hooks";
 
@@ -30,8 +34,13 @@ let timerAt = Infinity;
 /** Not before this (the pause after the last batch). */
 let pausedUntil = 0;
 
+/** Preparation waiting, oldest first; at most PREPARE_LIMIT (beyond it the oldest is dropped: it only saves time later). */
+const preparing: (() => void)[] = [];
+let preparedUpTo = 0;
+export const PREPARE_LIMIT = 50_000;
+
 /** What the batches took since the process started (for the benchmark's report). */
-export const derivedFigures = { runs: 0, workMs: 0, batches: 0, lateMs: 0, maxLateMs: 0 };
+export const derivedFigures = { runs: 0, workMs: 0, batches: 0, lateMs: 0, maxLateMs: 0, prepared: 0, prepareMs: 0, prepareDropped: 0 };
 
 /** Runs `run` at `due` (Date.now() time) or later, when the loop has room for it. */
 export function scheduleDerived(due: number, run: () => void): DerivedTicket {
@@ -48,9 +57,19 @@ export function scheduleDerived(due: number, run: () => void): DerivedTicket {
   };
 }
 
+/** Runs `prepare` when the loop has room: after the computations that are due, within the same share of the loop. */
+export function prepareLater(prepare: () => void): void {
+  if (preparing.length - preparedUpTo >= PREPARE_LIMIT) {
+    preparedUpTo++;
+    derivedFigures.prepareDropped++;
+  }
+  preparing.push(prepare);
+  arm();
+}
+
 function arm(): void {
   while (jobs[0]?.cancelled) jobs.shift();
-  const first = jobs[0];
+  const first = jobs[0] ?? (preparedUpTo < preparing.length ? { due: 0 } : undefined);
   if (!first) {
     if (timer) clearTimeout(timer);
     timer = null;
@@ -88,6 +107,30 @@ function batch(): void {
     derivedFigures.runs++;
     derivedFigures.workMs += performance.now() - began;
   } while (performance.now() - start < DERIVED_BUDGET_MS);
+  prepareWithin(start);
   pausedUntil = Date.now() + DERIVED_PAUSE_FACTOR * (performance.now() - start);
   arm();
 }
+
+/** Runs waiting preparation until the batch that began at `start` has used its budget. */
+function prepareWithin(start: number): void {
+  const began = performance.now();
+  while (preparedUpTo < preparing.length && performance.now() - start < DERIVED_BUDGET_MS) {
+    const prepare = preparing[preparedUpTo];
+    preparing[preparedUpTo++] = noop;
+    try {
+      prepare?.();
+    } catch (error) {
+      console.error("Voorbereiden (suggesties) mislukt:", error);
+    }
+    derivedFigures.prepared++;
+  }
+  derivedFigures.prepareMs += performance.now() - began;
+  // Done ones are let go of in bulk (an index per job, not shift(), which moves the whole array each time).
+  if (preparedUpTo === preparing.length || preparedUpTo > 1024) {
+    preparing.splice(0, preparedUpTo);
+    preparedUpTo = 0;
+  }
+}
+
+function noop(): void {}

@@ -32,7 +32,7 @@ import type { SessionState } from "../core/state.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import type { KaderV2Item, TerugkomView } from "#shared/protocol/views.ts";
 import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
-import { scheduleDerived, type DerivedTicket } from "./derivedTurns.ts";
+import { prepareLater, scheduleDerived, type DerivedTicket } from "./derivedTurns.ts";
 
 export { COUNTS_KEY };
 
@@ -105,6 +105,19 @@ function keysOf(events: readonly SessionEvent[], session: SessionState): Keys {
 }
 
 /** Who came online or went offline. */
+/** The derived parts of the views (the duplicate suggestions). */
+const DERIVED_PARTS: readonly DerivedPart[] = VIEW_PARTS.flatMap((part) => (part.kind === "derived" ? [part] : []));
+
+/** Hands what the events allow ahead of a derived computation to the turns (derivedTurns.ts), to be done when the loop has room. */
+function prepareAhead(events: readonly SessionEvent[]): void {
+  for (const part of DERIVED_PARTS) {
+    for (const event of events) {
+      const prepare = part.prepare(event);
+      if (prepare) prepareLater(prepare);
+    }
+  }
+}
+
 function onlineChanges(before: ReadonlySet<string>, now: ReadonlySet<string>): string[] {
   const changed: string[] = [];
   for (const id of before) if (!now.has(id)) changed.push(id);
@@ -221,6 +234,8 @@ export class Projector {
     this.synced = true;
     const changed = new Set<Area>();
     for (const event of events ?? []) changed.add(AREA_OF[event.type]);
+    // What the events allow ahead of a derived computation (core says what): done when the loop has room.
+    if (events) prepareAhead(events);
     // Which entries of the keyed parts (per participant, per eis) this generation can change; null: any.
     const keys = all ? ANY_KEYS : keysOf(events ?? [], session);
     if (!sameMembers(this.online, online)) {

@@ -19,6 +19,8 @@ import type { SessionEvent } from "#shared/protocol/events.ts";
 import { BoardEisSchema, eisenInItems, ItemViewSchema } from "#shared/protocol/views.ts";
 import type { Scenario } from "#shared/protocol/scenario.ts";
 import { DERIVED_DELAY_MS, Projector, type Audience, type Reach } from "../../server/rooms/projection.ts";
+import { derivedFigures } from "../../server/rooms/derivedTurns.ts";
+import { suggestionTextCaches } from "../../server/core/suggestions.ts";
 import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { parameters, timeoutFor } from "../fuzz/settings.ts";
@@ -374,6 +376,35 @@ describe("duplicate suggestions are computed after the answers, exactly as at th
     });
     expect(projector.state.suggestionsSeq).toBe(second + 1);
     expect(JSON.parse(projector.state.suggestions)).toEqual(boardSuggestions(replay(sim.events.slice(0, second + 1))));
+    projector.dispose();
+  });
+});
+
+describe("the texts of eisen are prepared while they are written, before the board opens", () => {
+  it("each eis written or rewritten in the rolwissel is prepared in the derived turns, before the reveal", async () => {
+    const scenario = scenarios.get("demo-maatwerk");
+    if (!scenario) throw new Error("demo-maatwerk ontbreekt");
+    const sim = simulate({ scenario, variantId: "kort", participants: 6, seed: 21, eisenPerRound: 3, boardActions: 0, votesPerParticipant: 0 });
+    const reveal = sim.events.findIndex((e) => e.type === "EisenRevealed");
+    expect(reveal).toBeGreaterThan(0);
+    const written = sim.events.slice(0, reveal).flatMap((e) => (e.type === "EisWritten" || e.type === "EisEdited" ? [e.text] : []));
+    expect(written.length).toBeGreaterThan(5);
+    const state = replay(sim.events.slice(0, 1));
+    const projector = new Projector();
+    projector.sync(state, new Set(), 1);
+    const prepared = derivedFigures.prepared;
+    // One event a generation, as the room projects them, up to the reveal.
+    sim.events.slice(1, reveal).forEach((event, k) => {
+      evolve(state, event);
+      projector.sync(state, new Set(), k + 2, [event]);
+    });
+    // Handed to the turns, not done in the generation that wrote them.
+    expect(derivedFigures.prepared).toBe(prepared);
+    const deadline = Date.now() + 5_000;
+    while (derivedFigures.prepared < prepared + written.length && Date.now() < deadline) await new Promise((done) => setTimeout(done, 5));
+    expect(derivedFigures.prepared - prepared).toBe(written.length);
+    const cached = (text: string) => suggestionTextCaches().some((cache) => cache.has(text));
+    expect(written.filter((text) => !cached(text))).toEqual([]);
     projector.dispose();
   });
 });

@@ -616,6 +616,7 @@ function report(results: RunResult[]): void {
     row("  wachten op hun beurt gem. / hoogste (ms), beurten", results.map(fanOutWait)),
     row("suggesties berekend in venster: aantal, werk gem. (ms)", results.map(derivedWork)),
     row("  later dan gevraagd gem. / hoogste (ms)", results.map(derivedLate)),
+    row("  teksten vooraf voorbereid: aantal, werk samen (ms)", results.map(derivedPrepared)),
     row("opslag: commits, duur gem. / hoogste (ms)", results.map(storeCommits)),
     row("  schrijven wachtte gem. / hoogste (ms), > 50 ms", results.map(storeWaits)),
     row("kamers / verbindingen einde venster", results.map((r) => (r.heapEnd?.rooms != null ? `${r.heapEnd.rooms} / ${r.heapEnd.clients ?? "-"}` : "-"))),
@@ -664,16 +665,20 @@ const fanOutWait = (r: RunResult): string => {
 };
 
 /** The derived computations in the window (server/rooms/derivedTurns.ts; "-" for a server without them). */
-function derivedDelta(r: RunResult): { runs: number; workMs: number; lateMs: number; maxLateMs: number } | null {
+function derivedDelta(r: RunResult): { runs: number; workMs: number; lateMs: number; maxLateMs: number; prepared: number; prepareMs: number } | null {
   const a = r.heapStart?.derived;
   const b = r.heapEnd?.derived;
   if (!a || !b) return null;
   const d = (name: string): number => (b[name] ?? 0) - (a[name] ?? 0);
-  return { runs: d("runs"), workMs: d("workMs"), lateMs: d("lateMs"), maxLateMs: b.maxLateMs ?? 0 };
+  return { runs: d("runs"), workMs: d("workMs"), lateMs: d("lateMs"), maxLateMs: b.maxLateMs ?? 0, prepared: d("prepared"), prepareMs: d("prepareMs") };
 }
 const derivedWork = (r: RunResult): string => {
   const f = derivedDelta(r);
   return f && f.runs > 0 ? `${f.runs}, ${fmt(f.workMs / f.runs, 2)}` : "-";
+};
+const derivedPrepared = (r: RunResult): string => {
+  const f = derivedDelta(r);
+  return f && f.prepared > 0 ? `${f.prepared}, ${fmt(f.prepareMs, 0)}` : "-";
 };
 const derivedLate = (r: RunResult): string => {
   const f = derivedDelta(r);

@@ -376,6 +376,11 @@ export interface DerivedPart {
   input(state: SessionState): DerivedInput;
   /** Whether the state gives nothing to compute (the value is empty): then the input is taken and computed at once. */
   idle(state: SessionState): boolean;
+  /**
+   * Work an event allows ahead of the computations it will be part of, which only makes them cheaper, never
+   * different (the text of an eis written in the rolwissel, prepared long before the board opens); null: none.
+   */
+  prepare(event: SessionEvent): (() => void) | null;
 }
 
 export type Part = { [N in ListName]: ListPart<N> }[ListName] | { [N in FieldName]: FieldPart<N> }[FieldName] | DerivedPart;

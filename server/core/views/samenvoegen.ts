@@ -9,7 +9,8 @@
 import type { ItemView, SpanningView, SuggestionView } from "#shared/protocol/views.ts";
 import { openSpanningen } from "../resultaat.ts";
 import { eisVisible, isLive, itemCaseIds, itemEisIds, liveItems, type Eis, type PveItem, type SessionState } from "../state.ts";
-import { suggestDuplicates } from "../suggestions.ts";
+import type { SessionEvent } from "#shared/protocol/events.ts";
+import { prepareSuggestionText, suggestDuplicates } from "../suggestions.ts";
 import { forEveryone, type DerivedInput, type DerivedPart, type Entry, type ListPart } from "./parts.ts";
 
 export function itemView(state: SessionState, item: PveItem): ItemView {
@@ -131,8 +132,19 @@ function boardInput(state: SessionState): BoardInput {
   return new BoardInput(state.phases[state.phaseIndex]?.kind === "samenvoegen", entries);
 }
 
+/**
+ * An eis is written (or rewritten) in the rolwissel, while there is no board yet: its text is prepared then, so that at
+ * the reveal, when every session's board opens at once, the suggestions only compare. (An item's text comes while the
+ * board is open and is compared within moments anyway.)
+ */
+function prepareEisText(event: SessionEvent): (() => void) | null {
+  if (event.type !== "EisWritten" && event.type !== "EisEdited") return null;
+  const { text } = event;
+  return () => prepareSuggestionText(text);
+}
+
 /** Duplicate suggestions among free eisen and items: in samenvoegen each tafel gets its own (a tafel merges only its own cards); in plenair they span all tafels. */
-export const suggestions: DerivedPart = { kind: "derived", name: "suggestions", reads: ["pacing", "roles", "eisen", "reveal", "board"], input: boardInput, idle: boardIdle };
+export const suggestions: DerivedPart = { kind: "derived", name: "suggestions", reads: ["pacing", "roles", "eisen", "reveal", "board"], input: boardInput, idle: boardIdle, prepare: prepareEisText };
 
 const computed = new WeakMap<SessionState, { input: DerivedInput; value: SuggestionView[] }>();
 
