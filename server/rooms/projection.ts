@@ -104,7 +104,6 @@ function keysOf(events: readonly SessionEvent[], session: SessionState): Keys {
   return keys;
 }
 
-/** Who came online or went offline. */
 /** The derived parts of the views (the duplicate suggestions). */
 const DERIVED_PARTS: readonly DerivedPart[] = VIEW_PARTS.flatMap((part) => (part.kind === "derived" ? [part] : []));
 
@@ -118,6 +117,7 @@ function prepareAhead(events: readonly SessionEvent[]): void {
   }
 }
 
+/** Who came online or went offline. */
 function onlineChanges(before: ReadonlySet<string>, now: ReadonlySet<string>): string[] {
   const changed: string[] = [];
   for (const id of before) if (!now.has(id)) changed.push(id);
