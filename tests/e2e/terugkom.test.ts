@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { playPhases } from "../../tools/bots/play.ts";
 import { SessionClient } from "../../game/src/net/sessionClient.ts";
+import { DONE_SHOWN_MS } from "../../game/src/ui/hooks.ts";
 import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
 import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
 
@@ -71,6 +72,10 @@ describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
     // Reflectie: the phone answers for the first item; the bots for all.
     await lead.getByRole("button", { name: "Verder naar Reflectie" }).click();
     await phone.getByRole("heading", { name: "Reflectie per kaderpunt" }).waitFor();
+    // "Opgeslagen" says the step went through, then goes: it does not stand on under the next stage.
+    const stageStatus = lead.locator(".tk-section p.state");
+    await expect.poll(() => stageStatus.textContent()).toBe("Opgeslagen");
+    await expect.poll(() => stageStatus.textContent(), { timeout: DONE_SHOWN_MS + 5_000 }).toBe("");
     // A kader of more than five points: the phone first chooses the (3 to 5) points it reflects on.
     const chooser = phone.locator(".tk-choose-list input[type=checkbox]");
     if ((await chooser.count()) > 0) await chooser.first().check();

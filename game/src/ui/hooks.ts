@@ -1,5 +1,5 @@
 /** Hooks that connect screens to the connection: re-render on every patch, and follow one command's fate. */
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { CommandInput, Connection, SendResult, Snapshot } from "../net/connection.ts";
 
 /** Re-renders the component whenever the server's state changes or the connection status does. */
@@ -22,14 +22,32 @@ export type CommandState = { kind: "idle" } | { kind: "pending" } | { kind: "don
  */
 export function useCommand(conn: Connection): [(command: CommandInput) => Promise<SendResult>, CommandState, () => void] {
   const [state, setState] = useState<CommandState>({ kind: "idle" });
+  // "Opgeslagen" says what just happened: it goes after DONE_SHOWN_MS, so it does not stand beside what came after
+  // (the next stage, a changed form). A refusal stays until the next try: it says what to do.
+  const fading = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stopFading = () => {
+    if (fading.current !== null) clearTimeout(fading.current);
+    fading.current = null;
+  };
+  useEffect(() => stopFading, []);
   const run = async (command: CommandInput) => {
+    stopFading();
     setState({ kind: "pending" });
     const result = await conn.send(command);
     setState(result.ok ? { kind: "done" } : { kind: "rejected", message: result.message });
+    stopFading();
+    if (result.ok) fading.current = setTimeout(() => setState({ kind: "idle" }), DONE_SHOWN_MS);
     return result;
   };
-  return [run, state, () => setState({ kind: "idle" })];
+  const reset = () => {
+    stopFading();
+    setState({ kind: "idle" });
+  };
+  return [run, state, reset];
 }
+
+/** How long "Opgeslagen" stays after a command went through. */
+export const DONE_SHOWN_MS = 4_000;
 
 /** Now, ticking every second: for timers. */
 export function useNow(intervalMs = 1000): number {

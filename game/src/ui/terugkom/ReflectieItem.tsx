@@ -113,7 +113,7 @@ export function ReflectieItem(props: { conn: Connection; snap: Snapshot; item: K
           <TextField id={id("indicator")} label={s.indicator} value={indicator} onInput={edit(setIndicator)} max={LIMITS.reflection} rows={2} hint={s.indicatorHint} />
           <div class="row tk-save-row">
             <button type="submit">{saved && dirty ? s.saveAgain : s.save}</button>
-            {state.kind === "done" && props.onNext ? (
+            {saved && !dirty && props.onNext ? (
               <button type="button" class="secondary" onClick={props.onNext}>
                 {s.next}
               </button>
