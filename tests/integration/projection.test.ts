@@ -30,6 +30,13 @@ beforeAll(async () => {
   ({ scenarios } = await loadScenarioDir(resolve("scenarios")));
 });
 
+/** The shipped demo scenario, which most of these sessions play. */
+function demoScenario(): Scenario {
+  const scenario = scenarios.get("demo-maatwerk");
+  if (!scenario) throw new Error("demo-maatwerk ontbreekt");
+  return scenario;
+}
+
 type Connection = { audience: Audience; view: StateView };
 
 /** What one connection has received, as the client reads it (game/src/net/sessionClient.ts): the fields of playerView. */
@@ -287,8 +294,7 @@ describe("every connection holds exactly playerView, after every generation", ()
 
 describe("duplicate suggestions are computed after the answers, exactly as at that seq", () => {
   it("a merge is projected without them; settled, they are what the replayed log gives at that seq", () => {
-    const scenario = scenarios.get("demo-maatwerk");
-    if (!scenario) throw new Error("demo-maatwerk ontbreekt");
+    const scenario = demoScenario();
     const projector = new Projector();
     /** The seq of each merge whose suggestions waited, and what the projection showed once they were settled. */
     const settled: { seq: number; shown: unknown }[] = [];
@@ -320,8 +326,7 @@ describe("duplicate suggestions are computed after the answers, exactly as at th
   });
 
   it("left alone, the room gets them soon after, with whom they reach, of the state as last projected", async () => {
-    const scenario = scenarios.get("demo-maatwerk");
-    if (!scenario) throw new Error("demo-maatwerk ontbreekt");
+    const scenario = demoScenario();
     const sim = simulate({ scenario, variantId: "kort", participants: 6, seed: 12, eisenPerRound: 3, boardActions: 5, votesPerParticipant: 0 });
     // The first merge of samenvoegen: everything before it projected whole, then its own generation as the room does.
     const merge = sim.events.findIndex((e) => e.type === "PveItemCreated");
@@ -346,8 +351,7 @@ describe("duplicate suggestions are computed after the answers, exactly as at th
   });
 
   it("never from a state with events that are not projected yet: then from the generation after them, at its seq", async () => {
-    const scenario = scenarios.get("demo-maatwerk");
-    if (!scenario) throw new Error("demo-maatwerk ontbreekt");
+    const scenario = demoScenario();
     const sim = simulate({ scenario, variantId: "kort", participants: 6, seed: 12, eisenPerRound: 3, boardActions: 8, votesPerParticipant: 0 });
     const merges = sim.events.flatMap((e, k) => (e.type === "PveItemCreated" ? [k] : []));
     const [first, second] = merges;
@@ -382,8 +386,7 @@ describe("duplicate suggestions are computed after the answers, exactly as at th
 
 describe("the texts of eisen are prepared while they are written, before the board opens", () => {
   it("each eis written or rewritten in the rolwissel is prepared in the derived turns, before the reveal", async () => {
-    const scenario = scenarios.get("demo-maatwerk");
-    if (!scenario) throw new Error("demo-maatwerk ontbreekt");
+    const scenario = demoScenario();
     const sim = simulate({ scenario, variantId: "kort", participants: 6, seed: 21, eisenPerRound: 3, boardActions: 0, votesPerParticipant: 0 });
     const reveal = sim.events.findIndex((e) => e.type === "EisenRevealed");
     expect(reveal).toBeGreaterThan(0);
@@ -411,8 +414,7 @@ describe("the texts of eisen are prepared while they are written, before the boa
 
 describe("a big grant arrives whole", () => {
   it("at the plenair of 60 participants at 6 tafels, a phone receives the other tafels' 1,350 eisen in one patch", () => {
-    const scenario = scenarios.get("demo-maatwerk");
-    if (!scenario) throw new Error("demo-maatwerk ontbreekt");
+    const scenario = demoScenario();
     const projector = new Projector();
     const encoder = new Encoder(projector.state);
     const phone = new StateView();
