@@ -35,6 +35,8 @@ export const beamer = {
     /** The moment between the round's start and the roles being dealt (seen in the terugblik, step by step). */
     rolesComing: "De rollen worden verdeeld…",
     privateNote: "De eisen blijven privé tot de spelleider ze zichtbaar maakt.",
+    /** In the terugblik: what held then, not what the room is asked now. */
+    privateNoteReplay: "De eisen bleven privé tot de spelleider ze zichtbaar maakte.",
     packagesHeading: "Wensenpakketten",
     packagesStats: (eisen: number, roles: number) => `${eisen === 1 ? "1 eis" : `${eisen} eisen`} uit ${roles === 1 ? "1 rol" : `${roles} rollen`}`,
     noEisen: "Geen eisen",
@@ -57,6 +59,12 @@ export const beamer = {
       max ? `Verdeel ${budget} punten over de items, hoogstens ${max} op één item.` : `Verdeel ${budget} punten over de items.`,
     moscow: "Kies per item: moet, zou moeten, kan of niet nu.",
     asRole: "Je stemt vanuit je spelrol. De uitslag komt per rol op dit scherm.",
+    /** The same in the terugblik, where nobody votes any more: told as what happened. */
+    votingReplay: "Er werd gestemd",
+    pointsReplay: (budget: number, max: number | null) =>
+      max ? `Ieder verdeelde ${budget} punten over de items, hoogstens ${max} op één item.` : `Ieder verdeelde ${budget} punten over de items.`,
+    moscowReplay: "Ieder koos per item: moet, zou moeten, kan of niet nu.",
+    asRoleReplay: "Ieder stemde vanuit de eigen spelrol.",
     itemsHeading: "De items",
     chartHeading: "Draagvlak per rol",
   },
@@ -76,6 +84,7 @@ export const beamer = {
 
   casustoets: {
     noCase: "De spelleider opent zo een casus.",
+    noCaseReplay: "Nog geen casus geopend.",
     effect: "Het effect dat de inwoner wil",
     situation: "De situatie",
     pathLabel: "De Omgekeerde Toets",

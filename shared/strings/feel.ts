@@ -18,6 +18,7 @@ export const feel = {
     writtenTotal: (n: number) => `Samen ${n1(n, "eis", "eisen")} geschreven`,
     writtenLabel: (role: string, n: number) => `${role}: ${n1(n, "eis", "eisen")} geschreven`,
     privateNote: "De tekst blijft privé tot de spelleider de eisen zichtbaar maakt; hier telt alleen het aantal.",
+    privateNoteReplay: "De tekst bleef privé tot de spelleider de eisen zichtbaar maakte; hier telde alleen het aantal.",
     revealOrder: "De wensenpakketten verschijnen rol voor rol.",
     more: (n: number) => `+${n} meer`,
     moreLabel: (n: number) => (n === 1 ? "en nog 1 eis die hier niet past" : `en nog ${n} eisen die hier niet passen`),
@@ -41,6 +42,8 @@ export const feel = {
     heading: "Het kader op maat is klaar",
     stats: (items: number, roles: number) => `${n1(items, "item", "items")}, samengesteld uit de eisen van ${n1(roles, "rol", "rollen")}`,
     thanks: "Dank voor het werk van vandaag. De spelleider deelt het kader.",
+    /** In the terugblik, weeks later: not today's work any more. */
+    thanksReplay: "Zo stond het kader er aan het eind van dag 1.",
   },
   autoplay: {
     play: "Afspelen",

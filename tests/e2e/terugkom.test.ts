@@ -167,6 +167,30 @@ describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
       await expect.poll(() => board.textContent()).toContain("Nog geen kaartjes.");
       expect(await board.textContent()).not.toContain("Schrijf op je eigen scherm");
     }
+    // Every later phase's first step: what the room was asked then (keep the eisen private, vote, wait for a case) and
+    // the thanks "for today's work" are told as what happened, on the beamer and on the console's board.
+    const asks = ["op je eigen scherm", "blijven privé", "blijft privé", "Er wordt gestemd", "Verdeel ", "Kies per item", "Je stemt", "opent zo een casus", "werk van vandaag"];
+    const told: string[] = [];
+    for (let phases = 0; phases < 12; phases++) {
+      const next = lead.getByRole("button", { name: "Fase verder" });
+      if (!(await next.isEnabled())) break;
+      const before = await lead.locator(".tb-now").textContent();
+      await next.click();
+      await expect.poll(() => lead.locator(".tb-now").textContent()).not.toBe(before);
+      // The beamer has followed when its header names the same phase as the console.
+      const now = (await lead.locator(".tb-now .tb-phase").textContent()) ?? "";
+      await expect.poll(() => beamer.locator("h1").textContent()).toContain(now);
+      for (const board of [beamer.locator(".beamer-main"), lead.locator(".tb-board")]) {
+        await expect.poll(() => board.textContent()).not.toMatch(/Laden|laden…/);
+        const text = (await board.textContent()) ?? "";
+        for (const ask of asks) expect(text, `${now}: "${ask}"`).not.toContain(ask);
+        told.push(text);
+      }
+    }
+    expect(told.join(" ")).toContain("Er werd gestemd");
+    expect(told.join(" ")).toContain("bleven privé");
+    expect(told.join(" ")).toContain("Zo stond het kader er aan het eind van dag 1.");
+    await look(beamer, "terugkom-terugblik-einde-beamer");
     await Promise.all([spelleider, ...bots].map((c) => c.leave()));
   });
 });

@@ -10,12 +10,12 @@ import { textBoard } from "./beamerText.ts";
 import { WholeText } from "./WholeText.tsx";
 import "../../styles/cases-beamer.css";
 
-export function CasustoetsBoard({ snap }: { snap: Snapshot }) {
+export function CasustoetsBoard({ snap, replay = false }: { snap: Snapshot; replay?: boolean }) {
   const b = t.beamer.casustoets;
   // Casustoets per tafel: every tafel walks its own case; the room sees them side by side.
   if (snap.session.caseByTable.length > 0) return <TableCases snap={snap} />;
   const theCase = snap.cases.find((c) => c.id === snap.session.currentCaseId);
-  if (!theCase) return <p class="beamer-empty">{b.noCase}</p>;
+  if (!theCase) return <p class="beamer-empty">{replay ? b.noCaseReplay : b.noCase}</p>;
   const steps = snap.scenario.omgekeerdeToets;
   const walked = theCase.stepIndex >= steps.length;
   const step = steps[theCase.stepIndex];

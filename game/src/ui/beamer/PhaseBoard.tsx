@@ -10,7 +10,10 @@ import { ResultaatBoard } from "./ResultaatBoard.tsx";
 import { RolwisselBoard } from "./RolwisselBoard.tsx";
 import { SamenvoegenBoard } from "./SamenvoegenBoard.tsx";
 
-/** The board of a phase; also draws the replayed boards of the terugblik, so day 1 looks back exactly as it was. */
+/**
+ * The board of a phase; also draws the replayed boards of the terugblik, so day 1 looks back exactly as it was. With
+ * `replay` what the room was asked then (write, vote, wait for a case) is told as what happened: nobody acts on it now.
+ */
 export function Board({ snap, replay = false }: { snap: Snapshot; replay?: boolean }) {
   const kind = snap.session.phase.kind;
   switch (kind) {
@@ -19,16 +22,16 @@ export function Board({ snap, replay = false }: { snap: Snapshot; replay?: boole
     case "beeldvorming":
       return <BeeldvormingBoard snap={snap} replay={replay} />;
     case "rolwissel":
-      return <RolwisselBoard snap={snap} />;
+      return <RolwisselBoard snap={snap} replay={replay} />;
     case "samenvoegen":
     case "plenair":
       return <SamenvoegenBoard snap={snap} replay={replay} />;
     case "prioriteren":
-      return <PrioriterenBoard snap={snap} />;
+      return <PrioriterenBoard snap={snap} replay={replay} />;
     case "casustoets":
-      return <CasustoetsBoard snap={snap} />;
+      return <CasustoetsBoard snap={snap} replay={replay} />;
     case "resultaat":
-      return <ResultaatBoard snap={snap} />;
+      return <ResultaatBoard snap={snap} replay={replay} />;
     default: {
       const unreachable: never = kind;
       return unreachable;

@@ -26,7 +26,7 @@ export function prioriterenPages(snap: Snapshot): { board: string; pages: number
 
 type RevealPage = { kind: "podium" } | { kind: "chart"; entries: ChartEntry[]; firstRank: number };
 
-export function PrioriterenBoard({ snap }: { snap: Snapshot }) {
+export function PrioriterenBoard({ snap, replay = false }: { snap: Snapshot; replay?: boolean }) {
   const b = t.beamer.prioriteren;
   const entries: ChartEntry[] = snap.support.map((support) => ({ id: support.itemId, text: snap.items.find((i) => i.id === support.itemId)?.text ?? "", support }));
   const { board } = prioriterenPages(snap);
@@ -56,9 +56,9 @@ export function PrioriterenBoard({ snap }: { snap: Snapshot }) {
     <>
       <div class="prio-voting">
         <section class="beamer-panel prio-rules" aria-labelledby="stemmen-kop">
-          <h2 id="stemmen-kop">{b.voting}</h2>
-          <p>{voting.mode === "punten" ? b.points(voting.budget, voting.maxPerItem ?? null) : b.moscow}</p>
-          <p class="muted">{b.asRole}</p>
+          <h2 id="stemmen-kop">{replay ? b.votingReplay : b.voting}</h2>
+          <p>{voting.mode === "punten" ? (replay ? b.pointsReplay : b.points)(voting.budget, voting.maxPerItem ?? null) : replay ? b.moscowReplay : b.moscow}</p>
+          <p class="muted">{replay ? b.asRoleReplay : b.asRole}</p>
         </section>
         <section aria-labelledby="items-kop">
           <div class="board-head">

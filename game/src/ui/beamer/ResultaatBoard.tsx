@@ -5,7 +5,7 @@ import { SupportChart, type ChartEntry } from "./SupportChart.tsx";
 
 const TOP = 5;
 
-export function ResultaatBoard({ snap }: { snap: Snapshot }) {
+export function ResultaatBoard({ snap, replay = false }: { snap: Snapshot; replay?: boolean }) {
   const b = t.beamer.resultaat;
   const kader = snap.kader;
   if (!kader || kader.items.length === 0) return <p class="beamer-empty">{b.empty}</p>;
@@ -14,7 +14,7 @@ export function ResultaatBoard({ snap }: { snap: Snapshot }) {
   const roles = new Set(kader.items.flatMap((i) => i.roles)).size;
   return (
     <section class="resultaat" aria-labelledby="kader-kop">
-      <Finish items={kader.items.length} roles={roles} />
+      <Finish items={kader.items.length} roles={roles} replay={replay} />
       <div class="board-head">
         <h2 id="kader-kop">{b.top}</h2>
         <p class="muted">
@@ -40,7 +40,7 @@ export function ResultaatBoard({ snap }: { snap: Snapshot }) {
  * The moment the kader op maat is done: a check that draws itself and the words, once (<= 280 ms each, none under
  * reduced motion). The heading is the text equivalent; it is also what a screen reader hears first.
  */
-function Finish({ items, roles }: { items: number; roles: number }) {
+function Finish({ items, roles, replay }: { items: number; roles: number; replay: boolean }) {
   const f = t.feel.finish;
   return (
     <div class="finish" role="status">
@@ -51,7 +51,7 @@ function Finish({ items, roles }: { items: number; roles: number }) {
       <div>
         <h2 class="finish-heading">{f.heading}</h2>
         <p>
-          {f.stats(items, roles)} · {f.thanks}
+          {f.stats(items, roles)} · {replay ? f.thanksReplay : f.thanks}
         </p>
       </div>
     </div>

@@ -12,7 +12,7 @@ import { ROLE_COLOURS } from "#shared/theme.ts";
 import { RoleChip } from "../common.tsx";
 import { TableStrip } from "./TableStrip.tsx";
 
-export function RolwisselBoard({ snap }: { snap: Snapshot }) {
+export function RolwisselBoard({ snap, replay = false }: { snap: Snapshot; replay?: boolean }) {
   const { phase, rounds } = snap.session;
   const round = snap.scenario.rounds.find((r) => r.id === phase.roundId);
   // With tafels: once every tafel is revealed the room sees the wensenpakketten, as after one reveal for all.
@@ -20,13 +20,13 @@ export function RolwisselBoard({ snap }: { snap: Snapshot }) {
   if (!round) return null;
   return (
     <>
-      {revealed ? <Wensenpakketten snap={snap} roundId={round.id} /> : <RoundIntro snap={snap} caseId={round.caseId} instruction={round.instruction ?? null} />}
+      {revealed ? <Wensenpakketten snap={snap} roundId={round.id} /> : <RoundIntro snap={snap} caseId={round.caseId} instruction={round.instruction ?? null} replay={replay} />}
       <TableStrip snap={snap} />
     </>
   );
 }
 
-function RoundIntro({ snap, caseId, instruction }: { snap: Snapshot; caseId: string; instruction: string | null }) {
+function RoundIntro({ snap, caseId, instruction, replay }: { snap: Snapshot; caseId: string; instruction: string | null; replay: boolean }) {
   const b = t.beamer.rolwissel;
   const theCase = snap.cases.find((c) => c.id === caseId);
   const tafels = snap.tables.length > 0;
@@ -69,7 +69,7 @@ function RoundIntro({ snap, caseId, instruction }: { snap: Snapshot; caseId: str
               ))}
             </ul>
           )}
-          <p class="muted">{written ? t.feel.rolwissel.privateNote : b.privateNote}</p>
+          <p class="muted">{written ? (replay ? t.feel.rolwissel.privateNoteReplay : t.feel.rolwissel.privateNote) : replay ? b.privateNoteReplay : b.privateNote}</p>
         </section>
       </div>
     </div>
