@@ -184,7 +184,7 @@ export const COUNTS_KEY = "counts";
 export const session: FieldPart<"session"> = {
   kind: "field",
   name: "session",
-  reads: ["participants", "tafels", "pacing", "roles", "reveal", "ballots", "cases", "terugkom", "presence"],
+  reads: ["participants", "tafels", "pacing", "roles", "reveal", "cases", "terugkom", "presence"],
   value: sessionView,
 };
 

@@ -173,7 +173,8 @@ export const AREA_OF: { readonly [T in SessionEvent["type"]]: Area } = {
   SpanningRemoved: "board",
   PointsAllocated: "ballots",
   MoscowChosen: "ballots",
-  VotesRevealed: "ballots",
+  // The reveal, not a ballot: the session view and the support read it; a vote itself changes neither.
+  VotesRevealed: "reveal",
   CaseAdded: "cases",
   CaseProposed: "cases",
   CaseAdmitted: "cases",

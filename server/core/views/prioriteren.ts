@@ -6,4 +6,4 @@ import { forEveryone, type ListPart } from "./parts.ts";
 
 export const supportViews = (state: SessionState): SupportView[] => (state.votesRevealed ? supportByItem(state) : []);
 
-export const support: ListPart<"support"> = { kind: "list", name: "support", reads: ["ballots", "board", "participants", "tafels"], entries: (state) => forEveryone(supportViews(state), (s) => s.itemId) };
+export const support: ListPart<"support"> = { kind: "list", name: "support", reads: ["ballots", "reveal", "board", "participants", "tafels"], entries: (state) => forEveryone(supportViews(state), (s) => s.itemId) };
