@@ -60,7 +60,8 @@ export function scheduleDerived(due: number, run: () => void): DerivedTicket {
 /** Runs `prepare` when the loop has room: after the computations that are due, within the same share of the loop. */
 export function prepareLater(prepare: () => void): void {
   if (preparing.length - preparedUpTo >= PREPARE_LIMIT) {
-    preparedUpTo++;
+    // The oldest is let go of now, not when the array is next cut.
+    preparing[preparedUpTo++] = noop;
     derivedFigures.prepareDropped++;
   }
   preparing.push(prepare);
