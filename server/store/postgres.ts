@@ -39,6 +39,9 @@ const MIGRATIONS: readonly (string | ((db: Queryable) => Promise<void>))[] = [
    CREATE INDEX sessions_by_created ON sessions (created_at);`,
   // 2: the hash chain (chain.ts): every event row its hash, every session row the head of its log.
   addHashChain,
+  // 3: no index of command keys: nothing reads by it while a session runs, and every append paid for it (see
+  // sqlite.ts, migration 3). hasCommand reads the session's rows.
+  "DROP INDEX IF EXISTS events_by_command;",
 ];
 
 const ChainMigrationRowSchema = z.strictObject({ seq: z.number().int(), command_key: z.string().nullable(), body: z.string() });

@@ -235,6 +235,19 @@ describe("reading event rows back (rows.ts toLog, shared by every store)", () =>
   });
 });
 
+/** The named indexes of a store's file (SQLite's own for primary keys and UNIQUE left out). */
+function indexesOf(file: string): string[] {
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    return db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%' ORDER BY name")
+      .all()
+      .map((row) => String(row.name));
+  } finally {
+    db.close();
+  }
+}
+
 /** The schema of version 1, as servers before the hash chain created it: what existing files on disk hold. */
 const SCHEMA_V1 = `CREATE TABLE sessions (session_id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, secret_hash TEXT NOT NULL UNIQUE,
     label TEXT NOT NULL, scenario_id TEXT NOT NULL, created_at INTEGER NOT NULL) STRICT;
@@ -285,8 +298,17 @@ describe("SqliteEventStore: damage to the file itself", () => {
     expect((await store.load(record.sessionId)).map((e) => e.event)).toStrictEqual(events);
     expect(await store.checkIntegrity()).toMatchObject({ sessionsChecked: 1, storage: [], damaged: [] });
     expect(await store.append(record.sessionId, 3, "p1:c3", lock(3))).toStrictEqual({ ok: true, lastSeq: 4 });
+    // Migration 3: the index of command keys, which every append paid for and nothing read, is gone; the keys are not.
+    expect(indexesOf(file)).toStrictEqual(["sessions_by_created"]);
+    expect([await store.hasCommand(record.sessionId, "p1:c2"), await store.hasCommand(record.sessionId, "p1:c3"), await store.hasCommand(record.sessionId, "p1:c9")]).toStrictEqual([true, true, false]);
     await store.close();
     expect(await open(file).checkIntegrity()).toMatchObject({ sessionsChecked: 1, storage: [], damaged: [] });
+  });
+
+  it("creates a new file without an index of command keys", async () => {
+    const file = join(dir, "nieuw.sqlite");
+    await (await filled(file, 2)).close();
+    expect(indexesOf(file)).toStrictEqual(["sessions_by_created"]);
   });
 
   it("keeps a gap that was already in an old file visible after the migration", async () => {
