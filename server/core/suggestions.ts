@@ -409,10 +409,16 @@ function addMember(members: Map<number, number[]>, r: number, k: number): void {
   else if (!list.includes(k)) list.push(k);
 }
 
-/** An array of `length` numbers, each `value` (on V8's heap, unlike a typed array of more than 64 bytes). */
-function filled(length: number, value: number): number[] {
-  const array: number[] = [];
-  for (let k = 0; k < length; k++) array.push(value);
+/*
+ * The per-call tables below are typed arrays: whole numbers in Int32Array, scores and weights in Float64Array. As
+ * plain arrays their elements kind depended on the board (a table of weights that happened to be all 0 stayed an
+ * array of small integers, the next board's held doubles), so every few boards V8 met a kind its optimised code of
+ * this large function did not expect, threw that code away and compiled it again: at 3,000 participants 18 times in a
+ * minute, ~90 ms of compiling each (docs/performance.md). A typed array has one shape whatever it holds.
+ */
+function ints(length: number, value: number): Int32Array {
+  const array = new Int32Array(length);
+  if (value !== 0) array.fill(value);
   return array;
 }
 
@@ -440,8 +446,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   // Concepts per entry, without repeats, as numbers; and for every concept the entries that hold it.
   const numberOf = new Map<string, number>();
   const names: string[] = [];
-  // Plain arrays, not typed ones: a typed array of more than 64 bytes lives outside V8's heap, in malloc, and this runs
-  // hundreds of times a minute on a busy server (the off-heap churn showed as RSS).
+  // Each entry's concept numbers, ascending.
   const sets: number[][] = [];
   const scratch: string[] = [];
   for (const { stems, negated } of prepared) {
@@ -467,11 +472,15 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     sets.push([...ids].sort((x, y) => x - y));
   }
   const count = sets.length;
-  const df = filled(names.length, 0);
-  for (const set of sets) for (const id of set) df[id]!++;
-  const weight = df.map((d, id) => Math.log(1 + count / Math.max(1, d)) * (inThesaurus(names[id]!.replace(NOT, "")) ? 1 : UNKNOWN_WEIGHT));
+  const df = ints(names.length, 0);
+  for (let e = 0; e < count; e++) {
+    const set = sets[e]!;
+    for (let k = 0; k < set.length; k++) df[set[k]!]!++;
+  }
+  const weight = new Float64Array(names.length);
+  for (let id = 0; id < names.length; id++) weight[id] = Math.log(1 + count / Math.max(1, df[id]!)) * (inThesaurus(names[id]!.replace(NOT, "")) ? 1 : UNKNOWN_WEIGHT);
   // A negated concept and the concept itself: the other of the two, or -1.
-  const opposite = filled(names.length, -1);
+  const opposite = ints(names.length, -1);
   names.forEach((name, id) => {
     if (!name.startsWith(NOT)) return;
     const plain = numberOf.get(name.slice(NOT.length));
@@ -480,7 +489,8 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
     opposite[plain] = id;
   });
   const saysNo = prepared.map((p) => p.saysNo);
-  const mass = sets.map((set) => set.reduce((sum, id) => sum + weight[id]!, 0));
+  const mass = new Float64Array(count);
+  for (let e = 0; e < count; e++) mass[e] = sets[e]!.reduce((sum, id) => sum + weight[id]!, 0);
   const postings: number[][] = names.map(() => []);
   sets.forEach((set, e) => {
     for (const id of set) postings[id]!.push(e);
@@ -512,10 +522,10 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   }
 
   // The partners in flat arrays: concept c's are partnerIds[partnerStart[c] .. partnerStart[c + 1]).
-  const partnerStart = filled(names.length + 1, 0);
+  const partnerStart = ints(names.length + 1, 0);
   for (let c = 0; c < names.length; c++) partnerStart[c + 1] = partnerStart[c]! + partners[c]!.length;
-  const partnerIds = filled(partnerStart[names.length]!, 0);
-  const partnerCredit = filled(partnerStart[names.length]!, 0);
+  const partnerIds = ints(partnerStart[names.length]!, 0);
+  const partnerCredit = new Float64Array(partnerStart[names.length]!);
   for (let c = 0; c < names.length; c++) {
     partners[c]!.forEach((p, k) => {
       partnerIds[partnerStart[c]! + k] = p.id;
@@ -524,7 +534,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   }
 
   // mark[c] === stamp when concept c is in the entry being compared against.
-  const mark = filled(names.length, -1);
+  const mark = ints(names.length, -1);
   let stamp = 0;
   /** Weighted share of `from`'s concepts that `to` matches. */
   const coverage = (from: number, to: number): number => {
@@ -563,7 +573,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   const namesRequirement = themes.map((list) => list.some(([t]) => THEMES[t]!.weight >= REQUIREMENT));
   // How many entries name each requirement: a requirement many eisen on the board name (a tafel's eight eisen about the
   // doorbraak) tells less about which of them ask for the same thing, so the words must tell more.
-  const themeDf = filled(THEMES.length, 0);
+  const themeDf = ints(THEMES.length, 0);
   for (let e = 0; e < themes.length; e++) {
     const list = themes[e]!;
     for (let k = 0; k < list.length; k++) themeDf[list[k]![0]]!++;
@@ -607,9 +617,10 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   } else {
     // Only entries that share a concept can score above 0, and only those whose shared weight, plus the most the
     // partial counterparts could add, can reach the floor are scored in full.
-    const withPartners = sets.map((set) => set.reduce((sum, id) => sum + (partners[id]!.length > 0 ? weight[id]! : 0), 0));
+    const withPartners = new Float64Array(count);
+    for (let e = 0; e < count; e++) withPartners[e] = sets[e]!.reduce((sum, id) => sum + (partners[id]!.length > 0 ? weight[id]! : 0), 0);
     const maxPartial = Math.max(RELATED_CREDIT, PREFIX_CREDIT);
-    const shared = filled(count, 0);
+    const shared = new Float64Array(count);
     const themePostings: number[][] = [];
     for (let e = 0; e < themes.length; e++) {
       const list = themes[e]!;
@@ -672,7 +683,7 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
   }
 
   if (floor < threshold) {
-    const best = filled(count, 0);
+    const best = new Float64Array(count);
     for (const h of hits) {
       if (h.score > best[h.x]!) best[h.x] = h.score;
       if (h.score > best[h.y]!) best[h.y] = h.score;
@@ -714,6 +725,8 @@ export function suggestDuplicates(entries: readonly SuggestionEntry[], options: 
       }
     }
   }
+  // (An empty list returns here: mapped, it would be an array of another kind than a list of pairs, see ints.)
+  if (hits.length === 0) return [];
   const suggestions = hits.map(({ x, y, score }): Suggestion => {
     const rx = unique[x]!.ref;
     const ry = unique[y]!.ref;
