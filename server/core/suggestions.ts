@@ -413,8 +413,8 @@ function addMember(members: Map<number, number[]>, r: number, k: number): void {
  * The per-call tables below are typed arrays: whole numbers in Int32Array, scores and weights in Float64Array. As
  * plain arrays their elements kind depended on the board (a table of weights that happened to be all 0 stayed an
  * array of small integers, the next board's held doubles), so every few boards V8 met a kind its optimised code of
- * this large function did not expect, threw that code away and compiled it again: at 3,000 participants 18 times in a
- * minute, ~90 ms of compiling each (docs/performance.md). A typed array has one shape whatever it holds.
+ * this large function did not expect, threw that code away and compiled it again (18 times in one 3,000-participant
+ * run of bench:load, ~90 ms of compiling each; docs/performance.md). A typed array has one shape whatever it holds.
  */
 function ints(length: number, value: number): Int32Array {
   const array = new Int32Array(length);
