@@ -15,9 +15,12 @@
  * CPU time per event of each thread: the main thread (process.threadCpuUsage: zod, rows, hand-over to the writer,
  * answers) and the writer thread (its own threadCpuUsage, asked from it: SQLite, hashing, the commit). The CPU figures
  * are the ones to compare between versions of the store; wall-clock µs/event mostly measures the disk's sync.
+ * Each append carries a command key as the server stores it: the participant and a random command id, as the client
+ * makes them (a key in order would make the store's work look smaller than it is when an index covers the keys).
  * `--rounds N` repeats each load N times and prints every round, then the median. `--gather MS` sets the store's
  * gatherMs (default GATHER_MS in sqlite.ts; 0 sends to the writer as soon as it is free) to compare.
  */
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -55,6 +58,8 @@ const T0 = Date.UTC(2026, 2, 12, 9);
 const TEXT = "De professional mag binnen het maatwerkbudget zelfstandig besluiten tot een vastgesteld bedrag, en legt uit waarom.";
 
 /** One eis, as a participant writes it: the event the busy phases append most. */
+/** A participant's key for a command, as pipeline.ts stores it: `participantId:commandId`, the id random as the client's (newId). */
+const commandKey = (): string => `d1:c${randomUUID().replace(/-/g, "").slice(0, 20)}`;
 const eis = (k: number): SessionEvent => ({ type: "EisWritten", v: 1, at: T0 + k, eisId: `e${k}`, roundId: "ronde1", authorId: `d${(k % 10) + 1}`, role: "burger", categoryId: "mandaat", text: TEXT });
 
 async function newSession(store: SqliteEventStore, n: number): Promise<string> {
@@ -203,7 +208,7 @@ try {
     // Sequential: one session, every append awaited before the next.
     const one = await newSession(store, sessionNumber++);
     const sequential = await measure(store, async (timed) => {
-      for (let k = 0; k < APPENDS; k++) await timed(() => store.append(one, k + 1, `d1:c${k}`, [eis(k)]));
+      for (let k = 0; k < APPENDS; k++) await timed(() => store.append(one, k + 1, commandKey(), [eis(k)]));
       return APPENDS;
     });
     sequentials.push(sequential);
@@ -213,14 +218,14 @@ try {
     const concurrent = await measure(store, async (timed) => {
       await Promise.all(
         ids.map(async (id) => {
-          for (let k = 0; k < PER_SESSION; k++) await timed(() => store.append(id, k + 1, `d1:c${k}`, [eis(k)]));
+          for (let k = 0; k < PER_SESSION; k++) await timed(() => store.append(id, k + 1, commandKey(), [eis(k)]));
         }),
       );
       return SESSIONS * PER_SESSION;
     });
     concurrents.push(concurrent);
     console.log(line(`tegelijk, ${SESSIONS} sessies (${round})`, concurrent));
-    const paced = await measure(store, (timed) => pace(ids, (id, k) => timed(() => store.append(id, k, `d1:p${k}`, [eis(k)]))));
+    const paced = await measure(store, (timed) => pace(ids, (id, k) => timed(() => store.append(id, k, commandKey(), [eis(k)]))));
     paceds.push(paced);
     console.log(line(`gespreid, ${RATE}/s (${round})`, paced));
   }
