@@ -238,9 +238,12 @@ let profiler: Session | null = null;
 /**
  * With HEAP_PROBE_ALLOC=1 in the environment the window's profile also samples every allocation (the sampling heap
  * profiler, collected objects included): `<file>.heapprofile` beside the CPU profile says which functions made the
- * garbage the collector works on. It costs CPU, so it is off for the figures.
+ * garbage the collector works on. With HEAP_PROBE_ALLOC=promoted only what outlived a young-generation collection is
+ * counted (what dies young is left out): what the old generation, and so the full collections, get. It costs CPU, so
+ * it is off for the figures.
  */
-const sampleAllocations = process.env.HEAP_PROBE_ALLOC === "1";
+const sampleAllocations = process.env.HEAP_PROBE_ALLOC === "1" || process.env.HEAP_PROBE_ALLOC === "promoted";
+const countYoungGarbage = process.env.HEAP_PROBE_ALLOC === "1";
 
 async function startProfile(): Promise<void> {
   profiler = new Session();
@@ -249,7 +252,7 @@ async function startProfile(): Promise<void> {
   await profiler.post("Profiler.start");
   if (sampleAllocations) {
     await profiler.post("HeapProfiler.enable");
-    await profiler.post("HeapProfiler.startSampling", { samplingInterval: 64 * 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    await profiler.post("HeapProfiler.startSampling", { samplingInterval: 64 * 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: countYoungGarbage });
   }
 }
 
