@@ -57,9 +57,9 @@ const scenario = found;
 const T0 = Date.UTC(2026, 2, 12, 9);
 const TEXT = "De professional mag binnen het maatwerkbudget zelfstandig besluiten tot een vastgesteld bedrag, en legt uit waarom.";
 
-/** One eis, as a participant writes it: the event the busy phases append most. */
 /** A participant's key for a command, as pipeline.ts stores it: `participantId:commandId`, the id random as the client's (newId). */
 const commandKey = (): string => `d1:c${randomUUID().replace(/-/g, "").slice(0, 20)}`;
+/** One eis, as a participant writes it: the event the busy phases append most. */
 const eis = (k: number): SessionEvent => ({ type: "EisWritten", v: 1, at: T0 + k, eisId: `e${k}`, roundId: "ronde1", authorId: `d${(k % 10) + 1}`, role: "burger", categoryId: "mandaat", text: TEXT });
 
 async function newSession(store: SqliteEventStore, n: number): Promise<string> {
