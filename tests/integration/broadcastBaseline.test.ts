@@ -1,9 +1,14 @@
 /**
  * The floor of `bench:load -- --baseline broadcast` must really do what any shared board does, or ours/broadcast
  * compares with nothing: every command's text reaches every client of its session (and no other session) through the
- * ordinary state patch, and the sender is acked. The echo baseline only acks. Real baseline servers on free ports,
+ * ordinary state patch, and the sender is acked. The durable baseline does the same after each command is in its SQLite
+ * file. The echo baseline only acks. Real baseline servers on free ports,
  * real SDK clients through SessionClient, as the load clients use them.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Server } from "@colyseus/core";
 import { buildBaselineServer, type Baseline } from "../../tools/bench/baselineServer.ts";
@@ -19,8 +24,8 @@ const board = (client: SessionClient): string[] => {
   return entries.sort((a, b) => a[0] - b[0]).map(([, json]) => json);
 };
 
-async function startBaseline(baseline: Baseline): Promise<{ baseUrl: string; server: Server }> {
-  const server = buildBaselineServer(baseline);
+async function startBaseline(baseline: Baseline, dataDir?: string): Promise<{ baseUrl: string; server: Server }> {
+  const server = buildBaselineServer(baseline, { dataDir });
   const port = await freePort();
   await server.listen(port, "127.0.0.1");
   return { baseUrl: `http://127.0.0.1:${port}`, server };
@@ -78,6 +83,39 @@ describe("the broadcast baseline: each command's text on every board of its sess
       expect(board(client)).toEqual(["Alleen in sessie B."]);
     }
     expect(board(a.spelleider)).toEqual([...texts, "vote.points"]);
+  });
+});
+
+describe("the durable baseline: each command stored in SQLite before anyone sees it", () => {
+  it("has every acked text in the file and on every board of the session, in order", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "durable-baseline-"));
+    const { baseUrl, server } = await startBaseline("durable", dataDir);
+    const { spelleider, people } = await seatSession(baseUrl, 3);
+    try {
+      const texts = people.map((_, k) => `Maatwerk boven de regel, kaart ${k + 1}.`);
+      // Sent together: the store keeps them in order and one commit may hold several.
+      const results = await Promise.all(people.map((person, k) => person.send({ type: "eis.write", eisId: newId("e"), categoryId: "toegang", text: texts[k] ?? "" })));
+      expect(results.every((r) => r.ok)).toBe(true);
+      const seqs = results.map((r) => (r.ok ? r.seq : 0)).sort();
+      expect(seqs).toEqual([1, 2, 3]);
+
+      // Acked means stored: read the file with another connection while the server still runs.
+      const db = new DatabaseSync(join(dataDir, "baseline-durable.sqlite"), { readOnly: true });
+      const stored = db.prepare("SELECT seq, type, body FROM events ORDER BY seq").all();
+      db.close();
+      expect(stored.map((row) => row.type)).toEqual(["EisEdited", "EisEdited", "EisEdited"]);
+      const storedTexts = stored.map((row) => JSON.parse(String(row.body)).text);
+      expect([...storedTexts].sort()).toEqual([...texts].sort());
+
+      for (const client of [spelleider, ...people]) {
+        await client.until(() => client.room.state.seq === 3);
+        expect(board(client)).toEqual(storedTexts);
+      }
+    } finally {
+      await Promise.all([spelleider, ...people].map((c) => c.leave()));
+      await server.gracefullyShutdown(false);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

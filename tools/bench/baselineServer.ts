@@ -9,21 +9,30 @@
  *   per command), that change is patched to every client of the session at once (the ordinary patch, as our room
  *   patches before it acks), and then the sender gets its ack. So `ours / broadcast` shows what the game adds to a
  *   board that only shares what people type.
+ * - `durable`: `broadcast`, but what the game promises besides (GAME.md: every accepted action is stored durably before
+ *   anyone is told): each command is first appended to the game's own SQLite store (server/store/sqlite.ts: the writer
+ *   thread, group commit, synchronous = FULL, the hash chain) as one event, and what the commits of one turn hold is
+ *   patched once and acked. So `ours / durable` shows what the game adds to a board that shares and keeps what people
+ *   type: its rules, who sees what, the duplicate suggestions, not the durability.
  *
- * Run as a child process by load.ts: `BASELINE` (echo or broadcast), PORT and HOST from the environment, like
- * server/main.ts. tests/integration/broadcastBaseline.test.ts starts it in-process with `buildBaselineServer`.
+ * Run as a child process by load.ts: `BASELINE` (echo, broadcast or durable), PORT, HOST and DATA_DIR (durable's file)
+ * from the environment, like server/main.ts. tests/integration/broadcastBaseline.test.ts starts it in-process with `buildBaselineServer`.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { resolve } from "node:path";
 import { Room, defineRoom, defineServer, matchMaker, type Client, type Server } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { MAX_MESSAGE_BYTES } from "../../server/app.ts";
-import { ROOM_NAME } from "#shared/protocol/wire.ts";
+import { CONFLICT_MESSAGE, NOT_SAVED_MESSAGE, ROOM_NAME } from "#shared/protocol/wire.ts";
 import { COMMAND_MESSAGE, SERVER_MESSAGES } from "#shared/protocol/views.ts";
 import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
+import { EVENT_VERSION, type SessionEvent } from "#shared/protocol/events.ts";
+import { SqliteEventStore } from "../../server/store/sqlite.ts";
+import type { EventStore } from "../../server/store/types.ts";
 
-export const BASELINES = ["echo", "broadcast"] as const;
+export const BASELINES = ["echo", "broadcast", "durable"] as const;
 export type Baseline = (typeof BASELINES)[number];
 export const isBaseline = (value: unknown): value is Baseline => BASELINES.some((b) => b === value);
 
@@ -81,12 +90,86 @@ class BroadcastRoom extends Room<{ state: SessionRoomState }> {
   }
 }
 
+/** A command stored and waiting for its turn's patch and ack. */
+interface Kept {
+  client: Client;
+  commandId: string | null;
+  text: string;
+  seq: number;
+}
+
+/**
+ * `broadcast` with the game's durability: each command is appended to the store as one event (its text in an
+ * `EisEdited`, the game's smallest event with a text, so the store does its real work on a real event: the zod check,
+ * the row, the hash chain, the head), in the order the commands came, each appended at once (the store keeps one
+ * session's appends in order and gathers every room's into shared commits). Once appended, the cards of all commands
+ * answered in that turn go into the state together, are patched once, and then acked: nobody hears of anything that is
+ * not stored, as in our room. A refused append is answered with `rejected` and changes nothing.
+ */
+abstract class DurableRoom extends Room<{ state: SessionRoomState }> {
+  override maxClients = 250;
+  /** The server's store (see durableRoomOn). */
+  protected abstract readonly store: EventStore;
+  private logId = "";
+  private asked = 0;
+  private kept: Kept[] = [];
+
+  override async onCreate(): Promise<void> {
+    this.setState(new SessionRoomState());
+    this.state.seq = 0;
+    this.patchRate = 1_000;
+    const store = this.store;
+    this.logId = `b${randomBytes(8).toString("hex")}`;
+    const secret = createHash("sha256").update(this.logId).digest("hex");
+    await store.createSession({ sessionId: this.logId, code: this.logId.slice(1, 9).toUpperCase(), secretHash: secret, label: "durable", scenarioId: "baseline", createdAt: Date.now() }, []);
+    this.onMessage(COMMAND_MESSAGE, (client: Client, message: unknown) => {
+      const seq = ++this.asked;
+      const commandId = field(message, "commandId");
+      const text = field(message, "text") ?? field(message, "type") ?? "";
+      const event: SessionEvent = { type: "EisEdited", v: EVENT_VERSION, at: Date.now(), eisId: `k${seq}`, categoryId: "baseline", text };
+      store.append(this.logId, seq - 1, `${client.sessionId}:${commandId ?? seq}`, [event]).then(
+        (result) => (result.ok ? this.keep({ client, commandId, text, seq }) : client.send(SERVER_MESSAGES.rejected, { commandId, code: "conflict", message: CONFLICT_MESSAGE })),
+        () => client.send(SERVER_MESSAGES.rejected, { commandId, code: "serverfout", message: NOT_SAVED_MESSAGE }),
+      );
+    });
+  }
+
+  /** Collects what one commit answered; the first of a turn schedules the patch and the acks after the others. */
+  private keep(kept: Kept): void {
+    if (this.kept.push(kept) === 1) queueMicrotask(() => this.release());
+  }
+
+  private release(): void {
+    const kept = this.kept;
+    this.kept = [];
+    const state = this.state;
+    for (const k of kept) {
+      state.seq = k.seq;
+      state.cards.set(String(k.seq), new Entity({ json: k.text }));
+    }
+    this.broadcastPatch();
+    for (const k of kept) k.client.send(SERVER_MESSAGES.ack, { commandId: k.commandId, seq: k.seq });
+  }
+
+  override onAuth(): boolean {
+    return true;
+  }
+}
+
+/** The durable room type of one server, on its store (one per server, as our server's). */
+function durableRoomOn(store: EventStore): typeof Room<{ state: SessionRoomState }> {
+  return class extends DurableRoom {
+    protected override readonly store = store;
+  };
+}
+
 /** A server with one baseline room type and just enough HTTP for the clients' join path (code and secret in memory). */
-export function buildBaselineServer(baseline: Baseline): Server {
+export function buildBaselineServer(baseline: Baseline, options: { dataDir?: string } = {}): Server {
   const byCode = new Map<string, string>();
   const bySecret = new Map<string, { sessionId: string; code: string }>();
-  const room = baseline === "echo" ? EchoRoom : BroadcastRoom;
-  return defineServer({
+  const store = baseline === "durable" ? new SqliteEventStore(resolve(options.dataDir ?? "data", "baseline-durable.sqlite")) : null;
+  const room = store ? durableRoomOn(store) : baseline === "echo" ? EchoRoom : BroadcastRoom;
+  const server = defineServer({
     transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
     greet: false,
     rooms: { [ROOM_NAME]: defineRoom(room).filterBy(["sessionId"]) },
@@ -119,6 +202,8 @@ export function buildBaselineServer(baseline: Baseline): Server {
       });
     },
   });
+  if (store) server.onShutdown(() => store.close());
+  return server;
 }
 
 if (import.meta.main) {
@@ -128,6 +213,6 @@ if (import.meta.main) {
     process.exit(2);
   }
   const port = Number(process.env.PORT ?? 2568);
-  await buildBaselineServer(baseline).listen(port, process.env.HOST ?? "127.0.0.1");
+  await buildBaselineServer(baseline, { dataDir: process.env.DATA_DIR }).listen(port, process.env.HOST ?? "127.0.0.1");
   console.log(`${baseline}-server op http://localhost:${port}`);
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load -- --sessions 300 --per-session 10 --seconds 60 [--interval 2000] [--join-rate 100]
- *   [--workers 2] [--baseline echo,broadcast] [--stagger 0] [--processes N] [--variant kort] [--seed 1] [--profile dir] [--window-profile dir]
+ *   [--workers 2] [--baseline broadcast,durable,echo] [--stagger 0] [--processes N] [--variant kort] [--seed 1] [--profile dir] [--window-profile dir]
  *   [--server-dir dir] [--quiet 25] [--attempts 3]`
  * `--processes N` (N >= 2) runs the same clients also against N server processes on Redis + PostgreSQL (throwaway
  * servers, or DATABASE_URL / REDIS_URL when set), each client process on one of them, and prints 1 and N side by side.
@@ -13,8 +13,9 @@
  * ack latency (measured in the clients), commands/s, participants still connected, rejections and errors, and the
  * server process's CPU and RSS from /proc, and its heap by space (heapProbe.ts, over IPC). With `--baseline` the same
  * clients then run against bare Colyseus rooms (baselineServer.ts): `broadcast` appends each command's text to the
- * state, patches it to the session and acks (the least a shared board must do), `echo` only acks; the ratios
- * ours/broadcast and ours/echo are printed in one table.
+ * state, patches it to the session and acks (the least a shared board must do), `durable` first stores each command
+ * in the game's own SQLite store (durability, which the game promises), `echo` only acks; the ratios ours/broadcast,
+ * ours/durable and ours/echo are printed in one table.
  *
  * Load models: the stress model (default) moves every session through its phases within the same 3 s; `--stagger S`
  * spreads the sessions' starts evenly over S seconds, as on a training day, and the window becomes S + `--seconds`.
@@ -31,7 +32,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { WorkerMessage, WorkerResult, WorkerSetup, WorkerStart } from "./loadWorker.ts";
-import { isBaseline, type Baseline } from "./baselineServer.ts";
+import { BASELINES, isBaseline, type Baseline } from "./baselineServer.ts";
 import type { HeapReport } from "./heapProbe.ts";
 import { startProcesses } from "./processes.ts";
 import { freePort, missingServices } from "./services.ts";
@@ -103,7 +104,7 @@ if (!Number.isInteger(opts.processes) || opts.processes < 1 || opts.processes > 
 const baselines: Baseline[] = [];
 for (const b of opts.baselines) {
   if (!isBaseline(b)) {
-    console.error(`--baseline kent alleen 'echo' en 'broadcast' (ook samen: echo,broadcast), niet '${b}'.`);
+    console.error(`--baseline kent alleen ${BASELINES.map((known) => `'${known}'`).join(", ")} (ook samen, bv. broadcast,durable,echo), niet '${b}'.`);
     process.exit(2);
   }
   if (!baselines.includes(b)) baselines.push(b);
