@@ -16,7 +16,7 @@ import { performance } from "node:perf_hooks";
 /** The most one batch of derived computations takes (at least one computation runs). */
 export const DERIVED_BUDGET_MS = 10;
 /** After a batch, the loop gets this many times its length for everything else before the next one. */
-export const DERIVED_PAUSE_FACTOR = 9;
+export const DERIVED_PAUSE_FACTOR = 4;
 
 export interface DerivedTicket {
   cancel(): void;
