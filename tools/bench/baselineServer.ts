@@ -16,7 +16,8 @@
  *   type: its rules, who sees what, the duplicate suggestions, not the durability.
  *
  * Run as a child process by load.ts: `BASELINE` (echo, broadcast or durable), PORT, HOST and DATA_DIR (durable's file)
- * from the environment, like server/main.ts. tests/integration/broadcastBaseline.test.ts starts it in-process with `buildBaselineServer`.
+ * from the environment, like server/main.ts. tests/integration/broadcastBaseline.test.ts starts it in-process with
+ * `buildBaselineServer`.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { resolve } from "node:path";
