@@ -19,7 +19,7 @@
  * from the environment, like server/main.ts. tests/integration/broadcastBaseline.test.ts starts it in-process with
  * `buildBaselineServer`.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { Room, defineRoom, defineServer, matchMaker, type Client, type Server } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
@@ -30,6 +30,7 @@ import { CONFLICT_MESSAGE, NOT_SAVED_MESSAGE, ROOM_NAME } from "#shared/protocol
 import { COMMAND_MESSAGE, SERVER_MESSAGES } from "#shared/protocol/views.ts";
 import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
 import { EVENT_VERSION, type SessionEvent } from "#shared/protocol/events.ts";
+import { hashSecret, makeJoinCode } from "../../server/sessions.ts";
 import { SqliteEventStore } from "../../server/store/sqlite.ts";
 import type { EventStore } from "../../server/store/types.ts";
 
@@ -121,8 +122,9 @@ abstract class DurableRoom extends Room<{ state: SessionRoomState }> {
     this.patchRate = 1_000;
     const store = this.store;
     this.logId = `b${randomBytes(8).toString("hex")}`;
-    const secret = createHash("sha256").update(this.logId).digest("hex");
-    await store.createSession({ sessionId: this.logId, code: this.logId.slice(1, 9).toUpperCase(), secretHash: secret, label: "durable", scenarioId: "baseline", createdAt: Date.now() }, []);
+    // A session record as the game's (server/sessions.ts); nobody joins through it, the clients use the room's own codes.
+    const secretHash = hashSecret(randomBytes(32).toString("base64url"));
+    await store.createSession({ sessionId: this.logId, code: makeJoinCode(), secretHash, label: "durable", scenarioId: "baseline", createdAt: Date.now() }, []);
     this.onMessage(COMMAND_MESSAGE, (client: Client, message: unknown) => {
       const seq = ++this.asked;
       const commandId = field(message, "commandId");

@@ -20,7 +20,6 @@
  * `--rounds N` repeats each load N times and prints every round, then the median. `--gather MS` sets the store's
  * gatherMs (default GATHER_MS in sqlite.ts; 0 sends to the writer as soon as it is free) to compare.
  */
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -31,6 +30,7 @@ import { ENGINE_VERSION } from "../../server/core/state.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { GATHER_MS, SqliteEventStore } from "../../server/store/sqlite.ts";
+import { newId } from "../../game/src/net/sessionClient.ts";
 
 const { values } = parseArgs({
   options: {
@@ -57,8 +57,8 @@ const scenario = found;
 const T0 = Date.UTC(2026, 2, 12, 9);
 const TEXT = "De professional mag binnen het maatwerkbudget zelfstandig besluiten tot een vastgesteld bedrag, en legt uit waarom.";
 
-/** A participant's key for a command, as pipeline.ts stores it: `participantId:commandId`, the id random as the client's (newId). */
-const commandKey = (): string => `d1:c${randomUUID().replace(/-/g, "").slice(0, 20)}`;
+/** A participant's key for a command, as pipeline.ts stores it: `participantId:commandId`, the id made as the client makes it. */
+const commandKey = (): string => `d1:${newId("c")}`;
 /** One eis, as a participant writes it: the event the busy phases append most. */
 const eis = (k: number): SessionEvent => ({ type: "EisWritten", v: 1, at: T0 + k, eisId: `e${k}`, roundId: "ronde1", authorId: `d${(k % 10) + 1}`, role: "burger", categoryId: "mandaat", text: TEXT });
 
