@@ -30,10 +30,9 @@ import { COUNTS_KEY } from "../core/views/lobby.ts";
 import { AREA_OF, STANDING_READS, sameSeenBy, seenByAll, sameStanding, sameValue, sees, scopeOf, standingOf, type Area, type KeyKind, type DerivedInput, type DerivedPart, type FieldName, type ListName, type Online, type SeenBy, type Standing, type Viewer } from "../core/views/parts.ts";
 import type { SessionState } from "../core/state.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
-import type { KaderV2Item, SuggestionView, TerugkomView } from "#shared/protocol/views.ts";
+import type { KaderV2Item, TerugkomView } from "#shared/protocol/views.ts";
 import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
 import { prepareLater, scheduleDerived, type DerivedTicket } from "./derivedTurns.ts";
-import { computeElsewhere, prepareElsewhere } from "./derivedThread.ts";
 
 export { COUNTS_KEY };
 
@@ -108,15 +107,12 @@ function keysOf(events: readonly SessionEvent[], session: SessionState): Keys {
 /** The derived parts of the views (the duplicate suggestions). */
 const DERIVED_PARTS: readonly DerivedPart[] = VIEW_PARTS.flatMap((part) => (part.kind === "derived" ? [part] : []));
 
-/**
- * Hands the texts the events give ahead of a derived computation to the thread that will compute it (derivedThread.ts);
- * without that thread, to the turns of this one (derivedTurns.ts), to be done when the loop has room.
- */
+/** Hands what the events allow ahead of a derived computation to the turns (derivedTurns.ts), to be done when the loop has room. */
 function prepareAhead(events: readonly SessionEvent[]): void {
   for (const part of DERIVED_PARTS) {
     for (const event of events) {
-      const text = part.ahead(event);
-      if (text !== null && !prepareElsewhere(part.name, text)) prepareLater(() => part.prepare(text));
+      const prepare = part.prepare(event);
+      if (prepare) prepareLater(prepare);
     }
   }
 }
@@ -164,11 +160,7 @@ export class Projector {
    */
   isCurrent: () => boolean = () => true;
   private derivedAt = -Infinity;
-  /** A turn asked for, or a computation out on the derived thread (`derivedAway` is its input and seq). */
   private derivedTicket: DerivedTicket | null = null;
-  private derivedAway: { input: DerivedInput; seq: number } | null = null;
-  /** The derived part (there is one: the suggestions), known from the first sync. */
-  private derivedPart: DerivedPart | null = null;
   /** Whether anything was projected yet (until then every part is taken). */
   private synced = false;
   /** Counts the lists synced, to tell entries that are gone. */
@@ -309,14 +301,13 @@ export class Projector {
   /** Whether a derived value waits to be computed (its input is taken to know, when the state is current). */
   get derivedPending(): boolean {
     this.takeDerived();
-    return this.derivedWaiting !== null || this.derivedDirty !== null || this.derivedAway !== null;
+    return this.derivedWaiting !== null || this.derivedDirty !== null;
   }
 
   /** The room closes: nothing more is computed. */
   dispose(): void {
     this.derivedTicket?.cancel();
     this.derivedTicket = null;
-    this.derivedAway = null;
     this.derivedWaiting = null;
     this.derivedDirty = null;
     this.derivedMissed = null;
@@ -471,7 +462,6 @@ export class Projector {
   /** Notes that the derived part may have changed; computes at once on a full sync or when there is nothing to compute. */
   private syncDerived(part: DerivedPart, session: SessionState, now: boolean): void {
     this.derivedDirty = { part, session };
-    this.derivedPart = part;
     if (!now && !part.idle(session)) return;
     this.takeDerived();
     if (now || this.derivedWaiting?.cheap) this.runDerived();
@@ -490,11 +480,9 @@ export class Projector {
   }
 
   /**
-   * Asks for a turn to compute the derived part, if it changed and none is asked for or out yet. A turn that came while
-   * the state was not current (a busy room is often between storing a generation and projecting it) keeps its place in
+   * Asks for a turn to compute the derived part, if it changed and none is asked for yet. A turn that came while the
+   * state was not current (a busy room is often between storing a generation and projecting it) keeps its place in
    * line: the sync after that generation asks again with the same due time, so the others that waited less go after it.
-   * In its turn the input goes to the derived thread (derivedThread.ts) and its value is projected when it comes back;
-   * without the thread it is computed in the turn.
    */
   private scheduleDerived(): void {
     if (this.derivedTicket || (!this.derivedDirty && !this.derivedWaiting)) return;
@@ -509,56 +497,22 @@ export class Projector {
         return;
       }
       if (!this.derivedWaiting) return;
-      if (this.sendDerived()) return;
       this.startReach();
       this.runDerived();
       this.onDerived?.(this.reach());
     });
   }
 
-  /** Sends the waiting input to the derived thread; false: there is none (compute it here). */
-  private sendDerived(): boolean {
-    const input = this.derivedWaiting;
-    const part = this.derivedPart;
-    if (!input || !part) return false;
-    const away = { input, seq: this.derivedSeq };
-    const ticket = computeElsewhere(part.name, input.data, (value) => {
-      this.derivedTicket = null;
-      this.derivedAway = null;
-      this.startReach();
-      // The thread could not: computed here, now.
-      this.showDerived(value ?? input.compute(), away.seq);
-      this.onDerived?.(this.reach());
-      // A newer board may have come meanwhile.
-      this.scheduleDerived();
-    });
-    if (!ticket) return false;
-    this.derivedTicket = ticket;
-    this.derivedAway = away;
-    this.derivedWaiting = null;
-    this.derivedShown = input;
-    this.derivedAt = Date.now();
-    return true;
-  }
-
-  /** Computes the newest input here and now (or the one out on the thread, whose answer is then not wanted). */
   private runDerived(): void {
     this.derivedTicket?.cancel();
     this.derivedTicket = null;
-    const away = this.derivedAway;
-    this.derivedAway = null;
-    const input = this.derivedWaiting ?? away?.input;
+    const input = this.derivedWaiting;
     if (!input) return;
-    const seq = this.derivedWaiting ? this.derivedSeq : (away?.seq ?? this.derivedSeq);
     this.derivedWaiting = null;
     this.derivedShown = input;
     if (!input.cheap) this.derivedAt = Date.now();
-    this.showDerived(input.compute(), seq);
-  }
-
-  private showDerived(value: SuggestionView[], seq: number): void {
-    this.state.suggestions = this.json(this.state.suggestions, value);
-    this.state.suggestionsSeq = seq;
+    this.state.suggestions = this.json(this.state.suggestions, input.compute());
+    this.state.suggestionsSeq = this.derivedSeq;
   }
 
   /** A new connection sees what its standing allows; entries made later are granted as they are made. */

@@ -20,7 +20,7 @@ import { BoardEisSchema, eisenInItems, ItemViewSchema } from "#shared/protocol/v
 import type { Scenario } from "#shared/protocol/scenario.ts";
 import { DERIVED_DELAY_MS, Projector, type Audience, type Reach } from "../../server/rooms/projection.ts";
 import { derivedFigures } from "../../server/rooms/derivedTurns.ts";
-import { threadFigures } from "../../server/rooms/derivedThread.ts";
+import { suggestionTextCaches } from "../../server/core/suggestions.ts";
 import { Entity, SessionRoomState } from "#shared/protocol/schema.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { parameters, timeoutFor } from "../fuzz/settings.ts";
@@ -338,12 +338,9 @@ describe("duplicate suggestions are computed after the answers, exactly as at th
     for (const event of events) evolve(state, event);
     projector.sync(state, new Set(), merge + 1, events);
     expect(projector.derivedPending).toBe(true);
-    const computedElsewhere = threadFigures.runs;
     const reach = await new Promise<Reach>((resolve) => {
       projector.onDerived = resolve;
     });
-    // Computed on the derived thread, not in this loop.
-    expect(threadFigures.runs).toBe(computedElsewhere + 1);
     expect(reach).toEqual({ everyone: true });
     expect(projector.derivedPending).toBe(false);
     const then = boardSuggestions(replay(sim.events.slice(0, merge + 1)));
@@ -388,7 +385,7 @@ describe("duplicate suggestions are computed after the answers, exactly as at th
 });
 
 describe("the texts of eisen are prepared while they are written, before the board opens", () => {
-  it("each eis written or rewritten in the rolwissel is prepared on the derived thread, before the reveal", async () => {
+  it("each eis written or rewritten in the rolwissel is prepared in the derived turns, before the reveal", async () => {
     const scenario = demoScenario();
     const sim = simulate({ scenario, variantId: "kort", participants: 6, seed: 21, eisenPerRound: 3, boardActions: 0, votesPerParticipant: 0 });
     const reveal = sim.events.findIndex((e) => e.type === "EisenRevealed");
@@ -398,20 +395,19 @@ describe("the texts of eisen are prepared while they are written, before the boa
     const state = replay(sim.events.slice(0, 1));
     const projector = new Projector();
     projector.sync(state, new Set(), 1);
-    const prepared = threadFigures.prepared;
-    const preparedHere = derivedFigures.prepared;
+    const prepared = derivedFigures.prepared;
     // One event a generation, as the room projects them, up to the reveal.
     sim.events.slice(1, reveal).forEach((event, k) => {
       evolve(state, event);
       projector.sync(state, new Set(), k + 2, [event]);
     });
-    // Handed to the thread, not done in the generation that wrote them.
-    expect(threadFigures.prepared).toBe(prepared);
+    // Handed to the turns, not done in the generation that wrote them.
+    expect(derivedFigures.prepared).toBe(prepared);
     const deadline = Date.now() + 5_000;
-    while (threadFigures.prepared < prepared + written.length && Date.now() < deadline) await new Promise((done) => setTimeout(done, 5));
-    expect(threadFigures.prepared - prepared).toBe(written.length);
-    // None on this thread: its loop answers commands.
-    expect(derivedFigures.prepared).toBe(preparedHere);
+    while (derivedFigures.prepared < prepared + written.length && Date.now() < deadline) await new Promise((done) => setTimeout(done, 5));
+    expect(derivedFigures.prepared - prepared).toBe(written.length);
+    const cached = (text: string) => suggestionTextCaches().some((cache) => cache.has(text));
+    expect(written.filter((text) => !cached(text))).toEqual([]);
     projector.dispose();
   });
 });

@@ -62,8 +62,6 @@ export interface HeapReport {
   fanOut: Record<string, number> | null;
   /** The derived computations (duplicate suggestions) from server/rooms/derivedTurns.ts: runs, work, lateness (ms). */
   derived: Record<string, number> | null;
-  /** The same on the derived thread (server/rooms/derivedThread.ts): computations, their work, preparation. */
-  derivedThread: Record<string, number> | null;
   /** server/store/sqlite.ts's storeFigures (commits and how long writes waited); null for a server without them. */
   store: Record<string, number> | null;
 }
@@ -231,7 +229,6 @@ async function report(): Promise<HeapReport> {
     kinds: await kinds(),
     fanOut: await figures("server/rooms/fanOut.ts", "fanOutFigures"),
     derived: await figures("server/rooms/derivedTurns.ts", "derivedFigures"),
-    derivedThread: await figures("server/rooms/derivedThread.ts", "threadFigures"),
     store: await figures("server/store/sqlite.ts", "storeFigures"),
   };
 }

@@ -618,11 +618,9 @@ function report(results: RunResult[]): void {
     ...KINDS.map(([name, title]) => row(title, results.map((r) => kindCell(r, name)))),
     row("fase-overgangen in venster: aantal, werk gem. / hoogste (ms)", results.map(fanOutWork)),
     row("  wachten op hun beurt gem. / hoogste (ms), beurten", results.map(fanOutWait)),
-    row("suggesties aan de beurt in venster: aantal, werk hoofdthread gem. (ms)", results.map(derivedWork)),
+    row("suggesties berekend in venster: aantal, werk gem. (ms)", results.map(derivedWork)),
     row("  later dan gevraagd gem. / hoogste (ms)", results.map(derivedLate)),
-    row("  teksten vooraf voorbereid in hoofdthread: aantal, werk samen (ms)", results.map(derivedPrepared)),
-    row("  op de rekenthread: berekend, werk gem. (ms), weggevallen", results.map(threadWork)),
-    row("  op de rekenthread vooraf voorbereid: aantal, werk samen (ms)", results.map(threadPrepared)),
+    row("  teksten vooraf voorbereid: aantal, werk samen (ms)", results.map(derivedPrepared)),
     row("opslag: commits, duur gem. / hoogste (ms)", results.map(storeCommits)),
     row("  schrijven wachtte gem. / hoogste (ms), > 50 ms", results.map(storeWaits)),
     row("kamers / verbindingen einde venster", results.map((r) => (r.heapEnd?.rooms != null ? `${r.heapEnd.rooms} / ${r.heapEnd.clients ?? "-"}` : "-"))),
@@ -689,24 +687,6 @@ const derivedPrepared = (r: RunResult): string => {
 const derivedLate = (r: RunResult): string => {
   const f = derivedDelta(r);
   return f && f.runs > 0 ? `${fmt(f.lateMs / f.runs, 0)} / ${fmt(f.maxLateMs, 0)}` : "-";
-};
-
-/** The derived thread's work in the window (server/rooms/derivedThread.ts; "-" for a server without it). */
-function threadDelta(r: RunResult): Record<string, number> | null {
-  const a = r.heapStart?.derivedThread;
-  const b = r.heapEnd?.derivedThread;
-  if (!a || !b) return null;
-  const out: Record<string, number> = {};
-  for (const key of Object.keys(b)) out[key] = (b[key] ?? 0) - (a[key] ?? 0);
-  return out;
-}
-const threadWork = (r: RunResult): string => {
-  const f = threadDelta(r);
-  return f && (f.runs ?? 0) > 0 ? `${f.runs}, ${fmt((f.workMs ?? 0) / (f.runs ?? 1), 2)}, ${f.failures ?? 0}` : "-";
-};
-const threadPrepared = (r: RunResult): string => {
-  const f = threadDelta(r);
-  return f && (f.prepared ?? 0) > 0 ? `${f.prepared}, ${fmt(f.prepareMs ?? 0, 0)}` : "-";
 };
 
 /** The store's commits in the window (server/store/sqlite.ts; "-" for a server without them). */

@@ -353,24 +353,6 @@ export interface FieldPart<N extends FieldName> {
   value(state: SessionState, online: Online): PlayerView[N];
 }
 
-/** A card of the board as the duplicate suggestions compare it: plain data. */
-export interface BoardCard {
-  ref: { kind: "eis" | "item"; id: string };
-  text: string;
-  role?: string;
-  tableId: string | null;
-}
-
-/**
- * What a derived part computes from, as plain data (structured-clonable): the room hands it to another thread
- * (server/rooms/derivedThread.ts), and the part's `compute` gives the same value there as here.
- */
-export interface DerivedData {
-  /** Compared per tafel (samenvoegen) or all at once (plenair). */
-  perTable: boolean;
-  cards: readonly BoardCard[];
-}
-
 /**
  * What a derived part is computed from, taken from the state at one seq: a snapshot (it does not change when the state
  * does), cheap to take and to compare; computing the value from it may be expensive.
@@ -378,7 +360,6 @@ export interface DerivedData {
 export interface DerivedInput {
   /** Computing this is cheap (e.g. nothing to compare): it need not wait. */
   readonly cheap: boolean;
-  readonly data: DerivedData;
   same(other: DerivedInput): boolean;
   compute(): SuggestionView[];
 }
@@ -386,25 +367,21 @@ export interface DerivedInput {
 /**
  * A part everyone sees that is a pure function of the state but expensive to compute (duplicate suggestions). The
  * projection may compute it after the command is answered, from the input taken at a later seq than that command's
- * (never from a state with events that are not stored and projected), on this thread or another; a replay of the log
- * up to that seq computes the same value.
+ * (never from a state with events that are not stored and projected); a replay of the log up to that seq computes the
+ * same value.
  */
 export interface DerivedPart {
   kind: "derived";
   name: "suggestions";
   reads?: readonly Area[];
   input(state: SessionState): DerivedInput;
-  /** The value of an input's data (what `input(state).compute()` gives), on whichever thread has the data. */
-  compute(data: DerivedData): SuggestionView[];
   /** Whether the state gives nothing to compute (the value is empty): then the input is taken and computed at once. */
   idle(state: SessionState): boolean;
   /**
-   * The text an event gives to prepare ahead of the computations it will be part of (an eis written in the rolwissel,
-   * long before the board opens); null: none. Preparing (`prepare`) only makes later computations on the same thread
-   * cheaper, never different.
+   * Work an event allows ahead of the computations it will be part of, which only makes them cheaper, never
+   * different (the text of an eis written in the rolwissel, prepared long before the board opens); null: none.
    */
-  ahead(event: SessionEvent): string | null;
-  prepare(text: string): void;
+  prepare(event: SessionEvent): (() => void) | null;
 }
 
 export type Part = { [N in ListName]: ListPart<N> }[ListName] | { [N in FieldName]: FieldPart<N> }[FieldName] | DerivedPart;

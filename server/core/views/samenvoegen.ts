@@ -11,7 +11,7 @@ import { openSpanningen } from "../resultaat.ts";
 import { eisVisible, isLive, itemCaseIds, itemEisIds, liveItems, type Eis, type PveItem, type SessionState } from "../state.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import { prepareSuggestionText, suggestDuplicates } from "../suggestions.ts";
-import { forEveryone, type BoardCard, type DerivedData, type DerivedInput, type DerivedPart, type Entry, type ListPart } from "./parts.ts";
+import { forEveryone, type DerivedInput, type DerivedPart, type Entry, type ListPart } from "./parts.ts";
 
 export function itemView(state: SessionState, item: PveItem): ItemView {
   const eisen = itemEisIds(item).flatMap((id) => state.eisen.get(id) ?? []);
@@ -52,22 +52,29 @@ const itemEntry = (state: SessionState, item: PveItem): Entry<"items"> => ({ key
 
 export const spanningen: ListPart<"spanningen"> = { kind: "list", name: "spanningen", reads: ["board"], entries: (state) => forEveryone(openSpanningenView(state), (s) => s.spanningId) };
 
+interface BoardEntry {
+  ref: { kind: "eis" | "item"; id: string };
+  text: string;
+  role?: string;
+  tableId: string | null;
+}
+
 /** The free eisen and items of the board at one seq, grouped as they are compared: per tafel in samenvoegen, all at once in plenair. */
 class BoardInput implements DerivedInput {
   readonly cheap: boolean;
-  readonly data: DerivedData;
-  constructor(perTable: boolean, cards: readonly BoardCard[]) {
-    this.data = { perTable, cards };
-    this.cheap = cards.length < 2;
+  readonly perTable: boolean;
+  readonly entries: readonly BoardEntry[];
+  constructor(perTable: boolean, entries: readonly BoardEntry[]) {
+    this.perTable = perTable;
+    this.entries = entries;
+    this.cheap = entries.length < 2;
   }
 
   same(other: DerivedInput): boolean {
-    if (!(other instanceof BoardInput) || other.data.perTable !== this.data.perTable || other.data.cards.length !== this.data.cards.length) return false;
-    const mine = this.data.cards;
-    const theirs = other.data.cards;
-    for (let k = 0; k < mine.length; k++) {
-      const a = mine[k];
-      const b = theirs[k];
+    if (!(other instanceof BoardInput) || other.perTable !== this.perTable || other.entries.length !== this.entries.length) return false;
+    for (let k = 0; k < this.entries.length; k++) {
+      const a = this.entries[k];
+      const b = other.entries[k];
       if (a === b) continue;
       if (!a || !b || a.ref.kind !== b.ref.kind || a.ref.id !== b.ref.id || a.text !== b.text || a.role !== b.role || a.tableId !== b.tableId) return false;
     }
@@ -75,21 +82,16 @@ class BoardInput implements DerivedInput {
   }
 
   compute(): SuggestionView[] {
-    return this.cheap ? [] : computeSuggestions(this.data);
+    if (this.cheap) return [];
+    const groups = new Map<string, BoardEntry[]>();
+    for (const e of this.entries) {
+      const group = this.perTable ? (e.tableId ?? "") : "";
+      const list = groups.get(group);
+      if (list) list.push(e);
+      else groups.set(group, [e]);
+    }
+    return [...groups.values()].flatMap((group) => suggestDuplicates(group));
   }
-}
-
-/** The suggestions of a board's cards: per tafel or all at once. */
-function computeSuggestions(data: DerivedData): SuggestionView[] {
-  if (data.cards.length < 2) return [];
-  const groups = new Map<string, BoardCard[]>();
-  for (const card of data.cards) {
-    const group = data.perTable ? (card.tableId ?? "") : "";
-    const list = groups.get(group);
-    if (list) list.push(card);
-    else groups.set(group, [card]);
-  }
-  return [...groups.values()].flatMap((group) => suggestDuplicates(group));
 }
 
 /**
@@ -97,21 +99,21 @@ function computeSuggestions(data: DerivedData): SuggestionView[] {
  * input is taken after every generation in samenvoegen, and most cards are as they were (`same` then sees it at once,
  * and nothing new is made for them).
  */
-const entryOfEis = new WeakMap<Eis, BoardCard>();
-const entryOfItem = new WeakMap<PveItem, BoardCard>();
+const entryOfEis = new WeakMap<Eis, BoardEntry>();
+const entryOfItem = new WeakMap<PveItem, BoardEntry>();
 
-function eisBoardEntry(e: Eis): BoardCard {
+function eisBoardEntry(e: Eis): BoardEntry {
   const known = entryOfEis.get(e);
   if (known && known.ref.id === e.id && known.text === e.text && known.role === e.role && known.tableId === e.tableId) return known;
-  const entry: BoardCard = { ref: { kind: "eis", id: e.id }, text: e.text, role: e.role, tableId: e.tableId };
+  const entry: BoardEntry = { ref: { kind: "eis", id: e.id }, text: e.text, role: e.role, tableId: e.tableId };
   entryOfEis.set(e, entry);
   return entry;
 }
 
-function itemBoardEntry(i: PveItem): BoardCard {
+function itemBoardEntry(i: PveItem): BoardEntry {
   const known = entryOfItem.get(i);
   if (known && known.ref.id === i.id && known.text === i.text && known.tableId === i.tableId) return known;
-  const entry: BoardCard = { ref: { kind: "item", id: i.id }, text: i.text, tableId: i.tableId };
+  const entry: BoardEntry = { ref: { kind: "item", id: i.id }, text: i.text, tableId: i.tableId };
   entryOfItem.set(i, entry);
   return entry;
 }
@@ -124,7 +126,7 @@ function boardIdle(state: SessionState): boolean {
 
 function boardInput(state: SessionState): BoardInput {
   if (boardIdle(state)) return new BoardInput(false, []);
-  const entries: BoardCard[] = [];
+  const entries: BoardEntry[] = [];
   for (const e of state.eisen.values()) if (e.itemId === null && eisVisible(state, e)) entries.push(eisBoardEntry(e));
   for (const i of state.items.values()) if (isLive(i)) entries.push(itemBoardEntry(i));
   return new BoardInput(state.phases[state.phaseIndex]?.kind === "samenvoegen", entries);
@@ -135,21 +137,14 @@ function boardInput(state: SessionState): BoardInput {
  * the reveal, when every session's board opens at once, the suggestions only compare. (An item's text comes while the
  * board is open and is compared within moments anyway.)
  */
-function eisTextAhead(event: SessionEvent): string | null {
-  return event.type === "EisWritten" || event.type === "EisEdited" ? event.text : null;
+function prepareEisText(event: SessionEvent): (() => void) | null {
+  if (event.type !== "EisWritten" && event.type !== "EisEdited") return null;
+  const { text } = event;
+  return () => prepareSuggestionText(text);
 }
 
 /** Duplicate suggestions among free eisen and items: in samenvoegen each tafel gets its own (a tafel merges only its own cards); in plenair they span all tafels. */
-export const suggestions: DerivedPart = {
-  kind: "derived",
-  name: "suggestions",
-  reads: ["pacing", "roles", "eisen", "reveal", "board"],
-  input: boardInput,
-  compute: computeSuggestions,
-  idle: boardIdle,
-  ahead: eisTextAhead,
-  prepare: prepareSuggestionText,
-};
+export const suggestions: DerivedPart = { kind: "derived", name: "suggestions", reads: ["pacing", "roles", "eisen", "reveal", "board"], input: boardInput, idle: boardIdle, prepare: prepareEisText };
 
 const computed = new WeakMap<SessionState, { input: DerivedInput; value: SuggestionView[] }>();
 
