@@ -7,13 +7,13 @@ import { Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { SessionState } from "../core/state.ts";
 import type { SessionRoomState } from "#shared/protocol/schema.ts";
-import { BEAMER_PAGE_MESSAGE, COMMAND_MESSAGE, REPLAY_POSITION_MESSAGE, SERVER_MESSAGES } from "#shared/protocol/views.ts";
+import { BEAMER_PAGE_MESSAGE, CLOCK_MESSAGE, COMMAND_MESSAGE, REPLAY_POSITION_MESSAGE, SERVER_MESSAGES } from "#shared/protocol/views.ts";
 import { CLOSE_CODES, DAMAGED_SESSION_NOTICE, DELETED_NOTICE, REMOVED_NOTICE, SESSION_GONE, UNKNOWN_MESSAGE, UNREADABLE_MESSAGE } from "#shared/protocol/wire.ts";
 import { KeyedLimiter, MESSAGE_LIMITS, NEW_SEATS, ROOM_CAPACITY, SEAT_RESERVATION_SECONDS } from "../limits.ts";
 import { DamagedSessionError } from "../store/integrity.ts";
 import { RoomClaim } from "./claim.ts";
 import { fitEncodeBuffers, screenFrames } from "./colyseus.ts";
-import { setBeamerPage, setReplayPosition } from "./controls.ts";
+import { clockAnswer, setBeamerPage, setReplayPosition } from "./controls.ts";
 import { CommandPipeline, commandIdOf, type Connection, type PipelineHost } from "./pipeline.ts";
 import { Patcher, SEQ_CATCH_UP_MS } from "./patching.ts";
 import type { RoomServices } from "./roomServices.ts";
@@ -98,6 +98,7 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     if (type === COMMAND_MESSAGE) this.pipeline.receive(this.connection(client), message);
     else if (type === REPLAY_POSITION_MESSAGE) this.answer(client, setReplayPosition(this.state, this.seats.audienceOf(client), message, this.pipeline.seq));
     else if (type === BEAMER_PAGE_MESSAGE) this.answer(client, setBeamerPage(this.state, this.seats.audienceOf(client), message));
+    else if (type === CLOCK_MESSAGE) this.tellTime(client, clockAnswer(message, this.services.now()));
     else client.send(SERVER_MESSAGES.rejected, { commandId: null, code: "ongeldig", message: UNKNOWN_MESSAGE(String(type).slice(0, 40)) });
   }
 
@@ -105,6 +106,10 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   private answer(client: Client, refusal: ReturnType<typeof setBeamerPage>): void {
     if (refusal) client.send(SERVER_MESSAGES.rejected, refusal);
     else this.broadcastPatch();
+  }
+
+  private tellTime(client: Client, answer: ReturnType<typeof clockAnswer>): void {
+    client.send("code" in answer ? SERVER_MESSAGES.rejected : SERVER_MESSAGES.clock, answer);
   }
 
   private connection(client: Client): Connection {

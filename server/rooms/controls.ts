@@ -1,10 +1,11 @@
 /**
- * What the spelleider shows on the beamer besides the game: the place in the terugblik and the page of the long list.
- * Presentation only: not a command, not logged. Each answers null when done, or the Dutch refusal.
+ * What the spelleider shows on the beamer besides the game: the place in the terugblik and the page of the long list;
+ * and the server's clock for any screen. Presentation only: not a command, not logged. Each answers with what is done,
+ * or the Dutch refusal.
  */
 import type { SessionRoomState } from "#shared/protocol/schema.ts";
-import { BeamerPageSchema, ReplayPositionSchema, type Rejected } from "#shared/protocol/views.ts";
-import { BEAMER_PAGE_INVALID, BEAMER_PAGE_ONLY_SPELLEIDER, REPLAY_ONLY_SPELLEIDER, REPLAY_POSITION_INVALID } from "#shared/protocol/wire.ts";
+import { BeamerPageSchema, ClockRequestSchema, ReplayPositionSchema, type Rejected } from "#shared/protocol/views.ts";
+import { BEAMER_PAGE_INVALID, BEAMER_PAGE_ONLY_SPELLEIDER, CLOCK_REQUEST_INVALID, REPLAY_ONLY_SPELLEIDER, REPLAY_POSITION_INVALID } from "#shared/protocol/wire.ts";
 import type { Audience } from "./projection.ts";
 
 const refused = (code: string, message: string): Rejected => ({ commandId: null, code, message });
@@ -25,4 +26,11 @@ export function setBeamerPage(state: SessionRoomState, audience: Audience | null
   if (!parsed.success) return refused("ongeldig", BEAMER_PAGE_INVALID);
   state.beamerPage = JSON.stringify(parsed.data);
   return null;
+}
+
+/** The server's clock for a screen that asked (any connection may): its own time back, with the server's `now`. */
+export function clockAnswer(message: unknown, now: number): { sent: number; now: number } | Rejected {
+  const parsed = ClockRequestSchema.safeParse(message);
+  if (!parsed.success) return refused("ongeldig", CLOCK_REQUEST_INVALID);
+  return { sent: parsed.data.sent, now };
 }

@@ -339,7 +339,7 @@ export const AckSchema = z.object({ commandId: z.string(), seq: z.number() });
 export const RejectedSchema = z.object({ commandId: z.string().nullable(), code: z.string(), message: z.string() });
 export type Rejected = z.infer<typeof RejectedSchema>;
 export const NoticeSchema = z.object({ message: z.string() });
-export const SERVER_MESSAGES = { ack: "ack", rejected: "rejected", notice: "notice" } as const;
+export const SERVER_MESSAGES = { ack: "ack", rejected: "rejected", notice: "notice", clock: "klok" } as const;
 /** The one message type clients send commands on. */
 export const COMMAND_MESSAGE = "command";
 
@@ -415,3 +415,13 @@ export const ReplayPositionSchema = z.strictObject({ seq: z.number().int().min(0
 export const BEAMER_PAGE_MESSAGE = "beamer.pagina";
 export const BeamerPageSchema = z.strictObject({ board: z.string().min(1).max(80), page: z.number().int().min(0).max(999).nullable() });
 export type BeamerPage = z.infer<typeof BeamerPageSchema>;
+
+/**
+ * A screen asks for the server's clock, on its own message type (not a command, never logged): the timers count down
+ * to deadlines set by the server's clock, and a phone or laptop whose clock is off by minutes would show the wrong
+ * time left. `sent` is the screen's own clock when it asked; the answer (`ClockSchema`, message type
+ * SERVER_MESSAGES.clock) gives it back with the server's, so the screen knows the round trip too.
+ */
+export const CLOCK_MESSAGE = "klok";
+export const ClockRequestSchema = z.strictObject({ sent: z.number().finite().min(0) });
+export const ClockSchema = z.object({ sent: z.number(), now: z.number() });

@@ -54,6 +54,7 @@ export const NOT_SAVED_MESSAGE = "Je werk kon niet worden opgeslagen. Er is niet
 export const REPLAY_ONLY_SPELLEIDER = "Alleen de spelleider bepaalt wat de terugblik laat zien.";
 export const REPLAY_POSITION_INVALID = "Geef de positie in de terugblik op als een heel getal (0 = terugblik uit).";
 export const BEAMER_PAGE_ONLY_SPELLEIDER = "Alleen de spelleider kiest de pagina op de beamer.";
+export const CLOCK_REQUEST_INVALID = "Vraag de klok van de server met het tijdstip van je eigen klok in milliseconden (sent), een getal vanaf 0.";
 export const BEAMER_PAGE_INVALID = "Geef de pagina op de beamer op als een heel getal vanaf 0, met het bord waarvoor hij geldt.";
 /** Refusals of a connection (onAuth). */
 export const JOIN_OPTIONS_INCOMPLETE = "De gegevens om mee te doen zijn onvolledig. Laad de pagina opnieuw.";

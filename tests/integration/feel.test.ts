@@ -96,3 +96,32 @@ describe("the beamer's page, chosen on the console", () => {
     expect((await server.get().store.load(ctx.sessionId)).length).toBe(seq);
   });
 });
+
+describe("the server's clock, for the timers", () => {
+  it("every client learns it when it joins, however far its own is off; a malformed question is told no in Dutch, nothing logged", async () => {
+    const ctx = await server.session(1);
+    // The server's clock three minutes ahead of this process's (the clients'): as a laptop three minutes behind.
+    server.get().clock.offsetMs = 3 * 60_000;
+    const late = await SessionClient.join(server.baseUrl, { as: "deelnemer", code: ctx.code, displayName: "Laat", realRole: "wethouder" });
+    server.track(ctx.sessionId, late);
+    await late.until(() => Math.abs(late.clock.offset - 3 * 60_000) < 1_000);
+    // A timer set now ends 15 minutes from the server's now: by the client's idea of that clock, 15 minutes left.
+    await ctx.spelleider.must({ type: "phase.next" });
+    await ctx.spelleider.must({ type: "timer.set", minutes: 15 });
+    await late.until(() => late.seq >= ctx.spelleider.seq && late.session.deadline !== null);
+    const left = (late.session.deadline ?? 0) - late.clock.now();
+    expect(left).toBeGreaterThan(15 * 60_000 - 5_000);
+    expect(left).toBeLessThanOrEqual(15 * 60_000 + 1_000);
+
+    const logged = (await server.get().store.load(ctx.sessionId)).length;
+    const before = late.rejections.length;
+    late.room.send("klok", { sent: "gisteren" });
+    late.room.send("klok", {});
+    await late.until(() => late.rejections.length === before + 2);
+    expect(late.rejections.slice(-2).map((r) => r.message)).toEqual([expect.stringContaining("Vraag de klok van de server"), expect.stringContaining("Vraag de klok van de server")]);
+    expect(late.room.connection.isOpen).toBe(true);
+    expect(Math.abs(late.clock.offset - 3 * 60_000)).toBeLessThan(1_000);
+    // Presentation only: the clock questions were not logged.
+    expect((await server.get().store.load(ctx.sessionId)).length).toBe(logged);
+  });
+});

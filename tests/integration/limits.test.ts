@@ -348,7 +348,8 @@ describe("berichten: te groot, te veel, een stortvloed", () => {
     // At most the burst plus what refilled while they came in got through.
     expect(tooMany.length).toBeGreaterThanOrEqual(total - MESSAGE_LIMITS.burst - Math.ceil(MESSAGE_LIMITS.perSecond * (seconds + 0.5)));
     expect(tooMany.length).toBeGreaterThan(0);
-    expect(answers.filter((a) => !a.ok && a.code === "niet_toegestaan").length).toBeGreaterThanOrEqual(MESSAGE_LIMITS.burst);
+    // The whole burst but one: the client's question for the server's clock, when it joined, took one.
+    expect(answers.filter((a) => !a.ok && a.code === "niet_toegestaan").length).toBeGreaterThanOrEqual(MESSAGE_LIMITS.burst - 1);
     expect(alice.room.connection.isOpen).toBe(true);
     expect(alice.status).toBe("verbonden");
     expect((await store.load(ctx.sessionId)).length).toBe(before);

@@ -49,12 +49,21 @@ function field(message: unknown, name: string): string | null {
   return typeof value === "string" ? value : null;
 }
 
+/**
+ * A message of another type (the game's clients ask the server's clock when they connect: CLOCK_MESSAGE) is left
+ * unanswered; Colyseus would otherwise close the connection for a type the room does not know.
+ */
+function ignoreOtherMessages(room: Room): void {
+  room.onMessage("*", () => {});
+}
+
 class EchoRoom extends Room<{ state: SessionRoomState }> {
   override maxClients = 250;
   private seq = 0;
 
   override onCreate(): void {
     this.setState(new SessionRoomState());
+    ignoreOtherMessages(this);
     this.onMessage(COMMAND_MESSAGE, (client: Client, message: unknown) => {
       client.send(SERVER_MESSAGES.ack, { commandId: field(message, "commandId"), seq: ++this.seq });
     });
@@ -78,6 +87,7 @@ class BroadcastRoom extends Room<{ state: SessionRoomState }> {
     this.state.seq = 0;
     // Every change is patched at once below; the timer only catches anything else (our room does the same).
     this.patchRate = 1_000;
+    ignoreOtherMessages(this);
     this.onMessage(COMMAND_MESSAGE, (client: Client, message: unknown) => {
       const state = this.state;
       state.seq += 1;
@@ -125,6 +135,7 @@ abstract class DurableRoom extends Room<{ state: SessionRoomState }> {
     // A session record as the game's (server/sessions.ts); nobody joins through it, the clients use the room's own codes.
     const secretHash = hashSecret(randomBytes(32).toString("base64url"));
     await store.createSession({ sessionId: this.logId, code: makeJoinCode(), secretHash, label: "durable", scenarioId: "baseline", createdAt: Date.now() }, []);
+    ignoreOtherMessages(this);
     this.onMessage(COMMAND_MESSAGE, (client: Client, message: unknown) => {
       const seq = ++this.asked;
       const commandId = field(message, "commandId");

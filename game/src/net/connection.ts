@@ -8,6 +8,7 @@ import { z } from "zod";
 import { RealRoleSchema, type RealRole } from "#shared/protocol/ids.ts";
 import type { BeamerPage, PlayerViewData } from "#shared/protocol/views.ts";
 import { serverUrl } from "./endpoint.ts";
+import { showTimeOf } from "./serverClock.ts";
 
 export type { CommandInput, ConnectionStatus, SendResult };
 export { newId };
@@ -46,6 +47,8 @@ export class Connection {
 
   static async join(who: Who): Promise<Connection> {
     const client = await SessionClient.join(serverUrl(), who);
+    // The page's timers count down by the server's clock, as this connection learns it.
+    showTimeOf(client.clock);
     const audience: Audience = who.as;
     return new Connection(client, audience);
   }

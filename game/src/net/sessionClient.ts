@@ -10,6 +10,8 @@ import type { Command } from "#shared/protocol/commands.ts";
 import type { RealRole } from "#shared/protocol/ids.ts";
 import {
   AckSchema,
+  CLOCK_MESSAGE,
+  ClockSchema,
   NoticeSchema,
   CardViewSchema,
   CaseViewSchema,
@@ -42,6 +44,10 @@ import {
   type JoinOptions,
 } from "#shared/protocol/views.ts";
 import { SessionRoomState } from "#shared/protocol/schema.ts";
+import { ServerClock } from "./serverClock.ts";
+
+/** How often a connected screen asks the server's time again (a clock corrected meanwhile, a better round trip). */
+const CLOCK_EVERY_MS = 5 * 60_000;
 
 
 /** What `POST /api/seat` answers: a seat in the session's one room (Colyseus' seat reservation). */
@@ -173,6 +179,9 @@ export class SessionClient {
   readonly notices: string[] = [];
   private current: SessionRoom;
   private closing = false;
+  private clockTimer: ReturnType<typeof setInterval> | null = null;
+  /** The server's clock as this client knows it: timers count down by it. */
+  readonly clock = new ServerClock();
   status: ConnectionStatus = "verbonden";
   /** Why the status is what it is, in Dutch (e.g. the server's reason for refusing a rejoin). */
   statusDetail = "";
@@ -256,8 +265,14 @@ export class SessionClient {
       this.rejections.push(result);
       this.settle(result);
     });
+    room.onMessage(SERVER_MESSAGES.clock, (payload: unknown) => {
+      const clock = ClockSchema.safeParse(payload);
+      if (clock.success) this.clock.note(clock.data.sent, clock.data.now, Date.now());
+    });
+    this.askTime(room);
     room.onDrop(() => this.setStatus("opnieuw-verbinden"));
     room.onReconnect(() => {
+      this.askTime(room);
       // A command handed to the socket that dropped may never have reached the server, or its answer was lost; one
       // sent while offline sits in the SDK's queue (which drops the oldest beyond its cap). Send every command still
       // waiting for an answer again, in order, instead of the queue: the server applies each commandId once.
@@ -280,6 +295,18 @@ export class SessionClient {
       // The room is gone (server restarted) or the outage outlasted reconnection: join again with the same seat.
       void this.rejoin();
     });
+  }
+
+  /** Asks the server's time now and every CLOCK_EVERY_MS while this room is the live one (see serverClock.ts). */
+  private askTime(room: SessionRoom): void {
+    const ask = () => {
+      if (room === this.current && !this.closing && room.connection?.isOpen) room.send(CLOCK_MESSAGE, { sent: Date.now() });
+    };
+    ask();
+    if (this.clockTimer) clearInterval(this.clockTimer);
+    this.clockTimer = setInterval(ask, CLOCK_EVERY_MS);
+    // In Node (bots, tests) the interval must not keep the process alive.
+    if (typeof this.clockTimer === "object" && this.clockTimer !== null && "unref" in this.clockTimer) this.clockTimer.unref();
   }
 
   private setStatus(status: ConnectionStatus, detail?: string): void {
@@ -503,6 +530,7 @@ export class SessionClient {
   /** Leaves for good. Never hangs: a connection that is already down is simply abandoned. */
   async leave(): Promise<void> {
     this.closing = true;
+    if (this.clockTimer) clearInterval(this.clockTimer);
     this.current.reconnection.enabled = false;
     if (!this.current.connection?.isOpen) return;
     await Promise.race([this.current.leave(true), new Promise((r) => setTimeout(r, 2_000))]);

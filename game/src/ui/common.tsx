@@ -6,6 +6,7 @@ import { formatCountdown, PHASE_TITLES, ROLE_NAMES, t } from "#shared/strings/in
 import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "#shared/theme.ts";
 import "../styles/tafels.css";
 import { useNow, type CommandState } from "./hooks.ts";
+import { serverNow } from "../net/serverClock.ts";
 
 export function RoleIcon({ role, size = 16 }: { role: GameRole; size?: number }) {
   return (
@@ -43,14 +44,15 @@ export function CommandStatus({ state }: { state: CommandState }) {
   );
 }
 
+/** Time left by the server's clock (serverClock.ts), read when drawn: right after "Timer zetten" it says 15:00, not 15:01. */
 export function Timer({ snap }: { snap: Snapshot }) {
-  const now = useNow();
+  useNow();
   const { deadline, paused, pausedRemainingMs, timerExpired } = snap.session;
   if (paused) {
     return <span class="timer">{t.header.paused}{pausedRemainingMs !== null ? ` · ${formatCountdown(pausedRemainingMs)}` : ""}</span>;
   }
   if (deadline === null) return timerExpired ? <span class="timer up">{t.header.timeUp}</span> : null;
-  const left = deadline - now;
+  const left = deadline - serverNow();
   return (
     <span class={`timer ${left <= 0 ? "up" : ""}`} role="timer" aria-live="off">
       {left <= 0 ? t.header.timeUp : `${t.header.timeLeft} ${formatCountdown(left)}`}
