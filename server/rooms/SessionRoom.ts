@@ -98,7 +98,10 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
     if (type === COMMAND_MESSAGE) this.pipeline.receive(this.connection(client), message);
     else if (type === REPLAY_POSITION_MESSAGE) this.answer(client, setReplayPosition(this.state, this.seats.audienceOf(client), message, this.pipeline.seq));
     else if (type === BEAMER_PAGE_MESSAGE) this.answer(client, setBeamerPage(this.state, this.seats.audienceOf(client), message));
-    else if (type === CLOCK_MESSAGE) this.tellTime(client, clockAnswer(message, this.services.now()));
+    else if (type === CLOCK_MESSAGE) {
+      const [answer, payload] = clockAnswer(message, this.services.now());
+      client.send(answer, payload);
+    }
     else client.send(SERVER_MESSAGES.rejected, { commandId: null, code: "ongeldig", message: UNKNOWN_MESSAGE(String(type).slice(0, 40)) });
   }
 
@@ -106,10 +109,6 @@ export class SessionRoom extends Room<{ state: SessionRoomState }> {
   private answer(client: Client, refusal: ReturnType<typeof setBeamerPage>): void {
     if (refusal) client.send(SERVER_MESSAGES.rejected, refusal);
     else this.broadcastPatch();
-  }
-
-  private tellTime(client: Client, answer: ReturnType<typeof clockAnswer>): void {
-    client.send("code" in answer ? SERVER_MESSAGES.rejected : SERVER_MESSAGES.clock, answer);
   }
 
   private connection(client: Client): Connection {

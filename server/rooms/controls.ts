@@ -4,7 +4,7 @@
  * or the Dutch refusal.
  */
 import type { SessionRoomState } from "#shared/protocol/schema.ts";
-import { BeamerPageSchema, ClockRequestSchema, ReplayPositionSchema, type Rejected } from "#shared/protocol/views.ts";
+import { BeamerPageSchema, ClockRequestSchema, ReplayPositionSchema, SERVER_MESSAGES, type Rejected } from "#shared/protocol/views.ts";
 import { BEAMER_PAGE_INVALID, BEAMER_PAGE_ONLY_SPELLEIDER, CLOCK_REQUEST_INVALID, REPLAY_ONLY_SPELLEIDER, REPLAY_POSITION_INVALID } from "#shared/protocol/wire.ts";
 import type { Audience } from "./projection.ts";
 
@@ -28,9 +28,9 @@ export function setBeamerPage(state: SessionRoomState, audience: Audience | null
   return null;
 }
 
-/** The server's clock for a screen that asked (any connection may): its own time back, with the server's `now`. */
-export function clockAnswer(message: unknown, now: number): { sent: number; now: number } | Rejected {
+/** The server's clock for a screen that asked (any connection may): the message to answer with, its own time back and the server's `now`, or the Dutch refusal. */
+export function clockAnswer(message: unknown, now: number): [typeof SERVER_MESSAGES.clock, { sent: number; now: number }] | [typeof SERVER_MESSAGES.rejected, Rejected] {
   const parsed = ClockRequestSchema.safeParse(message);
-  if (!parsed.success) return refused("ongeldig", CLOCK_REQUEST_INVALID);
-  return { sent: parsed.data.sent, now };
+  if (!parsed.success) return [SERVER_MESSAGES.rejected, refused("ongeldig", CLOCK_REQUEST_INVALID)];
+  return [SERVER_MESSAGES.clock, { sent: parsed.data.sent, now }];
 }
