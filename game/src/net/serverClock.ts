@@ -20,8 +20,12 @@ interface Sample {
 
 export class ServerClock {
   private samples: Sample[] = [];
+  private best = 0;
+
   /** How far this screen's clock is behind the server's (ms; negative: ahead). */
-  offset = 0;
+  get offset(): number {
+    return this.best;
+  }
 
   /** An answer: `sent` and `received` by this screen's clock, `serverNow` by the server's. */
   note(sent: number, serverNow: number, received: number): void {
@@ -30,12 +34,12 @@ export class ServerClock {
     this.samples = [...this.samples.slice(-(KEPT - 1)), { roundTrip, offset: serverNow - (sent + received) / 2 }];
     let best = this.samples[0];
     for (const sample of this.samples) if (best === undefined || sample.roundTrip < best.roundTrip) best = sample;
-    this.offset = best?.offset ?? 0;
+    this.best = best?.offset ?? 0;
   }
 
   /** Now, by the server's clock as far as this screen knows it (milliseconds since the epoch). */
   now(): number {
-    return Date.now() + this.offset;
+    return Date.now() + this.best;
   }
 }
 
