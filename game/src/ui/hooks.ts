@@ -80,3 +80,37 @@ export function useKeptText(key: string, initial = ""): [string, (value: string)
   };
   return [value, update];
 }
+
+/**
+ * Keeps the screen on while the component is shown (the Screen Wake Lock API): a beamer on a laptop of its own, or a
+ * meeting room's computer, would otherwise dim and sleep after ten minutes without a mouse movement, in the middle of a
+ * phase the whole room is looking at. The browser lets go of the lock whenever the page is hidden; it is asked again
+ * when the page is shown. Where the browser does not offer it (an older browser, or a page not on https or localhost)
+ * nothing happens: the beamer works as before.
+ */
+export function useScreenAwake(): void {
+  useEffect(() => {
+    const wakeLock = "wakeLock" in navigator ? navigator.wakeLock : null;
+    if (!wakeLock) return;
+    let lock: WakeLockSentinel | null = null;
+    let gone = false;
+    const ask = () => {
+      if (gone || document.visibilityState !== "visible" || (lock && !lock.released)) return;
+      wakeLock.request("screen").then(
+        (granted) => {
+          if (gone) void granted.release();
+          else lock = granted;
+        },
+        // Refused (battery saver, a policy): the screen may sleep, as it did before.
+        () => undefined,
+      );
+    };
+    ask();
+    document.addEventListener("visibilitychange", ask);
+    return () => {
+      gone = true;
+      document.removeEventListener("visibilitychange", ask);
+      void lock?.release();
+    };
+  }, []);
+}

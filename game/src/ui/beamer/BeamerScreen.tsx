@@ -1,6 +1,6 @@
 /**
- * The projector view: no controls, readable from the back of the room. Always the phase, the timer and a pause
- * banner; below them the board of the current phase. Once the terugkombijeenkomst is open, its stage decides: the
+ * The projector view: no controls, readable from the back of the room, and kept awake (useScreenAwake). Always the
+ * phase, the timer and a pause banner; below them the board of the current phase. Once the terugkombijeenkomst is open, its stage decides: the
  * terugblik follows the spelleider through day 1, the later stages show their own board.
  */
 import "../../styles/beamer.css";
@@ -8,7 +8,7 @@ import "../../styles/feel-beamer.css";
 import type { Connection } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import { ConnectionBanner } from "../common.tsx";
-import { useSnapshot } from "../hooks.ts";
+import { useScreenAwake, useSnapshot } from "../hooks.ts";
 import { TerugkomBoard } from "../terugkom/TerugkomBoard.tsx";
 import { BeamerHeader } from "./BeamerHeader.tsx";
 import { BeamerTerugblik, TerugkomHeader } from "./BeamerTerugblik.tsx";
@@ -16,6 +16,8 @@ import { Board } from "./PhaseBoard.tsx";
 
 export function BeamerScreen({ conn }: { conn: Connection }) {
   const snap = useSnapshot(conn);
+  // The screen the whole room looks at does not go to sleep in the middle of a phase.
+  useScreenAwake();
   if (!snap) {
     return (
       <main class="beamer-root">
