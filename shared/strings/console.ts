@@ -15,6 +15,7 @@ export const console = {
     copied: "Gekopieerd",
     copyFailed: "Kopiëren lukte niet; selecteer de link zelf.",
     beamerLink: "Beamerscherm openen",
+    beamerHint: "Zet dat tabblad op de beamer en maak het schermvullend: F11, of dubbelklik op het beamerscherm.",
     // The session's scenario preview: the spelleiderslink with /scenario after it (the locked /scenario/<id> page says so).
     scenarioLink: "Scenario van deze sessie bekijken",
     scenarioHint: "Met de geheime feiten van alle rollen: alleen voor jou, niet op de beamer zetten.",

@@ -114,3 +114,19 @@ export function useScreenAwake(): void {
     };
   }, []);
 }
+
+/**
+ * A double click anywhere makes the page fill the screen, and another one ends that (as F11 does): for the beamer,
+ * which has no controls, on a projector where the browser's own bars would take a strip off every board.
+ */
+export function useFullscreenOnDoubleClick(): void {
+  useEffect(() => {
+    const toggle = () => {
+      // Refused (an embedded page, a browser without it): the page stays as it is.
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+    };
+    document.addEventListener("dblclick", toggle);
+    return () => document.removeEventListener("dblclick", toggle);
+  }, []);
+}

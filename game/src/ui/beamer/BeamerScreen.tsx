@@ -8,7 +8,7 @@ import "../../styles/feel-beamer.css";
 import type { Connection } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import { ConnectionBanner } from "../common.tsx";
-import { useScreenAwake, useSnapshot } from "../hooks.ts";
+import { useFullscreenOnDoubleClick, useScreenAwake, useSnapshot } from "../hooks.ts";
 import { TerugkomBoard } from "../terugkom/TerugkomBoard.tsx";
 import { BeamerHeader } from "./BeamerHeader.tsx";
 import { BeamerTerugblik, TerugkomHeader } from "./BeamerTerugblik.tsx";
@@ -18,6 +18,7 @@ export function BeamerScreen({ conn }: { conn: Connection }) {
   const snap = useSnapshot(conn);
   // The screen the whole room looks at does not go to sleep in the middle of a phase.
   useScreenAwake();
+  useFullscreenOnDoubleClick();
   if (!snap) {
     return (
       <main class="beamer-root">

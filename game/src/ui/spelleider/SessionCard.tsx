@@ -51,10 +51,13 @@ export function SessionCard({ conn, snap }: { conn: Connection; snap: Snapshot }
         <p class={`state ${copied === "ok" ? "done" : copied === "failed" ? "rejected" : ""}`} role="status">
           {copied === "ok" ? s.copied : copied === "failed" ? s.copyFailed : ""}
         </p>
-        <a href={`/beamer/${encodeURIComponent(code)}`} target="_blank" rel="noopener">
+        <a href={`/beamer/${encodeURIComponent(code)}`} target="_blank" rel="noopener" aria-describedby="beamerlink-uitleg">
           {s.beamerLink} <span class="sr-only">{s.newTab}</span>
           <span aria-hidden="true"> ↗</span>
         </a>
+        <p class="small muted" id="beamerlink-uitleg">
+          {s.beamerHint}
+        </p>
         {previewUrl ? (
           <div class="scenario-preview-link">
             <a href={previewUrl} target="_blank" rel="noopener" aria-describedby="scenariolink-uitleg">
