@@ -56,6 +56,12 @@ describe.skipIf(!hasChromium)("de timer telt af met de klok van de server", () =
       expect(shown).toBeGreaterThan(15 * 60 - 10);
     }
     await screenshot(beamer, "klok-beamer-voorlopend");
+    expect(await beamer.locator(".beamer-timer .timer").getAttribute("class")).not.toContain("soon");
+    // The last minute is coloured like "De tijd is om", by the server's clock too.
+    await spelleider.must({ type: "timer.set", minutes: 1 });
+    await expect.poll(() => beamer.locator(".beamer-timer .timer").getAttribute("class")).toContain("soon");
+    await expect.poll(() => phone.locator(".topbar .timer").getAttribute("class")).toContain("soon");
+    await screenshot(beamer, "klok-beamer-laatste-minuut");
     await spelleider.leave();
   });
 });

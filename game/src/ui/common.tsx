@@ -44,6 +44,8 @@ export function CommandStatus({ state }: { state: CommandState }) {
   );
 }
 
+const LAST_MINUTE_MS = 60_000;
+
 /** Time left by the server's clock (serverClock.ts), read when drawn: right after "Timer zetten" it says 15:00, not 15:01. */
 export function Timer({ snap }: { snap: Snapshot }) {
   useNow();
@@ -53,8 +55,10 @@ export function Timer({ snap }: { snap: Snapshot }) {
   }
   if (deadline === null) return timerExpired ? <span class="timer up">{t.header.timeUp}</span> : null;
   const left = deadline - serverNow();
+  // The last minute is in the colour of "De tijd is om": the room sees it coming, without motion or sound.
+  const state = left <= 0 ? "up" : left <= LAST_MINUTE_MS ? "soon" : "";
   return (
-    <span class={`timer ${left <= 0 ? "up" : ""}`} role="timer" aria-live="off">
+    <span class={`timer ${state}`} role="timer" aria-live="off">
       {left <= 0 ? t.header.timeUp : `${t.header.timeLeft} ${formatCountdown(left)}`}
     </span>
   );
