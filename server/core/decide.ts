@@ -40,6 +40,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
   "phase.previous": { who: "spelleider", handle: (s, c, _a, now) => pacing.decidePhasePrevious(s, c, now) },
   "timer.set": { who: "spelleider", handle: (s, c, _a, now) => pacing.decideTimerSet(s, c, now) },
   "timer.clear": { who: "spelleider", handle: (s, c, _a, now) => pacing.decideTimerClear(s, c, now) },
+  "timer.extend": { who: "spelleider", handle: (s, c, _a, now) => pacing.decideTimerExtend(s, c, now) },
   "timer.expire": { who: "system", handle: (s, c, _a, now) => pacing.decideTimerExpire(s, c, now) },
   "session.pause": { who: "spelleider", handle: (s, c, _a, now) => pacing.decidePause(s, c, now) },
   "card.post": { who: "participant", handle: asParticipant(beeldvorming.decideCardPost) },

@@ -54,6 +54,16 @@ export function decideTimerSet(state: SessionState, cmd: CommandOf<"timer.set">,
   return accept(now, { type: "TimerSet", deadline: now + cmd.minutes * MINUTE });
 }
 
+/**
+ * More time for the running timer: "nog twee minuten erbij" counts from the deadline, or from now once the time is up
+ * (the group gets the minutes it was promised either way).
+ */
+export function decideTimerExtend(state: SessionState, cmd: CommandOf<"timer.extend">, now: number): Decision {
+  if (state.paused) return reject("gepauzeerd", "Hervat eerst het spel; dan kun je de timer verlengen.");
+  if (state.deadline === null) return reject("ongeldig", "Er loopt geen timer om te verlengen. Zet eerst een timer.");
+  return accept(now, { type: "TimerSet", deadline: Math.max(state.deadline, now) + cmd.minutes * MINUTE });
+}
+
 export function decideTimerClear(state: SessionState, _cmd: CommandOf<"timer.clear">, now: number): Decision {
   if (state.deadline === null && state.pausedRemainingMs === null) return reject("ongeldig", "Er loopt geen timer.");
   if (state.paused) return reject("gepauzeerd", "Hervat eerst het spel; dan kun je de timer stoppen.");

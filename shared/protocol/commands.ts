@@ -47,6 +47,8 @@ export const CommandSchema = z.discriminatedUnion("type", [
   base("phase.previous", {}),
   base("timer.set", { minutes: z.number().int().min(1).max(480) }),
   base("timer.clear", {}),
+  /** Adds minutes to the running timer (from its deadline; after "De tijd is om", from now). */
+  base("timer.extend", { minutes: z.number().int().min(1).max(60) }),
   base("timer.expire", {}),
   base("session.pause", { paused: z.boolean() }),
   // beeldvorming

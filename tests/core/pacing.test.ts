@@ -83,7 +83,7 @@ describe("phase.next and phase.previous", () => {
 
   it("only the spelleider paces the game", () => {
     const state = given(joined("d1", "raadslid"), phaseStarted(PHASE.beeldvorming));
-    for (const command of [cmd("phase.next"), cmd("phase.previous"), cmd("timer.set", { minutes: 5 }), cmd("timer.clear"), cmd("session.pause", { paused: true })]) {
+    for (const command of [cmd("phase.next"), cmd("phase.previous"), cmd("timer.set", { minutes: 5 }), cmd("timer.extend", { minutes: 2 }), cmd("timer.clear"), cmd("session.pause", { paused: true })]) {
       rejected(when(state, command, participant("d1")), "niet_toegestaan", "Alleen de spelleider");
       rejected(when(state, command, guest), "niet_toegestaan", "Alleen de spelleider");
     }
@@ -227,6 +227,24 @@ describe("timers", () => {
     play(state, cmd("timer.set", { minutes: 5 }), spelleider, NOW + 16 * MINUTE);
     expect(state.expiredPhaseIndex).toBeNull();
     thenEvents(when(state, cmd("timer.expire"), system, NOW + 21 * MINUTE), timerExpired(PHASE.beeldvorming));
+  });
+
+  it("'+2 min' adds two minutes to the deadline, however much is left", () => {
+    thenEvents(when(inBeeldvorming(), cmd("timer.extend", { minutes: 2 }), spelleider, NOW + 3 * MINUTE), timerSet(NOW + 17 * MINUTE));
+  });
+
+  it("after 'De tijd is om' the extra minutes count from now, and the timer can run out again", () => {
+    const state = inBeeldvorming();
+    play(state, cmd("timer.expire"), system, NOW + 15 * MINUTE);
+    thenEvents(when(state, cmd("timer.extend", { minutes: 2 }), spelleider, NOW + 18 * MINUTE), timerSet(NOW + 20 * MINUTE));
+    play(state, cmd("timer.extend", { minutes: 2 }), spelleider, NOW + 18 * MINUTE);
+    thenEvents(when(state, cmd("timer.expire"), system, NOW + 20 * MINUTE), timerExpired(PHASE.beeldvorming));
+  });
+
+  it("extending is refused when no timer runs, or while paused, in Dutch", () => {
+    rejected(when(given(joined("d1", "raadslid"), phaseStarted(PHASE.samenvoegen)), cmd("timer.extend", { minutes: 2 }), spelleider), "ongeldig", "Er loopt geen timer om te verlengen");
+    const state = given(joined("d1", "raadslid"), phaseStarted(PHASE.beeldvorming, NOW + 15 * MINUTE), paused(14 * MINUTE));
+    rejected(when(state, cmd("timer.extend", { minutes: 2 }), spelleider), "gepauzeerd", "Hervat eerst het spel; dan kun je de timer verlengen.");
   });
 
   it("the spelleider stops the timer", () => {

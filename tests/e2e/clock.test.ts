@@ -64,4 +64,24 @@ describe.skipIf(!hasChromium)("de timer telt af met de klok van de server", () =
     await screenshot(beamer, "klok-beamer-laatste-minuut");
     await spelleider.leave();
   });
+
+  it("'+2 min' op de console verlengt de lopende timer met twee minuten; zonder timer is er geen knop", { timeout: 90_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await createSession(baseUrl);
+    await joinBots(baseUrl, code, 3);
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    await spelleider.must({ type: "phase.next" });
+    await spelleider.must({ type: "timer.clear" });
+    const lead = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await lead.goto(`${baseUrl}/spelleider/${secret}`);
+    await lead.getByRole("button", { name: "5 min", exact: true }).waitFor();
+    expect(await lead.getByRole("button", { name: "Timer 2 minuten verlengen" }).count()).toBe(0);
+    await lead.getByRole("button", { name: "5 min", exact: true }).click();
+    await expect.poll(() => lead.locator(".console-timer .timer").textContent()).toMatch(/Nog [45]:\d\d/);
+    await lead.getByRole("button", { name: "Timer 2 minuten verlengen" }).click();
+    await expect.poll(() => secondsShown(lead, ".console-timer .timer")).toBeGreaterThan(6 * 60 + 45);
+    expect(await secondsShown(lead, ".console-timer .timer")).toBeLessThanOrEqual(7 * 60);
+    await screenshot(lead, "klok-console-verlengen");
+    await spelleider.leave();
+  });
 });

@@ -1,4 +1,4 @@
-/** The timer: the countdown, set minutes (typed or quick), stop, and pause or resume the whole game. */
+/** The timer: the countdown, set minutes (typed or quick), more minutes while it runs, stop, and pause or resume the whole game. */
 import { useState } from "preact/hooks";
 import type { Connection, Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
@@ -6,6 +6,8 @@ import { CommandStatus, Timer } from "../common.tsx";
 import { useCommand } from "../hooks.ts";
 
 const QUICK_MINUTES = [5, 10, 15] as const;
+/** "Nog even erbij": added to the running timer. */
+const EXTEND_MINUTES = [1, 2, 5] as const;
 
 export function TimerControl({ conn, snap }: { conn: Connection; snap: Snapshot }) {
   const tm = t.console.timer;
@@ -51,6 +53,15 @@ export function TimerControl({ conn, snap }: { conn: Connection; snap: Snapshot 
           </button>
         ))}
       </div>
+      {deadline !== null && !paused ? (
+        <div class="row quick-row" role="group" aria-label={tm.extendGroup}>
+          {EXTEND_MINUTES.map((n) => (
+            <button key={n} type="button" class="secondary" aria-label={tm.extendLabel(n)} onClick={() => void runSet({ type: "timer.extend", minutes: n })}>
+              {tm.extend(n)}
+            </button>
+          ))}
+        </div>
+      ) : null}
       <CommandStatus state={setState} />
       <div class="row">
         <button type="button" class="secondary" onClick={() => runClear({ type: "timer.clear" })}>
