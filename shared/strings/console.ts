@@ -59,7 +59,6 @@ export const console = {
     quick: (n: number) => `${n} min`,
     quickGroup: "Timer snel zetten",
     extend: (n: number) => `+${n} min`,
-    extendLabel: (n: number) => `Timer ${n} ${n === 1 ? "minuut" : "minuten"} verlengen`,
     extendGroup: "Timer verlengen",
     clear: "Timer stoppen",
     pause: "Pauzeren",

@@ -56,7 +56,7 @@ export function TimerControl({ conn, snap }: { conn: Connection; snap: Snapshot 
       {deadline !== null && !paused ? (
         <div class="row quick-row" role="group" aria-label={tm.extendGroup}>
           {EXTEND_MINUTES.map((n) => (
-            <button key={n} type="button" class="secondary" aria-label={tm.extendLabel(n)} onClick={() => void runSet({ type: "timer.extend", minutes: n })}>
+            <button key={n} type="button" class="secondary" onClick={() => void runSet({ type: "timer.extend", minutes: n })}>
               {tm.extend(n)}
             </button>
           ))}
