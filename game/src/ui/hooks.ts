@@ -93,16 +93,22 @@ export function useScreenAwake(): void {
     const wakeLock = "wakeLock" in navigator ? navigator.wakeLock : null;
     if (!wakeLock) return;
     let lock: WakeLockSentinel | null = null;
+    let asking = false;
     let gone = false;
     const ask = () => {
-      if (gone || document.visibilityState !== "visible" || (lock && !lock.released)) return;
+      // One request at a time: a second one while the first is under way would leave a lock nobody releases.
+      if (gone || asking || document.visibilityState !== "visible" || (lock && !lock.released)) return;
+      asking = true;
       wakeLock.request("screen").then(
         (granted) => {
+          asking = false;
           if (gone) void granted.release();
           else lock = granted;
         },
         // Refused (battery saver, a policy): the screen may sleep, as it did before.
-        () => undefined,
+        () => {
+          asking = false;
+        },
       );
     };
     ask();

@@ -1,7 +1,8 @@
 /**
- * The projector view: no controls, readable from the back of the room, and kept awake (useScreenAwake). Always the
- * phase, the timer and a pause banner; below them the board of the current phase. Once the terugkombijeenkomst is open, its stage decides: the
- * terugblik follows the spelleider through day 1, the later stages show their own board.
+ * The projector view: no controls, readable from the back of the room, kept awake (useScreenAwake) and full screen
+ * with a double click. Always the phase, the timer and a pause banner; below them the board of the current phase. Once
+ * the terugkombijeenkomst is open, its stage decides: the terugblik follows the spelleider through day 1, the later
+ * stages show their own board.
  */
 import "../../styles/beamer.css";
 import "../../styles/feel-beamer.css";
