@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { playPhases } from "../../tools/bots/play.ts";
-import { SessionClient } from "../../game/src/net/sessionClient.ts";
+import { SessionClient, newId } from "../../game/src/net/sessionClient.ts";
 import { DONE_SHOWN_MS } from "../../game/src/ui/hooks.ts";
 import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
 import { createSession, hasChromium, joinAsParticipant, noChromiumReason, screenLooker, useE2E } from "./harness.ts";
@@ -149,6 +149,69 @@ describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
     const bottoms = await rows.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().bottom));
     for (const bottom of bottoms) expect(bottom).toBeLessThanOrEqual(1080);
     await look(beamer, "terugkom-bijstellen-beamer-alles-gewijzigd");
+    await Promise.all([spelleider, ...bots].map((c) => c.leave()));
+  });
+
+  it("kader versie 2 op de beamer: zoveel punten per pagina als passen, ook met lange teksten, redenen en markeringen", { timeout: 240_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret, spelleider, bots } = await dayOnePlayed(baseUrl, "kort");
+    const lead = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await lead.goto(`${baseUrl}/terugkom/${secret}`);
+    const screens = [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+      { width: 1024, height: 768 },
+    ];
+    const beamers = await Promise.all(screens.map(async (viewport) => (await browser.newContext({ viewport })).newPage()));
+    for (const beamer of beamers) await beamer.goto(`${baseUrl}/beamer/${code}`);
+
+    /** Every page held in turn from the console's side: the rows of each stay within the board, on every screen. */
+    const pagesFit = async (label: string): Promise<number> => {
+      const held = () => lead.locator(".beamer-pager [role=status]").textContent();
+      await expect.poll(held).toMatch(/Bladert zelf \((\d+) pagina's\)/);
+      const count = Number(/\((\d+) pagina's\)/.exec((await held()) ?? "")?.[1]);
+      for (let page = 0; page < count; page++) {
+        spelleider.sendBeamerPage({ board: "terugkom:kader", page });
+        for (const [i, beamer] of beamers.entries()) {
+          // The beamer counts the same pages as the console.
+          await expect.poll(() => beamer.locator(".tk-board .page-dots").textContent()).toContain(`${page + 1} / ${count}`);
+          const { board, rows } = await beamer.evaluate(() => ({
+            board: document.querySelector(".tk-board")!.getBoundingClientRect().bottom,
+            rows: Array.from(document.querySelectorAll(".tk-cmp-row"), (el) => el.getBoundingClientRect().bottom),
+          }));
+          expect(rows.length, `${label}, pagina ${page + 1}`).toBeGreaterThan(0);
+          for (const bottom of rows) expect(bottom, `${label}, ${screens[i]!.width}x${screens[i]!.height}, pagina ${page + 1}`).toBeLessThanOrEqual(board + 0.5);
+        }
+      }
+      spelleider.sendBeamerPage({ board: "terugkom:kader", page: null });
+      return count;
+    };
+
+    // Day 1's kader as it was: its one- and two-line points fill a page (at a fixed four per page: six pages).
+    await spelleider.must({ type: "terugkom.stage", stage: "kader" });
+    const points = spelleider.terugkom!.v2.length;
+    const short = await pagesFit("ongewijzigd");
+    expect(short).toBeLessThan(Math.ceil(points / 4));
+    await look(beamers[0]!, "terugkom-kader-beamer-ongewijzigd");
+
+    // Back to bijstellen: every point reworded at length, some moved to another category, some retired with a long
+    // reason, and new ones: fewer points per page, and still none below the screen.
+    await spelleider.must({ type: "terugkom.stage", stage: "bijstellen" });
+    const categories = spelleider.scenario.categories.map((c) => c.id);
+    const long = "Dat leggen we vast in het mandaat van het wijkteam, zodat de raad elk halfjaar ziet waar en waarom is afgeweken, wat het de inwoner opleverde en wat het kostte, ook als dat meer was dan de regeling toestond.";
+    for (const [i, item] of spelleider.terugkom!.v2.entries()) {
+      if (i % 5 === 4) {
+        await spelleider.must({ type: "kader.retire", itemId: item.itemId, reason: `${long} ${long} ${long}`.slice(0, 600) });
+        continue;
+      }
+      const categoryId = i % 3 === 0 ? (categories.find((c) => c !== item.categoryId) ?? item.categoryId) : item.categoryId;
+      await spelleider.must({ type: "kader.amend", itemId: item.itemId, text: `${item.text.replace(/\.$/, "")}. ${long}`.slice(0, 400), categoryId });
+    }
+    for (let n = 0; n < 3; n++) await bots[n]!.must({ type: "kader.add", itemId: newId("k"), text: `${long} (${n + 1})`, categoryId: categories[n % categories.length]! });
+    await spelleider.must({ type: "terugkom.stage", stage: "kader" });
+    const long2 = await pagesFit("lang");
+    expect(long2).toBeGreaterThan(short);
+    await look(beamers[0]!, "terugkom-kader-beamer-lang");
     await Promise.all([spelleider, ...bots].map((c) => c.leave()));
   });
 

@@ -25,9 +25,15 @@ export interface PageOptions {
 }
 
 export function usePages<T>(list: readonly T[], maxPerPage: number, options: PageOptions = {}): Paged<T> {
-  const { turnMs = 15_000, board = "", chosen = null } = options;
   const count = Math.max(1, Math.ceil(list.length / maxPerPage));
   const size = Math.max(1, Math.ceil(list.length / count));
+  return usePagesAt(list, Array.from({ length: count }, (_, i) => i * size), options);
+}
+
+/** The same for pages decided elsewhere: `starts` holds each page's first index in `list` (the first is 0). */
+export function usePagesAt<T>(list: readonly T[], starts: readonly number[], options: PageOptions = {}): Paged<T> {
+  const { turnMs = 15_000, board = "", chosen = null } = options;
+  const count = Math.max(1, starts.length);
   const started = useRef(Date.now());
   const seen = useRef({ length: list.length, board, held: -1 });
   const [now, setNow] = useState(() => Date.now());
@@ -48,7 +54,9 @@ export function usePages<T>(list: readonly T[], maxPerPage: number, options: Pag
   }, [count, held]);
   const auto = Math.floor(Math.max(0, now - started.current) / turnMs) % count;
   const index = held >= 0 ? held : auto;
-  return { items: list.slice(index * size, index * size + size), offset: index * size, index, count };
+  const offset = starts[index] ?? 0;
+  const end = starts[index + 1] ?? list.length;
+  return { items: list.slice(offset, end), offset, index, count };
 }
 
 /** The first `max` of a list and how many were left out, for "en nog 3". */

@@ -9,7 +9,8 @@ import type { KaderV2Item, TerugkomView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import { categoryName } from "../phases/parts/participant/lookup.ts";
-import { StatusBadge, SteunMoveBadge } from "./parts.tsx";
+import type { KaderRowTexts } from "./kaderPages.ts";
+import { StatusBadge, SteunMoveBadge, statusLabel, steunMoveLabel } from "./parts.tsx";
 
 /** The summary line under the heading: how many items stayed, changed, came and went. */
 export function KaderSummary({ view }: { view: TerugkomView }) {
@@ -34,6 +35,20 @@ export function KaderCompare({ snap, view, items, big = false }: { snap: Snapsho
       </ul>
     </div>
   );
+}
+
+/** What each row of the beamer's comparison shows, for measuring its pages (kaderPages.ts); as CompareRow draws it `big`. */
+export function kaderRowTexts(snap: Snapshot, view: TerugkomView): KaderRowTexts[] {
+  const s = t.terugkom.kader;
+  const v1ById = new Map(view.v1.map((i) => [i.itemId, i]));
+  return view.v2.map((item) => {
+    const v1 = v1ById.get(item.itemId) ?? null;
+    const steun = steunMoveLabel(item);
+    const marks = [item.status === "ongewijzigd" ? null : statusLabel(item.status), steun].filter((m) => m !== null);
+    const categoryLine = v1 && v1.categoryId !== item.categoryId ? `${categoryName(snap, item.categoryId)} (${t.terugkom.bijstellen.categoryWas(categoryName(snap, v1.categoryId))})` : null;
+    const reasonLine = item.status === "vervallen" && item.retiredReason ? s.retiredReason(item.retiredReason) : null;
+    return { v1Text: v1?.text ?? null, v2Text: item.text, marks, categoryLine, reasonLine };
+  });
 }
 
 function Marks({ item }: { item: KaderV2Item }) {
@@ -109,11 +124,11 @@ function CompareRow({ snap, item, v1, big }: { snap: Snapshot; item: KaderV2Item
           </>
         )}
         {big && categoryChanged && v1 ? (
-          <p class="tk-cat">
+          <p class="tk-cat clamp-1">
             {categoryName(snap, item.categoryId)} ({t.terugkom.bijstellen.categoryWas(categoryName(snap, v1.categoryId))})
           </p>
         ) : null}
-        {retired && item.retiredReason ? <p class="tk-reason">{s.retiredReason(item.retiredReason)}</p> : null}
+        {retired && item.retiredReason ? <p class={`tk-reason${big ? " clamp-2" : ""}`}>{s.retiredReason(item.retiredReason)}</p> : null}
       </div>
     </li>
   );

@@ -9,9 +9,10 @@ import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import "../../styles/terugkom.css";
 import { PageDots } from "../beamer/PageDots.tsx";
-import { usePages } from "../beamer/usePages.ts";
+import { usePages, usePagesAt } from "../beamer/usePages.ts";
 import { CHOOSE, choosing } from "./choose.ts";
-import { KaderCompare, KaderSummary } from "./KaderCompare.tsx";
+import { KaderCompare, KaderSummary, kaderRowTexts } from "./KaderCompare.tsx";
+import { kaderPageStarts } from "./kaderPages.ts";
 import { StatusBadge, SteunMoveBadge, ToegepastBar } from "./parts.tsx";
 
 export function TerugkomBoard({ snap }: { snap: Snapshot }) {
@@ -33,14 +34,16 @@ export function TerugkomBoard({ snap }: { snap: Snapshot }) {
   }
 }
 
-/** Rows per page on the beamer's day-2 boards (the console's page control counts with the same). */
-export const TERUGKOM_PER_PAGE = { reflectie: 7, bijstellen: 7, kader: 4 } as const;
+/** Rows per page on the beamer's reflectie and bijstellen boards (the console's page control counts with the same); the
+ * kader's rows differ too much in height for a fixed number: its pages are measured from the texts (kaderPages.ts). */
+export const TERUGKOM_PER_PAGE = { reflectie: 7, bijstellen: 7 } as const;
 
 /** The day-2 board on the beamer now and its pages, for the console's page control; null on the terugblik. */
 export function terugkomPages(snap: Snapshot): { board: string; pages: number } | null {
   const view = snap.terugkom;
   const stage = snap.session.terugkomStage;
   if (view === null || stage === null || stage === "terugblik") return null;
+  if (stage === "kader") return { board: "terugkom:kader", pages: kaderPageStarts(kaderRowTexts(snap, view)).length };
   const rows = stage === "reflectie" ? view.v1.length : view.v2.length;
   return { board: `terugkom:${stage}`, pages: Math.max(1, Math.ceil(rows / TERUGKOM_PER_PAGE[stage])) };
 }
@@ -124,7 +127,8 @@ function BijstellenBoard({ snap, view }: { snap: Snapshot; view: TerugkomView })
 
 function KaderBoard({ snap, view }: { snap: Snapshot; view: TerugkomView }) {
   const s = t.terugkom.board;
-  const page = usePages(view.v2, TERUGKOM_PER_PAGE.kader, { board: "terugkom:kader", chosen: snap.beamerPage });
+  const starts = kaderPageStarts(kaderRowTexts(snap, view));
+  const page = usePagesAt(view.v2, starts, { board: "terugkom:kader", chosen: snap.beamerPage });
   return (
     <section class="tk-board" aria-labelledby="tk-board-kop">
       <div class="board-head">

@@ -61,19 +61,29 @@ export function StatusBadge({ status }: { status: KaderStatus }) {
   return (
     <span class={`tk-badge tk-badge-${status}`}>
       <span class="tk-badge-icon" aria-hidden="true">{STATUS_ICONS[status]}</span>
-      {s.status[status]}
+      {statusLabel(status)}
     </span>
   );
 }
 
+/** The words of a StatusBadge. */
+export const statusLabel = (status: KaderStatus): string => s.status[status];
+
+/** The words of a SteunMoveBadge ("Meer steun: 40% → 70%"), or null when it shows none. */
+export function steunMoveLabel(item: KaderV2Item): string | null {
+  if (item.steunVerandering === null || item.backingV1 === null || item.steun.backing === null) return null;
+  return `${item.steunVerandering === "meer" ? s.kader.meer : s.kader.minder}: ${s.kader.steunMove(item.backingV1, item.steun.backing)}`;
+}
+
 /** "Steun gewijzigd" with its direction as an arrow and a word, and the shares before and after. */
 export function SteunMoveBadge({ item }: { item: KaderV2Item }) {
-  if (item.steunVerandering === null || item.backingV1 === null || item.steun.backing === null) return null;
+  const label = steunMoveLabel(item);
+  if (label === null) return null;
   const meer = item.steunVerandering === "meer";
   return (
     <span class={`tk-badge tk-badge-${meer ? "meer" : "minder"}`}>
       <span class="tk-badge-icon" aria-hidden="true">{meer ? "↑" : "↓"}</span>
-      {meer ? s.kader.meer : s.kader.minder}: {s.kader.steunMove(item.backingV1, item.steun.backing)}
+      {label}
     </span>
   );
 }
