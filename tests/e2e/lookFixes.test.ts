@@ -280,6 +280,61 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     await Promise.all([spelleider, ...players].map((c) => c.leave()));
   });
 
+  it("teksten zo lang als mag op de beamer: een heel lang woord breekt, een lang besluit laat de aanvulling heel", { timeout: 240_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await session(baseUrl, "demo-maatwerk", "kort");
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    const players = await joinBots(baseUrl, code, 6);
+    await spelleider.until(() => spelleider.session.participantCount === 6);
+    const beamer = await (await browser.newContext(BEAMER)).newPage();
+    await beamer.goto(`${baseUrl}/beamer/${code}`);
+    /** Text cut off sideways on the beamer: a box whose content is wider than it, or anything past the screen's edge. */
+    const cutSideways = () =>
+      beamer.evaluate(() =>
+        Array.from(document.querySelectorAll(".beamer-main *"))
+          // What only screen readers get (.sr-only: a 1 px box) is not on the screen.
+          .filter((el) => el instanceof HTMLElement && !el.closest(".sr-only") && el.clientWidth > 0 && (el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth + 1))
+          .map((el) => `${el.className}: ${(el.textContent ?? "").slice(0, 40)}`),
+      );
+
+    // Rolwissel: every eis 300 characters, starting with one "word" of 80 (a pasted link, a made-up compound).
+    const word = "Zorgvuldigheidsbeginselaanvraagprocedure".repeat(2);
+    while (spelleider.session.phase.kind !== "rolwissel") {
+      const result = await spelleider.send({ type: "phase.next" });
+      if (!result.ok) throw new Error(result.message);
+      await spelleider.caughtUp(result.seq);
+    }
+    await Promise.all(players.map((p) => p.until(() => (p.mine?.role ?? null) !== null)));
+    const categories = spelleider.scenario.categories.map((c) => c.id);
+    await Promise.all(
+      players.map((p, n) =>
+        p.must({ type: "eis.write", eisId: newId("e"), categoryId: categories[n % categories.length]!, text: `${word} ${"maatwerk dat past bij het leven van de inwoner ".repeat(6)}`.slice(0, 300) }),
+      ),
+    );
+    await spelleider.must({ type: "eisen.reveal" });
+    await expect.poll(() => beamer.locator(".beamer-main").textContent()).toContain("Zorgvuldigheidsbeginsel");
+    expect(await cutSideways()).toEqual([]);
+    await seen(beamer, "look-lang-woord-rolwissel");
+
+    // Casustoets: a besluit of 600 characters and an aanvulling of 400 on the case just walked.
+    const toets = spelleider.session.phases.findIndex((p) => p.kind === "casustoets");
+    await playPhases({ spelleider, players, secret, code }, { from: spelleider.session.phase.index + 1, to: toets });
+    const caseId = spelleider.session.currentCaseId!;
+    const besluit = "We kennen de oplossing toe als maatwerk, leggen de motivering vast en evalueren na drie maanden met de inwoner. ".repeat(6).slice(0, 600);
+    await spelleider.must({ type: "toets.decide", caseId, decision: besluit, costNow: "gemiddeld", costLater: "laag", costNote: "" });
+    const aanvulling = "Afwijkingen van de beleidsregel worden elk kwartaal besproken met beleid en raad, met de casussen erbij. ".repeat(4).slice(0, 400);
+    await spelleider.must({ type: "toets.amend", itemId: newId("i"), caseId, text: aanvulling, categoryId: categories[0]! });
+    await expect.poll(() => beamer.locator(".toets-outcome").textContent()).toContain("Afwijkingen van de beleidsregel");
+    const { column, panels } = await beamer.evaluate(() => ({
+      column: document.querySelector(".toets-side")!.getBoundingClientRect().bottom,
+      panels: Array.from(document.querySelectorAll(".toets-outcome .beamer-panel, .toets-outcome .beamer-panel > *"), (el) => el.getBoundingClientRect().bottom),
+    }));
+    for (const bottom of panels) expect(bottom).toBeLessThanOrEqual(column + 0.5);
+    expect(await cutSideways()).toEqual([]);
+    await look(beamer, "look-lang-besluit-casustoets");
+    await Promise.all([spelleider, ...players].map((c) => c.leave()));
+  });
+
   it("axe-core vindt niets ernstigs op deze schermen", () => {
     const serious = findings.filter((f) => f.violations.length > 0);
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);

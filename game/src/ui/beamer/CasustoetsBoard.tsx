@@ -4,6 +4,7 @@ import type { CaseView } from "#shared/protocol/views.ts";
 import { COST_NAMES, VERDICT_NAMES, t } from "#shared/strings/index.ts";
 import { VERDICTS } from "#shared/protocol/ids.ts";
 import { RoleChip } from "../common.tsx";
+import { FitText } from "./FitText.tsx";
 import { TableCases } from "./TableCases.tsx";
 import { ToetsPosition, ToetsWalk } from "./ToetsTrack.tsx";
 import { textBoard } from "./beamerText.ts";
@@ -138,7 +139,9 @@ function Outcome({ snap, theCase }: { snap: Snapshot; theCase: CaseView }) {
       {theCase.decision ? (
         <section class="beamer-panel" aria-labelledby="besluit-kop">
           <h2 id="besluit-kop" class="beamer-label">{b.decision}</h2>
-          <p class="clamp-5">{theCase.decision.decision}</p>
+          {/* As much of the besluit as the column has room for beside the rest of the outcome, in whole words: a
+              besluit of 600 characters pushed the aanvulling off the bottom of the screen. Whole on every phone. */}
+          <FitText class="toets-decision" text={theCase.decision.decision} />
           <p class="muted">{b.cost(COST_NAMES[theCase.decision.costNow], COST_NAMES[theCase.decision.costLater])}</p>
           {amendment}
         </section>

@@ -89,6 +89,12 @@ function Viewer({ conn, snap, source }: { conn: Connection; snap: Snapshot; sour
 
   useEffect(() => {
     if (!current || !moved.current) return;
+    // The film sends every step it shows (a few a second at most, TICK_MS): waiting for it to rest, as for the slider,
+    // kept the beamer on one board for the whole film whenever a step took the console longer to draw than the wait.
+    if (playing) {
+      sendPosition(conn, current.seq);
+      return;
+    }
     const timer = setTimeout(() => sendPosition(conn, current.seq), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [current?.seq]);
