@@ -248,6 +248,15 @@ describe.skipIf(!hasChromium)("spelgevoel door de dag", () => {
       .toEqual({ positions: 4, beamerLines: 2 });
     expect(await lead.locator(".tb-meta").textContent()).not.toBe(pausedAt);
     await expect.poll(() => lead.locator(".tb-autoplay-state").textContent(), { timeout: 60_000 }).toBe("Einde van dag 1 bereikt");
+    // The replayed board's font follows the frame's width as on a beamer (28 px at 1920), set in px: as a container
+    // unit (100cqw) every layout of the console laid the whole board out again (npm run bench:client, docs/performance.md).
+    const stageFont = await lead.locator(".tb-beamer").evaluate((el) => ({
+      set: el instanceof HTMLElement ? el.style.getPropertyValue("--b") : "",
+      px: Number.parseFloat(getComputedStyle(el).fontSize),
+      width: el.parentElement?.clientWidth ?? 0,
+    }));
+    expect(stageFont.set).toMatch(/^\d+(\.\d+)?px$/);
+    expect(stageFont.px).toBeCloseTo(Math.max(9, stageFont.width * 0.014584), 0);
     await expect.poll(() => lead.locator(".tb-meta").textContent()).toMatch(/stap (\d+) van \1$/);
     await expect.poll(() => beamer.locator(".tb-beamer-event").textContent()).toBe(await lead.locator(".tb-now").evaluate((el) => {
       const time = el.querySelector(".tb-meta span")?.textContent ?? "";

@@ -7,6 +7,11 @@
  * prints the gzip size of all JavaScript that screen loads (Phaser included) and, for a series of merges sent by the
  * spelleider's SDK client, the time from sending the merge command to the beamer's frame that shows the new item
  * (the board stamps the moment its frame with that state has rendered; browser and bench share one clock).
+ *
+ * Last the console on day 2: the same bots play day 1 to the end, the terugkombijeenkomst opens, and the console
+ * (1366x900) plays the terugblik as a film at 16x from the first step to the last. It prints how long the console's
+ * main thread was busy in long tasks (over 50 ms, the browser's own count) while the film played, and the longest:
+ * every step draws the replayed board of that moment.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -100,6 +105,33 @@ for (let m = 0; m < MERGES; m++) {
   latencies.push(drawnAt - sentAt);
 }
 await boardContext.close();
+
+// The console on day 2: the terugblik as a film at 16x, from the first step to the last.
+await playPhases({ spelleider, players: bots, secret: created.secret, code: created.code }, { from: spelleider.session.phase.index + 1, to: spelleider.session.phases.length - 1 });
+const opened = await spelleider.send({ type: "terugkom.open" });
+if (!opened.ok) throw new Error(`terugkombijeenkomst openen geweigerd: ${opened.message}`);
+const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+const lead = await consoleContext.newPage();
+await lead.goto(`${baseUrl}/terugkom/${created.secret}`);
+await lead.getByRole("heading", { name: "Terugblik op dag 1" }).waitFor();
+await lead.getByRole("button", { name: "16×" }).click();
+await lead.evaluate(() => {
+  const seen: number[] = [];
+  Object.assign(window, { benchLongTasks: seen });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) seen.push(entry.duration);
+  }).observe({ type: "longtask" });
+});
+const filmStarted = Date.now();
+await lead.getByRole("button", { name: "Afspelen" }).click();
+await lead.getByText("Einde van dag 1 bereikt").waitFor({ timeout: 120_000 });
+const filmMs = Date.now() - filmStarted;
+const steps = Number(/van (\d+)/.exec((await lead.locator(".tb-meta").textContent()) ?? "")?.[1] ?? 0);
+const longTasks = await lead.evaluate(() => {
+  const seen: unknown = Reflect.get(window, "benchLongTasks");
+  return Array.isArray(seen) ? seen.filter((d): d is number => typeof d === "number") : [];
+});
+await consoleContext.close();
 await Promise.all([spelleider, ...bots].map((c) => c.leave()));
 
 await browser.close();
@@ -115,4 +147,7 @@ console.log(`  Tijd tot het inlogformulier bruikbaar is: mediaan ${median(result
 console.log(`Bordscherm (beamer in samenvoegen, ${BOTS} bots, ${boardBodies.length} scriptbestanden):`);
 console.log(`  JavaScript: gzip ${(boardGzip / 1024).toFixed(1)} kB, Phaser inbegrepen (doel <= 500 kB)`);
 console.log(`  Van samenvoegopdracht tot het beeld op de beamer: mediaan ${median(latencies)} ms, hoogste ${Math.max(...latencies)} ms (${latencies.length} keer: ${latencies.join(", ")})`);
+const busyMs = longTasks.reduce((sum, d) => sum + d, 0);
+console.log(`Terugblik op de console (1366x900), afgespeeld op 16x: ${steps} stappen in ${(filmMs / 1000).toFixed(1)} s`);
+console.log(`  Lange taken (> 50 ms): ${longTasks.length}, samen ${Math.round(busyMs)} ms (${Math.round((busyMs / filmMs) * 100)} % van het afspelen), langste ${Math.round(Math.max(0, ...longTasks))} ms`);
 process.exit(0);

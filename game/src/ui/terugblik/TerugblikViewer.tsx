@@ -266,13 +266,35 @@ function Viewer({ conn, snap, source }: { conn: Connection; snap: Snapshot; sour
 
 /** The board inside a 16:9 frame, sized from the column's width, so the console shows what the room sees (a replay, as on the beamer). */
 export function ReplayedBoard({ shown }: { shown: BoardState["shown"] }) {
+  const stage = useRef<HTMLDivElement>(null);
+  const font = useStageFont(stage);
   return (
-    <div class={`tb-stage ${shown ? "" : "empty"}`}>
-      <div class={`beamer-root tb-beamer ${shown ? `phase-${shown.snap.session.phase.kind}` : ""}`}>
+    <div class={`tb-stage ${shown ? "" : "empty"}`} ref={stage}>
+      <div class={`beamer-root tb-beamer ${shown ? `phase-${shown.snap.session.phase.kind}` : ""}`} style={font === null ? undefined : { "--b": `${font}px` }}>
         <div class="beamer-main">{shown ? <Board snap={shown.snap} replay /> : <p class="beamer-empty">{t.terugblik.viewer.loadingBoard}</p>}</div>
       </div>
     </div>
   );
+}
+
+/**
+ * The replayed board's font size in px, from the frame's width as on a beamer (28 px at 1920). Set in px, not as a
+ * container unit in CSS (`100cqw`): with the font following the container, every layout of the console (a step of the
+ * film, a tick of the timer) laid the whole board out again, 200-500 ms for the rolwissel's and the kader's boards on
+ * this machine, against 1 ms with a size in px.
+ */
+function useStageFont(stage: { current: HTMLDivElement | null }): number | null {
+  const [font, setFont] = useState<number | null>(null);
+  useEffect(() => {
+    const el = stage.current;
+    if (!el) return;
+    const size = () => setFont(Math.max(9, Math.round(el.clientWidth * 0.014584 * 100) / 100));
+    size();
+    const observer = new ResizeObserver(size);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return font;
 }
 
 /** Play, pause and the speed of the time-lapse; the state in words beside them. */
