@@ -5,6 +5,7 @@
  * Up to four tafels the panels are tall and show the effect and the newest note whole; with five or more (two rows) a
  * panel names its tafel in the title's line and gives the rest of its height to the newest note (else the effect),
  * shortened to whole words with "…" where it is long: the whole text is on the phones of that tafel and on the console.
+ * Once a tafel has decided, its panel shows its besluit (under the effect; with five or more tafels instead of it).
  */
 import type { TableView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
@@ -98,7 +99,9 @@ function TableCase({ snap, table, compact }: { snap: Snapshot; table: TableView;
             )}
           </p>
           {compact ? (
-            note && !kase.decision ? (
+            kase.decision ? (
+              <FitText class="tafel-case-decision" text={kase.decision.decision} lead={<span class="beamer-label">{`${cb.decision}: `}</span>} />
+            ) : note ? (
               <FitText class="tafel-case-note" text={note.text} lead={note.role ? <NoteRole role={note.role} /> : null} />
             ) : (
               <FitText class="tafel-case-effect" text={kase.effectWanted} lead={<span class="beamer-label">{`${b.effect}: `}</span>} />
@@ -110,6 +113,8 @@ function TableCase({ snap, table, compact }: { snap: Snapshot; table: TableView;
               {kase.effectWanted}
             </p>
           )}
+          {/* Once a tafel has decided, its besluit is the news: under the effect, in the rest of the panel. */}
+          {kase.decision && !compact ? <FitText class="tafel-case-decision" text={kase.decision.decision} lead={<span class="beamer-label">{`${cb.decision}: `}</span>} /> : null}
           {note && !kase.decision && !compact ? (
             <p class="tafel-case-note">
               {note.role ? <RoleChip role={note.role} /> : null} <span class="clamp-3">{note.text}</span>
