@@ -55,6 +55,9 @@ export const tafels = {
     chooseCase: "Kies een casus",
     openCase: "Openen",
     openCaseLabel: (name: string) => `Openen bij ${name}`,
+    /** Two tafels with one case share its toets (the case's step, notes and besluit are one): said where it can be undone. */
+    sharedCase: (others: string[]) =>
+      `Deelt deze casus met ${others.length === 1 ? others[0] : `${others.slice(0, -1).join(", ")} en ${others.at(-1)}`}: één toets samen. Apart toetsen? Open hieronder een andere casus.`,
     rolesLabel: (name: string) => `Rollen aan ${name}`,
     functionsLabel: (name: string) => `Eigen functies aan ${name}`,
     // Short names of real functions, to show the mix at a tafel in one or two lines.

@@ -35,7 +35,7 @@ async function tafelsInCasustoets(baseUrl: string, people: number, tables: numbe
   await playPhases(ctx, { from: 1, to: toets - 1 });
   await spelleider.must({ type: "phase.next" });
   await spelleider.until(() => spelleider.session.caseByTable.length === tables);
-  return { code, spelleider, bots };
+  return { code, secret, spelleider, bots };
 }
 
 describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beamer", () => {
@@ -69,6 +69,27 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
       expect(await panel.locator(".tafel-steps li").last().getAttribute("class")).toContain("law");
     }
     await look(beamer, "polish-casustoets-per-tafel-beamer");
+
+    // Tafel 4 passes the law and decides: its panel shows the besluit under the effect, in whole words as far as the
+    // panel goes (a besluit of 600 characters), the rest of the panel as before.
+    const last = spelleider.session.caseByTable[3]!.caseId;
+    await spelleider.must({ type: "toets.note", noteId: newId("n"), caseId: last, stepId: steps[4]?.id ?? "", text: "De wet staat hier niet in de weg." });
+    await spelleider.must({ type: "toets.advance", caseId: last });
+    const besluit = "We kennen de oplossing toe als maatwerk, leggen de motivering vast en evalueren na drie maanden met de inwoner. ".repeat(6).slice(0, 600);
+    await spelleider.must({ type: "toets.decide", caseId: last, decision: besluit, costNow: "laag", costLater: "laag", costNote: "" });
+    const decided = panels.nth(3);
+    await expect.poll(() => decided.locator(".tafel-case-step").textContent()).toContain("besluit genomen");
+    const shown = await decided.locator(".tafel-case-decision").evaluate((el) => ({
+      text: el.querySelector(".fit-text-shown")?.textContent ?? "",
+      whole: el.querySelector(".sr-only")?.textContent ?? "",
+      fits: el.scrollHeight <= el.clientHeight + 1,
+      inPanel: el.getBoundingClientRect().bottom <= (el.closest(".tafel-case")?.getBoundingClientRect().bottom ?? 0) + 1,
+    }));
+    expect(shown.whole).toBe(besluit);
+    expect(shown.text).toMatch(/^We kennen de oplossing toe als maatwerk.*\S…$/su);
+    expect({ fits: shown.fits, inPanel: shown.inPanel }).toEqual({ fits: true, inPanel: true });
+    expect(await decided.locator(".tafel-case-effect").count()).toBe(1);
+    await look(beamer, "polish-casustoets-per-tafel-besluit-beamer");
     await Promise.all([spelleider, ...bots].map((c) => c.leave()));
     const serious = findings.filter((f) => f.violations.length > 0);
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
@@ -76,7 +97,7 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
 
   it("casustoets per tafel met zes tafels: twee rijen van drie, in elk paneel de casus, de stap en de nieuwste aantekening (ingekort op hele woorden met …); wat niet past valt heel weg", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { code, spelleider, bots } = await tafelsInCasustoets(baseUrl, 18, 6);
+    const { code, secret, spelleider, bots } = await tafelsInCasustoets(baseUrl, 18, 6);
     const stepId = spelleider.scenario.omgekeerdeToets[0]?.id ?? "";
     const long = "Vraag eerst wat er nu al goed gaat: wie helpt er al, en wat kost dat die mensen? Dan pas wat de regeling zegt.";
     // Six tafels share four cases (tafels 5 and 6 those of 1 and 2): the newest note of a case is one of these two.
@@ -126,6 +147,18 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     }
     // Where the whole text is: said on the beamer.
     expect(await beamer.locator(".tafel-cases-whole").textContent()).toBe("Lange teksten zijn ingekort: de hele tekst staat op je telefoon.");
+    // The console says which tafels share a case (and so one toets), on the card where another case can be opened.
+    const lead = await (await browser.newContext(CONSOLE)).newPage();
+    await lead.goto(`${baseUrl}/spelleider/${secret}`);
+    const cards = lead.locator(".tafel-grid > li");
+    await expect.poll(() => cards.count()).toBe(6);
+    await expect.poll(() => cards.nth(0).locator(".tafel-shared").textContent()).toBe(
+      "Deelt deze casus met Tafel 5: één toets samen. Apart toetsen? Open hieronder een andere casus.",
+    );
+    expect(await cards.nth(4).locator(".tafel-shared").textContent()).toContain("Deelt deze casus met Tafel 1");
+    expect(await cards.nth(2).locator(".tafel-shared").count()).toBe(0);
+    await look(lead, "polish-casustoets-zes-tafels-console");
+    await lead.context().close();
     // Two rows of three.
     expect(new Set(panels.map((p) => p.top)).size).toBe(2);
     await look(beamer, "polish-casustoets-zes-tafels-beamer");

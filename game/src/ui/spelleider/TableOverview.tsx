@@ -130,9 +130,12 @@ function TableCase({ conn, snap, table }: { conn: Connection; snap: Snapshot; ta
   const status = !kase ? o.noCase : kase.decision ? o.decided : stepIndex >= steps.length ? o.walked : o.step(stepIndex + 1, steps.length, steps[stepIndex]?.title ?? "");
   const selectId = `tafel-${table.tableId}-casus`;
   const others = orderedCases(snap).filter((c) => c.id !== table.caseId);
+  // More tafels than cases: the cases are dealt round, and tafels with the same case walk one toets together.
+  const sharing = kase ? snap.tables.filter((other) => other.tableId !== table.tableId && other.caseId === kase.id).map((other) => other.name) : [];
   return (
     <>
       {kase ? <p class="tafel-fact-main">{kase.title}</p> : null}
+      {sharing.length > 0 ? <p class="tafel-fact tafel-shared small">{o.sharedCase(sharing)}</p> : null}
       {kase ? <Progress label={status} n={kase.decision ? steps.length : Math.min(stepIndex, steps.length)} total={steps.length} /> : <p class="tafel-fact muted">{status}</p>}
       <form
         class="tafel-case-form"
