@@ -26,6 +26,15 @@ async function session(baseUrl: string, scenarioId: string, variantId: string): 
   return { code: body.code, secret: body.secret };
 }
 
+/** A "kort" session of the demo with its spelleider and `n` bots seated. */
+async function seatedBots(baseUrl: string, n: number) {
+  const { code, secret } = await session(baseUrl, "demo-maatwerk", "kort");
+  const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+  const players = await joinBots(baseUrl, code, n);
+  await spelleider.until(() => spelleider.session.participantCount === n);
+  return { code, secret, spelleider, players };
+}
+
 /** What the board drew last, as its canvas host reports it. */
 async function drawn(page: Page): Promise<Record<string, string>> {
   return page.locator(".pve-board-canvas").evaluate((el) => (el instanceof HTMLElement ? { ...el.dataset } : {}) as Record<string, string>);
@@ -71,10 +80,7 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
 
   it("150 eisen op het bord van de beamer: titels, rolmerken, tellingen en baannamen van 28 px, niets uitgezoomd", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await session(baseUrl, "demo-maatwerk", "kort");
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const players = await joinBots(baseUrl, code, 25);
-    await spelleider.until(() => spelleider.session.participantCount === 25);
+    const { code, spelleider, players } = await seatedBots(baseUrl, 25);
     await spelleider.must({ type: "phase.next" }); // rolwissel
     await Promise.all(players.map((p) => p.until(() => (p.mine?.role ?? null) !== null)));
     const categories = spelleider.scenario.categories.map((c) => c.id);
@@ -282,10 +288,7 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
 
   it("teksten zo lang als mag op de beamer: een heel lang woord breekt, een lang besluit laat de aanvulling heel", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await session(baseUrl, "demo-maatwerk", "kort");
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const players = await joinBots(baseUrl, code, 6);
-    await spelleider.until(() => spelleider.session.participantCount === 6);
+    const { code, secret, spelleider, players } = await seatedBots(baseUrl, 6);
     const beamer = await (await browser.newContext(BEAMER)).newPage();
     await beamer.goto(`${baseUrl}/beamer/${code}`);
     /** Text cut off sideways on the beamer: a box whose content is wider than it, or anything past the screen's edge. */
