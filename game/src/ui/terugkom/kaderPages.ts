@@ -11,8 +11,9 @@
  * column of the comparison is 30.6 em wide; a line is 1.35 em high; a row adds 0.97 em (padding and border) and the
  * gap 0.4 em; the list has 26.2 em from its top to the bottom of the board; a mark ("Gewijzigd") is its words plus
  * 2.4 em. Words are measured with the widths of the beamer's font (Atkinson Hyperlegible Next, regular and bold,
- * measured in Chromium), wrapped at spaces as the browser does; the estimate counts every word 2 % wider (kerning only narrows it) and the list
- * a little lower, so a page it fills does fit. `tests/e2e/terugkom.test.ts` checks it in Chromium with long texts.
+ * measured in Chromium), wrapped at spaces as the browser does; the estimate counts every word 2 % wider (kerning only
+ * narrows it) and the list a little lower, so a page it fills does fit. `tests/e2e/terugkom.test.ts` checks it in
+ * Chromium with long texts.
  */
 /** The beamer's measures in em (see above), with room to spare. */
 export const KADER_BEAMER = {
