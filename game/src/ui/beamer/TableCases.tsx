@@ -54,6 +54,8 @@ function TableCase({ snap, table, compact }: { snap: Snapshot; table: TableView;
   const step = steps[stepIndex];
   // The newest note at this tafel's current step: what the tafel is talking about now.
   const note = kase?.notes.filter((n) => n.stepId === step?.id).at(-1);
+  // Once the tafel has decided, its besluit is the news (where it stands depends on the layout, below).
+  const besluit = kase?.decision ? <FitText class="tafel-case-decision" text={kase.decision.decision} lead={<span class="beamer-label">{`${cb.decision}: `}</span>} /> : null;
   return (
     <article class={`beamer-panel tafel-case ${kase?.decision ? "done" : ""}`} aria-labelledby={`tc-${table.tableId}`}>
       {compact && kase ? null : (
@@ -99,8 +101,8 @@ function TableCase({ snap, table, compact }: { snap: Snapshot; table: TableView;
             )}
           </p>
           {compact ? (
-            kase.decision ? (
-              <FitText class="tafel-case-decision" text={kase.decision.decision} lead={<span class="beamer-label">{`${cb.decision}: `}</span>} />
+            besluit ? (
+              besluit
             ) : note ? (
               <FitText class="tafel-case-note" text={note.text} lead={note.role ? <NoteRole role={note.role} /> : null} />
             ) : (
@@ -113,8 +115,8 @@ function TableCase({ snap, table, compact }: { snap: Snapshot; table: TableView;
               {kase.effectWanted}
             </p>
           )}
-          {/* Once a tafel has decided, its besluit is the news: under the effect, in the rest of the panel. */}
-          {kase.decision && !compact ? <FitText class="tafel-case-decision" text={kase.decision.decision} lead={<span class="beamer-label">{`${cb.decision}: `}</span>} /> : null}
+          {/* Up to four tafels: the besluit under the effect, in the rest of the panel. */}
+          {compact ? null : besluit}
           {note && !kase.decision && !compact ? (
             <p class="tafel-case-note">
               {note.role ? <RoleChip role={note.role} /> : null} <span class="clamp-3">{note.text}</span>
