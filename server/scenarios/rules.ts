@@ -49,6 +49,47 @@ function duplicateIds(items: readonly { id: string }[], basePath: ScenarioPath, 
   return problems;
 }
 
+/**
+ * A round is played once and a case is tested once per variant: the game keeps one state per round (its roles, its
+ * reveal) and per case (its steps, its besluit), so a second mention would open what is already done.
+ */
+function repeatedInVariant(phases: readonly Phase[], base: ScenarioPath, name: string): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const roundAt = new Map<string, number>();
+  const caseAt = new Map<string, number>();
+  phases.forEach((phase, p) => {
+    if (phase.kind === "rolwissel") {
+      const earlier = roundAt.get(phase.roundId);
+      if (earlier !== undefined) {
+        problems.push({
+          path: [...base, p, "roundId"],
+          message:
+            `${name}, fase ${p + 1} (rolwissel) speelt ronde ${quote(phase.roundId)} nog een keer; die ronde is al fase ${earlier + 1}. ` +
+            `Een ronde wordt één keer gespeeld: kies hier een andere ronde, of maak in \`rounds\` een nieuwe ronde met een eigen id.`,
+        });
+      } else roundAt.set(phase.roundId, p);
+    }
+    if (phase.kind === "casustoets") {
+      phase.caseIds.forEach((caseId, k) => {
+        const earlier = caseAt.get(caseId);
+        if (earlier === undefined) {
+          caseAt.set(caseId, p);
+          return;
+        }
+        problems.push({
+          path: [...base, p, "caseIds", k],
+          message:
+            (earlier === p
+              ? `${name}, fase ${p + 1} (casustoets) noemt casus ${quote(caseId)} twee keer. `
+              : `${name}, fase ${p + 1} (casustoets) noemt casus ${quote(caseId)} nog een keer; die casus wordt al getoetst in fase ${earlier + 1}. `) +
+            `Een casus wordt één keer getoetst: haal de dubbele weg. (Met meer tafels dan casussen krijgen de tafels de casussen vanzelf om de beurt.)`,
+        });
+      });
+    }
+  });
+  return problems;
+}
+
 /** Every rule, on a scenario that passed the zod schema. */
 export function scenarioProblems(s: Scenario): ScenarioProblem[] {
   return ruleProblems(s);
@@ -161,6 +202,8 @@ export function ruleProblems(s: RuleInput): ScenarioProblem[] {
         });
       }
     });
+
+    problems.push(...repeatedInVariant(variant.phases, base, name));
 
     const phases = variant.phases;
     const firstPhase = phases[0];

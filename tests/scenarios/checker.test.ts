@@ -472,6 +472,15 @@ describe("the CLI", () => {
     expect(missing.stdout).toMatch(/^scenarios\/bestaat-niet\.json:1:1 {2}\(bestand\) {2}fout: Het bestand kon niet worden gelezen: /);
   });
 
+  it("passes over the JSON Schema also when named, as scenarios/*.json does, and says so", async () => {
+    const { code, stdout } = await cli("scenarios/scenario.schema.json", "scenarios/demo-maatwerk.json");
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split("\n")).toEqual([
+      "scenarios/scenario.schema.json  overgeslagen: dit is het schema dat je editor gebruikt (aanvullingen en uitleg), geen scenario.",
+      "0 fouten, 0 waarschuwingen in 1 bestand",
+    ]);
+  });
+
   it("names files relative to where it was started", async () => {
     const { stdout } = await run(process.execPath, [join(ROOT, "tools/scenarios/check.ts"), "broken/oud-formaat.json"], {
       cwd: ROOT,

@@ -204,6 +204,35 @@ describe("scenarioProblems", () => {
     ]);
   });
 
+  it("reports a round played twice and a case tested twice in one variant", async () => {
+    const problems = await problemsAfter((s) => {
+      const phases = s.variants[0]!.phases;
+      const secondRound = phases[3]!;
+      const toets = phases[6]!;
+      if (secondRound.kind !== "rolwissel" || toets.kind !== "casustoets") throw new Error("dag is niet meer zoals verwacht");
+      secondRound.roundId = "ronde1";
+      toets.caseIds.push("mantelzorg");
+      phases.splice(7, 0, { kind: "casustoets", caseIds: ["achttien"], minutes: 20 });
+    });
+    expect(problems).toEqual([
+      {
+        path: ["variants", 0, "phases", 3, "roundId"],
+        message:
+          'Variant "dag", fase 4 (rolwissel) speelt ronde "ronde1" nog een keer; die ronde is al fase 3. Een ronde wordt één keer gespeeld: kies hier een andere ronde, of maak in `rounds` een nieuwe ronde met een eigen id.',
+      },
+      {
+        path: ["variants", 0, "phases", 6, "caseIds", 2],
+        message:
+          'Variant "dag", fase 7 (casustoets) noemt casus "mantelzorg" twee keer. Een casus wordt één keer getoetst: haal de dubbele weg. (Met meer tafels dan casussen krijgen de tafels de casussen vanzelf om de beurt.)',
+      },
+      {
+        path: ["variants", 0, "phases", 7, "caseIds", 0],
+        message:
+          'Variant "dag", fase 8 (casustoets) noemt casus "achttien" nog een keer; die casus wordt al getoetst in fase 7. Een casus wordt één keer getoetst: haal de dubbele weg. (Met meer tafels dan casussen krijgen de tafels de casussen vanzelf om de beurt.)',
+      },
+    ]);
+  });
+
   it("reports a variant not starting with lobby", async () => {
     const problems = await problemsAfter((s) => {
       s.variants[1]!.phases.shift();

@@ -5,7 +5,7 @@
  * least one fout, 0 otherwise (warnings alone do not fail).
  */
 import { readdir, readFile, stat } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkScenarioFiles, formatReport, hasErrors, unreadableFile, type FileCheck } from "../../server/scenarios/check.ts";
 import { SCHEMA_FILE_NAME } from "../../server/scenarios/load.ts";
@@ -24,21 +24,26 @@ async function scenarioFilesIn(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The files to check, absolute; a directory stands for the scenario files in it. */
-async function filesToCheck(args: readonly string[]): Promise<{ files: string[]; failed: FileCheck[] }> {
-  if (args.length === 0) return { files: await scenarioFilesIn(SCENARIO_DIR), failed: [] };
+/**
+ * The files to check, absolute; a directory stands for the scenario files in it. The JSON Schema is passed over
+ * also when named (`scenarios/*.json` names it): it is the editor's description of a scenario, not a scenario.
+ */
+async function filesToCheck(args: readonly string[]): Promise<{ files: string[]; failed: FileCheck[]; skipped: string[] }> {
+  if (args.length === 0) return { files: await scenarioFilesIn(SCENARIO_DIR), failed: [], skipped: [] };
   const files: string[] = [];
   const failed: FileCheck[] = [];
+  const skipped: string[] = [];
   for (const arg of args) {
     const path = isAbsolute(arg) ? arg : resolve(base, arg);
     try {
       if ((await stat(path)).isDirectory()) files.push(...(await scenarioFilesIn(path)));
+      else if (basename(path) === SCHEMA_FILE_NAME) skipped.push(path);
       else files.push(path);
     } catch (err) {
       failed.push(unreadableFile(arg, errorText(err)));
     }
   }
-  return { files, failed };
+  return { files, failed, skipped };
 }
 
 const shown = (file: string): string => {
@@ -46,7 +51,10 @@ const shown = (file: string): string => {
   return rel === "" || rel.startsWith("..") ? file : rel;
 };
 
-const { files, failed } = await filesToCheck(process.argv.slice(2));
+const { files, failed, skipped } = await filesToCheck(process.argv.slice(2));
+for (const file of skipped) {
+  console.log(`${shown(file)}  overgeslagen: dit is het schema dat je editor gebruikt (aanvullingen en uitleg), geen scenario.`);
+}
 const texts: { file: string; text: string }[] = [];
 for (const file of files) {
   try {
