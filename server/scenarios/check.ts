@@ -26,6 +26,7 @@ import { PhaseSchema, SCENARIO_SCHEMA_VERSION, ScenarioSchema } from "#shared/pr
 import { formatPath, keyNodeAt, LineIndex, locate, offsetInString, type JsonPath } from "./locate.ts";
 import { migrateScenario, V0_UPGRADE_HINT } from "./migrate.ts";
 import { CONFIRMATION_FIELD, isFreeTextPath } from "./privacy.ts";
+import { phaseOrderAdvice } from "./phaseOrder.ts";
 import { ruleProblems, type RuleInput } from "./rules.ts";
 
 export type Severity = "fout" | "waarschuwing";
@@ -645,6 +646,11 @@ function adviceDrafts(parts: RuleInput, ctx: Context): Draft[] {
         );
       }
     });
+  });
+
+  // Each phase has something to work on: eisen before samenvoegen, a programma before prioriteren and the toets.
+  (parts.variants ?? []).forEach((variant, v) => {
+    for (const { index, message } of phaseOrderAdvice(variant.id, variant.phases)) warn(["variants", v, "phases", index, "kind"], message);
   });
 
   const voting = parts.voting;

@@ -197,6 +197,25 @@ describe("checks on edits of the demo", () => {
     expect(problems.map((p) => textAt(text, p, 3))).toEqual(["150", "4 }"]);
   });
 
+  it("warns about a phase with nothing to work on: eisen before samenvoegen, a programma before prioriteren and the toets", () => {
+    // "kort" with its merge moved to the end: the vote and the toets come before it, the round has no merge after it.
+    const text = demoWith(
+      ['{ "kind": "samenvoegen", "minutes": 20 },\n        { "kind": "prioriteren", "minutes": 10 },', '{ "kind": "prioriteren", "minutes": 10 },'],
+      ['{ "kind": "casustoets", "caseIds": ["mantelzorg"], "minutes": 25 },\n        { "kind": "resultaat" }', '{ "kind": "casustoets", "caseIds": ["mantelzorg"], "minutes": 25 },\n        { "kind": "samenvoegen" },\n        { "kind": "resultaat" }'],
+    );
+    const problems = checkScenarioText(text).problems;
+    expect(problems.map(brief)).toEqual([
+      'variants[1].phases[2].kind  waarschuwing: Variant "kort", fase 3 (prioriteren) komt vóór het samenvoegen: er zijn dan nog geen items om punten op te zetten. Zet er een fase { "kind": "samenvoegen" } voor.',
+      'variants[1].phases[3].kind  waarschuwing: Variant "kort", fase 4 (casustoets) komt vóór het samenvoegen: het programma van eisen is dan nog leeg en er is niets om te toetsen. Zet er een fase { "kind": "samenvoegen" } voor.',
+    ]);
+    expect(problems.map((p) => textAt(text, p, 13))).toEqual(['"prioriteren"', '"casustoets",']);
+    const early = demoWith(['{ "kind": "rolwissel", "roundId": "ronde1", "minutes": 15 },\n        { "kind": "samenvoegen", "minutes": 20 },', '{ "kind": "samenvoegen", "minutes": 20 },\n        { "kind": "rolwissel", "roundId": "ronde1", "minutes": 15 },']);
+    expect(checkScenarioText(early).problems.map(brief)).toEqual([
+      'variants[1].phases[1].kind  waarschuwing: Variant "kort", fase 2 (samenvoegen) komt vóór elke rolwissel: er zijn dan nog geen eisen om samen te voegen, en het bord blijft leeg. Zet er minstens één fase { "kind": "rolwissel", … } voor.',
+      'variants[1].phases[2].kind  waarschuwing: Variant "kort", fase 3 (rolwissel) heeft geen fase samenvoegen na zich: de eisen van deze ronde komen dan niet in het programma van eisen en niet in het kader. Zet na deze ronde een fase { "kind": "samenvoegen" }.',
+    ]);
+  });
+
   it("warns about a budget over 30 and accepts 3 and 30", () => {
     const budget = (n: number) =>
       checkScenarioText(demoWith(['"budget": 10, "maxPerItem": 4', `"budget": ${n}, "maxPerItem": 3`])).problems.map(brief);
