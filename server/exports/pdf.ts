@@ -2,7 +2,7 @@
  * The kader op maat as a PDF for paper (A4, Dutch): a title block with a legend of the role colours, per
  * handelingsperspectief the items by rank with a small chart of six bars (support per role, in the role colours of
  * the game), the open spanningen, and the casusboekje. Set in Atkinson Hyperlegible Next, the game's typeface,
- * embedded so é, ë and ö print the same everywhere.
+ * embedded so é, ë and ö print the same everywhere; numbers in Helvetica (see Writer).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -126,8 +126,127 @@ export interface Style {
   color?: string;
 }
 
-export function style(doc: Doc, s: Style): Doc {
-  return doc.font(FONT[s.font ?? "regular"]).fontSize(s.size ?? 10).fillColor(s.color ?? PALETTE.ink);
+/** Sets the style and returns what writes text in it. */
+export function style(doc: Doc, s: Style): Writer {
+  const weight = s.font ?? "regular";
+  const size = s.size ?? 10;
+  doc.font(FONT[weight]).fontSize(size).fillColor(s.color ?? PALETTE.ink);
+  return new Writer(doc, weight, size);
+}
+
+type Weight = keyof typeof FONT;
+type TextOptions = PDFKit.Mixins.TextOptions;
+/** Helvetica: one of the fonts every PDF reader has, so it is not embedded. */
+const NUMBER_FONT: Record<Weight, string> = { regular: "Helvetica", bold: "Helvetica-Bold" };
+/** Atkinson Hyperlegible Next's ascender (984 of 1000 units): where its baseline lies below the top of a line. */
+export const ATKINSON_ASCENT = 0.984;
+const HAS_DIGIT = /\d/;
+/** A word that holds a digit, with what sticks to it ("2015,", "(plaats 20)"). */
+const DIGIT_WORD = /(\S*\d\S*)/;
+
+interface Run {
+  text: string;
+  number: boolean;
+}
+
+export function digitRuns(text: string): Run[] {
+  return text
+    .split(DIGIT_WORD)
+    .map((part, i) => ({ text: part, number: i % 2 === 1 }))
+    .filter((run) => run.text !== "");
+}
+
+/**
+ * Writes text in the style just set, with every word that holds a digit in Helvetica. Atkinson Hyperlegible Next
+ * draws its zero slashed ("Wmo 2Ø15", "38.ØØØ euro") and its subset has no plain one; the web takes the zero from
+ * the device's own font (styles.css, "Plain Zero"), which a PDF cannot. A whole word, so each number is in one
+ * typeface and lines break where they did; on Atkinson's baseline, and a line that ends in a number keeps
+ * Atkinson's line height. Text without a digit is written as before.
+ */
+export class Writer {
+  private readonly doc: Doc;
+  private readonly weight: Weight;
+  private readonly size: number;
+
+  constructor(doc: Doc, weight: Weight, size: number) {
+    this.doc = doc;
+    this.weight = weight;
+    this.size = size;
+  }
+
+  text(text: string, options?: TextOptions): Doc;
+  text(text: string, x: number, y: number, options?: TextOptions): Doc;
+  text(text: string, xOrOptions?: number | TextOptions, y?: number, options?: TextOptions): Doc {
+    const at = typeof xOrOptions === "number" ? { x: xOrOptions, y: y ?? this.doc.y } : null;
+    const opts = (typeof xOrOptions === "number" ? options : xOrOptions) ?? {};
+    if (!HAS_DIGIT.test(text)) return at ? this.doc.text(text, at.x, at.y, opts) : this.doc.text(text, opts);
+    const runs = digitRuns(text);
+    return opts.lineBreak === false ? this.line(text, at, opts) : this.flow(runs, at, opts);
+  }
+
+  heightOfString(text: string, options?: TextOptions): number {
+    return this.doc.heightOfString(text, options);
+  }
+
+  private font(run: Run): string {
+    return run.number ? NUMBER_FONT[this.weight] : FONT[this.weight];
+  }
+
+  /** Atkinson's line height less Helvetica's: added to the gap of a line that ends in a number. */
+  private lineHeightDifference(): number {
+    const atkinson = this.doc.font(FONT[this.weight]).currentLineHeight(true);
+    return atkinson - this.doc.font(NUMBER_FONT[this.weight]).currentLineHeight(true);
+  }
+
+  /** Wrapped text: the runs as one paragraph, each run continuing the line of the one before. */
+  private flow(runs: readonly Run[], at: { x: number; y: number } | null, opts: TextOptions): Doc {
+    const { doc } = this;
+    const extra = this.lineHeightDifference();
+    const gap = opts.lineGap ?? 0;
+    runs.forEach((run, i) => {
+      const last = i === runs.length - 1;
+      const o: TextOptions = { ...opts, baseline: -ATKINSON_ASCENT * this.size, lineGap: run.number ? gap + extra : gap, continued: last ? opts.continued : true };
+      doc.font(this.font(run));
+      if (i === 0 && at) doc.text(run.text, at.x, at.y, o);
+      else doc.text(run.text, o);
+    });
+    return doc.font(FONT[this.weight]);
+  }
+
+  /**
+   * One line, not wrapped (labels, the footer): the runs placed one after the other, aligned within `width` as asked,
+   * shortened with "…" when `ellipsis` is set and they do not fit. Leaves x and y where pdfkit would.
+   */
+  private line(text: string, at: { x: number; y: number } | null, opts: TextOptions): Doc {
+    const { doc } = this;
+    const x = at?.x ?? doc.x;
+    const y = at?.y ?? doc.y;
+    const measured = (t: string) => {
+      const runs = digitRuns(t);
+      const widths = runs.map((run) => doc.font(this.font(run)).widthOfString(run.text, { characterSpacing: opts.characterSpacing }));
+      return { runs, widths, total: widths.reduce((a, b) => a + b, 0) };
+    };
+    let shown = measured(text);
+    if (opts.ellipsis && opts.width !== undefined && shown.total > opts.width) {
+      const mark = typeof opts.ellipsis === "string" ? opts.ellipsis : "…";
+      let cut = text;
+      while (cut.length > 0 && shown.total > opts.width) {
+        cut = cut.slice(0, -1);
+        shown = measured(`${cut.trimEnd()}${mark}`);
+      }
+    }
+    const room = opts.width ?? shown.total;
+    let cx = opts.align === "center" ? x + (room - shown.total) / 2 : opts.align === "right" ? x + room - shown.total : x;
+    const lineHeight = doc.font(FONT[this.weight]).currentLineHeight(true);
+    shown.runs.forEach((run, i) => {
+      doc.font(this.font(run)).text(run.text, cx, y, { lineBreak: false, baseline: -ATKINSON_ASCENT * this.size, characterSpacing: opts.characterSpacing, strike: opts.strike });
+      cx += shown.widths[i] ?? 0;
+    });
+    doc.font(FONT[this.weight]);
+    doc.x = x;
+    doc.y = y + lineHeight + (opts.lineGap ?? 0);
+    return doc;
+  }
 }
 
 export const contentWidth = (doc: Doc): number => doc.page.width - MARGIN.left - MARGIN.right;
