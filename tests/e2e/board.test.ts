@@ -121,6 +121,18 @@ describe.skipIf(!hasChromium)("het gedeelde bord in de browser", () => {
     await expect.poll(async () => (await drawn(lead)).items).toBe(2);
     await lead.locator(".pve-board-canvas").scrollIntoViewIfNeeded();
 
+    // The canvas draws a plain zero ("10 eisen", "Wmo 2015"), as the page does: Atkinson's own zero is slashed and wider.
+    const zeroWidths = await lead.locator(".pve-board-canvas").evaluate((el) => {
+      const ctx = document.createElement("canvas").getContext("2d");
+      if (!ctx || !(el instanceof HTMLElement)) return null;
+      ctx.font = `400 40px ${el.dataset.font ?? ""}`;
+      const board = ctx.measureText("0").width;
+      ctx.font = '400 40px "Atkinson Hyperlegible Next"';
+      return { board, atkinson: ctx.measureText("0").width };
+    });
+    expect(zeroWidths?.atkinson).toBeGreaterThan(20);
+    expect(zeroWidths?.board).toBeLessThan((zeroWidths?.atkinson ?? 0) * 0.95);
+
     // Drag one loose eis onto another: the merge dialog opens over the board with both, and Samenvoegen merges them.
     const board = await drawn(lead);
     const looseKeys = Object.keys(board.cards).filter((k) => k.startsWith("eis:"));

@@ -43,7 +43,7 @@ export const EIS_TEXTS: Record<string, string[]> = {
   ],
   werkproces: [
     "Eén huishouden, één plan, één regisseur.",
-    "De inwoner heeft één vast aanspreekpunt in plaats van van het kastje naar de muur.",
+    "De inwoner heeft één vast aanspreekpunt en wordt niet van het kastje naar de muur gestuurd.",
     "Eén contactpersoon voor de inwoner, die alles coördineert.",
   ],
   escalatie: [

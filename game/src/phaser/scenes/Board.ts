@@ -11,6 +11,7 @@
 import * as Phaser from "phaser";
 import type { GameRole } from "#shared/protocol/ids.ts";
 import { PALETTE, ROLE_COLOURS, ROLE_ICONS } from "#shared/theme.ts";
+import { BOARD_FONT } from "../boardFont.ts";
 import { edgeToEdge, LINE_HEIGHT, TILE_TAG, tableMarkWidth, wrapBesideCorner, wrapWords, type Rect, type BoardLayout, type CardBox, type CardRef } from "../boardLayout.ts";
 
 export const BOARD_KEY = "pveBoard";
@@ -31,7 +32,7 @@ export interface BoardModel {
   labels: { continued: string; eisen: (n: number) => string; dropZone: string; similar: string };
 }
 
-const FONT = '"Atkinson Hyperlegible Next", system-ui, sans-serif';
+const FONT = BOARD_FONT;
 const hex = (c: string) => Number.parseInt(c.slice(1), 16);
 const INK = hex(PALETTE.ink);
 const LANE = 0xefe8da;

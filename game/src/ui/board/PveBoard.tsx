@@ -10,6 +10,7 @@ import type { GameRole } from "#shared/protocol/ids.ts";
 import type { Snapshot } from "../../net/connection.ts";
 import type { BoardGame, BoardShow } from "../../phaser/boardGame.ts";
 import type { CardRef } from "../../phaser/boardLayout.ts";
+import { BOARD_FONT, BOARD_FONT_FACES } from "../../phaser/boardFont.ts";
 import { pveBoard as s } from "#shared/strings/pveBoard.ts";
 import "../../styles/pveBoard.css";
 
@@ -21,14 +22,13 @@ export interface BoardInteraction {
 
 const NONE: readonly string[] = [];
 const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-const FONTS = ['400 20px "Atkinson Hyperlegible Next"', '700 20px "Atkinson Hyperlegible Next"'];
 
 /** Text widths in the board's font, as the canvas draws them (lane names and item titles take the lines they need). */
 let measureCtx: CanvasRenderingContext2D | null | undefined;
 function measureText(text: string, px: number, bold: boolean): number {
   if (measureCtx === undefined) measureCtx = document.createElement("canvas").getContext("2d");
   if (!measureCtx) return text.length * px * 0.56;
-  measureCtx.font = `${bold ? "700 " : ""}${px}px "Atkinson Hyperlegible Next", system-ui, sans-serif`;
+  measureCtx.font = `${bold ? "700 " : ""}${px}px ${BOARD_FONT}`;
   return measureCtx.measureText(text).width;
 }
 
@@ -139,7 +139,7 @@ export function PveBoard({
     if (!started || !el || !sz) return;
     let cancelled = false;
     let made: BoardGame | null = null;
-    Promise.all(FONTS.map((f) => document.fonts.load(f).catch(() => [])))
+    Promise.all(BOARD_FONT_FACES.map(([font, text]) => document.fonts.load(font, text).catch(() => [])))
       .then(() => import("../../phaser/boardGame.ts"))
       .then((m) => {
         serial.current++;
@@ -153,6 +153,7 @@ export function PveBoard({
             el.dataset.eisen = String(layout.cards.filter((c) => c.ref.kind === "eis").length);
             el.dataset.fits = String(layout.fits);
             el.dataset.titlePx = String(layout.titleFont);
+            el.dataset.font = BOARD_FONT;
             el.dataset.eisPx = String(layout.eisFont);
             el.dataset.markPx = String(Math.min(...layout.cards.map((c) => c.mark), layout.titleFont));
             el.dataset.lanePx = String(Math.min(...layout.lanes.map((l) => l.headerFont), layout.titleFont));
