@@ -1,7 +1,7 @@
 /**
  * The kader op maat as Markdown: readable as plain text and as rendered Markdown, for the organisation's wiki or
  * intranet. First the kader (per handelingsperspectief the items by rank with their support per role, provenance
- * and case evidence; open spanningen; the cases), then the casusboekje. Game roles only, never names.
+ * and case evidence; open spanningen; the beeldvorming's clusters; the cases), then the casusboekje. Game roles only, never names.
  */
 import type { KaderItem } from "../core/resultaat.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
@@ -12,7 +12,7 @@ import { COST_NAMES, draagvlakLabel, NO_ROLE_NAME, ROLE_NAMES, TEXTS, VERDICT_NA
 /** The Markdown export of a session's log. */
 export function kaderMarkdown(events: readonly SessionEvent[]): string {
   const report = buildReport(events);
-  const blocks = [...titleBlock(report), ...kaderBlocks(report), ...spanningenBlocks(report), ...casesBlocks(report), ...casusboekjeBlocks(report)];
+  const blocks = [...titleBlock(report), ...kaderBlocks(report), ...spanningenBlocks(report), ...beeldBlocks(report), ...casesBlocks(report), ...casusboekjeBlocks(report)];
   return `${blocks.join("\n\n")}\n`;
 }
 
@@ -102,6 +102,21 @@ function spanningenBlocks(report: Report): string[] {
     return `- ${pair}${s.note.trim() ? `: ${inline(s.note)}` : ""}`;
   });
   return [`## ${TEXTS.spanningen}`, TEXTS.spanningenIntro, lines.join("\n")];
+}
+
+/** The beeldvorming: per question the clusters with their cards, then the cards in none. Left out without cards. */
+function beeldBlocks(report: Report): string[] {
+  if (report.beeld.length === 0) return [];
+  const list = (cards: readonly string[]) => cards.map((c) => `- ${inline(c)}`).join("\n");
+  return [
+    `## ${TEXTS.beeld}`,
+    TEXTS.beeldIntro,
+    ...report.beeld.flatMap((entry) => [
+      `### ${inline(entry.prompt)}`,
+      ...entry.clusters.flatMap((c) => [`**${inline(c.label)}** (${TEXTS.cards(c.cards.length)})`, list(c.cards)]),
+      ...(entry.loose.length > 0 ? [`**${TEXTS.beeldLoose}** (${TEXTS.cards(entry.loose.length)})`, list(entry.loose)] : []),
+    ]),
+  ];
 }
 
 /** The kader's own short view of the cases: what was decided and what it costs. */

@@ -1,7 +1,7 @@
 /**
  * The kader op maat as a PDF for paper (A4, Dutch): a title block with a legend of the role colours, per
  * handelingsperspectief the items by rank with a small chart of six bars (support per role, in the role colours of
- * the game), the open spanningen, and the casusboekje. Set in Atkinson Hyperlegible Next, the game's typeface,
+ * the game), the open spanningen, the beeldvorming's clusters, and the casusboekje. Set in Atkinson Hyperlegible Next, the game's typeface,
  * embedded so é, ë and ö print the same everywhere; numbers in Helvetica (see Writer).
  */
 import { readFileSync } from "node:fs";
@@ -33,6 +33,7 @@ export async function kaderPdf(events: readonly SessionEvent[], now: number): Pr
   titleBlock(doc, report);
   kaderSections(doc, report);
   spanningenSection(doc, report);
+  beeldSection(doc, report);
   casusboekje(doc, report);
   footers(doc, meta.label);
   doc.end();
@@ -437,6 +438,33 @@ function spanningenSection(doc: Doc, report: Report): void {
     style(doc, { font: "bold" }).text(printable(pair), MARGIN.left, doc.y, { width });
     if (s.note.trim()) style(doc, {}).text(printable(s.note.trim()), MARGIN.left + 14, doc.y, { width: width - 14 });
     doc.moveDown(0.5);
+  }
+}
+
+/** The beeldvorming: per question the clusters, each a label with its cards as a list, then the cards in none. */
+function beeldSection(doc: Doc, report: Report): void {
+  if (report.beeld.length === 0) return;
+  const width = contentWidth(doc);
+  doc.moveDown(1);
+  heading(doc, TEXTS.beeld, 15, 60);
+  style(doc, { color: PALETTE.muted }).text(TEXTS.beeldIntro, MARGIN.left, doc.y, { width });
+  for (const entry of report.beeld) {
+    doc.moveDown(0.6);
+    ensureSpace(doc, 60);
+    style(doc, { font: "bold", size: 12 }).text(printable(entry.prompt), MARGIN.left, doc.y, { width });
+    doc.moveDown(0.2);
+    const groups = [...entry.clusters, ...(entry.loose.length > 0 ? [{ label: TEXTS.beeldLoose, cards: entry.loose }] : [])];
+    for (const group of groups) {
+      ensureSpace(doc, 30);
+      style(doc, { font: "bold", size: 10 }).text(printable(`${group.label} `), MARGIN.left, doc.y, { width, continued: true });
+      style(doc, { size: 10, color: PALETTE.muted }).text(`(${TEXTS.cards(group.cards.length)})`, { width });
+      for (const card of group.cards) {
+        ensureSpace(doc, 14);
+        doc.save().circle(MARGIN.left + 6, doc.y + 6, 2).fill(PALETTE.accent).restore();
+        style(doc, { size: 9.5 }).text(printable(card), MARGIN.left + 14, doc.y, { width: width - 14 });
+      }
+      doc.moveDown(0.3);
+    }
   }
 }
 

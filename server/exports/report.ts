@@ -45,9 +45,21 @@ export interface CaseEntry {
   aanvullingen: { text: string; rank: number | null }[];
 }
 
+/**
+ * A beeldvorming question with the cards the group wrote at it: in the clusters the group made (in the order made),
+ * then the cards it left out of them. Cards are anonymous: their text only.
+ */
+export interface BeeldEntry {
+  prompt: string;
+  clusters: { label: string; cards: string[] }[];
+  loose: string[];
+}
+
 export interface Report {
   state: SessionState;
   kader: Kader;
+  /** The beeldvorming's result, per question with at least one card; empty when the session had none. */
+  beeld: BeeldEntry[];
   /** Cases the group worked on, in the order of the scenario, live cases after them. */
   cases: CaseEntry[];
   unit: "punten" | "moscow";
@@ -80,6 +92,7 @@ export function buildReport(events: readonly SessionEvent[]): Report {
   return {
     state,
     kader: result,
+    beeld: beeldEntries(state),
     cases: [...state.cases.values()].filter((c) => worked.has(c.id)).map((c) => caseEntry(state, c, result.items, ranks, itemText)),
     unit: state.scenario.voting.mode === "punten" ? "punten" : "moscow",
     itemText,
@@ -88,6 +101,22 @@ export function buildReport(events: readonly SessionEvent[]): Report {
     roundTitle: (roundId) => rounds.get(roundId) ?? roundId,
     tableName: (tableId) => state.tables.get(tableId)?.name ?? tableId,
   };
+}
+
+function beeldEntries(state: SessionState): BeeldEntry[] {
+  const cards = [...state.cards.values()];
+  const clusters = [...state.clusters.values()];
+  return state.scenario.beeldvorming.prompts.flatMap((prompt) => {
+    const here = cards.filter((c) => c.promptId === prompt.id);
+    if (here.length === 0) return [];
+    const made = clusters
+      .filter((c) => c.promptId === prompt.id)
+      .map((cluster) => ({ label: cluster.label, cards: here.filter((c) => c.clusterId === cluster.id).map((c) => c.text) }))
+      .filter((cluster) => cluster.cards.length > 0);
+    const clustered = new Set(clusters.map((c) => c.id));
+    const loose = here.filter((c) => c.clusterId === null || !clustered.has(c.clusterId)).map((c) => c.text);
+    return [{ prompt: prompt.text, clusters: made, loose }];
+  });
 }
 
 function caseEntry(

@@ -46,6 +46,11 @@ export const TEXTS = {
   spanningenIntro: "Deze items botsen. Bespreek samen hoe je ermee omgaat.",
   noSpanningen: "Er zijn geen open spanningen.",
   and: "en",
+  beeld: "Ons beeld van maatwerk",
+  beeldIntro:
+    "Zo begon de dag: bij elke vraag schreef ieder kaartjes, en de groep legde samen wat bij elkaar hoort in een cluster. Kaartjes zijn anoniem.",
+  beeldLoose: "Niet in een cluster",
+  cards: (n: number) => (n === 1 ? "1 kaartje" : `${n} kaartjes`),
   cases: "De casussen",
   noCases: "Er zijn geen casussen getoetst.",
   liveCase: "ingebracht tijdens de sessie",

@@ -48,6 +48,16 @@ describe("golden files of a whole session", () => {
     expectGolden("sessie.json", sessionExportJson(stored, T0 + 3_600_000));
   });
 
+  test("the beeldvorming: each question with its clusters and their cards, then the cards in none; a card taken back is gone", () => {
+    const md = kaderMarkdown(events);
+    const section = md.slice(md.indexOf("## Ons beeld van maatwerk"), md.indexOf("## De casussen"));
+    expect(section).toContain("### Maatwerk is…\n\n**Luisteren** (1 kaartje)\n\n- Maatwerk is luisteren.\n\n**Niet in een cluster** (1 kaartje)\n\n- Maatwerk is durven afwijken.");
+    expect(section).not.toContain("echt horen");
+    // Without cards (a variant without beeldvorming) the section is left out.
+    const withoutCards = events.filter((e) => !["CardPosted", "CardRemoved", "ClusterCreated", "ClusterRenamed", "CardClustered"].includes(e.type));
+    expect(kaderMarkdown(withoutCards)).not.toContain("Ons beeld van maatwerk");
+  });
+
   test("the same log gives the same files, and names of participants are in neither", () => {
     const md = kaderMarkdown(events);
     const csv = kaderCsv(events);

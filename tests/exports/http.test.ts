@@ -106,6 +106,9 @@ describe.skipIf(!has("pdftotext"))("the PDF", () => {
     for (const item of kader(original).items) expect(text).toContain(flat(item.text));
     expect(text).toContain("coördinatiegroep");
     expect(text).toContain("Casusboekje");
+    // The beeldvorming's cards, as the group clustered them (the bots play the variant with beeldvorming).
+    expect(text).toContain("Ons beeld van maatwerk");
+    for (const card of original.cards.values()) expect(text).toContain(flat(card.text));
     expect(text).not.toMatch(/Bot \d/);
     // Page 1 as a picture, for a person to look at (test-results/ is not committed).
     if (has("pdftoppm")) {
