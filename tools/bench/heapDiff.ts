@@ -5,12 +5,13 @@
  * what it keeps alive.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { toolArgs } from "../args.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "30" } } });
+const USAGE = "Gebruik: node tools/bench/heapDiff.ts voor.heapsnapshot na.heapsnapshot [--top 30]";
+const { values, positionals } = toolArgs({ allowPositionals: true, options: { top: { type: "string", default: "30" } } }, USAGE);
 const [before, after] = positionals;
 if (!before || !after) {
-  console.error("Gebruik: node tools/bench/heapDiff.ts voor.heapsnapshot na.heapsnapshot [--top 30]");
+  console.error(USAGE);
   process.exit(2);
 }
 

@@ -30,15 +30,36 @@ import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { WorkerMessage, WorkerResult, WorkerSetup, WorkerStart } from "./loadWorker.ts";
 import { BASELINES, isBaseline, type Baseline } from "./baselineServer.ts";
 import type { HeapReport } from "./heapProbe.ts";
 import { startProcesses } from "./processes.ts";
 import { freePort, missingServices } from "./services.ts";
 import { startFlags } from "./startFlags.ts";
+import { toolArgs } from "../args.ts";
 
-const { values } = parseArgs({
+const USAGE = [
+  "Gebruik: npm run bench:load -- [opties]",
+  "",
+  "De server onder last met echte SDK-clients; drukt p50/p95/p99 van opdracht tot antwoord, CPU per opdracht en geheugen af.",
+  "  --sessions N        sessies (standaard 300)",
+  "  --per-session N     deelnemers per sessie (10)",
+  "  --seconds N         lengte van het meetvenster in seconden (60)",
+  "  --interval MS       gemiddelde tijd tussen twee opdrachten van één deelnemer (2000)",
+  "  --join-rate N       deelnemers die per seconde binnenkomen (100)",
+  "  --workers N         processen voor de clients (2)",
+  "  --baseline LIJST    ook de kale kamers: broadcast, durable, echo (bv. broadcast,durable)",
+  "  --stagger S         spreid de starts van de sessies over S seconden (0: alle fasen tegelijk, het stressmodel)",
+  "  --processes N       serverprocessen op Redis en PostgreSQL (1 tot en met 8; 1: één server op SQLite)",
+  "  --scenario ID       scenario (demo-maatwerk), --variant ID variant (kort), --seed N",
+  "  --profile PAD       CPU-profiel van de hele run; --window-profile MAP alleen van het meetvenster",
+  "  --server-log PREFIX bewaar de uitvoer van elke server; --server-dir MAP draai de server uit een andere checkout",
+  "  --quiet PROCENT     wacht tot andere processen minder dan dit van de machine gebruiken (25); --attempts N (3)",
+  "  --heap-snapshots MAP heap snapshots aan het begin en eind van het venster",
+  "Meer: docs/performance.md.",
+].join("\n");
+
+const { values } = toolArgs({
   options: {
     sessions: { type: "string", default: "300" },
     "per-session": { type: "string", default: "10" },
@@ -60,7 +81,7 @@ const { values } = parseArgs({
     attempts: { type: "string", default: "3" },
     "heap-snapshots": { type: "string" },
   },
-});
+}, USAGE);
 
 const opts = {
   sessions: Number(values.sessions),

@@ -25,14 +25,25 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
+import { toolArgs } from "../args.ts";
 import { ENGINE_VERSION } from "../../server/core/state.ts";
 import type { SessionEvent } from "#shared/protocol/events.ts";
 import { loadScenarioDir } from "../../server/scenarios/load.ts";
 import { GATHER_MS, SqliteEventStore } from "../../server/store/sqlite.ts";
 import { newId } from "../../game/src/net/sessionClient.ts";
 
-const { values } = parseArgs({
+const USAGE = [
+  "Gebruik: npm run bench:store -- [opties]",
+  "",
+  "Wat een duurzame append kost op node:sqlite: tijd, en CPU per event van de hoofd- en de schrijfthread.",
+  "  --appends N      appends na elkaar in één sessie (standaard 2000)",
+  "  --sessions N     sessies tegelijk (300), --per-session N appends per sessie (20)",
+  "  --rate N         appends per seconde in de gelijkmatige last (1500), --seconds N hoe lang (6)",
+  "  --rounds N       herhaal elke last N keer en druk de mediaan af (3)",
+  "  --gather MS      gatherMs van de opslag (standaard GATHER_MS in server/store/sqlite.ts)",
+].join("\n");
+
+const { values } = toolArgs({
   options: {
     appends: { type: "string", default: "2000" },
     sessions: { type: "string", default: "300" },
@@ -42,7 +53,7 @@ const { values } = parseArgs({
     gather: { type: "string" },
     seconds: { type: "string", default: "6" },
   },
-});
+}, USAGE);
 const APPENDS = Number(values.appends);
 const SESSIONS = Number(values.sessions);
 const PER_SESSION = Number(values["per-session"]);

@@ -7,18 +7,28 @@
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { toolArgs } from "../args.ts";
 
 const PROPERTIES = ["decoder", "decide", "room"] as const;
 
-const { values } = parseArgs({
+const USAGE = [
+  "Gebruik: npm run fuzz -- [--runs 100000] [--seed N] [--path P] [--only decoder|decide|room]",
+  "",
+  "De fuzz-eigenschappen van tests/fuzz met veel meer gevallen dan npm test.",
+  "  --runs N    gevallen per eigenschap (de echte kamer krijgt er N/20)",
+  "  --seed N    herhaal een run; zonder --seed kiest het er een en drukt die af",
+  "  --path P    het pad van het kleinste tegenvoorbeeld dat fast-check afdrukte",
+  "  --only X    alleen decoder, decide of room",
+].join("\n");
+
+const { values } = toolArgs({
   options: {
     runs: { type: "string", default: "100000" },
     seed: { type: "string" },
     path: { type: "string" },
     only: { type: "string" },
   },
-});
+}, USAGE);
 
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) {
