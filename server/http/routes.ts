@@ -15,6 +15,7 @@ import type { Scenario } from "#shared/protocol/scenario.ts";
 import { plainLine } from "#shared/protocol/plainText.ts";
 import { closeLiveRoomsForDeletion } from "../rooms/liveRoom.ts";
 import { isWithheld } from "../scenarios/privacy.ts";
+import { scenarioListing } from "../scenarios/listing.ts";
 import { createSession, hashSecret, normaliseCode } from "../sessions.ts";
 import { DAMAGED_SESSION_NOTICE } from "#shared/protocol/wire.ts";
 import { DamagedSessionError, isDamaged, type IntegrityReport } from "../store/integrity.ts";
@@ -166,12 +167,8 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   app.get("/api/scenarios", (_req, res) => {
     res.json({
       // A scenario with personal data the trainer has not confirmed is not offered (scenarios/privacy.ts).
-      scenarios: [...services.scenarios.values()].filter((s) => !isWithheld(s)).map((s) => ({
-        id: s.id,
-        title: s.title,
-        // steps: what the variant holds, for /nieuw ("Rolwissel 15 min · …, in all 70 min").
-        variants: s.variants.map((v) => ({ id: v.id, title: v.title, phases: v.phases.length, steps: v.phases.map((p) => ({ kind: p.kind, minutes: "minutes" in p ? (p.minutes ?? null) : null })) })),
-      })),
+      // What /nieuw shows: the introduction, and per variant its phases with minutes and rounds or cases.
+      scenarios: [...services.scenarios.values()].filter((s) => !isWithheld(s)).map(scenarioListing),
     });
   });
 

@@ -148,6 +148,7 @@ export const t = {
     totalMinutes: (n: number) => `${n} min`,
     holds: (phases: number, minutes: number) => `Deze variant heeft ${phases} fasen, samen ongeveer ${minutes} minuten (binnenkomen en het kader op maat niet meegeteld):`,
     minutes: (n: number) => `${n} min`,
+    intro: "Waar dit scenario over gaat (de inleiding die deelnemers lezen)",
     copy: "Link kopiëren",
     copied: "Gekopieerd. Bewaar de link op een veilige plek.",
     copyFailed: "Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.",

@@ -57,6 +57,17 @@ describe.skipIf(!hasChromium)("meedoen in de browser", () => {
   it("een nieuwe sessie maken als spelleider", async () => {
     const page = await fixture.get().browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${fixture.get().baseUrl}/nieuw`);
+    // Before choosing, the trainer sees what a variant holds: its rounds and cases under the phases, and the introduction.
+    const holds = page.locator("#variant-inhoud");
+    await page.getByLabel("Scenario en variant").selectOption("demo-maatwerk|kort");
+    await expect.poll(() => holds.textContent()).toContain("Ronde 1: de elektrische fiets");
+    expect(await holds.textContent()).toContain("De partner als mantelzorger");
+    expect(await holds.textContent()).not.toContain("Ronde 2");
+    await holds.getByText("Waar dit scenario over gaat").click();
+    await expect.poll(() => holds.locator(".variant-intro p").isVisible()).toBe(true);
+    expect((await holds.locator(".variant-intro p").textContent())?.length ?? 0).toBeGreaterThan(80);
+    await page.getByLabel("Scenario en variant").selectOption("demo-maatwerk|dag");
+    await expect.poll(() => holds.textContent()).toContain("Ronde 2: het kilometerbudget is op");
     await page.getByLabel("Naam van de sessie (optioneel)").fill("Gemeente Oosterwolde, ochtendgroep");
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Sessie maken" }).click();

@@ -79,6 +79,19 @@ describe("HTTP naast het spel", () => {
     expect((await get("/health")).status).toBe(200);
     const scenarios = await (await get("/api/scenarios")).json();
     expect(JSON.stringify(scenarios)).toContain("demo-maatwerk");
+    // What /nieuw shows before a choice: the introduction, and per phase its round or cases; no role's private facts.
+    const demo = scenarios.scenarios.find((s: { id: string }) => s.id === "demo-maatwerk");
+    expect(demo.intro.length).toBeGreaterThan(100);
+    const kort = demo.variants.find((v: { id: string }) => v.id === "kort");
+    expect(kort.steps.map((step: { kind: string; about: string[] }) => [step.kind, step.about])).toEqual([
+      ["lobby", []],
+      ["rolwissel", ["Ronde 1: de elektrische fiets"]],
+      ["samenvoegen", []],
+      ["prioriteren", []],
+      ["casustoets", ["De partner als mantelzorger"]],
+      ["resultaat", []],
+    ]);
+    expect(JSON.stringify(scenarios)).not.toContain("factsPerRole");
   });
 
   it("een sessie maken: fouten in het Nederlands, en de code werkt hoofdletterongevoelig", async () => {

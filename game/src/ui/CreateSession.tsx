@@ -8,10 +8,15 @@ import { PHASE_KINDS } from "#shared/protocol/ids.ts";
 import { serverUrl } from "../net/endpoint.ts";
 import { PHASE_TITLES, t } from "#shared/strings/index.ts";
 
-const StepSchema = z.object({ kind: z.enum(PHASE_KINDS), minutes: z.number().nullable() });
+const StepSchema = z.object({ kind: z.enum(PHASE_KINDS), minutes: z.number().nullable(), about: z.array(z.string()).default([]) });
 const ScenarioListSchema = z.object({
   scenarios: z.array(
-    z.object({ id: z.string(), title: z.string(), variants: z.array(z.object({ id: z.string(), title: z.string(), steps: z.array(StepSchema).optional() })) }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      intro: z.string().default(""),
+      variants: z.array(z.object({ id: z.string(), title: z.string(), steps: z.array(StepSchema).optional() })),
+    }),
   ),
 });
 type Step = z.infer<typeof StepSchema>;
@@ -21,7 +26,7 @@ const ErrorSchema = z.object({ error: z.string() });
 type Created = z.infer<typeof CreatedSchema>;
 
 export function CreateSession() {
-  const [options, setOptions] = useState<{ value: string; label: string; steps: Step[] }[]>([]);
+  const [options, setOptions] = useState<{ value: string; label: string; intro: string; steps: Step[] }[]>([]);
   const [choice, setChoice] = useState("");
   const [label, setLabel] = useState("");
   const [created, setCreated] = useState<Created | null>(null);
@@ -33,7 +38,7 @@ export function CreateSession() {
       .then((r) => r.json())
       .then((body: unknown) => {
         const list = ScenarioListSchema.parse(body).scenarios.flatMap((s) =>
-          s.variants.map((v) => ({ value: `${s.id}|${v.id}`, label: `${s.title} — ${v.title}${v.steps ? ` (${t.create.totalMinutes(totalMinutes(v.steps))})` : ""}`, steps: v.steps ?? [] })),
+          s.variants.map((v) => ({ value: `${s.id}|${v.id}`, label: `${s.title} — ${v.title}${v.steps ? ` (${t.create.totalMinutes(totalMinutes(v.steps))})` : ""}`, intro: s.intro, steps: v.steps ?? [] })),
         );
         setOptions(list);
         setChoice(list[0]?.value ?? "");
@@ -82,7 +87,7 @@ export function CreateSession() {
               ))}
             </select>
           </div>
-          <VariantSteps title={options.find((o) => o.value === choice)?.label ?? ""} steps={options.find((o) => o.value === choice)?.steps ?? []} />
+          <VariantSteps option={options.find((o) => o.value === choice) ?? null} />
           <div class="field">
             <label for="label">{t.create.label}</label>
             <input id="label" maxLength={120} placeholder={t.create.labelPlaceholder} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
@@ -97,26 +102,38 @@ export function CreateSession() {
 
 const totalMinutes = (steps: readonly Step[]): number => steps.reduce((sum, step) => sum + (step.minutes ?? 0), 0);
 
-/** What the chosen variant holds: its phases in order with their minutes, and the time in all. */
-function VariantSteps({ title, steps }: { title: string; steps: Step[] }) {
+/**
+ * What the chosen variant holds: its phases in order with their minutes and what each is about (the round of a
+ * rolwissel, the cases of a casustoets), the time in all, and the scenario's introduction to read if wanted.
+ */
+function VariantSteps({ option }: { option: { label: string; intro: string; steps: Step[] } | null }) {
   const c = t.create;
+  const steps = option?.steps ?? [];
   const timed = steps.filter((step) => step.kind !== "lobby" && step.kind !== "resultaat");
+  const detailed = timed.some((step) => step.about.length > 0);
   return (
     <div id="variant-inhoud" class="variant-steps" aria-live="polite">
-      {timed.length > 0 ? (
+      {option && timed.length > 0 ? (
         <>
           <p class="small">
-            <strong>{title}</strong>
+            <strong>{option.label}</strong>
           </p>
           <p class="small">{c.holds(timed.length, totalMinutes(steps))}</p>
-          <ol class="variant-step-list">
+          <ol class={`variant-step-list${detailed ? " detailed" : ""}`}>
             {timed.map((step, i) => (
               <li key={i}>
                 <span>{PHASE_TITLES[step.kind]}</span>
                 {step.minutes ? <span class="muted"> · {c.minutes(step.minutes)}</span> : null}
+                {step.about.length > 0 ? <span class="variant-step-about">{step.about.join(" · ")}</span> : null}
               </li>
             ))}
           </ol>
+          {option.intro ? (
+            <details class="variant-intro">
+              <summary>{c.intro}</summary>
+              <p>{option.intro}</p>
+            </details>
+          ) : null}
         </>
       ) : null}
     </div>
