@@ -338,6 +338,40 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     await Promise.all([spelleider, ...players].map((c) => c.leave()));
   });
 
+  it("laptop: in de rolwissel staat de editor naast je rol en de casus en blijft in beeld bij het lezen; een telefoon houdt één kolom", { timeout: 120_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, spelleider, players } = await seatedBots(baseUrl, 5);
+    const laptop = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await joinAsParticipant(laptop, baseUrl, code, "Bram", "directeur");
+    const phone = await (await browser.newContext(PHONE)).newPage();
+    await joinAsParticipant(phone, baseUrl, code, "Eva", "raadslid");
+    await spelleider.must({ type: "phase.next" });
+    const boxes = async (page: Page) =>
+      page.evaluate(() => {
+        const rect = (selector: string) => {
+          const r = document.querySelector(selector)?.getBoundingClientRect();
+          return r ? { left: r.left, right: r.right, top: r.top, bottom: r.bottom } : null;
+        };
+        return { briefing: rect(".p-role-card"), editor: rect("#p-eisen"), add: rect("#p-eisen button[type=submit]"), dock: rect(".p-dock-inner") };
+      });
+    await laptop.locator("#p-eisen").waitFor();
+    const first = await boxes(laptop);
+    // Beside the role card, and on the first screen with its button clear of the dock.
+    expect(first.editor!.left).toBeGreaterThan(first.briefing!.right);
+    expect(first.add!.bottom).toBeLessThanOrEqual(first.dock!.top);
+    await look(laptop, "look-laptop-rolwissel-naast-elkaar");
+    await laptop.evaluate(() => window.scrollBy(0, 1200));
+    await expect.poll(async () => (await boxes(laptop)).briefing!.top).toBeLessThan(first.briefing!.top - 1000);
+    const scrolled = await boxes(laptop);
+    expect(scrolled.editor!.top).toBeGreaterThanOrEqual(0);
+    expect(scrolled.editor!.top).toBeLessThan(200);
+    await seen(laptop, "look-laptop-rolwissel-gescrold");
+    await phone.locator("#p-eisen").waitFor();
+    const onPhone = await boxes(phone);
+    expect(onPhone.editor!.top).toBeGreaterThan(onPhone.briefing!.bottom);
+    await Promise.all([spelleider, ...players].map((c) => c.leave()));
+  });
+
   it("axe-core vindt niets ernstigs op deze schermen", () => {
     const serious = findings.filter((f) => f.violations.length > 0);
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);

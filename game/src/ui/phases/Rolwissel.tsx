@@ -32,7 +32,7 @@ export function Rolwissel({ conn, snap, audience }: PhaseProps) {
   const caseCard = caseView ? <CaseBrief caseView={caseView} facts={participant ? (snap.mine?.caseFacts ?? []) : []} instruction={round?.instruction ?? null} /> : null;
 
   return (
-    <div class={`p-screen stack${participant ? "" : " p-wide"}`}>
+    <div class={`p-screen stack${participant ? "" : " p-wide"}${writing ? " p-writing" : ""}`}>
       <header class="p-head">
         <p class="p-kicker">{PHASE_TITLES.rolwissel}</p>
         <h1 id="fase-titel">{round?.title ?? PHASE_TITLES.rolwissel}</h1>

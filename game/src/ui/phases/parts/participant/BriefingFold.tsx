@@ -19,10 +19,14 @@ function remembered(key: string): boolean | null {
   }
 }
 
+/** The writing round in two columns, the role and case beside the editor: as `.p-writing` in participant.css. */
+const sideBySide = (): boolean => window.matchMedia("(min-width: 68rem)").matches;
+
 export function BriefingFold({ sessionId, roundId, hasDrafts, children }: { sessionId: string; roundId: string; hasDrafts: boolean; children: ComponentChildren }) {
   const texts = t.participant.rolwissel;
   const key = storageKey(sessionId, roundId);
-  const [open, setOpenState] = useState(() => !(remembered(key) ?? hasDrafts));
+  // Beside the editor (a laptop, participant.css) there is room to keep it open; on a phone it folds once written.
+  const [open, setOpenState] = useState(() => !(remembered(key) ?? (hasDrafts && !sideBySide())));
   const setOpen = (value: boolean) => {
     setOpenState(value);
     try {
