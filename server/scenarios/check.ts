@@ -831,6 +831,15 @@ function syntaxProblem(error: ParseError, text: string): SyntaxProblem {
         };
       }
       if (text.trim() === "") return { offset: 0, message: "Het bestand is leeg. Een scenario is één object tussen accolades { … }.", recoverable: false };
+      if (code === "PropertyNameExpected" && text.slice(at).trim() === "") {
+        return {
+          offset: at,
+          message:
+            "Het bestand houdt hier op, midden in een object: er hoort nog een veldnaam te volgen, of een } die het afsluit. " +
+            "Is het einde weggevallen bij het kopiëren of opslaan? Vergelijk het einde met een meegeleverd scenario.",
+          recoverable: false,
+        };
+      }
       if (code === "PropertyNameExpected") {
         return {
           offset: at,
@@ -886,6 +895,16 @@ const UTF16_MESSAGE =
   'Dit bestand is niet als UTF-8 opgeslagen, maar als UTF-16 ("Unicode"), en zo kan de server het niet lezen. Sla het op als UTF-8: ' +
   'in VS Code klik je rechtsonder op de codering ("UTF-16 LE"), kies je "Opslaan met codering" en dan "UTF-8"; in Kladblok kies je bij ' +
   '"Opslaan als" de codering "UTF-8".';
+
+const NOT_TEXT_MESSAGE =
+  "Dit is geen tekstbestand: het lijkt een ander soort bestand (bijvoorbeeld een Word-document of een afbeelding) dat een naam op .json " +
+  "heeft gekregen. Een scenario is een tekstbestand in JSON: kopieer een meegeleverd scenario (zoals scenarios/demo-maatwerk.json) en " +
+  "pas dat aan in een teksteditor zoals VS Code.";
+
+/** The share of characters that were not UTF-8 (read as U+FFFD): a few in an ANSI text, most in a file that is no text. */
+function unreadableShare(text: string): number {
+  return text.length === 0 ? 0 : (text.split("\uFFFD").length - 1) / text.length;
+}
 
 /** A file saved as ANSI (Windows-1252) or Latin-1, read as UTF-8: `count` characters came out as U+FFFD. */
 function notUtf8Message(count: number): string {
@@ -1058,8 +1077,11 @@ export function checkScenarioText(input: string): TextCheck {
 
   // 0. The encoding. A file read as UTF-8 that was saved otherwise: UTF-16 has a NUL in every ASCII character (the
   // parser would trip over each one), ANSI / Windows-1252 turns é and ë into U+FFFD, which participants would see.
-  if (text.includes("\u0000")) {
-    add("fout", 0, [], UTF16_MESSAGE);
+  const nuls = text.split("\u0000").length - 1;
+  if (nuls > 0 || unreadableShare(text) > 0.1) {
+    // UTF-16 text has a NUL beside nearly every character; a file of another kind (a Word document, a picture)
+    // renamed to .json has a few, or mostly bytes that are no text at all.
+    add("fout", 0, [], nuls >= text.length / 4 ? UTF16_MESSAGE : NOT_TEXT_MESSAGE);
     return { problems };
   }
   const unreadable = text.indexOf("\uFFFD");

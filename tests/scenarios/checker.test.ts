@@ -385,6 +385,21 @@ describe("checks on edits of the demo", () => {
     ]);
   });
 
+  it("says a file that is no text at all (a Word document or a picture renamed to .json) is not a scenario, once", () => {
+    // A .docx is a zip: a few NUL bytes among bytes that are mostly no UTF-8; random bytes likewise.
+    const zipLike = Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000", "latin1"), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 151 + 17) % 256))]).toString("utf8");
+    const problems = checkScenarioText(zipLike).problems.map((p) => `${p.line}:${p.column}  ${brief(p)}`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^1:1 {2}\(scenario\) {2}fout: Dit is geen tekstbestand: het lijkt een ander soort bestand \(bijvoorbeeld een Word-document of een afbeelding\)/);
+  });
+
+  it("says where a file that was cut off ends, without an empty quote", () => {
+    const cut = DEMO.slice(0, DEMO.indexOf('"title"'));
+    const problems = checkScenarioText(cut).problems.map((p) => `${p.line}:${p.column}  ${brief(p)}`);
+    expect(problems[0]).toMatch(/fout: Het bestand houdt hier op, midden in een object: er hoort nog een veldnaam te volgen, of een } die het afsluit\./);
+    expect(problems.join("\n")).not.toContain('""');
+  });
+
   it("reports a text with line breaks in it once, up to the line where it closes", () => {
     // Pasted from a document: two paragraphs with an empty line between them, and a line break in the second.
     const pasted = demoWith(
