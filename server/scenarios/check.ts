@@ -21,7 +21,8 @@
 import { findNodeAtOffset, getNodePath, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { z } from "zod";
 import { describePersonalData, findPersonalData } from "#shared/personalData.ts";
-import { GAME_ROLES, IdSchema } from "#shared/protocol/ids.ts";
+import { GAME_ROLES, IdSchema, type GameRole } from "#shared/protocol/ids.ts";
+import { ROLE_NAMES } from "#shared/strings/index.ts";
 import { PhaseSchema, SCENARIO_SCHEMA_VERSION, ScenarioSchema } from "#shared/protocol/scenario.ts";
 import { formatPath, keyNodeAt, LineIndex, locate, offsetInString, type JsonPath } from "./locate.ts";
 import { migrateScenario, V0_UPGRADE_HINT } from "./migrate.ts";
@@ -461,10 +462,12 @@ function issueDrafts(issue: Issue, ctx: Context, suppressedMissing: Set<string>)
         return [error(`Dit scenarioformaat heeft versie ${SCENARIO_SCHEMA_VERSION}, maar er staat ${describeValue(input)}. Zet "schemaVersion": ${SCENARIO_SCHEMA_VERSION}.`)];
       }
       const values = issue.values.filter((v): v is string => typeof v === "string");
-      const guess = typeof input === "string" ? nearestName(input, values) : undefined;
       const isRole = values.length === GAME_ROLES.length && GAME_ROLES.every((role) => values.includes(role));
-      const what = isRole && typeof input === "string" ? `${quote(input)} is geen spelrol.` : `${describeValue(input)} mag hier niet.`;
-      return [error(`${capitalize(what)}${guess === undefined ? "" : ` Bedoel je ${quote(guess)}?`} Kies een van ${orList(issue.values)}.`)];
+      if (isRole && typeof input === "string") {
+        return [error(`${quote(input)} is geen spelrol.${roleHint(roleGuess(input))} Kies een van ${orList(issue.values)}.`)];
+      }
+      const guess = typeof input === "string" ? nearestName(input, values) : undefined;
+      return [error(`${capitalize(`${describeValue(input)} mag hier niet.`)}${guess === undefined ? "" : ` Bedoel je ${quote(guess)}?`} Kies een van ${orList(issue.values)}.`)];
     }
 
     case "invalid_union": {
@@ -514,11 +517,10 @@ function unknownKeyDraft(key: string, objectPath: JsonPath, place: SchemaPlace, 
   const isRoleMap = keys.length === GAME_ROLES.length && GAME_ROLES.every((role) => keys.includes(role));
   if (isRoleMap) {
     // Under "roles" every role is required; in factsPerRole a role without facts is fine.
-    const roleNote = missing && objectPath.length === 1 && objectPath[0] === "roles" ? ` De briefing voor ${quote(guess)} ontbreekt nu.` : "";
-    return draft(
-      `${quote(key)} is geen spelrol.${guess === undefined ? "" : ` Bedoel je ${quote(guess)}?${roleNote}`} ` +
-        `Gebruik als naam een van ${orList(GAME_ROLES)}.`,
-    );
+    const role = roleGuess(key);
+    const briefingMissing = role !== undefined && isRecord(objectValue) && !Object.hasOwn(objectValue, role);
+    const roleNote = briefingMissing && objectPath.length === 1 && objectPath[0] === "roles" ? ` De briefing voor ${quote(role)} ontbreekt nu.` : "";
+    return draft(`${quote(key)} is geen spelrol.${roleHint(role)}${roleNote} Gebruik als naam een van ${orList(GAME_ROLES)}.`);
   }
   if (guess !== undefined) return draft(`Onbekend veld ${quote(key)}: bedoel je ${quote(guess)}?${missingNote} Verbeter de naam.`);
   if (objectPath.length === 0 && key === "phases") {
@@ -795,6 +797,42 @@ function previousNonSpace(text: string, offset: number): number {
   let i = offset - 1;
   while (i >= 0 && /\s/.test(text[i] ?? "")) i -= 1;
   return i;
+}
+
+/**
+ * What a trainer may call a game role: the name the screens show ("Inwoner" is the role `burger`) or a word from
+ * practice. Ambiguous words (teamleider, professional) are left out: those get the list to choose from.
+ */
+const ROLE_ALIASES: Readonly<Record<string, GameRole>> = {
+  inwoner: "burger",
+  bewoner: "burger",
+  client: "burger",
+  gemeenteraadslid: "raadslid",
+  raad: "raadslid",
+  gemeenteraad: "raadslid",
+  college: "wethouder",
+  manager: "directeur",
+  beleidsmedewerker: "beleidsambtenaar",
+  beleidsadviseur: "beleidsambtenaar",
+  beleid: "beleidsambtenaar",
+  wijkteam: "wijkteamprofessional",
+  wijkprofessional: "wijkteamprofessional",
+  wijkteammedewerker: "wijkteamprofessional",
+};
+
+function roleGuess(input: string): GameRole | undefined {
+  const near = nearestName(input, GAME_ROLES);
+  const known = GAME_ROLES.find((role) => role === near);
+  if (known !== undefined) return known;
+  const plain = input.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z]/g, "");
+  return Object.hasOwn(ROLE_ALIASES, plain) ? ROLE_ALIASES[plain] : undefined;
+}
+
+/** " Bedoel je "burger"? (Op de schermen heet die rol "Inwoner".)", or nothing without a guess. */
+function roleHint(role: GameRole | undefined): string {
+  if (role === undefined) return "";
+  const shown = ROLE_NAMES[role];
+  return ` Bedoel je ${quote(role)}?${shown.toLowerCase() === role ? "" : ` (Op de schermen heet die rol ${quote(shown)}.)`}`;
 }
 
 function syntaxProblem(error: ParseError, text: string): SyntaxProblem {

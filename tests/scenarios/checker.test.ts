@@ -307,10 +307,23 @@ describe("checks on edits of the demo", () => {
       ['"rolePriority": ["burger",', '"rolePriority": ["burgr",'],
     );
     expect(checkScenarioText(text).problems.map(brief)).toEqual([
-      'rolePriority[0]  fout: "burgr" is geen spelrol. Bedoel je "burger"? Kies een van "burger", "raadslid", "wethouder", "directeur", "beleidsambtenaar" of "wijkteamprofessional".',
+      'rolePriority[0]  fout: "burgr" is geen spelrol. Bedoel je "burger"? (Op de schermen heet die rol "Inwoner".) Kies een van "burger", "raadslid", "wethouder", "directeur", "beleidsambtenaar" of "wijkteamprofessional".',
       'voting.mode  fout: Stemmen met punten heet sinds versie 1 "punten": schrijf "mode": "punten".',
       'variants[0].phases[1].kind  fout: Onbekende fase: de tekst "beeldvroming". Bedoel je "beeldvorming"? Kies voor "kind" een van "lobby", "beeldvorming", "rolwissel", "samenvoegen", "plenair", "prioriteren", "casustoets" of "resultaat".',
     ]);
+  });
+
+  it("knows a role by the name the screens show or a word from practice: inwoner is burger, beleidsmedewerker beleidsambtenaar", () => {
+    const text = demoWith(['"rolePriority": ["burger",', '"rolePriority": ["inwoner",']);
+    expect(checkScenarioText(text).problems.map(brief)[0]).toBe(
+      'rolePriority[0]  fout: "inwoner" is geen spelrol. Bedoel je "burger"? (Op de schermen heet die rol "Inwoner".) Kies een van "burger", "raadslid", "wethouder", "directeur", "beleidsambtenaar" of "wijkteamprofessional".',
+    );
+    const facts = checkScenarioText(
+      demoWith(['"burger": [\n          "Je hebt al twee keer eerder', '"Beleidsmedewerker": ["Een feit."],\n        "burger": [\n          "Je hebt al twee keer eerder']),
+    ).problems.map(brief);
+    expect(facts.some((p) => p.includes('"Beleidsmedewerker" is geen spelrol. Bedoel je "beleidsambtenaar"? Gebruik als naam een van'))).toBe(true);
+    const unknown = checkScenarioText(demoWith(['"rolePriority": ["burger",', '"rolePriority": ["teamleider",'])).problems.map(brief);
+    expect(unknown[0]).toBe('rolePriority[0]  fout: "teamleider" is geen spelrol. Kies een van "burger", "raadslid", "wethouder", "directeur", "beleidsambtenaar" of "wijkteamprofessional".');
   });
 
   it("reports a missing field at the object it belongs in, with what to fill in", () => {
