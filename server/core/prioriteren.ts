@@ -41,6 +41,12 @@ export function decidePoints(state: SessionState, cmd: CommandOf<"vote.points">,
   return accept(now, { type: "PointsAllocated", participantId, role, itemId: cmd.itemId, points: cmd.points });
 }
 
+/** Whether a participant voted at all (points or a MoSCoW choice): what the shared screens count, never who. */
+export function hasVoted(state: SessionState, participantId: string): boolean {
+  const ballot = state.ballots.get(participantId);
+  return ballot !== undefined && ballot.points.size + ballot.moscow.size > 0;
+}
+
 /** Points on items still in the programma: points on an item merged away since are given back. */
 export function pointsSpent(state: SessionState, participantId: string): number {
   let spent = 0;

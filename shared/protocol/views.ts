@@ -330,6 +330,8 @@ export const CountsViewSchema = z.object({
     anders: z.number(),
   }),
   written: z.object({ roundId: z.string(), perRole: PerRoleSchema }).nullable(),
+  /** While the vote is open: how many of those who may vote (everyone with a game role) voted at all. */
+  voting: z.object({ voted: z.number(), voters: z.number() }).nullable(),
 });
 export type CountsView = z.infer<typeof CountsViewSchema>;
 

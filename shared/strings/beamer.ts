@@ -59,6 +59,7 @@ export const beamer = {
       max ? `Verdeel ${budget} punten over de items, hoogstens ${max} op één item.` : `Verdeel ${budget} punten over de items.`,
     moscow: "Kies per item: moet, zou moeten, kan of niet nu.",
     asRole: "Je stemt vanuit je spelrol. De uitslag komt per rol op dit scherm.",
+    voted: (voted: number, voters: number) => `Gestemd: ${voted} van de ${voters}`,
     /** The same in the terugblik, where nobody votes any more: told as what happened. */
     votingReplay: "Er werd gestemd",
     pointsReplay: (budget: number, max: number | null) =>

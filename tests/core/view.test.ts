@@ -18,12 +18,15 @@ import {
   fullSession,
   given,
   givenIn,
+  itemCreated,
   joined,
   logOf,
   phaseStarted,
+  pointsAllocated,
   publicPart,
   removed,
   rolesAssigned,
+  votesRevealed,
 } from "../fixtures/given.ts";
 
 /** The session after every event of a full game, lobby to resultaat. */
@@ -128,6 +131,7 @@ describe("view: the shared screen's counts (arrivals per function, eisen per rol
     expect(counts).toEqual({
       arrivals: { raadslid: 1, wethouder: 1, directeur: 0, beleidsambtenaar: 0, teamleider: 0, wijkteamprofessional: 0, anders: 1 },
       written: null,
+      voting: null,
     });
     const json = JSON.stringify(counts);
     for (const word of ["d1", "d2", "d3", "Annet", "Wim", "Ria"]) expect(json).not.toContain(word);
@@ -163,5 +167,15 @@ describe("view: the shared screen's counts (arrivals per function, eisen per rol
   it("outside a rolwissel-ronde nothing is counted as written", () => {
     const after = given(...logOf(writing).slice(1), phaseStarted(PHASE.samenvoegen));
     expect(playerView(after, beamer).counts?.written).toBeNull();
+  });
+
+  it("while the vote is open the beamer counts who voted of those with a game role, not who; after the reveal no more", () => {
+    const voting = given(...logOf(writing).slice(1), joined("d4", "anders", "Bas"), phaseStarted(PHASE.samenvoegen), itemCreated("i1", ["e1", "e2"]), phaseStarted(PHASE.prioriteren), pointsAllocated("d1", "burger", "i1", 3));
+    // d4 came after the roles were dealt in ronde1: no game role, so no vote to count.
+    expect(playerView(voting, beamer).counts?.voting).toEqual({ voted: 1, voters: 3 });
+    expect(playerView(voting, asSpelleider).counts?.voting).toEqual({ voted: 1, voters: 3 });
+    expect(playerView(voting, asParticipant("d2")).counts).toBeNull();
+    const revealed = given(...logOf(voting).slice(1), votesRevealed());
+    expect(playerView(revealed, beamer).counts?.voting).toBeNull();
   });
 });

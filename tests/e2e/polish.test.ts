@@ -209,6 +209,31 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
   });
 
+  it("tijdens het stemmen ziet de zaal op de beamer hoeveel er gestemd hebben (niet wie); na de uitslag niet meer", { timeout: 180_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await createSession(baseUrl, "kort");
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    const bots = await joinBots(baseUrl, code, 4);
+    await spelleider.until(() => spelleider.session.participantCount === 4);
+    await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: 2 }); // rolwissel, samenvoegen
+    await spelleider.must({ type: "phase.next" });
+    const beamer = await (await browser.newContext(BEAMER)).newPage();
+    await beamer.goto(`${baseUrl}/beamer/${code}`);
+    const progress = beamer.locator(".prio-progress");
+    await expect.poll(() => progress.textContent()).toBe("Gestemd: 0 van de 4");
+    const itemId = spelleider.items[0]?.id ?? "";
+    await bots[0]!.must({ type: "vote.points", itemId, points: 2 });
+    await bots[1]!.must({ type: "vote.points", itemId, points: 1 });
+    await expect.poll(() => progress.textContent()).toBe("Gestemd: 2 van de 4");
+    const share = await progress.locator(".prio-progress-bar > span").evaluate((el) => (el instanceof HTMLElement ? el.style.width : ""));
+    expect(share).toBe("50%");
+    await look(beamer, "polish-prioriteren-stemmen-beamer");
+    await spelleider.must({ type: "votes.reveal" });
+    await beamer.locator(".podium-board").waitFor();
+    expect(await progress.count()).toBe(0);
+    await Promise.all([spelleider, ...bots].map((c) => c.leave()));
+  });
+
   it("een lange tekst in delen op de beamer: de spelleider zet vanaf de console deel 2 vast en laat hem weer zelf omslaan", { timeout: 120_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
     // The Wmo scenario's introduction does not fit the lobby's box at 1920×1080: the beamer shows it in parts.

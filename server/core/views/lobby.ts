@@ -7,7 +7,7 @@
 import { GAME_ROLES, type GameRole, type RealRole } from "#shared/protocol/ids.ts";
 import type { Case, Scenario } from "#shared/protocol/scenario.ts";
 import type { CountsView, MineView, PersonView, PhaseView, ProposalView, PublicScenario, SeatView, SessionView } from "#shared/protocol/views.ts";
-import { pointsSpent } from "../prioriteren.ts";
+import { hasVoted, pointsSpent } from "../prioriteren.ts";
 import { currentCaseFor, currentRoundId, gameRoleOf, tableOf, type CaseProposal, type SessionState } from "../state.ts";
 import { mineTerugkom, reflectionCount } from "../terugkom.ts";
 import { EVERYONE, nobodyOnline, STAFF, type Entry, type FieldPart, type ListPart, type Online } from "./parts.ts";
@@ -164,18 +164,31 @@ export function mineView(state: SessionState, participantId: string, made: Autho
 }
 
 /**
- * The shared screen's counts: arrivals per own function (numbers only, no ids), and in a rolwissel-ronde the eisen
- * written per role so far, drafts included, as numbers: the room sees the work grow while the texts stay private.
+ * The shared screen's counts: arrivals per own function (numbers only, no ids); in a rolwissel-ronde the eisen
+ * written per role so far, drafts included, as numbers: the room sees the work grow while the texts stay private;
+ * and while the vote is open, how many of those who may vote (everyone with a game role) have voted, not who.
  */
 export function countsView(state: SessionState): CountsView {
   const arrivals: Record<RealRole, number> = { raadslid: 0, wethouder: 0, directeur: 0, beleidsambtenaar: 0, teamleider: 0, wijkteamprofessional: 0, anders: 0 };
   for (const p of state.participants.values()) if (!p.removed) arrivals[p.realRole] += 1;
   const phase = state.phases[state.phaseIndex];
+  const voting = phase?.kind === "prioriteren" && !state.votesRevealed ? votingCount(state) : null;
   const roundId = phase?.kind === "rolwissel" && state.rounds.has(phase.roundId) ? phase.roundId : null;
-  if (roundId === null) return { arrivals, written: null };
+  if (roundId === null) return { arrivals, written: null, voting };
   const perRole: Record<GameRole, number> = { burger: 0, raadslid: 0, wethouder: 0, directeur: 0, beleidsambtenaar: 0, wijkteamprofessional: 0 };
   for (const e of state.eisen.values()) if (e.roundId === roundId) perRole[e.role] += 1;
-  return { arrivals, written: { roundId, perRole } };
+  return { arrivals, written: { roundId, perRole }, voting };
+}
+
+function votingCount(state: SessionState): { voted: number; voters: number } {
+  let voters = 0;
+  let voted = 0;
+  for (const p of state.participants.values()) {
+    if (p.removed || gameRoleOf(state, p.id) === null) continue;
+    voters += 1;
+    if (hasVoted(state, p.id)) voted += 1;
+  }
+  return { voted, voters };
 }
 
 /** The one key of the counts part (and of its map in the room's state). */
@@ -239,6 +252,6 @@ const mineEntry = (state: SessionState, participantId: string, made: Authored): 
 export const counts: ListPart<"counts"> = {
   kind: "list",
   name: "counts",
-  reads: ["participants", "pacing", "roles", "eisen"],
+  reads: ["participants", "pacing", "roles", "eisen", "ballots", "reveal"],
   entries: (state) => [{ key: COUNTS_KEY, value: countsView(state), seenBy: STAFF }],
 };

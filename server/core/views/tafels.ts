@@ -1,5 +1,6 @@
 /** What the tafel rules (server/core/tafels.ts) make visible: every tafel's progress side by side, counts only, for everyone. */
 import type { TableView } from "#shared/protocol/views.ts";
+import { hasVoted } from "../prioriteren.ts";
 import { currentRoundId, liveItems, type SessionState } from "../state.ts";
 import { nobodyOnline, type ListPart, type Online } from "./parts.ts";
 
@@ -25,10 +26,7 @@ export function tableViews(state: SessionState, online: Online = nobodyOnline): 
       eisen: eisen.length,
       revealed: Boolean(round && (round.revealed || round.revealedTables.has(table.id))),
       items: items.filter((i) => i.tableId === table.id).length,
-      voted: members.filter((p) => {
-        const b = state.ballots.get(p.id);
-        return b !== undefined && b.points.size + b.moscow.size > 0;
-      }).length,
+      voted: members.filter((p) => hasVoted(state, p.id)).length,
       caseId,
       stepIndex: caseId ? (state.cases.get(caseId)?.stepIndex ?? null) : null,
       roles: [...new Set(members.flatMap((p) => round?.assignments.get(p.id) ?? []))],

@@ -59,6 +59,7 @@ export function PrioriterenBoard({ snap, replay = false }: { snap: Snapshot; rep
           <h2 id="stemmen-kop">{replay ? b.votingReplay : b.voting}</h2>
           <p>{voting.mode === "punten" ? (replay ? b.pointsReplay : b.points)(voting.budget, voting.maxPerItem ?? null) : replay ? b.moscowReplay : b.moscow}</p>
           <p class="muted">{replay ? b.asRoleReplay : b.asRole}</p>
+          {!replay && snap.counts?.voting ? <VoteProgress {...snap.counts.voting} /> : null}
         </section>
         <section aria-labelledby="items-kop">
           <div class="board-head">
@@ -77,6 +78,18 @@ export function PrioriterenBoard({ snap, replay = false }: { snap: Snapshot; rep
       {/* While voting, who has voted per tafel; after the reveal the chart needs the whole screen. */}
       <TableStrip snap={snap} />
     </>
+  );
+}
+
+/** How many of those who may vote have voted, and a bar that fills: the room sees the vote come in, not who. */
+function VoteProgress({ voted, voters }: { voted: number; voters: number }) {
+  return (
+    <div class="prio-progress">
+      <p aria-live="polite">{t.beamer.prioriteren.voted(voted, voters)}</p>
+      <span class="prio-progress-bar" aria-hidden="true">
+        <span style={{ width: `${voters === 0 ? 0 : Math.round((voted / voters) * 100)}%` }} />
+      </span>
+    </div>
   );
 }
 
