@@ -1,8 +1,8 @@
 /**
  * The kader op maat as a PDF for paper (A4, Dutch): a title block with a legend of the role colours, per
  * handelingsperspectief the items by rank with a small chart of six bars (support per role, in the role colours of
- * the game), the open spanningen, the beeldvorming's clusters, and the casusboekje. Set in Atkinson Hyperlegible Next, the game's typeface,
- * embedded so é, ë and ö print the same everywhere; numbers in Helvetica (see Writer).
+ * the game), the open spanningen, the beeldvorming's clusters, and the casusboekje. Set in Atkinson Hyperlegible
+ * Next, the game's typeface, embedded so é, ë and ö print the same everywhere; numbers in Helvetica (see Writer).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -181,8 +181,7 @@ export class Writer {
     const at = typeof xOrOptions === "number" ? { x: xOrOptions, y: y ?? this.doc.y } : null;
     const opts = (typeof xOrOptions === "number" ? options : xOrOptions) ?? {};
     if (!HAS_DIGIT.test(text)) return at ? this.doc.text(text, at.x, at.y, opts) : this.doc.text(text, opts);
-    const runs = digitRuns(text);
-    return opts.lineBreak === false ? this.line(text, at, opts) : this.flow(runs, at, opts);
+    return opts.lineBreak === false ? this.line(text, at, opts) : this.flow(digitRuns(text), at, opts);
   }
 
   heightOfString(text: string, options?: TextOptions): number {
