@@ -5,6 +5,7 @@
  */
 import { GAME_ROLES, type GameRole } from "#shared/protocol/ids.ts";
 import type { Phase, Scenario, Voting } from "#shared/protocol/scenario.ts";
+import { nearestName } from "./names.ts";
 
 export type ScenarioPath = (string | number)[];
 export interface ScenarioProblem {
@@ -14,11 +15,18 @@ export interface ScenarioProblem {
 
 const quote = (s: string) => `"${s}"`;
 const list = (items: readonly string[]) => (items.length === 0 ? "(geen)" : items.map(quote).join(", "));
-/** How to fix a reference to an id that is not in `listName`: pick a known one, or add it; with none known, add it. */
-const pickOrAdd = (known: readonly string[], listName: string, one: string) =>
-  known.length === 0
-    ? `Er staat nog geen ${one} in \`${listName}\`: voeg een ${one} met deze id toe.`
-    : `Kies een van ${list(known)}, of voeg een ${one} met deze id toe.`;
+/**
+ * How to fix a reference to an id (`wrong`) that is not in `listName`: the known id it was probably meant to be, then
+ * pick a known one or add it; with none known, add it.
+ */
+const pickOrAdd = (wrong: string, known: readonly string[], listName: string, one: string) => {
+  if (known.length === 0) return `Er staat nog geen ${one} in \`${listName}\`: voeg een ${one} met deze id toe.`;
+  // "ronde3" for "ronde1" is another round, not a typo: a guess only where letters differ.
+  const digitsOnly = (a: string, b: string) => a.replace(/\d+/g, "#").toLowerCase() === b.replace(/\d+/g, "#").toLowerCase() && a.toLowerCase() !== b.toLowerCase();
+  const guess = nearestName(wrong, known);
+  const near = guess !== undefined && !digitsOnly(guess, wrong) ? guess : undefined;
+  return `${near === undefined ? "" : `Bedoel je ${quote(near)}? `}Kies een van ${list(known)}, of voeg een ${one} met deze id toe.`;
+};
 
 /** Dutch names of the lists whose ids must be unique, with the word for one element. */
 const ID_LISTS = [
@@ -168,7 +176,7 @@ export function ruleProblems(s: RuleInput): ScenarioProblem[] {
         path: ["rounds", index, "caseId"],
         message:
           `Ronde ${quote(round.id)} verwijst naar casus ${quote(round.caseId)}, maar die casus bestaat niet in \`cases\`. ` +
-          pickOrAdd(knownCases, "cases", "casus"),
+          pickOrAdd(round.caseId, knownCases, "cases", "casus"),
       });
     }
   });
@@ -186,7 +194,7 @@ export function ruleProblems(s: RuleInput): ScenarioProblem[] {
           path: [...base, p, "roundId"],
           message:
             `${name}, fase ${p + 1} (rolwissel) verwijst naar ronde ${quote(phase.roundId)}, maar die ronde bestaat niet in \`rounds\`. ` +
-            pickOrAdd(knownRounds, "rounds", "ronde"),
+            pickOrAdd(phase.roundId, knownRounds, "rounds", "ronde"),
         });
       }
       if (phase.kind === "casustoets" && checkCases) {
@@ -196,7 +204,7 @@ export function ruleProblems(s: RuleInput): ScenarioProblem[] {
               path: [...base, p, "caseIds", k],
               message:
                 `${name}, fase ${p + 1} (casustoets) noemt casus ${quote(caseId)}, maar die casus bestaat niet in \`cases\`. ` +
-                pickOrAdd(knownCases, "cases", "casus"),
+                pickOrAdd(caseId, knownCases, "cases", "casus"),
             });
           }
         });

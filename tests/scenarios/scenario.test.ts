@@ -174,6 +174,17 @@ describe("scenarioProblems", () => {
     ]);
   });
 
+  it("guesses the case a reference meant when letters are off (a typo, other capitals), not another number", async () => {
+    const problems = await problemsAfter((s) => {
+      s.rounds[0]!.caseId = "ebik";
+      s.rounds[1]!.caseId = "Mantelzorg";
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      'Ronde "ronde1" verwijst naar casus "ebik", maar die casus bestaat niet in `cases`. Bedoel je "ebike"? Kies een van "ebike", "kilometerbudget", "mantelzorg", "achttien", of voeg een casus met deze id toe.',
+      'Ronde "ronde2" verwijst naar casus "Mantelzorg", maar die casus bestaat niet in `cases`. Bedoel je "mantelzorg"? Kies een van "ebike", "kilometerbudget", "mantelzorg", "achttien", of voeg een casus met deze id toe.',
+    ]);
+  });
+
   it("reports a phase with an unknown round", async () => {
     const problems = await problemsAfter((s) => {
       const phase = s.variants[0]!.phases[3]!;
