@@ -120,7 +120,11 @@ export const PhaseSchema = z
     z.strictObject({ kind: z.literal("prioriteren").meta({ description: "Punten of MoSCoW verdelen over het programma van eisen." }), minutes: minutes.optional() }),
     z.strictObject({
       kind: z.literal("casustoets").meta({ description: "Het programma van eisen toetsen aan casussen met De Omgekeerde Toets." }),
-      caseIds: z.array(IdSchema).min(1).meta({ description: "De casussen (ids uit `cases`) die getoetst worden, in volgorde.", examples: [["ebike", "kinderopvang"]] }),
+      caseIds: z
+        .array(IdSchema)
+        .min(1)
+        // uniqueItems: the editor marks a case named twice at once (scenario:check explains it, rules.ts).
+        .meta({ description: "De casussen (ids uit `cases`) die getoetst worden, in volgorde. Elke casus één keer.", examples: [["ebike", "kinderopvang"]], uniqueItems: true }),
       perTafel: z
         .boolean()
         .optional()

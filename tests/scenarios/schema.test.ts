@@ -39,7 +39,7 @@ function* subschemas(node: Json, at: string): Generator<[string, { [key: string]
 const KNOWN_KEYWORDS = new Set([
   "$schema", "title", "description", "markdownDescription", "examples", "default", "definitions", "$ref", "type", "properties",
   "required", "additionalProperties", "items", "minItems", "maxItems", "minLength", "maxLength", "pattern", "format",
-  "enum", "const", "oneOf", "anyOf", "minimum", "maximum",
+  "enum", "const", "oneOf", "anyOf", "minimum", "maximum", "uniqueItems",
 ]);
 
 function validate(value: unknown, s: Json, errors: string[], at = ""): void {
@@ -75,6 +75,7 @@ function validate(value: unknown, s: Json, errors: string[], at = ""): void {
   if (Array.isArray(value)) {
     if (typeof s.minItems === "number" && value.length < s.minItems) fail("te weinig elementen");
     if (typeof s.maxItems === "number" && value.length > s.maxItems) fail("te veel elementen");
+    if (s.uniqueItems === true && new Set(value.map((item) => JSON.stringify(item))).size < value.length) fail("dubbele elementen");
     if (s.items !== undefined) value.forEach((item, i) => validate(item, s.items ?? null, errors, `${at}/${i}`));
   }
   if (isObject(value)) {
@@ -163,6 +164,17 @@ describe("scenarios/scenario.schema.json", () => {
     for (const name of ["onbekende-casus.json", "kernwaarden-niet-eerst.json", "persoonsgegevens.json"]) {
       expect(verdict(name), name).toEqual({ schema: true, zod: true });
     }
+  });
+
+  it("marks a case named twice in a casustoets in the editor (uniqueItems), which the checker reports as an error", () => {
+    const demo = shippedScenarios().find((s) => s.name.includes("demo-maatwerk"));
+    const json = JSON.parse(demo?.text ?? "{}") as { variants: { phases: { kind: string; caseIds?: string[] }[] }[] };
+    const toets = json.variants[0]?.phases.find((p) => p.kind === "casustoets");
+    toets?.caseIds?.push(toets.caseIds[0] ?? "");
+    const errors: string[] = [];
+    validate(json, schema, errors);
+    // The phase matches none of the phase shapes once its caseIds hold a case twice (the shipped file passes above).
+    expect(errors).toEqual(["/variants/0/phases/6: oneOf: 0 passen"]);
   });
 });
 
