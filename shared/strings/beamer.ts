@@ -115,5 +115,9 @@ export const beamer = {
     empty: "Het kader heeft nog geen items.",
     spanningen: (n: number) => (n === 1 ? "1 open spanning" : `${n} open spanningen`),
     amendments: (n: number) => (n === 1 ? "1 aanvulling uit de casussen" : `${n} aanvullingen uit de casussen`),
+    whole: "Het hele kader, per handelingsperspectief",
+    continued: (title: string) => `${title} (vervolg)`,
+    unvoted: "· niet gestemd",
+    unvotedAmendment: "· aanvulling uit de casustoets, niet gestemd",
   },
 } as const;

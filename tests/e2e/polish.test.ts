@@ -234,6 +234,42 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     await Promise.all([spelleider, ...bots].map((c) => c.leave()));
   });
 
+  it("het kader op maat op de beamer: na het moment van klaar het hele kader per handelingsperspectief, pagina voor pagina, elk item één keer", { timeout: 240_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await createSession(baseUrl, "kort");
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    const bots = await joinBots(baseUrl, code, 8);
+    await spelleider.until(() => spelleider.session.participantCount === 8);
+    const ctx: PlayContext = { spelleider, players: bots, secret, code };
+    await playPhases(ctx, { from: 1, to: spelleider.session.phases.length - 1 });
+    const beamer = await (await browser.newContext(BEAMER)).newPage();
+    await beamer.goto(`${baseUrl}/beamer/${code}`);
+    await beamer.locator(".finish").waitFor();
+    const lead = await (await browser.newContext(CONSOLE)).newPage();
+    await lead.goto(`${baseUrl}/spelleider/${secret}`);
+    const pager = lead.locator(".beamer-pager");
+    const status = (await pager.locator("[role=status]").textContent()) ?? "";
+    const pages = Number(/\((\d+) pagina's\)/.exec(status)?.[1] ?? "0");
+    expect(pages).toBeGreaterThan(1);
+    const seenItems: string[] = [];
+    const headings: string[] = [];
+    for (let page = 2; page <= pages; page++) {
+      await pager.getByRole("button", { name: "Volgende pagina" }).click();
+      await expect.poll(() => beamer.locator(".resultaat .page-dots").textContent()).toContain(`${page} / ${pages}`);
+      expect(await beamer.locator("#kader-kop").textContent()).toBe("Het hele kader, per handelingsperspectief");
+      headings.push(...(await beamer.locator(".chart-group").allTextContents()));
+      seenItems.push(...(await beamer.locator(".resultaat .chart-text, .kader-unvoted .clamp-2").allTextContents()));
+      // Nothing below the screen's edge.
+      const bottom = await beamer.evaluate(() => Math.max(...Array.from(document.querySelectorAll(".resultaat li"), (el) => el.getBoundingClientRect().bottom)));
+      expect(bottom).toBeLessThanOrEqual(1080);
+      if (page === 2) await look(beamer, "polish-kader-per-perspectief-beamer");
+    }
+    const kaderItems = spelleider.kader?.items.map((i) => i.text) ?? [];
+    expect(seenItems.sort()).toEqual([...kaderItems].sort());
+    expect(headings.filter((h) => !h.endsWith("(vervolg)")).sort()).toEqual((spelleider.kader?.perspectieven.filter((p) => p.itemIds.length > 0).map((p) => p.title) ?? []).sort());
+    await Promise.all([spelleider, ...bots].map((c) => c.leave()));
+  });
+
   it("een lange tekst in delen op de beamer: de spelleider zet vanaf de console deel 2 vast en laat hem weer zelf omslaan", { timeout: 120_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
     // The Wmo scenario's introduction does not fit the lobby's box at 1920×1080: the beamer shows it in parts.

@@ -1,14 +1,104 @@
-/** The kader op maat: the items with the most support, their bars per role, and what is still open. */
+/**
+ * The kader op maat: first the moment it is done with the items of most support and their bars per role; then, page
+ * by page, the whole kader per handelingsperspectief (as in the exports), so the room can walk through all of it.
+ * Pages turn by themselves; the spelleider can hold one from the console (resultaatPages, BeamerPager).
+ */
+import type { KaderView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
+import { PageDots } from "./PageDots.tsx";
 import { SupportChart, type ChartEntry } from "./SupportChart.tsx";
+import { usePages } from "./usePages.ts";
 
 const TOP = 5;
+/**
+ * How much of the kader one beamer page holds, in rows of the support chart (a perspectief's heading counts half a
+ * row): what the chart shows on a page in prioriteren, with its headings.
+ */
+const PAGE_ROWS = 6;
+const HEADING_ROWS = 0.5;
+
+type KaderItem = KaderView["items"][number];
+/** A perspectief on a page: its title, whether it started on an earlier page, and its items here. */
+interface Section {
+  title: string;
+  continued: boolean;
+  items: KaderItem[];
+}
+type KaderPage = { kind: "top" } | { kind: "kader"; sections: Section[] };
+
+/**
+ * The first page, then the whole kader per handelingsperspectief, packed into pages: a perspectief follows the one
+ * before it on the same page while there is room, and goes on on the next page when there is not.
+ */
+function kaderPages(kader: KaderView): KaderPage[] {
+  const byId = new Map(kader.items.map((item) => [item.itemId, item]));
+  const pages: KaderPage[] = [{ kind: "top" }];
+  let sections: Section[] = [];
+  let used = 0;
+  const close = () => {
+    if (sections.length > 0) pages.push({ kind: "kader", sections });
+    sections = [];
+    used = 0;
+  };
+  for (const p of kader.perspectieven) {
+    const items = p.itemIds.flatMap((id) => byId.get(id) ?? []);
+    let at = 0;
+    while (at < items.length) {
+      // Room for the heading and at least one row, or a new page.
+      if (used + HEADING_ROWS + 1 > PAGE_ROWS) close();
+      const fit = Math.max(1, Math.floor(PAGE_ROWS - used - HEADING_ROWS));
+      const here = items.slice(at, at + fit);
+      sections.push({ title: p.title, continued: at > 0, items: here });
+      used += HEADING_ROWS + here.length;
+      at += here.length;
+    }
+  }
+  close();
+  return pages;
+}
+
+/** The kader's board on the beamer and its pages: the beamer and the console's page control both use this. */
+export function resultaatPages(snap: Snapshot): { board: string; pages: number } {
+  return { board: `${snap.session.phase.index}:kader`, pages: snap.kader && snap.kader.items.length > 0 ? kaderPages(snap.kader).length : 1 };
+}
 
 export function ResultaatBoard({ snap, replay = false }: { snap: Snapshot; replay?: boolean }) {
   const b = t.beamer.resultaat;
   const kader = snap.kader;
+  const pages = kader ? kaderPages(kader) : [];
+  const page = usePages(pages, 1, { board: resultaatPages(snap).board, chosen: snap.beamerPage });
   if (!kader || kader.items.length === 0) return <p class="beamer-empty">{b.empty}</p>;
+  const shown = page.items[0] ?? { kind: "top" };
+  const unit = snap.scenario.voting.mode;
+  if (shown.kind === "kader") {
+    const sectionTitle = (section: Section) => (section.continued ? b.continued(section.title) : section.title);
+    const entries: ChartEntry[] = shown.sections.flatMap((section) =>
+      section.items.flatMap((item) => (item.support ? [{ id: item.itemId, text: item.text, support: item.support, rank: item.rank, group: sectionTitle(section) }] : [])),
+    );
+    const unvoted = shown.sections.flatMap((section) => section.items.filter((item) => !item.support).map((item) => ({ item, group: sectionTitle(section) })));
+    return (
+      <section class="resultaat" aria-labelledby="kader-kop">
+        <div class="board-head">
+          <h2 id="kader-kop">{b.whole}</h2>
+          <PageDots index={page.index} count={page.count} />
+        </div>
+        {entries.length > 0 ? <SupportChart entries={entries} firstRank={1} unit={unit} /> : null}
+        {unvoted.length > 0 ? (
+          <ol class="prio-items kader-unvoted">
+            {unvoted.map(({ item, group }) => (
+              <li key={item.itemId} value={item.rank}>
+                <span class="clamp-2">{item.text}</span>{" "}
+                <span class="muted">
+                  {group} {item.fromCases.length > 0 ? b.unvotedAmendment : b.unvoted}
+                </span>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+      </section>
+    );
+  }
   const entries: ChartEntry[] = kader.items.flatMap((item) => (item.support ? [{ id: item.itemId, text: item.text, support: item.support }] : [])).slice(0, TOP);
   const amendments = kader.items.filter((i) => i.fromCases.length > 0).length;
   const roles = new Set(kader.items.flatMap((i) => i.roles)).size;
@@ -20,9 +110,10 @@ export function ResultaatBoard({ snap, replay = false }: { snap: Snapshot; repla
         <p class="muted">
           {b.amendments(amendments)} · {b.spanningen(kader.spanningen.length)}
         </p>
+        <PageDots index={page.index} count={page.count} />
       </div>
       {entries.length > 0 ? (
-        <SupportChart entries={entries} firstRank={1} unit={snap.scenario.voting.mode} />
+        <SupportChart entries={entries} firstRank={1} unit={unit} />
       ) : (
         <ol class="prio-items">
           {kader.items.slice(0, TOP).map((item) => (

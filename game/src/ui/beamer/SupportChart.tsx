@@ -4,6 +4,7 @@
  * Each row's bars also carry a text equivalent (role="img" with the numbers); if Phaser cannot start, the same bars
  * are drawn in the DOM.
  */
+import { Fragment } from "preact";
 import { useRef } from "preact/hooks";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import type { SupportView } from "#shared/protocol/views.ts";
@@ -17,6 +18,21 @@ export interface ChartEntry {
   id: string;
   text: string;
   support: SupportView;
+  /** Its place in the whole list, where the rows are not consecutive (the kader per perspectief); else firstRank + i. */
+  rank?: number;
+  /** A heading over this row and the ones after it with the same group (the kader's handelingsperspectieven). */
+  group?: string;
+}
+
+/** Consecutive entries with the same group together, in order. */
+function grouped(entries: readonly ChartEntry[]): { group: string | undefined; entries: ChartEntry[]; first: number }[] {
+  const groups: { group: string | undefined; entries: ChartEntry[]; first: number }[] = [];
+  entries.forEach((entry, i) => {
+    const last = groups.at(-1);
+    if (last && last.group === entry.group) last.entries.push(entry);
+    else groups.push({ group: entry.group, entries: [entry], first: i });
+  });
+  return groups;
 }
 
 /** One bar per role: its share of the item's support, or absent when the role did not vote. */
@@ -107,21 +123,29 @@ export function SupportChart({ entries, firstRank, unit = "punten" }: { entries:
           </span>
           <span />
         </div>
-        <ol class="chart-rows" start={firstRank}>
-          {entries.map((entry, i) => (
-            <li key={entry.id} class="chart-row">
-              <span class="chart-rank" aria-hidden="true">
-                {c.rank(firstRank + i)}
-              </span>
-              <span class="chart-text clamp-2">{entry.text}</span>
-              <RoleBars class="chart-bars" dataBars={entry.id} support={entry.support} unit={unit} />
-              <span class="chart-meta">
-                <span class={`draagvlak ${entry.support.draagvlak}`}>{draagvlakLabel(entry.support)}</span>
-                <span class="muted">{c.total(entry.support.total, unit)}</span>
-              </span>
-            </li>
-          ))}
-        </ol>
+        {grouped(entries).map(({ group, entries: rows, first }) => (
+          <Fragment key={`${group ?? ""}:${first}`}>
+            {group === undefined ? null : <h3 class="chart-group">{group}</h3>}
+            <ol class="chart-rows" start={firstRank + first}>
+              {rows.map((entry, k) => {
+                const rank = entry.rank ?? firstRank + first + k;
+                return (
+                  <li key={entry.id} class="chart-row" value={rank}>
+                    <span class="chart-rank" aria-hidden="true">
+                      {c.rank(rank)}
+                    </span>
+                    <span class="chart-text clamp-2">{entry.text}</span>
+                    <RoleBars class="chart-bars" dataBars={entry.id} support={entry.support} unit={unit} />
+                    <span class="chart-meta">
+                      <span class={`draagvlak ${entry.support.draagvlak}`}>{draagvlakLabel(entry.support)}</span>
+                      <span class="muted">{c.total(entry.support.total, unit)}</span>
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+          </Fragment>
+        ))}
         </>
       )}
       <div class="chart-canvas" ref={host} aria-hidden="true" />

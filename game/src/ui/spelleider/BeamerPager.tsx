@@ -1,6 +1,6 @@
 /**
  * The spelleider chooses the beamer's page when a list is longer than one page: prioriteren (the items while voting,
- * the result after the reveal) and day 2 (the reflectie, bijstellen and kader boards). Presentation only: sent as
+ * the result after the reveal), the kader op maat (per handelingsperspectief) and day 2 (the reflectie, bijstellen and kader boards). Presentation only: sent as
  * `beamer.pagina` (not a command, never logged), like the terugblik's position. Held pages belong to one board: after
  * the reveal, or in the next stage, the beamer opens on page 1 again.
  *
@@ -13,6 +13,7 @@ import type { BeamerPage } from "#shared/protocol/views.ts";
 import { t } from "#shared/strings/index.ts";
 import { beamerText, fitsOnePart } from "../beamer/beamerText.ts";
 import { prioriterenPages } from "../beamer/PrioriterenBoard.tsx";
+import { resultaatPages } from "../beamer/ResultaatBoard.tsx";
 import { sentencesOf } from "../beamer/WholeText.tsx";
 import { terugkomPages } from "../terugkom/TerugkomBoard.tsx";
 
@@ -21,6 +22,7 @@ export function beamerPaging(snap: Snapshot): { board: string; pages: number } |
   const terugkom = terugkomPages(snap);
   if (terugkom) return terugkom;
   if (snap.session.terugkomStage === null && snap.session.phase.kind === "prioriteren") return prioriterenPages(snap);
+  if (snap.session.terugkomStage === null && snap.session.phase.kind === "resultaat") return resultaatPages(snap);
   return null;
 }
 
