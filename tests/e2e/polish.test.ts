@@ -22,6 +22,15 @@ const BEAMER = { viewport: { width: 1920, height: 1080 } };
 const ScenarioId = z.object({ id: z.string() });
 const CONSOLE = { viewport: { width: 1366, height: 900 } };
 
+/** A "kort" session of the demo with its spelleider and `n` bots seated, as the bots' play context. */
+async function seated(baseUrl: string, n: number): Promise<PlayContext> {
+  const { code, secret } = await createSession(baseUrl, "kort");
+  const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+  const players = await joinBots(baseUrl, code, n);
+  await spelleider.until(() => spelleider.session.participantCount === n);
+  return { spelleider, players, secret, code };
+}
+
 /** A tafels session of `people` bots at `tables` tafels, played by the bots up to the casustoets, each tafel with its case. */
 async function tafelsInCasustoets(baseUrl: string, people: number, tables: number) {
   const { code, secret } = await createSession(baseUrl, "tafels");
@@ -169,11 +178,8 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
 
   it("prioriteren zonder dubbele landmark; op dag 2 zet de spelleider de pagina van de beamer vast en laat hem weer los", { timeout: 300_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await createSession(baseUrl, "kort");
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const bots = await joinBots(baseUrl, code, 8);
-    await spelleider.until(() => spelleider.session.participantCount === 8);
-    const ctx: PlayContext = { spelleider, players: bots, secret, code };
+    const ctx = await seated(baseUrl, 8);
+    const { spelleider, players: bots, secret, code } = ctx;
     await playPhases(ctx, { from: 1, to: 3 }); // rolwissel, samenvoegen, prioriteren (revealed)
     const beamer = await (await browser.newContext(BEAMER)).newPage();
     await beamer.goto(`${baseUrl}/beamer/${code}`);
@@ -211,11 +217,9 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
 
   it("tijdens het stemmen ziet de zaal op de beamer hoeveel er gestemd hebben (niet wie); na de uitslag niet meer", { timeout: 180_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await createSession(baseUrl, "kort");
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const bots = await joinBots(baseUrl, code, 4);
-    await spelleider.until(() => spelleider.session.participantCount === 4);
-    await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: 2 }); // rolwissel, samenvoegen
+    const ctx = await seated(baseUrl, 4);
+    const { spelleider, players: bots, code } = ctx;
+    await playPhases(ctx, { from: 1, to: 2 }); // rolwissel, samenvoegen
     await spelleider.must({ type: "phase.next" });
     const beamer = await (await browser.newContext(BEAMER)).newPage();
     await beamer.goto(`${baseUrl}/beamer/${code}`);
@@ -236,11 +240,8 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
 
   it("het kader op maat op de beamer: na het moment van klaar het hele kader per handelingsperspectief, pagina voor pagina, elk item één keer", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await createSession(baseUrl, "kort");
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const bots = await joinBots(baseUrl, code, 8);
-    await spelleider.until(() => spelleider.session.participantCount === 8);
-    const ctx: PlayContext = { spelleider, players: bots, secret, code };
+    const ctx = await seated(baseUrl, 8);
+    const { spelleider, players: bots, secret, code } = ctx;
     await playPhases(ctx, { from: 1, to: spelleider.session.phases.length - 1 });
     const beamer = await (await browser.newContext(BEAMER)).newPage();
     await beamer.goto(`${baseUrl}/beamer/${code}`);
