@@ -259,7 +259,7 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
       await expect.poll(() => beamer.locator(".resultaat .page-dots").textContent()).toContain(`${page} / ${pages}`);
       expect(await beamer.locator("#kader-kop").textContent()).toBe("Het hele kader, per handelingsperspectief");
       headings.push(...(await beamer.locator(".chart-group").allTextContents()));
-      seenItems.push(...(await beamer.locator(".resultaat .chart-text, .kader-unvoted .clamp-2").allTextContents()));
+      seenItems.push(...(await beamer.locator(".resultaat .chart-text, .resultaat .prio-items .clamp-2").allTextContents()));
       // Nothing below the screen's edge.
       const bottom = await beamer.evaluate(() => Math.max(...Array.from(document.querySelectorAll(".resultaat li"), (el) => el.getBoundingClientRect().bottom)));
       expect(bottom).toBeLessThanOrEqual(1080);

@@ -58,16 +58,19 @@ function kaderPages(kader: KaderView): KaderPage[] {
   return pages;
 }
 
+/** The kader's board on the beamer (a held page belongs to it). */
+const boardOf = (snap: Snapshot): string => `${snap.session.phase.index}:kader`;
+
 /** The kader's board on the beamer and its pages: the beamer and the console's page control both use this. */
 export function resultaatPages(snap: Snapshot): { board: string; pages: number } {
-  return { board: `${snap.session.phase.index}:kader`, pages: snap.kader && snap.kader.items.length > 0 ? kaderPages(snap.kader).length : 1 };
+  return { board: boardOf(snap), pages: snap.kader && snap.kader.items.length > 0 ? kaderPages(snap.kader).length : 1 };
 }
 
 export function ResultaatBoard({ snap, replay = false }: { snap: Snapshot; replay?: boolean }) {
   const b = t.beamer.resultaat;
   const kader = snap.kader;
   const pages = kader ? kaderPages(kader) : [];
-  const page = usePages(pages, 1, { board: resultaatPages(snap).board, chosen: snap.beamerPage });
+  const page = usePages(pages, 1, { board: boardOf(snap), chosen: snap.beamerPage });
   if (!kader || kader.items.length === 0) return <p class="beamer-empty">{b.empty}</p>;
   const shown = page.items[0] ?? { kind: "top" };
   const unit = snap.scenario.voting.mode;
@@ -85,7 +88,7 @@ export function ResultaatBoard({ snap, replay = false }: { snap: Snapshot; repla
         </div>
         {entries.length > 0 ? <SupportChart entries={entries} firstRank={1} unit={unit} /> : null}
         {unvoted.length > 0 ? (
-          <ol class="prio-items kader-unvoted">
+          <ol class="prio-items">
             {unvoted.map(({ item, group }) => (
               <li key={item.itemId} value={item.rank}>
                 <span class="clamp-2">{item.text}</span>{" "}
