@@ -24,6 +24,20 @@ const TOOLS = [
   { file: "tools/bench/heapDiff.ts", usage: "Gebruik: node tools/bench/heapDiff.ts", options: ["--top"] },
 ];
 
+describe("the operators' tools: --help shows the usage and stops with 0", () => {
+  for (const { file, usage } of [
+    { file: "tools/admin/purge.ts", usage: "Gebruik: npm run session:purge -- --older-than <leeftijd>" },
+    { file: "tools/admin/import.ts", usage: "Gebruik: npm run session:import -- <bestand.json>" },
+  ]) {
+    it(file, async () => {
+      const help = await tool(file, ["--help"]);
+      expect(help.code).toBe(0);
+      expect(help.stdout.startsWith(usage)).toBe(true);
+      expect(help.stderr).toBe("");
+    });
+  }
+});
+
 describe("the developer tools' command line", () => {
   for (const { file, usage, options } of TOOLS) {
     it(`${file}: --help shows the usage; an unknown option a Dutch message with it`, async () => {

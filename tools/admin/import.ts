@@ -144,6 +144,10 @@ function report(imported: ImportedSession): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
   const options = parseOptions(argv);
   if ("error" in options) {
     console.error(`${options.error}\n\n${USAGE}`);

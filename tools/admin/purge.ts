@@ -104,7 +104,12 @@ async function purge(store: EventStore, options: Options, now: number): Promise<
 }
 
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
+  const options = parseOptions(argv);
   if ("error" in options) {
     console.error(`${options.error}\n\n${USAGE}`);
     return 2;
