@@ -167,6 +167,9 @@ describe.skipIf(!hasChromium)("de terugkombijeenkomst in de browser", () => {
 
     /** Every page held in turn from the console's side: the rows of each stay within the board, on every screen. */
     const pagesFit = async (label: string): Promise<number> => {
+      // The console and every beamer on the kader stage first: until then the pager still counts the board before it.
+      await expect.poll(() => lead.locator("#fase-titel").textContent()).toBe("Kader versie 2");
+      for (const beamer of beamers) await expect.poll(() => beamer.locator(".tk-board").textContent()).toContain("Kader versie 2 naast versie 1");
       const held = () => lead.locator(".beamer-pager [role=status]").textContent();
       await expect.poll(held).toMatch(/Bladert zelf \((\d+) pagina's\)/);
       const count = Number(/\((\d+) pagina's\)/.exec((await held()) ?? "")?.[1]);
