@@ -150,6 +150,16 @@ describe.skipIf(!hasChromium)("spelgevoel door de dag", () => {
     const textOf = (itemId: string) => spelleider.items.find((i) => i.id === itemId)?.text ?? "";
     const top3 = support.slice(0, 3).map((s) => textOf(s.itemId));
     await expect.poll(() => beamer.locator(".podium-place .podium-text").allTextContents()).toEqual(top3);
+    // Each rank's number comes with its pedestal, not before it (they stood white on the empty stage, "2 1 3", while
+    // the rest of the result came in).
+    for (const rank of [1, 2, 3]) {
+      const timing = await beamer.locator(`.podium-place.rank-${rank}`).evaluate((place) => {
+        const animation = place.querySelector(".podium-rank")?.getAnimations()[0];
+        return { place: parseFloat(getComputedStyle(place).getPropertyValue("--delay")), number: Number(animation?.effect?.getComputedTiming().delay ?? -1) };
+      });
+      expect(timing.place).toBeGreaterThan(0);
+      expect(timing.number).toBeGreaterThan(timing.place);
+    }
     const pages = 1 + Math.ceil(Math.max(0, support.length - 3) / 6);
     expect(pages).toBeGreaterThan(1);
     // Two ticks of the pager's clock later it still shows the first page.
@@ -165,6 +175,7 @@ describe.skipIf(!hasChromium)("spelgevoel door de dag", () => {
     await still.goto(`${baseUrl}/beamer/${code}`);
     await still.getByRole("heading", { name: "De top drie" }).waitFor();
     expect(await still.locator(".podium-place.rank-1 .podium-text").evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
+    expect(await still.locator(".podium-place.rank-1 .podium-rank").evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
     await still.close();
 
     // The spelleider turns the beamer's pages from the console; the chart's rows stay on the screen.
