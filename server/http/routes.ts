@@ -22,6 +22,7 @@ import { DamagedSessionError, isDamaged, type IntegrityReport } from "../store/i
 import type { EventStore, SessionRecord } from "../store/types.ts";
 import { API_BODY_LIMIT_BYTES, useErrorPages } from "./errors.ts";
 import { TerugblikCache } from "./terugblikCache.ts";
+import { registerFontRoutes } from "./fonts.ts";
 import { registerPatternRoutes } from "./patterns.ts";
 import { previewWarnings } from "./preview.ts";
 import { clientPagePolicy, useSecurityHeaders } from "./security.ts";
@@ -321,6 +322,7 @@ export function registerRoutes(app: Application, services: HttpServices): void {
   });
 
   registerPatternRoutes(app, services);
+  registerFontRoutes(app);
   serveClient(app, services);
   // Last: a Dutch 404 and a Dutch error answer instead of Express's page with a stack trace (errors.ts).
   useErrorPages(app);

@@ -62,6 +62,8 @@ export function pagePolicy(html: string): string {
     `script-src ${blocks("script") || "'none'"}`,
     `style-src ${blocks("style") || "'none'"}`,
     "img-src data:",
+    // The game's typeface (server/http/fonts.ts).
+    "font-src 'self'",
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",

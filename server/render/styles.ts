@@ -5,14 +5,35 @@
  */
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import { PALETTE as P, ROLE_COLOURS, ROLE_INK } from "#shared/theme.ts";
+import { FONT_PATH } from "./fonts.ts";
 
-const FONT = `"Atkinson Hyperlegible Next", "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif`;
+const FONT = `"Plain Zero", "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif`;
+
+/** The unicode ranges of @fontsource's latin and latin-ext subsets (as in its 400.css). */
+const LATIN = "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD";
+const LATIN_EXT = "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF";
+
+/**
+ * The game's typeface, served by the server itself (server/http/fonts.ts), and as in the client (game/src/styles.css)
+ * the digit 0 of running text from the device's own sans serif: Atkinson's slashed zero reads as a code in "10 punten".
+ */
+const FACES = [
+  ...([400, 700] as const).flatMap((weight) =>
+    ([["latin", LATIN], ["latin-ext", LATIN_EXT]] as const).map(
+      ([subset, range]) =>
+        `@font-face { font-family: "Atkinson Hyperlegible Next"; font-style: normal; font-display: swap; font-weight: ${weight}; src: url(${FONT_PATH}/atkinson-hyperlegible-next-${subset}-${weight}-normal.woff2) format("woff2"); unicode-range: ${range}; }`,
+    ),
+  ),
+  `@font-face { font-family: "Plain Zero"; font-weight: 100 599; unicode-range: U+0030; src: local("Roboto"), local("Roboto-Regular"), local("Segoe UI"), local("SegoeUI"), local("Helvetica Neue"), local("HelveticaNeue"), local("Arial"), local("ArialMT"), local("Liberation Sans"), local("LiberationSans"), local("DejaVu Sans"), local("DejaVuSans"); }`,
+  `@font-face { font-family: "Plain Zero"; font-weight: 600 900; unicode-range: U+0030; src: local("Roboto Bold"), local("Roboto-Bold"), local("Segoe UI Bold"), local("SegoeUI-Bold"), local("Helvetica Neue Bold"), local("HelveticaNeue-Bold"), local("Arial Bold"), local("Arial-BoldMT"), local("Liberation Sans Bold"), local("LiberationSans-Bold"), local("DejaVu Sans Bold"), local("DejaVuSans-Bold"); }`,
+].join("\n");
 
 /** `.role-<rol>` gives an element its role's colour and ink (roles.ts): no style attributes needed. */
 const ROLE_CSS = GAME_ROLES.map((role) => `.role-${role} { --role:${ROLE_COLOURS[role]}; --role-ink:${ROLE_INK[role]}; }`).join("\n");
 
 /** What every page has: the colours, the font, headings and text, links, focus and the skip link. */
 const PAPER = `
+${FACES}
 :root { --paper:${P.paper}; --card:${P.card}; --ink:${P.ink}; --muted:${P.muted}; --line:${P.line}; --accent:${P.accent}; --accent-soft:${P.accentSoft};
   --ok:${P.ok}; --ok-soft:${P.okSoft}; --danger:${P.danger}; --danger-soft:${P.dangerSoft};
   --warn:${P.warn}; --warn-soft:${P.warnSoft}; --warn-ink:${P.warnInk}; --focus:${P.focus}; --radius:14px;

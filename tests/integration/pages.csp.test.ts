@@ -105,6 +105,12 @@ describe.skipIf(!hasChromium)("de pagina's van de server onder hun CSP, in Chrom
       await page.getByRole("heading", { level: 1, name: "Maatwerk in de wijk: wie bepaalt wat past?" }).waitFor();
       // The role colours come from the stylesheet: the inwoner's card has its orange top border.
       expect(await page.locator("#rol-burger").evaluate((el) => getComputedStyle(el).borderTopColor)).toBe("rgb(213, 94, 0)");
+      // The game's typeface, served by the server under the page's policy (it was named but never loaded).
+      const loaded = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...document.fonts].filter((face) => face.family.includes("Atkinson") && face.status === "loaded").map((face) => face.weight);
+      });
+      expect(loaded).toEqual(expect.arrayContaining(["400", "700"]));
     });
     violations["/trainer/<geheim>"] = await visit(`/trainer/${SECRET}`, 200, async (page) => {
       await page.getByRole("link", { name: /Patronen over sessies bekijken/ }).first().waitFor();
