@@ -8,6 +8,7 @@ import type { SessionEvent } from "#shared/protocol/events.ts";
 import type { Scenario } from "#shared/protocol/scenario.ts";
 import { personalDataRefusal } from "./scenarios/privacy.ts";
 import type { EventStore, SessionRecord } from "./store/types.ts";
+import { formatShortDate } from "./dates.ts";
 
 /** No 0/O, 1/I/L: codes are read aloud and typed on phones. */
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -39,7 +40,7 @@ export type CreateResult = { ok: true; session: CreatedSession } | { ok: false; 
  * own punctuation ("Maatwerk in de wijk: wie bepaalt wat past?") gets " · " before the date, not "past?, 7-12-2026".
  */
 export function defaultLabel(title: string, now: number): string {
-  const date = new Date(now).toLocaleDateString("nl-NL");
+  const date = formatShortDate(now);
   return /[?!.…]$/.test(title.trim()) ? `${title} · ${date}` : `${title}, ${date}`;
 }
 

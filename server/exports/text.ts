@@ -4,6 +4,7 @@
  */
 import { COST_NAMES, DRAAGVLAK_NAMES, ROLE_NAMES, VERDICT_NAMES, draagvlakLabel } from "#shared/strings/index.ts";
 import type { GameRole } from "#shared/protocol/ids.ts";
+import { TIME_ZONE } from "../dates.ts";
 
 export { COST_NAMES, DRAAGVLAK_NAMES, ROLE_NAMES, VERDICT_NAMES, draagvlakLabel };
 
@@ -83,13 +84,13 @@ export const TEXTS = {
   legend: "Steun per rol",
   legendNote:
     "Elke staaf toont welk deel van wat de spelers in die rol konden geven, naar het item ging. Onder de staaf: de punten (of de MoSCoW-score). Een streepje: niemand stemde in die rol.",
+  // MoSCoW only: "kan" gives a score, but the draagvlak counts "moet" and "zou moeten".
+  legendNoteKan: "Een lichte staaf: in die rol koos men alleen ‘kan’; dat telt niet als steun.",
   overline: "Maatwerkspel · Verticaal maatwerk leren",
   counts: (items: number, cases: number) =>
     `${items === 1 ? "1 item" : `${items} items`} in het kader · ${cases === 1 ? "1 casus" : `${cases} casussen`} getoetst`,
 } as const;
 
-/** Sessions are played in the Netherlands: dates are Amsterdam dates, whatever the server's time zone. */
-const TIME_ZONE = "Europe/Amsterdam";
 
 const longDate = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" });
 const isoParts = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });

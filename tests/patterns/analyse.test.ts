@@ -152,6 +152,12 @@ describe("patronen over sessies", () => {
     expect(analysePatterns([unnamed]).sessions.map((s) => s.label)).toEqual([""]);
   });
 
+  it("dates the label the game makes in Amsterdam, whatever the server's time zone (23:40 UTC on 7 December is 8 December there)", () => {
+    expect(defaultLabel("Minimaal testscenario", Date.UTC(2026, 11, 7, 23, 40))).toBe("Minimaal testscenario, 8-12-2026");
+    expect(defaultLabel("Minimaal testscenario", Date.UTC(2026, 6, 1, 21, 59))).toBe("Minimaal testscenario, 1-7-2026");
+    expect(defaultLabel("Minimaal testscenario", Date.UTC(2026, 6, 1, 22, 0))).toBe("Minimaal testscenario, 2-7-2026");
+  });
+
   it("is the same whatever order the logs come in", () => {
     const a = analysePatterns([oosterwolde(), lindeveen()]);
     const b = analysePatterns([lindeveen(), oosterwolde()]);
