@@ -24,6 +24,8 @@ const CHART_WIDTH = GAME_ROLES.length * CHART.bar + (GAME_ROLES.length - 1) * CH
 const VERDICT_COLOURS: Record<Verdict, string> = { helpt: PALETTE.ok, staat_in_de_weg: PALETTE.danger, niet_van_toepassing: PALETTE.muted };
 /** A light track behind each bar, so an empty bar still shows how high it could have been. */
 export const TRACK = "#EEE8DC";
+/** A bar whose role does not count as support (MoSCoW: only "kan"), as light as on the beamer (WEAK_ALPHA, chartModel.ts). */
+const WEAK_OPACITY = 0.38;
 
 /** The PDF export of a session's log. `now` becomes the file's creation date, so the same input gives the same file. */
 export async function kaderPdf(events: readonly SessionEvent[], now: number): Promise<Buffer> {
@@ -295,14 +297,14 @@ function titleBlock(doc: Doc, report: Report): void {
   doc.moveDown(0.8);
   style(doc, { size: 10.5 }).text(TEXTS.intro, { width, lineGap: 1.5 });
   doc.moveDown(0.9);
-  legend(doc);
+  legend(doc, report.unit);
   doc.moveDown(0.8);
   rule(doc, PALETTE.accent, 1.25);
   doc.moveDown(1);
 }
 
 /** The six role colours with their names, three to a row: the bars below carry colour and a short name only. */
-function legend(doc: Doc): void {
+function legend(doc: Doc, unit: Report["unit"]): void {
   const width = contentWidth(doc);
   const column = width / 3;
   style(doc, { font: "bold", size: 10 }).text(TEXTS.legend, MARGIN.left, doc.y, { width });
@@ -315,7 +317,7 @@ function legend(doc: Doc): void {
     style(doc, { size: 9.5 }).text(`${ROLE_NAMES[role]} (${ROLE_SHORT[role]})`, x + 15, y, { width: column - 18, lineBreak: false });
   });
   doc.y = top + 34;
-  style(doc, { size: 8.5, color: PALETTE.muted }).text(TEXTS.legendNote, MARGIN.left, doc.y, { width, lineGap: 1 });
+  style(doc, { size: 8.5, color: PALETTE.muted }).text(unit === "moscow" ? `${TEXTS.legendNote} ${TEXTS.legendNoteKan}` : TEXTS.legendNote, MARGIN.left, doc.y, { width, lineGap: 1 });
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -407,7 +409,9 @@ function supportChart(doc: Doc, item: KaderItem, x: number, y: number): void {
     doc.save().rect(bx, y, CHART.bar, CHART.height).fill(TRACK).restore();
     if (present && support.perRole[role] > 0) {
       const h = Math.max(1.5, share * CHART.height);
-      doc.save().rect(bx, base - h, CHART.bar, h).fill(ROLE_COLOURS[role]).restore();
+      // Light when the role does not count as support (MoSCoW: its voters chose only "kan"), as on the beamer.
+      const opacity = support.supportingRoles.includes(role) ? 1 : WEAK_OPACITY;
+      doc.save().rect(bx, base - h, CHART.bar, h).fillOpacity(opacity).fill(ROLE_COLOURS[role]).restore();
     }
     const value = present ? formatNumber(support.perRole[role]) : "–";
     style(doc, { font: "bold", size: 8 }).text(value, bx - 4, base + 3, { width: CHART.bar + 8, align: "center", lineBreak: false });

@@ -74,6 +74,9 @@ export const beamer = {
     legend: "Rollen",
     canvasLabel: "Staafdiagram: per item zes staven, één per rol, zo hoog als het deel van wat die rol kon geven.",
     absent: "Grijs gestreept: deze rol heeft niet gestemd.",
+    // MoSCoW: "kan" gives a score but is not support (draagvlak counts "moet" and "zou moeten").
+    weak: "Lichte staaf: alleen ‘kan’, telt niet als steun.",
+    onlyKan: ", alleen ‘kan’: telt niet als steun",
     // MoSCoW results are a score (moet 3, zou moeten 2, kan 1), never "punten": the same word as on every other screen.
     share: (role: string, pct: number, points: number, unit: "punten" | "moscow" = "punten") =>
       `${role}: ${pct}% (${unit === "moscow" ? `score ${points}` : points === 1 ? "1 punt" : `${points} punten`})`,

@@ -121,6 +121,9 @@ export const participant = {
     caption: "Steun per rol",
     barPoints: (role: string, n: number) => `${role}: ${plural(n, "punt", "punten")}`,
     barScore: (role: string, n: number) => `${role}: score ${n}`,
+    // MoSCoW: a role whose voters chose only "kan" has a score but does not count as support (draagvlak).
+    onlyKan: ", alleen ‘kan’: telt niet als steun",
+    weakLegend: "Een lichte staaf: die rol koos alleen ‘kan’. Dat telt niet als steun.",
     noVoters: (role: string) => `${role}: niemand stemde in deze rol`,
     draagvlak: "Draagvlak",
   },

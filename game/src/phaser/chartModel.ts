@@ -3,7 +3,8 @@
  * server decides the numbers; the scenes only draw this. No Phaser import here, so the beamer's Preact code can use
  * these types without pulling Phaser into the first download.
  */
-import type { GameRole } from "#shared/protocol/ids.ts";
+import { GAME_ROLES, type GameRole } from "#shared/protocol/ids.ts";
+import type { SupportView } from "#shared/protocol/views.ts";
 
 export interface ChartBar {
   role: GameRole;
@@ -11,7 +12,26 @@ export interface ChartBar {
   share: number;
   /** Whether this role voted at all; absent roles are drawn as a grey stub. */
   present: boolean;
+  /**
+   * Whether the role counts as support for the item (its draagvlak). Only in MoSCoW can a role have a bar and not
+   * back the item: its voters chose only "kan"; such a bar is drawn light (WEAK_ALPHA), or "2 van 6 rollen" stood
+   * under six bars.
+   */
+  backs: boolean;
 }
+
+/** The opacity of a bar whose role does not count as support (see ChartBar.backs). */
+export const WEAK_ALPHA = 0.38;
+
+/** Whether a bar shows something its role does not count as support for (the light bar). */
+export const isWeak = (bar: ChartBar): boolean => bar.present && !bar.backs && bar.share > 0;
+
+/** One bar per role: its share of the item's support, or absent when the role did not vote. */
+export const barsOf = (support: SupportView): ChartBar[] =>
+  GAME_ROLES.map((role) => ({ role, share: support.sharePerRole[role], present: support.rolesPresent.includes(role), backs: support.supportingRoles.includes(role) }));
+
+/** Whether any of the entries has a light bar (a role whose voters chose only "kan"): then the legend says what it is. */
+export const hasWeakBars = (entries: readonly { support: SupportView }[]): boolean => entries.some((e) => barsOf(e.support).some(isWeak));
 
 /** One item's six bars, placed in CSS pixels relative to the canvas. */
 export interface ChartRow {

@@ -11,7 +11,10 @@ import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import { draagvlakLabel, t } from "#shared/strings/index.ts";
 import { ROLE_COLOURS } from "#shared/theme.ts";
 import { RoleIcon } from "../common.tsx";
-import { barsOf, RoleBars, type ChartEntry } from "./SupportChart.tsx";
+import { barsOf, hasWeakBars, RoleBars, type ChartEntry } from "./SupportChart.tsx";
+
+/** Whether the podium shows a light bar (a role that chose only "kan"); the board's head then says what it is. */
+export const podiumHasWeakBars = (entries: readonly ChartEntry[]): boolean => hasWeakBars(entries.slice(0, 3));
 import { boxIn, reducedMotion, useStage } from "./useStage.ts";
 
 /** The rest list shows ranks 4 to 4 + REST - 1 on the podium page; all of them follow on the chart pages. */
@@ -105,5 +108,14 @@ export function Podium({ entries, unit = "punten" }: { entries: ChartEntry[]; un
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** What a light bar is, beside the board's heading. */
+export function WeakNote() {
+  return (
+    <p class="chart-weak">
+      <span class="weak-swatch" aria-hidden="true" /> {t.beamer.chart.weak}
+    </p>
   );
 }

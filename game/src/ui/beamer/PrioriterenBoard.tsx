@@ -6,7 +6,7 @@
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import { PageDots } from "./PageDots.tsx";
-import { Podium } from "./Podium.tsx";
+import { Podium, podiumHasWeakBars, WeakNote } from "./Podium.tsx";
 import { TableStrip } from "./TableStrip.tsx";
 import { SupportChart, type ChartEntry } from "./SupportChart.tsx";
 import { usePages } from "./usePages.ts";
@@ -39,6 +39,7 @@ export function PrioriterenBoard({ snap, replay = false }: { snap: Snapshot; rep
       <section class="prio" aria-labelledby="uitslag-kop">
         <div class="board-head">
           <h2 id="uitslag-kop">{shown.kind === "podium" ? t.feel.podium.heading : t.feel.podium.allHeading}</h2>
+          {shown.kind === "podium" && podiumHasWeakBars(entries) ? <WeakNote /> : null}
           <PageDots index={page.index} count={page.count} />
         </div>
         {entries.length === 0 ? (

@@ -8,7 +8,7 @@ import { Fragment } from "preact";
 import { useRef } from "preact/hooks";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import type { SupportView } from "#shared/protocol/views.ts";
-import type { ChartBar, ChartModel, ChartRow } from "../../phaser/chartModel.ts";
+import { barsOf, hasWeakBars, isWeak, type ChartModel, type ChartRow } from "../../phaser/chartModel.ts";
 import { draagvlakLabel, ROLE_NAMES, t } from "#shared/strings/index.ts";
 import { ROLE_COLOURS } from "#shared/theme.ts";
 import { RoleChip, RoleIcon } from "../common.tsx";
@@ -35,16 +35,16 @@ function grouped(entries: readonly ChartEntry[]): { group: string | undefined; e
   return groups;
 }
 
-/** One bar per role: its share of the item's support, or absent when the role did not vote. */
-export const barsOf = (support: SupportView): ChartBar[] =>
-  GAME_ROLES.map((role) => ({ role, share: support.sharePerRole[role], present: support.rolesPresent.includes(role) }));
+export { barsOf, hasWeakBars };
 
 export type Unit = "punten" | "moscow";
 
 function describe(support: SupportView, unit: Unit = "punten"): string {
   const c = t.beamer.chart;
   return GAME_ROLES.map((role) =>
-    support.rolesPresent.includes(role) ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role], unit) : c.noVoters(ROLE_NAMES[role]),
+    support.rolesPresent.includes(role)
+      ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role], unit) + (support.perRole[role] > 0 && !support.supportingRoles.includes(role) ? c.onlyKan : "")
+      : c.noVoters(ROLE_NAMES[role]),
   ).join("; ");
 }
 
@@ -58,7 +58,7 @@ export function RoleBars({ support, unit, class: className, dataBars }: { suppor
       {barsOf(support).map((bar) => (
         <span key={bar.role} class="chart-slot">
           <span
-            class={`chart-bar ${bar.present ? "" : "absent"}`}
+            class={`chart-bar ${bar.present ? "" : "absent"} ${isWeak(bar) ? "weak" : ""}`}
             style={bar.present ? { height: `${Math.round(bar.share * 100)}%`, background: ROLE_COLOURS[bar.role] } : undefined}
           />
         </span>
@@ -103,6 +103,11 @@ export function SupportChart({ entries, firstRank, unit = "punten" }: { entries:
         {entries.some((e) => e.support.rolesPresent.length < GAME_ROLES.length) ? (
           <li class="chart-absent">
             <span class="hatch" aria-hidden="true" /> {c.absent}
+          </li>
+        ) : null}
+        {hasWeakBars(entries) ? (
+          <li class="chart-weak">
+            <span class="weak-swatch" aria-hidden="true" /> {c.weak}
           </li>
         ) : null}
       </ul>
