@@ -120,7 +120,7 @@ export const beamer = {
     amendments: (n: number) => (n === 1 ? "1 aanvulling uit de casussen" : `${n} aanvullingen uit de casussen`),
     whole: "Het hele kader, per handelingsperspectief",
     continued: (title: string) => `${title} (vervolg)`,
-    unvoted: "· niet gestemd",
-    unvotedAmendment: "· aanvulling uit de casustoets, niet gestemd",
+    unvoted: "Niet gestemd",
+    unvotedAmendment: "Aanvulling uit de casustoets, niet gestemd",
   },
 } as const;

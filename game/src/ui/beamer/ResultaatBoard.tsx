@@ -7,7 +7,7 @@ import type { KaderView } from "#shared/protocol/views.ts";
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import { PageDots } from "./PageDots.tsx";
-import { SupportChart, type ChartEntry } from "./SupportChart.tsx";
+import { SupportChart, type ChartEntry, type UnvotedEntry } from "./SupportChart.tsx";
 import { usePages } from "./usePages.ts";
 
 const TOP = 5;
@@ -76,10 +76,13 @@ export function ResultaatBoard({ snap, replay = false }: { snap: Snapshot; repla
   const unit = snap.scenario.voting.mode;
   if (shown.kind === "kader") {
     const sectionTitle = (section: Section) => (section.continued ? b.continued(section.title) : section.title);
-    const entries: ChartEntry[] = shown.sections.flatMap((section) =>
-      section.items.flatMap((item) => (item.support ? [{ id: item.itemId, text: item.text, support: item.support, rank: item.rank, group: sectionTitle(section) }] : [])),
+    // Every item in its perspectief, in the kader's order; one nobody could vote on says so where its bars would be.
+    const entries: (ChartEntry | UnvotedEntry)[] = shown.sections.flatMap((section) =>
+      section.items.map((item) => {
+        const row = { id: item.itemId, text: item.text, rank: item.rank, group: sectionTitle(section) };
+        return item.support ? { ...row, support: item.support } : { ...row, unvoted: item.fromCases.length > 0 ? b.unvotedAmendment : b.unvoted };
+      }),
     );
-    const unvoted = shown.sections.flatMap((section) => section.items.filter((item) => !item.support).map((item) => ({ item, group: sectionTitle(section) })));
     return (
       <section class="resultaat" aria-labelledby="kader-kop">
         <div class="board-head">
@@ -87,18 +90,6 @@ export function ResultaatBoard({ snap, replay = false }: { snap: Snapshot; repla
           <PageDots index={page.index} count={page.count} />
         </div>
         {entries.length > 0 ? <SupportChart entries={entries} firstRank={1} unit={unit} /> : null}
-        {unvoted.length > 0 ? (
-          <ol class="prio-items">
-            {unvoted.map(({ item, group }) => (
-              <li key={item.itemId} value={item.rank}>
-                <span class="clamp-2">{item.text}</span>{" "}
-                <span class="muted">
-                  {group} {item.fromCases.length > 0 ? b.unvotedAmendment : b.unvoted}
-                </span>
-              </li>
-            ))}
-          </ol>
-        ) : null}
       </section>
     );
   }

@@ -24,9 +24,26 @@ export interface ChartEntry {
   group?: string;
 }
 
+/**
+ * An item in the list nobody could vote on (an aanvulling from the casustoets, made after the vote): a row in its group
+ * like the others, with what it is in place of bars and draagvlak.
+ */
+export interface UnvotedEntry {
+  id: string;
+  text: string;
+  rank?: number;
+  group?: string;
+  /** What stands where the bars would be ("Aanvulling uit de casustoets, niet gestemd"). */
+  unvoted: string;
+}
+
+type Row = ChartEntry | UnvotedEntry;
+const isUnvoted = (row: Row): row is UnvotedEntry => "unvoted" in row;
+const voted = (rows: readonly Row[]): ChartEntry[] => rows.flatMap((row) => (isUnvoted(row) ? [] : [row]));
+
 /** Consecutive entries with the same group together, in order. */
-function grouped(entries: readonly ChartEntry[]): { group: string | undefined; entries: ChartEntry[]; first: number }[] {
-  const groups: { group: string | undefined; entries: ChartEntry[]; first: number }[] = [];
+function grouped(entries: readonly Row[]): { group: string | undefined; entries: Row[]; first: number }[] {
+  const groups: { group: string | undefined; entries: Row[]; first: number }[] = [];
   entries.forEach((entry, i) => {
     const last = groups.at(-1);
     if (last && last.group === entry.group) last.entries.push(entry);
@@ -68,7 +85,7 @@ export function RoleBars({ support, unit, class: className, dataBars }: { suppor
 }
 
 /** `unit`: the scenario's voting mode; MoSCoW totals read "Totaalscore", points "punten". */
-export function SupportChart({ entries, firstRank, unit = "punten" }: { entries: ChartEntry[]; firstRank: number; unit?: Unit }) {
+export function SupportChart({ entries, firstRank, unit = "punten" }: { entries: Row[]; firstRank: number; unit?: Unit }) {
   const container = useRef<HTMLDivElement>(null);
   const latest = useRef(entries);
   latest.current = entries;
@@ -79,7 +96,7 @@ export function SupportChart({ entries, firstRank, unit = "punten" }: { entries:
     if (!box) return null;
     const origin = box.getBoundingClientRect();
     const rows: ChartRow[] = [];
-    for (const entry of latest.current) {
+    for (const entry of voted(latest.current)) {
       const el = box.querySelector(`[data-bars="${CSS.escape(entry.id)}"]`);
       if (!(el instanceof HTMLElement)) continue;
       const r = el.getBoundingClientRect();
@@ -100,12 +117,12 @@ export function SupportChart({ entries, firstRank, unit = "punten" }: { entries:
           </li>
         ))}
         {/* Only when a role did not vote: otherwise the room reads about hatching it cannot see. */}
-        {entries.some((e) => e.support.rolesPresent.length < GAME_ROLES.length) ? (
+        {voted(entries).some((e) => e.support.rolesPresent.length < GAME_ROLES.length) ? (
           <li class="chart-absent">
             <span class="hatch" aria-hidden="true" /> {c.absent}
           </li>
         ) : null}
-        {hasWeakBars(entries) ? (
+        {hasWeakBars(voted(entries)) ? (
           <li class="chart-weak">
             <span class="weak-swatch" aria-hidden="true" /> {c.weak}
           </li>
@@ -140,11 +157,17 @@ export function SupportChart({ entries, firstRank, unit = "punten" }: { entries:
                       {c.rank(rank)}
                     </span>
                     <span class="chart-text clamp-2">{entry.text}</span>
-                    <RoleBars class="chart-bars" dataBars={entry.id} support={entry.support} unit={unit} />
-                    <span class="chart-meta">
-                      <span class={`draagvlak ${entry.support.draagvlak}`}>{draagvlakLabel(entry.support)}</span>
-                      <span class="muted">{c.total(entry.support.total, unit)}</span>
-                    </span>
+                    {isUnvoted(entry) ? (
+                      <span class="chart-unvoted muted">{entry.unvoted}</span>
+                    ) : (
+                      <>
+                        <RoleBars class="chart-bars" dataBars={entry.id} support={entry.support} unit={unit} />
+                        <span class="chart-meta">
+                          <span class={`draagvlak ${entry.support.draagvlak}`}>{draagvlakLabel(entry.support)}</span>
+                          <span class="muted">{c.total(entry.support.total, unit)}</span>
+                        </span>
+                      </>
+                    )}
                   </li>
                 );
               })}
