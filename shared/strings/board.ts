@@ -21,6 +21,7 @@ export const board = {
     tabPve: (n: number) => `Programma (${n})`,
     eisenTitle: "Losse eisen",
     noEisen: "Alle eisen zitten in het programma. Mooi werk.",
+    toPve: (n: number) => `Bekijk het programma (${n} ${n === 1 ? "item" : "items"})`,
     noEisenYet: "Er zijn nog geen zichtbare eisen. Zodra de spelleider de eisen van een ronde zichtbaar maakt, staan ze hier.",
     pveTitle: "Programma van eisen",
     noItems: "Nog leeg. Voeg eisen samen, of neem een losse eis op als eigen item.",

@@ -218,6 +218,11 @@ describe.skipIf(!hasChromium)("wat de blik op elk scherm nog vond", () => {
     expect((lastContent?.y ?? 0) + (lastContent?.height ?? 0)).toBeLessThanOrEqual(dock?.y ?? 0);
     await seen(phone, "look-phone-samenvoegen-dock");
     await look(phone, "look-phone-samenvoegen-dock-pagina");
+    // Nothing left here: one tap to the programma, where the work is now.
+    const itemCount = spelleider.items.length;
+    await phone.getByRole("button", { name: `Bekijk het programma (${itemCount} ${itemCount === 1 ? "item" : "items"})` }).click();
+    await expect.poll(() => phone.getByRole("button", { name: `Programma (${itemCount})` }).getAttribute("aria-pressed")).toBe("true");
+    expect(await phone.locator(".b-col-pve").isVisible()).toBe(true);
 
     await playPhases(ctx, { from: 3, to: 4 }); // prioriteren, casustoets
     // The beamer in the casustoets: the case's situation (or, after the besluit, its afloop) whole, not cut off.

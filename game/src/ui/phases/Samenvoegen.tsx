@@ -147,6 +147,12 @@ export function Samenvoegen({ conn, snap: full, audience }: PhaseProps) {
             {s.eisenTitle} <span class="b-count">{free.length}</span>
           </h3>
           {snap.eisen.length === 0 ? <p class="muted">{s.noEisenYet}</p> : free.length === 0 ? <p class="muted">{s.noEisen}</p> : null}
+          {/* On a phone the programma is the other tab: nothing is left here, so a way there (where both columns show, none). */}
+          {free.length === 0 && items.length > 0 ? (
+            <button type="button" class="secondary b-tab-jump" onClick={() => setTab("pve")}>
+              {s.toPve(items.length)}
+            </button>
+          ) : null}
           <FreeEisen
             showTables={showTables}
             snap={snap}
