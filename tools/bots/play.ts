@@ -179,7 +179,9 @@ function describePhase(phase: PhaseView, s: SessionClient): string {
     case "casustoets":
       return `${s.cases.filter((c) => c.decision).length} casus(sen) besloten, ${s.items.filter((i) => i.caseIds.length > 0).length} aanvulling(en)`;
     case "resultaat": {
-      const top = s.kader?.items.slice(0, 3).map((i) => `"${i.text.slice(0, 50)}" (${i.support?.total ?? 0} ptn, ${i.support?.draagvlak ?? "-"})`);
+      // A MoSCoW total is a score, not points (as on every screen).
+      const total = (n: number) => (s.scenario.voting.mode === "punten" ? `${n} ptn` : `score ${n}`);
+      const top = s.kader?.items.slice(0, 3).map((i) => `"${i.text.slice(0, 50)}" (${total(i.support?.total ?? 0)}, ${i.support?.draagvlak ?? "-"})`);
       return `kader op maat met ${s.kader?.items.length ?? 0} items; top: ${top?.join("; ") ?? "-"}`;
     }
     default: {
