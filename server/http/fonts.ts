@@ -1,5 +1,5 @@
 /**
- * The game's typeface for the pages the server makes itself (scenario preview, trainer overview, patterns, notices):
+ * The game's typeface for the pages the server makes itself (scenario preview, trainer overview, patterns, landing):
  * the client gets Atkinson Hyperlegible Next through its build, these pages named it without loading it, so they
  * showed the system font wherever Atkinson was not installed. Only the four files the faces in
  * server/render/styles.ts name are served, from the @fontsource package the client is built with.

@@ -16,6 +16,7 @@ const LATIN_EXT = "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U
 /**
  * The game's typeface, served by the server itself (server/http/fonts.ts), and as in the client (game/src/styles.css)
  * the digit 0 of running text from the device's own sans serif: Atkinson's slashed zero reads as a code in "10 punten".
+ * Only on the pages with cards (about 2 kB): a notice (a 404, an error) stays a short answer in the system font.
  */
 const FACES = [
   ...([400, 700] as const).flatMap((weight) =>
@@ -33,7 +34,6 @@ const ROLE_CSS = GAME_ROLES.map((role) => `.role-${role} { --role:${ROLE_COLOURS
 
 /** What every page has: the colours, the font, headings and text, links, focus and the skip link. */
 const PAPER = `
-${FACES}
 :root { --paper:${P.paper}; --card:${P.card}; --ink:${P.ink}; --muted:${P.muted}; --line:${P.line}; --accent:${P.accent}; --accent-soft:${P.accentSoft};
   --ok:${P.ok}; --ok-soft:${P.okSoft}; --danger:${P.danger}; --danger-soft:${P.dangerSoft};
   --warn:${P.warn}; --warn-soft:${P.warnSoft}; --warn-ink:${P.warnInk}; --focus:${P.focus}; --radius:14px;
@@ -347,6 +347,7 @@ export type Sheet = keyof typeof PARTS;
  */
 export function stylesheet(sheet: Sheet): string {
   const { cards, rules, media } = PARTS[sheet];
-  const css = cards ? [PAPER, CARDS, rules, PAPER_MEDIA, CARDS_MEDIA, media] : [PAPER, rules, PAPER_MEDIA, media];
+  // The typeface only where there is more to read (preview, trainer pages, landing): a notice stays short.
+  const css = cards ? [FACES, PAPER, CARDS, rules, PAPER_MEDIA, CARDS_MEDIA, media] : [PAPER, rules, PAPER_MEDIA, media];
   return css.join("").replace(/\n\s*/g, "");
 }

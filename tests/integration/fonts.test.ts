@@ -1,6 +1,6 @@
 /**
- * The server's own pages (preview, trainer pages, notices) load the game's typeface from the server itself: the four
- * files their stylesheet names, and nothing else by that path.
+ * The server's own pages with more to read (preview, trainer pages, landing) load the game's typeface from the server
+ * itself: the four files their stylesheet names, and nothing else by that path.
  */
 import { describe, expect, it } from "vitest";
 import { FONT_FILES, FONT_PATH } from "../../server/render/fonts.ts";
@@ -13,6 +13,8 @@ describe("de letter van de serverpagina's", () => {
   it("serves every file the stylesheet names, as woff2, and each one the stylesheet names is among them", async () => {
     const named = [...stylesheet("preview").matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]);
     expect(named.sort()).toEqual(FONT_FILES.map((file) => `${FONT_PATH}/${file}`).sort());
+    // A notice (a 404, an error) stays a short answer: no typeface to load.
+    expect(stylesheet("notice")).not.toContain("@font-face");
     for (const path of named) {
       const answer = await fetch(`${fixture.baseUrl}${path}`);
       expect(answer.status, path).toBe(200);
