@@ -26,6 +26,10 @@ export const WEAK_ALPHA = 0.38;
 /** Whether a bar shows something its role does not count as support for (the light bar). */
 export const isWeak = (bar: ChartBar): boolean => bar.present && !bar.backs && bar.share > 0;
 
+/** The same for one role of an item's support: a score, and no support ("kan" only). */
+export const scoresWithoutSupport = (support: SupportView, role: GameRole): boolean =>
+  support.rolesPresent.includes(role) && support.perRole[role] > 0 && !support.supportingRoles.includes(role);
+
 /** One bar per role: its share of the item's support, or absent when the role did not vote. */
 export const barsOf = (support: SupportView): ChartBar[] =>
   GAME_ROLES.map((role) => ({ role, share: support.sharePerRole[role], present: support.rolesPresent.includes(role), backs: support.supportingRoles.includes(role) }));

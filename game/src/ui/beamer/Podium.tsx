@@ -11,7 +11,8 @@ import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import { draagvlakLabel, t } from "#shared/strings/index.ts";
 import { ROLE_COLOURS } from "#shared/theme.ts";
 import { RoleIcon } from "../common.tsx";
-import { barsOf, hasWeakBars, RoleBars, type ChartEntry } from "./SupportChart.tsx";
+import { barsOf, hasWeakBars } from "../../phaser/chartModel.ts";
+import { RoleBars, type ChartEntry } from "./SupportChart.tsx";
 
 /** Whether the podium shows a light bar (a role that chose only "kan"); the board's head then says what it is. */
 export const podiumHasWeakBars = (entries: readonly ChartEntry[]): boolean => hasWeakBars(entries.slice(0, 3));

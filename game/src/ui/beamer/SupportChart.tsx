@@ -8,7 +8,7 @@ import { Fragment } from "preact";
 import { useRef } from "preact/hooks";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import type { SupportView } from "#shared/protocol/views.ts";
-import { barsOf, hasWeakBars, isWeak, type ChartModel, type ChartRow } from "../../phaser/chartModel.ts";
+import { barsOf, hasWeakBars, isWeak, scoresWithoutSupport, type ChartModel, type ChartRow } from "../../phaser/chartModel.ts";
 import { draagvlakLabel, ROLE_NAMES, t } from "#shared/strings/index.ts";
 import { ROLE_COLOURS } from "#shared/theme.ts";
 import { RoleChip, RoleIcon } from "../common.tsx";
@@ -52,15 +52,13 @@ function grouped(entries: readonly Row[]): { group: string | undefined; entries:
   return groups;
 }
 
-export { barsOf, hasWeakBars };
-
 export type Unit = "punten" | "moscow";
 
 function describe(support: SupportView, unit: Unit = "punten"): string {
   const c = t.beamer.chart;
   return GAME_ROLES.map((role) =>
     support.rolesPresent.includes(role)
-      ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role], unit) + (support.perRole[role] > 0 && !support.supportingRoles.includes(role) ? c.onlyKan : "")
+      ? c.share(ROLE_NAMES[role], Math.round(support.sharePerRole[role] * 100), support.perRole[role], unit) + (scoresWithoutSupport(support, role) ? c.onlyKan : "")
       : c.noVoters(ROLE_NAMES[role]),
   ).join("; ");
 }

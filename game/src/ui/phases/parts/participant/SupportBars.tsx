@@ -3,22 +3,19 @@
  * each with its role icon and a screen-reader label (role + points), and the draagvlak label. Sized in em, so the
  * beamer's larger type scales it up. Shared: prioriteren, beamer and the kader use it.
  */
-import { GAME_ROLES, type GameRole } from "#shared/protocol/ids.ts";
+import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import type { SupportView } from "#shared/protocol/views.ts";
 import { draagvlakLabel, ROLE_NAMES, t } from "#shared/strings/index.ts";
 import { ROLE_COLOURS, ROLE_INK } from "#shared/theme.ts";
 import "../../../../styles/participant.css";
+import { scoresWithoutSupport } from "../../../../phaser/chartModel.ts";
 import { RoleIcon } from "../../../common.tsx";
 
 export type SupportUnit = "punten" | "moscow";
 
-/** A role with a score that does not count as support: in MoSCoW its voters chose only "kan" (drawn light). */
-const onlyKan = (support: SupportView, role: GameRole): boolean =>
-  support.rolesPresent.includes(role) && support.perRole[role] > 0 && !support.supportingRoles.includes(role);
-
 /** Whether any of these has a light bar: then the list says once what a light bar is (WeakBarsNote). */
 export const anyOnlyKan = (supports: readonly (SupportView | null | undefined)[]): boolean =>
-  supports.some((support) => support !== null && support !== undefined && GAME_ROLES.some((role) => onlyKan(support, role)));
+  supports.some((support) => support !== null && support !== undefined && GAME_ROLES.some((role) => scoresWithoutSupport(support, role)));
 
 export function WeakBarsNote() {
   return <p class="small muted p-weak-note">{t.participant.support.weakLegend}</p>;
@@ -33,7 +30,7 @@ export function SupportBars({ support, unit = "punten", label }: { support: Supp
         const value = support.perRole[role];
         const share = Math.max(0, Math.min(1, support.sharePerRole[role]));
         const name = ROLE_NAMES[role];
-        const weak = onlyKan(support, role);
+        const weak = scoresWithoutSupport(support, role);
         const spoken = !present ? texts.noVoters(name) : (unit === "punten" ? texts.barPoints(name, value) : texts.barScore(name, value)) + (weak ? texts.onlyKan : "");
         return (
           <li key={role} class={`p-bar${present ? "" : " p-bar-absent"}${weak ? " p-bar-weak" : ""}`} title={spoken}>
