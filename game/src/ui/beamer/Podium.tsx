@@ -13,10 +13,10 @@ import { ROLE_COLOURS } from "#shared/theme.ts";
 import { RoleIcon } from "../common.tsx";
 import { barsOf, hasWeakBars } from "../../phaser/chartModel.ts";
 import { RoleBars, type ChartEntry } from "./SupportChart.tsx";
+import { boxIn, reducedMotion, useStage } from "./useStage.ts";
 
 /** Whether the podium shows a light bar (a role that chose only "kan"); the board's head then says what it is. */
 export const podiumHasWeakBars = (entries: readonly ChartEntry[]): boolean => hasWeakBars(entries.slice(0, 3));
-import { boxIn, reducedMotion, useStage } from "./useStage.ts";
 
 /** The rest list shows ranks 4 to 4 + REST - 1 on the podium page; all of them follow on the chart pages. */
 const REST = 6;
