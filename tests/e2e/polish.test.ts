@@ -238,6 +238,35 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     await Promise.all([spelleider, ...bots].map((c) => c.leave()));
   });
 
+  it("MoSCoW: een rol die alleen 'kan' koos, heeft een lichte staaf op het podium, en naast 'De top drie' staat wat dat is", { timeout: 180_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await createSession(baseUrl, "kort", "wmo-meedoen");
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    const bots = await joinBots(baseUrl, code, 6);
+    await spelleider.until(() => spelleider.session.participantCount === 6);
+    await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: 2 }); // rolwissel, samenvoegen
+    await spelleider.must({ type: "phase.next" });
+    const itemId = spelleider.items[0]?.id ?? "";
+    // One voter per role: the first chooses only "kan", the others "moet" (a second voter in a role could back it).
+    const voters = bots.filter((bot, n) => bots.findIndex((other) => other.mine?.role === bot.mine?.role) === n);
+    expect(voters.length).toBeGreaterThanOrEqual(3);
+    for (const [n, bot] of voters.entries()) await bot.must({ type: "vote.moscow", itemId, choice: n === 0 ? "could" : "must" });
+    await spelleider.must({ type: "votes.reveal" });
+    const kanRole = voters[0]?.mine?.role ?? null;
+    const beamer = await (await browser.newContext(BEAMER)).newPage();
+    await beamer.goto(`${baseUrl}/beamer/${code}`);
+    await beamer.locator(".podium-board").waitFor();
+    expect(await beamer.locator(".prio .board-head .chart-weak").textContent()).toContain("Lichte staaf: alleen ‘kan’, telt niet als steun.");
+    // The first place is that item (everyone else chose "moet"); its bars say which role counts as no support.
+    const place = beamer.locator(".podium-place.rank-1");
+    expect(await place.locator(".podium-text").textContent()).toBe(spelleider.items.find((i) => i.id === itemId)?.text);
+    expect(await place.locator(".chart-bar.weak").count()).toBe(1);
+    expect(await place.locator("[role=img]").getAttribute("aria-label")).toMatch(/, alleen ‘kan’: telt niet als steun/);
+    expect(spelleider.support.find((x) => x.itemId === itemId)?.supportingRoles).not.toContain(kanRole);
+    await look(beamer, "polish-moscow-podium-beamer");
+    await Promise.all([spelleider, ...bots].map((c) => c.leave()));
+  });
+
   it("het kader op maat op de beamer: na het moment van klaar het hele kader per handelingsperspectief, pagina voor pagina, elk item één keer", { timeout: 240_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
     const ctx = await seated(baseUrl, 8);
