@@ -31,6 +31,8 @@ export const feel = {
     heading: "De top drie",
     place: (n: number) => `${n}e plaats`,
     restHeading: "De rest van de uitslag",
+    // Nobody gave any item anything: no podium to stand on.
+    noSupport: "Geen enkel item kreeg steun: er staat niemand op het podium.",
     restMore: (n: number) => `+${n} meer op de volgende pagina's`,
     allHeading: "Alle items, met draagvlak per rol",
   },

@@ -263,6 +263,12 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
     expect(await place.locator(".chart-bar.weak").count()).toBe(1);
     expect(await place.locator("[role=img]").getAttribute("aria-label")).toMatch(/, alleen ‘kan’: telt niet als steun/);
     expect(spelleider.support.find((x) => x.itemId === itemId)?.supportingRoles).not.toContain(kanRole);
+    // Only that item has any support: it stands alone on the podium; the rest (no support) follows from place 2, not
+    // on pedestals with "Geen steun · Totaalscore 0".
+    expect(await beamer.locator(".podium-place").count()).toBe(1);
+    expect(await beamer.locator(".podium-rest-rank").first().textContent()).toBe("2.");
+    const pages = 1 + Math.ceil((spelleider.support.length - 1) / 6);
+    expect(await beamer.locator(".prio .page-dots").textContent()).toContain(`1 / ${pages}`);
     await look(beamer, "polish-moscow-podium-beamer");
     await Promise.all([spelleider, ...bots].map((c) => c.leave()));
   });

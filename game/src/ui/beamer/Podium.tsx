@@ -8,6 +8,7 @@
 import { useRef } from "preact/hooks";
 import { MOTION_MS, type PodiumModel } from "../../phaser/stageModel.ts";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
+import type { SupportView } from "#shared/protocol/views.ts";
 import { draagvlakLabel, t } from "#shared/strings/index.ts";
 import { ROLE_COLOURS } from "#shared/theme.ts";
 import { RoleIcon } from "../common.tsx";
@@ -16,7 +17,7 @@ import { RoleBars, type ChartEntry } from "./SupportChart.tsx";
 import { boxIn, reducedMotion, useStage } from "./useStage.ts";
 
 /** Whether the podium shows a light bar (a role that chose only "kan"); the board's head then says what it is. */
-export const podiumHasWeakBars = (entries: readonly ChartEntry[]): boolean => hasWeakBars(entries.slice(0, 3));
+export const podiumHasWeakBars = (entries: readonly ChartEntry[]): boolean => hasWeakBars(entries.slice(0, podiumPlaces(entries)));
 
 /** The rest list shows ranks 4 to 4 + REST - 1 on the podium page; all of them follow on the chart pages. */
 const REST = 6;
@@ -24,24 +25,36 @@ const REST = 6;
 const ROW_STEP_MS = 110;
 const PLACE_STEP_MS = 360;
 
-/** When each rank appears, from the start of the reveal: the rest bottom-up, then places 3, 2, 1. */
-export function revealDelays(total: number): { rest: (rank: number) => number; place: (rank: number) => number } {
-  const lastRest = Math.min(total, 3 + REST);
-  const restRows = Math.max(0, lastRest - 3);
+/**
+ * How many items stand on the podium: the first three, but only those with any support. An item nobody gave anything
+ * stood on a pedestal as "2" with "Geen steun · Totaalscore 0" when a small group voted on one or two items; it is in
+ * the rest of the result instead. The entries come in the order of support, so those without are last.
+ */
+export function podiumPlaces(entries: readonly { support: SupportView }[]): number {
+  let places = 0;
+  while (places < 3 && (entries[places]?.support.total ?? 0) > 0) places++;
+  return places;
+}
+
+/** When each rank appears, from the start of the reveal: the rest bottom-up, then the places from the last to the first. */
+export function revealDelays(total: number, places: number): { rest: (rank: number) => number; place: (rank: number) => number } {
+  const lastRest = Math.min(total, places + REST);
+  const restRows = Math.max(0, lastRest - places);
   const podiumStart = restRows * ROW_STEP_MS + (restRows > 0 ? 200 : 0);
   return {
     rest: (rank) => (lastRest - rank) * ROW_STEP_MS,
-    place: (rank) => podiumStart + (3 - rank) * PLACE_STEP_MS,
+    place: (rank) => podiumStart + (places - rank) * PLACE_STEP_MS,
   };
 }
 
 /** `unit`: the voting mode, so MoSCoW results read "Totaalscore", never "punten". */
 export function Podium({ entries, unit = "punten" }: { entries: ChartEntry[]; unit?: "punten" | "moscow" }) {
   const p = t.feel.podium;
-  const top = entries.slice(0, 3);
-  const rest = entries.slice(3, 3 + REST);
-  const more = Math.max(0, entries.length - 3 - REST);
-  const delays = revealDelays(entries.length);
+  const places = podiumPlaces(entries);
+  const top = entries.slice(0, places);
+  const rest = entries.slice(places, places + REST);
+  const more = Math.max(0, entries.length - places - REST);
+  const delays = revealDelays(entries.length, places);
 
   const stageRef = useRef<HTMLDivElement>(null);
   const measure = (): PodiumModel | null => {
@@ -64,6 +77,7 @@ export function Podium({ entries, unit = "punten" }: { entries: ChartEntry[]; un
       {/* Not a landmark of its own: the board around it is the region "De top drie" (axe: landmark-unique). */}
       <div class="podium-stage" ref={stageRef}>
         <div class="podium-canvas" ref={host} aria-hidden="true" />
+        {places === 0 ? <p class="beamer-empty">{p.noSupport}</p> : null}
         <ol class="podium-places">
           {top.map((entry, i) => (
             <li key={entry.id} class={`podium-place rank-${i + 1}`} data-place={i + 1} style={{ "--delay": `${delays.place(i + 1)}ms` }}>
@@ -94,11 +108,11 @@ export function Podium({ entries, unit = "punten" }: { entries: ChartEntry[]; un
           <h3 id="rest-kop" class="beamer-label">
             {p.restHeading}
           </h3>
-          <ol start={4}>
+          <ol start={places + 1}>
             {rest.map((entry, i) => (
-              <li key={entry.id} style={{ "--delay": `${delays.rest(4 + i)}ms` }}>
+              <li key={entry.id} style={{ "--delay": `${delays.rest(places + 1 + i)}ms` }}>
                 <span class="podium-rest-rank" aria-hidden="true">
-                  {4 + i}.
+                  {places + 1 + i}.
                 </span>
                 <span class="clamp-2">{entry.text}</span>
                 <span class={`draagvlak ${entry.support.draagvlak}`}>{draagvlakLabel(entry.support)}</span>

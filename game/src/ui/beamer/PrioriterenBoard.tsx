@@ -6,7 +6,7 @@
 import type { Snapshot } from "../../net/connection.ts";
 import { t } from "#shared/strings/index.ts";
 import { PageDots } from "./PageDots.tsx";
-import { Podium, podiumHasWeakBars, WeakNote } from "./Podium.tsx";
+import { Podium, podiumHasWeakBars, podiumPlaces, WeakNote } from "./Podium.tsx";
 import { TableStrip } from "./TableStrip.tsx";
 import { SupportChart, type ChartEntry } from "./SupportChart.tsx";
 import { usePages } from "./usePages.ts";
@@ -18,7 +18,7 @@ const ITEMS_PER_PAGE = 8;
 export function prioriterenPages(snap: Snapshot): { board: string; pages: number } {
   const phase = snap.session.phase.index;
   if (snap.session.votesRevealed) {
-    const rest = Math.max(0, snap.support.length - 3);
+    const rest = Math.max(0, snap.support.length - podiumPlaces(snap.support.map((support) => ({ support }))));
     return { board: `${phase}:uitslag`, pages: 1 + Math.ceil(rest / ROWS_PER_PAGE) };
   }
   return { board: `${phase}:stemmen`, pages: Math.max(1, Math.ceil(snap.items.length / ITEMS_PER_PAGE)) };
@@ -96,10 +96,11 @@ function VoteProgress({ voted, voters }: { voted: number; voters: number }) {
 
 /** The podium first, then ranks 4 and on in evenly filled pages of at most ROWS_PER_PAGE. */
 function revealPages(entries: ChartEntry[]): RevealPage[] {
-  const rest = entries.slice(3);
+  const places = podiumPlaces(entries);
+  const rest = entries.slice(places);
   const count = Math.ceil(rest.length / ROWS_PER_PAGE);
   const size = Math.max(1, Math.ceil(rest.length / Math.max(1, count)));
   const pages: RevealPage[] = [{ kind: "podium" }];
-  for (let i = 0; i < rest.length; i += size) pages.push({ kind: "chart", entries: rest.slice(i, i + size), firstRank: 4 + i });
+  for (let i = 0; i < rest.length; i += size) pages.push({ kind: "chart", entries: rest.slice(i, i + size), firstRank: places + 1 + i });
   return pages;
 }
