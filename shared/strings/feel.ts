@@ -29,6 +29,8 @@ export const feel = {
   },
   podium: {
     heading: "De top drie",
+    // Fewer than three items had any support: only those stand on the podium.
+    headingFew: (places: number) => (places === 2 ? "De top twee" : "De top"),
     place: (n: number) => `${n}e plaats`,
     restHeading: "De rest van de uitslag",
     // Nobody gave any item anything: no podium to stand on.

@@ -38,7 +38,7 @@ export function PrioriterenBoard({ snap, replay = false }: { snap: Snapshot; rep
     return (
       <section class="prio" aria-labelledby="uitslag-kop">
         <div class="board-head">
-          <h2 id="uitslag-kop">{shown.kind === "podium" ? t.feel.podium.heading : t.feel.podium.allHeading}</h2>
+          <h2 id="uitslag-kop">{shown.kind === "podium" ? podiumHeading(podiumPlaces(entries)) : t.feel.podium.allHeading}</h2>
           {shown.kind === "podium" && podiumHasWeakBars(entries) ? <WeakNote /> : null}
           <PageDots index={page.index} count={page.count} />
         </div>
@@ -95,6 +95,9 @@ function VoteProgress({ voted, voters }: { voted: number; voters: number }) {
 }
 
 /** The podium first, then ranks 4 and on in evenly filled pages of at most ROWS_PER_PAGE. */
+/** "De top drie", or with fewer items that had any support "De top twee" / "De top". */
+const podiumHeading = (places: number): string => (places >= 3 ? t.feel.podium.heading : t.feel.podium.headingFew(places));
+
 function revealPages(entries: ChartEntry[]): RevealPage[] {
   const places = podiumPlaces(entries);
   const rest = entries.slice(places);
