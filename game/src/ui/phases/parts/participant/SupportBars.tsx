@@ -18,7 +18,7 @@ export const anyOnlyKan = (supports: readonly (SupportView | null | undefined)[]
   supports.some((support) => support !== null && support !== undefined && GAME_ROLES.some((role) => scoresWithoutSupport(support, role)));
 
 export function WeakBarsNote() {
-  return <p class="small muted p-weak-note">{t.participant.support.weakLegend}</p>;
+  return <p class="small muted">{t.participant.support.weakLegend}</p>;
 }
 
 export function SupportBars({ support, unit = "punten", label }: { support: SupportView; unit?: SupportUnit; label?: string }) {
