@@ -5,13 +5,15 @@
  */
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import { PALETTE as P, ROLE_COLOURS, ROLE_INK } from "#shared/theme.ts";
-import { FONT_PATH } from "./fonts.ts";
+import { FONT_PATH, FONT_WEIGHTS, fontFile } from "./fonts.ts";
 
 const FONT = `"Plain Zero", "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif`;
 
 /** The unicode ranges of @fontsource's latin and latin-ext subsets (as in its 400.css). */
-const LATIN = "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD";
-const LATIN_EXT = "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF";
+const RANGES = {
+  latin: "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD",
+  "latin-ext": "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF",
+} as const;
 
 /**
  * The game's typeface, served by the server itself (server/http/fonts.ts), and as in the client (game/src/styles.css)
@@ -19,10 +21,10 @@ const LATIN_EXT = "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U
  * Only on the pages with cards (about 2 kB): a notice (a 404, an error) stays a short answer in the system font.
  */
 const FACES = [
-  ...([400, 700] as const).flatMap((weight) =>
-    ([["latin", LATIN], ["latin-ext", LATIN_EXT]] as const).map(
-      ([subset, range]) =>
-        `@font-face { font-family: "Atkinson Hyperlegible Next"; font-style: normal; font-display: swap; font-weight: ${weight}; src: url(${FONT_PATH}/atkinson-hyperlegible-next-${subset}-${weight}-normal.woff2) format("woff2"); unicode-range: ${range}; }`,
+  ...FONT_WEIGHTS.flatMap((weight) =>
+    (["latin", "latin-ext"] as const).map(
+      (subset) =>
+        `@font-face { font-family: "Atkinson Hyperlegible Next"; font-style: normal; font-display: swap; font-weight: ${weight}; src: url(${FONT_PATH}/${fontFile(subset, weight)}) format("woff2"); unicode-range: ${RANGES[subset]}; }`,
     ),
   ),
   `@font-face { font-family: "Plain Zero"; font-weight: 100 599; unicode-range: U+0030; src: local("Roboto"), local("Roboto-Regular"), local("Segoe UI"), local("SegoeUI"), local("Helvetica Neue"), local("HelveticaNeue"), local("Arial"), local("ArialMT"), local("Liberation Sans"), local("LiberationSans"), local("DejaVu Sans"), local("DejaVuSans"); }`,

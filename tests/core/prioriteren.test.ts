@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { draagvlakOf, supportByItem } from "../../server/core/prioriteren.ts";
-import { barsOf, hasWeakBars, isWeak } from "../../game/src/phaser/chartModel.ts";
+import { anyScoreWithoutSupport, barsOf } from "../../game/src/phaser/chartModel.ts";
 import { draagvlakLabel } from "#shared/strings/index.ts";
 import { playerView } from "../../server/core/view.ts";
 import type { Scenario, Voting } from "#shared/protocol/scenario.ts";
@@ -257,15 +257,15 @@ describe("prioriteren: support per item per role, and draagvlak", () => {
     expect(i1.supportingRoles).toEqual(["wethouder", "directeur"]);
     expect(i1.draagvlak).toBe("breed");
     // The charts draw the inwoner's bar light: a score, but no support ("2 van 3 rollen" under three full bars read wrong).
-    expect(barsOf(i1).filter(isWeak).map((bar) => bar.role)).toEqual(["burger"]);
-    expect(hasWeakBars([{ support: i1 }])).toBe(true);
+    expect(barsOf(i1).filter((bar) => bar.weak).map((bar) => bar.role)).toEqual(["burger"]);
+    expect(anyScoreWithoutSupport([i1])).toBe(true);
   });
 
   it("with points every bar is support: none is drawn light", () => {
     const state = inPrioriteren(pointsAllocated("d1", "wethouder", "i1", 1), pointsAllocated("d2", "directeur", "i1", 6));
     const supports = supportByItem(state);
-    expect(supports.flatMap((s) => barsOf(s).filter(isWeak))).toEqual([]);
-    expect(hasWeakBars(supports.map((support) => ({ support })))).toBe(false);
+    expect(supports.flatMap((s) => barsOf(s).filter((bar) => bar.weak))).toEqual([]);
+    expect(anyScoreWithoutSupport(supports)).toBe(false);
   });
 
   it("two voters in one role: the share is fair to the size of the role", () => {

@@ -23,8 +23,8 @@ const ScenarioId = z.object({ id: z.string() });
 const CONSOLE = { viewport: { width: 1366, height: 900 } };
 
 /** A "kort" session of the demo with its spelleider and `n` bots seated, as the bots' play context. */
-async function seated(baseUrl: string, n: number): Promise<PlayContext> {
-  const { code, secret } = await createSession(baseUrl, "kort");
+async function seated(baseUrl: string, n: number, scenarioId?: string): Promise<PlayContext> {
+  const { code, secret } = await createSession(baseUrl, "kort", scenarioId);
   const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
   const players = await joinBots(baseUrl, code, n);
   await spelleider.until(() => spelleider.session.participantCount === n);
@@ -240,11 +240,9 @@ describe.skipIf(!hasChromium)("de laatste zwakke plekken van het bord en de beam
 
   it("MoSCoW: een rol die alleen 'kan' koos, heeft een lichte staaf op het podium, en naast de kop staat wat dat is", { timeout: 180_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await createSession(baseUrl, "kort", "wmo-meedoen");
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    const bots = await joinBots(baseUrl, code, 6);
-    await spelleider.until(() => spelleider.session.participantCount === 6);
-    await playPhases({ spelleider, players: bots, secret, code }, { from: 1, to: 2 }); // rolwissel, samenvoegen
+    const ctx = await seated(baseUrl, 6, "wmo-meedoen");
+    const { spelleider, players: bots, code } = ctx;
+    await playPhases(ctx, { from: 1, to: 2 }); // rolwissel, samenvoegen
     await spelleider.must({ type: "phase.next" });
     const itemId = spelleider.items[0]?.id ?? "";
     // One voter per role: the first chooses only "kan", the others "moet" (a second voter in a role could back it).

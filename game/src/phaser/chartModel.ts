@@ -13,29 +13,27 @@ export interface ChartBar {
   /** Whether this role voted at all; absent roles are drawn as a grey stub. */
   present: boolean;
   /**
-   * Whether the role counts as support for the item (its draagvlak). Only in MoSCoW can a role have a bar and not
+   * A score that does not count as support for the item (its draagvlak). Only in MoSCoW can a role have a bar and not
    * back the item: its voters chose only "kan"; such a bar is drawn light (WEAK_ALPHA), or "2 van 6 rollen" stood
    * under six bars.
    */
-  backs: boolean;
+  weak: boolean;
 }
 
-/** The opacity of a bar whose role does not count as support (see ChartBar.backs). */
+/** The opacity of a bar whose role does not count as support (see ChartBar.weak). */
 export const WEAK_ALPHA = 0.38;
 
-/** Whether a bar shows something its role does not count as support for (the light bar). */
-export const isWeak = (bar: ChartBar): boolean => bar.present && !bar.backs && bar.share > 0;
-
-/** The same for one role of an item's support: a score, and no support ("kan" only). */
+/** The one rule for the light bar: the role has a score on the item and does not count as support ("kan" only). */
 export const scoresWithoutSupport = (support: SupportView, role: GameRole): boolean =>
   support.rolesPresent.includes(role) && support.perRole[role] > 0 && !support.supportingRoles.includes(role);
 
+/** Whether any of these has a light bar: then the screen says once what a light bar is. Items without support (null) have none. */
+export const anyScoreWithoutSupport = (supports: readonly (SupportView | null)[]): boolean =>
+  supports.some((support) => support !== null && GAME_ROLES.some((role) => scoresWithoutSupport(support, role)));
+
 /** One bar per role: its share of the item's support, or absent when the role did not vote. */
 export const barsOf = (support: SupportView): ChartBar[] =>
-  GAME_ROLES.map((role) => ({ role, share: support.sharePerRole[role], present: support.rolesPresent.includes(role), backs: support.supportingRoles.includes(role) }));
-
-/** Whether any of the entries has a light bar (a role whose voters chose only "kan"): then the legend says what it is. */
-export const hasWeakBars = (entries: readonly { support: SupportView }[]): boolean => entries.some((e) => barsOf(e.support).some(isWeak));
+  GAME_ROLES.map((role) => ({ role, share: support.sharePerRole[role], present: support.rolesPresent.includes(role), weak: scoresWithoutSupport(support, role) }));
 
 /** One item's six bars, placed in CSS pixels relative to the canvas. */
 export interface ChartRow {

@@ -6,7 +6,7 @@
 import type * as Phaser from "phaser";
 import type { GameRole } from "#shared/protocol/ids.ts";
 import { ROLE_COLOURS } from "#shared/theme.ts";
-import { isWeak, WEAK_ALPHA } from "../chartModel.ts";
+import { WEAK_ALPHA } from "../chartModel.ts";
 import { MOTION_MS, type PodiumModel } from "../stageModel.ts";
 import { StageScene, hex } from "./stageScene.ts";
 
@@ -59,7 +59,7 @@ export class Podium extends StageScene<PodiumModel> {
           return;
         }
         const share = Number.isFinite(bar.share) ? Math.min(1, Math.max(0, bar.share)) : 0;
-        const rect = this.add.rectangle(x, bottom, barWidth, bars.height, colour6(bar.role)).setOrigin(0, 1).setDepth(1).setAlpha(isWeak(bar) ? WEAK_ALPHA : 1);
+        const rect = this.add.rectangle(x, bottom, barWidth, bars.height, colour6(bar.role)).setOrigin(0, 1).setDepth(1).setAlpha(bar.weak ? WEAK_ALPHA : 1);
         objects.push(rect);
         if (animate) {
           rect.scaleY = 0;

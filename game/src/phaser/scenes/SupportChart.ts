@@ -6,7 +6,7 @@
 import * as Phaser from "phaser";
 import type { GameRole } from "#shared/protocol/ids.ts";
 import { ROLE_COLOURS } from "#shared/theme.ts";
-import { CHART_KEY, CHART_READY, GROW_MS, isWeak, WEAK_ALPHA, type ChartModel } from "../chartModel.ts";
+import { CHART_KEY, CHART_READY, GROW_MS, WEAK_ALPHA, type ChartModel } from "../chartModel.ts";
 import { TEXTURES } from "./Preloader.ts";
 
 const TRACK = 0xefe9dd;
@@ -72,7 +72,7 @@ export class SupportChart extends Phaser.Scene {
         const key = `${row.key}:${bar.role}`;
         seen.add(key);
         this.placeBar(key, x, bottom, barWidth, row.height, bar.role, clamp(bar.share), model.animate);
-        this.bars.get(key)?.rect.setAlpha(isWeak(bar) ? WEAK_ALPHA : 1);
+        this.bars.get(key)?.rect.setAlpha(bar.weak ? WEAK_ALPHA : 1);
       });
       g.fillStyle(BASELINE, 1);
       g.fillRect(row.x, bottom, row.width, 2);

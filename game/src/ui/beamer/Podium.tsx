@@ -12,12 +12,12 @@ import type { SupportView } from "#shared/protocol/views.ts";
 import { draagvlakLabel, t } from "#shared/strings/index.ts";
 import { ROLE_COLOURS } from "#shared/theme.ts";
 import { RoleIcon } from "../common.tsx";
-import { barsOf, hasWeakBars } from "../../phaser/chartModel.ts";
+import { anyScoreWithoutSupport, barsOf } from "../../phaser/chartModel.ts";
 import { RoleBars, type ChartEntry } from "./SupportChart.tsx";
 import { boxIn, reducedMotion, useStage } from "./useStage.ts";
 
 /** Whether the podium shows a light bar (a role that chose only "kan"); the board's head then says what it is. */
-export const podiumHasWeakBars = (entries: readonly ChartEntry[]): boolean => hasWeakBars(entries.slice(0, podiumPlaces(entries)));
+export const podiumHasWeakBars = (entries: readonly ChartEntry[]): boolean => anyScoreWithoutSupport(entries.slice(0, podiumPlaces(entries)).map((e) => e.support));
 
 /** The rest list shows ranks 4 to 4 + REST - 1 on the podium page; all of them follow on the chart pages. */
 const REST = 6;

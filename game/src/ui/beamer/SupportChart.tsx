@@ -8,7 +8,7 @@ import { Fragment } from "preact";
 import { useRef } from "preact/hooks";
 import { GAME_ROLES } from "#shared/protocol/ids.ts";
 import type { SupportView } from "#shared/protocol/views.ts";
-import { barsOf, hasWeakBars, isWeak, scoresWithoutSupport, type ChartModel, type ChartRow } from "../../phaser/chartModel.ts";
+import { anyScoreWithoutSupport, barsOf, scoresWithoutSupport, type ChartModel, type ChartRow } from "../../phaser/chartModel.ts";
 import { draagvlakLabel, ROLE_NAMES, t } from "#shared/strings/index.ts";
 import { ROLE_COLOURS } from "#shared/theme.ts";
 import { RoleChip, RoleIcon } from "../common.tsx";
@@ -73,7 +73,7 @@ export function RoleBars({ support, unit, class: className, dataBars }: { suppor
       {barsOf(support).map((bar) => (
         <span key={bar.role} class="chart-slot">
           <span
-            class={`chart-bar ${bar.present ? "" : "absent"} ${isWeak(bar) ? "weak" : ""}`}
+            class={`chart-bar ${bar.present ? "" : "absent"} ${bar.weak ? "weak" : ""}`}
             style={bar.present ? { height: `${Math.round(bar.share * 100)}%`, background: ROLE_COLOURS[bar.role] } : undefined}
           />
         </span>
@@ -120,7 +120,7 @@ export function SupportChart({ entries, firstRank, unit = "punten" }: { entries:
             <span class="hatch" aria-hidden="true" /> {c.absent}
           </li>
         ) : null}
-        {hasWeakBars(voted(entries)) ? (
+        {anyScoreWithoutSupport(voted(entries).map((e) => e.support)) ? (
           <li class="chart-weak">
             <span class="weak-swatch" aria-hidden="true" /> {c.weak}
           </li>

@@ -11,7 +11,8 @@ import { PointsLeft } from "./parts/participant/PointsLeft.tsx";
 import { ReadyProgress } from "./parts/participant/ReadyProgress.tsx";
 import { ReadyToggle } from "./parts/participant/ReadyToggle.tsx";
 import { VoteItem } from "./parts/participant/VoteItem.tsx";
-import { anyOnlyKan, WeakBarsNote } from "./parts/participant/SupportBars.tsx";
+import { anyScoreWithoutSupport } from "../../phaser/chartModel.ts";
+import { WeakBarsNote } from "./parts/participant/SupportBars.tsx";
 import type { PhaseProps } from "./types.ts";
 
 export function Prioriteren({ conn, snap, audience }: PhaseProps) {
@@ -43,7 +44,7 @@ export function Prioriteren({ conn, snap, audience }: PhaseProps) {
 
       <section aria-labelledby="p-items-titel" class="stack">
         <h2 id="p-items-titel">{revealed ? texts.resultTitle : texts.itemsTitle}</h2>
-        {revealed && anyOnlyKan(snap.support) ? <WeakBarsNote /> : null}
+        {revealed && anyScoreWithoutSupport(snap.support) ? <WeakBarsNote /> : null}
         {items.length === 0 ? (
           <p class="muted">{texts.noItems}</p>
         ) : (

@@ -10,7 +10,8 @@ import "../../styles/participant.css";
 import { KaderCases } from "./parts/participant/KaderCases.tsx";
 import { KaderItem } from "./parts/participant/KaderItem.tsx";
 import { KaderSpanningen } from "./parts/participant/KaderSpanningen.tsx";
-import { anyOnlyKan, WeakBarsNote } from "./parts/participant/SupportBars.tsx";
+import { anyScoreWithoutSupport } from "../../phaser/chartModel.ts";
+import { WeakBarsNote } from "./parts/participant/SupportBars.tsx";
 import { isParticipant } from "./parts/participant/lookup.ts";
 import type { PhaseProps } from "./types.ts";
 
@@ -46,7 +47,7 @@ export function Resultaat({ snap, audience }: PhaseProps) {
           <section class="stack" aria-labelledby="p-kader-lijst">
             <h2 id="p-kader-lijst">{texts.rankedTitle}</h2>
             <PerspectiefFilter kader={kader} value={filter} onChange={setFilter} />
-            {anyOnlyKan(kader.items.map((item) => item.support)) ? <WeakBarsNote /> : null}
+            {anyScoreWithoutSupport(kader.items.map((item) => item.support)) ? <WeakBarsNote /> : null}
             <ul class="p-items" aria-live="polite">
               {kader.items
                 .filter((item) => filter === null || item.perspectief === filter)

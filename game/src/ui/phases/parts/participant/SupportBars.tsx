@@ -13,10 +13,7 @@ import { RoleIcon } from "../../../common.tsx";
 
 export type SupportUnit = "punten" | "moscow";
 
-/** Whether any of these has a light bar: then the list says once what a light bar is (WeakBarsNote). */
-export const anyOnlyKan = (supports: readonly (SupportView | null | undefined)[]): boolean =>
-  supports.some((support) => support !== null && support !== undefined && GAME_ROLES.some((role) => scoresWithoutSupport(support, role)));
-
+/** What a light bar is, once above a list that has one (anyScoreWithoutSupport). */
 export function WeakBarsNote() {
   return <p class="small muted">{t.participant.support.weakLegend}</p>;
 }
