@@ -88,11 +88,24 @@ const LID_WORDS: Record<string, number> = { eerste: 1, tweede: 2, derde: 3, vier
 /** Short names trainers write, as the guide writes them. */
 const LAW_NAMES: Record<string, string> = { wmo: "Wmo 2015", "wmo 2015": "Wmo 2015", pw: "Participatiewet", participatiewet: "Participatiewet", jw: "Jeugdwet", jeugdwet: "Jeugdwet", awb: "Awb" };
 
-/** The entry written the fixed way, when the parts can be told apart: "artikel 2.3.6 tweede lid Wmo" → "Wmo 2015 art. 2.3.6 lid 2". */
-export function lawSuggestion(entry: string): string | undefined {
-  const article = /(?<![\p{L}\d])(\d+(?:[.:]\d+)*[a-z]{0,2})(?![\p{L}\d])/u.exec(entry);
-  if (article === null) return undefined;
-  let rest = entry.slice(0, article.index) + " " + entry.slice(article.index + article[0].length);
+const ARTICLE_NUMBER = /(?<![\p{L}\d])(\d+(?:[.:]\d+)*[a-z]{0,2})(?![\p{L}\d])/gu;
+/** "2015" in "Wmo 2015": a year after a word is part of the law's name, not its article. */
+const isYearOfName = (entry: string, at: number, number: string): boolean => /^(?:19|20)\d\d$/.test(number) && /\p{L}\s$/u.test(entry.slice(0, at));
+
+/** The number of the article in an entry: the one after "art." or "artikel", else the first that is not a year of a name. */
+function articleIn(entry: string): { index: number; text: string } | undefined {
+  const numbers = [...entry.matchAll(ARTICLE_NUMBER)].map((m) => ({ index: m.index, text: m[1] ?? "" }));
+  const afterArt = numbers.find((n) => /\b(?:artikel|art)\.?\s*$/iu.test(entry.slice(0, n.index)));
+  return afterArt ?? numbers.find((n) => !isYearOfName(entry, n.index, n.text));
+}
+
+/**
+ * The entry written the fixed way, as far as its parts can be told apart: "artikel 2.3.6 tweede lid Wmo" → the law
+ * "Wmo 2015" and "art. 2.3.6 lid 2"; "Wmo 2015" → the law only; "art. 12" → the article only.
+ */
+function lawSuggestion(entry: string): { law?: string; article?: string } {
+  const article = articleIn(entry);
+  let rest = article === undefined ? entry : entry.slice(0, article.index) + " " + entry.slice(article.index + article.text.length);
   let lid: number | undefined;
   const lidWord = /\b(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende) lid\b/iu.exec(rest);
   const lidNumber = /\blid (\d+)\b/iu.exec(rest);
@@ -109,9 +122,23 @@ export function lawSuggestion(entry: string): string | undefined {
     .replace(/\b(?:van de|van|uit de|uit)\b/giu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (law === "") return undefined;
-  const name = LAW_NAMES[law.toLowerCase()] ?? law;
-  return `${name} art. ${article[1]}${lid === undefined ? "" : ` lid ${lid}`}`;
+  const name = lawName(law);
+  return {
+    ...(name === undefined ? {} : { law: name }),
+    ...(article === undefined ? {} : { article: `art. ${article.text}${lid === undefined ? "" : ` lid ${lid}`}` }),
+  };
+}
+
+/** A law's name as the guide writes it: a short name it knows, or a name with a capital ("Wet …"); "zie boven" is none. */
+const lawName = (text: string): string | undefined => LAW_NAMES[text.toLowerCase()] ?? (/^\p{Lu}/u.test(text) ? text : undefined);
+
+/** What to write instead of a law entry that is not in the fixed way. */
+function lawAdvice(entry: string): string {
+  const { law, article } = lawSuggestion(entry);
+  if (law === undefined && article === undefined) return "Schrijf het artikel zo.";
+  if (law === undefined) return `Zet de naam van de wet ervoor: ${quote(`<wet> ${article}`)}, zoals ${quote(`Wmo 2015 ${article}`)}.`;
+  if (article === undefined) return `Noem ook het artikel: ${quote(`${law} art. `)} met het nummer van het artikel erachter.`;
+  return `Schrijf bijvoorbeeld ${quote(`${law} ${article}`)}.`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -660,12 +687,11 @@ function adviceDrafts(parts: RuleInput, ctx: Context): Draft[] {
     const laws = valueAt(c, ["laws"]).value;
     (Array.isArray(laws) ? laws : []).forEach((law: unknown, j) => {
       if (typeof law !== "string" || law.trim() === "" || LAW_ENTRY.test(law.trim()) || RULING.test(law)) return;
-      const suggestion = lawSuggestion(law);
       warn(
         ["cases", i, "laws", j],
         `${quote(law)} is niet in de vaste schrijfwijze van een wetsartikel: "<wet> art. <artikel>", eventueel met "lid <nummer>", ` +
           `zoals "Wmo 2015 art. 2.3.5 lid 3" of "Awb art. 4:84"; een uitspraak noem je met haar ECLI-nummer. ` +
-          (suggestion === undefined ? "Schrijf het artikel zo." : `Schrijf bijvoorbeeld ${quote(suggestion)}.`),
+          lawAdvice(law),
       );
     });
   });

@@ -262,7 +262,15 @@ describe("checks on edits of the demo", () => {
     expect(laws("Participatiewet art. 17 lid 1", "Awb art. 4:84", "Jeugdwet art. 1.1", "Participatiewet art. 41 lid 4", "Wmo 2015 art. 2.3.2 lid 4 onder b", "CRvB 18-05-2016, ECLI:NL:CRVB:2016:1402")).toEqual([]);
     expect(laws("art. 18 Participatiewet", "Wet gemeentelijke schuldhulpverlening")).toEqual([
       'cases[0].laws[0]  waarschuwing: "art. 18 Participatiewet" is niet in de vaste schrijfwijze van een wetsartikel: "<wet> art. <artikel>", eventueel met "lid <nummer>", zoals "Wmo 2015 art. 2.3.5 lid 3" of "Awb art. 4:84"; een uitspraak noem je met haar ECLI-nummer. Schrijf bijvoorbeeld "Participatiewet art. 18".',
-      'cases[0].laws[1]  waarschuwing: "Wet gemeentelijke schuldhulpverlening" is niet in de vaste schrijfwijze van een wetsartikel: "<wet> art. <artikel>", eventueel met "lid <nummer>", zoals "Wmo 2015 art. 2.3.5 lid 3" of "Awb art. 4:84"; een uitspraak noem je met haar ECLI-nummer. Schrijf het artikel zo.',
+      'cases[0].laws[1]  waarschuwing: "Wet gemeentelijke schuldhulpverlening" is niet in de vaste schrijfwijze van een wetsartikel: "<wet> art. <artikel>", eventueel met "lid <nummer>", zoals "Wmo 2015 art. 2.3.5 lid 3" of "Awb art. 4:84"; een uitspraak noem je met haar ECLI-nummer. Noem ook het artikel: "Wet gemeentelijke schuldhulpverlening art. " met het nummer van het artikel erachter.',
+    ]);
+    // The year in a law's name is not its article: "Wmo 2015" names no article, "Wmo 2015 2.3.5" names one.
+    expect(laws("Wmo 2015", "Wmo 2015 2.3.5", "artikel 2.3.6 Wmo 2015", "art. 12", "zie boven").map((p) => p.slice(p.indexOf("ECLI-nummer. ") + 13))).toEqual([
+      'Noem ook het artikel: "Wmo 2015 art. " met het nummer van het artikel erachter.',
+      'Schrijf bijvoorbeeld "Wmo 2015 art. 2.3.5".',
+      'Schrijf bijvoorbeeld "Wmo 2015 art. 2.3.6".',
+      'Zet de naam van de wet ervoor: "<wet> art. 12", zoals "Wmo 2015 art. 12".',
+      "Schrijf het artikel zo.",
     ]);
   });
 
