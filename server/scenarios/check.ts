@@ -954,6 +954,42 @@ const INNER_QUOTE_MESSAGE =
   'In deze tekst staat een dubbel aanhalingsteken ("), en dat sluit de tekst hier al af. Wil je een aanhalingsteken in de tekst, ' +
   "schrijf dan \\\" (met een backslash ervoor), of gebruik enkele aanhalingstekens: 'zo'.";
 
+/** A line's start up to where its value begins: a field's name and colon, or nothing (an element of a list). */
+const FIELD_PREFIX = String.raw`^(\s*(?:"(?:[^"\\]|\\.)*"\s*:\s*)?)`;
+const OPENED_CURLY = new RegExp(FIELD_PREFIX + "([“”„‘’])", "u");
+const CLOSED_CURLY = new RegExp(FIELD_PREFIX + String.raw`"((?:[^"\\]|\\.)*)([“”])\s*,?\s*$`, "u");
+
+/**
+ * When the line of a syntax error has a text value that starts with a curly quote (`"title": “Maatwerk…",`) or,
+ * opened with a straight one, ends with a curly one and no straight one (`"title": "Maatwerk…”,`): where that quote is.
+ */
+function curlyQuote(
+  text: string,
+  offset: number,
+): { quote: number; field: number; mark: string; where: "opens" | "closes" | "both"; lineStart: number } | undefined {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const newline = text.indexOf("\n", offset);
+  const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, "");
+  // The field the value belongs to is found by its name (the parser made no node for a value it could not read).
+  const field = lineStart + (/^\s*/.exec(line)?.[0].length ?? 0);
+  const opened = OPENED_CURLY.exec(line);
+  if (opened !== null) {
+    const both = /[“”]\s*,?\s*$/u.test(line.slice((opened[1] ?? "").length + 1));
+    return { quote: lineStart + (opened[1] ?? "").length, field, mark: opened[2] ?? "“", where: both ? "both" : "opens", lineStart };
+  }
+  const closed = CLOSED_CURLY.exec(line);
+  if (closed !== null) {
+    return { quote: lineStart + (closed[1] ?? "").length + 1 + (closed[2] ?? "").length, field, mark: closed[3] ?? "”", where: "closes", lineStart };
+  }
+  return undefined;
+}
+
+function curlyQuoteMessage(curly: { mark: string; where: "opens" | "closes" | "both" }): string {
+  const what = { opens: `begint met een gekruld aanhalingsteken (${curly.mark})`, closes: `eindigt op een gekruld aanhalingsteken (${curly.mark})`, both: "staat tussen gekrulde aanhalingstekens (“ ”)" }[curly.where];
+  const fix = curly.where === "both" ? 'Vervang ze allebei door ".' : 'Vervang dit teken door ".';
+  return `Deze tekst ${what}, maar in JSON staat een tekst tussen rechte dubbele aanhalingstekens ("). Word en e-mailprogramma's maken daar vaak gekrulde van. ${fix}`;
+}
+
 /**
  * When the line of a syntax error is one text value (`"veld": "…",` or `"…",` in a list) with an unescaped " inside
  * it: where that quote is, where the value starts and where the line starts.
@@ -1140,6 +1176,15 @@ export function checkScenarioText(input: string): TextCheck {
       skipUntil = broken.end;
       recoverable = false;
       add("fout", error.offset, nodePath(root, error.offset), continuedTextMessage(lines.at(broken.end).line));
+      continue;
+    }
+    // A text opened or closed with a curly quote (pasted from Word or an e-mail): one message, at that quote.
+    const curly = curlyQuote(text, error.offset);
+    if (curly !== undefined) {
+      if (quoteLines.has(curly.lineStart)) continue;
+      quoteLines.add(curly.lineStart);
+      recoverable = false;
+      add("fout", curly.quote, nodePath(root, curly.field), curlyQuoteMessage(curly));
       continue;
     }
     // A " inside a text ends it early; the parser then trips over every word after it. One message, at that quote.

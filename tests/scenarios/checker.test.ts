@@ -274,6 +274,23 @@ describe("checks on edits of the demo", () => {
     ]);
   });
 
+  it("names a text opened or closed with a curly quote (pasted from Word) at that quote, also in a list", () => {
+    const TAIL = `maar in JSON staat een tekst tussen rechte dubbele aanhalingstekens ("). Word en e-mailprogramma's maken daar vaak gekrulde van.`;
+    const title = "Maatwerk in de wijk: wie bepaalt wat past?";
+    const opened = demoWith([`"title": "${title}"`, `"title": “${title}"`]);
+    expect(checkScenarioText(opened).problems.map(brief)).toEqual([`title  fout: Deze tekst begint met een gekruld aanhalingsteken (“), ${TAIL} Vervang dit teken door ".`]);
+    expect(checkScenarioText(opened).problems.map((p) => textAt(opened, p, 3))).toEqual(["“Ma"]);
+    const closed = demoWith([`"title": "${title}"`, `"title": "${title}”`]);
+    expect(checkScenarioText(closed).problems.map(brief)).toEqual([`title  fout: Deze tekst eindigt op een gekruld aanhalingsteken (”), ${TAIL} Vervang dit teken door ".`]);
+    expect(checkScenarioText(closed).problems.map((p) => textAt(closed, p, 2))).toEqual(["”,"]);
+    const both = demoWith(['"Je hebt het een week op een gewone fiets geprobeerd. Daarna kon je de trap bijna niet meer op."', "“Je hebt het een week op een gewone fiets geprobeerd. Daarna kon je de trap bijna niet meer op.”"]);
+    expect(checkScenarioText(both).problems.map(brief)).toEqual([
+      `cases[0].factsPerRole.burger  fout: Deze tekst staat tussen gekrulde aanhalingstekens (“ ”), ${TAIL} Vervang ze allebei door ".`,
+    ]);
+    // Curly quotes inside a text are just characters of it.
+    expect(checkScenarioText(demoWith([`"title": "${title}"`, `"title": "Maatwerk in de wijk: “wie bepaalt wat past?”"`])).problems).toEqual([]);
+  });
+
   it("gives one message for a quote inside a text, also in a list, and checks nothing else after it", () => {
     const text = demoWith(['"Je hebt het een week op een gewone fiets geprobeerd.', '"Je zei: "dat lukt nooit, echt niet." Je hebt het een week op een gewone fiets geprobeerd.']);
     const problems = checkScenarioText(text).problems;
