@@ -399,7 +399,11 @@ function issueDrafts(issue: Issue, ctx: Context, suppressedMissing: Set<string>)
       const n = Number(issue.minimum);
       if (issue.origin === "string") {
         const max = place.schema instanceof z.ZodString ? place.schema.maxLength : null;
-        if (n <= 1) return [error(`Dit veld mag niet leeg zijn. Vul een tekst in${max === null ? "" : ` van hoogstens ${max} tekens`}.`)];
+        if (n <= 1) {
+          const canGo = typeof field === "string" && (place.declared instanceof z.ZodOptional || place.declared instanceof z.ZodDefault);
+          const fill = `Vul een tekst in${max === null ? "" : ` van hoogstens ${max} tekens`}`;
+          return [error(`Dit veld mag niet leeg zijn. ${fill}${canGo ? `, of haal het veld ${quote(field)} weg: het mag ontbreken` : ""}.`)];
+        }
         return [error(`De tekst is te kort: schrijf minstens ${n} tekens.`)];
       }
       if (issue.origin === "array") {

@@ -176,6 +176,13 @@ describe("checks on edits of the demo", () => {
     ]);
   });
 
+  it("says an empty field that may be left out can also go", () => {
+    const text = demoWith(['"afloop": "De gemeente verhoogde haar kilometerbudget', '"afloop": "", "x": "De gemeente verhoogde haar kilometerbudget']);
+    expect(checkScenarioText(text).problems.map(brief).filter((p) => p.startsWith("cases[1].afloop"))).toEqual([
+      'cases[1].afloop  fout: Dit veld mag niet leeg zijn. Vul een tekst in van hoogstens 4000 tekens, of haal het veld "afloop" weg: het mag ontbreken.',
+    ]);
+  });
+
   it("still checks references when a case elsewhere has a schema error", () => {
     const text = demoWith(['"caseId": "ebike"', '"caseId": "fiets"'], ['"date": "2026-10-12"', '"date": "12-10-2026"']);
     expect(checkScenarioText(text).problems.map(brief)).toEqual([
