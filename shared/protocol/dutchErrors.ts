@@ -64,6 +64,9 @@ const FIELD_NAMES: Record<string, string> = {
   steun: "je steun",
 };
 
+/** Fields a person chooses from a list rather than types: empty, they are "niet gekozen", not "leeg". */
+const CHOSEN: ReadonlySet<string> = new Set(["categoryId", "realRole", "tableId", "caseId"]);
+
 function fieldName(path: readonly PropertyKey[]): string {
   const named = [...path].reverse().find((p): p is string => typeof p === "string");
   return named ? (FIELD_NAMES[named] ?? `het veld '${named}'`) : "de opdracht";
@@ -81,6 +84,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const field = fieldName(issue.path);
+  const last = issue.path[issue.path.length - 1];
+  const value = valueAt(input, issue.path);
+  if (typeof last === "string" && CHOSEN.has(last) && (value === undefined || value === "")) return `${field} is niet gekozen: kies er een.`;
   switch (issue.code) {
     case "too_big":
       return issue.origin === "string"

@@ -50,6 +50,9 @@ describe("tekst komt schoon binnen", () => {
     // Nothing but control characters is nothing: refused in Dutch, nothing stored, still connected.
     const empty = await alice.send({ type: "eis.write", eisId: "schoon2", categoryId: "kernwaarden", text: "\u001b\u0000\u202E \u2066" });
     expect(empty).toMatchObject({ ok: false, message: "De tekst is leeg: vul iets in." });
+    // A category is chosen, not typed: left empty it is "niet gekozen".
+    const noCategory = await alice.send({ type: "eis.write", eisId: "schoon3", categoryId: "", text: "Eerst luisteren." });
+    expect(noCategory).toMatchObject({ ok: false, message: "De categorie is niet gekozen: kies er een." });
     // A name of nothing but control characters is no name.
     await expect(SessionClient.join(server.baseUrl, { as: "deelnemer", code: created.code, displayName: "\u001b\u202E\u0000 \u2069", realRole: "wethouder" })).rejects.toThrow(/Je naam/);
 

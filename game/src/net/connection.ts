@@ -6,6 +6,8 @@
 import { SessionClient, newId, newSeatToken, type CommandInput, type ConnectionStatus, type SendResult, type Who } from "./sessionClient.ts";
 import { z } from "zod";
 import { RealRoleSchema, type RealRole } from "#shared/protocol/ids.ts";
+import { CommandSchema } from "#shared/protocol/commands.ts";
+import { describeCommandError } from "#shared/protocol/dutchErrors.ts";
 import type { BeamerPage, PlayerViewData } from "#shared/protocol/views.ts";
 import { serverUrl } from "./endpoint.ts";
 import { showTimeOf } from "./serverClock.ts";
@@ -74,9 +76,14 @@ export class Connection {
     for (const listener of this.listeners) listener();
   }
 
-  send(command: CommandInput): Promise<SendResult> {
+  send(input: CommandInput): Promise<SendResult> {
+    const command = { ...input, commandId: input.commandId ?? newId("c") };
+    // The server's own parse, before anything leaves: a form that is not complete (no category chosen) says so at
+    // once, also offline, instead of being queued and refused after the reconnect, when the person has moved on.
+    const parsed = CommandSchema.safeParse(command);
+    if (!parsed.success) return Promise.resolve({ ok: false, commandId: command.commandId, code: "ongeldig", message: describeCommandError(command, parsed.error) });
     return this.client.send(command).catch(
-      (): SendResult => ({ ok: false, commandId: command.commandId ?? "", code: "geen_antwoord", message: "Geen antwoord van de server. Je werk is bewaard en wordt opnieuw verstuurd zodra de verbinding terug is." }),
+      (): SendResult => ({ ok: false, commandId: command.commandId ?? "", code: "geen_antwoord", message: "Geen antwoord van de server. Kijk of het is aangekomen, en probeer het anders opnieuw." }),
     );
   }
 }

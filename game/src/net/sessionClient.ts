@@ -364,10 +364,18 @@ export class SessionClient {
   /** Sends anything at all, for tests of bad input. */
   sendRaw(message: unknown, commandId: string, timeoutMs = 15_000): Promise<SendResult> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(commandId);
-        reject(new Error(`Geen antwoord op opdracht ${commandId} binnen ${timeoutMs} ms.`));
-      }, timeoutMs);
+      // The wait for an answer counts only while there is a connection: a command sent while the Wi-Fi is gone stays
+      // pending, however long that lasts, and goes again on the reconnect (resendPending); dropping it after 15 s
+      // lost an eis its writer had been told would be sent.
+      let timer: ReturnType<typeof setTimeout>;
+      const wait = (): void => {
+        timer = setTimeout(() => {
+          if (this.status === "opnieuw-verbinden") return wait();
+          this.pending.delete(commandId);
+          reject(new Error(`Geen antwoord op opdracht ${commandId} binnen ${timeoutMs} ms.`));
+        }, timeoutMs);
+      };
+      wait();
       this.pending.set(commandId, {
         message,
         resolve: (result) => {

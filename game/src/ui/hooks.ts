@@ -59,8 +59,12 @@ export function useNow(intervalMs = 1000): number {
   return now;
 }
 
-/** Text being typed, kept in the browser so a reload or a lost connection never loses it. */
-export function useKeptText(key: string, initial = ""): [string, (value: string) => void] {
+/**
+ * Text being typed, kept in the browser so a reload or a lost connection never loses it. The third part empties the
+ * field once what was sent has arrived, but only while the field still holds it: someone who went on typing the next
+ * one while the first waited for the Wi-Fi keeps what they typed.
+ */
+export function useKeptText(key: string, initial = ""): [string, (value: string) => void, (sent: string) => void] {
   const storageKey = `maatwerkspel:tekst:${key}`;
   const [value, setValue] = useState(() => {
     try {
@@ -78,7 +82,18 @@ export function useKeptText(key: string, initial = ""): [string, (value: string)
       // Private mode without storage: the text still lives in the page.
     }
   };
-  return [value, update];
+  const clearIfStill = (sent: string) => {
+    setValue((current) => {
+      if (current.trim() !== sent.trim()) return current;
+      try {
+        localStorage.removeItem(storageKey);
+      } catch {
+        // As above.
+      }
+      return "";
+    });
+  };
+  return [value, update, clearIfStill];
 }
 
 /**

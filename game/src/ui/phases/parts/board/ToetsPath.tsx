@@ -128,7 +128,7 @@ export function Author({ role }: { role: CaseView["notes"][number]["role"] }) {
 
 function NoteForm({ conn, snap, kase, step, label }: { conn: Connection; snap: Snapshot; kase: CaseView; step: ToetsStep; label: string }) {
   const p = t.board.path;
-  const [text, setText] = useKeptText(`${snap.session.sessionId}:toets:${kase.id}:${step.id}`);
+  const [text, setText, clearIfStill] = useKeptText(`${snap.session.sessionId}:toets:${kase.id}:${step.id}`);
   // One id per note being written, so a re-send never adds it twice.
   const [noteId, setNoteId] = useState(() => newId("n"));
   const [run, state] = useCommand(conn);
@@ -140,7 +140,7 @@ function NoteForm({ conn, snap, kase, step, label }: { conn: Connection; snap: S
         e.preventDefault();
         const result = await run({ type: "toets.note", noteId, caseId: kase.id, stepId: step.id, text: text.trim() });
         if (result.ok) {
-          setText("");
+          clearIfStill(text);
           setNoteId(newId("n"));
         }
       }}

@@ -8,12 +8,12 @@ import { useCommand, useKeptText } from "../../../hooks.ts";
 import { fieldId } from "./lookup.ts";
 
 export function CardPost({ conn, snap, promptId }: { conn: Connection; snap: Snapshot; promptId: string }) {
-  const [text, setText] = useKeptText(`${snap.session.sessionId}:kaartje:${promptId}`);
+  const [text, setText, clearIfStill] = useKeptText(`${snap.session.sessionId}:kaartje:${promptId}`);
   const [run, state] = useCommand(conn);
   const submit = async (e: Event) => {
     e.preventDefault();
     const result = await run({ type: "card.post", cardId: newId("k"), promptId, text });
-    if (result.ok) setText("");
+    if (result.ok) clearIfStill(text);
   };
   return (
     <form class="p-post" onSubmit={submit}>

@@ -11,14 +11,14 @@ import { fieldId } from "./lookup.ts";
 export function EisEditor({ conn, snap, roundId }: { conn: Connection; snap: Snapshot; roundId: string }) {
   const texts = t.participant.rolwissel;
   const base = `${snap.session.sessionId}:eis:${roundId}`;
-  const [text, setText] = useKeptText(base);
+  const [text, setText, clearIfStill] = useKeptText(base);
   const [categoryId, setCategoryId] = useKeptText(`${base}:categorie`);
   const [run, state] = useCommand(conn);
   const submit = async (e: Event) => {
     e.preventDefault();
     const result = await run({ type: "eis.write", eisId: newId("e"), categoryId, text });
     // The category stays chosen: people often write several eisen in one category.
-    if (result.ok) setText("");
+    if (result.ok) clearIfStill(text);
   };
   return (
     <form class="p-eis-form" onSubmit={submit}>

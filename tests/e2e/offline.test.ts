@@ -1,0 +1,66 @@
+/**
+ * Flaky Wi-Fi while writing, in Chromium on a phone: the connection drops (the browser goes offline), the screen says
+ * the work is kept; an eis without a category is refused at once in Dutch, offline too, instead of being queued and
+ * refused after the reconnect when the writer has moved on; a complete eis written offline waits, however long the
+ * connection is gone, and arrives once it is back, exactly once; what the writer typed meanwhile stays in the field.
+ */
+import { describe, expect, it } from "vitest";
+import { SessionClient } from "../../game/src/net/sessionClient.ts";
+import { createSession, hasChromium, joinAsParticipant, joinBots, noChromiumReason, screenshot, useE2E } from "./harness.ts";
+
+if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+const EIS = "Elke inwoner krijgt binnen een week een vast aanspreekpunt dat meedenkt.";
+const NEXT = "Een professional mag afwijken als hij uitlegt waarom.";
+
+describe.skipIf(!hasChromium)("Wi-Fi weg tijdens het schrijven", () => {
+  const fixture = useE2E();
+
+  it("een eis zonder categorie wordt meteen geweigerd, ook offline; een hele eis wacht en komt aan zodra de verbinding terug is", { timeout: 120_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await createSession(baseUrl);
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    await joinBots(baseUrl, code, 5);
+    const context = await browser.newContext(PHONE);
+    const phone = await context.newPage();
+    await joinAsParticipant(phone, baseUrl, code, "Anne", "raadslid");
+    await spelleider.until(() => spelleider.session.participantCount === 6);
+    await spelleider.must({ type: "phase.next" });
+
+    const text = phone.getByLabel("Je eis");
+    await text.fill(EIS);
+    await context.setOffline(true);
+    await phone.getByText("Verbinding weg: je werk is bewaard").first().waitFor({ timeout: 15_000 });
+
+    // No category: refused on the spot, the text stays.
+    const add = phone.getByRole("button", { name: "Toevoegen" });
+    await add.click();
+    await expect.poll(() => phone.getByText("De categorie is niet gekozen: kies er een.").count(), { timeout: 2_000 }).toBe(1);
+    expect(await text.inputValue()).toBe(EIS);
+    await screenshot(phone, "offline-geen-categorie");
+
+    // With a category: it waits for the connection, longer than the 15 s a connected browser waits for an answer,
+    // then arrives once, and the field empties.
+    await phone.getByLabel("Categorie").selectOption({ index: 1 });
+    await add.click();
+    await expect.poll(() => phone.getByText("Bezig").count()).toBe(1);
+    await new Promise((r) => setTimeout(r, 17_000));
+    expect(await phone.getByText("Bezig").count()).toBe(1);
+    expect(await phone.getByText("Geen antwoord van de server").count()).toBe(0);
+    expect(await text.inputValue()).toBe(EIS);
+    // Meanwhile the writer starts on the next eis: what they type stays when the first one arrives.
+    await text.fill(NEXT);
+    await context.setOffline(false);
+    await expect.poll(() => phone.locator(".p-draft").count(), { timeout: 30_000 }).toBe(1);
+    expect(await phone.getByText(EIS).count()).toBe(1);
+    expect(await text.inputValue()).toBe(NEXT);
+    // The server has it once: revealed, the spelleider sees it once.
+    await spelleider.must({ type: "eisen.reveal" });
+    await spelleider.until(() => spelleider.eisen.some((e) => e.text === EIS));
+    expect(spelleider.eisen.filter((e) => e.text === EIS)).toHaveLength(1);
+    await screenshot(phone, "offline-eis-aangekomen");
+    await context.close();
+    await spelleider.leave();
+  });
+});
