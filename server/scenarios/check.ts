@@ -958,6 +958,13 @@ const INNER_QUOTE_MESSAGE =
   'In deze tekst staat een dubbel aanhalingsteken ("), en dat sluit de tekst hier al af. Wil je een aanhalingsteken in de tekst, ' +
   "schrijf dan \\\" (met een backslash ervoor), of gebruik enkele aanhalingstekens: 'zo'.";
 
+/** The line an offset is on (without its line end), and where it starts. */
+function lineAround(text: string, offset: number): { lineStart: number; line: string } {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const newline = text.indexOf("\n", offset);
+  return { lineStart, line: text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, "") };
+}
+
 /** A line's start up to where its value begins: a field's name and colon, or nothing (an element of a list). */
 const FIELD_PREFIX = String.raw`^(\s*(?:"(?:[^"\\]|\\.)*"\s*:\s*)?)`;
 const OPENED_CURLY = new RegExp(FIELD_PREFIX + "([“”„‘’])", "u");
@@ -971,9 +978,7 @@ function curlyQuote(
   text: string,
   offset: number,
 ): { quote: number; field: number; mark: string; where: "opens" | "closes" | "both"; lineStart: number } | undefined {
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  const newline = text.indexOf("\n", offset);
-  const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, "");
+  const { lineStart, line } = lineAround(text, offset);
   // The field the value belongs to is found by its name (the parser made no node for a value it could not read).
   const field = lineStart + (/^\s*/.exec(line)?.[0].length ?? 0);
   const opened = OPENED_CURLY.exec(line);
@@ -999,9 +1004,7 @@ function curlyQuoteMessage(curly: { mark: string; where: "opens" | "closes" | "b
  * it: where that quote is, where the value starts and where the line starts.
  */
 function innerQuote(text: string, offset: number): { quote: number; value: number; lineStart: number } | undefined {
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  const newline = text.indexOf("\n", offset);
-  const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, "");
+  const { lineStart, line } = lineAround(text, offset);
   const m = /^(\s*(?:"(?:[^"\\]|\\.)*"\s*:\s*)?)"(.*)"\s*,?\s*$/u.exec(line);
   if (m === null) return undefined;
   const prefix = m[1] ?? "";
