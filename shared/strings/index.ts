@@ -114,6 +114,9 @@ export const t = {
     "opnieuw-verbinden": "Verbinding weg: je werk is bewaard en wordt verstuurd zodra de verbinding terug is.",
     gestopt: "Je bent niet meer verbonden met deze sessie.",
     label: "Verbinding",
+    lateRefusal: "Niet opgeslagen toen de verbinding terug was:",
+    lateText: "Wat je had geschreven, om over te nemen:",
+    dismiss: "Sluiten",
   },
   status: {
     pending: "Bezig…",

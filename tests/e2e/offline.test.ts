@@ -63,4 +63,42 @@ describe.skipIf(!hasChromium)("Wi-Fi weg tijdens het schrijven", () => {
     await context.close();
     await spelleider.leave();
   });
+
+  it("een eis die offline wachtte terwijl de ronde zichtbaar werd: na het herstel staat er waarom hij niet is opgeslagen, met de tekst", { timeout: 120_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await createSession(baseUrl);
+    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    await joinBots(baseUrl, code, 5);
+    const context = await browser.newContext(PHONE);
+    const phone = await context.newPage();
+    await joinAsParticipant(phone, baseUrl, code, "Anne", "raadslid");
+    await spelleider.until(() => spelleider.session.participantCount === 6);
+    await spelleider.must({ type: "phase.next" });
+
+    await phone.getByLabel("Je eis").fill(EIS);
+    await phone.getByLabel("Categorie").selectOption({ index: 1 });
+    await context.setOffline(true);
+    await phone.getByText("Verbinding weg: je werk is bewaard").first().waitFor({ timeout: 15_000 });
+    await phone.getByRole("button", { name: "Toevoegen" }).click();
+    // Meanwhile the spelleider makes the round's eisen visible: writing in it is over.
+    await spelleider.must({ type: "eisen.reveal" });
+    await phone.evaluate(() => window.scrollTo(0, 1500));
+    await context.setOffline(false);
+
+    // The notice stands under the bar at the top, and the page goes there.
+    const notice = phone.locator(".late-refusal");
+    await notice.waitFor({ timeout: 30_000 });
+    await expect.poll(() => phone.evaluate(() => window.scrollY)).toBe(0);
+    const bar = await phone.locator(".topbar").boundingBox();
+    const box = await notice.boundingBox();
+    expect(box && bar && box.y >= bar.y + bar.height && box.y + box.height <= 844).toBe(true);
+    expect(await notice.innerText()).toContain("Niet opgeslagen toen de verbinding terug was: De eisen van deze ronde zijn al zichtbaar gemaakt");
+    expect(await notice.locator(".late-text").innerText()).toBe(EIS);
+    await screenshot(phone, "offline-na-herstel-niet-opgeslagen");
+    await notice.getByRole("button", { name: "Sluiten" }).click();
+    expect(await phone.locator(".late-refusal").count()).toBe(0);
+    expect(spelleider.eisen.filter((e) => e.text === EIS)).toHaveLength(0);
+    await context.close();
+    await spelleider.leave();
+  });
 });

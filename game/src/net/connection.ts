@@ -29,12 +29,18 @@ export class Connection {
   snapshot: Snapshot | null = null;
   status: ConnectionStatus = "verbonden";
   statusDetail = "";
+  /** Work sent again after a reconnect and refused, until its writer closes the notice (see LateRefusals). */
+  lateRefusals: LateRefusal[] = [];
   private readonly listeners = new Set<() => void>();
 
   private constructor(client: SessionClient, audience: Audience) {
     this.client = client;
     this.audience = audience;
     client.onChange = () => this.refresh();
+    client.onLateRefusal = (command, result) => {
+      this.lateRefusals = [...this.lateRefusals, { commandId: result.commandId, message: result.message, text: typedText(command) }];
+      this.emit();
+    };
     client.onStatus = (status, detail) => {
       this.status = status;
       this.statusDetail = detail ?? "";
@@ -76,6 +82,11 @@ export class Connection {
     for (const listener of this.listeners) listener();
   }
 
+  dismissLateRefusal(commandId: string): void {
+    this.lateRefusals = this.lateRefusals.filter((r) => r.commandId !== commandId);
+    this.emit();
+  }
+
   send(input: CommandInput): Promise<SendResult> {
     const command = { ...input, commandId: input.commandId ?? newId("c") };
     // The server's own parse, before anything leaves: a form that is not complete (no category chosen) says so at
@@ -86,6 +97,18 @@ export class Connection {
       (): SendResult => ({ ok: false, commandId: command.commandId ?? "", code: "geen_antwoord", message: "Geen antwoord van de server. Kijk of het is aangekomen, en probeer het anders opnieuw." }),
     );
   }
+}
+
+/** A command refused after the reconnect: why, and what its writer had typed (to copy), if it had a text. */
+export interface LateRefusal {
+  commandId: string;
+  message: string;
+  text: string | null;
+}
+
+/** The text a command carried (an eis, a note, a card), to give back to whoever typed it. */
+function typedText(command: unknown): string | null {
+  return typeof command === "object" && command !== null && "text" in command && typeof command.text === "string" && command.text.trim() !== "" ? command.text : null;
 }
 
 /** What a participant's browser remembers per session, so a reload or a lost tab lands in the same seat. */

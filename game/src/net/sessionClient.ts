@@ -172,6 +172,13 @@ function refusedForGood(error: unknown): boolean {
 export class SessionClient {
   /** Commands without an answer yet, in the order they were sent. */
   private readonly pending = new Map<string, { resolve: (result: SendResult) => void; message: unknown }>();
+  /** Commands sent again after a reconnect and not answered yet. */
+  private readonly resent = new Set<string>();
+  /**
+   * Called when a command sent again after a reconnect is refused (the round was revealed while the Wi-Fi was gone):
+   * the screen that sent it may be gone by then, and its writer must still hear that it was not stored.
+   */
+  onLateRefusal: (command: unknown, result: Extract<SendResult, { ok: false }>) => void = () => {};
   /** A terugblik position sent while offline, to send again once connected. */
   private unsentPosition: number | null = null;
   readonly rejections: Extract<SendResult, { ok: false }>[] = [];
@@ -343,7 +350,10 @@ export class SessionClient {
   }
 
   private resendPending(room: SessionRoom): void {
-    for (const { message } of this.pending.values()) room.send(COMMAND_MESSAGE, message);
+    for (const [commandId, { message }] of this.pending) {
+      this.resent.add(commandId);
+      room.send(COMMAND_MESSAGE, message);
+    }
     if (this.unsentPosition !== null) room.send(REPLAY_POSITION_MESSAGE, { seq: this.unsentPosition });
     this.unsentPosition = null;
   }
@@ -352,6 +362,8 @@ export class SessionClient {
     const entry = this.pending.get(result.commandId);
     if (!entry) return;
     this.pending.delete(result.commandId);
+    const late = this.resent.delete(result.commandId);
+    if (late && !result.ok) this.onLateRefusal(entry.message, result);
     entry.resolve(result);
   }
 

@@ -5,6 +5,7 @@ import type { Connection, Snapshot } from "../net/connection.ts";
 import { formatCountdown, PHASE_TITLES, ROLE_NAMES, t } from "#shared/strings/index.ts";
 import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "#shared/theme.ts";
 import "../styles/tafels.css";
+import { useEffect } from "preact/hooks";
 import { useNow, type CommandState } from "./hooks.ts";
 import { serverNow } from "../net/serverClock.ts";
 
@@ -73,6 +74,39 @@ export function ConnectionBanner({ conn }: { conn: Connection }) {
   );
 }
 
+/**
+ * Work sent again after a reconnect and refused: said here, since the screen that sent it may be gone. Under the
+ * sticky bar, not in it (with the text to copy it would cover half a phone), and the page goes to it when one arrives.
+ */
+export function LateRefusals({ conn }: { conn: Connection }) {
+  const count = conn.lateRefusals.length;
+  useEffect(() => {
+    // The notice stands right under the bar, at the top of the page.
+    if (count > 0) window.scrollTo({ top: 0, left: 0, behavior: "instant" });
+  }, [count]);
+  if (count === 0) return null;
+  return (
+    <div class="banner late-refusals" role="alert">
+      {conn.lateRefusals.map((refusal) => (
+        <div class="late-refusal" key={refusal.commandId}>
+          <p>
+            {t.connection.lateRefusal} {refusal.message}
+          </p>
+          {refusal.text ? (
+            <>
+              <p class="late-text-label">{t.connection.lateText}</p>
+              <blockquote class="late-text">{refusal.text}</blockquote>
+            </>
+          ) : null}
+          <button type="button" class="secondary" onClick={() => conn.dismissLateRefusal(refusal.commandId)}>
+            {t.connection.dismiss}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function TopBar({ conn, snap, children }: { conn: Connection; snap: Snapshot; children?: ComponentChildren }) {
   // On day 2 nobody plays a role any more, and the day-1 phase is history: the pill names the day-2 stage.
   const stage = snap.session.terugkomStage;
@@ -81,23 +115,26 @@ export function TopBar({ conn, snap, children }: { conn: Connection; snap: Snaps
   const tableId = stage ? null : (snap.mine?.tableId ?? null);
   const table = tableId === null ? null : (snap.session.tables.find((x) => x.tableId === tableId)?.name ?? null);
   return (
-    <header class="topbar">
-      <div class="inner">
-        <span class="title">{snap.scenario.title}</span>
-        <span class="phase-pill">{stage ? t.terugkom.steps[stage] : PHASE_TITLES[snap.session.phase.kind]}</span>
-        <Timer snap={snap} />
-        <span class="grow" />
-        {table ? <span class="tafel-pill">{table}</span> : null}
-        {role ? <RoleChip role={role} /> : null}
-        {children}
-        <span class="row small" title={t.connection.label}>
-          <span class={`dot ${conn.status === "verbonden" ? "on" : ""}`} aria-hidden="true" />
-          <span class="sr-only">{conn.status === "verbonden" ? t.connection.verbonden : t.connection["opnieuw-verbinden"]}</span>
-        </span>
-      </div>
-      <ConnectionBanner conn={conn} />
-      {snap.session.paused ? <div class="banner paused" role="status">{t.header.paused}</div> : null}
-    </header>
+    <>
+      <header class="topbar">
+        <div class="inner">
+          <span class="title">{snap.scenario.title}</span>
+          <span class="phase-pill">{stage ? t.terugkom.steps[stage] : PHASE_TITLES[snap.session.phase.kind]}</span>
+          <Timer snap={snap} />
+          <span class="grow" />
+          {table ? <span class="tafel-pill">{table}</span> : null}
+          {role ? <RoleChip role={role} /> : null}
+          {children}
+          <span class="row small" title={t.connection.label}>
+            <span class={`dot ${conn.status === "verbonden" ? "on" : ""}`} aria-hidden="true" />
+            <span class="sr-only">{conn.status === "verbonden" ? t.connection.verbonden : t.connection["opnieuw-verbinden"]}</span>
+          </span>
+        </div>
+        <ConnectionBanner conn={conn} />
+        {snap.session.paused ? <div class="banner paused" role="status">{t.header.paused}</div> : null}
+      </header>
+      <LateRefusals conn={conn} />
+    </>
   );
 }
 
