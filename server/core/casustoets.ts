@@ -221,9 +221,17 @@ export function decideNote(state: SessionState, cmd: CommandOf<"toets.note">, ac
   return accept(now, { type: "ToetsNoteAdded", noteId: cmd.noteId, caseId: c.id, stepId: cmd.stepId, text: cmd.text, role });
 }
 
+/** A step made from a step the group has already left is not made again (pressed twice while the first waited). */
+function alreadyStepped(c: { stepIndex: number }, fromStep: number | undefined): Decision | null {
+  if (fromStep === undefined || fromStep === c.stepIndex) return null;
+  return reject("ongeldig", `De groep is al bij stap ${c.stepIndex + 1}: deze stap was al gezet.`);
+}
+
 export function decideAdvance(state: SessionState, cmd: CommandOf<"toets.advance">, actor: Actor, now: number): Decision {
   const c = currentCase(state, cmd.caseId, "Naar de volgende stap gaan", actor);
   if ("ok" in c) return c;
+  const stepped = alreadyStepped(c, cmd.fromStep);
+  if (stepped) return stepped;
   const steps = state.scenario.omgekeerdeToets;
   const step = steps[c.stepIndex];
   if (!step) return reject("ongeldig", "Alle stappen zijn al doorlopen; geef nu per item aan of het helpt.");
@@ -240,6 +248,8 @@ export function decideAdvance(state: SessionState, cmd: CommandOf<"toets.advance
 export function decideStepBack(state: SessionState, cmd: CommandOf<"toets.back">, actor: Actor, now: number): Decision {
   const c = currentCase(state, cmd.caseId, "Een stap teruggaan", actor);
   if ("ok" in c) return c;
+  const stepped = alreadyStepped(c, cmd.fromStep);
+  if (stepped) return stepped;
   if (c.stepIndex === 0) return reject("ongeldig", "De groep is nog bij de eerste stap; verder terug kan niet.");
   return accept(now, { type: "ToetsStepReturned", caseId: c.id, stepIndex: c.stepIndex - 1 });
 }

@@ -10,6 +10,7 @@ import { onEnterRolwissel, onLeaveRolwissel } from "./rolwissel.ts";
 import { onLeavePrioriteren } from "./prioriteren.ts";
 import { onEnterCasustoets } from "./casustoets.ts";
 import type { SessionState } from "./state.ts";
+import { PHASE_NAMES } from "./phaseNames.ts";
 
 const MINUTE = 60_000;
 
@@ -36,7 +37,20 @@ function moveTo(state: SessionState, index: number, forward: boolean, now: numbe
   return accept(now, ...leaving(state, forward), { type: "PhaseStarted", phaseIndex: index, deadline: deadlineFor(phase, now) }, ...entering(state, phase));
 }
 
-export function decidePhaseNext(state: SessionState, _cmd: CommandOf<"phase.next">, now: number): Decision {
+/**
+ * A move made from a phase the group has already left is not made again: "Volgende fase" pressed twice while the
+ * first waited for the Wi-Fi arrives twice after the reconnect, and would otherwise skip a phase.
+ */
+function alreadyMoved(state: SessionState, fromIndex: number | undefined): Decision | null {
+  if (fromIndex === undefined || fromIndex === state.phaseIndex) return null;
+  const phase = state.phases[state.phaseIndex];
+  const where = phase ? ` (${PHASE_NAMES[phase.kind]})` : "";
+  return reject("ongeldig", `De groep is al in fase ${state.phaseIndex + 1}${where}: deze stap was al gezet.`);
+}
+
+export function decidePhaseNext(state: SessionState, cmd: CommandOf<"phase.next">, now: number): Decision {
+  const moved = alreadyMoved(state, cmd.fromIndex);
+  if (moved) return moved;
   if (state.phaseIndex >= state.phases.length - 1) return reject("ongeldig", "Dit is de laatste fase: het kader op maat is klaar.");
   if (state.phaseIndex === 0 && ![...state.participants.values()].some((p) => !p.removed)) {
     return reject("ongeldig", "Er is nog niemand binnen. Laat deelnemers eerst inloggen met de code.");
@@ -44,7 +58,9 @@ export function decidePhaseNext(state: SessionState, _cmd: CommandOf<"phase.next
   return moveTo(state, state.phaseIndex + 1, true, now);
 }
 
-export function decidePhasePrevious(state: SessionState, _cmd: CommandOf<"phase.previous">, now: number): Decision {
+export function decidePhasePrevious(state: SessionState, cmd: CommandOf<"phase.previous">, now: number): Decision {
+  const moved = alreadyMoved(state, cmd.fromIndex);
+  if (moved) return moved;
   if (state.phaseIndex <= 1) return reject("ongeldig", "Terug naar de lobby kan niet: het spel is al begonnen.");
   return moveTo(state, state.phaseIndex - 1, false, now);
 }

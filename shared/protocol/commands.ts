@@ -43,8 +43,10 @@ export const CommandSchema = z.discriminatedUnion("type", [
   base("tables.assign", { count: z.number().int().min(1).max(LIMITS.tables).nullable() }),
   base("participant.move", { participantId: IdSchema, tableId: IdSchema }),
   // pacing
-  base("phase.next", {}),
-  base("phase.previous", {}),
+  // fromIndex: the phase the spelleider moves from; a move sent twice (pressed again while the first waited for the
+  // Wi-Fi) then moves once
+  base("phase.next", { fromIndex: z.number().int().min(0).max(1000).optional() }),
+  base("phase.previous", { fromIndex: z.number().int().min(0).max(1000).optional() }),
   base("timer.set", { minutes: z.number().int().min(1).max(480) }),
   base("timer.clear", {}),
   /** Adds minutes to the running timer (from its deadline; after "De tijd is om", from now). */
@@ -92,8 +94,9 @@ export const CommandSchema = z.discriminatedUnion("type", [
   base("case.open", { caseId: IdSchema, tableId: IdSchema.optional() }),
   base("toets.note", { noteId: IdSchema, caseId: IdSchema, stepId: IdSchema, text: text(LIMITS.note) }),
   // advance and back: the spelleider's call, for the whole group (or the tafel) at once
-  base("toets.advance", { caseId: IdSchema }),
-  base("toets.back", { caseId: IdSchema }),
+  // fromStep: the step the spelleider moves from (as fromIndex for phases: a move sent twice moves once)
+  base("toets.advance", { caseId: IdSchema, fromStep: z.number().int().min(0).max(100).optional() }),
+  base("toets.back", { caseId: IdSchema, fromStep: z.number().int().min(0).max(100).optional() }),
   base("toets.verdict", { caseId: IdSchema, itemId: IdSchema, verdict: z.enum(VERDICTS).nullable() }),
   base("toets.decide", {
     caseId: IdSchema,

@@ -62,6 +62,8 @@ const FIELD_NAMES: Record<string, string> = {
   indicator: "de indicator",
   reason: "de reden",
   steun: "je steun",
+  fromIndex: "het nummer van de fase waar je vandaan gaat",
+  fromStep: "het nummer van de stap waar je vandaan gaat",
 };
 
 /** Fields a person chooses from a list rather than types: empty, they are "niet gekozen", not "leeg". */

@@ -119,6 +119,13 @@ describe("casustoets: the steps of De Omgekeerde Toets, in order", () => {
     rejected(when(state, back(), spelleider), "ongeldig", "De groep is nog bij de eerste stap; verder terug kan niet.");
   });
 
+  it("a step made from a step the group has already left is refused, so a button pressed twice moves once", () => {
+    const state = inToets(noteAdded("n0", "ebike", "effect"), stepAdvanced("ebike", 1));
+    rejected(when(state, cmd("toets.advance", { caseId: "ebike", fromStep: 0 }), spelleider), "ongeldig", "De groep is al bij stap 2: deze stap was al gezet.");
+    rejected(when(state, cmd("toets.back", { caseId: "ebike", fromStep: 2 }), spelleider), "ongeldig", "De groep is al bij stap 2: deze stap was al gezet.");
+    thenEvents(when(state, cmd("toets.back", { caseId: "ebike", fromStep: 1 }), spelleider), { type: "ToetsStepReturned", caseId: "ebike", stepIndex: 0 });
+  });
+
   it("a step back from the end closes the verdicts again until the group has walked to the law; given verdicts stay", () => {
     const state = inToets(...walked, verdictGiven("ebike", "i1", "helpt"));
     play(state, back(), spelleider);

@@ -81,6 +81,14 @@ describe("phase.next and phase.previous", () => {
     thenEvents(when(state, cmd("phase.previous"), spelleider), phaseStarted(PHASE.ronde2, NOW + 20 * MINUTE));
   });
 
+  it("a move made from a phase the group has already left is refused, so 'Volgende fase' pressed twice moves once", () => {
+    const state = given(joined("d1", "raadslid"), phaseStarted(PHASE.beeldvorming));
+    thenEvents(when(state, cmd("phase.next", { fromIndex: PHASE.beeldvorming }), spelleider), ...accepted(when(state, cmd("phase.next"), spelleider)));
+    const moved = given(joined("d1", "raadslid"), phaseStarted(PHASE.beeldvorming), phaseStarted(PHASE.ronde1));
+    rejected(when(moved, cmd("phase.next", { fromIndex: PHASE.beeldvorming }), spelleider), "ongeldig", "De groep is al in fase 3 (rolwissel-ronde): deze stap was al gezet.");
+    rejected(when(moved, cmd("phase.previous", { fromIndex: PHASE.beeldvorming }), spelleider), "ongeldig", "De groep is al in fase 3 (rolwissel-ronde)");
+  });
+
   it("only the spelleider paces the game", () => {
     const state = given(joined("d1", "raadslid"), phaseStarted(PHASE.beeldvorming));
     for (const command of [cmd("phase.next"), cmd("phase.previous"), cmd("timer.set", { minutes: 5 }), cmd("timer.extend", { minutes: 2 }), cmd("timer.clear"), cmd("session.pause", { paused: true })]) {

@@ -64,6 +64,33 @@ describe.skipIf(!hasChromium)("Wi-Fi weg tijdens het schrijven", () => {
     await spelleider.leave();
   });
 
+  it("de spelleider offline: 'Volgende fase' wacht op de verbinding, kan niet nog eens, en zet daarna precies één stap", { timeout: 60_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code, secret } = await createSession(baseUrl);
+    const watcher = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+    await joinBots(baseUrl, code, 3);
+    await watcher.until(() => watcher.session.participantCount === 3);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const lead = await context.newPage();
+    await lead.goto(`${baseUrl}/spelleider/${secret}`);
+    const next = lead.getByRole("button", { name: "Volgende fase" });
+    await next.waitFor();
+    await context.setOffline(true);
+    await next.click();
+    await lead.getByRole("button", { name: "Ja, verder" }).click();
+    // Waiting for the Wi-Fi: the buttons wait too.
+    await expect.poll(() => next.isDisabled()).toBe(true);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(watcher.session.phase.index).toBe(0);
+    await context.setOffline(false);
+    await watcher.until(() => watcher.session.phase.index === 1);
+    await expect.poll(() => next.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(watcher.session.phase.index).toBe(1);
+    await context.close();
+    await watcher.leave();
+  });
+
   it("een eis die offline wachtte terwijl de ronde zichtbaar werd: na het herstel staat er waarom hij niet is opgeslagen, met de tekst", { timeout: 120_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
     const { code, secret } = await createSession(baseUrl);

@@ -24,7 +24,7 @@ export function PhaseControl({ conn, snap }: { conn: Connection; snap: Snapshot 
   const confirm = () => {
     const direction = asking;
     setAsking(null);
-    if (direction) void run({ type: direction === "next" ? "phase.next" : "phase.previous" });
+    if (direction) void run({ type: direction === "next" ? "phase.next" : "phase.previous", fromIndex: phase.index });
   };
 
   const detail = phaseDetail(snap, phase);
@@ -46,12 +46,12 @@ export function PhaseControl({ conn, snap }: { conn: Connection; snap: Snapshot 
       {next ? <p class="small muted phase-upnext">{p.upNext(next.index + 1, phaseName(next), next.minutes)}</p> : null}
       <div class="row phase-buttons">
         {previous ? (
-          <button type="button" class="secondary" onClick={() => setAsking("previous")}>
+          <button type="button" class="secondary" disabled={state.kind === "pending"} onClick={() => setAsking("previous")}>
             <span aria-hidden="true">←</span> {p.previous}
           </button>
         ) : null}
         {next ? (
-          <button type="button" onClick={() => setAsking("next")}>
+          <button type="button" disabled={state.kind === "pending"} onClick={() => setAsking("next")}>
             {p.next} <span aria-hidden="true">→</span>
           </button>
         ) : (

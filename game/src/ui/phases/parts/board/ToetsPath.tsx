@@ -163,7 +163,12 @@ function Advance({ conn, kase, stepNumber, total }: { conn: Connection; kase: Ca
     <div class="b-advance">
       <div class="b-advance-buttons">
         <span class="b-advance-at">{p.stepOf(stepNumber, total)}</span>
-        <button type="button" onClick={() => void run({ type: "toets.advance", caseId: kase.id })} aria-describedby={`verder-${kase.id}-hint`}>
+        <button
+          type="button"
+          disabled={state.kind === "pending"}
+          onClick={() => void run({ type: "toets.advance", caseId: kase.id, fromStep: kase.stepIndex })}
+          aria-describedby={`verder-${kase.id}-hint`}
+        >
           {last ? p.finish : p.next}
         </button>
         {first ? null : <StepBack conn={conn} kase={kase} />}
@@ -182,7 +187,7 @@ function StepBack({ conn, kase }: { conn: Connection; kase: CaseView }) {
   const [run, state] = useCommand(conn);
   return (
     <>
-      <button type="button" class="secondary" onClick={() => void run({ type: "toets.back", caseId: kase.id })}>
+      <button type="button" class="secondary" disabled={state.kind === "pending"} onClick={() => void run({ type: "toets.back", caseId: kase.id, fromStep: kase.stepIndex })}>
         {p.back}
       </button>
       <CommandStatus state={state} />
