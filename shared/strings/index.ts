@@ -114,6 +114,11 @@ export const t = {
     "opnieuw-verbinden": "Verbinding weg: je werk is bewaard en wordt verstuurd zodra de verbinding terug is.",
     gestopt: "Je bent niet meer verbonden met deze sessie.",
     label: "Verbinding",
+    noServer: "Geen verbinding met de server. Controleer de wifi en probeer het opnieuw.",
+    unreadable:
+      "Het antwoord van de server kon niet worden gelezen. Moet je op deze wifi eerst inloggen of akkoord gaan? Open dan eerst een andere website, en probeer het daarna opnieuw.",
+    waiting: "Wachten op de server",
+    retrying: "Er is nog geen verbinding met de server. We proberen het elke paar seconden opnieuw; je hoeft niets te doen.",
     lateRefusal: "Niet opgeslagen toen de verbinding terug was:",
     lateText: "Wat je had geschreven, om over te nemen:",
     dismiss: "Sluiten",

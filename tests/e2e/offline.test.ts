@@ -91,6 +91,52 @@ describe.skipIf(!hasChromium)("Wi-Fi weg tijdens het schrijven", () => {
     await watcher.leave();
   });
 
+  it("meedoen zonder wifi, of op een wifi die eerst een inlogpagina geeft: een Nederlandse melding, daarna gewoon meedoen; herladen zonder wifi: vanzelf terug op dezelfde plek", { timeout: 60_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code } = await createSession(baseUrl);
+    const context = await browser.newContext(PHONE);
+    const phone = await context.newPage();
+    await phone.goto(`${baseUrl}/j/${code}`);
+    await phone.getByLabel("Je naam").fill("Anne");
+    await phone.getByLabel("Je eigen functie").selectOption("raadslid");
+    const join = phone.getByRole("button", { name: "Meedoen" });
+    await context.setOffline(true);
+    await join.click();
+    await phone.getByText("Geen verbinding met de server. Controleer de wifi en probeer het opnieuw.").waitFor();
+    expect(await phone.getByText("Failed to fetch").count()).toBe(0);
+    await context.setOffline(false);
+    // A Wi-Fi network's login page answers in the server's place.
+    await phone.route("**/api/join/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<html><body>Log in op het gastennetwerk</body></html>" }));
+    await join.click();
+    await phone.getByText("Het antwoord van de server kon niet worden gelezen. Moet je op deze wifi eerst inloggen").waitFor();
+    await phone.unroute("**/api/join/**");
+    await join.click();
+    await phone.locator(".topbar").waitFor();
+
+    // Reloaded while the server cannot be reached: it keeps trying by itself and lands in the same seat.
+    await phone.route("**/api/join/**", (route) => route.abort("internetdisconnected"));
+    await phone.reload();
+    await phone.getByText("We proberen het elke paar seconden opnieuw").waitFor();
+    expect(await phone.getByLabel("Je naam").inputValue()).toBe("Anne");
+    await phone.unroute("**/api/join/**");
+    await phone.getByText("Welkom, Anne.").waitFor({ timeout: 15_000 });
+    await context.close();
+  });
+
+  it("een beamer die aangaat voordat de server bereikbaar is, wacht en verbindt vanzelf", { timeout: 60_000 }, async () => {
+    const { baseUrl, browser } = fixture.get();
+    const { code } = await createSession(baseUrl);
+    const beamer = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await beamer.route("**/api/join/**", (route) => route.abort("internetdisconnected"));
+    await beamer.goto(`${baseUrl}/beamer/${code}`);
+    await beamer.getByText("Wachten op de server").waitFor();
+    await screenshot(beamer, "offline-beamer-wacht");
+    await beamer.unroute("**/api/join/**");
+    await beamer.getByText(code).first().waitFor({ timeout: 15_000 });
+    expect(await beamer.getByText("Wachten op de server").count()).toBe(0);
+    await beamer.context().close();
+  });
+
   it("een eis die offline wachtte terwijl de ronde zichtbaar werd: na het herstel staat er waarom hij niet is opgeslagen, met de tekst", { timeout: 120_000 }, async () => {
     const { baseUrl, browser } = fixture.get();
     const { code, secret } = await createSession(baseUrl);

@@ -45,6 +45,8 @@ import {
 } from "#shared/protocol/views.ts";
 import { SessionRoomState } from "#shared/protocol/schema.ts";
 import { ServerClock } from "./serverClock.ts";
+import { requestJson } from "./http.ts";
+import { t } from "#shared/strings/index.ts";
 
 /** How often a connected screen asks the server's time again (a clock corrected meanwhile, a better round trip). */
 const CLOCK_EVERY_MS = 5 * 60_000;
@@ -105,14 +107,13 @@ function firstState(room: SessionRoom): Promise<void> {
  * opening the WebSocket within 15 s (`client.consumeSeatReservation`); unused, it expires and holds nothing.
  */
 export async function reserveSeat(baseUrl: string, options: JoinOptions): Promise<SeatReservation> {
-  const res = await fetch(`${baseUrl}/api/seat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(options) });
-  const body: unknown = await res.json().catch(() => null);
+  const { res, body } = await requestJson(`${baseUrl}/api/seat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(options) });
   if (!res.ok) {
     const error = ErrorBodySchema.safeParse(body);
     const retryAfter = Number(res.headers.get("retry-after"));
     throw new JoinRefused(res.status, error.success ? error.data.error : `Meedoen lukte niet (${res.status}).`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
   }
-  return SeatReservationSchema.parse(body);
+  return parsedOrUnreadable(SeatReservationSchema, body);
 }
 
 /** How often a join that is told "too many at once" (429) waits and tries again before it gives up. */
@@ -137,9 +138,15 @@ export const newId = (prefix = ""): string => `${prefix}${crypto.randomUUID().re
 /** A seat token: 128 random bits. The browser keeps it; it is how a participant gets their seat back. */
 export const newSeatToken = (): string => `st${crypto.randomUUID().replace(/-/g, "")}${crypto.randomUUID().replace(/-/g, "")}`;
 
+/** An answer of the server's API in the shape it promises, or the Dutch "could not be read" (not zod's report). */
+function parsedOrUnreadable<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new Error(t.connection.unreadable);
+  return parsed.data;
+}
+
 async function getJson(url: string): Promise<unknown> {
-  const res = await fetch(url);
-  const body: unknown = await res.json();
+  const { res, body } = await requestJson(url);
   if (!res.ok) {
     const error = ErrorBodySchema.safeParse(body);
     throw new Error(error.success ? error.data.error : `Verzoek mislukt (${res.status}).`);
@@ -149,7 +156,7 @@ async function getJson(url: string): Promise<unknown> {
 
 async function resolveSession(baseUrl: string, who: Who): Promise<{ sessionId: string; code: string }> {
   const url = who.as === "spelleider" ? `${baseUrl}/api/spelleider/${encodeURIComponent(who.secret)}` : `${baseUrl}/api/join/${encodeURIComponent(who.code)}`;
-  return JoinInfoSchema.parse(await getJson(url));
+  return parsedOrUnreadable(JoinInfoSchema, await getJson(url));
 }
 
 function parseMap<T>(map: { forEach(cb: (value: { json: string }, key: string) => void): void }, schema: z.ZodType<T>): T[] {

@@ -6,6 +6,7 @@
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { Connection } from "../net/connection.ts";
+import { ServerUnreachable } from "../net/http.ts";
 import { t } from "#shared/strings/index.ts";
 import { JoinScreen } from "./JoinScreen.tsx";
 import { ParticipantScreen } from "./ParticipantScreen.tsx";
@@ -67,21 +68,41 @@ function ParticipantFlow({ code }: { code: string }) {
 }
 
 /** Connects once, then hands the connection to the screen; a failure is said in Dutch. */
+/** How long a console or beamer that could not reach the server waits before it tries again by itself. */
+const RETRY_MS = 3_000;
+
 function Connected({ join, render }: { join: () => Promise<Connection>; render: (conn: Connection) => preact.JSX.Element }) {
-  const [state, setState] = useState<{ conn: Connection } | { error: string } | null>(null);
+  const [state, setState] = useState<{ conn: Connection } | { error: string; retrying: boolean } | null>(null);
   useEffect(() => {
-    join().then(
-      (conn) => setState({ conn }),
-      (error: unknown) => setState({ error: error instanceof Error ? error.message : String(error) }),
-    );
+    // A beamer switched on before the Wi-Fi (or the server) is up keeps trying, so nobody has to reload it on the
+    // projector; a refusal (a wrong link) is said once and stays.
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () =>
+      join().then(
+        (conn) => {
+          if (!stopped) setState({ conn });
+        },
+        (error: unknown) => {
+          if (stopped) return;
+          const retrying = error instanceof ServerUnreachable;
+          setState({ error: error instanceof Error ? error.message : String(error), retrying });
+          if (retrying) timer = setTimeout(attempt, RETRY_MS);
+        },
+      );
+    void attempt();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, []);
   if (state === null) return <main class="page"><p role="status">{t.common.loading}</p></main>;
   if ("error" in state) {
     return (
       <main class="page">
         <section class="card" role="alert">
-          <h1>{t.common.error}</h1>
-          <p>{state.error}</p>
+          <h1>{state.retrying ? t.connection.waiting : t.common.error}</h1>
+          <p>{state.retrying ? t.connection.retrying : state.error}</p>
         </section>
       </main>
     );

@@ -6,6 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import { z } from "zod";
 import { PHASE_KINDS } from "#shared/protocol/ids.ts";
 import { serverUrl } from "../net/endpoint.ts";
+import { requestJson } from "../net/http.ts";
 import { PHASE_TITLES, t } from "#shared/strings/index.ts";
 
 const StepSchema = z.object({ kind: z.enum(PHASE_KINDS), minutes: z.number().nullable(), about: z.array(z.string()).default([]) });
@@ -52,10 +53,15 @@ export function CreateSession() {
     setBusy(true);
     setError("");
     try {
-      const res = await fetch(`${serverUrl()}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId, variantId, label: label.trim() || undefined }) });
-      const body: unknown = await res.json();
+      const { res, body } = await requestJson(`${serverUrl()}/api/sessions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scenarioId, variantId, label: label.trim() || undefined }),
+      });
       if (!res.ok) throw new Error(ErrorSchema.safeParse(body).data?.error ?? "De sessie kon niet worden gemaakt.");
-      setCreated(CreatedSchema.parse(body));
+      const made = CreatedSchema.safeParse(body);
+      if (!made.success) throw new Error(t.connection.unreadable);
+      setCreated(made.data);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

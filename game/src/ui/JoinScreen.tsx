@@ -1,19 +1,29 @@
 /** Joining: code, display name, real role. A browser that sat here before gets its seat back without asking. */
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
 import { Connection, makeSeatToken, savedSeat, saveSeat } from "../net/connection.ts";
+import { ServerUnreachable } from "../net/http.ts";
 import { REAL_ROLE_NAMES, t } from "#shared/strings/index.ts";
 
 const normalise = (code: string) => code.toUpperCase().replace(/[\s-]/g, "");
 
+/** How long a browser coming back to its seat waits before it tries again when the server could not be reached. */
+const RETRY_MS = 3_000;
+
 export function JoinScreen({ initialCode, onJoined }: { initialCode: string; onJoined: (conn: Connection) => void }) {
   const [code, setCode] = useState(normalise(initialCode));
-  const [name, setName] = useState("");
-  const [realRole, setRealRole] = useState<RealRole | "">("");
+  // A browser that sat here before fills in what it said then, so a manual "Meedoen" lands in the same seat.
+  const saved = code ? savedSeat(code) : null;
+  const [name, setName] = useState(saved?.displayName ?? "");
+  const [realRole, setRealRole] = useState<RealRole | "">(saved?.realRole ?? "");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(retry.current), []);
 
-  const join = async (seat: { code: string; seatToken: string; displayName: string; realRole: RealRole }) => {
+  /** `again`: coming back to a seat; then a server out of reach is tried again by itself (a reload without Wi-Fi). */
+  const join = async (seat: { code: string; seatToken: string; displayName: string; realRole: RealRole }, again = false) => {
+    clearTimeout(retry.current);
     setBusy(true);
     setError("");
     try {
@@ -22,15 +32,16 @@ export function JoinScreen({ initialCode, onJoined }: { initialCode: string; onJ
       history.replaceState(null, "", `/j/${seat.code}`);
       onJoined(conn);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      const unreachable = e instanceof ServerUnreachable;
+      setError(again && unreachable ? t.connection.retrying : e instanceof Error ? e.message : String(e));
       setBusy(false);
+      if (again && unreachable) retry.current = setTimeout(() => void join(seat, true), RETRY_MS);
     }
   };
 
   // Back after a reload or a closed tab: the browser kept the seat token.
   useEffect(() => {
-    const seat = code ? savedSeat(code) : null;
-    if (seat) void join(seat);
+    if (saved) void join(saved, true);
   }, []);
 
   const submit = (e: Event) => {
