@@ -94,7 +94,7 @@ export class Connection {
     const parsed = CommandSchema.safeParse(command);
     if (!parsed.success) return Promise.resolve({ ok: false, commandId: command.commandId, code: "ongeldig", message: describeCommandError(command, parsed.error) });
     return this.client.send(command).catch(
-      (): SendResult => ({ ok: false, commandId: command.commandId ?? "", code: "geen_antwoord", message: "Geen antwoord van de server. Kijk of het is aangekomen, en probeer het anders opnieuw." }),
+      (): SendResult => ({ ok: false, commandId: command.commandId, code: "geen_antwoord", message: "Geen antwoord van de server. Kijk of het is aangekomen, en probeer het anders opnieuw." }),
     );
   }
 }

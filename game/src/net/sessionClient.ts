@@ -391,6 +391,7 @@ export class SessionClient {
         timer = setTimeout(() => {
           if (this.status === "opnieuw-verbinden") return wait();
           this.pending.delete(commandId);
+          this.resent.delete(commandId);
           reject(new Error(`Geen antwoord op opdracht ${commandId} binnen ${timeoutMs} ms.`));
         }, timeoutMs);
       };
