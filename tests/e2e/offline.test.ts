@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { SessionClient } from "../../game/src/net/sessionClient.ts";
-import { createSession, hasChromium, joinAsParticipant, joinBots, noChromiumReason, screenshot, useE2E } from "./harness.ts";
+import { createSession, type E2E, hasChromium, joinAsParticipant, joinBots, noChromiumReason, screenshot, useE2E } from "./harness.ts";
 
 if (!hasChromium) console.warn(`e2e overgeslagen: ${noChromiumReason}`);
 
@@ -14,19 +14,24 @@ const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile:
 const EIS = "Elke inwoner krijgt binnen een week een vast aanspreekpunt dat meedenkt.";
 const NEXT = "Een professional mag afwijken als hij uitlegt waarom.";
 
+/** A kort session in its first rolwissel-ronde: the spelleider, five bots and Anne on a phone, ready to write. */
+async function writingOnAPhone({ baseUrl, browser }: E2E) {
+  const { code, secret } = await createSession(baseUrl);
+  const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
+  await joinBots(baseUrl, code, 5);
+  const context = await browser.newContext(PHONE);
+  const phone = await context.newPage();
+  await joinAsParticipant(phone, baseUrl, code, "Anne", "raadslid");
+  await spelleider.until(() => spelleider.session.participantCount === 6);
+  await spelleider.must({ type: "phase.next" });
+  return { spelleider, context, phone };
+}
+
 describe.skipIf(!hasChromium)("Wi-Fi weg tijdens het schrijven", () => {
   const fixture = useE2E();
 
   it("een eis zonder categorie wordt meteen geweigerd, ook offline; een hele eis wacht en komt aan zodra de verbinding terug is", { timeout: 120_000 }, async () => {
-    const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await createSession(baseUrl);
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    await joinBots(baseUrl, code, 5);
-    const context = await browser.newContext(PHONE);
-    const phone = await context.newPage();
-    await joinAsParticipant(phone, baseUrl, code, "Anne", "raadslid");
-    await spelleider.until(() => spelleider.session.participantCount === 6);
-    await spelleider.must({ type: "phase.next" });
+    const { spelleider, context, phone } = await writingOnAPhone(fixture.get());
 
     const text = phone.getByLabel("Je eis");
     await text.fill(EIS);
@@ -138,15 +143,7 @@ describe.skipIf(!hasChromium)("Wi-Fi weg tijdens het schrijven", () => {
   });
 
   it("een eis die offline wachtte terwijl de ronde zichtbaar werd: na het herstel staat er waarom hij niet is opgeslagen, met de tekst", { timeout: 120_000 }, async () => {
-    const { baseUrl, browser } = fixture.get();
-    const { code, secret } = await createSession(baseUrl);
-    const spelleider = await SessionClient.join(baseUrl, { as: "spelleider", secret });
-    await joinBots(baseUrl, code, 5);
-    const context = await browser.newContext(PHONE);
-    const phone = await context.newPage();
-    await joinAsParticipant(phone, baseUrl, code, "Anne", "raadslid");
-    await spelleider.until(() => spelleider.session.participantCount === 6);
-    await spelleider.must({ type: "phase.next" });
+    const { spelleider, context, phone } = await writingOnAPhone(fixture.get());
 
     await phone.getByLabel("Je eis").fill(EIS);
     await phone.getByLabel("Categorie").selectOption({ index: 1 });
