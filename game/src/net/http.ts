@@ -8,6 +8,9 @@ import { t } from "#shared/strings/index.ts";
 /** The server could not be reached at all (no network, the server down): worth trying again, unlike a refusal. */
 export class ServerUnreachable extends Error {}
 
+/** How long a screen coming back by itself (a beamer, a console, a phone to its seat) waits before it tries again. */
+export const RETRY_MS = 3_000;
+
 export async function requestJson(url: string, init?: RequestInit): Promise<{ res: Response; body: unknown }> {
   let res: Response;
   try {

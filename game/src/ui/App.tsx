@@ -6,7 +6,7 @@
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { Connection } from "../net/connection.ts";
-import { ServerUnreachable } from "../net/http.ts";
+import { RETRY_MS, ServerUnreachable } from "../net/http.ts";
 import { t } from "#shared/strings/index.ts";
 import { JoinScreen } from "./JoinScreen.tsx";
 import { ParticipantScreen } from "./ParticipantScreen.tsx";
@@ -68,9 +68,6 @@ function ParticipantFlow({ code }: { code: string }) {
 }
 
 /** Connects once, then hands the connection to the screen; a failure is said in Dutch. */
-/** How long a console or beamer that could not reach the server waits before it tries again by itself. */
-const RETRY_MS = 3_000;
-
 function Connected({ join, render }: { join: () => Promise<Connection>; render: (conn: Connection) => preact.JSX.Element }) {
   const [state, setState] = useState<{ conn: Connection } | { error: string; retrying: boolean } | null>(null);
   useEffect(() => {

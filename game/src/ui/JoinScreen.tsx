@@ -2,13 +2,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { REAL_ROLES, type RealRole } from "#shared/protocol/ids.ts";
 import { Connection, makeSeatToken, savedSeat, saveSeat } from "../net/connection.ts";
-import { ServerUnreachable } from "../net/http.ts";
+import { RETRY_MS, ServerUnreachable } from "../net/http.ts";
 import { REAL_ROLE_NAMES, t } from "#shared/strings/index.ts";
 
 const normalise = (code: string) => code.toUpperCase().replace(/[\s-]/g, "");
-
-/** How long a browser coming back to its seat waits before it tries again when the server could not be reached. */
-const RETRY_MS = 3_000;
 
 export function JoinScreen({ initialCode, onJoined }: { initialCode: string; onJoined: (conn: Connection) => void }) {
   const [code, setCode] = useState(normalise(initialCode));
