@@ -10,7 +10,7 @@ const normalise = (code: string) => code.toUpperCase().replace(/[\s-]/g, "");
 export function JoinScreen({ initialCode, onJoined }: { initialCode: string; onJoined: (conn: Connection) => void }) {
   const [code, setCode] = useState(normalise(initialCode));
   // A browser that sat here before fills in what it said then, so a manual "Meedoen" lands in the same seat.
-  const saved = code ? savedSeat(code) : null;
+  const [saved] = useState(() => (code ? savedSeat(code) : null));
   const [name, setName] = useState(saved?.displayName ?? "");
   const [realRole, setRealRole] = useState<RealRole | "">(saved?.realRole ?? "");
   const [error, setError] = useState("");
