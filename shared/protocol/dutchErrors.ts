@@ -99,7 +99,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
         ? `${field} is leeg: vul iets in.`
         : `${field} is te klein: minstens ${String(issue.minimum)}.`;
     case "invalid_type":
-      return valueAt(input, issue.path) === undefined ? `${field} ontbreekt.` : `${field} heeft het verkeerde soort waarde.`;
+      return value === undefined ? `${field} ontbreekt.` : `${field} heeft het verkeerde soort waarde.`;
     case "invalid_value":
       return `${field} heeft geen toegestane waarde.`;
     case "unrecognized_keys":

@@ -1,11 +1,11 @@
 /** Small pieces every screen uses: role chips, the timer, the top bar, command states, the offline banner. */
 import type { ComponentChildren } from "preact";
+import { useEffect } from "preact/hooks";
 import type { GameRole } from "#shared/protocol/ids.ts";
 import type { Connection, Snapshot } from "../net/connection.ts";
 import { formatCountdown, PHASE_TITLES, ROLE_NAMES, t } from "#shared/strings/index.ts";
 import { ROLE_COLOURS, ROLE_ICONS, ROLE_INK } from "#shared/theme.ts";
 import "../styles/tafels.css";
-import { useEffect } from "preact/hooks";
 import { useNow, type CommandState } from "./hooks.ts";
 import { serverNow } from "../net/serverClock.ts";
 
